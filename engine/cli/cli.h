@@ -1,0 +1,80 @@
+/* Shared pieces of the collab command-line interface: exit codes, the input options every command
+ * takes (how to read the CSV and build the graph), and error printing. */
+#ifndef COLLAB_CLI_H
+#define COLLAB_CLI_H
+
+#include "collab/error.h"
+#include "collab/graph.h"
+#include "collab/load.h"
+
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Exit statuses (documented in --help and the README). */
+enum collab_exit {
+    COLLAB_EXIT_OK = 0,      /* success */
+    COLLAB_EXIT_RUNTIME = 1, /* I/O failure, out of memory, library failure */
+    COLLAB_EXIT_USAGE = 2,   /* bad command line */
+    COLLAB_EXIT_DATA = 3     /* bad input data or a limit reached */
+};
+
+/* Everything the input options set, and what they load. */
+typedef struct cli_input {
+    collab_load_options load;   /* CSV reading options */
+    collab_graph_options graph; /* graph building options */
+    const char *aliases_path;   /* --aliases FILE, or NULL */
+    const char *path;           /* the input file ("-" = stdin) */
+    collab_aliases aliases;     /* loaded aliases */
+    collab_edgelist list;       /* loaded rows */
+    collab_graph g;             /* built graph */
+} cli_input;
+
+/* getopt_long values of the input options start here, above any short option character. */
+#define CLI_INPUT_OPTION_BASE 1000
+
+/* The input options, terminated by a zero entry; copied into each command's option table. */
+extern const struct option cli_input_options[];
+/* How many entries cli_input_options has before its terminator. */
+size_t cli_input_option_count(void);
+
+/* Usage text of the input options, printed by every command's --help. */
+void cli_print_input_help(FILE *f);
+
+/* Initialises `in` with default options. */
+void cli_input_init(cli_input *in);
+
+/* Handles one getopt_long result that belongs to the input options. Returns true when `opt` was
+ * one of them; on a bad value sets `err` (COLLAB_E_USAGE). */
+bool cli_input_option(cli_input *in, int opt, const char *arg, collab_error *err);
+
+/* Loads aliases, reads the file and builds the graph. Prints skipped-row warnings to stderr. */
+collab_status cli_input_load(cli_input *in, collab_error *err);
+
+/* Frees everything `in` owns. */
+void cli_input_destroy(cli_input *in);
+
+/* Prints `err` as "collab: FILE:LINE:COL: message" (or "collab: message") to stderr and returns
+ * the exit status for its kind. */
+int cli_report_error(const collab_error *err);
+
+/* The exit status for an error kind. */
+int cli_exit_status(collab_status st);
+
+/* Merges the input options with a command's own (`own`, zero-terminated) into `out`, which must
+ * have room for both plus the terminator. */
+void cli_merge_options(struct option *out, const struct option *own);
+
+/* Parses an integer / a double option value; false on garbage or out of range. */
+bool cli_parse_size(const char *text, size_t *value);
+bool cli_parse_double(const char *text, double *value);
+
+/* Reports an unknown option or a missing option value after getopt_long returned `opt` ('?' or
+ * ':'), with the hint to run `collab <command> --help`. Returns COLLAB_EXIT_USAGE. */
+int cli_bad_option(char **argv, int opt, const char *command_name);
+
+typedef int (*cli_command_fn)(int argc, char **argv);
+
+int cmd_summary(int argc, char **argv);
+
+#endif

@@ -1,0 +1,364 @@
+/* The input options shared by every command: how to read the CSV and how to build the graph. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum input_option {
+    OPT_SHAPE = CLI_INPUT_OPTION_BASE,
+    OPT_DELIMITER,
+    OPT_PERSON_COL,
+    OPT_PROJECT_COL,
+    OPT_ROLE_COL,
+    OPT_YEAR_COL,
+    OPT_SOURCE_COL,
+    OPT_TARGET_COL,
+    OPT_WEIGHT_COL,
+    OPT_SKIP_BAD_ROWS,
+    OPT_MAX_FIELD_BYTES,
+    OPT_MAX_ROW_BYTES,
+    OPT_MAX_COLUMNS,
+    OPT_ALIASES,
+    OPT_VIEW,
+    OPT_WEIGHTING,
+    OPT_DIRECTED,
+    OPT_MAX_PARTICIPANTS,
+    OPT_MIN_SHARED,
+    OPT_MAX_EDGES,
+    OPT_ROLES,
+    OPT_YEARS
+};
+
+const struct option cli_input_options[] = {
+    {"shape", required_argument, NULL, OPT_SHAPE},
+    {"delimiter", required_argument, NULL, OPT_DELIMITER},
+    {"person-col", required_argument, NULL, OPT_PERSON_COL},
+    {"project-col", required_argument, NULL, OPT_PROJECT_COL},
+    {"role-col", required_argument, NULL, OPT_ROLE_COL},
+    {"year-col", required_argument, NULL, OPT_YEAR_COL},
+    {"source-col", required_argument, NULL, OPT_SOURCE_COL},
+    {"target-col", required_argument, NULL, OPT_TARGET_COL},
+    {"weight-col", required_argument, NULL, OPT_WEIGHT_COL},
+    {"skip-bad-rows", no_argument, NULL, OPT_SKIP_BAD_ROWS},
+    {"max-field-bytes", required_argument, NULL, OPT_MAX_FIELD_BYTES},
+    {"max-row-bytes", required_argument, NULL, OPT_MAX_ROW_BYTES},
+    {"max-columns", required_argument, NULL, OPT_MAX_COLUMNS},
+    {"aliases", required_argument, NULL, OPT_ALIASES},
+    {"view", required_argument, NULL, OPT_VIEW},
+    {"weighting", required_argument, NULL, OPT_WEIGHTING},
+    {"directed", no_argument, NULL, OPT_DIRECTED},
+    {"max-participants", required_argument, NULL, OPT_MAX_PARTICIPANTS},
+    {"min-shared", required_argument, NULL, OPT_MIN_SHARED},
+    {"max-edges", required_argument, NULL, OPT_MAX_EDGES},
+    {"roles", required_argument, NULL, OPT_ROLES},
+    {"years", required_argument, NULL, OPT_YEARS},
+    {NULL, 0, NULL, 0},
+};
+
+size_t cli_input_option_count(void)
+{
+    return sizeof cli_input_options / sizeof cli_input_options[0] - 1;
+}
+
+void cli_merge_options(struct option *out, const struct option *own)
+{
+    size_t n = 0;
+    for (size_t i = 0; own[i].name != NULL; i++) {
+        out[n++] = own[i];
+    }
+    for (size_t i = 0; i < cli_input_option_count(); i++) {
+        out[n++] = cli_input_options[i];
+    }
+    memset(&out[n], 0, sizeof out[n]);
+}
+
+void cli_print_input_help(FILE *f)
+{
+    fputs("Input (CSV):\n"
+          "      --shape credits|edges    input shape (default: detected from the header)\n"
+          "      --delimiter C            ',' ';' 'tab' or '|' (default: detected)\n"
+          "      --person-col NAME        column holding people (credits)\n"
+          "      --project-col NAME       column holding projects (credits)\n"
+          "      --role-col NAME          column holding roles (credits, optional)\n"
+          "      --year-col NAME          column holding years (credits, optional)\n"
+          "      --source-col NAME        edge source column (edge lists)\n"
+          "      --target-col NAME        edge target column (edge lists)\n"
+          "      --weight-col NAME        edge weight column (edge lists, optional)\n"
+          "      --skip-bad-rows          warn about bad rows and go on (default: stop)\n"
+          "      --aliases FILE           two-column CSV alias,canonical merging name variants\n"
+          "      --max-field-bytes N      longest field accepted (default 1048576)\n"
+          "      --max-row-bytes N        longest row accepted, without a line end (default 8388608)\n"
+          "      --max-columns N          most columns accepted (default 1024)\n"
+          "Graph:\n"
+          "      --view people|projects|bipartite\n"
+          "                               for credits: which network (default people)\n"
+          "      --weighting count|newman|jaccard|fractional\n"
+          "                               projected tie weight (default count: shared projects;\n"
+          "                               newman: sum of 1/(n-1); jaccard: shared/union;\n"
+          "                               fractional: sum of 2/(n(n-1)), n = project size)\n"
+          "      --max-participants N     skip projects with more than N people\n"
+          "      --min-shared K           drop ties with fewer than K shared projects\n"
+          "      --max-edges N            refuse projections above N edges (default 100000000)\n"
+          "      --roles LIST             keep only credits with these roles (comma-separated)\n"
+          "      --years FROM-TO          keep only credits dated FROM..TO\n"
+          "      --directed               edge lists: keep edge direction\n",
+          f);
+}
+
+void cli_input_init(cli_input *in)
+{
+    memset(in, 0, sizeof *in);
+    collab_load_options_init(&in->load);
+    collab_graph_options_init(&in->graph);
+}
+
+bool cli_parse_size(const char *text, size_t *value)
+{
+    if (text[0] < '0' || text[0] > '9') {
+        return false;
+    }
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(text, &end, 10);
+    if (errno != 0 || *end != '\0') {
+        return false;
+    }
+    *value = (size_t)v;
+    return true;
+}
+
+bool cli_parse_double(const char *text, double *value)
+{
+    char *end;
+    errno = 0;
+    double v = strtod(text, &end);
+    if (errno != 0 || end == text || *end != '\0' || v != v) {
+        return false;
+    }
+    *value = v;
+    return true;
+}
+
+static bool parse_delimiter(const char *arg, char *out)
+{
+    if (strcmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0 || strcmp(arg, "\t") == 0) {
+        *out = '\t';
+        return true;
+    }
+    if (strlen(arg) == 1 && strchr(",;|", arg[0]) != NULL) {
+        *out = arg[0];
+        return true;
+    }
+    return false;
+}
+
+static bool parse_years(const char *arg, int *from, int *to)
+{
+    char *end;
+    long a = strtol(arg, &end, 10);
+    if (end == arg || *end != '-') {
+        return false;
+    }
+    const char *second = end + 1;
+    long b = strtol(second, &end, 10);
+    if (end == second || *end != '\0' || a > b || a < COLLAB_YEAR_MIN || b > COLLAB_YEAR_MAX) {
+        return false;
+    }
+    *from = (int)a;
+    *to = (int)b;
+    return true;
+}
+
+static bool size_option(const char *name, const char *arg, size_t *value, bool positive,
+                        collab_error *err)
+{
+    if (!cli_parse_size(arg, value) || (positive && *value == 0)) {
+        collab_error_set(err, COLLAB_E_USAGE, "--%s needs a %s integer, not '%s'", name,
+                         positive ? "positive" : "non-negative", arg);
+        return false;
+    }
+    return true;
+}
+
+bool cli_input_option(cli_input *in, int opt, const char *arg, collab_error *err)
+{
+    switch (opt) {
+    case OPT_SHAPE:
+        if (strcmp(arg, "credits") == 0) {
+            in->load.shape = COLLAB_SHAPE_CREDITS;
+        } else if (strcmp(arg, "edges") == 0) {
+            in->load.shape = COLLAB_SHAPE_EDGES;
+        } else {
+            collab_error_set(err, COLLAB_E_USAGE, "--shape must be 'credits' or 'edges', not '%s'",
+                             arg);
+        }
+        return true;
+    case OPT_DELIMITER:
+        if (!parse_delimiter(arg, &in->load.delimiter)) {
+            collab_error_set(err, COLLAB_E_USAGE,
+                             "--delimiter must be ',' ';' 'tab' or '|', not '%s'", arg);
+        }
+        return true;
+    case OPT_PERSON_COL:
+        in->load.person_col = arg;
+        return true;
+    case OPT_PROJECT_COL:
+        in->load.project_col = arg;
+        return true;
+    case OPT_ROLE_COL:
+        in->load.role_col = arg;
+        return true;
+    case OPT_YEAR_COL:
+        in->load.year_col = arg;
+        return true;
+    case OPT_SOURCE_COL:
+        in->load.source_col = arg;
+        return true;
+    case OPT_TARGET_COL:
+        in->load.target_col = arg;
+        return true;
+    case OPT_WEIGHT_COL:
+        in->load.weight_col = arg;
+        return true;
+    case OPT_SKIP_BAD_ROWS:
+        in->load.skip_bad_rows = true;
+        return true;
+    case OPT_MAX_FIELD_BYTES:
+        size_option("max-field-bytes", arg, &in->load.max_field_bytes, true, err);
+        return true;
+    case OPT_MAX_ROW_BYTES:
+        size_option("max-row-bytes", arg, &in->load.max_row_bytes, true, err);
+        return true;
+    case OPT_MAX_COLUMNS:
+        size_option("max-columns", arg, &in->load.max_columns, true, err);
+        return true;
+    case OPT_ALIASES:
+        in->aliases_path = arg;
+        return true;
+    case OPT_VIEW:
+        if (!collab_view_parse(arg, &in->graph.view)) {
+            collab_error_set(err, COLLAB_E_USAGE,
+                             "--view must be 'people', 'projects' or 'bipartite', not '%s'", arg);
+        }
+        return true;
+    case OPT_WEIGHTING:
+        if (!collab_weighting_parse(arg, &in->graph.weighting)) {
+            collab_error_set(err, COLLAB_E_USAGE,
+                             "--weighting must be count, newman, jaccard or fractional, not '%s'",
+                             arg);
+        }
+        return true;
+    case OPT_DIRECTED:
+        in->graph.directed = true;
+        return true;
+    case OPT_MAX_PARTICIPANTS:
+        size_option("max-participants", arg, &in->graph.max_participants, true, err);
+        return true;
+    case OPT_MIN_SHARED:
+        if (!cli_parse_double(arg, &in->graph.min_shared) || in->graph.min_shared < 0) {
+            collab_error_set(err, COLLAB_E_USAGE, "--min-shared needs a number >= 0, not '%s'",
+                             arg);
+        }
+        return true;
+    case OPT_MAX_EDGES:
+        size_option("max-edges", arg, &in->graph.max_edges, true, err);
+        return true;
+    case OPT_ROLES:
+        in->graph.roles = arg;
+        return true;
+    case OPT_YEARS:
+        if (!parse_years(arg, &in->graph.year_from, &in->graph.year_to)) {
+            collab_error_set(err, COLLAB_E_USAGE,
+                             "--years needs FROM-TO with 1000 <= FROM <= TO <= 2999, not '%s'", arg);
+        }
+        in->graph.has_years = true;
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void print_warnings(const collab_edgelist *list)
+{
+    for (size_t i = 0; i < list->n_warnings; i++) {
+        const collab_warning *w = &list->warnings[i];
+        fprintf(stderr, "collab: warning: %s:%ld:%ld: %s (row skipped)\n", list->source, w->line,
+                w->column, w->message);
+    }
+    if (list->rows_skipped > list->n_warnings) {
+        fprintf(stderr, "collab: warning: %zu more bad rows skipped (%zu in all)\n",
+                list->rows_skipped - list->n_warnings, list->rows_skipped);
+    }
+}
+
+collab_status cli_input_load(cli_input *in, collab_error *err)
+{
+    if (in->aliases_path != NULL) {
+        collab_status st = collab_aliases_load(&in->aliases, in->aliases_path, err);
+        if (st != COLLAB_OK) {
+            return st;
+        }
+        in->load.aliases = &in->aliases;
+    }
+    collab_status st = collab_load_file(&in->list, in->path, &in->load, err);
+    if (st != COLLAB_OK) {
+        return st;
+    }
+    print_warnings(&in->list);
+    return collab_graph_build(&in->g, &in->list, &in->graph, err);
+}
+
+void cli_input_destroy(cli_input *in)
+{
+    collab_graph_destroy(&in->g);
+    collab_edgelist_destroy(&in->list);
+    collab_aliases_destroy(&in->aliases);
+}
+
+int cli_exit_status(collab_status st)
+{
+    switch (st) {
+    case COLLAB_OK:
+        return COLLAB_EXIT_OK;
+    case COLLAB_E_USAGE:
+        return COLLAB_EXIT_USAGE;
+    case COLLAB_E_INPUT:
+    case COLLAB_E_LIMIT:
+        return COLLAB_EXIT_DATA;
+    case COLLAB_E_NOMEM:
+    case COLLAB_E_IO:
+    case COLLAB_E_LIBRARY:
+    case COLLAB_E_INTERNAL:
+        break;
+    }
+    return COLLAB_EXIT_RUNTIME;
+}
+
+int cli_report_error(const collab_error *err)
+{
+    if (err->source[0] != '\0' && err->line > 0) {
+        fprintf(stderr, "collab: %s:%ld:%ld: %s\n", err->source, err->line, err->column,
+                err->message);
+    } else if (err->source[0] != '\0') {
+        fprintf(stderr, "collab: %s: %s\n", err->source, err->message);
+    } else {
+        fprintf(stderr, "collab: %s\n", err->message);
+    }
+    return cli_exit_status(err->status);
+}
+
+int cli_bad_option(char **argv, int opt, const char *command_name)
+{
+    const char *text = argv[optind - 1];
+    if (opt == ':' || (optopt != 0 && strchr("o", optopt) != NULL && text[0] == '-' &&
+                       text[1] == optopt && text[2] == '\0')) {
+        fprintf(stderr, "collab: option '%s' needs a value\n", text);
+    } else if (optopt != 0 && text[0] == '-' && text[1] != '-') {
+        fprintf(stderr, "collab: unknown option '-%c'\n", optopt);
+    } else {
+        fprintf(stderr, "collab: unknown option '%s'\n", text);
+    }
+    fprintf(stderr, "Try 'collab %s --help'.\n", command_name);
+    return COLLAB_EXIT_USAGE;
+}

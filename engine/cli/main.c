@@ -1,0 +1,58 @@
+/* collab: the command-line front end. Dispatches to one function per subcommand from a table
+ * (like git's git.c), prints at most one error and chooses the exit status:
+ *   0 ok, 1 runtime failure (I/O, memory, library), 2 usage error, 3 bad input data. */
+#include "cli.h"
+
+#include "collab/engine.h"
+
+#include <string.h>
+
+typedef struct command {
+    const char *name;   /* as typed */
+    cli_command_fn run; /* its implementation */
+    const char *what;   /* one line for the command list */
+} command;
+
+static const command commands[] = {
+    {"summary", cmd_summary, "what was read and the graph built from it"},
+};
+
+static void print_usage(FILE *f)
+{
+    fprintf(f, "usage: collab <command> [options] FILE\n"
+               "       collab --help | --version\n\n"
+               "Commands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].what);
+    }
+    fprintf(f, "\nFILE is a CSV of credits (person,project[,role][,year]) or an edge list\n"
+               "(source,target[,weight]); '-' reads standard input.\n"
+               "Run 'collab <command> --help' for a command's options.\n\n"
+               "Exit status: 0 ok, 1 runtime failure, 2 usage error, 3 bad input data.\n");
+}
+
+int main(int argc, char **argv)
+{
+    collab_engine_init();
+    if (argc < 2) {
+        print_usage(stderr);
+        return COLLAB_EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        print_usage(stdout);
+        return COLLAB_EXIT_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("collab %s\n", collab_engine_version());
+        return COLLAB_EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        if (strcmp(argv[1], commands[i].name) == 0) {
+            return commands[i].run(argc - 1, argv + 1);
+        }
+    }
+    fprintf(stderr, "collab: unknown command '%s'\n\n", argv[1]);
+    print_usage(stderr);
+    return COLLAB_EXIT_USAGE;
+}

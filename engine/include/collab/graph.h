@@ -1,0 +1,108 @@
+/* The network built from a collab_edgelist: an igraph graph plus vertex names and edge weights.
+ *
+ * Credits give a bipartite person-project graph, which is projected onto people (the default
+ * view) or projects, or kept bipartite. Edge lists give an undirected (or directed) graph in which
+ * rows naming the same pair are merged by summing weights and self-loops are dropped.
+ * Vertices are numbered in order of first appearance in the kept rows (bipartite: people first,
+ * then projects). igraph's attribute handler is not used: names and weights live here. */
+#ifndef COLLAB_GRAPH_H
+#define COLLAB_GRAPH_H
+
+#include "collab/error.h"
+#include "collab/load.h"
+#include "collab/names.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <igraph.h>
+
+typedef enum collab_view {
+    COLLAB_VIEW_DEFAULT = 0, /* people for credits, the graph itself for edge lists */
+    COLLAB_VIEW_PEOPLE,      /* person-person projection */
+    COLLAB_VIEW_PROJECTS,    /* project-project projection */
+    COLLAB_VIEW_BIPARTITE    /* person-project graph */
+} collab_view;
+
+typedef enum collab_weighting {
+    COLLAB_WEIGHT_COUNT = 0,  /* number of shared projects (or shared people) */
+    COLLAB_WEIGHT_NEWMAN,     /* sum over shared projects of 1/(n-1), n = participants */
+    COLLAB_WEIGHT_JACCARD,    /* shared / (projects of u + projects of v - shared) */
+    COLLAB_WEIGHT_FRACTIONAL  /* sum over shared projects of 1/C(n,2): each project adds 1 in all */
+} collab_weighting;
+
+/* Default projected-edge budget: about 100 bytes an edge across graph, weights and metrics,
+ * so 100M edges stay well inside a 24 GiB machine. */
+#define COLLAB_DEFAULT_MAX_EDGES ((size_t)100000000)
+
+typedef struct collab_graph_options {
+    collab_view view;            /* which network to build */
+    collab_weighting weighting;  /* projection weights */
+    bool directed;               /* edge lists only: keep direction */
+    size_t max_participants;     /* skip projects with more people than this; 0 = no limit */
+    double min_shared;           /* drop projected ties with fewer shared projects; 0 = keep */
+    size_t max_edges;            /* refuse a projection beyond this many edges; 0 = default */
+    const char *roles;           /* comma-separated roles to keep (credits); NULL = all */
+    bool has_years;              /* keep only rows with a year in [year_from, year_to] */
+    int year_from;               /* first year kept */
+    int year_to;                 /* last year kept */
+} collab_graph_options;
+
+/* What happened while building: the figures the summary reports. */
+typedef struct collab_graph_stats {
+    size_t rows_used;             /* rows that passed the filters */
+    size_t rows_filtered_role;    /* rows dropped by the role filter */
+    size_t rows_filtered_year;    /* rows dropped by the year filter (incl. rows with no year) */
+    size_t persons;               /* distinct people in the kept rows (credits) */
+    size_t projects;              /* distinct projects in the kept rows (credits) */
+    size_t memberships;           /* distinct person-project pairs (credits) */
+    size_t projects_skipped;      /* projects above max_participants */
+    size_t projection_bound;      /* sum over projects of n(n-1)/2: an upper bound of the edges */
+    size_t ties_below_min_shared; /* projected ties dropped by min_shared */
+    size_t self_loops;            /* edge-list rows with source == target, dropped */
+    size_t merged_rows;           /* edge-list rows merged into an earlier row's pair */
+} collab_graph_stats;
+
+typedef struct collab_graph {
+    igraph_t graph;           /* the network; undirected unless built with `directed` */
+    igraph_vector_t weights;  /* one weight per edge, > 0 */
+    collab_view view;         /* the view built (never DEFAULT after building) */
+    collab_weighting weighting; /* projection weighting used */
+    collab_shape shape;       /* the input's shape */
+    collab_names names;       /* vertex names, id = vertex id */
+    uint8_t *is_project;      /* per vertex: 1 for a project vertex (bipartite/projects view) */
+    uint32_t *origin;         /* per vertex: id in the edgelist's names_a (people/vertices) or
+                                 names_b (projects) */
+    collab_graph_stats stats; /* build figures */
+} collab_graph;
+
+/* Sets the defaults: default view, count weighting, no filters, default edge budget. */
+void collab_graph_options_init(collab_graph_options *opt);
+
+/* Builds `out` (uninitialised on entry, initialised only on COLLAB_OK) from `list` (borrowed, not
+ * kept). Errors: COLLAB_E_USAGE for an option that does not fit the shape, COLLAB_E_LIMIT when the
+ * projection would exceed max_edges (the message names the flags to change), COLLAB_E_INPUT when
+ * the filters leave nothing, COLLAB_E_NOMEM, COLLAB_E_LIBRARY.
+ * Time complexity: O(rows + sum over people of their two-step paths) for projections. */
+collab_status collab_graph_build(collab_graph *out, const collab_edgelist *list,
+                                 const collab_graph_options *opt, collab_error *err);
+
+/* Frees `g`; NULL-safe and safe on a zeroed graph. */
+void collab_graph_destroy(collab_graph *g);
+
+/* The number of vertices / edges. */
+size_t collab_graph_vertex_count(const collab_graph *g);
+size_t collab_graph_edge_count(const collab_graph *g);
+
+/* Vertex name (borrowed). */
+const char *collab_graph_name(const collab_graph *g, size_t vertex);
+
+/* Parses "people", "projects", "bipartite"; false if unknown. */
+bool collab_view_parse(const char *text, collab_view *view);
+const char *collab_view_name(collab_view view);
+/* Parses "count", "newman", "jaccard", "fractional"; false if unknown. */
+bool collab_weighting_parse(const char *text, collab_weighting *weighting);
+const char *collab_weighting_name(collab_weighting weighting);
+
+#endif

@@ -1,0 +1,135 @@
+/* Reading credit lists and edge lists from CSV into a collab_edgelist.
+ *
+ * The reader detects the delimiter (, ; tab |) and the shape from the header, accepts RFC 4180
+ * quoting (quotes and line breaks inside fields), a UTF-8 byte-order mark, LF, CRLF and CR line
+ * ends, and skips blank lines. Every field is validated as UTF-8; names are trimmed and put in
+ * Unicode NFC so that spellings differing only in composition or surrounding spaces are one name.
+ * Errors carry the file, the physical line and the column (in characters, 1-based) of the problem.
+ * Only load.c includes <csv.h>. */
+#ifndef COLLAB_LOAD_H
+#define COLLAB_LOAD_H
+
+#include "collab/error.h"
+#include "collab/names.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+typedef enum collab_shape {
+    COLLAB_SHAPE_AUTO = 0, /* detect from the header */
+    COLLAB_SHAPE_CREDITS,  /* person,project[,role][,year] */
+    COLLAB_SHAPE_EDGES     /* source,target[,weight] */
+} collab_shape;
+
+/* What a column of the input is used for. */
+typedef enum collab_column_use {
+    COLLAB_COL_EXTRA = 0, /* kept as an attribute */
+    COLLAB_COL_PERSON,
+    COLLAB_COL_PROJECT,
+    COLLAB_COL_ROLE,
+    COLLAB_COL_YEAR,
+    COLLAB_COL_SOURCE,
+    COLLAB_COL_TARGET,
+    COLLAB_COL_WEIGHT
+} collab_column_use;
+
+/* Default limits; each has an option to raise it. */
+#define COLLAB_DEFAULT_MAX_FIELD_BYTES ((size_t)1 << 20) /* 1 MiB per field */
+#define COLLAB_DEFAULT_MAX_ROW_BYTES   ((size_t)8 << 20) /* 8 MiB per row (several lines if quoted) */
+#define COLLAB_DEFAULT_MAX_COLUMNS     1024
+#define COLLAB_YEAR_MIN                1000
+#define COLLAB_YEAR_MAX                2999
+#define COLLAB_MAX_KEPT_WARNINGS       10
+
+/* An alias table: alias name -> canonical name, read from a two-column CSV (alias,canonical; a
+ * header naming those columns is skipped). Names are normalised as in the main input. */
+typedef struct collab_aliases {
+    collab_names from;  /* aliases */
+    collab_names to;    /* canonical names */
+    uint32_t *target;   /* target[alias id] = canonical id */
+} collab_aliases;
+
+typedef struct collab_load_options {
+    collab_shape shape;      /* COLLAB_SHAPE_AUTO to detect */
+    char delimiter;          /* 0 to detect among , ; \t | */
+    const char *person_col;  /* header names overriding detection; NULL = detect */
+    const char *project_col;
+    const char *role_col;
+    const char *year_col;
+    const char *source_col;
+    const char *target_col;
+    const char *weight_col;
+    bool skip_bad_rows;      /* turn bad data rows into warnings instead of stopping */
+    size_t max_field_bytes;  /* 0 = COLLAB_DEFAULT_MAX_FIELD_BYTES */
+    size_t max_row_bytes;    /* 0 = COLLAB_DEFAULT_MAX_ROW_BYTES */
+    size_t max_columns;      /* 0 = COLLAB_DEFAULT_MAX_COLUMNS */
+    const collab_aliases *aliases; /* names to merge, or NULL (borrowed for the load) */
+} collab_load_options;
+
+/* A warning kept for a skipped row (the first COLLAB_MAX_KEPT_WARNINGS only). */
+typedef struct collab_warning {
+    long line, column;
+    char message[256];
+} collab_warning;
+
+typedef struct collab_edgelist {
+    collab_shape shape;        /* CREDITS or EDGES after loading */
+    char delimiter;            /* the delimiter used */
+    char source[256];          /* the input's display name ("-" is shown as "<stdin>") */
+    size_t n_columns;          /* columns in the header */
+    char **column_names;       /* n_columns header names as written (owned) */
+    collab_column_use *column_use; /* n_columns uses */
+    size_t n_extra;            /* columns kept as attributes */
+    size_t *extra_columns;     /* n_extra indices into column_names */
+    collab_names names_a;      /* persons (credits) or vertex names (edges) */
+    collab_names names_b;      /* projects (credits); empty for edges */
+    collab_names roles;        /* distinct roles, case-folded (credits) */
+    collab_names attr_values;  /* distinct values of the extra columns */
+    size_t n_rows;             /* rows kept */
+    size_t rows_cap;           /* allocated rows */
+    uint32_t *a;               /* per row: person id (credits) or source id (edges) */
+    uint32_t *b;               /* per row: project id (credits) or target id (edges) */
+    uint32_t *role;            /* per row: role id or COLLAB_NO_ID; NULL for edges */
+    int16_t *year;             /* per row: year or 0 when empty; NULL for edges */
+    double *weight;            /* per row: weight (1 when empty); NULL for credits */
+    uint32_t *line;            /* per row: the physical line where the row began */
+    uint32_t *attrs;           /* per row: n_extra ids into attr_values (row-major) */
+    size_t rows_read;          /* data rows seen, kept or not */
+    size_t rows_skipped;       /* bad rows skipped under skip_bad_rows */
+    size_t blank_lines;        /* blank lines skipped */
+    size_t aliases_applied;    /* names replaced through the alias table */
+    collab_warning warnings[COLLAB_MAX_KEPT_WARNINGS]; /* first skipped-row warnings */
+    size_t n_warnings;         /* warnings kept (<= COLLAB_MAX_KEPT_WARNINGS) */
+} collab_edgelist;
+
+/* Sets every option to its default (detect everything, strict, default limits). */
+void collab_load_options_init(collab_load_options *opt);
+
+/* Reads the CSV at `path` ("-" for standard input) into `out`, which is uninitialised on entry and
+ * initialised only on COLLAB_OK. On error nothing is left to free and `err` says why, with the
+ * file, line and column for bad input (COLLAB_E_INPUT), COLLAB_E_LIMIT for a field, row or column
+ * count beyond its limit, COLLAB_E_IO when the file cannot be read, COLLAB_E_NOMEM.
+ * Time complexity: O(file size); memory O(distinct names + kept rows). */
+collab_status collab_load_file(collab_edgelist *out, const char *path,
+                               const collab_load_options *opt, collab_error *err);
+
+/* Same from an open stream; `display_name` names it in errors. The stream is not closed. */
+collab_status collab_load_stream(collab_edgelist *out, FILE *in, const char *display_name,
+                                 const collab_load_options *opt, collab_error *err);
+
+/* Frees `list`; NULL-safe, leaves it zeroed. */
+void collab_edgelist_destroy(collab_edgelist *list);
+
+/* Reads `path` into `out` (uninitialised on entry, initialised only on COLLAB_OK). An alias listed
+ * twice with different targets is an error (COLLAB_E_INPUT, with its line). */
+collab_status collab_aliases_load(collab_aliases *out, const char *path, collab_error *err);
+
+/* Frees `aliases`; NULL-safe. */
+void collab_aliases_destroy(collab_aliases *aliases);
+
+/* A short name of a shape: "credits", "edges" or "auto". */
+const char *collab_shape_name(collab_shape shape);
+
+#endif

@@ -1,0 +1,38 @@
+/* UTF-8 text helpers shared by the reader and the reports: validation, NFC normalisation with
+ * trimming (and case folding for keys), and display width for aligned terminal tables.
+ * Built on utf8proc; nothing here allocates except through the caller's scratch buffer. */
+#ifndef COLLAB_TEXT_H
+#define COLLAB_TEXT_H
+
+#include "collab/error.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* A growable scratch buffer owned by the caller; zero-initialise, release with
+ * collab_text_scratch_free. */
+typedef struct collab_text_scratch {
+    void *data;      /* the buffer (collab_malloc'd) */
+    size_t capacity; /* its size in bytes */
+} collab_text_scratch;
+
+void collab_text_scratch_free(collab_text_scratch *scratch);
+
+/* Byte offset of the first invalid UTF-8 sequence in `s[0..len)`, or `len` when it is valid. */
+size_t collab_text_invalid_utf8(const char *s, size_t len);
+
+/* Normalises `s[0..len)`, which must be valid UTF-8: NFC, surrounding white space (Unicode Zs,
+ * ASCII controls) trimmed, and with `casefold` case-folded too (used for roles and column names).
+ * `*out` points into `scratch` (or into `s` when nothing changes) and is valid until the next
+ * call with the same scratch. Returns COLLAB_E_NOMEM (message set) on allocation failure. */
+collab_status collab_text_normalize(const char *s, size_t len, bool casefold,
+                                    collab_text_scratch *scratch, const char **out, size_t *out_len,
+                                    collab_error *err);
+
+/* Number of characters (code points) in the first `len` bytes of valid UTF-8 `s`. */
+size_t collab_text_count_chars(const char *s, size_t len);
+
+/* Width in terminal columns of valid UTF-8 `s` (CJK wide characters count 2, combining marks 0). */
+size_t collab_text_display_width(const char *s, size_t len);
+
+#endif

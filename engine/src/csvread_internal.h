@@ -1,0 +1,50 @@
+/* Private interface of the CSV row reader (csvread.c), shared by load.c. */
+#ifndef COLLAB_CSVREAD_INTERNAL_H
+#define COLLAB_CSVREAD_INTERNAL_H
+
+#include "collab/error.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+/* One row as delivered to the row callback. Everything is borrowed and valid only during the
+ * callback. */
+typedef struct collab_i_csv_row {
+    const char **fields; /* n_fields NUL-terminated fields, quotes removed */
+    size_t *lengths;     /* their lengths in bytes */
+    size_t n_fields;     /* number of fields */
+    long line;           /* physical line where the row began */
+    char *raw;           /* the row's raw bytes as read, from its first line on */
+    size_t raw_len;      /* bytes in raw */
+    size_t raw_cap;      /* allocated bytes */
+} collab_i_csv_row;
+
+typedef collab_status (*collab_i_csv_row_fn)(const collab_i_csv_row *row, void *ctx,
+                                             collab_error *err);
+
+typedef struct collab_i_csv_source {
+    const char *display_name; /* file name for messages */
+    char delimiter;           /* field delimiter */
+    size_t max_field_bytes;   /* longest field accepted */
+    size_t max_row_bytes;     /* longest row (raw bytes, line ends included) accepted */
+    size_t max_columns;       /* most fields per row */
+    collab_i_csv_row_fn on_row; /* called for every non-blank row; a non-OK return stops */
+    void *ctx;                /* passed to on_row */
+} collab_i_csv_source;
+
+/* Reads `first[0..first_len)` (already read from the stream, BOM removed) and then the rest of
+ * `in`, delivering rows. Stops at the first error, which is recorded in `err`. */
+collab_status collab_i_csv_read(FILE *in, const char *first, size_t first_len,
+                                const collab_i_csv_source *src, collab_error *err);
+
+/* The delimiter among , ; tab | that splits the sample's lines most consistently (',' if none). */
+char collab_i_csv_detect_delimiter(const char *sample, size_t len);
+
+/* Line and 1-based character column of byte `offset` of the row's raw text. */
+void collab_i_csv_position(const collab_i_csv_row *row, size_t offset, long *line, long *column);
+
+/* Byte offset in the row's raw text where field `index` starts. */
+size_t collab_i_csv_field_offset(const collab_i_csv_row *row, size_t index, char delimiter);
+
+#endif

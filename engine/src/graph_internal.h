@@ -1,0 +1,35 @@
+/* Private interface between graph.c, projection.c and edges.c. */
+#ifndef COLLAB_GRAPH_INTERNAL_H
+#define COLLAB_GRAPH_INTERNAL_H
+
+#include "collab/graph.h"
+
+/* Distinct person-project memberships of the kept rows, as two CSRs. */
+typedef struct collab_i_memberships {
+    uint32_t *person_of_row;   /* per row: person vertex id (valid for kept rows) */
+    uint32_t *project_of_row;  /* per row: project id (valid for kept rows) */
+    uint32_t *person_origin;   /* per person: id in the edgelist's names_a */
+    uint32_t *project_origin;  /* per project: id in the edgelist's names_b */
+    size_t n_persons;          /* distinct people */
+    size_t n_projects;         /* distinct projects */
+    size_t n_memberships;      /* distinct person-project pairs */
+    size_t *project_start;     /* n_projects + 1 offsets into project_members */
+    uint32_t *project_members; /* people of each project, ascending */
+    uint32_t *member_rows;     /* rows behind each membership (several roles = several rows) */
+    size_t *person_start;      /* n_persons + 1 offsets into person_projects */
+    uint32_t *person_projects; /* projects of each person, ascending */
+} collab_i_memberships;
+
+/* Projects the memberships onto people (or, with `onto_projects`, onto projects), appending
+ * edges and weights. Honours max_participants, min_shared and max_edges. */
+collab_status collab_i_project(const collab_i_memberships *m, bool onto_projects,
+                               const collab_graph_options *opt, igraph_vector_int_t *edges,
+                               igraph_vector_t *weights, collab_graph_stats *stats,
+                               collab_error *err);
+
+/* Edge-list rows into merged edges; names and origins go into `g`. */
+collab_status collab_i_build_edges(collab_graph *g, const collab_edgelist *list,
+                                   const collab_graph_options *opt, igraph_vector_int_t *edges,
+                                   size_t *n_vertices, collab_error *err);
+
+#endif

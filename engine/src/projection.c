@@ -1,0 +1,179 @@
+/* The one-mode projection of a bipartite membership structure.
+ *
+ * For each vertex u (in id order) we walk its groups and their members v > u, accumulating the
+ * tie in a dense array indexed by v with a list of touched entries (a sparse accumulator), then
+ * emit u's ties sorted by v. This is the work of walking every two-step path once, with no hash
+ * table and memory O(vertices) beyond the output. Before walking we compute the upper bound
+ * sum n(n-1)/2 of the edge count; the budget is enforced while emitting, so a refused projection
+ * never holds more than max_edges edges in memory. */
+#include "collab/alloc.h"
+#include "graph_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct side {
+    size_t n;               /* vertices being linked */
+    const size_t *start;    /* their group lists */
+    const uint32_t *groups; /* group ids */
+    size_t n_groups;        /* groups */
+    const size_t *gstart;   /* each group's members */
+    const uint32_t *members; /* member ids, ascending */
+} side;
+
+static double group_contribution(collab_weighting w, size_t n)
+{
+    switch (w) {
+    case COLLAB_WEIGHT_NEWMAN:
+        return 1.0 / (double)(n - 1);
+    case COLLAB_WEIGHT_FRACTIONAL:
+        return 2.0 / ((double)n * (double)(n - 1));
+    case COLLAB_WEIGHT_COUNT:
+    case COLLAB_WEIGHT_JACCARD:
+        break;
+    }
+    return 1.0;
+}
+
+static int compare_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a;
+    uint32_t y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+static collab_status over_budget(collab_error *err, size_t max_edges, size_t bound)
+{
+    return collab_error_set(
+        err, COLLAB_E_LIMIT,
+        "the projection has more than %zu edges (upper bound %zu): skip hub projects with "
+        "--max-participants N, drop weak ties with --min-shared K, or raise --max-edges",
+        max_edges, bound);
+}
+
+/* Emits the ties of vertex u gathered in touched/acc/shared. */
+static collab_status emit_ties(uint32_t u, uint32_t *touched, size_t n_touched, const double *acc,
+                               const uint32_t *shared, const size_t *group_count,
+                               const collab_graph_options *opt, igraph_vector_int_t *edges,
+                               igraph_vector_t *weights, collab_graph_stats *stats,
+                               size_t max_edges, collab_error *err)
+{
+    qsort(touched, n_touched, sizeof *touched, compare_u32);
+    for (size_t t = 0; t < n_touched; t++) {
+        uint32_t v = touched[t];
+        if ((double)shared[v] < opt->min_shared) {
+            stats->ties_below_min_shared++;
+            continue;
+        }
+        if ((size_t)igraph_vector_size(weights) >= max_edges) {
+            return over_budget(err, max_edges, stats->projection_bound);
+        }
+        double w = acc[v];
+        if (opt->weighting == COLLAB_WEIGHT_JACCARD) {
+            w = (double)shared[v] / (double)(group_count[u] + group_count[v] - shared[v]);
+        }
+        igraph_error_t rc = igraph_vector_int_push_back(edges, u);
+        if (rc == IGRAPH_SUCCESS) {
+            rc = igraph_vector_int_push_back(edges, v);
+        }
+        if (rc == IGRAPH_SUCCESS) {
+            rc = igraph_vector_push_back(weights, w);
+        }
+        if (rc != IGRAPH_SUCCESS) {
+            return collab_error_from_igraph(err, rc, "projecting the graph");
+        }
+    }
+    return COLLAB_OK;
+}
+
+static collab_status walk(const side *s, const collab_graph_options *opt,
+                          const uint8_t *skip_group, const size_t *group_count,
+                          igraph_vector_int_t *edges, igraph_vector_t *weights,
+                          collab_graph_stats *stats, collab_error *err)
+{
+    size_t max_edges = opt->max_edges ? opt->max_edges : COLLAB_DEFAULT_MAX_EDGES;
+    double *acc = collab_calloc_array(s->n + 1, sizeof *acc);
+    uint32_t *shared = collab_calloc_array(s->n + 1, sizeof *shared);
+    uint32_t *touched = collab_alloc_array(s->n + 1, sizeof *touched);
+    collab_status st = COLLAB_OK;
+    if (acc == NULL || shared == NULL || touched == NULL) {
+        st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory projecting the graph");
+    }
+    for (size_t u = 0; u < s->n && st == COLLAB_OK; u++) {
+        size_t n_touched = 0;
+        for (size_t k = s->start[u]; k < s->start[u + 1]; k++) {
+            uint32_t g = s->groups[k];
+            if (skip_group[g]) {
+                continue;
+            }
+            size_t size = s->gstart[g + 1] - s->gstart[g];
+            double c = group_contribution(opt->weighting, size);
+            /* members are ascending: start after u */
+            const uint32_t *lo = s->members + s->gstart[g];
+            const uint32_t *hi = s->members + s->gstart[g + 1];
+            while (lo < hi && *lo <= u) {
+                lo++;
+            }
+            for (const uint32_t *p = lo; p < hi; p++) {
+                if (shared[*p] == 0) {
+                    touched[n_touched++] = *p;
+                }
+                shared[*p]++;
+                acc[*p] += c;
+            }
+        }
+        st = emit_ties((uint32_t)u, touched, n_touched, acc, shared, group_count, opt, edges,
+                       weights, stats, max_edges, err);
+        for (size_t t = 0; t < n_touched; t++) {
+            acc[touched[t]] = 0;
+            shared[touched[t]] = 0;
+        }
+    }
+    collab_free(acc);
+    collab_free(shared);
+    collab_free(touched);
+    return st;
+}
+
+collab_status collab_i_project(const collab_i_memberships *m, bool onto_projects,
+                               const collab_graph_options *opt, igraph_vector_int_t *edges,
+                               igraph_vector_t *weights, collab_graph_stats *stats,
+                               collab_error *err)
+{
+    side s;
+    if (onto_projects) {
+        s = (side){m->n_projects, m->project_start, m->project_members, m->n_persons,
+                   m->person_start, m->person_projects};
+    } else {
+        s = (side){m->n_persons, m->person_start, m->person_projects, m->n_projects,
+                   m->project_start, m->project_members};
+    }
+    uint8_t *skip_group = collab_calloc_array(s.n_groups + 1, 1);
+    size_t *group_count = collab_calloc_array(s.n + 1, sizeof *group_count);
+    if (skip_group == NULL || group_count == NULL) {
+        collab_free(skip_group);
+        collab_free(group_count);
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory projecting the graph");
+    }
+    size_t bound = 0;
+    for (size_t g = 0; g < s.n_groups; g++) {
+        size_t size = s.gstart[g + 1] - s.gstart[g];
+        if (!onto_projects && opt->max_participants > 0 && size > opt->max_participants) {
+            skip_group[g] = 1;
+            stats->projects_skipped++;
+            continue;
+        }
+        bound += size * (size - (size > 0)) / 2;
+    }
+    stats->projection_bound = bound;
+    /* Per vertex: groups that count (for Jaccard). */
+    for (size_t u = 0; u < s.n; u++) {
+        for (size_t k = s.start[u]; k < s.start[u + 1]; k++) {
+            group_count[u] += !skip_group[s.groups[k]];
+        }
+    }
+    collab_status st = walk(&s, opt, skip_group, group_count, edges, weights, stats, err);
+    collab_free(skip_group);
+    collab_free(group_count);
+    return st;
+}

@@ -1,0 +1,282 @@
+/* The figures of `collab summary`: computed once from the graph, written as text or JSON. */
+#include "collab/summary.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <jansson.h>
+
+collab_status collab_summary_compute(collab_summary *out, const collab_graph *g, collab_error *err)
+{
+    collab_summary s;
+    memset(&s, 0, sizeof s);
+    const igraph_t *graph = &g->graph;
+    s.nodes = (size_t)igraph_vcount(graph);
+    s.edges = (size_t)igraph_ecount(graph);
+    igraph_vector_int_t membership;
+    igraph_vector_int_t sizes;
+    igraph_integer_t n_components = 0;
+    igraph_error_t rc = igraph_vector_int_init(&membership, 0);
+    if (rc != IGRAPH_SUCCESS) {
+        return collab_error_from_igraph(err, rc, "counting components");
+    }
+    rc = igraph_vector_int_init(&sizes, 0);
+    if (rc != IGRAPH_SUCCESS) {
+        igraph_vector_int_destroy(&membership);
+        return collab_error_from_igraph(err, rc, "counting components");
+    }
+    rc = igraph_connected_components(graph, &membership, &sizes, &n_components, IGRAPH_WEAK);
+    if (rc == IGRAPH_SUCCESS) {
+        s.components = (size_t)n_components;
+        igraph_integer_t largest = 0;
+        for (igraph_integer_t c = 0; c < n_components; c++) {
+            if (VECTOR(sizes)[c] > VECTOR(sizes)[largest]) {
+                largest = c;
+            }
+            s.isolated += VECTOR(sizes)[c] == 1;
+        }
+        s.largest_nodes = n_components > 0 ? (size_t)VECTOR(sizes)[largest] : 0;
+        for (igraph_integer_t e = 0; e < igraph_ecount(graph); e++) {
+            s.largest_edges += VECTOR(membership)[IGRAPH_FROM(graph, e)] == largest;
+            s.total_weight += VECTOR(g->weights)[e];
+        }
+        double pairs = (double)s.nodes * ((double)s.nodes - 1.0);
+        if (!igraph_is_directed(graph)) {
+            pairs /= 2.0;
+        }
+        s.density = pairs > 0 ? (double)s.edges / pairs : 0.0;
+    }
+    igraph_vector_int_destroy(&membership);
+    igraph_vector_int_destroy(&sizes);
+    if (rc != IGRAPH_SUCCESS) {
+        return collab_error_from_igraph(err, rc, "counting components");
+    }
+    *out = s;
+    return COLLAB_OK;
+}
+
+static const char *delimiter_name(char d)
+{
+    switch (d) {
+    case ',':
+        return "comma";
+    case ';':
+        return "semicolon";
+    case '\t':
+        return "tab";
+    case '|':
+        return "pipe";
+    default:
+        return "other";
+    }
+}
+
+static const char *column_name_for(const collab_edgelist *list, collab_column_use use)
+{
+    for (size_t c = 0; c < list->n_columns; c++) {
+        if (list->column_use[c] == use) {
+            return list->column_names[c];
+        }
+    }
+    return NULL;
+}
+
+static void print_columns(FILE *f, const collab_edgelist *list)
+{
+    static const char *const labels[] = {"", "person", "project", "role", "year",
+                                         "source", "target", "weight"};
+    fprintf(f, "columns:            ");
+    bool first = true;
+    for (int u = 1; u < 8; u++) {
+        const char *name = column_name_for(list, (collab_column_use)u);
+        if (name != NULL) {
+            fprintf(f, "%s%s='%s'", first ? "" : ", ", labels[u], name);
+            first = false;
+        }
+    }
+    fprintf(f, "\n");
+    fprintf(f, "attribute columns:  ");
+    for (size_t e = 0; e < list->n_extra; e++) {
+        fprintf(f, "%s'%s'", e > 0 ? ", " : "", list->column_names[list->extra_columns[e]]);
+    }
+    fprintf(f, "%s\n", list->n_extra == 0 ? "none" : "");
+}
+
+static void print_filters(FILE *f, const collab_graph_options *opt)
+{
+    fprintf(f, "filters:            ");
+    if (opt->roles == NULL && !opt->has_years) {
+        fprintf(f, "none");
+    }
+    if (opt->roles != NULL) {
+        fprintf(f, "roles=%s ", opt->roles);
+    }
+    if (opt->has_years) {
+        fprintf(f, "years=%d-%d", opt->year_from, opt->year_to);
+    }
+    fprintf(f, "\n");
+}
+
+static void print_projection(FILE *f, const collab_graph *g, const collab_graph_options *opt)
+{
+    const collab_graph_stats *st = &g->stats;
+    fprintf(f, "persons:            %zu\n", st->persons);
+    fprintf(f, "projects:           %zu\n", st->projects);
+    fprintf(f, "memberships:        %zu\n", st->memberships);
+    fprintf(f, "view:               %s\n", collab_view_name(g->view));
+    if (g->view == COLLAB_VIEW_BIPARTITE) {
+        return;
+    }
+    fprintf(f, "weighting:          %s\n", collab_weighting_name(g->weighting));
+    if (opt->max_participants > 0) {
+        fprintf(f, "max participants:   %zu (%zu projects skipped)\n", opt->max_participants,
+                st->projects_skipped);
+    } else {
+        fprintf(f, "max participants:   no limit\n");
+    }
+    if (opt->min_shared > 0) {
+        fprintf(f, "min shared:         %g (%zu ties dropped)\n", opt->min_shared,
+                st->ties_below_min_shared);
+    }
+    fprintf(f, "edge bound:         %zu (budget %zu)\n", st->projection_bound,
+            opt->max_edges ? opt->max_edges : COLLAB_DEFAULT_MAX_EDGES);
+}
+
+static double percent(size_t part, size_t whole)
+{
+    return whole > 0 ? 100.0 * (double)part / (double)whole : 0.0;
+}
+
+collab_status collab_summary_write_text(FILE *f, const collab_summary *s, const collab_edgelist *list,
+                                        const collab_graph *g, const collab_graph_options *opt,
+                                        collab_error *err)
+{
+    const collab_graph_stats *st = &g->stats;
+    fprintf(f, "input:              %s\n", list->source);
+    fprintf(f, "shape:              %s\n", collab_shape_name(list->shape));
+    fprintf(f, "delimiter:          %s\n", delimiter_name(list->delimiter));
+    print_columns(f, list);
+    fprintf(f, "rows read:          %zu\n", list->rows_read);
+    fprintf(f, "rows skipped:       %zu\n", list->rows_skipped);
+    if (list->aliases_applied > 0) {
+        fprintf(f, "aliases applied:    %zu\n", list->aliases_applied);
+    }
+    print_filters(f, opt);
+    if (st->rows_filtered_role + st->rows_filtered_year > 0) {
+        fprintf(f, "rows filtered:      %zu by role, %zu by year\n", st->rows_filtered_role,
+                st->rows_filtered_year);
+    }
+    fprintf(f, "rows used:          %zu\n", st->rows_used);
+    if (list->shape == COLLAB_SHAPE_CREDITS) {
+        fprintf(f, "roles:              %zu distinct\n", list->roles.count);
+        print_projection(f, g, opt);
+    } else {
+        fprintf(f, "directed:           %s\n", igraph_is_directed(&g->graph) ? "yes" : "no");
+        fprintf(f, "self-loops dropped: %zu\n", st->self_loops);
+        fprintf(f, "duplicate rows merged: %zu\n", st->merged_rows);
+    }
+    fprintf(f, "nodes:              %zu\n", s->nodes);
+    fprintf(f, "edges:              %zu\n", s->edges);
+    fprintf(f, "isolated nodes:     %zu\n", s->isolated);
+    fprintf(f, "components:         %zu\n", s->components);
+    fprintf(f, "largest component:  %zu nodes (%.1f%%), %zu edges\n", s->largest_nodes,
+            percent(s->largest_nodes, s->nodes), s->largest_edges);
+    fprintf(f, "density:            %.6f\n", s->density);
+    fprintf(f, "total weight:       %.6g\n", s->total_weight);
+    fprintf(f, "warnings:           %zu\n", list->rows_skipped);
+    if (ferror(f)) {
+        return collab_error_set(err, COLLAB_E_IO, "cannot write the summary: %s", strerror(errno));
+    }
+    return COLLAB_OK;
+}
+
+static json_t *columns_json(const collab_edgelist *list)
+{
+    static const char *const uses[] = {"attribute", "person", "project", "role",
+                                       "year",      "source", "target",  "weight"};
+    json_t *cols = json_array();
+    for (size_t c = 0; c < list->n_columns; c++) {
+        json_array_append_new(cols, json_pack("{s:s, s:s}", "name", list->column_names[c], "use",
+                                              uses[list->column_use[c]]));
+    }
+    return cols;
+}
+
+static json_t *warnings_json(const collab_edgelist *list)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; i < list->n_warnings; i++) {
+        const collab_warning *w = &list->warnings[i];
+        json_array_append_new(arr, json_pack("{s:I, s:I, s:s}", "line", (json_int_t)w->line,
+                                             "column", (json_int_t)w->column, "message",
+                                             w->message));
+    }
+    return arr;
+}
+
+static json_t *graph_json(const collab_summary *s, const collab_graph *g,
+                          const collab_graph_options *opt)
+{
+    const collab_graph_stats *st = &g->stats;
+    json_t *o = json_object();
+    json_object_set_new(o, "view", json_string(collab_view_name(g->view)));
+    if (g->shape == COLLAB_SHAPE_CREDITS) {
+        json_object_set_new(o, "weighting", json_string(collab_weighting_name(g->weighting)));
+        json_object_set_new(o, "persons", json_integer((json_int_t)st->persons));
+        json_object_set_new(o, "projects", json_integer((json_int_t)st->projects));
+        json_object_set_new(o, "memberships", json_integer((json_int_t)st->memberships));
+        json_object_set_new(o, "max_participants", json_integer((json_int_t)opt->max_participants));
+        json_object_set_new(o, "projects_skipped", json_integer((json_int_t)st->projects_skipped));
+        json_object_set_new(o, "min_shared", json_real(opt->min_shared));
+        json_object_set_new(o, "ties_dropped", json_integer((json_int_t)st->ties_below_min_shared));
+        json_object_set_new(o, "edge_bound", json_integer((json_int_t)st->projection_bound));
+    } else {
+        json_object_set_new(o, "directed", json_boolean(igraph_is_directed(&g->graph)));
+        json_object_set_new(o, "self_loops_dropped", json_integer((json_int_t)st->self_loops));
+        json_object_set_new(o, "duplicate_rows_merged", json_integer((json_int_t)st->merged_rows));
+    }
+    json_object_set_new(o, "nodes", json_integer((json_int_t)s->nodes));
+    json_object_set_new(o, "edges", json_integer((json_int_t)s->edges));
+    json_object_set_new(o, "isolated_nodes", json_integer((json_int_t)s->isolated));
+    json_object_set_new(o, "components", json_integer((json_int_t)s->components));
+    json_object_set_new(o, "largest_component_nodes", json_integer((json_int_t)s->largest_nodes));
+    json_object_set_new(o, "largest_component_edges", json_integer((json_int_t)s->largest_edges));
+    json_object_set_new(o, "density", json_real(s->density));
+    json_object_set_new(o, "total_weight", json_real(s->total_weight));
+    return o;
+}
+
+collab_status collab_summary_write_json(FILE *f, const collab_summary *s, const collab_edgelist *list,
+                                        const collab_graph *g, const collab_graph_options *opt,
+                                        collab_error *err)
+{
+    const collab_graph_stats *st = &g->stats;
+    json_t *root = json_object();
+    json_t *input = json_object();
+    json_object_set_new(input, "file", json_string(list->source));
+    json_object_set_new(input, "shape", json_string(collab_shape_name(list->shape)));
+    char delim[2] = {list->delimiter, '\0'};
+    json_object_set_new(input, "delimiter", json_string(delim));
+    json_object_set_new(input, "columns", columns_json(list));
+    json_object_set_new(input, "rows_read", json_integer((json_int_t)list->rows_read));
+    json_object_set_new(input, "rows_skipped", json_integer((json_int_t)list->rows_skipped));
+    json_object_set_new(input, "rows_filtered_role", json_integer((json_int_t)st->rows_filtered_role));
+    json_object_set_new(input, "rows_filtered_year", json_integer((json_int_t)st->rows_filtered_year));
+    json_object_set_new(input, "rows_used", json_integer((json_int_t)st->rows_used));
+    json_object_set_new(input, "aliases_applied", json_integer((json_int_t)list->aliases_applied));
+    json_object_set_new(input, "roles", json_integer((json_int_t)list->roles.count));
+    json_object_set_new(input, "filter_roles", opt->roles ? json_string(opt->roles) : json_null());
+    json_object_set_new(input, "filter_years",
+                        opt->has_years ? json_pack("[i,i]", opt->year_from, opt->year_to)
+                                       : json_null());
+    json_object_set_new(root, "input", input);
+    json_object_set_new(root, "graph", graph_json(s, g, opt));
+    json_object_set_new(root, "warnings", warnings_json(list));
+    json_object_set_new(root, "warnings_total", json_integer((json_int_t)list->rows_skipped));
+    int rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
+    json_decref(root);
+    if (rc != 0 || fputc('\n', f) == EOF || ferror(f)) {
+        return collab_error_set(err, COLLAB_E_IO, "cannot write the summary: %s", strerror(errno));
+    }
+    return COLLAB_OK;
+}

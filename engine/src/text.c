@@ -1,0 +1,209 @@
+/* UTF-8 validation, NFC normalisation with trimming, and display width, over utf8proc.
+ * Pure-ASCII text takes a fast path: it is already NFC, so only trimming (and folding) applies. */
+#include "collab/text.h"
+
+#include "collab/alloc.h"
+
+#include <stdint.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+void collab_text_scratch_free(collab_text_scratch *scratch)
+{
+    if (scratch != NULL) {
+        collab_free(scratch->data);
+        scratch->data = NULL;
+        scratch->capacity = 0;
+    }
+}
+
+static bool grow_scratch(collab_text_scratch *scratch, size_t bytes)
+{
+    if (scratch->capacity >= bytes) {
+        return true;
+    }
+    size_t cap = scratch->capacity == 0 ? 256 : scratch->capacity;
+    while (cap < bytes) {
+        cap *= 2;
+    }
+    void *data = collab_realloc(scratch->data, cap);
+    if (data == NULL) {
+        return false;
+    }
+    scratch->data = data;
+    scratch->capacity = cap;
+    return true;
+}
+
+size_t collab_text_invalid_utf8(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0) {
+            return i;
+        }
+        i += (size_t)n;
+    }
+    return len;
+}
+
+static bool is_ascii(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        if ((unsigned char)s[i] >= 0x80) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static bool is_trimmed_space(utf8proc_int32_t cp)
+{
+    if (cp < 0x80) {
+        return cp <= 0x20 || cp == 0x7f;
+    }
+    utf8proc_category_t cat = utf8proc_category(cp);
+    return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_CC;
+}
+
+/* Narrows [*start, *end) of valid UTF-8 to exclude leading and trailing white space. */
+static void trim_range(const char *s, size_t *start, size_t *end)
+{
+    size_t i = *start;
+    size_t last_kept_end = *start;
+    size_t first_kept = *end;
+    while (i < *end) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(*end - i), &cp);
+        if (n <= 0) {
+            n = 1;
+            cp = 'x';
+        }
+        if (!is_trimmed_space(cp)) {
+            if (first_kept == *end) {
+                first_kept = i;
+            }
+            last_kept_end = i + (size_t)n;
+        }
+        i += (size_t)n;
+    }
+    if (first_kept == *end) {
+        *start = *end;
+        return;
+    }
+    *start = first_kept;
+    *end = last_kept_end;
+}
+
+static collab_status normalize_ascii(const char *s, size_t len, bool casefold,
+                                     collab_text_scratch *scratch, const char **out,
+                                     size_t *out_len, collab_error *err)
+{
+    size_t start = 0;
+    size_t end = len;
+    while (start < end && ((unsigned char)s[start] <= 0x20 || s[start] == 0x7f)) {
+        start++;
+    }
+    while (end > start && ((unsigned char)s[end - 1] <= 0x20 || s[end - 1] == 0x7f)) {
+        end--;
+    }
+    if (!casefold) {
+        *out = s + start;
+        *out_len = end - start;
+        return COLLAB_OK;
+    }
+    if (!grow_scratch(scratch, end - start + 1)) {
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory normalising text");
+    }
+    char *dst = scratch->data;
+    for (size_t i = start; i < end; i++) {
+        char c = s[i];
+        dst[i - start] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+    }
+    *out = dst;
+    *out_len = end - start;
+    return COLLAB_OK;
+}
+
+collab_status collab_text_normalize(const char *s, size_t len, bool casefold,
+                                    collab_text_scratch *scratch, const char **out, size_t *out_len,
+                                    collab_error *err)
+{
+    if (is_ascii(s, len)) {
+        return normalize_ascii(s, len, casefold, scratch, out, out_len, err);
+    }
+    utf8proc_option_t options = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
+    if (casefold) {
+        options |= UTF8PROC_CASEFOLD;
+    }
+    /* Decompose into code points in the scratch buffer, then let utf8proc_reencode compose and
+     * write UTF-8 over the same buffer (4 bytes per code point is always enough room). */
+    for (;;) {
+        size_t room = scratch->capacity / sizeof(utf8proc_int32_t);
+        utf8proc_ssize_t n = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+                                                (utf8proc_int32_t *)scratch->data,
+                                                (utf8proc_ssize_t)room, options);
+        if (n < 0) {
+            return collab_error_set(err, COLLAB_E_INTERNAL, "cannot normalise text: %s",
+                                    utf8proc_errmsg(n));
+        }
+        if ((size_t)n > room || scratch->data == NULL) {
+            if (!grow_scratch(scratch, ((size_t)n + 1) * sizeof(utf8proc_int32_t))) {
+                return collab_error_set(err, COLLAB_E_NOMEM, "out of memory normalising text");
+            }
+            continue;
+        }
+        utf8proc_ssize_t bytes = utf8proc_reencode((utf8proc_int32_t *)scratch->data, n, options);
+        if (bytes < 0) {
+            return collab_error_set(err, COLLAB_E_INTERNAL, "cannot normalise text: %s",
+                                    utf8proc_errmsg(bytes));
+        }
+        const char *text = scratch->data;
+        size_t start = 0;
+        size_t end = (size_t)bytes;
+        trim_range(text, &start, &end);
+        *out = text + start;
+        *out_len = end - start;
+        return COLLAB_OK;
+    }
+}
+
+size_t collab_text_count_chars(const char *s, size_t len)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (((unsigned char)s[i] & 0xC0) != 0x80) {
+            count++;
+        }
+    }
+    return count;
+}
+
+size_t collab_text_display_width(const char *s, size_t len)
+{
+    size_t width = 0;
+    size_t i = 0;
+    while (i < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                              (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0) {
+            width++;
+            i++;
+            continue;
+        }
+        int w = utf8proc_charwidth(cp);
+        width += w > 0 ? (size_t)w : 0;
+        i += (size_t)n;
+    }
+    return width;
+}
