@@ -35,7 +35,8 @@ int main(int argc, char **argv)
 {
     collab_engine_init();
     if (argc < 2) {
-        print_usage(stderr);
+        fprintf(stderr, "usage: collab <command> [options] FILE\n"
+                        "Run 'collab --help' for the list of commands.\n");
         return COLLAB_EXIT_USAGE;
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
@@ -52,7 +53,7 @@ int main(int argc, char **argv)
             return commands[i].run(argc - 1, argv + 1);
         }
     }
-    fprintf(stderr, "collab: unknown command '%s'\n\n", argv[1]);
-    print_usage(stderr);
+    fprintf(stderr, "collab: unknown command '%s'\nusage: collab <command> [options] FILE\n"
+                    "Run 'collab --help' for the list of commands.\n", argv[1]);
     return COLLAB_EXIT_USAGE;
 }

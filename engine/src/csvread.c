@@ -24,6 +24,7 @@ typedef struct reader {
     collab_status status;     /* COLLAB_OK until something fails */
     long line;                /* physical line being fed, 1-based */
     bool awaiting_row;        /* no row in progress: the next line starts one */
+    bool discard_line;        /* after a skipped syntax error: ignore the rest of this line */
     collab_i_csv_row row;     /* the row in progress */
     size_t field_cap;         /* allocated entries in row.fields / row.lengths */
     char *field_bytes;        /* copies of the row's fields, back to back */
@@ -222,6 +223,30 @@ static collab_status append_raw(reader *r, const char *s, size_t len)
     return COLLAB_OK;
 }
 
+static void configure_parser(struct csv_parser *csv, char delimiter);
+
+/* Skip mode: hands the syntax error to the caller as a warning and restarts the parser. */
+static collab_status skip_syntax_error(reader *r, size_t offset, const char *what)
+{
+    collab_error warning = {0};
+    long line;
+    long column;
+    collab_i_csv_position(&r->row, offset, &line, &column);
+    collab_error_set_at(&warning, COLLAB_E_INPUT, r->src.display_name, line, column, "%s", what);
+    r->src.on_syntax_warning(&warning, r->src.ctx);
+    csv_free(&r->csv);
+    if (csv_init(&r->csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+        r->status = collab_error_set(r->err, COLLAB_E_NOMEM, "out of memory restarting the parser");
+        return r->status;
+    }
+    configure_parser(&r->csv, r->src.delimiter);
+    r->row.n_fields = 0;
+    r->field_bytes_len = 0;
+    r->awaiting_row = true;
+    r->discard_line = true;
+    return COLLAB_OK;
+}
+
 static collab_status syntax_error(reader *r, size_t offset)
 {
     const char *what = "malformed quoting";
@@ -230,12 +255,18 @@ static collab_status syntax_error(reader *r, size_t offset)
     } else if (offset < r->row.raw_len) {
         what = "text after the closing quote of a quoted field";
     }
+    if (r->src.on_syntax_warning != NULL) {
+        return skip_syntax_error(r, offset, what);
+    }
     return fail_at_offset(r, COLLAB_E_INPUT, offset, what);
 }
 
 /* Feeds one piece of a physical line (the whole line, or the part in this read block). */
 static collab_status feed(reader *r, const char *s, size_t len, bool starts_line)
 {
+    if (r->discard_line) {
+        return COLLAB_OK;
+    }
     if (starts_line && r->awaiting_row) {
         r->row.raw_len = 0;
         r->row.line = r->line;
@@ -339,6 +370,7 @@ static collab_status feed_block(reader *r, const char *block, size_t len, bool *
         *mid_line = !ended;
         if (ended) {
             r->line++;
+            r->discard_line = false;
         }
     }
     return COLLAB_OK;
@@ -352,6 +384,16 @@ static void reader_free(reader *r)
     collab_free(r->row.lengths);
     collab_free(r->field_bytes);
     collab_free(r->field_offsets);
+}
+
+static void configure_parser(struct csv_parser *csv, char delimiter)
+{
+    csv_set_realloc_func(csv, collab_realloc);
+    csv_set_free_func(csv, collab_free);
+    csv_set_delim(csv, (unsigned char)delimiter);
+    /* libcsv trims spaces and tabs around unquoted fields by default; with a tab delimiter a tab
+     * must stay a delimiter. */
+    csv_set_space_func(csv, delimiter == '\t' ? csv_space_only : csv_space_or_tab);
 }
 
 static collab_status read_all(reader *r, FILE *in, const char *first, size_t first_len)
@@ -398,12 +440,7 @@ collab_status collab_i_csv_read(FILE *in, const char *first, size_t first_len,
     if (csv_init(&r.csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory starting the CSV parser");
     }
-    csv_set_realloc_func(&r.csv, collab_realloc);
-    csv_set_free_func(&r.csv, collab_free);
-    csv_set_delim(&r.csv, (unsigned char)src->delimiter);
-    /* libcsv trims spaces and tabs around unquoted fields by default; with a tab delimiter a tab
-     * must stay a delimiter. */
-    csv_set_space_func(&r.csv, src->delimiter == '\t' ? csv_space_only : csv_space_or_tab);
+    configure_parser(&r.csv, src->delimiter);
     collab_status st = read_all(&r, in, first, first_len);
     reader_free(&r);
     return st;

@@ -30,6 +30,9 @@ typedef struct collab_i_csv_source {
     size_t max_row_bytes;     /* longest row (raw bytes, line ends included) accepted */
     size_t max_columns;       /* most fields per row */
     collab_i_csv_row_fn on_row; /* called for every non-blank row; a non-OK return stops */
+    /* When set, a quoting error in a row is passed here instead of stopping: the rest of that
+     * physical line is dropped and reading resumes on the next line. */
+    void (*on_syntax_warning)(const collab_error *warning, void *ctx);
     void *ctx;                /* passed to on_row */
 } collab_i_csv_source;
 

@@ -214,6 +214,12 @@ static collab_status map_columns(load_state *ls, const collab_i_csv_row *row, ch
         edges[edge_uses[i]] =
             find_column(keys, row->n_fields, edge_uses[i], ls->opt, &ls->scratch, edges);
     }
+    for (int u = 1; u < 8; u++) {
+        size_t found = u <= COLLAB_COL_YEAR ? credits[u] : edges[u];
+        if (found == SIZE_MAX - 1) {
+            return missing_override(ls, row, (collab_column_use)u, err);
+        }
+    }
     bool credits_ok = credits[COLLAB_COL_PERSON] < row->n_fields &&
                       credits[COLLAB_COL_PROJECT] < row->n_fields;
     bool edges_ok =
@@ -234,9 +240,6 @@ static collab_status map_columns(load_state *ls, const collab_i_csv_row *row, ch
     const collab_column_use *uses = shape == COLLAB_SHAPE_CREDITS ? credit_uses : edge_uses;
     size_t n_uses = shape == COLLAB_SHAPE_CREDITS ? 4 : 3;
     for (size_t i = 0; i < n_uses; i++) {
-        if (chosen[uses[i]] == SIZE_MAX - 1) {
-            return missing_override(ls, row, uses[i], err);
-        }
         if (chosen[uses[i]] == SIZE_MAX && i < 2) {
             return collab_error_set_at(err, COLLAB_E_INPUT, ls->out->source, row->line, 1,
                                        "the header has no '%s' column (name it with --%s-col)",
@@ -584,6 +587,16 @@ static collab_status read_data_row(load_state *ls, const collab_i_csv_row *row, 
     return st;
 }
 
+static void on_syntax_warning(const collab_error *warning, void *ctx)
+{
+    load_state *ls = ctx;
+    if (ls->header_done) {
+        ls->out->rows_read++;
+    }
+    keep_warning(ls->out, warning);
+    ls->out->rows_skipped++;
+}
+
 static collab_status on_row(const collab_i_csv_row *row, void *ctx, collab_error *err)
 {
     load_state *ls = ctx;
@@ -626,6 +639,7 @@ typedef struct read_job {
     char delimiter;           /* 0 = detect */
     const collab_load_options *opt; /* limits */
     collab_i_csv_row_fn on_row; /* row consumer */
+    void (*on_syntax_warning)(const collab_error *, void *); /* skip mode, or NULL */
     void *ctx;                /* its state */
     char *used_delimiter;     /* out: the delimiter used */
 } read_job;
@@ -658,6 +672,7 @@ static collab_status run_reader(const read_job *job, collab_error *err)
                 job->opt->max_row_bytes ? job->opt->max_row_bytes : COLLAB_DEFAULT_MAX_ROW_BYTES,
             .max_columns = job->opt->max_columns ? job->opt->max_columns : COLLAB_DEFAULT_MAX_COLUMNS,
             .on_row = job->on_row,
+            .on_syntax_warning = job->on_syntax_warning,
             .ctx = job->ctx,
         };
         st = collab_i_csv_read(job->in, buf + bom, len - bom, &src, err);
@@ -678,6 +693,7 @@ collab_status collab_load_stream(collab_edgelist *out, FILE *in, const char *dis
                     .delimiter = opt->delimiter,
                     .opt = opt,
                     .on_row = on_row,
+                    .on_syntax_warning = opt->skip_bad_rows ? on_syntax_warning : NULL,
                     .ctx = &ls,
                     .used_delimiter = &list.delimiter};
     collab_status st = run_reader(&job, err);

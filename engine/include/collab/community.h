@@ -1,0 +1,47 @@
+/* Community detection on a collab_graph, with canonical numbering.
+ *
+ * Communities are numbered by size, largest first, ties broken by their smallest member id, so
+ * the same partition always prints the same way. Every randomised method is seeded. */
+#ifndef COLLAB_COMMUNITY_H
+#define COLLAB_COMMUNITY_H
+
+#include "collab/error.h"
+#include "collab/graph.h"
+
+#include <stdint.h>
+
+typedef enum collab_community_method {
+    COLLAB_COMMUNITY_LEIDEN = 0,  /* modularity objective, iterated until stable (default) */
+    COLLAB_COMMUNITY_LOUVAIN,     /* multilevel modularity optimisation */
+    COLLAB_COMMUNITY_LABEL_PROPAGATION,
+    COLLAB_COMMUNITY_INFOMAP,
+    COLLAB_COMMUNITY_WALKTRAP     /* small graphs only */
+} collab_community_method;
+
+typedef struct collab_community_options {
+    collab_community_method method; /* algorithm */
+    double resolution;              /* modularity resolution (Leiden, Louvain); default 1 */
+    uint64_t seed;                  /* RNG seed */
+} collab_community_options;
+
+typedef struct collab_partition {
+    size_t n;                /* vertices */
+    uint32_t *membership;    /* per vertex: community number, 0 = largest */
+    size_t n_communities;    /* number of communities */
+    size_t *sizes;           /* members per community */
+    double modularity;       /* modularity of the partition at resolution 1, with weights */
+} collab_partition;
+
+void collab_community_options_init(collab_community_options *opt);
+
+/* Detects communities of `g` into `out` (uninitialised on entry, initialised only on COLLAB_OK).
+ * Errors: COLLAB_E_USAGE (walktrap on a graph too large for it), COLLAB_E_NOMEM, COLLAB_E_LIBRARY. */
+collab_status collab_community_detect(collab_partition *out, const collab_graph *g,
+                                      const collab_community_options *opt, collab_error *err);
+
+void collab_partition_destroy(collab_partition *p);
+
+const char *collab_community_method_name(collab_community_method method);
+bool collab_community_method_parse(const char *text, collab_community_method *method);
+
+#endif

@@ -1,0 +1,102 @@
+/* Centrality and structure metrics of a collab_graph, with fixed definitions:
+ *
+ * - degree: distinct neighbours; strength: sum of the weights of incident edges.
+ * - Shortest paths count hops by default (weights are strengths, not distances); with
+ *   COLLAB_PATHS_INVERSE an edge of weight w has length 1/w.
+ * - betweenness: undirected, each unordered pair counted once, raw (or normalised by
+ *   (n-1)(n-2)/2 with `normalized`). Exact by Brandes' algorithm on all cores, or estimated from
+ *   sampled sources (scaled to be unbiased, with a standard error per node).
+ * - closeness: within the node's own component, (reachable - 1) / sum of distances; 0 when alone.
+ * - harmonic: sum over other nodes of 1/distance (0 for unreachable ones).
+ * - pagerank: weighted, damping 0.85 (igraph PRPACK), sums to 1.
+ * - eigenvector: weighted, scaled so the maximum is 1 (igraph ARPACK).
+ * - coreness: k-core index (unweighted).
+ * - constraint: Burt's constraint with weights (NaN for isolated nodes).
+ * - clustering: local clustering coefficient, unweighted, 0 for degree < 2. */
+#ifndef COLLAB_METRICS_H
+#define COLLAB_METRICS_H
+
+#include "collab/error.h"
+#include "collab/graph.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef enum collab_metric {
+    COLLAB_METRIC_DEGREE = 0,
+    COLLAB_METRIC_STRENGTH,
+    COLLAB_METRIC_BETWEENNESS,
+    COLLAB_METRIC_CLOSENESS,
+    COLLAB_METRIC_HARMONIC,
+    COLLAB_METRIC_PAGERANK,
+    COLLAB_METRIC_EIGENVECTOR,
+    COLLAB_METRIC_CORENESS,
+    COLLAB_METRIC_CONSTRAINT,
+    COLLAB_METRIC_CLUSTERING,
+    COLLAB_METRIC_COUNT
+} collab_metric;
+
+typedef enum collab_path_weights {
+    COLLAB_PATHS_HOPS = 0, /* every edge has length 1 */
+    COLLAB_PATHS_INVERSE   /* an edge of weight w has length 1/w */
+} collab_path_weights;
+
+/* Above this many vertices x edges, betweenness and closeness are sampled unless `approx_sources`
+ * says otherwise (about a minute of exact work on two cores). */
+#define COLLAB_EXACT_WORK_LIMIT 2.0e10
+#define COLLAB_DEFAULT_APPROX_SOURCES 1000
+
+typedef struct collab_metrics_options {
+    collab_path_weights paths;   /* how shortest paths are measured */
+    bool normalized;             /* normalise betweenness */
+    long approx_sources;         /* 0 = exact unless too large (then sampled automatically);
+                                    K > 0 = sample K sources; -1 = always exact */
+    uint64_t seed;               /* seed of the source sample */
+    int threads;                 /* worker threads for the path sweep; 0 = one per core */
+    bool progress;               /* print progress to stderr */
+    uint32_t wanted;             /* bit set of collab_metric to compute; 0 = all */
+} collab_metrics_options;
+
+/* Global statistics of the graph. */
+typedef struct collab_global_stats {
+    size_t nodes, edges;         /* counts */
+    size_t components;           /* connected components */
+    double largest_share;        /* share of nodes in the largest component */
+    double density;              /* edges / possible edges */
+    double transitivity;         /* global: 3 x triangles / connected triples */
+    double avg_clustering;       /* mean local clustering (degree < 2 counts as 0) */
+    double assortativity;        /* degree assortativity (NaN when undefined) */
+    double diameter;             /* longest shortest path (in path length units) */
+    double avg_path_length;      /* mean over connected ordered pairs */
+    bool paths_estimated;        /* diameter and average path length come from sampled sources */
+} collab_global_stats;
+
+typedef struct collab_metrics {
+    size_t n;                              /* vertices */
+    double *values[COLLAB_METRIC_COUNT];   /* per metric: n values, NULL if not computed */
+    double *betweenness_se;                /* standard error per node when sampled, else NULL */
+    double *closeness_se;                  /* standard error per node when sampled, else NULL */
+    bool sampled;                          /* betweenness/closeness are estimates */
+    long sample_sources;                   /* sources used when sampled */
+    collab_global_stats global;            /* global statistics */
+} collab_metrics;
+
+void collab_metrics_options_init(collab_metrics_options *opt);
+
+/* Computes the metrics selected in `opt` for `g` into `out` (uninitialised on entry, initialised
+ * only on COLLAB_OK). Errors: COLLAB_E_NOMEM, COLLAB_E_LIBRARY.
+ * Time complexity: O(V E) for exact betweenness/closeness (O(K E) sampled), O(E) for the rest
+ * up to the eigen solvers' iterations. */
+collab_status collab_metrics_compute(collab_metrics *out, const collab_graph *g,
+                                     const collab_metrics_options *opt, collab_error *err);
+
+void collab_metrics_destroy(collab_metrics *m);
+
+/* The metric's name as used in options, CSV headers and JSON ("degree", "pagerank", ...). */
+const char *collab_metric_name(collab_metric metric);
+/* Parses a metric name; false when unknown. */
+bool collab_metric_parse(const char *text, collab_metric *metric);
+/* True when a higher value means more central (false for constraint). */
+bool collab_metric_higher_is_more(collab_metric metric);
+
+#endif

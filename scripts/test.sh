@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds with all warnings as errors, runs every test through ctest,
+# then builds again with AddressSanitizer + UndefinedBehaviorSanitizer and runs the tests again.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+root=$(collab_root)
+cd "$root"
+collab_install_missing
+
+echo "== release build (warnings are errors) =="
+collab_build build Release -DCOLLAB_WERROR=ON
+(cd build && ctest --output-on-failure -j "$(nproc)")
+
+echo "== ASan + UBSan build =="
+collab_build build-asan Debug -DCOLLAB_WERROR=ON -DCOLLAB_SANITIZE=address,undefined
+# LeakSanitizer is on by default with ASan; fontconfig's caches are process-lifetime, not leaks.
+(cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j "$(nproc)")
+echo "collab: all tests passed (release and sanitizer builds)"
