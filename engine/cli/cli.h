@@ -3,9 +3,12 @@
 #ifndef COLLAB_CLI_H
 #define COLLAB_CLI_H
 
+#include "collab/community.h"
 #include "collab/error.h"
 #include "collab/graph.h"
 #include "collab/load.h"
+#include "collab/metrics.h"
+#include "collab/report.h"
 
 #include <getopt.h>
 #include <stdbool.h>
@@ -30,8 +33,31 @@ typedef struct cli_input {
     collab_graph g;             /* built graph */
 } cli_input;
 
-/* getopt_long values of the input options start here, above any short option character. */
+/* getopt_long values of the shared options start here, above any short option character. */
 #define CLI_INPUT_OPTION_BASE 1000
+#define CLI_ANALYSIS_OPTION_BASE 1100
+
+/* Metrics and communities, and the options that shape them. */
+typedef struct cli_analysis {
+    collab_metrics_options metrics;     /* --path-weights, --approx, --seed... */
+    collab_community_options community; /* --community, --resolution, --seed */
+    collab_metrics m;                   /* computed metrics */
+    collab_partition p;                 /* computed communities */
+    bool have_metrics;                  /* m is initialised */
+    bool have_partition;                /* p is initialised */
+} cli_analysis;
+
+extern const struct option cli_analysis_options[];
+void cli_print_analysis_help(FILE *f);
+void cli_analysis_init(cli_analysis *a);
+/* Like cli_input_option, for the analysis options. */
+bool cli_analysis_option(cli_analysis *a, int opt, const char *arg, collab_error *err);
+/* Computes metrics (announcing sampling on stderr) and communities of `in`'s graph. */
+collab_status cli_analysis_run(cli_analysis *a, const cli_input *in, collab_error *err);
+void cli_analysis_destroy(cli_analysis *a);
+/* Points `out` at everything a report needs. */
+void cli_analysis_report_input(const cli_analysis *a, const cli_input *in,
+                               collab_report_input *out);
 
 /* The input options, terminated by a zero entry; copied into each command's option table. */
 extern const struct option cli_input_options[];
@@ -61,9 +87,9 @@ int cli_report_error(const collab_error *err);
 /* The exit status for an error kind. */
 int cli_exit_status(collab_status st);
 
-/* Merges the input options with a command's own (`own`, zero-terminated) into `out`, which must
- * have room for both plus the terminator. */
-void cli_merge_options(struct option *out, const struct option *own);
+/* Merges a command's own options (`own`, zero-terminated), the input options and, when
+ * `analysis`, the analysis options into `out` (room for 64 entries). */
+void cli_merge_options(struct option *out, const struct option *own, bool analysis);
 
 /* Parses an integer / a double option value; false on garbage or out of range. */
 bool cli_parse_size(const char *text, size_t *value);
@@ -75,6 +101,14 @@ int cli_bad_option(char **argv, int opt, const char *command_name);
 
 typedef int (*cli_command_fn)(int argc, char **argv);
 
+/* Prints a usage error with the hint to run `collab <command> --help`; returns the usage status. */
+int cli_usage_error(const collab_error *err, const char *command_name);
+
+/* The driver of `report` and `communities`: options, load, analysis, write. */
+int cli_report_main(int argc, char **argv, const char *name, const char *usage, bool communities);
+
 int cmd_summary(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+int cmd_communities(int argc, char **argv);
 
 #endif

@@ -20,9 +20,7 @@ enum { OPT_FORMAT = 1 };
 
 static int usage_error(const collab_error *err)
 {
-    cli_report_error(err);
-    fprintf(stderr, "Try 'collab summary --help'.\n");
-    return COLLAB_EXIT_USAGE;
+    return cli_usage_error(err, "summary");
 }
 
 int cmd_summary(int argc, char **argv)
@@ -34,7 +32,7 @@ int cmd_summary(int argc, char **argv)
         {NULL, 0, NULL, 0},
     };
     struct option options[64];
-    cli_merge_options(options, own);
+    cli_merge_options(options, own, false);
     cli_input in;
     cli_input_init(&in);
     collab_error err = {0};

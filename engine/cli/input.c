@@ -61,7 +61,7 @@ size_t cli_input_option_count(void)
     return sizeof cli_input_options / sizeof cli_input_options[0] - 1;
 }
 
-void cli_merge_options(struct option *out, const struct option *own)
+void cli_merge_options(struct option *out, const struct option *own, bool analysis)
 {
     size_t n = 0;
     for (size_t i = 0; own[i].name != NULL; i++) {
@@ -69,6 +69,9 @@ void cli_merge_options(struct option *out, const struct option *own)
     }
     for (size_t i = 0; i < cli_input_option_count(); i++) {
         out[n++] = cli_input_options[i];
+    }
+    for (size_t i = 0; analysis && cli_analysis_options[i].name != NULL; i++) {
+        out[n++] = cli_analysis_options[i];
     }
     memset(&out[n], 0, sizeof out[n]);
 }
@@ -359,6 +362,13 @@ int cli_bad_option(char **argv, int opt, const char *command_name)
     } else {
         fprintf(stderr, "collab: unknown option '%s'\n", text);
     }
+    fprintf(stderr, "Try 'collab %s --help'.\n", command_name);
+    return COLLAB_EXIT_USAGE;
+}
+
+int cli_usage_error(const collab_error *err, const char *command_name)
+{
+    cli_report_error(err);
     fprintf(stderr, "Try 'collab %s --help'.\n", command_name);
     return COLLAB_EXIT_USAGE;
 }

@@ -15,6 +15,8 @@ typedef struct command {
 
 static const command commands[] = {
     {"summary", cmd_summary, "what was read and the graph built from it"},
+    {"report", cmd_report, "ranked centrality report with global statistics"},
+    {"communities", cmd_communities, "communities with their members, density, roles, years"},
 };
 
 static void print_usage(FILE *f)

@@ -31,6 +31,7 @@ void collab_graph_destroy(collab_graph *g)
     collab_names_destroy(&g->names);
     collab_free(g->is_project);
     collab_free(g->origin);
+    collab_free(g->row_kept);
     memset(g, 0, sizeof *g);
 }
 
@@ -392,7 +393,7 @@ static collab_status build_credits(collab_graph *g, const collab_edgelist *list,
     if (st == COLLAB_OK) {
         st = group_memberships(list, keep, &m, err);
     }
-    collab_free(keep);
+    g->row_kept = keep;
     if (st == COLLAB_OK) {
         g->stats.persons = m.n_persons;
         g->stats.projects = m.n_projects;

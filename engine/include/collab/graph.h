@@ -75,6 +75,7 @@ typedef struct collab_graph {
     uint32_t *origin;         /* per vertex: id in the edgelist's names_a (people/vertices) or
                                  names_b (projects) */
     collab_graph_stats stats; /* build figures */
+    uint8_t *row_kept;        /* credits: per edgelist row, 1 if it passed the filters */
 } collab_graph;
 
 /* Sets the defaults: default view, count weighting, no filters, default edge budget. */

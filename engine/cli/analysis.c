@@ -1,0 +1,156 @@
+/* Options shared by the commands that compute metrics and communities (report, communities,
+ * and later map): how paths are measured, sampling, threads, seed, community method. */
+#include "cli.h"
+
+#include <string.h>
+#include <unistd.h>
+
+enum analysis_option {
+    OPT_PATH_WEIGHTS = CLI_ANALYSIS_OPTION_BASE,
+    OPT_NORMALIZED,
+    OPT_APPROX,
+    OPT_EXACT,
+    OPT_THREADS,
+    OPT_SEED,
+    OPT_COMMUNITY,
+    OPT_RESOLUTION,
+    OPT_NO_PROGRESS
+};
+
+const struct option cli_analysis_options[] = {
+    {"path-weights", required_argument, NULL, OPT_PATH_WEIGHTS},
+    {"normalized", no_argument, NULL, OPT_NORMALIZED},
+    {"approx", required_argument, NULL, OPT_APPROX},
+    {"exact", no_argument, NULL, OPT_EXACT},
+    {"threads", required_argument, NULL, OPT_THREADS},
+    {"seed", required_argument, NULL, OPT_SEED},
+    {"community", required_argument, NULL, OPT_COMMUNITY},
+    {"resolution", required_argument, NULL, OPT_RESOLUTION},
+    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+    {NULL, 0, NULL, 0},
+};
+
+void cli_print_analysis_help(FILE *f)
+{
+    fputs("Metrics:\n"
+          "      --path-weights hops|inverse\n"
+          "                               shortest paths count hops (default), or use 1/weight\n"
+          "                               as the length of an edge\n"
+          "      --normalized             betweenness divided by (n-1)(n-2)/2\n"
+          "      --approx K               estimate betweenness and closeness from K sampled\n"
+          "                               sources (automatic, K=1000, when the exact sweep would\n"
+          "                               exceed about 2e10 steps)\n"
+          "      --exact                  never sample\n"
+          "      --threads N              worker threads for shortest paths (default: cores, max 4)\n"
+          "      --seed N                 seed for sampling and communities (default 42)\n"
+          "      --community leiden|louvain|label-propagation|infomap|walktrap\n"
+          "                               community detection (default leiden, modularity)\n"
+          "      --resolution R           modularity resolution for leiden/louvain (default 1)\n"
+          "      --no-progress            no progress on stderr\n"
+          "Definitions: degree = distinct neighbours; strength = sum of weights; betweenness is\n"
+          "undirected, each pair counted once, raw unless --normalized; closeness = (reachable-1)\n"
+          "/ sum of distances within the node's component; harmonic = sum of 1/distance;\n"
+          "PageRank weighted, damping 0.85; eigenvector weighted, max scaled to 1; coreness =\n"
+          "k-core; constraint = Burt's (weighted); clustering = local, unweighted.\n",
+          f);
+}
+
+void cli_analysis_init(cli_analysis *a)
+{
+    collab_metrics_options_init(&a->metrics);
+    collab_community_options_init(&a->community);
+    a->metrics.progress = isatty(STDERR_FILENO) != 0;
+}
+
+bool cli_analysis_option(cli_analysis *a, int opt, const char *arg, collab_error *err)
+{
+    size_t n;
+    switch (opt) {
+    case OPT_PATH_WEIGHTS:
+        if (strcmp(arg, "hops") == 0 || strcmp(arg, "inverse") == 0) {
+            a->metrics.paths = arg[0] == 'h' ? COLLAB_PATHS_HOPS : COLLAB_PATHS_INVERSE;
+        } else {
+            collab_error_set(err, COLLAB_E_USAGE, "--path-weights must be hops or inverse, not '%s'",
+                             arg);
+        }
+        return true;
+    case OPT_NORMALIZED:
+        a->metrics.normalized = true;
+        return true;
+    case OPT_APPROX:
+        if (!cli_parse_size(arg, &n) || n == 0 || n > (size_t)1 << 40) {
+            collab_error_set(err, COLLAB_E_USAGE, "--approx needs a positive number of sources, "
+                                                  "not '%s'", arg);
+        }
+        a->metrics.approx_sources = (long)n;
+        return true;
+    case OPT_EXACT:
+        a->metrics.approx_sources = -1;
+        return true;
+    case OPT_THREADS:
+        if (!cli_parse_size(arg, &n) || n == 0 || n > 1024) {
+            collab_error_set(err, COLLAB_E_USAGE, "--threads needs a number from 1, not '%s'", arg);
+        }
+        a->metrics.threads = (int)n;
+        return true;
+    case OPT_SEED:
+        if (!cli_parse_size(arg, &n)) {
+            collab_error_set(err, COLLAB_E_USAGE, "--seed needs a non-negative integer, not '%s'",
+                             arg);
+        }
+        a->metrics.seed = n;
+        a->community.seed = n;
+        return true;
+    case OPT_COMMUNITY:
+        if (!collab_community_method_parse(arg, &a->community.method)) {
+            collab_error_set(err, COLLAB_E_USAGE,
+                             "--community must be leiden, louvain, label-propagation, infomap or "
+                             "walktrap, not '%s'", arg);
+        }
+        return true;
+    case OPT_RESOLUTION:
+        if (!cli_parse_double(arg, &a->community.resolution) || !(a->community.resolution > 0)) {
+            collab_error_set(err, COLLAB_E_USAGE, "--resolution needs a number > 0, not '%s'", arg);
+        }
+        return true;
+    case OPT_NO_PROGRESS:
+        a->metrics.progress = false;
+        return true;
+    default:
+        return false;
+    }
+}
+
+collab_status cli_analysis_run(cli_analysis *a, const cli_input *in, collab_error *err)
+{
+    collab_status st = collab_metrics_compute(&a->m, &in->g, &a->metrics, err);
+    if (st != COLLAB_OK) {
+        return st;
+    }
+    a->have_metrics = true;
+    if (a->m.sampled) {
+        fprintf(stderr, "collab: betweenness and closeness estimated from %ld sampled sources "
+                        "(use --exact for exact values)\n", a->m.sample_sources);
+    }
+    st = collab_community_detect(&a->p, &in->g, &a->community, err);
+    a->have_partition = st == COLLAB_OK;
+    return st;
+}
+
+void cli_analysis_destroy(cli_analysis *a)
+{
+    collab_metrics_destroy(&a->m);
+    collab_partition_destroy(&a->p);
+}
+
+void cli_analysis_report_input(const cli_analysis *a, const cli_input *in,
+                               collab_report_input *out)
+{
+    out->list = &in->list;
+    out->graph = &in->g;
+    out->graph_opt = &in->graph;
+    out->metrics = &a->m;
+    out->metrics_opt = &a->metrics;
+    out->partition = a->have_partition ? &a->p : NULL;
+    out->community_opt = &a->community;
+}

@@ -1,0 +1,148 @@
+/* collab report: the ranked centrality report. Also the driver shared with `collab communities`,
+ * which differs only in what it writes. */
+#include "cli.h"
+
+#include "collab/output.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const report_usage =
+    "usage: collab report [options] FILE\n\n"
+    "Ranks the nodes of FILE's graph by a centrality metric and reports degree, strength,\n"
+    "betweenness, closeness, harmonic, pagerank, eigenvector, coreness, constraint and\n"
+    "clustering, each node's community, and the global statistics.\n\n"
+    "Options:\n"
+    "      --top N                  rows to show (default 20)\n"
+    "      --all                    show every node\n"
+    "      --metrics LIST           comma-separated metrics to show (default all)\n"
+    "      --sort METRIC            ranking metric (default betweenness; constraint ranks\n"
+    "                               lowest first)\n"
+    "      --format table|csv|json|md  output format (default table)\n"
+    "  -o, --output FILE            write to FILE (atomically) instead of standard output\n"
+    "  -h, --help                   show this help\n";
+
+enum { OPT_TOP = 1, OPT_ALL, OPT_METRICS, OPT_SORT, OPT_FORMAT };
+
+static bool parse_metric_list(const char *arg, uint32_t *mask, collab_error *err)
+{
+    char buf[256];
+    snprintf(buf, sizeof buf, "%s", arg);
+    *mask = 0;
+    for (char *tok = strtok(buf, ","); tok != NULL; tok = strtok(NULL, ",")) {
+        collab_metric m;
+        if (!collab_metric_parse(tok, &m)) {
+            collab_error_set(err, COLLAB_E_USAGE, "unknown metric '%s' in --metrics", tok);
+            return false;
+        }
+        *mask |= 1u << m;
+    }
+    return true;
+}
+
+static bool report_option(collab_report_options *ro, int opt, const char *arg, collab_error *err)
+{
+    switch (opt) {
+    case OPT_TOP:
+        if (!cli_parse_size(arg, &ro->top) || ro->top == 0) {
+            collab_error_set(err, COLLAB_E_USAGE, "--top needs a positive integer, not '%s'", arg);
+        }
+        return true;
+    case OPT_ALL:
+        ro->top = 0;
+        return true;
+    case OPT_METRICS:
+        parse_metric_list(arg, &ro->columns, err);
+        return true;
+    case OPT_SORT:
+        if (!collab_metric_parse(arg, &ro->sort)) {
+            collab_error_set(err, COLLAB_E_USAGE, "unknown metric '%s' for --sort", arg);
+        }
+        return true;
+    case OPT_FORMAT:
+        if (!collab_report_format_parse(arg, &ro->format)) {
+            collab_error_set(err, COLLAB_E_USAGE, "--format must be table, csv, json or md, not '%s'",
+                             arg);
+        }
+        return true;
+    default:
+        return false;
+    }
+}
+
+static collab_status run(cli_input *in, cli_analysis *an, const collab_report_options *ro,
+                         const char *output_path, bool communities, collab_error *err)
+{
+    collab_status st = cli_input_load(in, err);
+    if (st == COLLAB_OK) {
+        st = cli_analysis_run(an, in, err);
+    }
+    collab_output out = {0};
+    if (st == COLLAB_OK) {
+        st = collab_output_open(&out, output_path, in->path, err);
+    }
+    if (st == COLLAB_OK) {
+        collab_report_input ri;
+        cli_analysis_report_input(an, in, &ri);
+        st = communities ? collab_report_write_communities(out.f, &ri, ro, err)
+                         : collab_report_write(out.f, &ri, ro, err);
+        st = st == COLLAB_OK ? collab_output_commit(&out, err) : st;
+        collab_output_abort(&out);
+    }
+    return st;
+}
+
+int cli_report_main(int argc, char **argv, const char *name, const char *usage, bool communities)
+{
+    static const struct option own[] = {
+        {"top", required_argument, NULL, OPT_TOP},   {"all", no_argument, NULL, OPT_ALL},
+        {"metrics", required_argument, NULL, OPT_METRICS},
+        {"sort", required_argument, NULL, OPT_SORT}, {"format", required_argument, NULL, OPT_FORMAT},
+        {"output", required_argument, NULL, 'o'},    {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    struct option options[64];
+    cli_merge_options(options, own, true);
+    cli_input in;
+    cli_input_init(&in);
+    cli_analysis an;
+    cli_analysis_init(&an);
+    collab_report_options ro;
+    collab_report_options_init(&ro);
+    collab_error err = {0};
+    const char *output_path = "-";
+    int opt;
+    optind = 1;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+        if (opt == 'h') {
+            fputs(usage, stdout);
+            cli_print_input_help(stdout);
+            cli_print_analysis_help(stdout);
+            return COLLAB_EXIT_OK;
+        } else if (opt == 'o') {
+            output_path = optarg;
+        } else if (!report_option(&ro, opt, optarg, &err) &&
+                   !cli_input_option(&in, opt, optarg, &err) &&
+                   !cli_analysis_option(&an, opt, optarg, &err)) {
+            return cli_bad_option(argv, opt, name);
+        }
+        if (err.status != COLLAB_OK) {
+            return cli_usage_error(&err, name);
+        }
+    }
+    if (argc - optind != 1) {
+        collab_error_set(&err, COLLAB_E_USAGE, "expected one input FILE, got %d", argc - optind);
+        return cli_usage_error(&err, name);
+    }
+    in.path = argv[optind];
+    collab_status st = run(&in, &an, &ro, output_path, communities, &err);
+    cli_analysis_destroy(&an);
+    cli_input_destroy(&in);
+    return st == COLLAB_OK ? COLLAB_EXIT_OK : cli_report_error(&err);
+}
+
+int cmd_report(int argc, char **argv)
+{
+    return cli_report_main(argc, argv, "report", report_usage, false);
+}

@@ -1,0 +1,192 @@
+/* Community detection through igraph, seeded, then renumbered canonically: by size, largest
+ * first, ties by smallest member, so the same partition always prints the same way. */
+#include "collab/community.h"
+
+#include "collab/alloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Walktrap keeps a dendrogram and distance heap: quadratic memory, so small graphs only. */
+#define WALKTRAP_MAX_VERTICES 20000
+
+static const char *const method_names[] = {"leiden", "louvain", "label-propagation", "infomap",
+                                           "walktrap"};
+
+const char *collab_community_method_name(collab_community_method method)
+{
+    return method_names[method];
+}
+
+bool collab_community_method_parse(const char *text, collab_community_method *method)
+{
+    for (int i = 0; i < 5; i++) {
+        if (strcmp(text, method_names[i]) == 0) {
+            *method = (collab_community_method)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+void collab_community_options_init(collab_community_options *opt)
+{
+    opt->method = COLLAB_COMMUNITY_LEIDEN;
+    opt->resolution = 1.0;
+    opt->seed = 42;
+}
+
+void collab_partition_destroy(collab_partition *p)
+{
+    if (p == NULL) {
+        return;
+    }
+    collab_free(p->membership);
+    collab_free(p->sizes);
+    memset(p, 0, sizeof *p);
+}
+
+/* Leiden with the modularity objective: node weights = strengths, resolution / (2m). Runs
+ * until an iteration changes nothing (n_iterations < 0). */
+static igraph_error_t run_leiden(const collab_graph *g, double resolution,
+                                 igraph_vector_int_t *membership)
+{
+    igraph_vector_t strength;
+    IGRAPH_CHECK(igraph_vector_init(&strength, 0));
+    igraph_error_t rc = igraph_strength(&g->graph, &strength, igraph_vss_all(), IGRAPH_ALL,
+                                        IGRAPH_LOOPS, &g->weights);
+    double total = 0;
+    for (igraph_integer_t e = 0; e < igraph_vector_size(&g->weights); e++) {
+        total += VECTOR(g->weights)[e];
+    }
+    igraph_integer_t n_clusters = 0;
+    igraph_real_t quality = 0;
+    if (rc == IGRAPH_SUCCESS) {
+        double scaled = total > 0 ? resolution / (2.0 * total) : resolution;
+        rc = igraph_community_leiden(&g->graph, &g->weights, &strength, scaled, 0.01, false, -1,
+                                     membership, &n_clusters, &quality);
+    }
+    igraph_vector_destroy(&strength);
+    return rc;
+}
+
+static igraph_error_t run_method(const collab_graph *g, const collab_community_options *opt,
+                                 igraph_vector_int_t *membership)
+{
+    igraph_real_t q = 0;
+    igraph_real_t codelength = 0;
+    switch (opt->method) {
+    case COLLAB_COMMUNITY_LEIDEN:
+        return run_leiden(g, opt->resolution, membership);
+    case COLLAB_COMMUNITY_LOUVAIN:
+        return igraph_community_multilevel(&g->graph, &g->weights, opt->resolution, membership,
+                                           NULL, NULL);
+    case COLLAB_COMMUNITY_LABEL_PROPAGATION:
+        return igraph_community_label_propagation(&g->graph, membership, IGRAPH_ALL, &g->weights,
+                                                  NULL, NULL);
+    case COLLAB_COMMUNITY_INFOMAP:
+        return igraph_community_infomap(&g->graph, &g->weights, NULL, 10, membership, &codelength);
+    case COLLAB_COMMUNITY_WALKTRAP:
+        return igraph_community_walktrap(&g->graph, &g->weights, 4, NULL, NULL, membership);
+    }
+    (void)q;
+    return IGRAPH_EINVAL;
+}
+
+typedef struct community_key {
+    size_t size;       /* members */
+    uint32_t smallest; /* smallest member id */
+    uint32_t label;    /* igraph's label */
+} community_key;
+
+static int compare_keys(const void *a, const void *b)
+{
+    const community_key *x = a;
+    const community_key *y = b;
+    if (x->size != y->size) {
+        return x->size > y->size ? -1 : 1;
+    }
+    return (x->smallest > y->smallest) - (x->smallest < y->smallest);
+}
+
+/* Renumbers igraph's labels canonically into `p`. */
+static collab_status canonicalise(const igraph_vector_int_t *membership, collab_partition *p,
+                                  collab_error *err)
+{
+    size_t n = (size_t)igraph_vector_int_size(membership);
+    size_t n_labels = 0;
+    for (size_t v = 0; v < n; v++) {
+        size_t label = (size_t)VECTOR(*membership)[v];
+        n_labels = label + 1 > n_labels ? label + 1 : n_labels;
+    }
+    community_key *keys = collab_calloc_array(n_labels + 1, sizeof *keys);
+    uint32_t *rank = collab_alloc_array(n_labels + 1, sizeof *rank);
+    p->membership = collab_alloc_array(n + 1, sizeof *p->membership);
+    p->sizes = collab_calloc_array(n_labels + 1, sizeof *p->sizes);
+    if (keys == NULL || rank == NULL || p->membership == NULL || p->sizes == NULL) {
+        collab_free(keys);
+        collab_free(rank);
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory numbering communities");
+    }
+    for (size_t c = 0; c < n_labels; c++) {
+        keys[c] = (community_key){0, UINT32_MAX, (uint32_t)c};
+    }
+    for (size_t v = n; v-- > 0;) {
+        community_key *k = &keys[VECTOR(*membership)[v]];
+        k->size++;
+        k->smallest = (uint32_t)v;
+    }
+    qsort(keys, n_labels, sizeof *keys, compare_keys);
+    size_t used = 0;
+    for (size_t c = 0; c < n_labels; c++) {
+        rank[keys[c].label] = (uint32_t)c;
+        if (keys[c].size > 0) {
+            p->sizes[c] = keys[c].size;
+            used++;
+        }
+    }
+    for (size_t v = 0; v < n; v++) {
+        p->membership[v] = rank[VECTOR(*membership)[v]];
+    }
+    p->n = n;
+    p->n_communities = used;
+    collab_free(keys);
+    collab_free(rank);
+    return COLLAB_OK;
+}
+
+collab_status collab_community_detect(collab_partition *out, const collab_graph *g,
+                                      const collab_community_options *opt, collab_error *err)
+{
+    if (opt->method == COLLAB_COMMUNITY_WALKTRAP &&
+        igraph_vcount(&g->graph) > WALKTRAP_MAX_VERTICES) {
+        return collab_error_set(err, COLLAB_E_USAGE,
+                                "walktrap is for graphs of up to %d nodes; this one has %ld "
+                                "(use leiden or louvain)",
+                                WALKTRAP_MAX_VERTICES, (long)igraph_vcount(&g->graph));
+    }
+    collab_partition p;
+    memset(&p, 0, sizeof p);
+    igraph_vector_int_t membership;
+    igraph_error_t rc = igraph_vector_int_init(&membership, 0);
+    if (rc != IGRAPH_SUCCESS) {
+        return collab_error_from_igraph(err, rc, "detecting communities");
+    }
+    igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)opt->seed);
+    rc = run_method(g, opt, &membership);
+    collab_status st = collab_error_from_igraph(err, rc, "detecting communities");
+    if (st == COLLAB_OK) {
+        st = canonicalise(&membership, &p, err);
+    }
+    if (st == COLLAB_OK) {
+        rc = igraph_modularity(&g->graph, &membership, &g->weights, 1.0, false, &p.modularity);
+        st = collab_error_from_igraph(err, rc, "computing modularity");
+    }
+    igraph_vector_int_destroy(&membership);
+    if (st != COLLAB_OK) {
+        collab_partition_destroy(&p);
+        return st;
+    }
+    *out = p;
+    return COLLAB_OK;
+}

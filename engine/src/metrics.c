@@ -1,0 +1,291 @@
+/* Centrality metrics: the path-based ones from our parallel sweep (paths.c), the others from
+ * igraph, one function per metric; then the global statistics. */
+#include "collab/metrics.h"
+
+#include "collab/alloc.h"
+#include "paths_internal.h"
+
+#include <math.h>
+#include <string.h>
+
+static const char *const metric_names[COLLAB_METRIC_COUNT] = {
+    "degree",      "strength", "betweenness", "closeness",  "harmonic",
+    "pagerank",    "eigenvector", "coreness", "constraint", "clustering"};
+
+const char *collab_metric_name(collab_metric metric)
+{
+    return metric_names[metric];
+}
+
+bool collab_metric_parse(const char *text, collab_metric *metric)
+{
+    for (int m = 0; m < COLLAB_METRIC_COUNT; m++) {
+        if (strcmp(text, metric_names[m]) == 0) {
+            *metric = (collab_metric)m;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool collab_metric_higher_is_more(collab_metric metric)
+{
+    return metric != COLLAB_METRIC_CONSTRAINT;
+}
+
+void collab_metrics_options_init(collab_metrics_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->seed = 42;
+}
+
+void collab_metrics_destroy(collab_metrics *m)
+{
+    if (m == NULL) {
+        return;
+    }
+    for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
+        collab_free(m->values[k]);
+    }
+    collab_free(m->betweenness_se);
+    collab_free(m->closeness_se);
+    memset(m, 0, sizeof *m);
+}
+
+static bool wanted(const collab_metrics_options *opt, collab_metric metric)
+{
+    return opt->wanted == 0 || (opt->wanted & (1u << metric)) != 0;
+}
+
+/* Copies an igraph vector into a new array of doubles. */
+static double *copy_vector(const igraph_vector_t *v, size_t n)
+{
+    double *out = collab_alloc_array(n + 1, sizeof *out);
+    if (out != NULL && n > 0) {
+        memcpy(out, VECTOR(*v), n * sizeof *out);
+    }
+    return out;
+}
+
+typedef igraph_error_t (*igraph_metric_fn)(const collab_graph *g, igraph_vector_t *res);
+
+static igraph_error_t call_pagerank(const collab_graph *g, igraph_vector_t *res)
+{
+    igraph_real_t value;
+    return igraph_pagerank(&g->graph, IGRAPH_PAGERANK_ALGO_PRPACK, res, &value, igraph_vss_all(),
+                           igraph_is_directed(&g->graph), 0.85, &g->weights, NULL);
+}
+
+static igraph_error_t call_eigenvector(const collab_graph *g, igraph_vector_t *res)
+{
+    igraph_real_t value;
+    igraph_arpack_options_t options;
+    igraph_arpack_options_init(&options);
+    if (igraph_ecount(&g->graph) == 0) {
+        /* No edges: every vertex is equally central; igraph also answers all ones here. */
+        IGRAPH_CHECK(igraph_vector_resize(res, igraph_vcount(&g->graph)));
+        igraph_vector_fill(res, 1.0);
+        return IGRAPH_SUCCESS;
+    }
+    return igraph_eigenvector_centrality(&g->graph, res, &value, false, true, &g->weights,
+                                         &options);
+}
+
+static igraph_error_t call_coreness(const collab_graph *g, igraph_vector_t *res)
+{
+    igraph_vector_int_t cores;
+    IGRAPH_CHECK(igraph_vector_int_init(&cores, 0));
+    igraph_error_t rc = igraph_coreness(&g->graph, &cores, IGRAPH_ALL);
+    if (rc == IGRAPH_SUCCESS) {
+        rc = igraph_vector_resize(res, igraph_vector_int_size(&cores));
+    }
+    for (igraph_integer_t i = 0; rc == IGRAPH_SUCCESS && i < igraph_vector_int_size(&cores); i++) {
+        VECTOR(*res)[i] = (double)VECTOR(cores)[i];
+    }
+    igraph_vector_int_destroy(&cores);
+    return rc;
+}
+
+static igraph_error_t call_constraint(const collab_graph *g, igraph_vector_t *res)
+{
+    return igraph_constraint(&g->graph, res, igraph_vss_all(), &g->weights);
+}
+
+static igraph_error_t call_clustering(const collab_graph *g, igraph_vector_t *res)
+{
+    return igraph_transitivity_local_undirected(&g->graph, res, igraph_vss_all(),
+                                                IGRAPH_TRANSITIVITY_ZERO);
+}
+
+static collab_status igraph_metric(collab_metrics *m, const collab_graph *g, collab_metric metric,
+                                   igraph_metric_fn fn, collab_error *err)
+{
+    igraph_vector_t res;
+    igraph_error_t rc = igraph_vector_init(&res, 0);
+    if (rc == IGRAPH_SUCCESS) {
+        rc = fn(g, &res);
+        if (rc == IGRAPH_SUCCESS) {
+            m->values[metric] = copy_vector(&res, m->n);
+        }
+        igraph_vector_destroy(&res);
+    }
+    if (rc != IGRAPH_SUCCESS) {
+        char doing[64];
+        snprintf(doing, sizeof doing, "computing %s", collab_metric_name(metric));
+        return collab_error_from_igraph(err, rc, doing);
+    }
+    if (m->values[metric] == NULL) {
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory storing %s",
+                                collab_metric_name(metric));
+    }
+    return COLLAB_OK;
+}
+
+/* Degree (distinct neighbours) and strength from the merged adjacency lists. */
+static collab_status degree_and_strength(collab_metrics *m, const collab_i_csr *csr,
+                                         collab_error *err)
+{
+    m->values[COLLAB_METRIC_DEGREE] = collab_alloc_array(m->n + 1, sizeof(double));
+    m->values[COLLAB_METRIC_STRENGTH] = collab_alloc_array(m->n + 1, sizeof(double));
+    if (m->values[COLLAB_METRIC_DEGREE] == NULL || m->values[COLLAB_METRIC_STRENGTH] == NULL) {
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory storing degrees");
+    }
+    for (size_t v = 0; v < m->n; v++) {
+        double strength = 0;
+        for (size_t k = csr->start[v]; k < csr->start[v + 1]; k++) {
+            strength += csr->weight[k];
+        }
+        m->values[COLLAB_METRIC_DEGREE][v] = (double)(csr->start[v + 1] - csr->start[v]);
+        m->values[COLLAB_METRIC_STRENGTH][v] = strength;
+    }
+    return COLLAB_OK;
+}
+
+/* Takes ownership of the sweep's arrays. */
+static void adopt_sweep(collab_metrics *m, collab_i_sweep_result *r, bool normalized)
+{
+    if (normalized && m->n > 2) {
+        double scale = 2.0 / (((double)m->n - 1.0) * ((double)m->n - 2.0));
+        for (size_t v = 0; v < m->n; v++) {
+            r->betweenness[v] *= scale;
+            if (r->betweenness_se != NULL) {
+                r->betweenness_se[v] *= scale;
+            }
+        }
+    }
+    m->values[COLLAB_METRIC_BETWEENNESS] = r->betweenness;
+    m->values[COLLAB_METRIC_CLOSENESS] = r->closeness;
+    m->values[COLLAB_METRIC_HARMONIC] = r->harmonic;
+    m->betweenness_se = r->betweenness_se;
+    m->closeness_se = r->closeness_se;
+    m->sampled = r->sampled;
+    m->sample_sources = (long)r->sources;
+    m->global.diameter = r->diameter;
+    m->global.avg_path_length = r->avg_path_length;
+    m->global.paths_estimated = r->sampled;
+    m->global.components = r->components;
+    m->global.largest_share = m->n > 0 ? (double)r->largest / (double)m->n : 0.0;
+    memset(r, 0, sizeof *r);
+}
+
+/* How many sources to sweep: all (0) unless asked, or unless the exact sweep would be too long. */
+static long sample_size(const collab_metrics_options *opt, const collab_i_csr *csr)
+{
+    if (opt->approx_sources < 0) {
+        return 0;
+    }
+    if (opt->approx_sources > 0) {
+        return opt->approx_sources;
+    }
+    double work = (double)csr->n * (double)(csr->start[csr->n] / 2 + csr->n);
+    return work > COLLAB_EXACT_WORK_LIMIT ? COLLAB_DEFAULT_APPROX_SOURCES : 0;
+}
+
+static collab_status path_metrics(collab_metrics *m, const collab_i_csr *csr,
+                                  const collab_metrics_options *opt, collab_error *err)
+{
+    collab_i_sweep_result r;
+    collab_status st = collab_i_sweep(&r, csr, opt->paths == COLLAB_PATHS_INVERSE,
+                                      sample_size(opt, csr), opt->seed, opt->threads,
+                                      opt->progress, err);
+    if (st == COLLAB_OK) {
+        adopt_sweep(m, &r, opt->normalized);
+    }
+    return st;
+}
+
+static collab_status global_stats(collab_metrics *m, const collab_graph *g, collab_error *err)
+{
+    collab_global_stats *gs = &m->global;
+    gs->nodes = m->n;
+    gs->edges = (size_t)igraph_ecount(&g->graph);
+    double pairs = (double)m->n * ((double)m->n - 1.0) / 2.0;
+    gs->density = pairs > 0 ? (double)gs->edges / pairs : 0.0;
+    igraph_error_t rc = igraph_transitivity_undirected(&g->graph, &gs->transitivity,
+                                                       IGRAPH_TRANSITIVITY_ZERO);
+    if (rc == IGRAPH_SUCCESS) {
+        rc = igraph_assortativity_degree(&g->graph, &gs->assortativity, false);
+    }
+    if (rc != IGRAPH_SUCCESS) {
+        return collab_error_from_igraph(err, rc, "computing global statistics");
+    }
+    const double *clustering = m->values[COLLAB_METRIC_CLUSTERING];
+    if (clustering != NULL && m->n > 0) {
+        double sum = 0;
+        for (size_t v = 0; v < m->n; v++) {
+            sum += clustering[v];
+        }
+        gs->avg_clustering = sum / (double)m->n;
+    }
+    return COLLAB_OK;
+}
+
+static collab_status compute_all(collab_metrics *m, const collab_graph *g,
+                                 const collab_metrics_options *opt, collab_error *err)
+{
+    static const struct {
+        collab_metric metric;
+        igraph_metric_fn fn;
+    } igraph_metrics[] = {
+        {COLLAB_METRIC_PAGERANK, call_pagerank},     {COLLAB_METRIC_EIGENVECTOR, call_eigenvector},
+        {COLLAB_METRIC_CORENESS, call_coreness},     {COLLAB_METRIC_CONSTRAINT, call_constraint},
+        {COLLAB_METRIC_CLUSTERING, call_clustering},
+    };
+    collab_i_csr csr;
+    collab_status st = collab_i_csr_build(&csr, g, err);
+    if (st != COLLAB_OK) {
+        return st;
+    }
+    st = degree_and_strength(m, &csr, err);
+    /* The sweep always runs: it also gives components, diameter and average path length. */
+    if (st == COLLAB_OK) {
+        st = path_metrics(m, &csr, opt, err);
+    }
+    collab_i_csr_destroy(&csr);
+    for (size_t i = 0; st == COLLAB_OK && i < sizeof igraph_metrics / sizeof igraph_metrics[0]; i++) {
+        bool need = wanted(opt, igraph_metrics[i].metric) ||
+                    igraph_metrics[i].metric == COLLAB_METRIC_CLUSTERING;
+        if (need) {
+            st = igraph_metric(m, g, igraph_metrics[i].metric, igraph_metrics[i].fn, err);
+        }
+    }
+    if (st == COLLAB_OK) {
+        st = global_stats(m, g, err);
+    }
+    return st;
+}
+
+collab_status collab_metrics_compute(collab_metrics *out, const collab_graph *g,
+                                     const collab_metrics_options *opt, collab_error *err)
+{
+    collab_metrics m;
+    memset(&m, 0, sizeof m);
+    m.n = (size_t)igraph_vcount(&g->graph);
+    collab_status st = compute_all(&m, g, opt, err);
+    if (st != COLLAB_OK) {
+        collab_metrics_destroy(&m);
+        return st;
+    }
+    *out = m;
+    return COLLAB_OK;
+}

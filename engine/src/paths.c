@@ -1,0 +1,699 @@
+/* The shortest-path sweep behind betweenness, closeness, harmonic centrality, the diameter and
+ * the average path length.
+ *
+ * Brandes' algorithm runs one BFS (hops) or Dijkstra (1/weight lengths) per source over a
+ * compact CSR and accumulates dependencies. igraph as packaged here is not thread-safe, so this
+ * is our own code, run by POSIX threads. To make the sums independent of the number of threads,
+ * sources are dealt round-robin to a fixed number of lanes, each lane sums its sources in order
+ * into its own arrays, threads own whole lanes, and lanes are added in lane order at the end.
+ * Undirected distances are symmetric, so each source also gives every vertex it reaches one
+ * sample of that vertex's distance sum: that is what makes closeness estimable from a sample. */
+#include "paths_internal.h"
+
+#include "collab/alloc.h"
+
+#include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define N_LANES 4
+#define SMALL_COMPONENT 64
+
+typedef struct lane {
+    double *bc, *bc2;       /* sum of dependencies (and squares, when sampled) */
+    double *dsum, *dsum2;   /* sum of distances from the sources reaching the vertex */
+    double *hsum;           /* sum of reciprocal distances */
+    uint32_t *reached;      /* number of sources (other than itself) that reached the vertex */
+    double max_dist;        /* largest distance seen */
+    double pair_dist;       /* sum of distances over (source, reached vertex) pairs */
+    double pairs;           /* number of such pairs */
+} lane;
+
+typedef struct sweep {
+    const collab_i_csr *csr;   /* the graph */
+    bool inverse;              /* 1/weight lengths */
+    bool squares;              /* keep sums of squares (sampling) */
+    const uint32_t *sources;   /* sources, ascending */
+    size_t n_sources;          /* how many */
+    lane lanes[N_LANES];       /* per-lane accumulators */
+    int n_threads;             /* workers */
+    bool progress;             /* report on stderr */
+    atomic_size_t done;        /* sources finished */
+    atomic_int next_lane;      /* the next lane a worker may take */
+} sweep;
+
+typedef struct heap_item {
+    double dist;
+    uint32_t v;
+} heap_item;
+
+typedef struct workspace {
+    double *dist;      /* distance from the source, -1 = not reached */
+    double *sigma;     /* number of shortest paths */
+    double *delta;     /* dependency */
+    uint32_t *order;   /* vertices in order of settling */
+    heap_item *heap;   /* Dijkstra's lazy heap */
+    size_t heap_cap;   /* its capacity */
+} workspace;
+
+typedef struct worker {
+    sweep *s;          /* shared state */
+    int id;            /* thread number */
+    collab_status st;  /* COLLAB_E_NOMEM if its workspace failed */
+} worker;
+
+/* ---- CSR -------------------------------------------------------------------------------- */
+
+void collab_i_csr_destroy(collab_i_csr *csr)
+{
+    if (csr == NULL) {
+        return;
+    }
+    collab_free(csr->start);
+    collab_free(csr->adj);
+    collab_free(csr->weight);
+    memset(csr, 0, sizeof *csr);
+}
+
+typedef struct keyed_edge {
+    uint64_t key;  /* min << 32 | max */
+    double weight; /* edge weight */
+} keyed_edge;
+
+static int compare_keyed(const void *a, const void *b)
+{
+    uint64_t x = ((const keyed_edge *)a)->key;
+    uint64_t y = ((const keyed_edge *)b)->key;
+    return (x > y) - (x < y);
+}
+
+/* The graph's edges as unordered pairs; for directed graphs u->v and v->u become one pair with
+ * the weights summed (a tie's strength), found by sorting. */
+static keyed_edge *undirected_edges(const collab_graph *g, size_t *n_out)
+{
+    const igraph_t *graph = &g->graph;
+    size_t m = (size_t)igraph_ecount(graph);
+    keyed_edge *e = collab_alloc_array(m + 1, sizeof *e);
+    if (e == NULL) {
+        return NULL;
+    }
+    size_t n = 0;
+    for (size_t k = 0; k < m; k++) {
+        uint32_t u = (uint32_t)IGRAPH_FROM(graph, (igraph_integer_t)k);
+        uint32_t v = (uint32_t)IGRAPH_TO(graph, (igraph_integer_t)k);
+        if (u == v) {
+            continue;
+        }
+        uint32_t lo = u < v ? u : v;
+        uint32_t hi = u < v ? v : u;
+        e[n++] = (keyed_edge){((uint64_t)lo << 32) | hi, VECTOR(g->weights)[k]};
+    }
+    if (igraph_is_directed(graph)) {
+        qsort(e, n, sizeof *e, compare_keyed);
+        size_t out = 0;
+        for (size_t k = 0; k < n; k++) {
+            if (out > 0 && e[out - 1].key == e[k].key) {
+                e[out - 1].weight += e[k].weight;
+            } else {
+                e[out++] = e[k];
+            }
+        }
+        n = out;
+    }
+    *n_out = n;
+    return e;
+}
+
+collab_status collab_i_csr_build(collab_i_csr *out, const collab_graph *g, collab_error *err)
+{
+    collab_i_csr c = {0};
+    c.n = (size_t)igraph_vcount(&g->graph);
+    size_t m = 0;
+    keyed_edge *e = undirected_edges(g, &m);
+    c.start = collab_calloc_array(c.n + 2, sizeof *c.start);
+    c.adj = collab_alloc_array(2 * m + 1, sizeof *c.adj);
+    c.weight = collab_alloc_array(2 * m + 1, sizeof *c.weight);
+    if (e == NULL || c.start == NULL || c.adj == NULL || c.weight == NULL) {
+        collab_free(e);
+        collab_i_csr_destroy(&c);
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory building adjacency lists");
+    }
+    for (size_t k = 0; k < m; k++) {
+        c.start[(e[k].key >> 32) + 2]++;
+        c.start[(uint32_t)e[k].key + 2]++;
+    }
+    for (size_t v = 0; v < c.n; v++) {
+        c.start[v + 2] += c.start[v + 1];
+    }
+    /* start[v + 1] is now the fill position of v; after filling it is v's end = start of v+1. */
+    for (size_t k = 0; k < m; k++) {
+        uint32_t lo = (uint32_t)(e[k].key >> 32);
+        uint32_t hi = (uint32_t)e[k].key;
+        size_t a = c.start[lo + 1]++;
+        c.adj[a] = hi;
+        c.weight[a] = e[k].weight;
+        size_t b = c.start[hi + 1]++;
+        c.adj[b] = lo;
+        c.weight[b] = e[k].weight;
+    }
+    collab_free(e);
+    *out = c;
+    return COLLAB_OK;
+}
+
+/* ---- one source ------------------------------------------------------------------------- */
+
+static void heap_push(workspace *w, size_t *size, double dist, uint32_t v)
+{
+    size_t i = (*size)++;
+    while (i > 0) {
+        size_t parent = (i - 1) / 2;
+        if (w->heap[parent].dist < dist ||
+            (w->heap[parent].dist == dist && w->heap[parent].v <= v)) {
+            break;
+        }
+        w->heap[i] = w->heap[parent];
+        i = parent;
+    }
+    w->heap[i] = (heap_item){dist, v};
+}
+
+static heap_item heap_pop(workspace *w, size_t *size)
+{
+    heap_item top = w->heap[0];
+    heap_item last = w->heap[--(*size)];
+    size_t i = 0;
+    for (;;) {
+        size_t child = 2 * i + 1;
+        if (child >= *size) {
+            break;
+        }
+        if (child + 1 < *size && (w->heap[child + 1].dist < w->heap[child].dist ||
+                                  (w->heap[child + 1].dist == w->heap[child].dist &&
+                                   w->heap[child + 1].v < w->heap[child].v))) {
+            child++;
+        }
+        if (last.dist < w->heap[child].dist ||
+            (last.dist == w->heap[child].dist && last.v <= w->heap[child].v)) {
+            break;
+        }
+        w->heap[i] = w->heap[child];
+        i = child;
+    }
+    if (*size > 0) {
+        w->heap[i] = last;
+    }
+    return top;
+}
+
+/* Two path lengths are equal when they differ by rounding only (igraph compares the same way). */
+static bool same_length(double a, double b)
+{
+    double scale = fabs(a) > 1.0 ? fabs(a) : 1.0;
+    return fabs(a - b) <= 1e-10 * scale;
+}
+
+/* BFS from `s`: fills dist, sigma and order; returns the number of vertices reached. */
+static size_t sssp_hops(const collab_i_csr *c, workspace *w, uint32_t s)
+{
+    size_t head = 0;
+    size_t tail = 0;
+    w->order[tail++] = s;
+    w->dist[s] = 0;
+    w->sigma[s] = 1;
+    while (head < tail) {
+        uint32_t u = w->order[head++];
+        double du = w->dist[u];
+        for (size_t k = c->start[u]; k < c->start[u + 1]; k++) {
+            uint32_t v = c->adj[k];
+            if (w->dist[v] < 0) {
+                w->dist[v] = du + 1;
+                w->order[tail++] = v;
+            }
+            if (w->dist[v] == du + 1) {
+                w->sigma[v] += w->sigma[u];
+            }
+        }
+    }
+    return tail;
+}
+
+/* Dijkstra from `s` with length 1/weight; same outputs as sssp_hops. Settled vertices are the
+ * ones in `order`; a vertex is settled when popped with its final distance. */
+static size_t sssp_inverse(const collab_i_csr *c, workspace *w, uint32_t s)
+{
+    size_t size = 0;
+    size_t settled = 0;
+    w->dist[s] = 0;
+    w->sigma[s] = 1;
+    heap_push(w, &size, 0, s);
+    while (size > 0) {
+        heap_item top = heap_pop(w, &size);
+        uint32_t u = top.v;
+        if (top.dist > w->dist[u] || w->delta[u] < 0) {
+            continue; /* stale entry, or already settled */
+        }
+        w->delta[u] = -1; /* mark settled; reset to 0 before accumulation */
+        w->order[settled++] = u;
+        for (size_t k = c->start[u]; k < c->start[u + 1]; k++) {
+            uint32_t v = c->adj[k];
+            if (w->delta[v] < 0) {
+                continue;
+            }
+            double alt = top.dist + 1.0 / c->weight[k];
+            if (w->dist[v] < 0 || (alt < w->dist[v] && !same_length(alt, w->dist[v]))) {
+                w->dist[v] = alt;
+                w->sigma[v] = w->sigma[u];
+                heap_push(w, &size, alt, v);
+            } else if (same_length(alt, w->dist[v])) {
+                w->sigma[v] += w->sigma[u];
+            }
+        }
+    }
+    for (size_t i = 0; i < settled; i++) {
+        w->delta[w->order[i]] = 0;
+    }
+    return settled;
+}
+
+/* Is u a predecessor of v on a shortest path (u settled before v)? */
+static bool is_predecessor(const sweep *s, const workspace *w, uint32_t u, uint32_t v, double len)
+{
+    if (!s->inverse) {
+        return w->dist[u] == w->dist[v] - 1;
+    }
+    return w->dist[u] >= 0 && w->dist[u] < w->dist[v] && same_length(w->dist[u] + len, w->dist[v]);
+}
+
+static void accumulate(const sweep *s, workspace *w, lane *l, uint32_t src, size_t reached)
+{
+    const collab_i_csr *c = s->csr;
+    for (size_t i = reached; i-- > 1;) {
+        uint32_t v = w->order[i];
+        double coeff = (1.0 + w->delta[v]) / w->sigma[v];
+        for (size_t k = c->start[v]; k < c->start[v + 1]; k++) {
+            uint32_t u = c->adj[k];
+            if (is_predecessor(s, w, u, v, s->inverse ? 1.0 / c->weight[k] : 1.0)) {
+                w->delta[u] += w->sigma[u] * coeff;
+            }
+        }
+        double d = w->dist[v];
+        l->bc[v] += w->delta[v];
+        l->dsum[v] += d;
+        l->hsum[v] += 1.0 / d;
+        l->reached[v]++;
+        l->pair_dist += d;
+        if (s->squares) {
+            l->bc2[v] += w->delta[v] * w->delta[v];
+            l->dsum2[v] += d * d;
+        }
+        if (d > l->max_dist) {
+            l->max_dist = d;
+        }
+    }
+    l->pairs += (double)(reached - 1);
+    (void)src;
+    for (size_t i = 0; i < reached; i++) {
+        uint32_t v = w->order[i];
+        w->dist[v] = -1;
+        w->sigma[v] = 0;
+        w->delta[v] = 0;
+    }
+}
+
+/* ---- workers ---------------------------------------------------------------------------- */
+
+static void workspace_free(workspace *w)
+{
+    collab_free(w->dist);
+    collab_free(w->sigma);
+    collab_free(w->delta);
+    collab_free(w->order);
+    collab_free(w->heap);
+}
+
+static bool workspace_init(workspace *w, const collab_i_csr *c, bool inverse)
+{
+    memset(w, 0, sizeof *w);
+    w->dist = collab_alloc_array(c->n + 1, sizeof *w->dist);
+    w->sigma = collab_calloc_array(c->n + 1, sizeof *w->sigma);
+    w->delta = collab_calloc_array(c->n + 1, sizeof *w->delta);
+    w->order = collab_alloc_array(c->n + 1, sizeof *w->order);
+    w->heap_cap = inverse ? c->start[c->n] + 1 : 1;
+    w->heap = collab_alloc_array(w->heap_cap, sizeof *w->heap);
+    if (w->dist == NULL || w->sigma == NULL || w->delta == NULL || w->order == NULL ||
+        w->heap == NULL) {
+        workspace_free(w);
+        return false;
+    }
+    for (size_t v = 0; v < c->n; v++) {
+        w->dist[v] = -1;
+    }
+    return true;
+}
+
+static void show_progress(sweep *s)
+{
+    size_t done = atomic_load(&s->done);
+    fprintf(stderr, "\rcollab: shortest paths %3.0f%% (%zu of %zu sources)",
+            100.0 * (double)done / (double)s->n_sources, done, s->n_sources);
+}
+
+static void *run_worker(void *arg)
+{
+    worker *wk = arg;
+    sweep *s = wk->s;
+    workspace w;
+    if (!workspace_init(&w, s->csr, s->inverse)) {
+        wk->st = COLLAB_E_NOMEM;
+        return NULL;
+    }
+    size_t step = s->n_sources / 200 + 1;
+    /* Lanes are taken whole from a shared counter: which thread sums a lane does not change
+     * what the lane sums, so the result is the same for any number of threads. */
+    for (int l = atomic_fetch_add(&s->next_lane, 1); l < N_LANES;
+         l = atomic_fetch_add(&s->next_lane, 1)) {
+        for (size_t i = (size_t)l; i < s->n_sources; i += N_LANES) {
+            uint32_t src = s->sources[i];
+            size_t reached = s->inverse ? sssp_inverse(s->csr, &w, src)
+                                        : sssp_hops(s->csr, &w, src);
+            accumulate(s, &w, &s->lanes[l], src, reached);
+            size_t done = atomic_fetch_add(&s->done, 1) + 1;
+            if (s->progress && wk->id == 0 && done % step == 0) {
+                show_progress(s);
+            }
+        }
+    }
+    workspace_free(&w);
+    return NULL;
+}
+
+/* ---- driver ----------------------------------------------------------------------------- */
+
+static void lane_free(lane *l)
+{
+    collab_free(l->bc);
+    collab_free(l->bc2);
+    collab_free(l->dsum);
+    collab_free(l->dsum2);
+    collab_free(l->hsum);
+    collab_free(l->reached);
+    memset(l, 0, sizeof *l);
+}
+
+static bool lane_init(lane *l, size_t n, bool squares)
+{
+    memset(l, 0, sizeof *l);
+    l->bc = collab_calloc_array(n + 1, sizeof *l->bc);
+    l->dsum = collab_calloc_array(n + 1, sizeof *l->dsum);
+    l->hsum = collab_calloc_array(n + 1, sizeof *l->hsum);
+    l->reached = collab_calloc_array(n + 1, sizeof *l->reached);
+    if (squares) {
+        l->bc2 = collab_calloc_array(n + 1, sizeof *l->bc2);
+        l->dsum2 = collab_calloc_array(n + 1, sizeof *l->dsum2);
+    }
+    if (l->bc == NULL || l->dsum == NULL || l->hsum == NULL || l->reached == NULL ||
+        (squares && (l->bc2 == NULL || l->dsum2 == NULL))) {
+        lane_free(l);
+        return false;
+    }
+    return true;
+}
+
+/* Labels components by BFS (ids in order of their smallest vertex). */
+static size_t label_components(const collab_i_csr *c, uint32_t *comp, size_t *sizes,
+                               uint32_t *queue)
+{
+    size_t n_comp = 0;
+    for (size_t v = 0; v < c->n; v++) {
+        comp[v] = UINT32_MAX;
+    }
+    for (size_t root = 0; root < c->n; root++) {
+        if (comp[root] != UINT32_MAX) {
+            continue;
+        }
+        size_t head = 0;
+        size_t tail = 0;
+        queue[tail++] = (uint32_t)root;
+        comp[root] = (uint32_t)n_comp;
+        while (head < tail) {
+            uint32_t u = queue[head++];
+            for (size_t k = c->start[u]; k < c->start[u + 1]; k++) {
+                if (comp[c->adj[k]] == UINT32_MAX) {
+                    comp[c->adj[k]] = (uint32_t)n_comp;
+                    queue[tail++] = c->adj[k];
+                }
+            }
+        }
+        sizes[n_comp++] = tail;
+    }
+    return n_comp;
+}
+
+static uint64_t splitmix64(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+static int compare_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a;
+    uint32_t y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Chooses the sources: all vertices, or per component k_c = max(min(size, 64), K size / n)
+ * drawn without replacement (partial Fisher-Yates over the members). `picked[c]` = k_c. */
+static size_t choose_sources(const collab_i_csr *c, const uint32_t *comp, const size_t *sizes,
+                             size_t n_comp, long sample, uint64_t seed, uint32_t *sources,
+                             size_t *picked)
+{
+    if (sample <= 0 || (size_t)sample >= c->n) {
+        for (size_t v = 0; v < c->n; v++) {
+            sources[v] = (uint32_t)v;
+        }
+        for (size_t k = 0; k < n_comp; k++) {
+            picked[k] = sizes[k];
+        }
+        return c->n;
+    }
+    /* Group vertices by component: counting sort into `sources` as scratch. */
+    size_t *offset = collab_calloc_array(n_comp + 1, sizeof *offset);
+    uint32_t *members = collab_alloc_array(c->n + 1, sizeof *members);
+    if (offset == NULL || members == NULL) {
+        collab_free(offset);
+        collab_free(members);
+        return SIZE_MAX;
+    }
+    for (size_t k = 0; k < n_comp; k++) {
+        offset[k + 1] = offset[k] + sizes[k];
+    }
+    for (size_t v = 0; v < c->n; v++) {
+        members[offset[comp[v]]++] = (uint32_t)v;
+    }
+    uint64_t state = seed;
+    size_t total = 0;
+    size_t begin = 0;
+    for (size_t k = 0; k < n_comp; k++) {
+        size_t size = sizes[k];
+        double share = (double)sample * (double)size / (double)c->n;
+        size_t want = size <= SMALL_COMPONENT ? size : (size_t)llround(share);
+        want = want < SMALL_COMPONENT ? (size < SMALL_COMPONENT ? size : SMALL_COMPONENT) : want;
+        want = want > size ? size : want;
+        uint32_t *m = members + begin;
+        for (size_t i = 0; i < want; i++) {
+            size_t j = i + (size_t)(splitmix64(&state) % (uint64_t)(size - i));
+            uint32_t t = m[i];
+            m[i] = m[j];
+            m[j] = t;
+            sources[total++] = m[i];
+        }
+        picked[k] = want;
+        begin += size;
+    }
+    collab_free(offset);
+    collab_free(members);
+    qsort(sources, total, sizeof *sources, compare_u32);
+    return total;
+}
+
+static collab_status run_threads(sweep *s, collab_error *err)
+{
+    pthread_t threads[N_LANES];
+    worker workers[N_LANES];
+    int started = 0;
+    for (int t = 0; t < s->n_threads; t++) {
+        workers[t] = (worker){s, t, COLLAB_OK};
+        if (t > 0 && pthread_create(&threads[t], NULL, run_worker, &workers[t]) != 0) {
+            break;
+        }
+        started = t + 1;
+    }
+    /* If a thread could not start, the others take its lanes from the shared counter. */
+    run_worker(&workers[0]);
+    for (int t = 1; t < started; t++) {
+        pthread_join(threads[t], NULL);
+    }
+    if (s->progress) {
+        show_progress(s);
+        fputc('\n', stderr);
+    }
+    for (int t = 0; t < started; t++) {
+        if (workers[t].st != COLLAB_OK) {
+            return collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
+        }
+    }
+    return COLLAB_OK;
+}
+
+/* Adds the lanes together (in lane order) and turns sums into the metrics. */
+static collab_status combine(const sweep *s, const uint32_t *comp, const size_t *sizes,
+                             const size_t *picked, collab_i_sweep_result *r, collab_error *err)
+{
+    size_t n = s->csr->n;
+    r->betweenness = collab_calloc_array(n + 1, sizeof *r->betweenness);
+    r->closeness = collab_calloc_array(n + 1, sizeof *r->closeness);
+    r->harmonic = collab_calloc_array(n + 1, sizeof *r->harmonic);
+    if (r->sampled) {
+        r->betweenness_se = collab_calloc_array(n + 1, sizeof *r->betweenness_se);
+        r->closeness_se = collab_calloc_array(n + 1, sizeof *r->closeness_se);
+    }
+    if (r->betweenness == NULL || r->closeness == NULL || r->harmonic == NULL ||
+        (r->sampled && (r->betweenness_se == NULL || r->closeness_se == NULL))) {
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory combining path sums");
+    }
+    double pair_dist = 0;
+    double pairs = 0;
+    for (int l = 0; l < N_LANES; l++) {
+        r->diameter = s->lanes[l].max_dist > r->diameter ? s->lanes[l].max_dist : r->diameter;
+        pair_dist += s->lanes[l].pair_dist;
+        pairs += s->lanes[l].pairs;
+    }
+    r->avg_path_length = pairs > 0 ? pair_dist / pairs : 0.0;
+    for (size_t v = 0; v < n; v++) {
+        double bc = 0, bc2 = 0, dsum = 0, dsum2 = 0, hsum = 0, reached = 0;
+        for (int l = 0; l < N_LANES; l++) {
+            const lane *ln = &s->lanes[l];
+            bc += ln->bc[v];
+            dsum += ln->dsum[v];
+            hsum += ln->hsum[v];
+            reached += ln->reached[v];
+            if (s->squares) {
+                bc2 += ln->bc2[v];
+                dsum2 += ln->dsum2[v];
+            }
+        }
+        double size = (double)sizes[comp[v]];
+        double k = (double)picked[comp[v]];
+        /* Each unordered pair was counted from both ends when every source is swept; a sample
+         * of k of the component's `size` sources is scaled up by size / k. */
+        r->betweenness[v] = bc * (size / k) / 2.0;
+        r->closeness[v] = dsum > 0 ? reached / dsum : 0.0;
+        r->harmonic[v] = reached >= size - 1.0 ? hsum
+                         : reached > 0           ? hsum * (size - 1.0) / reached
+                                                 : 0.0;
+        if (r->sampled && k < size && k > 1) {
+            double mean = bc / k;
+            double var = (bc2 - k * mean * mean) / (k - 1.0);
+            r->betweenness_se[v] = size / 2.0 * sqrt(fmax(var, 0.0) * (1.0 - k / size) / k);
+        }
+        if (r->sampled && reached > 1 && reached < size - 1) {
+            double mean = dsum / reached;
+            double var = (dsum2 - reached * mean * mean) / (reached - 1.0);
+            double se_mean = sqrt(fmax(var, 0.0) * (1.0 - reached / (size - 1.0)) / reached);
+            r->closeness_se[v] = r->closeness[v] * se_mean / mean;
+        }
+    }
+    return COLLAB_OK;
+}
+
+void collab_i_sweep_result_destroy(collab_i_sweep_result *r)
+{
+    if (r == NULL) {
+        return;
+    }
+    collab_free(r->betweenness);
+    collab_free(r->closeness);
+    collab_free(r->harmonic);
+    collab_free(r->betweenness_se);
+    collab_free(r->closeness_se);
+    memset(r, 0, sizeof *r);
+}
+
+static int default_threads(int requested)
+{
+    long cores = requested > 0 ? requested : sysconf(_SC_NPROCESSORS_ONLN);
+    return cores < 1 ? 1 : cores > N_LANES ? N_LANES : (int)cores;
+}
+
+collab_status collab_i_sweep(collab_i_sweep_result *out, const collab_i_csr *csr, bool inverse,
+                             long sample, uint64_t seed, int threads, bool progress,
+                             collab_error *err)
+{
+    size_t n = csr->n;
+    collab_i_sweep_result r;
+    memset(&r, 0, sizeof r);
+    sweep s;
+    memset(&s, 0, sizeof s);
+    uint32_t *comp = collab_alloc_array(n + 1, sizeof *comp);
+    size_t *sizes = collab_alloc_array(n + 1, sizeof *sizes);
+    size_t *picked = collab_alloc_array(n + 1, sizeof *picked);
+    uint32_t *sources = collab_alloc_array(n + 1, sizeof *sources);
+    collab_status st = COLLAB_OK;
+    if (comp == NULL || sizes == NULL || picked == NULL || sources == NULL) {
+        st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
+    }
+    if (st == COLLAB_OK) {
+        r.components = label_components(csr, comp, sizes, sources);
+        for (size_t k = 0; k < r.components; k++) {
+            r.largest = sizes[k] > r.largest ? sizes[k] : r.largest;
+        }
+        s.n_sources = choose_sources(csr, comp, sizes, r.components, sample, seed, sources, picked);
+        if (s.n_sources == SIZE_MAX) {
+            st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory sampling sources");
+        }
+    }
+    if (st == COLLAB_OK) {
+        r.sources = s.n_sources;
+        r.sampled = s.n_sources < n;
+        s.csr = csr;
+        s.inverse = inverse;
+        s.squares = r.sampled;
+        s.sources = sources;
+        s.n_threads = default_threads(threads);
+        s.progress = progress && s.n_sources > 0;
+        atomic_init(&s.done, 0);
+        atomic_init(&s.next_lane, 0);
+        for (int l = 0; l < N_LANES && st == COLLAB_OK; l++) {
+            if (!lane_init(&s.lanes[l], n, s.squares)) {
+                st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
+            }
+        }
+    }
+    if (st == COLLAB_OK) {
+        st = run_threads(&s, err);
+    }
+    if (st == COLLAB_OK) {
+        st = combine(&s, comp, sizes, picked, &r, err);
+    }
+    for (int l = 0; l < N_LANES; l++) {
+        lane_free(&s.lanes[l]);
+    }
+    collab_free(comp);
+    collab_free(sizes);
+    collab_free(picked);
+    collab_free(sources);
+    if (st != COLLAB_OK) {
+        collab_i_sweep_result_destroy(&r);
+        return st;
+    }
+    *out = r;
+    return COLLAB_OK;
+}

@@ -1,0 +1,334 @@
+/* The ranked centrality report in four formats. */
+#include "collab/report.h"
+
+#include "collab/alloc.h"
+#include "report_internal.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NAME_MAX_WIDTH 40
+
+void collab_report_options_init(collab_report_options *opt)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->format = COLLAB_FORMAT_TABLE;
+    opt->top = 20;
+    opt->sort = COLLAB_METRIC_BETWEENNESS;
+    opt->members_shown = 5;
+}
+
+bool collab_report_format_parse(const char *text, collab_report_format *format)
+{
+    static const char *const names[] = {"table", "csv", "json", "md"};
+    for (int i = 0; i < 4; i++) {
+        if (strcmp(text, names[i]) == 0) {
+            *format = (collab_report_format)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+typedef struct rank_ctx {
+    const double *values; /* the ranking metric */
+    bool descending;      /* higher ranks first */
+} rank_ctx;
+
+/* qsort has no context argument in C11: the keys carry what the comparison needs. */
+typedef struct rank_key {
+    double value;   /* metric value, NaN ranks last */
+    uint32_t id;    /* vertex id, ties broken by it */
+} rank_key;
+
+static int compare_desc(const void *a, const void *b)
+{
+    const rank_key *x = a;
+    const rank_key *y = b;
+    bool xn = isnan(x->value);
+    bool yn = isnan(y->value);
+    if (xn != yn) {
+        return xn ? 1 : -1;
+    }
+    if (!xn && x->value != y->value) {
+        return x->value > y->value ? -1 : 1;
+    }
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+void collab_report_rank(const collab_metrics *m, collab_metric metric, uint32_t *order)
+{
+    rank_key *keys = collab_alloc_array(m->n + 1, sizeof *keys);
+    bool descending = collab_metric_higher_is_more(metric);
+    const double *values = m->values[metric];
+    if (keys == NULL || values == NULL) {
+        for (size_t v = 0; v < m->n; v++) {
+            order[v] = (uint32_t)v;
+        }
+        collab_free(keys);
+        return;
+    }
+    for (size_t v = 0; v < m->n; v++) {
+        double x = values[v];
+        keys[v] = (rank_key){descending || isnan(x) ? x : -x, (uint32_t)v};
+    }
+    qsort(keys, m->n, sizeof *keys, compare_desc);
+    for (size_t v = 0; v < m->n; v++) {
+        order[v] = keys[v].id;
+    }
+    collab_free(keys);
+}
+
+static bool shown(const collab_report_options *opt, const collab_metrics *m, int metric)
+{
+    return m->values[metric] != NULL && (opt->columns == 0 || (opt->columns & (1u << metric)));
+}
+
+static void format_value(char *buf, size_t size, int metric, double x)
+{
+    if (isnan(x)) {
+        snprintf(buf, size, "NaN");
+    } else if (metric == COLLAB_METRIC_DEGREE || metric == COLLAB_METRIC_CORENESS) {
+        snprintf(buf, size, "%.0f", x);
+    } else if (metric == COLLAB_METRIC_STRENGTH) {
+        snprintf(buf, size, "%.6g", x);
+    } else if (metric == COLLAB_METRIC_BETWEENNESS && !(x < 1.0)) {
+        snprintf(buf, size, "%.2f", x);
+    } else {
+        snprintf(buf, size, "%.4f", x);
+    }
+}
+
+static size_t rows_to_show(const collab_report_options *opt, size_t n)
+{
+    return opt->top == 0 || opt->top > n ? n : opt->top;
+}
+
+static void write_table_header(FILE *f, const collab_report_input *in,
+                               const collab_report_options *opt, size_t name_width)
+{
+    const collab_metrics *m = in->metrics;
+    fprintf(f, "%4s  ", "rank");
+    collab_i_term_text(f, "name", name_width, 0);
+    for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
+        if (shown(opt, m, k)) {
+            fprintf(f, "  %11s", collab_metric_name((collab_metric)k));
+        }
+    }
+    fprintf(f, "  %9s\n", "community");
+}
+
+static void write_context_lines(FILE *f, const collab_report_input *in)
+{
+    const collab_global_stats *gs = &in->metrics->global;
+    fprintf(f, "collab report: %s (%s view", in->list->source, collab_view_name(in->graph->view));
+    if (in->graph->shape == COLLAB_SHAPE_CREDITS && in->graph->view != COLLAB_VIEW_BIPARTITE) {
+        fprintf(f, ", %s weighting", collab_weighting_name(in->graph->weighting));
+    }
+    fprintf(f, ")\n");
+    fprintf(f, "nodes %zu, edges %zu, components %zu (largest %.1f%%), density %.6f\n",
+            gs->nodes, gs->edges, gs->components, 100.0 * gs->largest_share, gs->density);
+    fprintf(f, "transitivity %.4f, average clustering %.4f, degree assortativity %.4f\n",
+            gs->transitivity, gs->avg_clustering, gs->assortativity);
+    fprintf(f, "diameter %g, average path length %.4f%s\n", gs->diameter, gs->avg_path_length,
+            gs->paths_estimated ? " (estimated from sampled sources)" : "");
+    if (in->partition != NULL) {
+        fprintf(f, "communities %zu (%s, seed %llu), modularity %.4f\n",
+                in->partition->n_communities,
+                collab_community_method_name(in->community_opt->method),
+                (unsigned long long)in->community_opt->seed, in->partition->modularity);
+    }
+    if (in->metrics->sampled) {
+        fprintf(f, "betweenness and closeness are estimates from %ld sampled sources (seed %llu); "
+                   "standard errors are in the CSV and JSON reports\n",
+                in->metrics->sample_sources, (unsigned long long)in->metrics_opt->seed);
+    }
+    fprintf(f, "\n");
+}
+
+static void write_table(FILE *f, const collab_report_input *in, const collab_report_options *opt,
+                        const uint32_t *order)
+{
+    const collab_metrics *m = in->metrics;
+    size_t rows = rows_to_show(opt, m->n);
+    size_t name_width = 4;
+    for (size_t r = 0; r < rows; r++) {
+        size_t w = collab_i_term_width(collab_graph_name(in->graph, order[r]), NAME_MAX_WIDTH);
+        name_width = w > name_width ? w : name_width;
+    }
+    write_context_lines(f, in);
+    write_table_header(f, in, opt, name_width);
+    for (size_t r = 0; r < rows; r++) {
+        uint32_t v = order[r];
+        fprintf(f, "%4zu  ", r + 1);
+        collab_i_term_text(f, collab_graph_name(in->graph, v), name_width, NAME_MAX_WIDTH);
+        for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
+            if (shown(opt, m, k)) {
+                char buf[64];
+                format_value(buf, sizeof buf, k, m->values[k][v]);
+                fprintf(f, "  %11s", buf);
+            }
+        }
+        if (in->partition != NULL) {
+            fprintf(f, "  %9u\n", in->partition->membership[v] + 1);
+        } else {
+            fprintf(f, "  %9s\n", "-");
+        }
+    }
+}
+
+static void write_csv(FILE *f, const collab_report_input *in, const collab_report_options *opt,
+                      const uint32_t *order)
+{
+    const collab_metrics *m = in->metrics;
+    fprintf(f, "rank,name");
+    for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
+        if (shown(opt, m, k)) {
+            fprintf(f, ",%s", collab_metric_name((collab_metric)k));
+        }
+    }
+    fprintf(f, ",community%s\n", m->sampled ? ",betweenness_se,closeness_se" : "");
+    for (size_t r = 0; r < rows_to_show(opt, m->n); r++) {
+        uint32_t v = order[r];
+        fprintf(f, "%zu,", r + 1);
+        collab_i_csv_field(f, collab_graph_name(in->graph, v));
+        for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
+            if (shown(opt, m, k)) {
+                fprintf(f, isnan(m->values[k][v]) ? ",NaN" : ",%.17g", m->values[k][v]);
+            }
+        }
+        if (in->partition != NULL) {
+            fprintf(f, ",%u", in->partition->membership[v] + 1);
+        } else {
+            fprintf(f, ",");
+        }
+        if (m->sampled) {
+            fprintf(f, ",%.17g,%.17g", m->betweenness_se[v], m->closeness_se[v]);
+        }
+        fprintf(f, "\n");
+    }
+}
+
+static void write_md(FILE *f, const collab_report_input *in, const collab_report_options *opt,
+                     const uint32_t *order)
+{
+    const collab_metrics *m = in->metrics;
+    const collab_global_stats *gs = &m->global;
+    fprintf(f, "## Centrality report: ");
+    collab_i_md_text(f, in->list->source);
+    fprintf(f, "\n\n| statistic | value |\n|---|---|\n");
+    fprintf(f, "| nodes | %zu |\n| edges | %zu |\n| components | %zu |\n", gs->nodes, gs->edges,
+            gs->components);
+    fprintf(f, "| largest component | %.1f%% |\n| density | %.6f |\n", 100.0 * gs->largest_share,
+            gs->density);
+    fprintf(f, "| transitivity | %.4f |\n| average clustering | %.4f |\n", gs->transitivity,
+            gs->avg_clustering);
+    fprintf(f, "| degree assortativity | %.4f |\n| diameter | %g%s |\n", gs->assortativity,
+            gs->diameter, gs->paths_estimated ? " (estimate)" : "");
+    fprintf(f, "| average path length | %.4f%s |\n", gs->avg_path_length,
+            gs->paths_estimated ? " (estimate)" : "");
+    if (in->partition != NULL) {
+        fprintf(f, "| communities (%s) | %zu |\n| modularity | %.4f |\n",
+                collab_community_method_name(in->community_opt->method),
+                in->partition->n_communities, in->partition->modularity);
+    }
+    fprintf(f, "\n| rank | name |");
+    for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
+        if (shown(opt, m, k)) {
+            fprintf(f, " %s |", collab_metric_name((collab_metric)k));
+        }
+    }
+    fprintf(f, " community |\n|---:|---|");
+    for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
+        if (shown(opt, m, k)) {
+            fprintf(f, "---:|");
+        }
+    }
+    fprintf(f, "---:|\n");
+    for (size_t r = 0; r < rows_to_show(opt, m->n); r++) {
+        uint32_t v = order[r];
+        fprintf(f, "| %zu | ", r + 1);
+        collab_i_md_text(f, collab_graph_name(in->graph, v));
+        fprintf(f, " |");
+        for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
+            if (shown(opt, m, k)) {
+                char buf[64];
+                format_value(buf, sizeof buf, k, m->values[k][v]);
+                fprintf(f, " %s |", buf);
+            }
+        }
+        fprintf(f, " %u |\n", in->partition != NULL ? in->partition->membership[v] + 1 : 0);
+    }
+}
+
+static collab_status write_json(FILE *f, const collab_report_input *in,
+                                const collab_report_options *opt, const uint32_t *order,
+                                collab_error *err)
+{
+    const collab_metrics *m = in->metrics;
+    json_t *nodes = json_array();
+    for (size_t r = 0; r < rows_to_show(opt, m->n); r++) {
+        uint32_t v = order[r];
+        json_t *node = json_object();
+        json_object_set_new(node, "rank", json_integer((json_int_t)r + 1));
+        json_object_set_new(node, "name", json_string(collab_graph_name(in->graph, v)));
+        for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
+            if (shown(opt, m, k)) {
+                json_object_set_new(node, collab_metric_name((collab_metric)k),
+                                    collab_i_json_number(m->values[k][v]));
+            }
+        }
+        if (m->sampled) {
+            json_object_set_new(node, "betweenness_se", collab_i_json_number(m->betweenness_se[v]));
+            json_object_set_new(node, "closeness_se", collab_i_json_number(m->closeness_se[v]));
+        }
+        json_object_set_new(node, "community",
+                            in->partition != NULL
+                                ? json_integer((json_int_t)in->partition->membership[v] + 1)
+                                : json_null());
+        json_array_append_new(nodes, node);
+    }
+    json_t *root = json_object();
+    json_object_set_new(root, "graph", collab_i_report_graph_json(in));
+    json_object_set_new(root, "parameters", collab_i_report_parameters(in));
+    json_object_set_new(root, "nodes", nodes);
+    json_t *communities = collab_i_report_communities_json(in, opt, err);
+    if (communities == NULL) {
+        json_decref(root);
+        return err != NULL ? err->status : COLLAB_E_NOMEM;
+    }
+    json_object_set_new(root, "communities", communities);
+    return collab_i_json_write(f, root, err);
+}
+
+collab_status collab_report_write(FILE *f, const collab_report_input *in,
+                                  const collab_report_options *opt, collab_error *err)
+{
+    uint32_t *order = collab_alloc_array(in->metrics->n + 1, sizeof *order);
+    if (order == NULL) {
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory ranking nodes");
+    }
+    collab_report_rank(in->metrics, opt->sort, order);
+    collab_status st = COLLAB_OK;
+    switch (opt->format) {
+    case COLLAB_FORMAT_TABLE:
+        write_table(f, in, opt, order);
+        break;
+    case COLLAB_FORMAT_CSV:
+        write_csv(f, in, opt, order);
+        break;
+    case COLLAB_FORMAT_MD:
+        write_md(f, in, opt, order);
+        break;
+    case COLLAB_FORMAT_JSON:
+        st = write_json(f, in, opt, order, err);
+        break;
+    }
+    collab_free(order);
+    if (st == COLLAB_OK && ferror(f)) {
+        st = collab_error_set(err, COLLAB_E_IO, "cannot write the report: %s", strerror(errno));
+    }
+    return st;
+}

@@ -1,0 +1,61 @@
+/* Private helpers shared by report.c and report_communities.c: escaping for each format and
+ * the community summaries. */
+#ifndef COLLAB_REPORT_INTERNAL_H
+#define COLLAB_REPORT_INTERNAL_H
+
+#include "collab/report.h"
+
+#include <jansson.h>
+
+/* Writes `s` as one CSV field: quoted when needed, and with a leading apostrophe when a
+ * spreadsheet would run it as a formula (= + - @ tab CR at the start). */
+void collab_i_csv_field(FILE *f, const char *s);
+
+/* Writes `s` for a terminal: control characters (C0, DEL, C1) become U+FFFD so names cannot send
+ * escape sequences. Pads with spaces to `width` display columns (0 = no padding); names wider
+ * than `max_width` are cut with an ellipsis. */
+void collab_i_term_text(FILE *f, const char *s, size_t width, size_t max_width);
+
+/* Display width of `s` as collab_i_term_text would print it (capped at `max_width`). */
+size_t collab_i_term_width(const char *s, size_t max_width);
+
+/* Writes `s` for a Markdown table cell: | and \ escaped, control characters replaced. */
+void collab_i_md_text(FILE *f, const char *s);
+
+/* A JSON number, or null for NaN and infinities (JSON has no NaN). */
+json_t *collab_i_json_number(double x);
+
+/* Writes a JSON value followed by a newline; COLLAB_E_IO on failure. Takes the reference. */
+collab_status collab_i_json_write(FILE *f, json_t *value, collab_error *err);
+
+/* One community's summary. */
+typedef struct collab_i_community_summary {
+    size_t size;              /* members */
+    uint32_t *top;            /* most central members, best first */
+    size_t n_top;             /* how many in `top` */
+    size_t internal_edges;    /* edges inside */
+    double density;           /* internal edges / possible */
+    uint32_t roles[3];        /* dominant role ids (COLLAB_NO_ID when fewer) */
+    size_t role_counts[3];    /* their credit counts */
+    int year_from, year_to;   /* year span (0 when no years) */
+} collab_i_community_summary;
+
+/* Summarises every community (array of partition->n_communities, owned by the caller, free
+ * with collab_i_community_summaries_free). */
+collab_status collab_i_community_summaries(const collab_report_input *in, collab_metric rank_by,
+                                           size_t n_top, collab_i_community_summary **out,
+                                           collab_error *err);
+void collab_i_community_summaries_free(collab_i_community_summary *s, size_t n);
+
+/* The "parameters" object of JSON reports: input, view, weighting, filters, algorithms, seeds,
+ * approximations. */
+json_t *collab_i_report_parameters(const collab_report_input *in);
+
+/* The "graph" object of JSON reports: the global statistics. */
+json_t *collab_i_report_graph_json(const collab_report_input *in);
+
+/* The "communities" array of JSON reports, or NULL with `err` set. */
+json_t *collab_i_report_communities_json(const collab_report_input *in,
+                                         const collab_report_options *opt, collab_error *err);
+
+#endif
