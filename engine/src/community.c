@@ -70,6 +70,23 @@ static igraph_error_t run_leiden(const collab_graph *g, double resolution,
     return rc;
 }
 
+/* Walktrap (4 steps) cut where modularity peaks; igraph 0.10.2 needs both the merges and the
+ * modularity vector to find that cut. */
+static igraph_error_t run_walktrap(const collab_graph *g, igraph_vector_int_t *membership)
+{
+    igraph_vector_t modularity;
+    igraph_matrix_int_t merges;
+    IGRAPH_CHECK(igraph_vector_init(&modularity, 0));
+    igraph_error_t rc = igraph_matrix_int_init(&merges, 0, 0);
+    if (rc == IGRAPH_SUCCESS) {
+        rc = igraph_community_walktrap(&g->graph, &g->weights, 4, &merges, &modularity,
+                                       membership);
+        igraph_matrix_int_destroy(&merges);
+    }
+    igraph_vector_destroy(&modularity);
+    return rc;
+}
+
 static igraph_error_t run_method(const collab_graph *g, const collab_community_options *opt,
                                  igraph_vector_int_t *membership)
 {
@@ -87,7 +104,7 @@ static igraph_error_t run_method(const collab_graph *g, const collab_community_o
     case COLLAB_COMMUNITY_INFOMAP:
         return igraph_community_infomap(&g->graph, &g->weights, NULL, 10, membership, &codelength);
     case COLLAB_COMMUNITY_WALKTRAP:
-        return igraph_community_walktrap(&g->graph, &g->weights, 4, NULL, NULL, membership);
+        return run_walktrap(g, membership);
     }
     (void)q;
     return IGRAPH_EINVAL;

@@ -1,0 +1,221 @@
+/* Graph building: projections and their weightings computed by hand, bipartite and projects
+ * views, edge-list merging, filters, the edge budget, and allocation failure. */
+#include "collab/alloc.h"
+#include "test_support.h"
+
+/* P1 = {A, B, C}, P2 = {A, B}, P3 = {B, D}; A has 2 projects, B 3, C 1, D 1. */
+static const char *const credits =
+    "person,project,role,year\n"
+    "A,P1,producer,1990\nB,P1,engineer,1991\nC,P1,artist,1992\n"
+    "A,P2,producer,2000\nB,P2,producer,2000\nB,P2,mixer,2000\n"
+    "B,P3,engineer,2010\nD,P3,artist,2010\n";
+
+static void check_weights(collab_weighting w, double ab, double ac, double bc, double bd)
+{
+    collab_graph g = {0};
+    collab_edgelist list = {0};
+    build_text(&g, &list, credits, COLLAB_VIEW_DEFAULT, w);
+    assert_int_equal(collab_graph_vertex_count(&g), 4);
+    assert_int_equal(collab_graph_edge_count(&g), 4);
+    assert_float_equal(edge_weight(&g, "A", "B"), ab, 1e-15);
+    assert_float_equal(edge_weight(&g, "A", "C"), ac, 1e-15);
+    assert_float_equal(edge_weight(&g, "B", "C"), bc, 1e-15);
+    assert_float_equal(edge_weight(&g, "B", "D"), bd, 1e-15);
+    assert_float_equal(edge_weight(&g, "A", "D"), -1, 0);
+    assert_int_equal(IGRAPH_FINALLY_STACK_SIZE(), 0);
+    collab_graph_destroy(&g);
+    collab_edgelist_destroy(&list);
+}
+
+static void test_weighting_count(void **state)
+{
+    (void)state;
+    check_weights(COLLAB_WEIGHT_COUNT, 2, 1, 1, 1);
+}
+
+static void test_weighting_newman(void **state)
+{
+    (void)state;
+    /* A-B: P1 (3 people) 1/2 + P2 (2 people) 1/1 */
+    check_weights(COLLAB_WEIGHT_NEWMAN, 1.5, 0.5, 0.5, 1);
+}
+
+static void test_weighting_fractional(void **state)
+{
+    (void)state;
+    /* 2 / (n (n - 1)): P1 gives 1/3 a pair, P2 and P3 give 1 */
+    check_weights(COLLAB_WEIGHT_FRACTIONAL, 1.0 / 3 + 1, 1.0 / 3, 1.0 / 3, 1);
+}
+
+static void test_weighting_jaccard(void **state)
+{
+    (void)state;
+    /* shared / (|A| + |B| - shared): A-B 2/3, A-C 1/2, B-C 1/3, B-D 1/3 */
+    check_weights(COLLAB_WEIGHT_JACCARD, 2.0 / 3, 0.5, 1.0 / 3, 1.0 / 3);
+}
+
+static void test_vertices_in_order_of_first_appearance(void **state)
+{
+    (void)state;
+    collab_graph g = {0};
+    collab_edgelist list = {0};
+    build_text(&g, &list, credits, COLLAB_VIEW_DEFAULT, COLLAB_WEIGHT_COUNT);
+    assert_string_equal(collab_graph_name(&g, 0), "A");
+    assert_string_equal(collab_graph_name(&g, 3), "D");
+    assert_int_equal(g.stats.memberships, 7);
+    assert_int_equal(g.stats.projection_bound, 3 + 1 + 1);
+    collab_graph_destroy(&g);
+    collab_edgelist_destroy(&list);
+}
+
+static void test_bipartite_view(void **state)
+{
+    (void)state;
+    collab_graph g = {0};
+    collab_edgelist list = {0};
+    build_text(&g, &list, credits, COLLAB_VIEW_BIPARTITE, COLLAB_WEIGHT_COUNT);
+    assert_int_equal(collab_graph_vertex_count(&g), 7);
+    assert_int_equal(collab_graph_edge_count(&g), 7);
+    /* B is credited twice on P2 (producer, mixer): weight = rows behind the membership */
+    assert_float_equal(edge_weight(&g, "B", "P2"), 2, 0);
+    assert_int_equal(g.is_project[0], 0);
+    assert_int_equal(g.is_project[4], 1);
+    collab_graph_destroy(&g);
+    collab_edgelist_destroy(&list);
+}
+
+static void test_projects_view(void **state)
+{
+    (void)state;
+    collab_graph g = {0};
+    collab_edgelist list = {0};
+    build_text(&g, &list, credits, COLLAB_VIEW_PROJECTS, COLLAB_WEIGHT_COUNT);
+    assert_int_equal(collab_graph_vertex_count(&g), 3);
+    assert_float_equal(edge_weight(&g, "P1", "P2"), 2, 0); /* A and B */
+    assert_float_equal(edge_weight(&g, "P1", "P3"), 1, 0); /* B */
+    assert_float_equal(edge_weight(&g, "P2", "P3"), 1, 0);
+    collab_graph_destroy(&g);
+    collab_edgelist_destroy(&list);
+}
+
+static void test_person_and_project_with_one_name(void **state)
+{
+    (void)state;
+    collab_graph g = {0};
+    collab_edgelist list = {0};
+    build_text(&g, &list, "person,project\nAudioslave,Audioslave\nRick,Audioslave\n",
+               COLLAB_VIEW_BIPARTITE, COLLAB_WEIGHT_COUNT);
+    assert_int_equal(collab_graph_vertex_count(&g), 3);
+    assert_string_equal(collab_graph_name(&g, 0), "Audioslave");
+    assert_string_equal(collab_graph_name(&g, 2), "Audioslave [project]");
+    collab_graph_destroy(&g);
+    collab_edgelist_destroy(&list);
+}
+
+static void test_edges_merged_self_loops_dropped(void **state)
+{
+    (void)state;
+    collab_graph g = {0};
+    collab_edgelist list = {0};
+    build_text(&g, &list, "source,target,weight\nA,B,2\nB,A,3\nA,A,1\nC,B,\nX,X,4\n",
+               COLLAB_VIEW_DEFAULT, COLLAB_WEIGHT_COUNT);
+    assert_int_equal(collab_graph_vertex_count(&g), 3); /* X appears only in a self-loop */
+    assert_int_equal(collab_graph_edge_count(&g), 2);
+    assert_float_equal(edge_weight(&g, "A", "B"), 5, 0);
+    assert_float_equal(edge_weight(&g, "B", "C"), 1, 0);
+    assert_int_equal(g.stats.self_loops, 2);
+    assert_int_equal(g.stats.merged_rows, 1);
+    collab_graph_destroy(&g);
+    collab_edgelist_destroy(&list);
+}
+
+static void test_filters_and_guards(void **state)
+{
+    (void)state;
+    collab_edgelist list = {0};
+    collab_error err = {0};
+    assert_int_equal(load_text(&list, credits, NULL, &err), COLLAB_OK);
+    collab_graph_options opt;
+    collab_graph_options_init(&opt);
+    opt.roles = "Producer, engineer";
+    opt.has_years = true;
+    opt.year_from = 1990;
+    opt.year_to = 2000;
+    collab_graph g = {0};
+    assert_int_equal(collab_graph_build(&g, &list, &opt, &err), COLLAB_OK);
+    assert_int_equal(g.stats.rows_filtered_role, 3); /* C artist, B mixer, D artist */
+    assert_int_equal(g.stats.rows_filtered_year, 1); /* B engineer on P3 in 2010 */
+    assert_int_equal(g.stats.rows_used, 4);
+    assert_float_equal(edge_weight(&g, "A", "B"), 2, 0);
+    collab_graph_destroy(&g);
+
+    collab_graph_options_init(&opt);
+    opt.max_participants = 2;
+    opt.min_shared = 1;
+    assert_int_equal(collab_graph_build(&g, &list, &opt, &err), COLLAB_OK);
+    assert_int_equal(g.stats.projects_skipped, 1);
+    assert_int_equal(collab_graph_edge_count(&g), 2); /* A-B via P2, B-D via P3 */
+    collab_graph_destroy(&g);
+
+    collab_graph_options_init(&opt);
+    opt.max_edges = 3;
+    assert_int_equal(collab_graph_build(&g, &list, &opt, &err), COLLAB_E_LIMIT);
+    assert_non_null(strstr(err.message, "--max-edges"));
+    assert_int_equal(IGRAPH_FINALLY_STACK_SIZE(), 0);
+    collab_edgelist_destroy(&list);
+}
+
+static void test_allocation_failures(void **state)
+{
+    (void)state;
+    /* Fail the n-th allocation for n = 0, 1, 2, ... until the whole load and build succeed:
+     * each failure must be a clean COLLAB_E_NOMEM (leaks show up under ASan and valgrind). */
+    char path[64];
+    write_temp(path, credits, strlen(credits));
+    collab_load_options lopt;
+    collab_load_options_init(&lopt);
+    collab_graph_options gopt;
+    collab_graph_options_init(&gopt);
+    bool done = false;
+    long n;
+    for (n = 0; !done && n < 10000; n++) {
+        collab_edgelist list = {0};
+        collab_graph g = {0};
+        collab_error err = {0};
+        collab_alloc_fail_after(n);
+        collab_status st = collab_load_file(&list, path, &lopt, &err);
+        if (st == COLLAB_OK) {
+            st = collab_graph_build(&g, &list, &gopt, &err);
+            collab_edgelist_destroy(&list);
+        }
+        collab_alloc_fail_after(-1);
+        if (st == COLLAB_OK) {
+            done = true;
+            collab_graph_destroy(&g);
+        } else {
+            assert_int_equal(st, COLLAB_E_NOMEM);
+            assert_true(strstr(err.message, "out of memory") != NULL);
+        }
+    }
+    unlink(path);
+    assert_true(done);
+    assert_true(n > 20); /* the loop really exercised many allocation sites */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_weighting_count),
+        cmocka_unit_test(test_weighting_newman),
+        cmocka_unit_test(test_weighting_fractional),
+        cmocka_unit_test(test_weighting_jaccard),
+        cmocka_unit_test(test_vertices_in_order_of_first_appearance),
+        cmocka_unit_test(test_bipartite_view),
+        cmocka_unit_test(test_projects_view),
+        cmocka_unit_test(test_person_and_project_with_one_name),
+        cmocka_unit_test(test_edges_merged_self_loops_dropped),
+        cmocka_unit_test(test_filters_and_guards),
+        cmocka_unit_test(test_allocation_failures),
+    };
+    return cmocka_run_group_tests(tests, setup_engine, NULL);
+}
