@@ -11,5 +11,10 @@ mkdir -p output
 dataset=datasets/thom_russo.csv
 ./build/collab summary "$dataset" -o output/thom_russo_summary.txt
 ./build/collab summary "$dataset" --format json -o output/thom_russo_summary.json
-echo "collab: wrote output/thom_russo_summary.txt and .json" >&2
-cat output/thom_russo_summary.txt
+for format in md csv json; do
+    ./build/collab report "$dataset" --all --format "$format" -o "output/thom_russo_report.$format"
+done
+./build/collab communities "$dataset" --format md -o output/thom_russo_communities.md
+echo "collab: wrote into output/: thom_russo_summary.{txt,json}, thom_russo_report.{md,csv,json}," \
+    "thom_russo_communities.md" >&2
+./build/collab report "$dataset" --top 10

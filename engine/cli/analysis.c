@@ -3,6 +3,7 @@
 #include "cli.h"
 
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 enum analysis_option {
@@ -14,7 +15,8 @@ enum analysis_option {
     OPT_SEED,
     OPT_COMMUNITY,
     OPT_RESOLUTION,
-    OPT_NO_PROGRESS
+    OPT_NO_PROGRESS,
+    OPT_VERBOSE
 };
 
 const struct option cli_analysis_options[] = {
@@ -27,6 +29,7 @@ const struct option cli_analysis_options[] = {
     {"community", required_argument, NULL, OPT_COMMUNITY},
     {"resolution", required_argument, NULL, OPT_RESOLUTION},
     {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
+    {"verbose", no_argument, NULL, OPT_VERBOSE},
     {NULL, 0, NULL, 0},
 };
 
@@ -47,6 +50,7 @@ void cli_print_analysis_help(FILE *f)
           "                               community detection (default leiden, modularity)\n"
           "      --resolution R           modularity resolution for leiden/louvain (default 1)\n"
           "      --no-progress            no progress on stderr\n"
+          "      --verbose                a timing line per stage on stderr\n"
           "Definitions: degree = distinct neighbours; strength = sum of weights; betweenness is\n"
           "undirected, each pair counted once, raw unless --normalized; closeness = (reachable-1)\n"
           "/ sum of distances within the node's component; harmonic = sum of 1/distance;\n"
@@ -57,6 +61,7 @@ void cli_print_analysis_help(FILE *f)
 
 void cli_analysis_init(cli_analysis *a)
 {
+    memset(a, 0, sizeof *a);
     collab_metrics_options_init(&a->metrics);
     collab_community_options_init(&a->community);
     a->metrics.progress = isatty(STDERR_FILENO) != 0;
@@ -116,9 +121,35 @@ bool cli_analysis_option(cli_analysis *a, int opt, const char *arg, collab_error
     case OPT_NO_PROGRESS:
         a->metrics.progress = false;
         return true;
+    case OPT_VERBOSE:
+        a->verbose = true;
+        return true;
     default:
         return false;
     }
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void print_timings(const collab_metrics *m, double community_seconds)
+{
+    for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
+        if (m->values[k] != NULL && k != COLLAB_METRIC_STRENGTH && k != COLLAB_METRIC_CLOSENESS &&
+            k != COLLAB_METRIC_HARMONIC) {
+            fprintf(stderr, "collab: timing: %s %.3f s\n",
+                    k == COLLAB_METRIC_BETWEENNESS     ? "paths (betweenness, closeness, harmonic)"
+                    : k == COLLAB_METRIC_DEGREE ? "degree and strength"
+                                                : collab_metric_name((collab_metric)k),
+                    m->seconds[k]);
+        }
+    }
+    fprintf(stderr, "collab: timing: global statistics %.3f s\n", m->global_seconds);
+    fprintf(stderr, "collab: timing: communities %.3f s\n", community_seconds);
 }
 
 collab_status cli_analysis_run(cli_analysis *a, const cli_input *in, collab_error *err)
@@ -132,8 +163,12 @@ collab_status cli_analysis_run(cli_analysis *a, const cli_input *in, collab_erro
         fprintf(stderr, "collab: betweenness and closeness estimated from %ld sampled sources "
                         "(use --exact for exact values)\n", a->m.sample_sources);
     }
+    double start = now_seconds();
     st = collab_community_detect(&a->p, &in->g, &a->community, err);
     a->have_partition = st == COLLAB_OK;
+    if (st == COLLAB_OK && a->verbose) {
+        print_timings(&a->m, now_seconds() - start);
+    }
     return st;
 }
 

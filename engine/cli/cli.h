@@ -45,6 +45,7 @@ typedef struct cli_analysis {
     collab_partition p;                 /* computed communities */
     bool have_metrics;                  /* m is initialised */
     bool have_partition;                /* p is initialised */
+    bool verbose;                       /* print a timing line per stage */
 } cli_analysis;
 
 extern const struct option cli_analysis_options[];

@@ -136,6 +136,7 @@ int cli_report_main(int argc, char **argv, const char *name, const char *usage, 
         return cli_usage_error(&err, name);
     }
     in.path = argv[optind];
+    an.metrics.wanted = ro.columns; /* compute only what is shown (the path sweep always runs) */
     collab_status st = run(&in, &an, &ro, output_path, communities, &err);
     cli_analysis_destroy(&an);
     cli_input_destroy(&in);

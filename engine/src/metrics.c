@@ -7,6 +7,14 @@
 
 #include <math.h>
 #include <string.h>
+#include <time.h>
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
 
 static const char *const metric_names[COLLAB_METRIC_COUNT] = {
     "degree",      "strength", "betweenness", "closeness",  "harmonic",
@@ -256,21 +264,29 @@ static collab_status compute_all(collab_metrics *m, const collab_graph *g,
     if (st != COLLAB_OK) {
         return st;
     }
+    double t0 = now_seconds();
     st = degree_and_strength(m, &csr, err);
+    double t1 = now_seconds();
+    m->seconds[COLLAB_METRIC_DEGREE] = t1 - t0;
     /* The sweep always runs: it also gives components, diameter and average path length. */
     if (st == COLLAB_OK) {
         st = path_metrics(m, &csr, opt, err);
     }
+    m->seconds[COLLAB_METRIC_BETWEENNESS] = now_seconds() - t1;
     collab_i_csr_destroy(&csr);
     for (size_t i = 0; st == COLLAB_OK && i < sizeof igraph_metrics / sizeof igraph_metrics[0]; i++) {
         bool need = wanted(opt, igraph_metrics[i].metric) ||
                     igraph_metrics[i].metric == COLLAB_METRIC_CLUSTERING;
         if (need) {
+            double start = now_seconds();
             st = igraph_metric(m, g, igraph_metrics[i].metric, igraph_metrics[i].fn, err);
+            m->seconds[igraph_metrics[i].metric] = now_seconds() - start;
         }
     }
     if (st == COLLAB_OK) {
+        double start = now_seconds();
         st = global_stats(m, g, err);
+        m->global_seconds = now_seconds() - start;
     }
     return st;
 }

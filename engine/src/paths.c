@@ -52,7 +52,8 @@ typedef struct heap_item {
 } heap_item;
 
 typedef struct workspace {
-    double *dist;      /* distance from the source, -1 = not reached */
+    int32_t *level;    /* hops from the source, -1 = not reached (hop mode) */
+    double *dist;      /* distance from the source, -1 = not reached (1/weight mode) */
     double *sigma;     /* number of shortest paths */
     double *delta;     /* dependency */
     uint32_t *order;   /* vertices in order of settling */
@@ -217,29 +218,74 @@ static bool same_length(double a, double b)
     return fabs(a - b) <= 1e-10 * scale;
 }
 
-/* BFS from `s`: fills dist, sigma and order; returns the number of vertices reached. */
+/* BFS from `s`: fills level, sigma and order; returns the number of vertices reached. Levels
+ * are 32-bit integers: half the memory traffic of doubles on the hot path. */
 static size_t sssp_hops(const collab_i_csr *c, workspace *w, uint32_t s)
 {
     size_t head = 0;
     size_t tail = 0;
+    int32_t *level = w->level;
+    double *sigma = w->sigma;
     w->order[tail++] = s;
-    w->dist[s] = 0;
-    w->sigma[s] = 1;
+    level[s] = 0;
+    sigma[s] = 1;
     while (head < tail) {
         uint32_t u = w->order[head++];
-        double du = w->dist[u];
+        int32_t next = level[u] + 1;
+        double su = sigma[u];
         for (size_t k = c->start[u]; k < c->start[u + 1]; k++) {
             uint32_t v = c->adj[k];
-            if (w->dist[v] < 0) {
-                w->dist[v] = du + 1;
+            if (level[v] < 0) {
+                level[v] = next;
                 w->order[tail++] = v;
             }
-            if (w->dist[v] == du + 1) {
-                w->sigma[v] += w->sigma[u];
+            if (level[v] == next) {
+                sigma[v] += su;
             }
         }
     }
     return tail;
+}
+
+/* Brandes' back-propagation for hop mode, pulling from successors so each vertex's dependency
+ * is final when read; also adds the distance sums. */
+static void accumulate_hops(const sweep *s, workspace *w, lane *l, size_t reached)
+{
+    const collab_i_csr *c = s->csr;
+    const int32_t *level = w->level;
+    for (size_t i = reached; i-- > 1;) {
+        uint32_t v = w->order[i];
+        int32_t below = level[v] + 1;
+        double sum = 0;
+        for (size_t k = c->start[v]; k < c->start[v + 1]; k++) {
+            uint32_t u = c->adj[k];
+            if (level[u] == below) {
+                sum += (1.0 + w->delta[u]) / w->sigma[u];
+            }
+        }
+        double delta = w->sigma[v] * sum;
+        w->delta[v] = delta;
+        double d = (double)level[v];
+        l->bc[v] += delta;
+        l->dsum[v] += d;
+        l->hsum[v] += 1.0 / d;
+        l->reached[v]++;
+        l->pair_dist += d;
+        if (s->squares) {
+            l->bc2[v] += delta * delta;
+            l->dsum2[v] += d * d;
+        }
+        if (d > l->max_dist) {
+            l->max_dist = d;
+        }
+    }
+    l->pairs += (double)(reached - 1);
+    for (size_t i = 0; i < reached; i++) {
+        uint32_t v = w->order[i];
+        w->level[v] = -1;
+        w->sigma[v] = 0;
+        w->delta[v] = 0;
+    }
 }
 
 /* Dijkstra from `s` with length 1/weight; same outputs as sssp_hops. Settled vertices are the
@@ -281,15 +327,13 @@ static size_t sssp_inverse(const collab_i_csr *c, workspace *w, uint32_t s)
 }
 
 /* Is u a predecessor of v on a shortest path (u settled before v)? */
-static bool is_predecessor(const sweep *s, const workspace *w, uint32_t u, uint32_t v, double len)
+static bool is_predecessor(const workspace *w, uint32_t u, uint32_t v, double len)
 {
-    if (!s->inverse) {
-        return w->dist[u] == w->dist[v] - 1;
-    }
     return w->dist[u] >= 0 && w->dist[u] < w->dist[v] && same_length(w->dist[u] + len, w->dist[v]);
 }
 
-static void accumulate(const sweep *s, workspace *w, lane *l, uint32_t src, size_t reached)
+/* Brandes' back-propagation for 1/weight mode, pushing to predecessors. */
+static void accumulate_inverse(const sweep *s, workspace *w, lane *l, size_t reached)
 {
     const collab_i_csr *c = s->csr;
     for (size_t i = reached; i-- > 1;) {
@@ -297,7 +341,7 @@ static void accumulate(const sweep *s, workspace *w, lane *l, uint32_t src, size
         double coeff = (1.0 + w->delta[v]) / w->sigma[v];
         for (size_t k = c->start[v]; k < c->start[v + 1]; k++) {
             uint32_t u = c->adj[k];
-            if (is_predecessor(s, w, u, v, s->inverse ? 1.0 / c->weight[k] : 1.0)) {
+            if (is_predecessor(w, u, v, 1.0 / c->weight[k])) {
                 w->delta[u] += w->sigma[u] * coeff;
             }
         }
@@ -316,7 +360,6 @@ static void accumulate(const sweep *s, workspace *w, lane *l, uint32_t src, size
         }
     }
     l->pairs += (double)(reached - 1);
-    (void)src;
     for (size_t i = 0; i < reached; i++) {
         uint32_t v = w->order[i];
         w->dist[v] = -1;
@@ -329,6 +372,7 @@ static void accumulate(const sweep *s, workspace *w, lane *l, uint32_t src, size
 
 static void workspace_free(workspace *w)
 {
+    collab_free(w->level);
     collab_free(w->dist);
     collab_free(w->sigma);
     collab_free(w->delta);
@@ -339,19 +383,21 @@ static void workspace_free(workspace *w)
 static bool workspace_init(workspace *w, const collab_i_csr *c, bool inverse)
 {
     memset(w, 0, sizeof *w);
+    w->level = collab_alloc_array(c->n + 1, sizeof *w->level);
     w->dist = collab_alloc_array(c->n + 1, sizeof *w->dist);
     w->sigma = collab_calloc_array(c->n + 1, sizeof *w->sigma);
     w->delta = collab_calloc_array(c->n + 1, sizeof *w->delta);
     w->order = collab_alloc_array(c->n + 1, sizeof *w->order);
     w->heap_cap = inverse ? c->start[c->n] + 1 : 1;
     w->heap = collab_alloc_array(w->heap_cap, sizeof *w->heap);
-    if (w->dist == NULL || w->sigma == NULL || w->delta == NULL || w->order == NULL ||
+    if (w->level == NULL || w->dist == NULL || w->sigma == NULL || w->delta == NULL || w->order == NULL ||
         w->heap == NULL) {
         workspace_free(w);
         return false;
     }
     for (size_t v = 0; v < c->n; v++) {
         w->dist[v] = -1;
+        w->level[v] = -1;
     }
     return true;
 }
@@ -379,9 +425,11 @@ static void *run_worker(void *arg)
          l = atomic_fetch_add(&s->next_lane, 1)) {
         for (size_t i = (size_t)l; i < s->n_sources; i += N_LANES) {
             uint32_t src = s->sources[i];
-            size_t reached = s->inverse ? sssp_inverse(s->csr, &w, src)
-                                        : sssp_hops(s->csr, &w, src);
-            accumulate(s, &w, &s->lanes[l], src, reached);
+            if (s->inverse) {
+                accumulate_inverse(s, &w, &s->lanes[l], sssp_inverse(s->csr, &w, src));
+            } else {
+                accumulate_hops(s, &w, &s->lanes[l], sssp_hops(s->csr, &w, src));
+            }
             size_t done = atomic_fetch_add(&s->done, 1) + 1;
             if (s->progress && wk->id == 0 && done % step == 0) {
                 show_progress(s);

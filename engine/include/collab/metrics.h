@@ -79,6 +79,10 @@ typedef struct collab_metrics {
     bool sampled;                          /* betweenness/closeness are estimates */
     long sample_sources;                   /* sources used when sampled */
     collab_global_stats global;            /* global statistics */
+    double seconds[COLLAB_METRIC_COUNT];   /* wall time per metric; the path sweep's time is
+                                              given to betweenness (it also yields closeness
+                                              and harmonic), degree's covers strength */
+    double global_seconds;                 /* wall time of the global statistics */
 } collab_metrics;
 
 void collab_metrics_options_init(collab_metrics_options *opt);

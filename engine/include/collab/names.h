@@ -22,6 +22,7 @@ typedef struct collab_names {
     size_t count;        /* number of distinct strings */
     size_t cap;          /* allocated entries in `offsets` and `lengths` */
     uint32_t *slots;     /* hash table: id + 1, or 0 for an empty slot */
+    uint32_t *tags;      /* per slot: upper 32 bits of the string's hash */
     size_t n_slots;      /* a power of two, kept at least twice `count` */
 } collab_names;
 
