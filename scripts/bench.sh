@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark collab against idiomatic python-igraph and NetworkX peers.
 #
-#   scripts/bench.sh [--rows "100000 1000000"] [--cap SECONDS] [--regen]
+#   scripts/bench.sh [--rows "20000 100000 1000000"] [--cap SECONDS] [--regen]
 #
 # For each size: generate output/bench/credits_<rows>.csv (cached by name,
 # scripts/gen_credits --seed 1), then time every tool of every stage with
@@ -22,7 +22,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
-ROWS="100000 1000000"
+ROWS="20000 100000 1000000"
 CAP=300
 SEED=1
 REGEN=0
@@ -31,7 +31,9 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 COLLAB=${COLLAB:-build/collab}
 OUT=output/bench
 LOGS=$OUT/logs
-STAGES="projection"
+STAGES="projection metrics betweenness sampled"
+# Exact betweenness is O(V E): its stages run only on these sizes.
+PATH_ROWS="20000 100000"
 
 usage() {
     sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"
@@ -171,6 +173,95 @@ stage_projection() {
     bench_cmd collab "$COLLAB" summary "$file"
     bench_cmd igraph "$PYTHON" scripts/bench/peer_igraph.py "$file"
     bench_cmd networkx "$PYTHON" scripts/bench/peer_networkx.py "$file"
+}
+
+# Stage "metrics": every metric except the path-based ones (collab samples those here), each
+# timed on its own; collab's --verbose lines and the peers' "timing:" lines are compared below.
+stage_metrics() {
+    local file=$1
+    bench_cmd collab "$COLLAB" report "$file" --verbose --no-progress --approx 1000 --top 20
+    bench_cmd igraph "$PYTHON" scripts/bench/peer_igraph_metrics.py "$file"
+    bench_cmd networkx "$PYTHON" scripts/bench/peer_networkx_metrics.py "$file"
+}
+
+in_path_rows() {
+    local n
+    for n in $PATH_ROWS; do [[ $n == "$1" ]] && return 0; done
+    return 1
+}
+
+# Stage "betweenness": exact betweenness. collab's sweep also yields closeness and harmonic
+# centrality; the peers compute betweenness alone (single-threaded, as their users get it).
+stage_betweenness() {
+    local file=$1
+    in_path_rows "$CUR_ROWS" || return 0
+    bench_cmd collab "$COLLAB" report "$file" --verbose --no-progress --exact --metrics betweenness \
+        --format csv --all -o "$OUT/exact_$CUR_ROWS.csv"
+    bench_cmd igraph "$PYTHON" scripts/bench/peer_igraph_metrics.py "$file" --betweenness-only
+    bench_cmd networkx "$PYTHON" scripts/bench/peer_networkx_metrics.py "$file" --betweenness-only
+}
+
+# Stage "sampled": betweenness from 1000 sampled sources against the exact run of the
+# betweenness stage: time ratio and how many of the exact top 20 the estimate's top 20 holds.
+stage_sampled() {
+    local file=$1
+    in_path_rows "$CUR_ROWS" || return 0
+    bench_cmd collab "$COLLAB" report "$file" --verbose --no-progress --approx 1000 \
+        --metrics betweenness --format csv --top 20 -o "$OUT/sampled_$CUR_ROWS.csv"
+}
+
+# collab's "collab: timing: NAME S s" and the peers' "timing: NAME S s" for one stage and size.
+timing_of() {   # timing_of LOGBASE NAME
+    sed -n "s/^\(collab: \)\{0,1\}timing: $2 \([0-9.]*\) s$/\2/p" "$1.out" "$1.err" 2>/dev/null | head -n 1
+}
+
+report_timings() {
+    local n base_c base_i name cname c i
+    echo
+    echo "### metrics, call by call (collab vs python-igraph's own call)"
+    echo
+    echo "| rows | metric | collab s | igraph s | igraph / collab |"
+    echo "|---:|---|---:|---:|---:|"
+    for n in $ROWS; do
+        base_c=$LOGS/metrics_collab_$n base_i=$LOGS/metrics_igraph_$n
+        for name in pagerank eigenvector coreness constraint clustering communities; do
+            c=$(timing_of "$base_c" "$name") i=$(timing_of "$base_i" "$name")
+            [[ -n $c && -n $i ]] || continue
+            echo "| $n | $name | $c | $i | $(fmt_ratio "$i" "$c") |"
+        done
+    done
+    echo
+    echo "### exact betweenness (collab's whole path sweep vs the peers' betweenness call)"
+    echo
+    echo "| rows | collab paths s | igraph betweenness s | networkx betweenness s | igraph / collab |"
+    echo "|---:|---:|---:|---:|---:|"
+    for n in $PATH_ROWS; do
+        c=$(timing_of "$LOGS/betweenness_collab_$n" "paths (betweenness, closeness, harmonic)")
+        i=$(timing_of "$LOGS/betweenness_igraph_$n" betweenness)
+        local x
+        x=$(timing_of "$LOGS/betweenness_networkx_$n" betweenness)
+        [[ -n $c ]] || continue
+        echo "| $n | $c | ${i:->$CAP (stopped)} | ${x:->$CAP (stopped)} | $( [[ -n $i ]] && fmt_ratio "$i" "$c" || fmt_ratio "$CAP" "$c" ">") |"
+    done
+    echo
+    echo "### sampled betweenness (1000 sources) against exact"
+    echo
+    echo "| rows | exact paths s | sampled paths s | time share | top-20 overlap |"
+    echo "|---:|---:|---:|---:|---:|"
+    for n in $PATH_ROWS; do
+        c=$(timing_of "$LOGS/betweenness_collab_$n" "paths (betweenness, closeness, harmonic)")
+        i=$(timing_of "$LOGS/sampled_collab_$n" "paths (betweenness, closeness, harmonic)")
+        [[ -n $c && -n $i && -s $OUT/exact_$n.csv && -s $OUT/sampled_$n.csv ]] || continue
+        local overlap
+        overlap=$("$PYTHON" - "$OUT/exact_$n.csv" "$OUT/sampled_$n.csv" <<'PY'
+import csv, sys
+exact = [r["name"] for r in csv.DictReader(open(sys.argv[1], encoding="utf-8"))][:20]
+sampled = [r["name"] for r in csv.DictReader(open(sys.argv[2], encoding="utf-8"))][:20]
+print(len(set(exact) & set(sampled)))
+PY
+)
+        echo "| $n | $c | $i | $(awk -v a="$i" -v b="$c" 'BEGIN { printf "%.1f%%", 100 * a / b }') | $overlap of 20 |"
+    done
 }
 
 # ------------------------------------------------------------------ report
@@ -319,6 +410,7 @@ done
     for stage in $STAGES; do
         report_stage "$stage"
     done
+    report_timings
 } > "$OUT/report.md"
 # The header was printed at the start; print the tables now.
 sed '1,/^- rows:/d' "$OUT/report.md"

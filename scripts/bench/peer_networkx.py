@@ -22,7 +22,8 @@ import networkx as nx
 from networkx.algorithms import bipartite
 
 
-def main(path):
+def read_bipartite(path):
+    """The bipartite person-project graph and the ordered person nodes."""
     B = nx.Graph()
     persons = {}                 # ordered set of person nodes
     with open(path, newline="", encoding="utf-8") as f:
@@ -38,7 +39,11 @@ def main(path):
             if project not in B:
                 B.add_node(project, bipartite=1)
             B.add_edge(person, project)
+    return B, persons
 
+
+def main(path):
+    B, persons = read_bipartite(path)
     peers = bipartite.weighted_projected_graph(B, persons)
     print(f"nodes={peers.number_of_nodes()} edges={peers.number_of_edges()}")
 
