@@ -270,7 +270,6 @@ static collab_status feed(reader *r, const char *s, size_t len, bool starts_line
     if (starts_line && r->awaiting_row) {
         r->row.raw_len = 0;
         r->row.line = r->line;
-        r->awaiting_row = false;
     }
     size_t before = r->row.raw_len;
     if (append_raw(r, s, len) != COLLAB_OK) {
@@ -287,6 +286,9 @@ static collab_status feed(reader *r, const char *s, size_t len, bool starts_line
         }
         return syntax_error(r, before + accepted);
     }
+    /* Blank lines start no row: a row is in progress only once libcsv has left its
+     * "row not begun" state (0, the first of its parser states). */
+    r->awaiting_row = r->csv.pstate == 0;
     return COLLAB_OK;
 }
 

@@ -1,0 +1,171 @@
+/* The CSV reader: positions across read blocks, line-end styles, quoting, normalisation, and
+ * errors with their exact line and column. */
+#include "collab/text.h"
+#include "test_support.h"
+
+/* The reader reads 256 KiB blocks after a 64 KiB first block: build inputs large enough to cross
+ * several block boundaries, with line ends of the given style. */
+static char *big_csv(const char *eol, size_t rows, size_t *len)
+{
+    size_t cap = rows * 64 + 64;
+    char *s = malloc(cap);
+    size_t n = (size_t)snprintf(s, cap, "person,project%s", eol);
+    for (size_t r = 0; r < rows; r++) {
+        n += (size_t)snprintf(s + n, cap - n, "person %zu,\"project, %zu\"%s", r % 997, r / 3, eol);
+    }
+    *len = n;
+    return s;
+}
+
+static void check_big(const char *eol)
+{
+    size_t len;
+    char *csv = big_csv(eol, 40000, &len);
+    assert_true(len > 3 * 256 * 1024);
+    collab_edgelist list;
+    collab_error err = {0};
+    assert_int_equal(load_text(&list, csv, NULL, &err), COLLAB_OK);
+    assert_int_equal(list.n_rows, 40000);
+    assert_int_equal(list.names_a.count, 997);
+    assert_int_equal(list.names_b.count, 13334);
+    assert_int_equal(list.line[39999], 40001); /* every line counted once, across all blocks */
+    assert_string_equal(collab_names_get(&list.names_b, list.b[39999]), "project, 13333");
+    collab_edgelist_destroy(&list);
+    free(csv);
+}
+
+static void test_lf_across_blocks(void **state)
+{
+    (void)state;
+    check_big("\n");
+}
+
+static void test_crlf_across_blocks(void **state)
+{
+    (void)state;
+    check_big("\r\n");
+}
+
+static void test_cr_across_blocks(void **state)
+{
+    (void)state;
+    check_big("\r");
+}
+
+static void test_error_position_far_into_file(void **state)
+{
+    (void)state;
+    size_t len;
+    char *csv = big_csv("\r\n", 30000, &len);
+    /* Row 24999 (line 25001) is "person 74" on project 8333: drop its opening quote, so the
+     * comma inside splits the field and the closing quote lands inside an unquoted field. */
+    char *at = strstr(csv, "person 74,\"project, 8333\"");
+    assert_non_null(at);
+    at[strlen("person 74,")] = 'x';
+    collab_edgelist list;
+    collab_error err = {0};
+    assert_int_equal(load_text(&list, csv, NULL, &err), COLLAB_E_INPUT);
+    assert_int_equal(err.line, 25001);
+    assert_int_equal(err.column, 25); /* person 74,xproject, 8333" */
+    assert_string_equal(err.message,
+                        "quote inside an unquoted field (quote the whole field and double the quote)");
+    free(csv);
+}
+
+static void test_quoted_newlines_and_positions(void **state)
+{
+    (void)state;
+    collab_edgelist list;
+    collab_error err = {0};
+    const char *csv = "source,target,weight\n\"a\nb\",c,1\n\n\"d\",\"e \"\"x\"\"\",2\nf,g,-1\n";
+    assert_int_equal(load_text(&list, csv, NULL, &err), COLLAB_E_INPUT);
+    assert_int_equal(err.line, 6);
+    assert_int_equal(err.column, 5);
+    assert_string_equal(err.message, "weight '-1' is not greater than 0");
+    collab_load_options opt;
+    collab_load_options_init(&opt);
+    opt.skip_bad_rows = true;
+    memset(&err, 0, sizeof err);
+    assert_int_equal(load_text(&list, csv, &opt, &err), COLLAB_OK);
+    assert_int_equal(list.n_rows, 2);
+    assert_int_equal(list.rows_skipped, 1);
+    assert_int_equal(list.line[1], 5);
+    assert_string_equal(collab_names_get(&list.names_a, list.a[0]), "a\nb");
+    assert_string_equal(collab_names_get(&list.names_a, list.b[1]), "e \"x\"");
+    assert_int_equal(list.warnings[0].line, 6);
+    collab_edgelist_destroy(&list);
+}
+
+static void test_unicode_normalisation(void **state)
+{
+    (void)state;
+    collab_edgelist list;
+    collab_error err = {0};
+    /* NFD "Jose\u0301", NFC with spaces, NBSP-padded, and a full-width space around a name */
+    const char *csv = "person,project\nJose\xcc\x81,P\n  Jos\xc3\xa9 ,P\n\xc2\xa0Jos\xc3\xa9,P\n"
+                      "\xe3\x80\x80\xe5\x9d\x82\xe6\x9c\xac\xe3\x80\x80,P\n";
+    assert_int_equal(load_text(&list, csv, NULL, &err), COLLAB_OK);
+    assert_int_equal(list.names_a.count, 2);
+    assert_string_equal(collab_names_get(&list.names_a, 0), "Jos\xc3\xa9");
+    assert_string_equal(collab_names_get(&list.names_a, 1), "\xe5\x9d\x82\xe6\x9c\xac");
+    collab_edgelist_destroy(&list);
+}
+
+static void test_error_column_counts_characters(void **state)
+{
+    (void)state;
+    collab_edgelist list;
+    collab_error err = {0};
+    /* the bad weight starts after "Zoë,Ünal," = 9 characters (11 bytes) */
+    assert_int_equal(load_text(&list, "source,target,weight\nZo\xc3\xab,\xc3\x9cnal,zero\n", NULL,
+                               &err),
+                     COLLAB_E_INPUT);
+    assert_int_equal(err.line, 2);
+    assert_int_equal(err.column, 10);
+}
+
+static void test_delimiter_detection(void **state)
+{
+    (void)state;
+    const char *inputs[] = {"a;b\nx;y\n", "a\tb\nx\ty\n", "a|b\nx|y\n", "a,b\nx,y\n",
+                            "\"a;b\",b\n\"x;2\",y\n"};
+    const char expect[] = {';', '\t', '|', ',', ','};
+    for (size_t i = 0; i < 5; i++) {
+        collab_edgelist list;
+        collab_error err = {0};
+        collab_load_options opt;
+        collab_load_options_init(&opt);
+        opt.shape = COLLAB_SHAPE_EDGES;
+        opt.source_col = i == 4 ? "a;b" : "a";
+        opt.target_col = "b";
+        if (load_text(&list, inputs[i], &opt, &err) != COLLAB_OK) {
+            fail_msg("input %zu: %s", i, err.message);
+        }
+        assert_int_equal(list.delimiter, expect[i]);
+        collab_edgelist_destroy(&list);
+    }
+}
+
+static void test_display_width(void **state)
+{
+    (void)state;
+    assert_int_equal(collab_text_display_width("abc", 3), 3);
+    assert_int_equal(collab_text_display_width("\xe5\x9d\x82\xe6\x9c\xac", 6), 4); /* 坂本 */
+    assert_int_equal(collab_text_display_width("e\xcc\x81", 3), 1); /* e + combining acute */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_lf_across_blocks),
+        cmocka_unit_test(test_crlf_across_blocks),
+        cmocka_unit_test(test_cr_across_blocks),
+        cmocka_unit_test(test_error_position_far_into_file),
+        cmocka_unit_test(test_quoted_newlines_and_positions),
+        cmocka_unit_test(test_unicode_normalisation),
+        cmocka_unit_test(test_error_column_counts_characters),
+        cmocka_unit_test(test_delimiter_detection),
+        cmocka_unit_test(test_display_width),
+    };
+    return cmocka_run_group_tests(tests, setup_engine, NULL);
+}
