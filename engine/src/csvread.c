@@ -43,11 +43,6 @@ static int csv_space_only(unsigned char c)
     return is_space_not_tab(c);
 }
 
-static int csv_space_or_tab(unsigned char c)
-{
-    return c == ' ' || c == '\t';
-}
-
 static bool is_line_end(char c)
 {
     return c == '\n' || c == '\r';
@@ -393,9 +388,9 @@ static void configure_parser(struct csv_parser *csv, char delimiter)
     csv_set_realloc_func(csv, collab_realloc);
     csv_set_free_func(csv, collab_free);
     csv_set_delim(csv, (unsigned char)delimiter);
-    /* libcsv trims spaces and tabs around unquoted fields by default; with a tab delimiter a tab
-     * must stay a delimiter. */
-    csv_set_space_func(csv, delimiter == '\t' ? csv_space_only : csv_space_or_tab);
+    /* libcsv trims spaces and tabs around unquoted fields by default (inline, when no function
+     * is set); with a tab delimiter a tab must stay a delimiter. */
+    csv_set_space_func(csv, delimiter == '\t' ? csv_space_only : NULL); /* NULL: inline test */
 }
 
 static collab_status read_all(reader *r, FILE *in, const char *first, size_t first_len)

@@ -29,29 +29,26 @@ void collab_names_destroy(collab_names *names)
         return;
     }
     collab_free(names->pool);
-    collab_free(names->offsets);
-    collab_free(names->lengths);
+    collab_free(names->entries);
     collab_free(names->slots);
-    collab_free(names->tags);
     memset(names, 0, sizeof *names);
 }
 
-/* Each slot keeps the upper 32 bits of its string's hash beside the id, so a probe rejects
- * most mismatches without touching the pool: on large inputs that saves a cache miss a probe. */
 static size_t find_slot(const collab_names *names, const char *s, size_t len, uint64_t h)
 {
     size_t mask = names->n_slots - 1;
     size_t i = (size_t)h & mask;
     uint32_t tag = (uint32_t)(h >> 32);
     for (;;) {
-        uint32_t entry = names->slots[i];
-        if (entry == 0) {
+        collab_name_slot slot = names->slots[i];
+        if (slot.id_plus_one == 0) {
             return i;
         }
-        uint32_t id = entry - 1;
-        if (names->tags[i] == tag && names->lengths[id] == len &&
-            memcmp(names->pool + names->offsets[id], s, len) == 0) {
-            return i;
+        if (slot.tag == tag) {
+            const collab_name_entry *e = &names->entries[slot.id_plus_one - 1];
+            if (e->length == len && memcmp(names->pool + e->offset, s, len) == 0) {
+                return i;
+            }
         }
         i = (i + 1) & mask;
     }
@@ -62,35 +59,29 @@ uint32_t collab_names_find(const collab_names *names, const char *s, size_t len)
     if (names->n_slots == 0) {
         return COLLAB_NO_ID;
     }
-    uint32_t entry = names->slots[find_slot(names, s, len, hash_bytes(s, len))];
+    uint32_t entry = names->slots[find_slot(names, s, len, hash_bytes(s, len))].id_plus_one;
     return entry == 0 ? COLLAB_NO_ID : entry - 1;
 }
 
 static collab_status grow_table(collab_names *names, collab_error *err)
 {
     size_t n_slots = names->n_slots == 0 ? 64 : names->n_slots * 2;
-    uint32_t *slots = collab_calloc_array(n_slots, sizeof *slots);
-    uint32_t *tags = collab_alloc_array(n_slots, sizeof *tags);
-    if (slots == NULL || tags == NULL) {
-        collab_free(slots);
-        collab_free(tags);
+    collab_name_slot *slots = collab_calloc_array(n_slots, sizeof *slots);
+    if (slots == NULL) {
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory growing a name table");
     }
     collab_free(names->slots);
-    collab_free(names->tags);
     names->slots = slots;
-    names->tags = tags;
     names->n_slots = n_slots;
     /* Entries are re-inserted in id order: no string equals another, so no comparison needed. */
     for (size_t id = 0; id < names->count; id++) {
-        const char *s = names->pool + names->offsets[id];
-        uint64_t h = hash_bytes(s, names->lengths[id]);
+        const collab_name_entry *e = &names->entries[id];
+        uint64_t h = hash_bytes(names->pool + e->offset, e->length);
         size_t i = (size_t)h & (n_slots - 1);
-        while (slots[i] != 0) {
+        while (slots[i].id_plus_one != 0) {
             i = (i + 1) & (n_slots - 1);
         }
-        slots[i] = (uint32_t)id + 1;
-        tags[i] = (uint32_t)(h >> 32);
+        slots[i] = (collab_name_slot){(uint32_t)id + 1, (uint32_t)(h >> 32)};
     }
     return COLLAB_OK;
 }
@@ -99,16 +90,11 @@ static collab_status reserve_entry(collab_names *names, size_t len, collab_error
 {
     if (names->count == names->cap) {
         size_t cap = names->cap == 0 ? 64 : names->cap * 2;
-        size_t *offsets = collab_realloc_array(names->offsets, cap, sizeof *offsets);
-        if (offsets == NULL) {
+        collab_name_entry *entries = collab_realloc_array(names->entries, cap, sizeof *entries);
+        if (entries == NULL) {
             return collab_error_set(err, COLLAB_E_NOMEM, "out of memory growing a name table");
         }
-        names->offsets = offsets;
-        uint32_t *lengths = collab_realloc_array(names->lengths, cap, sizeof *lengths);
-        if (lengths == NULL) {
-            return collab_error_set(err, COLLAB_E_NOMEM, "out of memory growing a name table");
-        }
-        names->lengths = lengths;
+        names->entries = entries;
         names->cap = cap;
     }
     if (names->pool_cap - names->pool_len < len + 1) {
@@ -140,8 +126,8 @@ collab_status collab_names_intern(collab_names *names, const char *s, size_t len
     }
     uint64_t h = hash_bytes(s, len);
     size_t slot = find_slot(names, s, len, h);
-    if (names->slots[slot] != 0) {
-        *id = names->slots[slot] - 1;
+    if (names->slots[slot].id_plus_one != 0) {
+        *id = names->slots[slot].id_plus_one - 1;
         return COLLAB_OK;
     }
     if (names->count >= UINT32_MAX - 1) {
@@ -154,11 +140,9 @@ collab_status collab_names_intern(collab_names *names, const char *s, size_t len
     }
     memcpy(names->pool + names->pool_len, s, len);
     names->pool[names->pool_len + len] = '\0';
-    names->offsets[names->count] = names->pool_len;
-    names->lengths[names->count] = (uint32_t)len;
+    names->entries[names->count] = (collab_name_entry){names->pool_len, (uint32_t)len};
     names->pool_len += len + 1;
-    names->slots[slot] = (uint32_t)names->count + 1;
-    names->tags[slot] = (uint32_t)(h >> 32);
+    names->slots[slot] = (collab_name_slot){(uint32_t)names->count + 1, (uint32_t)(h >> 32)};
     *id = (uint32_t)names->count;
     names->count++;
     return COLLAB_OK;
@@ -166,10 +150,10 @@ collab_status collab_names_intern(collab_names *names, const char *s, size_t len
 
 const char *collab_names_get(const collab_names *names, uint32_t id)
 {
-    return names->pool + names->offsets[id];
+    return names->pool + names->entries[id].offset;
 }
 
 size_t collab_names_length(const collab_names *names, uint32_t id)
 {
-    return names->lengths[id];
+    return names->entries[id].length;
 }

@@ -51,87 +51,133 @@ static collab_status over_budget(collab_error *err, size_t max_edges, size_t bou
         max_edges, bound);
 }
 
-/* Emits the ties of vertex u gathered in touched/acc/shared. */
-static collab_status emit_ties(uint32_t u, uint32_t *touched, size_t n_touched, const double *acc,
-                               const uint32_t *shared, const size_t *group_count,
-                               const collab_graph_options *opt, igraph_vector_int_t *edges,
-                               igraph_vector_t *weights, collab_graph_stats *stats,
-                               size_t max_edges, collab_error *err)
+/* The sparse accumulator of one walk: per vertex v > u, the tie gathered so far. */
+typedef struct accumulator {
+    double *acc;        /* summed contributions */
+    uint32_t *shared;   /* shared groups */
+    uint32_t *touched;  /* the v with shared[v] > 0, in order of first touch */
+    size_t n_touched;   /* how many */
+} accumulator;
+
+/* Gathers the ties of u with every v > u through u's groups. */
+static void gather(const side *s, const collab_graph_options *opt, const uint8_t *skip_group,
+                   uint32_t u, accumulator *a)
 {
-    qsort(touched, n_touched, sizeof *touched, compare_u32);
-    for (size_t t = 0; t < n_touched; t++) {
-        uint32_t v = touched[t];
-        if ((double)shared[v] < opt->min_shared) {
-            stats->ties_below_min_shared++;
+    a->n_touched = 0;
+    for (size_t k = s->start[u]; k < s->start[u + 1]; k++) {
+        uint32_t g = s->groups[k];
+        if (skip_group[g]) {
             continue;
         }
-        if ((size_t)igraph_vector_size(weights) >= max_edges) {
-            return over_budget(err, max_edges, stats->projection_bound);
+        size_t size = s->gstart[g + 1] - s->gstart[g];
+        double c = group_contribution(opt->weighting, size);
+        /* members are ascending: start after u */
+        const uint32_t *lo = s->members + s->gstart[g];
+        const uint32_t *hi = s->members + s->gstart[g + 1];
+        while (lo < hi && *lo <= u) {
+            lo++;
         }
-        double w = acc[v];
-        if (opt->weighting == COLLAB_WEIGHT_JACCARD) {
-            w = (double)shared[v] / (double)(group_count[u] + group_count[v] - shared[v]);
-        }
-        igraph_error_t rc = igraph_vector_int_push_back(edges, u);
-        if (rc == IGRAPH_SUCCESS) {
-            rc = igraph_vector_int_push_back(edges, v);
-        }
-        if (rc == IGRAPH_SUCCESS) {
-            rc = igraph_vector_push_back(weights, w);
-        }
-        if (rc != IGRAPH_SUCCESS) {
-            return collab_error_from_igraph(err, rc, "projecting the graph");
+        for (const uint32_t *p = lo; p < hi; p++) {
+            if (a->shared[*p] == 0) {
+                a->touched[a->n_touched++] = *p;
+            }
+            a->shared[*p]++;
+            a->acc[*p] += c;
         }
     }
+}
+
+static void clear(accumulator *a)
+{
+    for (size_t t = 0; t < a->n_touched; t++) {
+        a->acc[a->touched[t]] = 0;
+        a->shared[a->touched[t]] = 0;
+    }
+}
+
+/* Writes u's kept ties, sorted by v, at position *next of the preallocated vectors. */
+static void emit_ties(uint32_t u, accumulator *a, const size_t *group_count,
+                      const collab_graph_options *opt, igraph_vector_int_t *edges,
+                      igraph_vector_t *weights, size_t *next)
+{
+    qsort(a->touched, a->n_touched, sizeof *a->touched, compare_u32);
+    for (size_t t = 0; t < a->n_touched; t++) {
+        uint32_t v = a->touched[t];
+        uint32_t shared = a->shared[v];
+        if ((double)shared < opt->min_shared) {
+            continue;
+        }
+        double w = a->acc[v];
+        if (opt->weighting == COLLAB_WEIGHT_JACCARD) {
+            w = (double)shared / (double)(group_count[u] + group_count[v] - shared);
+        }
+        VECTOR(*edges)[2 * *next] = u;
+        VECTOR(*edges)[2 * *next + 1] = v;
+        VECTOR(*weights)[*next] = w;
+        (*next)++;
+    }
+}
+
+/* Counts the ties that survive min_shared, stopping once the budget is exceeded, so a refused
+ * projection costs no memory for edges. */
+static collab_status count_ties(const side *s, const collab_graph_options *opt,
+                                const uint8_t *skip_group, accumulator *a, size_t max_edges,
+                                collab_graph_stats *stats, size_t *count, collab_error *err)
+{
+    size_t kept = 0;
+    for (size_t u = 0; u < s->n; u++) {
+        gather(s, opt, skip_group, (uint32_t)u, a);
+        for (size_t t = 0; t < a->n_touched; t++) {
+            bool keep = (double)a->shared[a->touched[t]] >= opt->min_shared;
+            kept += keep;
+            stats->ties_below_min_shared += !keep;
+        }
+        clear(a);
+        if (kept > max_edges) {
+            return over_budget(err, max_edges, stats->projection_bound);
+        }
+    }
+    *count = kept;
     return COLLAB_OK;
 }
 
+/* Two passes over the two-step paths: count, then fill vectors allocated to the exact size
+ * (growing them by doubling would hold up to twice the edges' memory at the peak). */
 static collab_status walk(const side *s, const collab_graph_options *opt,
                           const uint8_t *skip_group, const size_t *group_count,
                           igraph_vector_int_t *edges, igraph_vector_t *weights,
                           collab_graph_stats *stats, collab_error *err)
 {
     size_t max_edges = opt->max_edges ? opt->max_edges : COLLAB_DEFAULT_MAX_EDGES;
-    double *acc = collab_calloc_array(s->n + 1, sizeof *acc);
-    uint32_t *shared = collab_calloc_array(s->n + 1, sizeof *shared);
-    uint32_t *touched = collab_alloc_array(s->n + 1, sizeof *touched);
+    accumulator a = {
+        .acc = collab_calloc_array(s->n + 1, sizeof(double)),
+        .shared = collab_calloc_array(s->n + 1, sizeof(uint32_t)),
+        .touched = collab_alloc_array(s->n + 1, sizeof(uint32_t)),
+    };
     collab_status st = COLLAB_OK;
-    if (acc == NULL || shared == NULL || touched == NULL) {
+    size_t count = 0;
+    if (a.acc == NULL || a.shared == NULL || a.touched == NULL) {
         st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory projecting the graph");
     }
-    for (size_t u = 0; u < s->n && st == COLLAB_OK; u++) {
-        size_t n_touched = 0;
-        for (size_t k = s->start[u]; k < s->start[u + 1]; k++) {
-            uint32_t g = s->groups[k];
-            if (skip_group[g]) {
-                continue;
-            }
-            size_t size = s->gstart[g + 1] - s->gstart[g];
-            double c = group_contribution(opt->weighting, size);
-            /* members are ascending: start after u */
-            const uint32_t *lo = s->members + s->gstart[g];
-            const uint32_t *hi = s->members + s->gstart[g + 1];
-            while (lo < hi && *lo <= u) {
-                lo++;
-            }
-            for (const uint32_t *p = lo; p < hi; p++) {
-                if (shared[*p] == 0) {
-                    touched[n_touched++] = *p;
-                }
-                shared[*p]++;
-                acc[*p] += c;
-            }
-        }
-        st = emit_ties((uint32_t)u, touched, n_touched, acc, shared, group_count, opt, edges,
-                       weights, stats, max_edges, err);
-        for (size_t t = 0; t < n_touched; t++) {
-            acc[touched[t]] = 0;
-            shared[touched[t]] = 0;
-        }
+    if (st == COLLAB_OK) {
+        st = count_ties(s, opt, skip_group, &a, max_edges, stats, &count, err);
     }
-    collab_free(acc);
-    collab_free(shared);
-    collab_free(touched);
+    if (st == COLLAB_OK) {
+        igraph_error_t rc = igraph_vector_int_resize(edges, (igraph_integer_t)(2 * count));
+        if (rc == IGRAPH_SUCCESS) {
+            rc = igraph_vector_resize(weights, (igraph_integer_t)count);
+        }
+        st = collab_error_from_igraph(err, rc, "projecting the graph");
+    }
+    size_t next = 0;
+    for (size_t u = 0; u < s->n && st == COLLAB_OK; u++) {
+        gather(s, opt, skip_group, (uint32_t)u, &a);
+        emit_ties((uint32_t)u, &a, group_count, opt, edges, weights, &next);
+        clear(&a);
+    }
+    collab_free(a.acc);
+    collab_free(a.shared);
+    collab_free(a.touched);
     return st;
 }
 

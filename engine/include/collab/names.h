@@ -13,17 +13,28 @@
 
 #define COLLAB_NO_ID UINT32_MAX
 
+/* Where string `id` lives: one record, so a lookup touches one cache line for it. */
+typedef struct collab_name_entry {
+    size_t offset;   /* start of the string in `pool` */
+    uint32_t length; /* its byte length (no NUL) */
+} collab_name_entry;
+
+/* A hash slot: the id and the upper 32 bits of the string's hash, side by side, so a probe
+ * rejects most mismatches without touching the entries or the pool. */
+typedef struct collab_name_slot {
+    uint32_t id_plus_one; /* id + 1, or 0 for an empty slot */
+    uint32_t tag;         /* upper 32 bits of the hash */
+} collab_name_slot;
+
 typedef struct collab_names {
-    char *pool;          /* all strings, each NUL-terminated, back to back */
-    size_t pool_len;     /* bytes used in `pool` */
-    size_t pool_cap;     /* bytes allocated for `pool` */
-    size_t *offsets;     /* offsets[id] = start of string `id` in `pool` */
-    uint32_t *lengths;   /* lengths[id] = byte length of string `id` (no NUL) */
-    size_t count;        /* number of distinct strings */
-    size_t cap;          /* allocated entries in `offsets` and `lengths` */
-    uint32_t *slots;     /* hash table: id + 1, or 0 for an empty slot */
-    uint32_t *tags;      /* per slot: upper 32 bits of the string's hash */
-    size_t n_slots;      /* a power of two, kept at least twice `count` */
+    char *pool;                 /* all strings, each NUL-terminated, back to back */
+    size_t pool_len;            /* bytes used in `pool` */
+    size_t pool_cap;            /* bytes allocated for `pool` */
+    collab_name_entry *entries; /* entries[id] */
+    size_t count;               /* number of distinct strings */
+    size_t cap;                 /* allocated entries */
+    collab_name_slot *slots;    /* open-addressing hash table */
+    size_t n_slots;             /* a power of two, kept at least twice `count` */
 } collab_names;
 
 /* Initialises an empty set. Never fails (allocation is deferred to the first insert). */
