@@ -8,6 +8,7 @@
 #include "collab/graph.h"
 #include "collab/load.h"
 #include "collab/metrics.h"
+#include "collab/output.h"
 #include "collab/report.h"
 
 #include <getopt.h>
@@ -95,6 +96,17 @@ void cli_merge_options(struct option *out, const struct option *own, bool analys
 /* Parses an integer / a double option value; false on garbage or out of range. */
 bool cli_parse_size(const char *text, size_t *value);
 bool cli_parse_double(const char *text, double *value);
+
+/* Installs the handlers that remove an interrupted output's temporary file (signals.c). */
+void cli_signals_install(void);
+/* Sets the temporary path to remove if a signal arrives (NULL = none). */
+void cli_signals_track(const char *path);
+
+/* Opens an atomic output and tracks its temporary file for the signal handlers. */
+collab_status cli_output_open(collab_output *out, const char *path, const char *input_path,
+                              collab_error *err);
+/* Commits (or, after an error, aborts) the output and stops tracking it. */
+collab_status cli_output_finish(collab_output *out, collab_status st, collab_error *err);
 
 /* Reports an unknown option or a missing option value after getopt_long returned `opt` ('?' or
  * ':'), with the hint to run `collab <command> --help`. Returns COLLAB_EXIT_USAGE. */

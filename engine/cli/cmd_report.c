@@ -79,15 +79,14 @@ static collab_status run(cli_input *in, cli_analysis *an, const collab_report_op
     }
     collab_output out = {0};
     if (st == COLLAB_OK) {
-        st = collab_output_open(&out, output_path, in->path, err);
-    }
-    if (st == COLLAB_OK) {
-        collab_report_input ri;
-        cli_analysis_report_input(an, in, &ri);
-        st = communities ? collab_report_write_communities(out.f, &ri, ro, err)
-                         : collab_report_write(out.f, &ri, ro, err);
-        st = st == COLLAB_OK ? collab_output_commit(&out, err) : st;
-        collab_output_abort(&out);
+        st = cli_output_open(&out, output_path, in->path, err);
+        if (st == COLLAB_OK) {
+            collab_report_input ri;
+            cli_analysis_report_input(an, in, &ri);
+            st = communities ? collab_report_write_communities(out.f, &ri, ro, err)
+                             : collab_report_write(out.f, &ri, ro, err);
+            st = cli_output_finish(&out, st, err);
+        }
     }
     return st;
 }

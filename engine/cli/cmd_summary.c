@@ -74,13 +74,12 @@ int cmd_summary(int argc, char **argv)
         st = collab_summary_compute(&s, &in.g, &err);
     }
     if (st == COLLAB_OK) {
-        st = collab_output_open(&out, output_path, in.path, &err);
-    }
-    if (st == COLLAB_OK) {
-        st = json ? collab_summary_write_json(out.f, &s, &in.list, &in.g, &in.graph, &err)
-                  : collab_summary_write_text(out.f, &s, &in.list, &in.g, &in.graph, &err);
-        st = st == COLLAB_OK ? collab_output_commit(&out, &err) : st;
-        collab_output_abort(&out);
+        st = cli_output_open(&out, output_path, in.path, &err);
+        if (st == COLLAB_OK) {
+            st = json ? collab_summary_write_json(out.f, &s, &in.list, &in.g, &in.graph, &err)
+                      : collab_summary_write_text(out.f, &s, &in.list, &in.g, &in.graph, &err);
+            st = cli_output_finish(&out, st, &err);
+        }
     }
     cli_input_destroy(&in);
     return st == COLLAB_OK ? COLLAB_EXIT_OK : cli_report_error(&err);

@@ -372,3 +372,23 @@ int cli_usage_error(const collab_error *err, const char *command_name)
     fprintf(stderr, "Try 'collab %s --help'.\n", command_name);
     return COLLAB_EXIT_USAGE;
 }
+
+collab_status cli_output_open(collab_output *out, const char *path, const char *input_path,
+                              collab_error *err)
+{
+    collab_status st = collab_output_open(out, path, input_path, err);
+    if (st == COLLAB_OK) {
+        cli_signals_track(collab_output_temp_path(out));
+    }
+    return st;
+}
+
+collab_status cli_output_finish(collab_output *out, collab_status st, collab_error *err)
+{
+    if (st == COLLAB_OK) {
+        st = collab_output_commit(out, err);
+    }
+    collab_output_abort(out);
+    cli_signals_track(NULL);
+    return st;
+}

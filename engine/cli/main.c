@@ -36,6 +36,7 @@ static void print_usage(FILE *f)
 int main(int argc, char **argv)
 {
     collab_engine_init();
+    cli_signals_install();
     if (argc < 2) {
         fprintf(stderr, "usage: collab <command> [options] FILE\n"
                         "Run 'collab --help' for the list of commands.\n");

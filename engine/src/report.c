@@ -4,7 +4,6 @@
 #include "collab/alloc.h"
 #include "report_internal.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -327,8 +326,5 @@ collab_status collab_report_write(FILE *f, const collab_report_input *in,
         break;
     }
     collab_free(order);
-    if (st == COLLAB_OK && ferror(f)) {
-        st = collab_error_set(err, COLLAB_E_IO, "cannot write the report: %s", strerror(errno));
-    }
-    return st;
+    return st; /* write errors are caught, with the file's name, when the output is committed */
 }

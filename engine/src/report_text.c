@@ -114,8 +114,11 @@ collab_status collab_i_json_write(FILE *f, json_t *value, collab_error *err)
 {
     int rc = json_dumpf(value, f, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
     json_decref(value);
-    if (rc != 0 || fputc('\n', f) == EOF || ferror(f)) {
-        return collab_error_set(err, COLLAB_E_IO, "cannot write the report: %s", strerror(errno));
+    fputc('\n', f);
+    /* A failed write leaves the stream's error flag set; the output's commit reports it with
+     * the file's name. Anything else is an encoding failure. */
+    if (rc != 0 && !ferror(f)) {
+        return collab_error_set(err, COLLAB_E_INTERNAL, "cannot encode the report as JSON");
     }
     return COLLAB_OK;
 }

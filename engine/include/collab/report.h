@@ -41,7 +41,8 @@ typedef struct collab_report_options {
 
 void collab_report_options_init(collab_report_options *opt);
 
-/* Writes the ranked centrality report. COLLAB_E_IO when writing fails. */
+/* Writes the ranked centrality report. Write errors are left in the stream's error flag for
+ * whoever closes it (collab_output_commit names the file). COLLAB_E_NOMEM on allocation failure. */
 collab_status collab_report_write(FILE *f, const collab_report_input *in,
                                   const collab_report_options *opt, collab_error *err);
 

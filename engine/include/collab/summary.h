@@ -27,8 +27,8 @@ typedef struct collab_summary {
  * `out` untouched. Time complexity: O(V + E). */
 collab_status collab_summary_compute(collab_summary *out, const collab_graph *g, collab_error *err);
 
-/* Writes the summary to `f` as aligned text. `filters` describes the options in force (borrowed).
- * Returns COLLAB_E_IO when writing fails. */
+/* Writes the summary to `f` as aligned text; `opt` gives the settings in force (borrowed). Write
+ * errors are left in the stream's error flag for whoever closes it (collab_output_commit). */
 collab_status collab_summary_write_text(FILE *f, const collab_summary *s, const collab_edgelist *list,
                                         const collab_graph *g, const collab_graph_options *opt,
                                         collab_error *err);
