@@ -123,5 +123,6 @@ int cli_report_main(int argc, char **argv, const char *name, const char *usage, 
 int cmd_summary(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_communities(int argc, char **argv);
+int cmd_map(int argc, char **argv);
 
 #endif

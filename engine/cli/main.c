@@ -17,6 +17,7 @@ static const command commands[] = {
     {"summary", cmd_summary, "what was read and the graph built from it"},
     {"report", cmd_report, "ranked centrality report with global statistics"},
     {"communities", cmd_communities, "communities with their members, density, roles, years"},
+    {"map", cmd_map, "a map of the network as PNG, SVG or PDF"},
 };
 
 static void print_usage(FILE *f)

@@ -268,8 +268,11 @@ static collab_status compute_all(collab_metrics *m, const collab_graph *g,
     st = degree_and_strength(m, &csr, err);
     double t1 = now_seconds();
     m->seconds[COLLAB_METRIC_DEGREE] = t1 - t0;
-    /* The sweep always runs: it also gives components, diameter and average path length. */
-    if (st == COLLAB_OK) {
+    /* The sweep also gives components, diameter and average path length; it runs whenever a
+     * path metric is wanted (a report wants them all). */
+    bool paths = wanted(opt, COLLAB_METRIC_BETWEENNESS) || wanted(opt, COLLAB_METRIC_CLOSENESS) ||
+                 wanted(opt, COLLAB_METRIC_HARMONIC);
+    if (st == COLLAB_OK && paths) {
         st = path_metrics(m, &csr, opt, err);
     }
     m->seconds[COLLAB_METRIC_BETWEENNESS] = now_seconds() - t1;

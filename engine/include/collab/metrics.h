@@ -54,7 +54,10 @@ typedef struct collab_metrics_options {
     uint64_t seed;               /* seed of the source sample */
     int threads;                 /* worker threads for the path sweep; 0 = one per core */
     bool progress;               /* print progress to stderr */
-    uint32_t wanted;             /* bit set of collab_metric to compute; 0 = all */
+    uint32_t wanted;             /* bit set of collab_metric to compute; 0 = all. Degree,
+                                    strength and clustering are always computed; the path
+                                    sweep (and with it components, diameter, average path
+                                    length) runs when a path metric is wanted */
 } collab_metrics_options;
 
 /* Global statistics of the graph. */

@@ -1,0 +1,286 @@
+/* collab map: a readable, publishable map of the network as PNG, SVG or PDF.
+ *
+ * Load, compute the metrics the map needs and the communities, lay out (ForceAtlas2 LinLog by
+ * default), build the scene (sizes, colours, labels that never overlap, legend) and render it.
+ * Graphs too large to label meaningfully are drawn at the community level: one bubble per
+ * community, linked by the weight between communities, labelled by its best-known members. */
+#include "cli.h"
+
+#include "collab/alloc.h"
+#include "collab/layout.h"
+#include "collab/render.h"
+#include "collab/scene.h"
+#include "map_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const map_usage =
+    "usage: collab map [options] FILE -o OUT.png|OUT.svg|OUT.pdf\n\n"
+    "Draws FILE's network: communities coloured and pulled apart (ForceAtlas2 in LinLog mode),\n"
+    "nodes sized by a metric, the most important names labelled where they overlap nothing,\n"
+    "a legend naming each community by its best-known members, a title and a subtitle.\n\n"
+    "Options:\n"
+    "  -o, --output FILE            the map; the format comes from the extension\n"
+    "      --format png|svg|pdf     the format, whatever the extension\n"
+    "      --width W, --height H    page size in points (default 1200 x 900)\n"
+    "      --dpi N                  PNG resolution (default 144: 2400 x 1800 pixels)\n"
+    "      --title TEXT             title (default: the file name)\n"
+    "      --theme light|dark       colours (default light)\n"
+    "      --size-by METRIC         node size (default strength; any report metric)\n"
+    "      --color-by community|year|role|METRIC|none   node colour (default community)\n"
+    "      --labels N|auto          how many names to write (default auto: all that fit)\n"
+    "      --edges all|top:K        edges drawn (default top:5000, the strongest)\n"
+    "      --curved                 curved edges\n"
+    "      --layout fa2|fr|kk|drl|circle   layout (default fa2)\n"
+    "      --level nodes|communities|auto  draw people, or one bubble per community (default\n"
+    "                               auto: communities above 20000 nodes)\n"
+    "      --scene FILE.json        also write what was drawn as JSON (positions, radii, colours,\n"
+    "                               labels and their boxes)\n"
+    "  -h, --help                   show this help\n";
+
+enum {
+    OPT_FORMAT = 1,
+    OPT_WIDTH,
+    OPT_HEIGHT,
+    OPT_DPI,
+    OPT_TITLE,
+    OPT_THEME,
+    OPT_SIZE_BY,
+    OPT_COLOR_BY,
+    OPT_LABELS,
+    OPT_EDGES,
+    OPT_CURVED,
+    OPT_LAYOUT,
+    OPT_LEVEL,
+    OPT_SCENE
+};
+
+static bool format_from_name(const char *name, collab_render_format *fmt)
+{
+    static const collab_render_format formats[] = {COLLAB_RENDER_PNG, COLLAB_RENDER_SVG,
+                                                   COLLAB_RENDER_PDF};
+    for (size_t i = 0; i < 3; i++) {
+        if (strcmp(name, collab_render_format_name(formats[i])) == 0) {
+            *fmt = formats[i];
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool parse_positive(const char *arg, double max, double *out)
+{
+    return cli_parse_double(arg, out) && *out > 0 && *out <= max;
+}
+
+static bool parse_color_by(const char *arg, cli_map_options *mo)
+{
+    if (strcmp(arg, "community") == 0) {
+        mo->color_by = CLI_COLOR_COMMUNITY;
+    } else if (strcmp(arg, "none") == 0) {
+        mo->color_by = CLI_COLOR_NONE;
+    } else if (strcmp(arg, "year") == 0) {
+        mo->color_by = CLI_COLOR_YEAR;
+    } else if (strcmp(arg, "role") == 0) {
+        mo->color_by = CLI_COLOR_ROLE;
+    } else if (collab_metric_parse(arg, &mo->color_metric)) {
+        mo->color_by = CLI_COLOR_METRIC;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+static bool parse_edges(const char *arg, size_t *max_edges)
+{
+    if (strcmp(arg, "all") == 0) {
+        *max_edges = 0;
+        return true;
+    }
+    return strncmp(arg, "top:", 4) == 0 && cli_parse_size(arg + 4, max_edges) && *max_edges > 0;
+}
+
+static void usage_value(collab_error *err, const char *option, const char *expected,
+                        const char *arg)
+{
+    collab_error_set(err, COLLAB_E_USAGE, "--%s needs %s, not '%s'", option, expected, arg);
+}
+
+static bool map_option(cli_map_options *mo, int opt, const char *arg, collab_error *err)
+{
+    switch (opt) {
+    case OPT_FORMAT:
+        mo->has_format = true;
+        if (!format_from_name(arg, &mo->format)) {
+            usage_value(err, "format", "png, svg or pdf", arg);
+        }
+        return true;
+    case OPT_WIDTH:
+        if (!parse_positive(arg, 20000, &mo->width) || mo->width < 100) {
+            usage_value(err, "width", "a page width from 100 to 20000 points", arg);
+        }
+        return true;
+    case OPT_HEIGHT:
+        if (!parse_positive(arg, 20000, &mo->height) || mo->height < 100) {
+            usage_value(err, "height", "a page height from 100 to 20000 points", arg);
+        }
+        return true;
+    case OPT_DPI:
+        if (!parse_positive(arg, 1200, &mo->dpi) || mo->dpi < 36) {
+            usage_value(err, "dpi", "a resolution from 36 to 1200", arg);
+        }
+        return true;
+    case OPT_TITLE:
+        mo->title = arg;
+        return true;
+    case OPT_THEME:
+        if (strcmp(arg, "light") != 0 && strcmp(arg, "dark") != 0) {
+            usage_value(err, "theme", "light or dark", arg);
+        }
+        mo->theme = strcmp(arg, "dark") == 0 ? COLLAB_THEME_DARK : COLLAB_THEME_LIGHT;
+        return true;
+    case OPT_SIZE_BY:
+        if (!collab_metric_parse(arg, &mo->size_by)) {
+            usage_value(err, "size-by", "a metric (degree, strength, pagerank...)", arg);
+        }
+        return true;
+    case OPT_COLOR_BY:
+        if (!parse_color_by(arg, mo)) {
+            usage_value(err, "color-by", "community, year, role, none or a metric", arg);
+        }
+        return true;
+    case OPT_LABELS:
+        if (strcmp(arg, "auto") == 0) {
+            mo->labels = COLLAB_LABELS_AUTO;
+        } else {
+            size_t n;
+            if (!cli_parse_size(arg, &n) || n > 1000000) {
+                usage_value(err, "labels", "a number of labels or auto", arg);
+            }
+            mo->labels = (long)n;
+        }
+        return true;
+    case OPT_EDGES:
+        if (!parse_edges(arg, &mo->max_edges)) {
+            usage_value(err, "edges", "all or top:K", arg);
+        }
+        return true;
+    case OPT_CURVED:
+        mo->curved = true;
+        return true;
+    case OPT_LAYOUT:
+        if (!collab_layout_method_parse(arg, &mo->layout)) {
+            usage_value(err, "layout", "fa2, fr, kk, drl or circle", arg);
+        }
+        return true;
+    case OPT_LEVEL:
+        if (strcmp(arg, "nodes") == 0) {
+            mo->level = CLI_LEVEL_NODES;
+        } else if (strcmp(arg, "communities") == 0) {
+            mo->level = CLI_LEVEL_COMMUNITIES;
+        } else if (strcmp(arg, "auto") == 0) {
+            mo->level = CLI_LEVEL_AUTO;
+        } else {
+            usage_value(err, "level", "nodes, communities or auto", arg);
+        }
+        return true;
+    case OPT_SCENE:
+        mo->scene_path = arg;
+        return true;
+    default:
+        return false;
+    }
+}
+
+static void map_options_init(cli_map_options *mo)
+{
+    memset(mo, 0, sizeof *mo);
+    mo->width = 1200;
+    mo->height = 900;
+    mo->dpi = 144;
+    mo->size_by = COLLAB_METRIC_STRENGTH;
+    mo->color_by = CLI_COLOR_COMMUNITY;
+    mo->labels = COLLAB_LABELS_AUTO;
+    mo->max_edges = 5000;
+    mo->layout = COLLAB_LAYOUT_FA2;
+    mo->level = CLI_LEVEL_AUTO;
+}
+
+static int parse_args(int argc, char **argv, cli_input *in, cli_analysis *an,
+                      cli_map_options *mo, collab_error *err)
+{
+    static const struct option own[] = {
+        {"output", required_argument, NULL, 'o'},    {"help", no_argument, NULL, 'h'},
+        {"format", required_argument, NULL, OPT_FORMAT}, {"width", required_argument, NULL, OPT_WIDTH},
+        {"height", required_argument, NULL, OPT_HEIGHT}, {"dpi", required_argument, NULL, OPT_DPI},
+        {"title", required_argument, NULL, OPT_TITLE}, {"theme", required_argument, NULL, OPT_THEME},
+        {"size-by", required_argument, NULL, OPT_SIZE_BY},
+        {"color-by", required_argument, NULL, OPT_COLOR_BY},
+        {"labels", required_argument, NULL, OPT_LABELS}, {"edges", required_argument, NULL, OPT_EDGES},
+        {"curved", no_argument, NULL, OPT_CURVED},   {"layout", required_argument, NULL, OPT_LAYOUT},
+        {"level", required_argument, NULL, OPT_LEVEL}, {"scene", required_argument, NULL, OPT_SCENE},
+        {NULL, 0, NULL, 0},
+    };
+    struct option options[64];
+    cli_merge_options(options, own, true);
+    int opt;
+    optind = 1;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+        if (opt == 'h') {
+            fputs(map_usage, stdout);
+            cli_print_input_help(stdout);
+            cli_print_analysis_help(stdout);
+            return -1;
+        } else if (opt == 'o') {
+            mo->output = optarg;
+        } else if (!map_option(mo, opt, optarg, err) && !cli_input_option(in, opt, optarg, err) &&
+                   !cli_analysis_option(an, opt, optarg, err)) {
+            return cli_bad_option(argv, opt, "map");
+        }
+        if (err->status != COLLAB_OK) {
+            return cli_usage_error(err, "map");
+        }
+    }
+    if (argc - optind != 1) {
+        collab_error_set(err, COLLAB_E_USAGE, "expected one input FILE, got %d", argc - optind);
+        return cli_usage_error(err, "map");
+    }
+    if (mo->output == NULL) {
+        collab_error_set(err, COLLAB_E_USAGE, "missing -o OUT.png|OUT.svg|OUT.pdf");
+        return cli_usage_error(err, "map");
+    }
+    if (!mo->has_format && !collab_render_format_from_path(mo->output, &mo->format)) {
+        collab_error_set(err, COLLAB_E_USAGE,
+                         "cannot tell the format of '%s' from its extension (use .png, .svg or "
+                         ".pdf, or --format)",
+                         mo->output);
+        return cli_usage_error(err, "map");
+    }
+    in->path = argv[optind];
+    return 0;
+}
+
+int cmd_map(int argc, char **argv)
+{
+    cli_input in;
+    cli_input_init(&in);
+    cli_analysis an;
+    cli_analysis_init(&an);
+    cli_map_options mo;
+    map_options_init(&mo);
+    collab_error err = {0};
+    int parsed = parse_args(argc, argv, &in, &an, &mo, &err);
+    if (parsed != 0) {
+        return parsed < 0 ? COLLAB_EXIT_OK : parsed;
+    }
+    collab_status st = cli_input_load(&in, &err);
+    if (st == COLLAB_OK) {
+        st = cli_map_run(&in, &an, &mo, &err);
+    }
+    cli_analysis_destroy(&an);
+    cli_input_destroy(&in);
+    return st == COLLAB_OK ? COLLAB_EXIT_OK : cli_report_error(&err);
+}

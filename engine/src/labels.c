@@ -1,0 +1,496 @@
+/* Text boxes and label placement.
+ *
+ * Labels are placed greedily in order of importance (VOSviewer's rule for a fixed zoom): a node's
+ * label goes to one of eight positions around its disc that stays inside the label area and
+ * overlaps no obstacle and no label placed before it - the first that also leaves other nodes
+ * uncovered, if any does, so labels hide as few nodes as they can. Overlap tests go through a
+ * uniform grid of cells about four minimum font sizes wide, each listing the boxes that touch it,
+ * so a test looks at a handful of boxes instead of all of them (a second grid holds the node
+ * discs): placement is near-linear in the number of nodes. A cheap test with the smallest possible
+ * box (no width, one em tall) skips nodes that have no room at all before their text is measured,
+ * because measuring (shaping) is the expensive part. */
+#include "collab/alloc.h"
+#include "collab/text.h"
+#include "scene_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#define ELLIPSIS     "\xe2\x80\xa6"
+#define N_CANDIDATES 8
+#define NONE         SIZE_MAX
+
+size_t collab_i_grapheme_prefix(const char *s, size_t len, size_t max_chars, bool *more)
+{
+    utf8proc_int32_t prev = -1;
+    utf8proc_int32_t state = 0;
+    size_t clusters = 0;
+    size_t i = 0;
+    while (i < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0) {
+            break;
+        }
+        if (prev < 0 || utf8proc_grapheme_break_stateful(prev, cp, &state)) {
+            if (clusters == max_chars) {
+                *more = true;
+                return i;
+            }
+            clusters++;
+        }
+        prev = cp;
+        i += (size_t)n;
+    }
+    *more = false;
+    return i;
+}
+
+char *collab_i_clean_text(const char *text, size_t max_chars)
+{
+    size_t len = text != NULL ? strlen(text) : 0;
+    len = collab_text_invalid_utf8(text, len);
+    bool more = false;
+    size_t keep = collab_i_grapheme_prefix(text, len, max_chars, &more);
+    if (more) {
+        keep = collab_i_grapheme_prefix(text, len, max_chars > 0 ? max_chars - 1 : 0, &more);
+        while (keep > 0 && text[keep - 1] == ' ') {
+            keep--;
+        }
+        more = true;
+    }
+    char *out = collab_malloc(keep + (more ? sizeof ELLIPSIS : 1));
+    if (out == NULL) {
+        return NULL;
+    }
+    for (size_t i = 0; i < keep; i++) {
+        unsigned char c = (unsigned char)text[i];
+        out[i] = c < 0x20 || c == 0x7f ? ' ' : (char)c;
+    }
+    out[keep] = '\0';
+    if (more) {
+        memcpy(out + keep, ELLIPSIS, sizeof ELLIPSIS);
+    }
+    return out;
+}
+
+static size_t count_graphemes(const char *s)
+{
+    utf8proc_int32_t prev = -1;
+    utf8proc_int32_t state = 0;
+    size_t clusters = 0;
+    utf8proc_ssize_t len = (utf8proc_ssize_t)strlen(s);
+    utf8proc_ssize_t i = 0;
+    while (i < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, len - i, &cp);
+        if (n <= 0) {
+            break;
+        }
+        clusters += prev < 0 || utf8proc_grapheme_break_stateful(prev, cp, &state);
+        prev = cp;
+        i += n;
+    }
+    return clusters;
+}
+
+/* Cuts `*text` (already clean) with '…' to the most characters that fit in `max_width`. */
+static collab_status fit_width(char **text, double font, double max_width,
+                               const collab_scene_input *in, double *w, double *h)
+{
+    size_t n = count_graphemes(*text);
+    size_t lo = 0; /* kept characters before '…' known to fit (0: just the ellipsis) */
+    size_t hi = n; /* kept characters known not to fit */
+    char *best = collab_i_clean_text(*text, 1);
+    if (best == NULL) {
+        return COLLAB_E_NOMEM;
+    }
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        char *cand = collab_i_clean_text(*text, mid + 1);
+        if (cand == NULL) {
+            collab_free(best);
+            return COLLAB_E_NOMEM;
+        }
+        if (in->measure(in->measure_ctx, cand, font, h) <= max_width) {
+            lo = mid;
+            collab_free(best);
+            best = cand;
+        } else {
+            hi = mid;
+            collab_free(cand);
+        }
+    }
+    *w = in->measure(in->measure_ctx, best, font, h);
+    collab_free(*text);
+    *text = best;
+    return COLLAB_OK;
+}
+
+collab_status collab_i_text_init(collab_scene_text *t, const char *text, size_t max_chars,
+                                 double font, collab_rgba color, double max_width,
+                                 const collab_scene_input *in, collab_error *err)
+{
+    memset(t, 0, sizeof *t);
+    char *s = collab_i_clean_text(text, max_chars);
+    if (s == NULL) {
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory for a text");
+    }
+    double h = 0;
+    double w = in->measure(in->measure_ctx, s, font, &h);
+    if (w > max_width && fit_width(&s, font, max_width, in, &w, &h) != COLLAB_OK) {
+        collab_free(s);
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory for a text");
+    }
+    double pad = COLLAB_I_TEXT_PAD * font;
+    t->text = s;
+    t->font_size = font;
+    t->color = color;
+    t->box.w = fmax(w, 0) + 2 * pad;
+    t->box.h = fmax(h, 0) + 2 * pad;
+    collab_i_text_move(t, 0, 0);
+    return COLLAB_OK;
+}
+
+void collab_i_text_move(collab_scene_text *t, double x, double y)
+{
+    double pad = COLLAB_I_TEXT_PAD * t->font_size;
+    t->box.x = x;
+    t->box.y = y;
+    t->x = x + pad;
+    t->y = y + pad;
+}
+
+void collab_i_text_free(collab_scene_text *t)
+{
+    if (t != NULL) {
+        collab_free(t->text);
+        t->text = NULL;
+    }
+}
+
+/* A uniform grid over the page; each cell lists the boxes touching it. */
+typedef struct grid_entry {
+    size_t box;  /* index into `boxes` */
+    size_t next; /* next entry of the same cell, or NONE */
+} grid_entry;
+
+typedef struct grid {
+    double cell;         /* cell side */
+    size_t cols, rows;   /* cells across and down */
+    size_t *head;        /* per cell: first entry, or NONE */
+    grid_entry *entries; /* cell lists */
+    size_t n_entries, cap_entries;
+    collab_box *boxes; /* boxes stored */
+    size_t n_boxes, cap_boxes;
+} grid;
+
+static bool grid_init(grid *g, double width, double height, double cell)
+{
+    memset(g, 0, sizeof *g);
+    g->cell = cell;
+    g->cols = (size_t)ceil(width / cell) + 1;
+    g->rows = (size_t)ceil(height / cell) + 1;
+    g->head = collab_alloc_array(g->cols, g->rows * sizeof *g->head);
+    if (g->head == NULL) {
+        return false;
+    }
+    for (size_t i = 0; i < g->cols * g->rows; i++) {
+        g->head[i] = NONE;
+    }
+    return true;
+}
+
+static void grid_free(grid *g)
+{
+    collab_free(g->head);
+    collab_free(g->entries);
+    collab_free(g->boxes);
+    memset(g, 0, sizeof *g);
+}
+
+static size_t clamp_cell(double v, double cell, size_t n)
+{
+    double c = floor(v / cell);
+    return c < 0 ? 0 : c >= (double)n ? n - 1 : (size_t)c;
+}
+
+/* Boxes closer than COLLAB_I_LABEL_EPS count as overlapping. */
+static bool overlap(const collab_box *a, const collab_box *b)
+{
+    const double e = COLLAB_I_LABEL_EPS;
+    return a->x < b->x + b->w + e && b->x < a->x + a->w + e && a->y < b->y + b->h + e &&
+           b->y < a->y + a->h + e;
+}
+
+static bool grid_hits(const grid *g, const collab_box *b)
+{
+    const double e = COLLAB_I_LABEL_EPS;
+    size_t c0 = clamp_cell(b->x - e, g->cell, g->cols);
+    size_t c1 = clamp_cell(b->x + b->w + e, g->cell, g->cols);
+    size_t r0 = clamp_cell(b->y - e, g->cell, g->rows);
+    size_t r1 = clamp_cell(b->y + b->h + e, g->cell, g->rows);
+    for (size_t r = r0; r <= r1; r++) {
+        for (size_t c = c0; c <= c1; c++) {
+            for (size_t k = g->head[r * g->cols + c]; k != NONE; k = g->entries[k].next) {
+                if (overlap(b, &g->boxes[g->entries[k].box])) {
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
+static bool grow(void **p, size_t *cap, size_t need, size_t item)
+{
+    if (need <= *cap) {
+        return true;
+    }
+    size_t n = *cap < 64 ? 64 : *cap;
+    while (n < need) {
+        n *= 2;
+    }
+    void *q = collab_realloc_array(*p, n, item);
+    if (q == NULL) {
+        return false;
+    }
+    *p = q;
+    *cap = n;
+    return true;
+}
+
+static bool grid_add(grid *g, const collab_box *b)
+{
+    size_t c0 = clamp_cell(b->x, g->cell, g->cols);
+    size_t c1 = clamp_cell(b->x + b->w, g->cell, g->cols);
+    size_t r0 = clamp_cell(b->y, g->cell, g->rows);
+    size_t r1 = clamp_cell(b->y + b->h, g->cell, g->rows);
+    size_t cells = (c1 - c0 + 1) * (r1 - r0 + 1);
+    if (!grow((void **)&g->boxes, &g->cap_boxes, g->n_boxes + 1, sizeof *g->boxes) ||
+        !grow((void **)&g->entries, &g->cap_entries, g->n_entries + cells, sizeof *g->entries)) {
+        return false;
+    }
+    size_t id = g->n_boxes++;
+    g->boxes[id] = *b;
+    for (size_t r = r0; r <= r1; r++) {
+        for (size_t c = c0; c <= c1; c++) {
+            size_t k = g->n_entries++;
+            g->entries[k].box = id;
+            g->entries[k].next = g->head[r * g->cols + c];
+            g->head[r * g->cols + c] = k;
+        }
+    }
+    return true;
+}
+
+/* Candidate `c` for a w x h box around node `nd`, `gap` away from its disc: right, left, above,
+ * below, then upper right, upper left, lower right, lower left (a corner on the 45° line). */
+static collab_box candidate(int c, const collab_scene_node *nd, double w, double h, double gap)
+{
+    double x = nd->x;
+    double y = nd->y;
+    double d = nd->radius + gap;
+    double e = d * 0.70710678118654752;
+    const double xs[N_CANDIDATES] = {x + d, x - d - w, x - w / 2, x - w / 2,
+                                     x + e, x - e - w, x + e,     x - e - w};
+    const double ys[N_CANDIDATES] = {y - h / 2, y - h / 2, y - d - h, y + d,
+                                     y - e - h, y - e - h, y + e,     y + e};
+    collab_box b = {xs[c], ys[c], w, h};
+    return b;
+}
+
+static bool inside(const collab_box *outer, const collab_box *b)
+{
+    return b->x >= outer->x && b->y >= outer->y && b->x + b->w <= outer->x + outer->w &&
+           b->y + b->h <= outer->y + outer->h;
+}
+
+/* Does `b` cover part of the disc of a node other than `self`? `discs` holds the discs'
+ * bounding boxes, box index = node id. */
+static bool covers_node(const grid *discs, const collab_scene *s, const collab_box *b,
+                        uint32_t self)
+{
+    size_t c0 = clamp_cell(b->x, discs->cell, discs->cols);
+    size_t c1 = clamp_cell(b->x + b->w, discs->cell, discs->cols);
+    size_t r0 = clamp_cell(b->y, discs->cell, discs->rows);
+    size_t r1 = clamp_cell(b->y + b->h, discs->cell, discs->rows);
+    for (size_t r = r0; r <= r1; r++) {
+        for (size_t c = c0; c <= c1; c++) {
+            for (size_t k = discs->head[r * discs->cols + c]; k != NONE;
+                 k = discs->entries[k].next) {
+                const collab_scene_node *nd = &s->nodes[discs->entries[k].box];
+                if (discs->entries[k].box == self) {
+                    continue;
+                }
+                double dx = fmax(fmax(b->x - nd->x, nd->x - (b->x + b->w)), 0);
+                double dy = fmax(fmax(b->y - nd->y, nd->y - (b->y + b->h)), 0);
+                if (dx * dx + dy * dy < nd->radius * nd->radius) {
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
+/* Placement state: what labels must avoid, and what they had better avoid. */
+typedef struct placer {
+    grid taken; /* obstacles and placed labels: a label may not overlap these */
+    grid discs; /* node discs: a label avoids them when it can */
+    size_t cap; /* labels allocated in the scene */
+} placer;
+
+/* The first candidate for a w x h box around node `id` that is inside the label area and
+ * overlaps nothing taken, preferring one that covers no other node when `spare_nodes`; -1 when
+ * none is free. A smaller box at the same candidate lies inside the bigger one, so when even an
+ * empty text's box has no room, no text has. */
+static int choose_candidate(const placer *p, const collab_scene *s, uint32_t id, double w, double h,
+                            bool spare_nodes)
+{
+    const collab_scene_node *nd = &s->nodes[id];
+    double gap = 0.25 * nd->label_font;
+    int first = -1;
+    for (int c = 0; c < N_CANDIDATES; c++) {
+        collab_box b = candidate(c, nd, w, h, gap);
+        if (!inside(&s->label_area, &b) || grid_hits(&p->taken, &b)) {
+            continue;
+        }
+        if (!spare_nodes || !covers_node(&p->discs, s, &b, id)) {
+            return c;
+        }
+        first = first < 0 ? c : first;
+    }
+    return first;
+}
+
+typedef struct ranked {
+    double weight; /* normalised size */
+    uint32_t id;   /* node id */
+} ranked;
+
+static int cmp_rank(const void *a, const void *b)
+{
+    const ranked *x = a;
+    const ranked *y = b;
+    if (x->weight != y->weight) {
+        return x->weight > y->weight ? -1 : 1;
+    }
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Labels node `id` if it has room. */
+static collab_status try_label(collab_scene *s, const collab_scene_input *in, placer *p,
+                               uint32_t id, collab_error *err)
+{
+    collab_scene_node *nd = &s->nodes[id];
+    double pad = COLLAB_I_TEXT_PAD * nd->label_font;
+    /* The smallest box any text can have: no width, one em tall (the measurer's contract). */
+    if (nd->name[0] == '\0' ||
+        choose_candidate(p, s, id, 2 * pad, nd->label_font + 2 * pad, false) < 0) {
+        return COLLAB_OK;
+    }
+    collab_scene_text t;
+    collab_status st = collab_i_text_init(&t, nd->name, COLLAB_LABEL_MAX_CHARS, nd->label_font,
+                                          s->foreground, INFINITY, in, err);
+    if (st != COLLAB_OK) {
+        return st;
+    }
+    int c = choose_candidate(p, s, id, t.box.w, t.box.h, true);
+    if (c < 0) {
+        collab_i_text_free(&t);
+        return COLLAB_OK;
+    }
+    collab_box b = candidate(c, nd, t.box.w, t.box.h, 0.25 * nd->label_font);
+    collab_i_text_move(&t, b.x, b.y);
+    if (!grow((void **)&s->labels, &p->cap, s->n_labels + 1, sizeof *s->labels) ||
+        !grid_add(&p->taken, &b)) {
+        collab_i_text_free(&t);
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory placing labels");
+    }
+    nd->label = (long)s->n_labels;
+    s->labels[s->n_labels].node = id;
+    s->labels[s->n_labels++].t = t;
+    return COLLAB_OK;
+}
+
+static collab_status place_ranked(collab_scene *s, const collab_scene_input *in, placer *p,
+                                  const ranked *order, collab_error *err)
+{
+    for (size_t k = 0; k < s->n_nodes; k++) {
+        if (in->max_labels >= 0 && s->n_labels >= (size_t)in->max_labels) {
+            break;
+        }
+        collab_status st = try_label(s, in, p, order[k].id, err);
+        if (st != COLLAB_OK) {
+            return st;
+        }
+    }
+    return COLLAB_OK;
+}
+
+static bool placer_init(placer *p, const collab_scene *s, double cell)
+{
+    memset(p, 0, sizeof *p);
+    bool ok = grid_init(&p->taken, s->width, s->height, cell) &&
+              grid_init(&p->discs, s->width, s->height, cell);
+    for (size_t i = 0; ok && i < s->n_obstacles; i++) {
+        ok = grid_add(&p->taken, &s->obstacles[i]);
+    }
+    for (size_t i = 0; ok && i < s->n_nodes; i++) {
+        const collab_scene_node *nd = &s->nodes[i];
+        collab_box b = {nd->x - nd->radius, nd->y - nd->radius, 2 * nd->radius, 2 * nd->radius};
+        ok = grid_add(&p->discs, &b);
+    }
+    return ok;
+}
+
+static void placer_free(placer *p)
+{
+    grid_free(&p->taken);
+    grid_free(&p->discs);
+}
+
+static void drop_labels(collab_scene *s)
+{
+    for (size_t i = 0; i < s->n_labels; i++) {
+        collab_i_text_free(&s->labels[i].t);
+        s->nodes[s->labels[i].node].label = -1;
+    }
+    s->n_labels = 0;
+    collab_free(s->labels);
+    s->labels = NULL;
+}
+
+collab_status collab_i_labels_place(collab_scene *s, const collab_scene_input *in,
+                                    collab_error *err)
+{
+    if (in->names == NULL || in->max_labels == 0 || s->n_nodes == 0) {
+        return COLLAB_OK;
+    }
+    ranked *order = collab_alloc_array(s->n_nodes, sizeof *order);
+    placer p;
+    double cell = fmax(36 * in->font_scale, fmax(s->width, s->height) / 512);
+    bool ok = placer_init(&p, s, cell) && order != NULL;
+    collab_status st = COLLAB_OK;
+    if (!ok) {
+        st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory placing labels");
+    } else {
+        for (size_t i = 0; i < s->n_nodes; i++) {
+            order[i].weight = s->nodes[i].weight;
+            order[i].id = (uint32_t)i;
+        }
+        qsort(order, s->n_nodes, sizeof *order, cmp_rank);
+        st = place_ranked(s, in, &p, order, err);
+    }
+    if (st != COLLAB_OK) {
+        drop_labels(s);
+    }
+    placer_free(&p);
+    collab_free(order);
+    return st;
+}

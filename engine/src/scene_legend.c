@@ -1,0 +1,418 @@
+/* The parts of the scene around the plot - title band and legend column - and the node and font
+ * sizes the legend's size scale must repeat.
+ *
+ * The legend is laid out in two steps because of a circular dependency: its width decides the
+ * plot's width, the plot decides the node scale, and the node scale decides how big the legend's
+ * size markers are. collab_i_legend_prepare measures the texts, collab_i_legend_width answers for
+ * any marker column, and collab_i_legend_place positions everything once the scale is known. */
+#include "collab/alloc.h"
+#include "scene_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+enum { SECTION_COLOR = 0, SECTION_SIZE, SECTION_SHAPE, N_SECTIONS };
+
+static collab_rgba blend(collab_rgba a, collab_rgba b, double t)
+{
+    collab_rgba c = {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t, 1.0};
+    return c;
+}
+
+/* A legend number a reader takes in at a glance: 17300, 2000, 0.0042, 1.5e+07 only when huge. */
+static void format_number(char *buf, size_t size, double x)
+{
+    double a = fabs(x);
+    if (a >= 1e7 || (a > 0 && a < 1e-3)) {
+        snprintf(buf, size, "%.3g", x);
+    } else if (a >= 100 || x == floor(x)) {
+        snprintf(buf, size, "%.0f", x);
+    } else {
+        snprintf(buf, size, "%.3g", x);
+    }
+}
+
+double collab_i_node_diameter(double weight)
+{
+    return fmax(16 * sqrt(fmin(weight, 25)), 5);
+}
+
+double collab_i_node_radius(double weight, double scale)
+{
+    /* Below 0.75 a disc is a speck that anti-aliasing turns into a faint smudge. */
+    return fmax(scale * collab_i_node_diameter(weight) / 2, 0.75);
+}
+
+double collab_i_label_font(double weight, double font_scale)
+{
+    return font_scale * (9 + 4 * sqrt(fmin(weight, 16)));
+}
+
+collab_status collab_i_scene_titles(collab_scene *s, const collab_scene_input *in, double *band,
+                                    collab_error *err)
+{
+    double fs = in->font_scale;
+    double m = in->margin;
+    double width = in->page_width - 2 * m;
+    double y = m;
+    *band = 0;
+    if (in->title != NULL && in->title[0] != '\0') {
+        collab_status st = collab_i_text_init(&s->title, in->title, SIZE_MAX, 20 * fs,
+                                              s->foreground, width, in, err);
+        if (st != COLLAB_OK) {
+            return st;
+        }
+        s->has_title = true;
+        collab_i_text_move(&s->title, m, y);
+        y += s->title.box.h;
+    }
+    if (in->subtitle != NULL && in->subtitle[0] != '\0') {
+        collab_rgba muted = blend(s->foreground, s->background, 0.35);
+        collab_status st = collab_i_text_init(&s->subtitle, in->subtitle, SIZE_MAX, 12 * fs, muted,
+                                              width, in, err);
+        if (st != COLLAB_OK) {
+            return st;
+        }
+        s->has_subtitle = true;
+        collab_i_text_move(&s->subtitle, m, y);
+        y += s->subtitle.box.h;
+    }
+    if (y > m) {
+        *band = y - m + 8 * fs;
+    }
+    return COLLAB_OK;
+}
+
+static double caption_width(const collab_scene_input *in)
+{
+    double fs = in->font_scale;
+    return fmax(0.3 * in->page_width - 16 * fs - 14 * fs - 6 * fs, 40 * fs);
+}
+
+static collab_status add_heading(collab_scene *s, const collab_scene_input *in, const char *text,
+                                 collab_error *err)
+{
+    collab_scene_legend *lg = &s->legend;
+    collab_scene_text *t = &lg->headings[lg->n_headings];
+    collab_status st = collab_i_text_init(t, text, SIZE_MAX, 11 * in->font_scale, s->foreground,
+                                          caption_width(in), in, err);
+    lg->n_headings += st == COLLAB_OK;
+    return st;
+}
+
+static collab_status add_item(collab_scene *s, const collab_scene_input *in,
+                              collab_legend_item_kind kind, const char *text, collab_rgba fill,
+                              collab_error *err)
+{
+    collab_scene_legend *lg = &s->legend;
+    collab_legend_item *it = &lg->items[lg->n_items];
+    memset(it, 0, sizeof *it);
+    it->kind = kind;
+    it->community = COLLAB_NO_COMMUNITY;
+    it->marker.fill = fill;
+    it->marker.stroke = s->background;
+    it->marker.stroke_width = 0.5 * in->font_scale;
+    it->marker.radius = 5 * in->font_scale;
+    collab_status st = collab_i_text_init(&it->caption, text, SIZE_MAX, 10 * in->font_scale,
+                                          s->foreground, caption_width(in), in, err);
+    lg->n_items += st == COLLAB_OK;
+    return st;
+}
+
+static const char *entry_text(const collab_scene_input *in, uint32_t community)
+{
+    for (size_t i = 0; i < in->n_legend; i++) {
+        if (in->legend[i].community == community && in->legend[i].text != NULL) {
+            return in->legend[i].text;
+        }
+    }
+    return NULL;
+}
+
+static collab_status prepare_communities(collab_scene *s, const collab_scene_input *in,
+                                         const collab_i_scene_facts *facts, collab_error *err)
+{
+    collab_status st = add_heading(s, in, "Communities", err);
+    char buf[64];
+    for (size_t k = 0; st == COLLAB_OK && k < facts->n_colored; k++) {
+        const char *text = entry_text(in, facts->colored[k]);
+        if (text == NULL) {
+            snprintf(buf, sizeof buf, "Community %u", facts->colored[k]);
+            text = buf;
+        }
+        st = add_item(s, in, COLLAB_LEGEND_COMMUNITY, text, collab_i_palette(k), err);
+        if (st == COLLAB_OK) {
+            s->legend.items[s->legend.n_items - 1].community = facts->colored[k];
+        }
+    }
+    if (st == COLLAB_OK && facts->n_grey > 0) {
+        snprintf(buf, sizeof buf, "Other (%zu communit%s)", facts->n_grey,
+                 facts->n_grey == 1 ? "y" : "ies");
+        st = add_item(s, in, COLLAB_LEGEND_OTHER, buf, facts->neutral, err);
+    }
+    return st;
+}
+
+static collab_status prepare_colorbar(collab_scene *s, const collab_scene_input *in,
+                                      const collab_i_scene_facts *facts, collab_error *err)
+{
+    collab_colorbar *cb = &s->legend.colorbar;
+    const char *label = in->value_label != NULL && in->value_label[0] ? in->value_label : "Value";
+    collab_status st = add_heading(s, in, label, err);
+    char lo[32];
+    char hi[32];
+    format_number(lo, sizeof lo, facts->vmin);
+    format_number(hi, sizeof hi, facts->vmax);
+    double font = 9 * in->font_scale;
+    if (st == COLLAB_OK) {
+        st =
+            collab_i_text_init(&cb->min_text, lo, SIZE_MAX, font, s->foreground, INFINITY, in, err);
+    }
+    if (st == COLLAB_OK) {
+        st =
+            collab_i_text_init(&cb->max_text, hi, SIZE_MAX, font, s->foreground, INFINITY, in, err);
+        if (st != COLLAB_OK) {
+            collab_i_text_free(&cb->min_text);
+        }
+    }
+    if (st == COLLAB_OK) {
+        s->legend.has_colorbar = true;
+        cb->min = facts->vmin;
+        cb->max = facts->vmax;
+        cb->n_stops = 11;
+        for (size_t i = 0; i < 11; i++) {
+            cb->stops[i] = collab_i_viridis_stop(i);
+        }
+    }
+    return st;
+}
+
+/* The largest "nice" number (1, 2 or 5 times a power of ten) not above x > 0. */
+static double nice_floor(double x)
+{
+    double p = pow(10, floor(log10(x)));
+    double m = x / p;
+    return (m >= 5 ? 5 : m >= 2 ? 2 : 1) * p;
+}
+
+static collab_status prepare_sizes(collab_scene *s, const collab_scene_input *in,
+                                   const collab_i_scene_facts *facts, collab_error *err)
+{
+    char buf[96];
+    const char *label = in->size_label != NULL && in->size_label[0] ? in->size_label : NULL;
+    snprintf(buf, sizeof buf, label != NULL ? "Size: %.80s" : "Size", label);
+    collab_status st = add_heading(s, in, buf, err);
+    double values[3] = {facts->max_size, nice_floor(facts->max_size / 4),
+                        nice_floor(facts->max_size / 16)};
+    for (size_t k = 0; st == COLLAB_OK && k < 3; k++) {
+        if (k > 0 && !(values[k] < values[k - 1])) {
+            break;
+        }
+        format_number(buf, sizeof buf, values[k]);
+        st = add_item(s, in, COLLAB_LEGEND_SIZE, buf, blend(facts->neutral, s->background, 0.3),
+                      err);
+        if (st == COLLAB_OK) {
+            s->legend.items[s->legend.n_items - 1].value = values[k];
+            s->legend.items[s->legend.n_items - 1].marker.stroke = facts->neutral;
+        }
+    }
+    return st;
+}
+
+static collab_status prepare_shapes(collab_scene *s, const collab_scene_input *in,
+                                    const collab_i_scene_facts *facts, collab_error *err)
+{
+    collab_status st = add_heading(s, in, "Shape", err);
+    st = st == COLLAB_OK ? add_item(s, in, COLLAB_LEGEND_SHAPE, "Person", facts->neutral, err) : st;
+    st =
+        st == COLLAB_OK ? add_item(s, in, COLLAB_LEGEND_SHAPE, "Project", facts->neutral, err) : st;
+    if (st == COLLAB_OK) {
+        s->legend.items[s->legend.n_items - 1].marker.shape = COLLAB_MARK_ROUNDED_SQUARE;
+    }
+    return st;
+}
+
+collab_status collab_i_legend_prepare(collab_scene *s, const collab_scene_input *in,
+                                      const collab_i_scene_facts *facts, collab_error *err)
+{
+    collab_scene_legend *lg = &s->legend;
+    lg->headings = collab_calloc_array(N_SECTIONS, sizeof *lg->headings);
+    lg->items = collab_calloc_array(COLLAB_I_PALETTE_SIZE + 6, sizeof *lg->items);
+    if (lg->headings == NULL || lg->items == NULL) {
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory for the legend");
+    }
+    lg->fill = blend(s->background, s->foreground, 0.035);
+    lg->border = blend(s->background, s->foreground, 0.15);
+    collab_status st = COLLAB_OK;
+    if (in->color_mode == COLLAB_COLOR_COMMUNITY && in->community != NULL && in->n_nodes > 0) {
+        st = prepare_communities(s, in, facts, err);
+    } else if (in->color_mode == COLLAB_COLOR_NUMERIC && facts->has_values) {
+        st = prepare_colorbar(s, in, facts, err);
+    }
+    if (st == COLLAB_OK && facts->sizes_vary && facts->max_size > 0) {
+        st = prepare_sizes(s, in, facts, err);
+    }
+    if (st == COLLAB_OK && facts->has_projects && facts->has_persons) {
+        st = prepare_shapes(s, in, facts, err);
+    }
+    lg->present = lg->n_headings > 0;
+    return st;
+}
+
+double collab_i_legend_width(const collab_scene *s, double swatch, double font_scale)
+{
+    const collab_scene_legend *lg = &s->legend;
+    if (!lg->present) {
+        return 0;
+    }
+    double inner = 0;
+    for (size_t i = 0; i < lg->n_headings; i++) {
+        inner = fmax(inner, lg->headings[i].box.w);
+    }
+    for (size_t i = 0; i < lg->n_items; i++) {
+        inner = fmax(inner, swatch + 6 * font_scale + lg->items[i].caption.box.w);
+    }
+    if (lg->has_colorbar) {
+        double texts = lg->colorbar.min_text.box.w + lg->colorbar.max_text.box.w;
+        inner = fmax(inner, fmax(120 * font_scale, texts + 8 * font_scale));
+    }
+    return inner + 16 * font_scale;
+}
+
+double collab_i_legend_max_marker(const collab_scene *s, const collab_i_scene_facts *facts,
+                                  double scale)
+{
+    double r = 0;
+    for (size_t i = 0; i < s->legend.n_items; i++) {
+        const collab_legend_item *it = &s->legend.items[i];
+        if (it->kind == COLLAB_LEGEND_SIZE && facts->mean_size > 0) {
+            r = fmax(r, collab_i_node_radius(it->value / facts->mean_size, scale));
+        }
+    }
+    return r;
+}
+
+static int section_of(collab_legend_item_kind kind)
+{
+    return kind == COLLAB_LEGEND_SIZE    ? SECTION_SIZE
+           : kind == COLLAB_LEGEND_SHAPE ? SECTION_SHAPE
+                                         : SECTION_COLOR;
+}
+
+/* Drops headings from `n_headings` and items from `n_items` on: they did not fit. */
+static void legend_truncate(collab_scene_legend *lg, size_t n_headings, size_t n_items,
+                            bool keep_colorbar)
+{
+    for (size_t i = n_headings; i < lg->n_headings; i++) {
+        collab_i_text_free(&lg->headings[i]);
+    }
+    for (size_t i = n_items; i < lg->n_items; i++) {
+        collab_i_text_free(&lg->items[i].caption);
+    }
+    lg->n_headings = n_headings;
+    lg->n_items = n_items;
+    if (!keep_colorbar && lg->has_colorbar) {
+        collab_i_text_free(&lg->colorbar.min_text);
+        collab_i_text_free(&lg->colorbar.max_text);
+        lg->has_colorbar = false;
+    }
+}
+
+/* Layout state while placing the legend from top to bottom. */
+typedef struct cursor {
+    double x, y;   /* inner left edge, next free y */
+    double width;  /* inner width */
+    double bottom; /* lowest y content may reach */
+    double swatch; /* marker column width */
+    double fs;     /* font scale */
+} cursor;
+
+static bool place_colorbar(collab_colorbar *cb, cursor *c)
+{
+    double h = 10 * c->fs;
+    double need = h + 2 * c->fs + fmax(cb->min_text.box.h, cb->max_text.box.h);
+    if (c->y + need > c->bottom) {
+        return false;
+    }
+    collab_box bar = {c->x, c->y, c->width, h};
+    cb->bar = bar;
+    c->y += h + 2 * c->fs;
+    collab_i_text_move(&cb->min_text, c->x, c->y);
+    collab_i_text_move(&cb->max_text, c->x + c->width - cb->max_text.box.w, c->y);
+    c->y += fmax(cb->min_text.box.h, cb->max_text.box.h);
+    return true;
+}
+
+static bool place_item(collab_legend_item *it, const collab_i_scene_facts *facts, cursor *c,
+                       double scale)
+{
+    if (it->kind == COLLAB_LEGEND_SIZE && facts->mean_size > 0) {
+        it->marker.radius = collab_i_node_radius(it->value / facts->mean_size, scale);
+    }
+    double row = fmax(it->caption.box.h, 2 * it->marker.radius + 2 * c->fs);
+    if (c->y + row > c->bottom) {
+        return false;
+    }
+    it->marker.x = c->x + c->swatch / 2;
+    it->marker.y = c->y + row / 2;
+    collab_i_text_move(&it->caption, c->x + c->swatch + 6 * c->fs,
+                       c->y + (row - it->caption.box.h) / 2);
+    c->y += row;
+    return true;
+}
+
+void collab_i_legend_place(collab_scene *s, const collab_i_scene_facts *facts, double x, double y,
+                           double width, double bottom, double swatch, double scale)
+{
+    collab_scene_legend *lg = &s->legend;
+    double fs = facts->font_scale;
+    double pad = 8 * fs;
+    cursor c = {x + pad, y + pad, width - 2 * pad, bottom - pad, swatch, fs};
+    size_t h = 0;
+    size_t i = 0;
+    bool full = false;
+    for (int sec = 0; sec < N_SECTIONS && !full && h < lg->n_headings; sec++) {
+        bool has_items = i < lg->n_items && section_of(lg->items[i].kind) == sec;
+        if (!has_items && !(sec == SECTION_COLOR && lg->has_colorbar)) {
+            continue;
+        }
+        collab_scene_text *head = &lg->headings[h];
+        if (c.y + head->box.h > c.bottom) {
+            break;
+        }
+        collab_i_text_move(head, c.x, c.y);
+        c.y += head->box.h + 2 * fs;
+        h++;
+        if (sec == SECTION_COLOR && lg->has_colorbar && !place_colorbar(&lg->colorbar, &c)) {
+            legend_truncate(lg, lg->n_headings, lg->n_items, false);
+            full = true;
+        }
+        while (!full && i < lg->n_items && section_of(lg->items[i].kind) == sec) {
+            full = !place_item(&lg->items[i], facts, &c, scale);
+            i += !full;
+        }
+        c.y += 6 * fs;
+    }
+    legend_truncate(lg, h, i, lg->has_colorbar);
+    lg->present = lg->n_headings > 0;
+    collab_box box = {x, y, width, c.y - 6 * fs + pad - y};
+    lg->box = box;
+}
+
+void collab_i_legend_free(collab_scene_legend *lg)
+{
+    for (size_t i = 0; i < lg->n_headings; i++) {
+        collab_i_text_free(&lg->headings[i]);
+    }
+    for (size_t i = 0; i < lg->n_items; i++) {
+        collab_i_text_free(&lg->items[i].caption);
+    }
+    if (lg->has_colorbar) {
+        collab_i_text_free(&lg->colorbar.min_text);
+        collab_i_text_free(&lg->colorbar.max_text);
+    }
+    collab_free(lg->headings);
+    collab_free(lg->items);
+    memset(lg, 0, sizeof *lg);
+}
