@@ -15,6 +15,9 @@ for format in md csv json; do
     ./build/collab report "$dataset" --all --format "$format" -o "output/thom_russo_report.$format"
 done
 ./build/collab communities "$dataset" --format md -o output/thom_russo_communities.md
+for format in png svg pdf; do
+    ./build/collab map "$dataset" --title "Thom Russo: collaborations" -o "output/thom_russo.$format"
+done
 echo "collab: wrote into output/: thom_russo_summary.{txt,json}, thom_russo_report.{md,csv,json}," \
-    "thom_russo_communities.md" >&2
+    "thom_russo_communities.md, thom_russo.{png,svg,pdf}" >&2
 ./build/collab report "$dataset" --top 10
