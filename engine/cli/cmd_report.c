@@ -135,7 +135,11 @@ int cli_report_main(int argc, char **argv, const char *name, const char *usage, 
         return cli_usage_error(&err, name);
     }
     in.path = argv[optind];
-    an.metrics.wanted = ro.columns; /* compute only what is shown (the path sweep always runs) */
+    /* Compute what is shown and what ranks; the path sweep always runs, since the global
+     * statistics (components, diameter, average path length) come from it. */
+    if (ro.columns != 0) {
+        an.metrics.wanted = ro.columns | 1u << ro.sort | 1u << COLLAB_METRIC_BETWEENNESS;
+    }
     collab_status st = run(&in, &an, &ro, output_path, communities, &err);
     cli_analysis_destroy(&an);
     cli_input_destroy(&in);
