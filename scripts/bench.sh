@@ -31,7 +31,7 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 COLLAB=${COLLAB:-build/collab}
 OUT=output/bench
 LOGS=$OUT/logs
-STAGES="projection metrics betweenness sampled"
+STAGES="projection metrics betweenness sampled map_png map_svg"
 # Exact betweenness is O(V E): its stages run only on these sizes.
 PATH_ROWS="20000 100000"
 
@@ -209,6 +209,18 @@ stage_sampled() {
     bench_cmd collab "$COLLAB" report "$file" --verbose --no-progress --approx 1000 \
         --metrics betweenness --format csv --top 20 -o "$OUT/sampled_$CUR_ROWS.csv"
 }
+
+# Stages "map_png", "map_svg": the map a user of each tool would draw. collab draws its default
+# map (community level above 20,000 nodes); python-igraph lays out with FR and plots with labels;
+# Graphviz runs sfdp with labels on the projection written as DOT.
+stage_map() {
+    local file=$1 fmt=$2
+    bench_cmd collab "$COLLAB" map "$file" --no-progress -o "$OUT/map_collab_$CUR_ROWS.$fmt"
+    bench_cmd igraph "$PYTHON" scripts/bench/peer_igraph_plot.py "$file" "$OUT/map_igraph_$CUR_ROWS.$fmt"
+    bench_cmd graphviz "$PYTHON" scripts/bench/peer_graphviz.py "$file" "$OUT/map_graphviz_$CUR_ROWS.$fmt"
+}
+stage_map_png() { stage_map "$1" png; }
+stage_map_svg() { stage_map "$1" svg; }
 
 # collab's "collab: timing: NAME S s" and the peers' "timing: NAME S s" for one stage and size.
 timing_of() {   # timing_of LOGBASE NAME

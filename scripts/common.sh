@@ -8,7 +8,7 @@ COLLAB_PACKAGES=(
     libigraph-dev libarpack2-dev libglpk-dev libplfit-dev
     libcairo2-dev libpango1.0-dev libcsv-dev libutf8proc-dev libjansson-dev libcmocka-dev
     fonts-dejavu-core fonts-wqy-microhei
-    python3 python3-networkx python3-igraph python3-scipy graphviz time valgrind
+    python3 python3-networkx python3-igraph python3-scipy python3-cairo graphviz time valgrind
 )
 
 collab_root() {

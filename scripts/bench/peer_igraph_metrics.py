@@ -31,6 +31,7 @@ def projection(path):
     n_p = len(persons)
     g = ig.Graph.Bipartite([False] * n_p + [True] * len(projects),
                            [(p, n_p + j) for p, j in pairs])
+    g.vs["name"] = list(persons) + list(projects)
     return g.bipartite_projection(which=0, multiplicity=True)
 
 
