@@ -373,9 +373,11 @@ static collab_status build_bipartite(collab_graph *g, const collab_i_memberships
     return COLLAB_OK;
 }
 
+/* Builds the credits views. The projections create g->graph themselves (`*created`); the
+ * bipartite view leaves its edges in `edges` for igraph_create. */
 static collab_status build_credits(collab_graph *g, const collab_edgelist *list,
                                    const collab_graph_options *opt, igraph_vector_int_t *edges,
-                                   size_t *n_vertices, collab_error *err)
+                                   size_t *n_vertices, bool *created, collab_error *err)
 {
     uint8_t *keep = collab_alloc_array(list->n_rows + 1, 1);
     collab_i_memberships m = {0};
@@ -412,7 +414,8 @@ static collab_status build_credits(collab_graph *g, const collab_edgelist *list,
                                   err);
             memset(g->is_project, 1, m.n_projects);
             if (st == COLLAB_OK) {
-                st = collab_i_project(&m, true, opt, edges, &g->weights, &g->stats, err);
+                st = collab_i_project(&m, true, opt, g, err);
+                *created = st == COLLAB_OK;
             }
             *n_vertices = m.n_projects;
             break;
@@ -420,7 +423,8 @@ static collab_status build_credits(collab_graph *g, const collab_edgelist *list,
             st = set_vertex_names(g, &list->names_a, m.person_origin, m.n_persons, NULL, NULL, 0,
                                   err);
             if (st == COLLAB_OK) {
-                st = collab_i_project(&m, false, opt, edges, &g->weights, &g->stats, err);
+                st = collab_i_project(&m, false, opt, g, err);
+                *created = st == COLLAB_OK;
             }
             *n_vertices = m.n_persons;
             break;
@@ -459,9 +463,10 @@ collab_status collab_graph_build(collab_graph *out, const collab_edgelist *list,
         return collab_error_from_igraph(err, rc, "building the graph");
     }
     size_t n_vertices = 0;
-    collab_status st = credits ? build_credits(&g, list, opt, &edges, &n_vertices, err)
+    bool created = false;
+    collab_status st = credits ? build_credits(&g, list, opt, &edges, &n_vertices, &created, err)
                                : collab_i_build_edges(&g, list, opt, &edges, &n_vertices, err);
-    if (st == COLLAB_OK) {
+    if (st == COLLAB_OK && !created) {
         rc = igraph_create(&g.graph, &edges, (igraph_integer_t)n_vertices, opt->directed);
         st = collab_error_from_igraph(err, rc, "creating the graph");
     }

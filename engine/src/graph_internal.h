@@ -20,12 +20,17 @@ typedef struct collab_i_memberships {
     uint32_t *person_projects; /* projects of each person, ascending */
 } collab_i_memberships;
 
-/* Projects the memberships onto people (or, with `onto_projects`, onto projects), appending
- * edges and weights. Honours max_participants, min_shared and max_edges. */
+/* Projects the memberships onto people (or, with `onto_projects`, onto projects): creates
+ * g->graph and fills g->weights and g->stats. Honours max_participants, min_shared, max_edges. */
 collab_status collab_i_project(const collab_i_memberships *m, bool onto_projects,
-                               const collab_graph_options *opt, igraph_vector_int_t *edges,
-                               igraph_vector_t *weights, collab_graph_stats *stats,
+                               const collab_graph_options *opt, collab_graph *g,
                                collab_error *err);
+
+/* Creates `out` (uninitialised on entry) with n vertices and the m undirected edges
+ * (lo[e], hi[e]), which must satisfy lo < hi < n, be sorted by (lo, hi) and hold no repeats.
+ * The result equals igraph_create's on the same edges, built in O(n + m) (graph_sorted.c). */
+collab_status collab_i_graph_from_sorted(igraph_t *out, size_t n, const uint32_t *lo,
+                                         const uint32_t *hi, size_t m, collab_error *err);
 
 /* Edge-list rows into merged edges; names and origins go into `g`. */
 collab_status collab_i_build_edges(collab_graph *g, const collab_edgelist *list,

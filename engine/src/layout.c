@@ -227,6 +227,12 @@ static collab_status fa2_part(collab_i_layout_parts *lp, size_t p, const collab_
 {
     collab_i_fa2_graph g = part_graph(lp, p);
     double *x = lp->x + lp->vstart[p], *y = lp->y + lp->vstart[p];
+    if (o->initial_x == NULL && g.n_vertices == 2) {
+        x[0] = -0.5; /* a dyad needs no forces; level, it packs into neat rows */
+        x[1] = 0.5;
+        y[0] = y[1] = 0.0;
+        return COLLAB_OK;
+    }
     if (o->initial_x == NULL) {
         /* A stream per part: splitmix64 decorrelates neighbouring seeds. */
         return collab_i_fa2_multilevel(&g, fp, o->seed + p, o->iterations, x, y, err);

@@ -317,11 +317,13 @@ static size_t fa2_level_iterations(const fa2_level *levels, size_t finest, size_
 }
 
 /* Finest-level iterations when the caller leaves it to us: small graphs can afford a long
- * polish, large ones arrive nearly settled from the coarser levels. */
+ * polish, large ones arrive nearly settled from the coarser levels, and tiny components (there
+ * may be thousands of them) settle in a few dozen. */
 static size_t fa2_auto_iterations(const collab_i_fa2_graph *g)
 {
     double work = (double)g->n_vertices + 0.25 * (double)g->n_edges;
-    return (size_t)fmax(30.0, fmin(300.0, 1.5e6 / fmax(work, 1.0)));
+    double tiny = 40.0 + 20.0 * (double)g->n_vertices;
+    return (size_t)fmax(30.0, fmin(fmin(300.0, tiny), 1.5e6 / fmax(work, 1.0)));
 }
 
 /* Places each fine node between its parent and its neighbours' parents (weighted, half the

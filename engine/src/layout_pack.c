@@ -22,7 +22,7 @@
 
 #define MARGIN       1.05 /* discs are separated at this multiple of their radii */
 #define MAX_ROUNDS   12   /* pack-separate rounds before giving up on discs that cannot fit */
-#define STRIP_WIDTHS 16   /* candidate strip widths tried by the packer */
+#define STRIP_WIDTHS 12   /* candidate strip widths tried by the packer */
 
 typedef struct pack_item {
     double w, h; /* size of the box, gap included */
@@ -37,6 +37,7 @@ typedef struct skyline {
     sky_seg *seg, *tmp; /* segments left to right, and scratch of the same capacity */
     size_t n;           /* segments in use */
     double width;       /* strip width */
+    double chosen;      /* best strip width found so far over the ideal width, 0 = none yet */
 } skyline;
 
 static int cmp_double(const void *a, const void *b)
@@ -123,8 +124,9 @@ static void sky_find(const skyline *s, double w, double *bx, double *by)
         if (i > 0 && x + w > s->width) {
             break;
         }
+        /* Plain comparisons: fmax is a libm call here and this loop is the packer's hot spot. */
         for (size_t j = i; j < s->n && s->seg[j].x < x + w; j++) {
-            y = fmax(y, s->seg[j].y);
+            y = s->seg[j].y > y ? s->seg[j].y : y;
         }
         if (y < best) {
             best = y;
@@ -178,29 +180,41 @@ static double pack_strip(skyline *s, pack_item *items, size_t n_items, double wi
     for (size_t i = 0; i < n_items; i++) {
         sky_find(s, items[i].w, &items[i].x, &items[i].y);
         sky_raise(s, items[i].x, items[i].w, items[i].y + items[i].h);
-        used_w = fmax(used_w, items[i].x + items[i].w);
-        used_h = fmax(used_h, items[i].y + items[i].h);
+        used_w = items[i].x + items[i].w > used_w ? items[i].x + items[i].w : used_w;
+        used_h = items[i].y + items[i].h > used_h ? items[i].y + items[i].h : used_h;
     }
     return fmax(used_w / aspect, used_h);
 }
 
-/* Tries strip widths from the widest item to all items in a row (geometric steps) and leaves
- * the items placed by the best one; the first best wins ties. */
+/* Tries strip widths around the one that would fill the page if the boxes tiled it perfectly,
+ * from half to twice that (never below the widest box), and leaves the items placed by the best;
+ * the first best wins ties. Wider strips are never better and make the skyline, hence each
+ * placement, as long as a row of thousands of small components. Later rounds, whose boxes grew
+ * a little, reuse the choice in proportion to the ideal width (s->chosen) instead of searching
+ * again. */
 static void pack_items(skyline *s, pack_item *items, size_t n_items, double aspect)
 {
-    double w_min = 0.0, w_sum = 0.0, best = INFINITY, best_w = 0.0;
+    double widest = 0.0, w_sum = 0.0, area = 0.0, best = INFINITY, best_w = 0.0;
     for (size_t i = 0; i < n_items; i++) {
-        w_min = fmax(w_min, items[i].w);
+        widest = fmax(widest, items[i].w);
         w_sum += items[i].w;
+        area += items[i].w * items[i].h;
     }
+    double ideal = sqrt(area * aspect);
+    if (s->chosen > 0.0) {
+        pack_strip(s, items, n_items, fmax(widest, s->chosen * ideal), aspect);
+        return;
+    }
+    double lo = fmax(widest, 0.5 * ideal), hi = fmax(lo, fmin(w_sum, 2.0 * ideal));
     for (int k = 0; k < STRIP_WIDTHS; k++) {
-        double w = w_min * pow(w_sum / w_min, (double)k / (STRIP_WIDTHS - 1));
+        double w = lo * pow(hi / lo, (double)k / (STRIP_WIDTHS - 1));
         double need = pack_strip(s, items, n_items, w, aspect);
         if (need < best) {
             best = need;
             best_w = w;
         }
     }
+    s->chosen = best_w / ideal;
     pack_strip(s, items, n_items, best_w, aspect);
 }
 
@@ -356,7 +370,7 @@ collab_status collab_i_layout_arrange(collab_i_layout_parts *lp, const collab_i_
     }
     pack_item *items = collab_alloc_array(n_items, sizeof *items);
     skyline s = {collab_alloc_array(2 * n_items + 2, sizeof(sky_seg)),
-                 collab_alloc_array(2 * n_items + 2, sizeof(sky_seg)), 0, 0.0};
+                 collab_alloc_array(2 * n_items + 2, sizeof(sky_seg)), 0, 0.0, 0.0};
     double *r = collab_alloc_array(n, sizeof *r);
     if (items == NULL || s.seg == NULL || s.tmp == NULL || r == NULL) {
         st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory packing components");

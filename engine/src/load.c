@@ -13,8 +13,20 @@
 
 #define SNIFF_BYTES ((size_t)1 << 16)
 
+/* The previous row's raw text and id in one name column. Credit files list a project's credits
+ * together, so the same raw project (and often role) repeats row after row; equal raw bytes
+ * normalise to the same name, so the lookup can be skipped. */
+typedef struct column_memo {
+    char *raw;       /* previous raw field (collab_malloc'd) */
+    size_t len;      /* its length */
+    size_t cap;      /* allocated bytes */
+    uint32_t id;     /* the id it got */
+    bool valid;      /* raw/id hold a previous field */
+} column_memo;
+
 typedef struct load_state {
     collab_edgelist *out;             /* being filled */
+    column_memo memo[3];              /* for the a, b and role columns */
     const collab_load_options *opt;   /* caller's options */
     collab_text_scratch scratch;      /* normalisation buffer */
     bool header_done;                 /* the header row has been read */
@@ -371,9 +383,9 @@ static collab_status field_error(load_state *ls, const collab_i_csv_row *row, si
 }
 
 /* Validates, normalises and interns name field `c` into `names`. */
-static collab_status intern_name(load_state *ls, const collab_i_csv_row *row, size_t c,
-                                 collab_names *names, bool casefold, bool apply_aliases,
-                                 uint32_t *id, collab_error *err)
+static collab_status intern_fresh(load_state *ls, const collab_i_csv_row *row, size_t c,
+                                  collab_names *names, bool casefold, bool apply_aliases,
+                                  uint32_t *id, collab_error *err)
 {
     const char *text;
     size_t len;
@@ -397,6 +409,41 @@ static collab_status intern_name(load_state *ls, const collab_i_csv_row *row, si
         }
     }
     return collab_names_intern(names, text, len, id, err);
+}
+
+/* intern_fresh, skipped when the field repeats the previous row's (memo slot `slot`). */
+static collab_status intern_name(load_state *ls, const collab_i_csv_row *row, size_t c,
+                                 size_t slot, collab_names *names, bool casefold,
+                                 bool apply_aliases, uint32_t *id, collab_error *err)
+{
+    column_memo *m = &ls->memo[slot];
+    size_t len = row->lengths[c];
+    if (m->valid && m->len == len && memcmp(m->raw, row->fields[c], len) == 0) {
+        *id = m->id;
+        if (apply_aliases && ls->opt->aliases != NULL && m->id != COLLAB_NO_ID) {
+            /* keep the count of replaced names exact: redo the lookup */
+            return intern_fresh(ls, row, c, names, casefold, apply_aliases, id, err);
+        }
+        return COLLAB_OK;
+    }
+    collab_status st = intern_fresh(ls, row, c, names, casefold, apply_aliases, id, err);
+    if (st != COLLAB_OK) {
+        return st;
+    }
+    m->valid = false;
+    if (m->cap < len + 1) {
+        char *raw = collab_realloc(m->raw, len + 1);
+        if (raw == NULL) {
+            return COLLAB_OK; /* the memo is an optimisation: go on without it */
+        }
+        m->raw = raw;
+        m->cap = len + 1;
+    }
+    memcpy(m->raw, row->fields[c], len);
+    m->len = len;
+    m->id = *id;
+    m->valid = true;
+    return COLLAB_OK;
 }
 
 static collab_status parse_year(load_state *ls, const collab_i_csv_row *row, size_t c,
@@ -512,12 +559,12 @@ static collab_status read_fields(load_state *ls, const collab_i_csv_row *row, si
     size_t ca = ls->col[credits ? COLLAB_COL_PERSON : COLLAB_COL_SOURCE];
     size_t cb = ls->col[credits ? COLLAB_COL_PROJECT : COLLAB_COL_TARGET];
     collab_names *names_b = credits ? &out->names_b : &out->names_a;
-    collab_status st = intern_name(ls, row, ca, &out->names_a, false, true, &out->a[r], err);
+    collab_status st = intern_name(ls, row, ca, 0, &out->names_a, false, true, &out->a[r], err);
     if (st == COLLAB_OK) {
         st = require(ls, row, ca, out->a[r], err);
     }
     if (st == COLLAB_OK) {
-        st = intern_name(ls, row, cb, names_b, false, !credits, &out->b[r], err);
+        st = intern_name(ls, row, cb, 1, names_b, false, !credits, &out->b[r], err);
     }
     if (st == COLLAB_OK) {
         st = require(ls, row, cb, out->b[r], err);
@@ -528,7 +575,7 @@ static collab_status read_fields(load_state *ls, const collab_i_csv_row *row, si
         out->role[r] = COLLAB_NO_ID;
         out->year[r] = 0;
         if (cr < out->n_columns) {
-            st = intern_name(ls, row, cr, &out->roles, true, false, &out->role[r], err);
+            st = intern_name(ls, row, cr, 2, &out->roles, true, false, &out->role[r], err);
         }
         if (st == COLLAB_OK && cy < out->n_columns) {
             st = parse_year(ls, row, cy, &out->year[r], err);
@@ -711,6 +758,9 @@ collab_status collab_load_stream(collab_edgelist *out, FILE *in, const char *dis
                                  list.rows_read);
     }
     collab_text_scratch_free(&ls.scratch);
+    for (size_t k = 0; k < 3; k++) {
+        collab_free(ls.memo[k].raw);
+    }
     if (st != COLLAB_OK) {
         collab_edgelist_destroy(&list);
         return st;

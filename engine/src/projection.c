@@ -95,10 +95,16 @@ static void clear(accumulator *a)
     }
 }
 
-/* Writes u's kept ties, sorted by v, at position *next of the preallocated vectors. */
+/* The projection's output: edges (lo < hi, sorted) and their weights. */
+typedef struct tie_list {
+    uint32_t *lo, *hi;         /* endpoints */
+    igraph_vector_t *weights;  /* weights, sized to the count */
+    size_t next;               /* ties written */
+} tie_list;
+
+/* Writes u's kept ties, sorted by v, at the end of the preallocated list. */
 static void emit_ties(uint32_t u, accumulator *a, const size_t *group_count,
-                      const collab_graph_options *opt, igraph_vector_int_t *edges,
-                      igraph_vector_t *weights, size_t *next)
+                      const collab_graph_options *opt, tie_list *out)
 {
     qsort(a->touched, a->n_touched, sizeof *a->touched, compare_u32);
     for (size_t t = 0; t < a->n_touched; t++) {
@@ -111,10 +117,10 @@ static void emit_ties(uint32_t u, accumulator *a, const size_t *group_count,
         if (opt->weighting == COLLAB_WEIGHT_JACCARD) {
             w = (double)shared / (double)(group_count[u] + group_count[v] - shared);
         }
-        VECTOR(*edges)[2 * *next] = u;
-        VECTOR(*edges)[2 * *next + 1] = v;
-        VECTOR(*weights)[*next] = w;
-        (*next)++;
+        out->lo[out->next] = u;
+        out->hi[out->next] = v;
+        VECTOR(*out->weights)[out->next] = w;
+        out->next++;
     }
 }
 
@@ -144,9 +150,8 @@ static collab_status count_ties(const side *s, const collab_graph_options *opt,
 /* Two passes over the two-step paths: count, then fill vectors allocated to the exact size
  * (growing them by doubling would hold up to twice the edges' memory at the peak). */
 static collab_status walk(const side *s, const collab_graph_options *opt,
-                          const uint8_t *skip_group, const size_t *group_count,
-                          igraph_vector_int_t *edges, igraph_vector_t *weights,
-                          collab_graph_stats *stats, collab_error *err)
+                          const uint8_t *skip_group, const size_t *group_count, collab_graph *g,
+                          collab_error *err)
 {
     size_t max_edges = opt->max_edges ? opt->max_edges : COLLAB_DEFAULT_MAX_EDGES;
     accumulator a = {
@@ -160,30 +165,38 @@ static collab_status walk(const side *s, const collab_graph_options *opt,
         st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory projecting the graph");
     }
     if (st == COLLAB_OK) {
-        st = count_ties(s, opt, skip_group, &a, max_edges, stats, &count, err);
+        st = count_ties(s, opt, skip_group, &a, max_edges, &g->stats, &count, err);
+    }
+    tie_list ties = {.weights = &g->weights};
+    if (st == COLLAB_OK) {
+        ties.lo = collab_alloc_array(count + 1, sizeof *ties.lo);
+        ties.hi = collab_alloc_array(count + 1, sizeof *ties.hi);
+        if (ties.lo == NULL || ties.hi == NULL) {
+            st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory projecting the graph");
+        }
     }
     if (st == COLLAB_OK) {
-        igraph_error_t rc = igraph_vector_int_resize(edges, (igraph_integer_t)(2 * count));
-        if (rc == IGRAPH_SUCCESS) {
-            rc = igraph_vector_resize(weights, (igraph_integer_t)count);
-        }
+        igraph_error_t rc = igraph_vector_resize(&g->weights, (igraph_integer_t)count);
         st = collab_error_from_igraph(err, rc, "projecting the graph");
     }
-    size_t next = 0;
     for (size_t u = 0; u < s->n && st == COLLAB_OK; u++) {
         gather(s, opt, skip_group, (uint32_t)u, &a);
-        emit_ties((uint32_t)u, &a, group_count, opt, edges, weights, &next);
+        emit_ties((uint32_t)u, &a, group_count, opt, &ties);
         clear(&a);
     }
     collab_free(a.acc);
     collab_free(a.shared);
     collab_free(a.touched);
+    if (st == COLLAB_OK) {
+        st = collab_i_graph_from_sorted(&g->graph, s->n, ties.lo, ties.hi, count, err);
+    }
+    collab_free(ties.lo);
+    collab_free(ties.hi);
     return st;
 }
 
 collab_status collab_i_project(const collab_i_memberships *m, bool onto_projects,
-                               const collab_graph_options *opt, igraph_vector_int_t *edges,
-                               igraph_vector_t *weights, collab_graph_stats *stats,
+                               const collab_graph_options *opt, collab_graph *g,
                                collab_error *err)
 {
     side s;
@@ -202,23 +215,23 @@ collab_status collab_i_project(const collab_i_memberships *m, bool onto_projects
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory projecting the graph");
     }
     size_t bound = 0;
-    for (size_t g = 0; g < s.n_groups; g++) {
-        size_t size = s.gstart[g + 1] - s.gstart[g];
+    for (size_t k = 0; k < s.n_groups; k++) {
+        size_t size = s.gstart[k + 1] - s.gstart[k];
         if (!onto_projects && opt->max_participants > 0 && size > opt->max_participants) {
-            skip_group[g] = 1;
-            stats->projects_skipped++;
+            skip_group[k] = 1;
+            g->stats.projects_skipped++;
             continue;
         }
         bound += size * (size - (size > 0)) / 2;
     }
-    stats->projection_bound = bound;
+    g->stats.projection_bound = bound;
     /* Per vertex: groups that count (for Jaccard). */
     for (size_t u = 0; u < s.n; u++) {
         for (size_t k = s.start[u]; k < s.start[u + 1]; k++) {
             group_count[u] += !skip_group[s.groups[k]];
         }
     }
-    collab_status st = walk(&s, opt, skip_group, group_count, edges, weights, stats, err);
+    collab_status st = walk(&s, opt, skip_group, group_count, g, err);
     collab_free(skip_group);
     collab_free(group_count);
     return st;

@@ -1,6 +1,7 @@
 /* Graph building: projections and their weightings computed by hand, bipartite and projects
  * views, edge-list merging, filters, the edge budget, and allocation failure. */
 #include "collab/alloc.h"
+#include "graph_internal.h"
 #include "test_support.h"
 
 /* P1 = {A, B, C}, P2 = {A, B}, P3 = {B, D}; A has 2 projects, B 3, C 1, D 1. */
@@ -202,6 +203,65 @@ static void test_allocation_failures(void **state)
     assert_true(n > 20); /* the loop really exercised many allocation sites */
 }
 
+static void assert_same_vector(const igraph_vector_int_t *a, const igraph_vector_int_t *b)
+{
+    assert_int_equal(igraph_vector_int_size(a), igraph_vector_int_size(b));
+    for (igraph_integer_t i = 0; i < igraph_vector_int_size(a); i++) {
+        assert_int_equal(VECTOR(*a)[i], VECTOR(*b)[i]);
+    }
+}
+
+/* The sorted-edge constructor must build exactly what igraph_create builds: same from, to, oi,
+ * ii, os, is, on random simple graphs with isolated vertices, and igraph's own checks agree. */
+static void test_graph_from_sorted_equals_igraph_create(void **state)
+{
+    (void)state;
+    uint64_t seed = 12345;
+    for (int round = 0; round < 20; round++) {
+        size_t n = 1 + (size_t)(round * 7 % 50);
+        size_t cap = n * (n - 1) / 2;
+        uint32_t *lo = malloc((cap + 1) * sizeof *lo);
+        uint32_t *hi = malloc((cap + 1) * sizeof *hi);
+        size_t m = 0;
+        for (uint32_t u = 0; u < n; u++) {
+            for (uint32_t v = u + 1; v < n; v++) {
+                seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+                if ((seed >> 33) % 4 == 0) {
+                    lo[m] = u;
+                    hi[m++] = v;
+                }
+            }
+        }
+        igraph_vector_int_t edges;
+        igraph_vector_int_init(&edges, (igraph_integer_t)(2 * m));
+        for (size_t e = 0; e < m; e++) {
+            VECTOR(edges)[2 * e] = lo[e];
+            VECTOR(edges)[2 * e + 1] = hi[e];
+        }
+        igraph_t expected;
+        igraph_t got;
+        collab_error err = {0};
+        assert_int_equal(igraph_create(&expected, &edges, (igraph_integer_t)n, false), 0);
+        assert_int_equal(collab_i_graph_from_sorted(&got, n, lo, hi, m, &err), COLLAB_OK);
+        assert_int_equal(igraph_vcount(&got), igraph_vcount(&expected));
+        assert_same_vector(&got.from, &expected.from);
+        assert_same_vector(&got.to, &expected.to);
+        assert_same_vector(&got.oi, &expected.oi);
+        assert_same_vector(&got.ii, &expected.ii);
+        assert_same_vector(&got.os, &expected.os);
+        assert_same_vector(&got.is, &expected.is);
+        igraph_bool_t simple = false;
+        igraph_is_simple(&got, &simple);
+        assert_true(simple);
+        igraph_destroy(&expected);
+        igraph_destroy(&got);
+        igraph_vector_int_destroy(&edges);
+        free(lo);
+        free(hi);
+    }
+    assert_int_equal(IGRAPH_FINALLY_STACK_SIZE(), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -216,6 +276,7 @@ int main(void)
         cmocka_unit_test(test_edges_merged_self_loops_dropped),
         cmocka_unit_test(test_filters_and_guards),
         cmocka_unit_test(test_allocation_failures),
+        cmocka_unit_test(test_graph_from_sorted_equals_igraph_create),
     };
     return cmocka_run_group_tests(tests, setup_engine, NULL);
 }
