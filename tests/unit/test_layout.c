@@ -1,6 +1,6 @@
 /* Layout: the normalised box, determinism, degenerate graphs, component packing, overlap
  * prevention, community separation, warm starts, igraph's methods, option and input errors and
- * allocation failure. Set COLLAB_LAYOUT_BENCH=1 to also time a 33k-vertex, 380k-edge graph. */
+ * allocation failure. Speed is measured by scripts/bench.sh, not here. */
 #include "collab/alloc.h"
 #include "collab/engine.h"
 #include "collab/graph.h"
@@ -653,47 +653,6 @@ static void test_allocation_failure(void **state)
     collab_graph_destroy(&g);
 }
 
-static double seconds(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
-
-static void time_layout(const char *what, const collab_graph *g, collab_layout_method method)
-{
-    collab_layout l;
-    collab_layout_options o;
-    collab_layout_options_init(&o);
-    o.method = method;
-    double t = seconds();
-    clock_t c = clock();
-    compute_ok(&l, g, &o);
-    print_message("%s, %s: %zu vertices, %zu edges: %.2f s wall, %.2f s cpu\n", what,
-                  collab_layout_method_name(method), collab_graph_vertex_count(g),
-                  collab_graph_edge_count(g), seconds() - t,
-                  (double)(clock() - c) / CLOCKS_PER_SEC);
-    collab_layout_destroy(&l);
-}
-
-/* Timing only (printed, not asserted), and only when asked: it takes seconds. */
-static void test_bench(void **state)
-{
-    (void)state;
-    if (getenv("COLLAB_LAYOUT_BENCH") == NULL) {
-        skip();
-    }
-    collab_graph g;
-    make_sbm(&g, 4, 50, 0.3, 0.005, 1);
-    time_layout("small planted partition", &g, COLLAB_LAYOUT_FA2);
-    collab_graph_destroy(&g);
-    /* 30 groups of 1100: about 326k edges inside groups and 53k across. */
-    make_sbm(&g, 30, 1100, 0.018, 0.0001, 1);
-    time_layout("large planted partition", &g, COLLAB_LAYOUT_FA2);
-    time_layout("large planted partition", &g, COLLAB_LAYOUT_FR);
-    collab_graph_destroy(&g);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -714,7 +673,6 @@ int main(void)
         cmocka_unit_test_teardown(test_option_errors, teardown),
         cmocka_unit_test_teardown(test_input_errors, teardown),
         cmocka_unit_test_teardown(test_allocation_failure, teardown),
-        cmocka_unit_test_teardown(test_bench, teardown),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
