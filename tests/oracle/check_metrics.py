@@ -106,8 +106,7 @@ def check_nodes(collab, path, extra, g):
         for metric, values in expected.items():
             if name not in values:
                 continue
-            # PageRank: PRPACK solves exactly, NetworkX iterates to tol 1e-15 on the sum.
-            rtol = 1e-7 if metric in ("pagerank", "eigenvector") else RTOL
+            rtol = RTOL
             got = float(row[metric])
             if not close(got, float(values[name]), rtol):
                 sys.exit(f"FAIL: {path} {name!r} {metric}: collab {got!r}, NetworkX {values[name]!r}")
