@@ -13,7 +13,9 @@ collab_build build Release -DCOLLAB_WERROR=ON
 
 echo "== ASan + UBSan build =="
 collab_build build-asan Debug -DCOLLAB_WERROR=ON -DCOLLAB_SANITIZE=address,undefined
-# LeakSanitizer is on by default with ASan; fontconfig's caches are process-lifetime, not leaks.
+# LeakSanitizer is on by default with ASan; fontconfig's caches are process-lifetime, not leaks
+# (tests/lsan.supp).
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+    LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0" \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j "$(nproc)")
 echo "collab: all tests passed (release and sanitizer builds)"
