@@ -216,6 +216,11 @@ stage_sampled() {
 stage_map() {
     local file=$1 fmt=$2
     bench_cmd collab "$COLLAB" map "$file" --no-progress -o "$OUT/map_collab_$CUR_ROWS.$fmt"
+    # every node, as the peers draw them (the default draws communities above 20,000 nodes)
+    if ((CUR_ROWS <= 100000)); then
+        bench_cmd collab_nodes "$COLLAB" map "$file" --no-progress --level nodes \
+            -o "$OUT/map_collab_nodes_$CUR_ROWS.$fmt"
+    fi
     bench_cmd igraph "$PYTHON" scripts/bench/peer_igraph_plot.py "$file" "$OUT/map_igraph_$CUR_ROWS.$fmt"
     bench_cmd graphviz "$PYTHON" scripts/bench/peer_graphviz.py "$file" "$OUT/map_graphviz_$CUR_ROWS.$fmt"
 }

@@ -479,42 +479,52 @@ static collab_status choose_level(map_job *job, collab_error *err)
     return st;
 }
 
-static collab_status lay_out(map_job *job, const double *radius, collab_error *err)
+static collab_status lay_out(map_job *job, double aspect, const double *radius,
+                             collab_error *err)
 {
     collab_layout_options lo;
     collab_layout_options_init(&lo);
     lo.method = job->mo->layout;
     lo.seed = job->an->community.seed;
-    lo.aspect = job->mo->width / job->mo->height;
+    lo.aspect = aspect;
     lo.radius = radius;
-    collab_layout_destroy(&job->layout);
     return collab_layout_compute(&job->layout, job->drawn, &lo, err);
 }
 
-/* The scene sizes discs in page units from the size metric; the layout keeps discs apart in its
- * own units. A first scene gives the page radii and the page-per-layout scale, so the layout can
- * be run again with the discs it will really be drawn with (10% apart). */
-static collab_status page_radii(const map_job *job, const collab_scene *scene, double *radius)
+/* The scene sizes discs in page units from the size metric and the plot box alone, so a
+ * scene built with every node at one point (and no labels) gives the radii and the plot. The
+ * layout fills a box of the plot's aspect with height 1, which the scene maps onto the plot's
+ * height minus the largest disc at each end: that fixes the layout's disc radii, so a single
+ * layout pass keeps the discs it will really be drawn with apart (10% margin). */
+static collab_status plan_discs(const map_job *job, const collab_scene_input *si, double *aspect,
+                                double *radius, collab_error *err)
 {
-    const double *x = collab_layout_x(&job->layout);
-    double lo = INFINITY;
-    double hi = -INFINITY;
-    size_t a = 0;
-    size_t b = 0;
-    for (size_t v = 0; v < scene->n_nodes; v++) {
-        if (x[v] < lo) {
-            lo = x[v];
-            a = v;
-        }
-        if (x[v] > hi) {
-            hi = x[v];
-            b = v;
-        }
+    size_t n = si->n_nodes;
+    double *zero = collab_calloc_array(n + 1, sizeof *zero);
+    if (zero == NULL) {
+        return nomem(err);
     }
-    double scale = hi > lo ? (scene->nodes[b].x - scene->nodes[a].x) / (hi - lo) : 0;
-    for (size_t v = 0; v < scene->n_nodes; v++) {
-        radius[v] = scale > 0 ? 1.1 * scene->nodes[v].radius / scale : 0;
+    collab_scene_input sizing = *si;
+    sizing.x = zero;
+    sizing.y = zero;
+    sizing.max_labels = 0;
+    collab_scene scene;
+    collab_status st = collab_scene_build(&scene, &sizing, err);
+    collab_free(zero);
+    if (st != COLLAB_OK) {
+        return st;
     }
+    double reach = 0;
+    for (size_t v = 0; v < n; v++) {
+        reach = fmax(reach, scene.nodes[v].radius + scene.nodes[v].stroke_width / 2);
+    }
+    double height = fmax(scene.plot.h - 2 * reach, 1);
+    *aspect = fmax(scene.plot.w - 2 * reach, 1) / height;
+    for (size_t v = 0; v < n; v++) {
+        radius[v] = 1.1 * scene.nodes[v].radius / height;
+    }
+    collab_scene_destroy(&scene);
+    (void)job;
     return COLLAB_OK;
 }
 
@@ -634,36 +644,24 @@ static collab_status write_scene_json(const map_job *job, const collab_scene *sc
     return st;
 }
 
-static collab_status build_scene(map_job *job, collab_scene_input *si, collab_scene *scene,
-                                 collab_error *err)
-{
-    si->x = collab_layout_x(&job->layout);
-    si->y = collab_layout_y(&job->layout);
-    return collab_scene_build(scene, si, err);
-}
-
-/* Lays out with the scene's disc sizes, then builds the final scene. */
+/* Plans the discs, lays out once with them, then builds the final scene. */
 static collab_status layout_and_scene(map_job *job, collab_scene_input *si, collab_scene *scene,
                                       collab_error *err)
 {
-    collab_status st = lay_out(job, NULL, err);
-    if (st == COLLAB_OK) {
-        st = build_scene(job, si, scene, err);
-    }
-    if (st != COLLAB_OK || job->mo->layout == COLLAB_LAYOUT_CIRCLE) {
-        return st;
-    }
-    double *radius = collab_alloc_array(scene->n_nodes + 1, sizeof *radius);
+    double *radius = collab_alloc_array(si->n_nodes + 1, sizeof *radius);
     if (radius == NULL) {
-        collab_scene_destroy(scene);
         return nomem(err);
     }
-    page_radii(job, scene, radius);
-    collab_scene_destroy(scene);
-    st = lay_out(job, radius, err);
+    double aspect = job->mo->width / job->mo->height;
+    collab_status st = plan_discs(job, si, &aspect, radius, err);
+    if (st == COLLAB_OK) {
+        st = lay_out(job, aspect, job->mo->layout == COLLAB_LAYOUT_CIRCLE ? NULL : radius, err);
+    }
     collab_free(radius);
     if (st == COLLAB_OK) {
-        st = build_scene(job, si, scene, err);
+        si->x = collab_layout_x(&job->layout);
+        si->y = collab_layout_y(&job->layout);
+        st = collab_scene_build(scene, si, err);
     }
     return st;
 }
