@@ -31,7 +31,7 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 COLLAB=${COLLAB:-build/collab}
 OUT=output/bench
 LOGS=$OUT/logs
-STAGES="projection metrics betweenness sampled map_png map_svg"
+STAGES=${STAGES:-"projection metrics betweenness sampled map_png map_svg"}
 # Exact betweenness is O(V E): its stages run only on these sizes.
 PATH_ROWS="20000 100000"
 
