@@ -247,6 +247,23 @@ static size_t sssp_hops(const collab_i_csr *c, workspace *w, uint32_t s)
     return tail;
 }
 
+/* Adds what one source tells about vertex v (distance d, dependency delta) to the lane. */
+static void add_to_lane(const sweep *s, lane *l, uint32_t v, double d, double delta)
+{
+    l->bc[v] += delta;
+    l->dsum[v] += d;
+    l->hsum[v] += 1.0 / d;
+    l->reached[v]++;
+    l->pair_dist += d;
+    if (s->squares) {
+        l->bc2[v] += delta * delta;
+        l->dsum2[v] += d * d;
+    }
+    if (d > l->max_dist) {
+        l->max_dist = d;
+    }
+}
+
 /* Brandes' back-propagation for hop mode, pulling from successors so each vertex's dependency
  * is final when read; also adds the distance sums. */
 static void accumulate_hops(const sweep *s, workspace *w, lane *l, size_t reached)
@@ -263,21 +280,8 @@ static void accumulate_hops(const sweep *s, workspace *w, lane *l, size_t reache
                 sum += (1.0 + w->delta[u]) / w->sigma[u];
             }
         }
-        double delta = w->sigma[v] * sum;
-        w->delta[v] = delta;
-        double d = (double)level[v];
-        l->bc[v] += delta;
-        l->dsum[v] += d;
-        l->hsum[v] += 1.0 / d;
-        l->reached[v]++;
-        l->pair_dist += d;
-        if (s->squares) {
-            l->bc2[v] += delta * delta;
-            l->dsum2[v] += d * d;
-        }
-        if (d > l->max_dist) {
-            l->max_dist = d;
-        }
+        w->delta[v] = w->sigma[v] * sum;
+        add_to_lane(s, l, v, (double)level[v], w->delta[v]);
     }
     l->pairs += (double)(reached - 1);
     for (size_t i = 0; i < reached; i++) {
@@ -345,19 +349,7 @@ static void accumulate_inverse(const sweep *s, workspace *w, lane *l, size_t rea
                 w->delta[u] += w->sigma[u] * coeff;
             }
         }
-        double d = w->dist[v];
-        l->bc[v] += w->delta[v];
-        l->dsum[v] += d;
-        l->hsum[v] += 1.0 / d;
-        l->reached[v]++;
-        l->pair_dist += d;
-        if (s->squares) {
-            l->bc2[v] += w->delta[v] * w->delta[v];
-            l->dsum2[v] += d * d;
-        }
-        if (d > l->max_dist) {
-            l->max_dist = d;
-        }
+        add_to_lane(s, l, v, w->dist[v], w->delta[v]);
     }
     l->pairs += (double)(reached - 1);
     for (size_t i = 0; i < reached; i++) {
