@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds with all warnings as errors, runs every test through ctest,
-# then builds again with AddressSanitizer + UndefinedBehaviorSanitizer and runs the tests again.
+# then builds again with AddressSanitizer + UndefinedBehaviorSanitizer and runs the tests again,
+# then runs each libFuzzer target for a few seconds.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 root=$(collab_root)
@@ -18,4 +19,6 @@ collab_build build-asan Debug -DCOLLAB_WERROR=ON -DCOLLAB_SANITIZE=address,undef
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
     LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0" \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j "$(nproc)")
-echo "collab: all tests passed (release and sanitizer builds)"
+echo "== fuzzing, briefly (scripts/fuzz.sh SECONDS for longer runs) =="
+bash scripts/fuzz.sh "${COLLAB_FUZZ_SECONDS:-15}"
+echo "collab: all tests passed (release and sanitizer builds, fuzz targets)"

@@ -681,7 +681,12 @@ static collab_status draw(map_job *job, collab_error *err)
         st = layout_and_scene(job, &si, &scene, err);
     }
     if (st == COLLAB_OK) {
-        st = collab_render_file(&scene, job->mo->output, job->mo->format, job->mo->dpi, err);
+        collab_output out;
+        st = cli_output_open(&out, job->mo->output, job->in->path, err);
+        if (st == COLLAB_OK) {
+            st = collab_render_output(&scene, &out, job->mo->format, job->mo->dpi, err);
+            st = cli_output_finish(&out, st, err);
+        }
         if (st == COLLAB_OK && job->mo->scene_path != NULL) {
             st = write_scene_json(job, &scene, err);
         }

@@ -9,6 +9,8 @@
 
 #include <igraph.h>
 
+static void set_message(collab_error *err, const char *fmt, va_list ap) COLLAB_PRINTF(2, 0);
+
 static void set_message(collab_error *err, const char *fmt, va_list ap)
 {
     vsnprintf(err->message, sizeof err->message, fmt, ap);

@@ -497,8 +497,8 @@ static collab_status check_size(const collab_scene *s, collab_render_format fmt,
     return COLLAB_OK;
 }
 
-collab_status collab_render_file(const collab_scene *s, const char *path, collab_render_format fmt,
-                                 double dpi, collab_error *err)
+collab_status collab_render_output(const collab_scene *s, collab_output *out,
+                                   collab_render_format fmt, double dpi, collab_error *err)
 {
     if (fmt != COLLAB_RENDER_PNG && fmt != COLLAB_RENDER_SVG && fmt != COLLAB_RENDER_PDF) {
         return collab_error_set(err, COLLAB_E_USAGE, "unknown image format '%d'", (int)fmt);
@@ -507,15 +507,21 @@ collab_status collab_render_file(const collab_scene *s, const char *path, collab
     if (st != COLLAB_OK) {
         return st;
     }
+    sink k = {out->f, 0};
+    cairo_status_t cs =
+        fmt == COLLAB_RENDER_PNG ? render_png(s, &k, dpi) : render_vector(s, &k, fmt);
+    return from_cairo(cs, &k, out->path, err);
+}
+
+collab_status collab_render_file(const collab_scene *s, const char *path, collab_render_format fmt,
+                                 double dpi, collab_error *err)
+{
     collab_output out;
-    st = collab_output_open(&out, path, NULL, err);
+    collab_status st = collab_output_open(&out, path, NULL, err);
     if (st != COLLAB_OK) {
         return st;
     }
-    sink k = {out.f, 0};
-    cairo_status_t cs =
-        fmt == COLLAB_RENDER_PNG ? render_png(s, &k, dpi) : render_vector(s, &k, fmt);
-    st = from_cairo(cs, &k, path, err);
+    st = collab_render_output(s, &out, fmt, dpi, err);
     if (st != COLLAB_OK) {
         collab_output_abort(&out);
         return st;

@@ -14,6 +14,7 @@
 #define COLLAB_RENDER_H
 
 #include "collab/error.h"
+#include "collab/output.h"
 #include "collab/scene.h"
 
 #include <stdbool.h>
@@ -60,6 +61,12 @@ void collab_render_paint(cairo_t *cr, const collab_scene *s);
  * COLLAB_E_LIBRARY for other cairo failures, COLLAB_E_NOMEM. */
 collab_status collab_render_file(const collab_scene *s, const char *path, collab_render_format fmt,
                                  double dpi, collab_error *err);
+
+/* Renders `s` into an output opened by the caller (collab_output_open), who then commits or
+ * aborts it; used where the caller tracks the temporary file (the CLI's signal handlers). Same
+ * errors as collab_render_file; on error the output is left open for the caller to abort. */
+collab_status collab_render_output(const collab_scene *s, collab_output *out,
+                                   collab_render_format fmt, double dpi, collab_error *err);
 
 /* The format named by the extension of `path` (.png, .svg, .pdf, any case); false if none. */
 bool collab_render_format_from_path(const char *path, collab_render_format *fmt);
