@@ -2,6 +2,7 @@
 #include "collab/summary.h"
 
 #include "collab/alloc.h"
+#include "collab/text.h"
 
 #include <string.h>
 
@@ -106,14 +107,18 @@ static void print_columns(FILE *f, const collab_edgelist *list)
     for (int u = 1; u < 8; u++) {
         const char *name = column_name_for(list, (collab_column_use)u);
         if (name != NULL) {
-            fprintf(f, "%s%s='%s'", first ? "" : ", ", labels[u], name);
+            fprintf(f, "%s%s='", first ? "" : ", ", labels[u]);
+            collab_text_fputs_safe(f, name);
+            fputc('\'', f);
             first = false;
         }
     }
     fprintf(f, "\n");
     fprintf(f, "attribute columns:  ");
     for (size_t e = 0; e < list->n_extra; e++) {
-        fprintf(f, "%s'%s'", e > 0 ? ", " : "", list->column_names[list->extra_columns[e]]);
+        fprintf(f, "%s'", e > 0 ? ", " : "");
+        collab_text_fputs_safe(f, list->column_names[list->extra_columns[e]]);
+        fputc('\'', f);
     }
     fprintf(f, "%s\n", list->n_extra == 0 ? "none" : "");
 }
@@ -125,7 +130,9 @@ static void print_filters(FILE *f, const collab_graph_options *opt)
         fprintf(f, "none");
     }
     if (opt->roles != NULL) {
-        fprintf(f, "roles=%s ", opt->roles);
+        fprintf(f, "roles=");
+        collab_text_fputs_safe(f, opt->roles);
+        fputc(' ', f);
     }
     if (opt->has_years) {
         fprintf(f, "years=%d-%d", opt->year_from, opt->year_to);
@@ -168,7 +175,9 @@ collab_status collab_summary_write_text(FILE *f, const collab_summary *s, const 
                                         collab_error *err)
 {
     const collab_graph_stats *st = &g->stats;
-    fprintf(f, "input:              %s\n", list->source);
+    fprintf(f, "input:              ");
+    collab_text_fputs_safe(f, list->source);
+    fputc('\n', f);
     fprintf(f, "shape:              %s\n", collab_shape_name(list->shape));
     fprintf(f, "delimiter:          %s\n", delimiter_name(list->delimiter));
     print_columns(f, list);

@@ -207,3 +207,24 @@ size_t collab_text_display_width(const char *s, size_t len)
     }
     return width;
 }
+
+void collab_text_fputs_safe(FILE *f, const char *s)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    utf8proc_ssize_t left = (utf8proc_ssize_t)strlen(s);
+    while (left > 0) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+        if (n <= 0) {
+            n = 1;
+            cp = 0xFFFD;
+        }
+        if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp == 0xFFFD) {
+            fputs("\xEF\xBF\xBD", f);
+        } else {
+            fwrite(p, 1, (size_t)n, f);
+        }
+        p += n;
+        left -= n;
+    }
+}

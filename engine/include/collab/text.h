@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* A growable scratch buffer owned by the caller; zero-initialise, release with
  * collab_text_scratch_free. */
@@ -34,5 +35,9 @@ size_t collab_text_count_chars(const char *s, size_t len);
 
 /* Width in terminal columns of valid UTF-8 `s` (CJK wide characters count 2, combining marks 0). */
 size_t collab_text_display_width(const char *s, size_t len);
+
+/* Writes `s` for a terminal: control characters (C0, DEL, C1) and invalid bytes become U+FFFD,
+ * so text from an input file cannot send escape sequences to the terminal. */
+void collab_text_fputs_safe(FILE *f, const char *s);
 
 #endif
