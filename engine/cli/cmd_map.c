@@ -31,6 +31,7 @@ static const char *const map_usage =
     "      --size-by METRIC         node size (default strength; any report metric)\n"
     "      --color-by community|year|role|METRIC|none   node colour (default community)\n"
     "      --labels N|auto          how many names to write (default auto: all that fit)\n"
+    "      --label-chars N          cut longer names with an ellipsis (default 30)\n"
     "      --edges all|top:K        edges drawn (default top:5000, the strongest)\n"
     "      --curved                 curved edges\n"
     "      --layout fa2|fr|kk|drl|circle   layout (default fa2)\n"
@@ -54,7 +55,8 @@ enum {
     OPT_CURVED,
     OPT_LAYOUT,
     OPT_LEVEL,
-    OPT_SCENE
+    OPT_SCENE,
+    OPT_LABEL_CHARS
 };
 
 static bool format_from_name(const char *name, collab_render_format *fmt)
@@ -189,6 +191,12 @@ static bool map_option(cli_map_options *mo, int opt, const char *arg, collab_err
     case OPT_SCENE:
         mo->scene_path = arg;
         return true;
+    case OPT_LABEL_CHARS:
+        if (!cli_parse_size(arg, &mo->label_chars) || mo->label_chars < 2 ||
+            mo->label_chars > 1000) {
+            usage_value(err, "label-chars", "a length from 2 to 1000", arg);
+        }
+        return true;
     default:
         return false;
     }
@@ -203,6 +211,7 @@ static void map_options_init(cli_map_options *mo)
     mo->size_by = COLLAB_METRIC_STRENGTH;
     mo->color_by = CLI_COLOR_COMMUNITY;
     mo->labels = COLLAB_LABELS_AUTO;
+    mo->label_chars = COLLAB_LABEL_MAX_CHARS;
     mo->max_edges = 5000;
     mo->layout = COLLAB_LAYOUT_FA2;
     mo->level = CLI_LEVEL_AUTO;
@@ -221,6 +230,7 @@ static int parse_args(int argc, char **argv, cli_input *in, cli_analysis *an,
         {"labels", required_argument, NULL, OPT_LABELS}, {"edges", required_argument, NULL, OPT_EDGES},
         {"curved", no_argument, NULL, OPT_CURVED},   {"layout", required_argument, NULL, OPT_LAYOUT},
         {"level", required_argument, NULL, OPT_LEVEL}, {"scene", required_argument, NULL, OPT_SCENE},
+        {"label-chars", required_argument, NULL, OPT_LABEL_CHARS},
         {NULL, 0, NULL, 0},
     };
     struct option options[64];

@@ -628,6 +628,7 @@ static void fill_scene_input(map_job *job, collab_scene_input *si,
     si->title = mo->title != NULL ? mo->title : base_name(job->in->list.source);
     si->subtitle = job->subtitle;
     si->max_labels = mo->labels;
+    si->label_chars = mo->label_chars;
     si->measure = collab_render_measure_text;
     si->measure_ctx = measurer;
 }

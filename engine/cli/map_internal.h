@@ -37,6 +37,7 @@ typedef struct cli_map_options {
     cli_color_by color_by;         /* node colour */
     collab_metric color_metric;    /* with CLI_COLOR_METRIC */
     long labels;                   /* N or COLLAB_LABELS_AUTO */
+    size_t label_chars;            /* --label-chars */
     size_t max_edges;              /* 0 = all */
     bool curved;                   /* curved edges */
     collab_layout_method layout;   /* layout algorithm */

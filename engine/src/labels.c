@@ -395,7 +395,7 @@ static collab_status try_label(collab_scene *s, const collab_scene_input *in, pl
         return COLLAB_OK;
     }
     collab_scene_text t;
-    collab_status st = collab_i_text_init(&t, nd->name, COLLAB_LABEL_MAX_CHARS, nd->label_font,
+    collab_status st = collab_i_text_init(&t, nd->name, in->label_chars, nd->label_font,
                                           s->foreground, INFINITY, in, err);
     if (st != COLLAB_OK) {
         return st;

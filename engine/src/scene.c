@@ -32,6 +32,7 @@ void collab_scene_input_init(collab_scene_input *in)
     in->edge_style = COLLAB_EDGES_STRAIGHT;
     in->show_legend = true;
     in->max_labels = COLLAB_LABELS_AUTO;
+    in->label_chars = COLLAB_LABEL_MAX_CHARS;
 }
 
 static collab_status validate_page(const collab_scene_input *in, collab_error *err)
@@ -49,6 +50,9 @@ static collab_status validate_page(const collab_scene_input *in, collab_error *e
     if (!isfinite(in->font_scale) || in->font_scale <= 0 || in->font_scale > 100) {
         return collab_error_set(err, COLLAB_E_USAGE, "font scale '%g' is not in (0, 100]",
                                 in->font_scale);
+    }
+    if (in->label_chars < 2) {
+        return collab_error_set(err, COLLAB_E_USAGE, "labels need room for at least 2 characters");
     }
     if (in->max_labels < COLLAB_LABELS_AUTO) {
         return collab_error_set(err, COLLAB_E_USAGE, "label count '%ld' is negative",

@@ -21,7 +21,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
-/* Labels are cut to this many characters (grapheme clusters), the last one being '…'. */
+/* Labels are cut to this many characters (grapheme clusters), the last one being '…', unless
+ * collab_scene_input.label_chars says otherwise. */
 #define COLLAB_LABEL_MAX_CHARS 30
 /* max_labels value meaning "as many as fit". */
 #define COLLAB_LABELS_AUTO (-1L)
@@ -105,6 +106,8 @@ typedef struct collab_scene_input {
     size_t n_legend;                   /* entries in `legend` */
     bool show_legend;                  /* draw the legend column */
     long max_labels;                   /* labels wanted: N >= 0, or COLLAB_LABELS_AUTO */
+    size_t label_chars;                /* longest label in characters (>= 2); default
+                                          COLLAB_LABEL_MAX_CHARS */
     collab_measure_fn measure;         /* text measurer (required) */
     void *measure_ctx;                 /* passed to `measure` */
 } collab_scene_input;
