@@ -124,5 +124,7 @@ int cmd_summary(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_communities(int argc, char **argv);
 int cmd_map(int argc, char **argv);
+int cmd_path(int argc, char **argv);
+int cmd_distance(int argc, char **argv);
 
 #endif

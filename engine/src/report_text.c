@@ -9,6 +9,11 @@
 
 #include <utf8proc.h>
 
+void collab_report_csv_field(FILE *f, const char *s)
+{
+    collab_i_csv_field(f, s);
+}
+
 void collab_i_csv_field(FILE *f, const char *s)
 {
     bool formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||

@@ -55,6 +55,10 @@ collab_status collab_report_write_communities(FILE *f, const collab_report_input
 /* Parses "table", "csv", "json", "md". */
 bool collab_report_format_parse(const char *text, collab_report_format *format);
 
+/* Writes `s` as one CSV field: quoted when needed, with a leading apostrophe when a spreadsheet
+ * would run it as a formula (= + - @ tab CR at the start). */
+void collab_report_csv_field(FILE *f, const char *s);
+
 /* Ranks vertices by `metric` (descending; ascending for constraint; NaN last; ties by id).
  * `order` receives the n vertex ids. */
 void collab_report_rank(const collab_metrics *m, collab_metric metric, uint32_t *order);

@@ -1,0 +1,195 @@
+/* collab path: how two people are connected — the shortest collaboration chain and, on every
+ * step, the projects (with roles and years) that link the two, i.e. the evidence. */
+#include "cli.h"
+
+#include "collab/alloc.h"
+#include "collab/query.h"
+#include "collab/text.h"
+
+#include <string.h>
+
+static const char *const path_usage =
+    "usage: collab path [options] FILE A B\n\n"
+    "Finds the shortest collaboration chain from A to B (names matched exactly, then ignoring\n"
+    "case and accents) and prints every step with the projects that link the two people, their\n"
+    "roles and the year. Exit status 0 with \"no path\" when they are not connected.\n\n"
+    "Options:\n"
+    "      --all                    every shortest chain (at most --max)\n"
+    "      --max N                  most chains printed with --all (default 20)\n"
+    "      --avoid NAME             find a chain that does not go through NAME\n"
+    "  -o, --output FILE            write to FILE (atomically) instead of standard output\n"
+    "  -h, --help                   show this help\n";
+
+enum { OPT_ALL = 1, OPT_MAX, OPT_AVOID };
+
+#define MAX_LINKS_SHOWN 3
+
+typedef struct path_args {
+    const char *a, *b, *avoid; /* names */
+    bool all;                  /* every shortest chain */
+    size_t max;                /* cap with --all */
+    const char *output;        /* -o */
+} path_args;
+
+static void print_name(FILE *f, const collab_graph *g, uint32_t v)
+{
+    collab_text_fputs_safe(f, collab_graph_name(g, v));
+}
+
+/* One step: "  A -- B" and the linking credits below it. */
+static collab_status print_step(FILE *f, const cli_input *in, uint32_t u, uint32_t v,
+                                collab_error *err)
+{
+    const collab_graph *g = &in->g;
+    const collab_edgelist *list = &in->list;
+    fputs("  ", f);
+    print_name(f, g, u);
+    fputs(" -- ", f);
+    print_name(f, g, v);
+    fputc('\n', f);
+    collab_link links[MAX_LINKS_SHOWN];
+    size_t n_links = 0;
+    collab_status st = collab_query_links(g, list, u, v, links, MAX_LINKS_SHOWN, &n_links, err);
+    for (size_t k = 0; st == COLLAB_OK && k < n_links && k < MAX_LINKS_SHOWN; k++) {
+        const collab_link *l = &links[k];
+        fputs("      on ", f);
+        collab_text_fputs_safe(f, collab_names_get(&list->names_b, l->project));
+        if (l->year != 0) {
+            fprintf(f, " (%d)", l->year);
+        }
+        fputs(": ", f);
+        print_name(f, g, u);
+        fprintf(f, " %s, ", l->role_a != COLLAB_NO_ID ? collab_names_get(&list->roles, l->role_a)
+                                                        : "(no role)");
+        print_name(f, g, v);
+        fprintf(f, " %s\n", l->role_b != COLLAB_NO_ID ? collab_names_get(&list->roles, l->role_b)
+                                                        : "(no role)");
+    }
+    if (n_links > MAX_LINKS_SHOWN) {
+        fprintf(f, "      and %zu more shared projects\n", n_links - MAX_LINKS_SHOWN);
+    }
+    if (g->shape != COLLAB_SHAPE_CREDITS) {
+        igraph_integer_t eid = -1;
+        igraph_get_eid(&g->graph, &eid, u, v, false, false);
+        fprintf(f, "      weight %g\n", eid >= 0 ? VECTOR(g->weights)[eid] : 0.0);
+    }
+    return st;
+}
+
+static collab_status write_chains(FILE *f, const cli_input *in, const path_args *pa, uint32_t a,
+                                  uint32_t b, uint32_t avoid, collab_error *err)
+{
+    const collab_graph *g = &in->g;
+    uint32_t *paths = NULL;
+    size_t n_paths = 0;
+    size_t length = 0;
+    double total = 0;
+    collab_status st = collab_query_paths(g, a, b, avoid, pa->all ? pa->max : 1, &paths,
+                                          &n_paths, &length, &total, err);
+    if (st != COLLAB_OK) {
+        return st;
+    }
+    if (a == b) {
+        print_name(f, g, a);
+        fputs(" is the same person: distance 0\n", f);
+    } else if (n_paths == 0) {
+        fputs("no path between ", f);
+        print_name(f, g, a);
+        fputs(" and ", f);
+        print_name(f, g, b);
+        fputs(pa->avoid != NULL ? " avoiding the given person\n" : "\n", f);
+    } else {
+        fprintf(f, "distance %zu; %.0f shortest chain%s", length, total, total == 1 ? "" : "s");
+        fprintf(f, n_paths < total ? " (%zu shown)\n" : "\n", n_paths);
+        for (size_t p = 0; p < n_paths && st == COLLAB_OK; p++) {
+            const uint32_t *chain = paths + p * (length + 1);
+            fprintf(f, "%schain %zu:\n", p > 0 ? "\n" : "", p + 1);
+            for (size_t i = 0; i < length && st == COLLAB_OK; i++) {
+                st = print_step(f, in, chain[i], chain[i + 1], err);
+            }
+        }
+    }
+    collab_free(paths);
+    return st;
+}
+
+static collab_status run(cli_input *in, const path_args *pa, collab_error *err)
+{
+    collab_status st = cli_input_load(in, err);
+    uint32_t a = 0;
+    uint32_t b = 0;
+    uint32_t avoid = UINT32_MAX;
+    if (st == COLLAB_OK) {
+        st = collab_query_find(&in->g, pa->a, &a, err);
+    }
+    if (st == COLLAB_OK) {
+        st = collab_query_find(&in->g, pa->b, &b, err);
+    }
+    if (st == COLLAB_OK && pa->avoid != NULL) {
+        st = collab_query_find(&in->g, pa->avoid, &avoid, err);
+        if (st == COLLAB_OK && (avoid == a || avoid == b)) {
+            st = collab_error_set(err, COLLAB_E_USAGE, "--avoid names one of the two ends");
+        }
+    }
+    collab_output out;
+    if (st == COLLAB_OK) {
+        st = cli_output_open(&out, pa->output, in->path, err);
+        if (st == COLLAB_OK) {
+            st = write_chains(out.f, in, pa, a, b, avoid, err);
+            st = cli_output_finish(&out, st, err);
+        }
+    }
+    return st;
+}
+
+int cmd_path(int argc, char **argv)
+{
+    static const struct option own[] = {
+        {"all", no_argument, NULL, OPT_ALL},       {"max", required_argument, NULL, OPT_MAX},
+        {"avoid", required_argument, NULL, OPT_AVOID}, {"output", required_argument, NULL, 'o'},
+        {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0},
+    };
+    struct option options[64];
+    cli_merge_options(options, own, false);
+    cli_input in;
+    cli_input_init(&in);
+    path_args pa = {.max = 20, .output = "-"};
+    collab_error err = {0};
+    int opt;
+    optind = 1;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+        if (opt == 'h') {
+            fputs(path_usage, stdout);
+            cli_print_input_help(stdout);
+            return COLLAB_EXIT_OK;
+        } else if (opt == 'o') {
+            pa.output = optarg;
+        } else if (opt == OPT_ALL) {
+            pa.all = true;
+        } else if (opt == OPT_AVOID) {
+            pa.avoid = optarg;
+        } else if (opt == OPT_MAX) {
+            if (!cli_parse_size(optarg, &pa.max) || pa.max == 0 || pa.max > 100000) {
+                collab_error_set(&err, COLLAB_E_USAGE, "--max needs a number from 1 to 100000, "
+                                                       "not '%s'", optarg);
+            }
+        } else if (!cli_input_option(&in, opt, optarg, &err)) {
+            return cli_bad_option(argv, opt, "path");
+        }
+        if (err.status != COLLAB_OK) {
+            return cli_usage_error(&err, "path");
+        }
+    }
+    if (argc - optind != 3) {
+        collab_error_set(&err, COLLAB_E_USAGE, "expected FILE A B, got %d arguments",
+                         argc - optind);
+        return cli_usage_error(&err, "path");
+    }
+    in.path = argv[optind];
+    pa.a = argv[optind + 1];
+    pa.b = argv[optind + 2];
+    collab_status st = run(&in, &pa, &err);
+    cli_input_destroy(&in);
+    return st == COLLAB_OK ? COLLAB_EXIT_OK : cli_report_error(&err);
+}

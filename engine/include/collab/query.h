@@ -1,0 +1,51 @@
+/* Questions about people in a collab_graph: finding a person by name (exactly, then ignoring case
+ * and accents, else with the closest names as suggestions), collaboration distances from one
+ * person, and the shortest collaboration chains between two, with the credits that link each
+ * step. */
+#ifndef COLLAB_QUERY_H
+#define COLLAB_QUERY_H
+
+#include "collab/error.h"
+#include "collab/graph.h"
+#include "collab/load.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Finds the vertex named `name`: an exact match first, then a match ignoring case, accents and
+ * surrounding spaces (the first in vertex order). When nothing matches, returns COLLAB_E_USAGE
+ * with a message listing up to five closest names by edit distance ("no person 'Tom Russo'; did
+ * you mean 'Thom Russo'?"). */
+collab_status collab_query_find(const collab_graph *g, const char *name, uint32_t *vertex,
+                                collab_error *err);
+
+/* Hop distances from `source` to every vertex (-1 when unreachable), avoiding `avoid` (a vertex
+ * id, or UINT32_MAX for none). `dist` has room for every vertex. Time complexity: O(V + E). */
+collab_status collab_query_distances(const collab_graph *g, uint32_t source, uint32_t avoid,
+                                     int32_t *dist, collab_error *err);
+
+/* Shortest chains from `a` to `b` avoiding `avoid`: up to `max_paths` of them, each as
+ * `length + 1` vertex ids in `paths[k * (length + 1) ...]` (allocated with collab_malloc, freed by
+ * the caller). `*n_paths` = 0 when there is no chain. Chains come in a fixed order (by vertex ids
+ * along the way). `*total` counts every shortest chain (capped at 1e18). */
+collab_status collab_query_paths(const collab_graph *g, uint32_t a, uint32_t b, uint32_t avoid,
+                                 size_t max_paths, uint32_t **paths, size_t *n_paths,
+                                 size_t *length, double *total, collab_error *err);
+
+/* One credit that links two people: the project and each one's role and year on it. */
+typedef struct collab_link {
+    uint32_t project;  /* project id in the edgelist's names_b */
+    uint32_t role_a;   /* role of the first person (COLLAB_NO_ID when none) */
+    uint32_t role_b;   /* role of the second person */
+    int year;          /* year of the credit (0 when none) */
+} collab_link;
+
+/* The shared projects of people vertices u and v (credits, people view), from the kept rows of
+ * `list`: at most `max_links` in `links`, `*n_links` set to how many were found in all.
+ * Time complexity: O(rows). */
+collab_status collab_query_links(const collab_graph *g, const collab_edgelist *list, uint32_t u,
+                                 uint32_t v, collab_link *links, size_t max_links,
+                                 size_t *n_links, collab_error *err);
+
+#endif
