@@ -63,8 +63,6 @@ void cli_analysis_report_input(const cli_analysis *a, const cli_input *in,
 
 /* The input options, terminated by a zero entry; copied into each command's option table. */
 extern const struct option cli_input_options[];
-/* How many entries cli_input_options has before its terminator. */
-size_t cli_input_option_count(void);
 
 /* Usage text of the input options, printed by every command's --help. */
 void cli_print_input_help(FILE *f);
@@ -89,9 +87,27 @@ int cli_report_error(const collab_error *err);
 /* The exit status for an error kind. */
 int cli_exit_status(collab_status st);
 
-/* Merges a command's own options (`own`, zero-terminated), the input options and, when
- * `analysis`, the analysis options into `out` (room for 64 entries). */
-void cli_merge_options(struct option *out, const struct option *own, bool analysis);
+/* A command's own option handler: true when `opt` was one of its options (setting `err` on a
+ * bad value). */
+typedef bool (*cli_own_option_fn)(void *ctx, int opt, const char *arg, collab_error *err);
+
+/* What the shared option loop needs to know about a command. */
+typedef struct cli_command_spec {
+    const char *name;            /* "report": for messages */
+    const char *usage;           /* --help text, before the shared options' help */
+    const struct option *own;    /* the command's options (zero-terminated), or NULL */
+    cli_own_option_fn handle;    /* their handler, or NULL */
+    void *ctx;                   /* passed to `handle` */
+    size_t n_positional;         /* positional arguments expected (the first is FILE) */
+    const char *positional;      /* their names for the message, "FILE A B" */
+} cli_command_spec;
+
+/* Parses argv: -h/--help prints the usage and returns -1 (exit 0); -o/--output sets *output; the
+ * command's options go to spec->handle, then the input options, then (when `an` is not NULL) the
+ * analysis options. On success sets in->path to the first positional argument (the others
+ * follow at argv[optind + 1...]) and returns 0; on a usage error prints it and returns 2. */
+int cli_parse_command(int argc, char **argv, const cli_command_spec *spec, cli_input *in,
+                      cli_analysis *an, const char **output, collab_error *err);
 
 /* Parses an integer / a double option value; false on garbage or out of range. */
 bool cli_parse_size(const char *text, size_t *value);

@@ -108,50 +108,36 @@ static collab_status run(cli_input *in, const char *name, bool csv, const char *
     return st;
 }
 
+static bool distance_option(void *ctx, int opt, const char *arg, collab_error *err)
+{
+    bool *csv = ctx;
+    if (opt != OPT_FORMAT) {
+        return false;
+    }
+    if (strcmp(arg, "csv") != 0 && strcmp(arg, "table") != 0) {
+        collab_error_set(err, COLLAB_E_USAGE, "--format must be table or csv, not '%s'", arg);
+    }
+    *csv = strcmp(arg, "csv") == 0;
+    return true;
+}
+
 int cmd_distance(int argc, char **argv)
 {
     static const struct option own[] = {
         {"format", required_argument, NULL, OPT_FORMAT},
-        {"output", required_argument, NULL, 'o'},
-        {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    struct option options[64];
-    cli_merge_options(options, own, false);
     cli_input in;
     cli_input_init(&in);
     collab_error err = {0};
     const char *output = "-";
     bool csv = false;
-    int opt;
-    optind = 1;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
-        if (opt == 'h') {
-            fputs(distance_usage, stdout);
-            cli_print_input_help(stdout);
-            return COLLAB_EXIT_OK;
-        } else if (opt == 'o') {
-            output = optarg;
-        } else if (opt == OPT_FORMAT) {
-            if (strcmp(optarg, "csv") != 0 && strcmp(optarg, "table") != 0) {
-                collab_error_set(&err, COLLAB_E_USAGE, "--format must be table or csv, not '%s'",
-                                 optarg);
-            }
-            csv = strcmp(optarg, "csv") == 0;
-        } else if (!cli_input_option(&in, opt, optarg, &err)) {
-            return cli_bad_option(argv, opt, "distance");
-        }
-        if (err.status != COLLAB_OK) {
-            return cli_usage_error(&err, "distance");
-        }
+    cli_command_spec spec = {"distance", distance_usage, own, distance_option, &csv, 2,
+                             "FILE NAME"};
+    int parsed = cli_parse_command(argc, argv, &spec, &in, NULL, &output, &err);
+    if (parsed != 0) {
+        return parsed < 0 ? COLLAB_EXIT_OK : parsed;
     }
-    if (argc - optind != 2) {
-        collab_error_set(&err, COLLAB_E_USAGE, "expected FILE NAME, got %d arguments",
-                         argc - optind);
-        return cli_usage_error(&err, "distance");
-    }
-    in.path = argv[optind];
     collab_status st = run(&in, argv[optind + 1], csv, output, &err);
     cli_input_destroy(&in);
     return st == COLLAB_OK ? COLLAB_EXIT_OK : cli_report_error(&err);

@@ -217,11 +217,15 @@ static void map_options_init(cli_map_options *mo)
     mo->level = CLI_LEVEL_AUTO;
 }
 
+static bool map_option_ctx(void *ctx, int opt, const char *arg, collab_error *err)
+{
+    return map_option(ctx, opt, arg, err);
+}
+
 static int parse_args(int argc, char **argv, cli_input *in, cli_analysis *an,
                       cli_map_options *mo, collab_error *err)
 {
     static const struct option own[] = {
-        {"output", required_argument, NULL, 'o'},    {"help", no_argument, NULL, 'h'},
         {"format", required_argument, NULL, OPT_FORMAT}, {"width", required_argument, NULL, OPT_WIDTH},
         {"height", required_argument, NULL, OPT_HEIGHT}, {"dpi", required_argument, NULL, OPT_DPI},
         {"title", required_argument, NULL, OPT_TITLE}, {"theme", required_argument, NULL, OPT_THEME},
@@ -233,30 +237,10 @@ static int parse_args(int argc, char **argv, cli_input *in, cli_analysis *an,
         {"label-chars", required_argument, NULL, OPT_LABEL_CHARS},
         {NULL, 0, NULL, 0},
     };
-    struct option options[64];
-    cli_merge_options(options, own, true);
-    int opt;
-    optind = 1;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
-        if (opt == 'h') {
-            fputs(map_usage, stdout);
-            cli_print_input_help(stdout);
-            cli_print_analysis_help(stdout);
-            return -1;
-        } else if (opt == 'o') {
-            mo->output = optarg;
-        } else if (!map_option(mo, opt, optarg, err) && !cli_input_option(in, opt, optarg, err) &&
-                   !cli_analysis_option(an, opt, optarg, err)) {
-            return cli_bad_option(argv, opt, "map");
-        }
-        if (err->status != COLLAB_OK) {
-            return cli_usage_error(err, "map");
-        }
-    }
-    if (argc - optind != 1) {
-        collab_error_set(err, COLLAB_E_USAGE, "expected one input FILE, got %d", argc - optind);
-        return cli_usage_error(err, "map");
+    cli_command_spec spec = {"map", map_usage, own, map_option_ctx, mo, 1, "FILE"};
+    int parsed = cli_parse_command(argc, argv, &spec, in, an, &mo->output, err);
+    if (parsed != 0) {
+        return parsed;
     }
     if (mo->output == NULL) {
         collab_error_set(err, COLLAB_E_USAGE, "missing -o OUT.png|OUT.svg|OUT.pdf");
@@ -269,7 +253,6 @@ static int parse_args(int argc, char **argv, cli_input *in, cli_analysis *an,
                          mo->output);
         return cli_usage_error(err, "map");
     }
-    in->path = argv[optind];
     return 0;
 }
 

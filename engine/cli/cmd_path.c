@@ -142,51 +142,44 @@ static collab_status run(cli_input *in, const path_args *pa, collab_error *err)
     return st;
 }
 
+static bool path_option(void *ctx, int opt, const char *arg, collab_error *err)
+{
+    path_args *pa = ctx;
+    switch (opt) {
+    case OPT_ALL:
+        pa->all = true;
+        return true;
+    case OPT_AVOID:
+        pa->avoid = arg;
+        return true;
+    case OPT_MAX:
+        if (!cli_parse_size(arg, &pa->max) || pa->max == 0 || pa->max > 100000) {
+            collab_error_set(err, COLLAB_E_USAGE, "--max needs a number from 1 to 100000, not '%s'",
+                             arg);
+        }
+        return true;
+    default:
+        return false;
+    }
+}
+
 int cmd_path(int argc, char **argv)
 {
     static const struct option own[] = {
-        {"all", no_argument, NULL, OPT_ALL},       {"max", required_argument, NULL, OPT_MAX},
-        {"avoid", required_argument, NULL, OPT_AVOID}, {"output", required_argument, NULL, 'o'},
-        {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0},
+        {"all", no_argument, NULL, OPT_ALL},
+        {"max", required_argument, NULL, OPT_MAX},
+        {"avoid", required_argument, NULL, OPT_AVOID},
+        {NULL, 0, NULL, 0},
     };
-    struct option options[64];
-    cli_merge_options(options, own, false);
     cli_input in;
     cli_input_init(&in);
     path_args pa = {.max = 20, .output = "-"};
     collab_error err = {0};
-    int opt;
-    optind = 1;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
-        if (opt == 'h') {
-            fputs(path_usage, stdout);
-            cli_print_input_help(stdout);
-            return COLLAB_EXIT_OK;
-        } else if (opt == 'o') {
-            pa.output = optarg;
-        } else if (opt == OPT_ALL) {
-            pa.all = true;
-        } else if (opt == OPT_AVOID) {
-            pa.avoid = optarg;
-        } else if (opt == OPT_MAX) {
-            if (!cli_parse_size(optarg, &pa.max) || pa.max == 0 || pa.max > 100000) {
-                collab_error_set(&err, COLLAB_E_USAGE, "--max needs a number from 1 to 100000, "
-                                                       "not '%s'", optarg);
-            }
-        } else if (!cli_input_option(&in, opt, optarg, &err)) {
-            return cli_bad_option(argv, opt, "path");
-        }
-        if (err.status != COLLAB_OK) {
-            return cli_usage_error(&err, "path");
-        }
+    cli_command_spec spec = {"path", path_usage, own, path_option, &pa, 3, "FILE A B"};
+    int parsed = cli_parse_command(argc, argv, &spec, &in, NULL, &pa.output, &err);
+    if (parsed != 0) {
+        return parsed < 0 ? COLLAB_EXIT_OK : parsed;
     }
-    if (argc - optind != 3) {
-        collab_error_set(&err, COLLAB_E_USAGE, "expected FILE A B, got %d arguments",
-                         argc - optind);
-        return cli_usage_error(&err, "path");
-    }
-    in.path = argv[optind];
     pa.a = argv[optind + 1];
     pa.b = argv[optind + 2];
     collab_status st = run(&in, &pa, &err);

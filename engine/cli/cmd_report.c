@@ -91,17 +91,19 @@ static collab_status run(cli_input *in, cli_analysis *an, const collab_report_op
     return st;
 }
 
+static bool report_option_ctx(void *ctx, int opt, const char *arg, collab_error *err)
+{
+    return report_option(ctx, opt, arg, err);
+}
+
 int cli_report_main(int argc, char **argv, const char *name, const char *usage, bool communities)
 {
     static const struct option own[] = {
         {"top", required_argument, NULL, OPT_TOP},   {"all", no_argument, NULL, OPT_ALL},
         {"metrics", required_argument, NULL, OPT_METRICS},
         {"sort", required_argument, NULL, OPT_SORT}, {"format", required_argument, NULL, OPT_FORMAT},
-        {"output", required_argument, NULL, 'o'},    {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    struct option options[64];
-    cli_merge_options(options, own, true);
     cli_input in;
     cli_input_init(&in);
     cli_analysis an;
@@ -110,31 +112,11 @@ int cli_report_main(int argc, char **argv, const char *name, const char *usage, 
     collab_report_options_init(&ro);
     collab_error err = {0};
     const char *output_path = "-";
-    int opt;
-    optind = 1;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
-        if (opt == 'h') {
-            fputs(usage, stdout);
-            cli_print_input_help(stdout);
-            cli_print_analysis_help(stdout);
-            return COLLAB_EXIT_OK;
-        } else if (opt == 'o') {
-            output_path = optarg;
-        } else if (!report_option(&ro, opt, optarg, &err) &&
-                   !cli_input_option(&in, opt, optarg, &err) &&
-                   !cli_analysis_option(&an, opt, optarg, &err)) {
-            return cli_bad_option(argv, opt, name);
-        }
-        if (err.status != COLLAB_OK) {
-            return cli_usage_error(&err, name);
-        }
+    cli_command_spec spec = {name, usage, own, report_option_ctx, &ro, 1, "FILE"};
+    int parsed = cli_parse_command(argc, argv, &spec, &in, &an, &output_path, &err);
+    if (parsed != 0) {
+        return parsed < 0 ? COLLAB_EXIT_OK : parsed;
     }
-    if (argc - optind != 1) {
-        collab_error_set(&err, COLLAB_E_USAGE, "expected one input FILE, got %d", argc - optind);
-        return cli_usage_error(&err, name);
-    }
-    in.path = argv[optind];
     /* Compute what is shown and what ranks; the path sweep always runs, since the global
      * statistics (components, diameter, average path length) come from it. */
     if (ro.columns != 0) {

@@ -18,55 +18,35 @@ static const char *const summary_usage =
 
 enum { OPT_FORMAT = 1 };
 
-static int usage_error(const collab_error *err)
+static bool summary_option(void *ctx, int opt, const char *arg, collab_error *err)
 {
-    return cli_usage_error(err, "summary");
+    bool *json = ctx;
+    if (opt != OPT_FORMAT) {
+        return false;
+    }
+    if (strcmp(arg, "json") != 0 && strcmp(arg, "text") != 0) {
+        collab_error_set(err, COLLAB_E_USAGE, "--format must be text or json, not '%s'", arg);
+    }
+    *json = strcmp(arg, "json") == 0;
+    return true;
 }
 
 int cmd_summary(int argc, char **argv)
 {
     static const struct option own[] = {
         {"format", required_argument, NULL, OPT_FORMAT},
-        {"output", required_argument, NULL, 'o'},
-        {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    struct option options[64];
-    cli_merge_options(options, own, false);
     cli_input in;
     cli_input_init(&in);
     collab_error err = {0};
     bool json = false;
     const char *output_path = "-";
-    int opt;
-    optind = 1;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
-        if (opt == 'h') {
-            fputs(summary_usage, stdout);
-            cli_print_input_help(stdout);
-            return COLLAB_EXIT_OK;
-        } else if (opt == 'o') {
-            output_path = optarg;
-        } else if (opt == OPT_FORMAT) {
-            if (strcmp(optarg, "json") != 0 && strcmp(optarg, "text") != 0) {
-                collab_error_set(&err, COLLAB_E_USAGE, "--format must be text or json, not '%s'",
-                                 optarg);
-                return usage_error(&err);
-            }
-            json = strcmp(optarg, "json") == 0;
-        } else if (!cli_input_option(&in, opt, optarg, &err)) {
-            return cli_bad_option(argv, opt, "summary");
-        }
-        if (err.status != COLLAB_OK) {
-            return usage_error(&err);
-        }
+    cli_command_spec spec = {"summary", summary_usage, own, summary_option, &json, 1, "FILE"};
+    int parsed = cli_parse_command(argc, argv, &spec, &in, NULL, &output_path, &err);
+    if (parsed != 0) {
+        return parsed < 0 ? COLLAB_EXIT_OK : parsed;
     }
-    if (argc - optind != 1) {
-        collab_error_set(&err, COLLAB_E_USAGE, "expected one input FILE, got %d", argc - optind);
-        return usage_error(&err);
-    }
-    in.path = argv[optind];
     collab_summary s;
     collab_output out = {0};
     collab_status st = cli_input_load(&in, &err);

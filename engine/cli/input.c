@@ -56,25 +56,6 @@ const struct option cli_input_options[] = {
     {NULL, 0, NULL, 0},
 };
 
-size_t cli_input_option_count(void)
-{
-    return sizeof cli_input_options / sizeof cli_input_options[0] - 1;
-}
-
-void cli_merge_options(struct option *out, const struct option *own, bool analysis)
-{
-    size_t n = 0;
-    for (size_t i = 0; own[i].name != NULL; i++) {
-        out[n++] = own[i];
-    }
-    for (size_t i = 0; i < cli_input_option_count(); i++) {
-        out[n++] = cli_input_options[i];
-    }
-    for (size_t i = 0; analysis && cli_analysis_options[i].name != NULL; i++) {
-        out[n++] = cli_analysis_options[i];
-    }
-    memset(&out[n], 0, sizeof out[n]);
-}
 
 void cli_print_input_help(FILE *f)
 {

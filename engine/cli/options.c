@@ -1,0 +1,69 @@
+/* The option loop every command shares: -h/--help, -o/--output, the command's own options, the
+ * input options, the analysis options (when the command computes metrics), unknown options and
+ * the count of positional arguments. */
+#include "cli.h"
+
+#include <string.h>
+
+/* Appends `src` (zero-terminated) to `dst` at *n. */
+static void append_options(struct option *dst, size_t *n, const struct option *src)
+{
+    for (size_t i = 0; src[i].name != NULL; i++) {
+        dst[(*n)++] = src[i];
+    }
+}
+
+int cli_parse_command(int argc, char **argv, const cli_command_spec *spec, cli_input *in,
+                      cli_analysis *an, const char **output, collab_error *err)
+{
+    static const struct option common[] = {
+        {"output", required_argument, NULL, 'o'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    struct option options[80];
+    size_t n = 0;
+    append_options(options, &n, common);
+    if (spec->own != NULL) {
+        append_options(options, &n, spec->own);
+    }
+    append_options(options, &n, cli_input_options);
+    if (an != NULL) {
+        append_options(options, &n, cli_analysis_options);
+    }
+    memset(&options[n], 0, sizeof options[n]);
+    int opt;
+    optind = 1;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+        if (opt == 'h') {
+            fputs(spec->usage, stdout);
+            cli_print_input_help(stdout);
+            if (an != NULL) {
+                cli_print_analysis_help(stdout);
+            }
+            return -1;
+        } else if (opt == 'o') {
+            *output = optarg;
+        } else if (!(spec->handle != NULL && spec->handle(spec->ctx, opt, optarg, err)) &&
+                   !cli_input_option(in, opt, optarg, err) &&
+                   !(an != NULL && cli_analysis_option(an, opt, optarg, err))) {
+            return cli_bad_option(argv, opt, spec->name);
+        }
+        if (err->status != COLLAB_OK) {
+            return cli_usage_error(err, spec->name);
+        }
+    }
+    int given = argc - optind;
+    if ((size_t)given != spec->n_positional) {
+        if (spec->n_positional == 1) {
+            collab_error_set(err, COLLAB_E_USAGE, "expected one input FILE, got %d", given);
+        } else {
+            collab_error_set(err, COLLAB_E_USAGE, "expected %s, got %d arguments",
+                             spec->positional, given);
+        }
+        return cli_usage_error(err, spec->name);
+    }
+    in->path = argv[optind];
+    return 0;
+}
