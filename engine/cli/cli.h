@@ -142,5 +142,6 @@ int cmd_communities(int argc, char **argv);
 int cmd_map(int argc, char **argv);
 int cmd_path(int argc, char **argv);
 int cmd_distance(int argc, char **argv);
+int cmd_roles(int argc, char **argv);
 
 #endif

@@ -20,6 +20,7 @@ static const command commands[] = {
     {"map", cmd_map, "a map of the network as PNG, SVG or PDF"},
     {"path", cmd_path, "how two people are connected, with the credits on every step"},
     {"distance", cmd_distance, "everyone's collaboration distance from one person"},
+    {"roles", cmd_roles, "the roles of a credits file: credits, people, projects, years"},
 };
 
 static void print_usage(FILE *f)
