@@ -143,5 +143,6 @@ int cmd_map(int argc, char **argv);
 int cmd_path(int argc, char **argv);
 int cmd_distance(int argc, char **argv);
 int cmd_roles(int argc, char **argv);
+int cmd_ego(int argc, char **argv);
 
 #endif

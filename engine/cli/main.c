@@ -18,6 +18,7 @@ static const command commands[] = {
     {"report", cmd_report, "ranked centrality report with global statistics"},
     {"communities", cmd_communities, "communities with their members, density, roles, years"},
     {"map", cmd_map, "a map of the network as PNG, SVG or PDF"},
+    {"ego", cmd_ego, "who is around a person, with shared projects, roles and years"},
     {"path", cmd_path, "how two people are connected, with the credits on every step"},
     {"distance", cmd_distance, "everyone's collaboration distance from one person"},
     {"roles", cmd_roles, "the roles of a credits file: credits, people, projects, years"},

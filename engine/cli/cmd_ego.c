@@ -1,0 +1,265 @@
+/* collab ego: who is around a person — everyone within R collaboration steps, with the projects,
+ * roles and years they share with the person and their centrality inside the neighbourhood. */
+#include "cli.h"
+
+#include "collab/alloc.h"
+#include "collab/query.h"
+#include "collab/report.h"
+#include "collab/text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const ego_usage =
+    "usage: collab ego [options] FILE NAME\n\n"
+    "Lists everyone within --radius collaboration steps of NAME (names matched exactly, then\n"
+    "ignoring case and accents), nearest first and by shared projects: the projects they share\n"
+    "with NAME (with roles and years), and their degree and betweenness inside the\n"
+    "neighbourhood (the subgraph of NAME and everyone listed).\n\n"
+    "Options:\n"
+    "      --radius R               1 (collaborators) or 2 (and theirs); default 1\n"
+    "      --format table|csv       output format (default table)\n"
+    "  -o, --output FILE            write to FILE (atomically) instead of standard output\n"
+    "  -h, --help                   show this help\n";
+
+enum { OPT_RADIUS = 1, OPT_FORMAT };
+
+#define LINKS_SHOWN 3
+
+typedef struct ego_args {
+    size_t radius;      /* 1 or 2 */
+    bool csv;           /* CSV output */
+    const char *output; /* -o */
+} ego_args;
+
+typedef struct ego_member {
+    uint32_t vertex;    /* vertex in the whole graph */
+    int32_t distance;   /* steps from the ego */
+    size_t shared;      /* projects shared with the ego */
+    double degree;      /* degree inside the neighbourhood */
+    double betweenness; /* betweenness inside the neighbourhood */
+} ego_member;
+
+static int by_distance_then_shared(const void *a, const void *b)
+{
+    const ego_member *x = a;
+    const ego_member *y = b;
+    if (x->distance != y->distance) {
+        return x->distance - y->distance;
+    }
+    if (x->shared != y->shared) {
+        return x->shared > y->shared ? -1 : 1;
+    }
+    return (x->vertex > y->vertex) - (x->vertex < y->vertex);
+}
+
+static int by_vertex(const void *a, const void *b)
+{
+    uint32_t x = ((const ego_member *)a)->vertex;
+    uint32_t y = ((const ego_member *)b)->vertex;
+    return (x > y) - (x < y);
+}
+
+/* Degree and betweenness of the members inside the neighbourhood's induced subgraph. The
+ * members are sorted by vertex id first: igraph's induced subgraph keeps that order. */
+static collab_status neighbourhood_centrality(const collab_graph *g, ego_member *m, size_t n,
+                                              collab_error *err)
+{
+    qsort(m, n, sizeof *m, by_vertex);
+    igraph_vector_int_t ids;
+    igraph_error_t rc = igraph_vector_int_init(&ids, (igraph_integer_t)n);
+    if (rc != IGRAPH_SUCCESS) {
+        return collab_error_from_igraph(err, rc, "measuring the neighbourhood");
+    }
+    for (size_t i = 0; i < n; i++) {
+        VECTOR(ids)[i] = m[i].vertex;
+    }
+    igraph_t sub;
+    rc = igraph_induced_subgraph(&g->graph, &sub, igraph_vss_vector(&ids),
+                                 IGRAPH_SUBGRAPH_CREATE_FROM_SCRATCH);
+    igraph_vector_int_destroy(&ids);
+    if (rc != IGRAPH_SUCCESS) {
+        return collab_error_from_igraph(err, rc, "measuring the neighbourhood");
+    }
+    igraph_vector_t bc;
+    igraph_vector_int_t deg;
+    rc = igraph_vector_init(&bc, 0);
+    if (rc == IGRAPH_SUCCESS) {
+        rc = igraph_vector_int_init(&deg, 0);
+        if (rc == IGRAPH_SUCCESS) {
+            rc = igraph_betweenness(&sub, &bc, igraph_vss_all(), false, NULL);
+            if (rc == IGRAPH_SUCCESS) {
+                rc = igraph_degree(&sub, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS);
+            }
+            for (size_t i = 0; rc == IGRAPH_SUCCESS && i < n; i++) {
+                m[i].degree = (double)VECTOR(deg)[i];
+                m[i].betweenness = VECTOR(bc)[i];
+            }
+            igraph_vector_int_destroy(&deg);
+        }
+        igraph_vector_destroy(&bc);
+    }
+    igraph_destroy(&sub);
+    return collab_error_from_igraph(err, rc, "measuring the neighbourhood");
+}
+
+/* The members: the ego and everyone within the radius, with their shared projects. */
+static collab_status gather(const cli_input *in, uint32_t ego, size_t radius, ego_member **out,
+                            size_t *n_out, collab_error *err)
+{
+    size_t n = collab_graph_vertex_count(&in->g);
+    int32_t *dist = collab_alloc_array(n + 1, sizeof *dist);
+    ego_member *m = collab_alloc_array(n + 1, sizeof *m);
+    collab_status st = dist == NULL || m == NULL
+                           ? collab_error_set(err, COLLAB_E_NOMEM, "out of memory")
+                           : collab_query_distances(&in->g, ego, UINT32_MAX, dist, err);
+    size_t k = 0;
+    for (size_t v = 0; st == COLLAB_OK && v < n; v++) {
+        if (dist[v] >= 0 && (size_t)dist[v] <= radius) {
+            collab_link links[1];
+            size_t shared = 0;
+            if (v != ego) {
+                st = collab_query_links(&in->g, &in->list, ego, (uint32_t)v, links, 0, &shared,
+                                        err);
+            }
+            m[k++] = (ego_member){(uint32_t)v, dist[v], shared, 0, 0};
+        }
+    }
+    if (st == COLLAB_OK) {
+        st = neighbourhood_centrality(&in->g, m, k, err);
+    }
+    collab_free(dist);
+    if (st != COLLAB_OK) {
+        collab_free(m);
+        return st;
+    }
+    qsort(m, k, sizeof *m, by_distance_then_shared);
+    *out = m;
+    *n_out = k;
+    return COLLAB_OK;
+}
+
+/* "Project (year) as role/role; ..." for the first LINKS_SHOWN shared projects. */
+static collab_status write_links(FILE *f, const cli_input *in, uint32_t ego, uint32_t v,
+                                 collab_error *err)
+{
+    const collab_edgelist *list = &in->list;
+    collab_link links[LINKS_SHOWN];
+    size_t n = 0;
+    collab_status st = collab_query_links(&in->g, list, ego, v, links, LINKS_SHOWN, &n, err);
+    for (size_t k = 0; st == COLLAB_OK && k < n && k < LINKS_SHOWN; k++) {
+        fputs(k > 0 ? "; " : "", f);
+        collab_text_fputs_safe(f, collab_names_get(&list->names_b, links[k].project));
+        if (links[k].year != 0) {
+            fprintf(f, " (%d)", links[k].year);
+        }
+        if (links[k].role_b != COLLAB_NO_ID) {
+            fputs(" as ", f);
+            collab_text_fputs_safe(f, collab_names_get(&list->roles, links[k].role_b));
+        }
+    }
+    if (n > LINKS_SHOWN) {
+        fprintf(f, "; and %zu more", n - LINKS_SHOWN);
+    }
+    return st;
+}
+
+static collab_status write_ego(FILE *f, const cli_input *in, uint32_t ego, const ego_member *m,
+                               size_t n, bool csv, collab_error *err)
+{
+    const collab_graph *g = &in->g;
+    collab_status st = COLLAB_OK;
+    if (csv) {
+        fputs("name,distance,shared_projects,degree_in_neighbourhood,"
+              "betweenness_in_neighbourhood\n", f);
+    } else {
+        fputs("neighbourhood of ", f);
+        collab_text_fputs_safe(f, collab_graph_name(g, ego));
+        fprintf(f, ": %zu people\n\n", n - 1);
+    }
+    for (size_t i = 0; i < n && st == COLLAB_OK; i++) {
+        if (m[i].vertex == ego) {
+            continue;
+        }
+        if (csv) {
+            collab_report_csv_field(f, collab_graph_name(g, m[i].vertex));
+            fprintf(f, ",%d,%zu,%.17g,%.17g\n", m[i].distance, m[i].shared, m[i].degree,
+                    m[i].betweenness);
+            continue;
+        }
+        fprintf(f, "%d  ", m[i].distance);
+        collab_text_fputs_safe(f, collab_graph_name(g, m[i].vertex));
+        fprintf(f, "  (degree %.0f, betweenness %.2f in the neighbourhood)\n", m[i].degree,
+                m[i].betweenness);
+        if (m[i].shared > 0) {
+            fprintf(f, "   %zu shared: ", m[i].shared);
+            st = write_links(f, in, ego, m[i].vertex, err);
+            fputc('\n', f);
+        }
+    }
+    return st;
+}
+
+static collab_status run(cli_input *in, const char *name, const ego_args *ea, collab_error *err)
+{
+    collab_status st = cli_input_load(in, err);
+    uint32_t ego = 0;
+    if (st == COLLAB_OK) {
+        st = collab_query_find(&in->g, name, &ego, err);
+    }
+    ego_member *m = NULL;
+    size_t n = 0;
+    if (st == COLLAB_OK) {
+        st = gather(in, ego, ea->radius, &m, &n, err);
+    }
+    collab_output out;
+    if (st == COLLAB_OK) {
+        st = cli_output_open(&out, ea->output, in->path, err);
+        if (st == COLLAB_OK) {
+            st = write_ego(out.f, in, ego, m, n, ea->csv, err);
+            st = cli_output_finish(&out, st, err);
+        }
+    }
+    collab_free(m);
+    return st;
+}
+
+static bool ego_option(void *ctx, int opt, const char *arg, collab_error *err)
+{
+    ego_args *ea = ctx;
+    if (opt == OPT_RADIUS) {
+        if (!cli_parse_size(arg, &ea->radius) || ea->radius < 1 || ea->radius > 2) {
+            collab_error_set(err, COLLAB_E_USAGE, "--radius must be 1 or 2, not '%s'", arg);
+        }
+        return true;
+    }
+    if (opt == OPT_FORMAT) {
+        if (strcmp(arg, "csv") != 0 && strcmp(arg, "table") != 0) {
+            collab_error_set(err, COLLAB_E_USAGE, "--format must be table or csv, not '%s'", arg);
+        }
+        ea->csv = strcmp(arg, "csv") == 0;
+        return true;
+    }
+    return false;
+}
+
+int cmd_ego(int argc, char **argv)
+{
+    static const struct option own[] = {
+        {"radius", required_argument, NULL, OPT_RADIUS},
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {NULL, 0, NULL, 0},
+    };
+    cli_input in;
+    cli_input_init(&in);
+    collab_error err = {0};
+    ego_args ea = {.radius = 1, .output = "-"};
+    cli_command_spec spec = {"ego", ego_usage, own, ego_option, &ea, 2, "FILE NAME"};
+    int parsed = cli_parse_command(argc, argv, &spec, &in, NULL, &ea.output, &err);
+    if (parsed != 0) {
+        return parsed < 0 ? COLLAB_EXIT_OK : parsed;
+    }
+    collab_status st = run(&in, argv[optind + 1], &ea, &err);
+    cli_input_destroy(&in);
+    return st == COLLAB_OK ? COLLAB_EXIT_OK : cli_report_error(&err);
+}
