@@ -100,7 +100,12 @@ typedef struct cli_command_spec {
     void *ctx;                   /* passed to `handle` */
     size_t n_positional;         /* positional arguments expected (the first is FILE) */
     const char *positional;      /* their names for the message, "FILE A B" */
+    const char *const *formats;  /* --format choices (NULL-terminated), or NULL for none */
+    int *format;                 /* receives the index of the --format choice */
 } cli_command_spec;
+
+/* getopt_long value of the shared --format option. */
+#define CLI_FORMAT_OPTION 1200
 
 /* Parses argv: -h/--help prints the usage and returns -1 (exit 0); -o/--output sets *output; the
  * command's options go to spec->handle, then the input options, then (when `an` is not NULL) the
@@ -124,8 +129,8 @@ collab_status cli_output_open(collab_output *out, const char *path, const char *
 /* Commits (or, after an error, aborts) the output and stops tracking it. */
 collab_status cli_output_finish(collab_output *out, collab_status st, collab_error *err);
 
-/* Reports an unknown option or a missing option value after getopt_long returned `opt` ('?' or
- * ':'), with the hint to run `collab <command> --help`. Returns COLLAB_EXIT_USAGE. */
+/* Reports an unknown option ('?') or a missing option value (':') after getopt_long, with the
+ * hint to run `collab <command> --help`. Returns COLLAB_EXIT_USAGE. */
 int cli_bad_option(char **argv, int opt, const char *command_name);
 
 typedef int (*cli_command_fn)(int argc, char **argv);

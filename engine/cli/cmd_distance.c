@@ -19,8 +19,6 @@ static const char *const distance_usage =
     "  -o, --output FILE            write to FILE (atomically) instead of standard output\n"
     "  -h, --help                   show this help\n";
 
-enum { OPT_FORMAT = 1 };
-
 static void write_table(FILE *f, const collab_graph *g, uint32_t source, const int32_t *dist)
 {
     size_t n = collab_graph_vertex_count(g);
@@ -108,37 +106,21 @@ static collab_status run(cli_input *in, const char *name, bool csv, const char *
     return st;
 }
 
-static bool distance_option(void *ctx, int opt, const char *arg, collab_error *err)
-{
-    bool *csv = ctx;
-    if (opt != OPT_FORMAT) {
-        return false;
-    }
-    if (strcmp(arg, "csv") != 0 && strcmp(arg, "table") != 0) {
-        collab_error_set(err, COLLAB_E_USAGE, "--format must be table or csv, not '%s'", arg);
-    }
-    *csv = strcmp(arg, "csv") == 0;
-    return true;
-}
-
 int cmd_distance(int argc, char **argv)
 {
-    static const struct option own[] = {
-        {"format", required_argument, NULL, OPT_FORMAT},
-        {NULL, 0, NULL, 0},
-    };
+    static const char *const formats[] = {"table", "csv", NULL};
     cli_input in;
     cli_input_init(&in);
     collab_error err = {0};
     const char *output = "-";
-    bool csv = false;
-    cli_command_spec spec = {"distance", distance_usage, own, distance_option, &csv, 2,
-                             "FILE NAME"};
+    int format = 0;
+    cli_command_spec spec = {"distance", distance_usage, NULL, NULL, NULL, 2, "FILE NAME",
+                             formats, &format};
     int parsed = cli_parse_command(argc, argv, &spec, &in, NULL, &output, &err);
     if (parsed != 0) {
         return parsed < 0 ? COLLAB_EXIT_OK : parsed;
     }
-    collab_status st = run(&in, argv[optind + 1], csv, output, &err);
+    collab_status st = run(&in, argv[optind + 1], format == 1, output, &err);
     cli_input_destroy(&in);
     return st == COLLAB_OK ? COLLAB_EXIT_OK : cli_report_error(&err);
 }

@@ -22,7 +22,7 @@ static const char *const ego_usage =
     "  -o, --output FILE            write to FILE (atomically) instead of standard output\n"
     "  -h, --help                   show this help\n";
 
-enum { OPT_RADIUS = 1, OPT_FORMAT };
+enum { OPT_RADIUS = 1 };
 
 #define LINKS_SHOWN 3
 
@@ -233,13 +233,6 @@ static bool ego_option(void *ctx, int opt, const char *arg, collab_error *err)
         }
         return true;
     }
-    if (opt == OPT_FORMAT) {
-        if (strcmp(arg, "csv") != 0 && strcmp(arg, "table") != 0) {
-            collab_error_set(err, COLLAB_E_USAGE, "--format must be table or csv, not '%s'", arg);
-        }
-        ea->csv = strcmp(arg, "csv") == 0;
-        return true;
-    }
     return false;
 }
 
@@ -247,18 +240,21 @@ int cmd_ego(int argc, char **argv)
 {
     static const struct option own[] = {
         {"radius", required_argument, NULL, OPT_RADIUS},
-        {"format", required_argument, NULL, OPT_FORMAT},
         {NULL, 0, NULL, 0},
     };
     cli_input in;
     cli_input_init(&in);
     collab_error err = {0};
     ego_args ea = {.radius = 1, .output = "-"};
-    cli_command_spec spec = {"ego", ego_usage, own, ego_option, &ea, 2, "FILE NAME"};
+    static const char *const formats[] = {"table", "csv", NULL};
+    int format = 0;
+    cli_command_spec spec = {"ego", ego_usage, own, ego_option, &ea, 2, "FILE NAME", formats,
+                             &format};
     int parsed = cli_parse_command(argc, argv, &spec, &in, NULL, &ea.output, &err);
     if (parsed != 0) {
         return parsed < 0 ? COLLAB_EXIT_OK : parsed;
     }
+    ea.csv = format == 1;
     collab_status st = run(&in, argv[optind + 1], &ea, &err);
     cli_input_destroy(&in);
     return st == COLLAB_OK ? COLLAB_EXIT_OK : cli_report_error(&err);

@@ -42,8 +42,7 @@ static const char *const map_usage =
     "  -h, --help                   show this help\n";
 
 enum {
-    OPT_FORMAT = 1,
-    OPT_WIDTH,
+    OPT_WIDTH = 1,
     OPT_HEIGHT,
     OPT_DPI,
     OPT_TITLE,
@@ -58,19 +57,6 @@ enum {
     OPT_SCENE,
     OPT_LABEL_CHARS
 };
-
-static bool format_from_name(const char *name, collab_render_format *fmt)
-{
-    static const collab_render_format formats[] = {COLLAB_RENDER_PNG, COLLAB_RENDER_SVG,
-                                                   COLLAB_RENDER_PDF};
-    for (size_t i = 0; i < 3; i++) {
-        if (strcmp(name, collab_render_format_name(formats[i])) == 0) {
-            *fmt = formats[i];
-            return true;
-        }
-    }
-    return false;
-}
 
 static bool parse_positive(const char *arg, double max, double *out)
 {
@@ -113,12 +99,6 @@ static void usage_value(collab_error *err, const char *option, const char *expec
 static bool map_option(cli_map_options *mo, int opt, const char *arg, collab_error *err)
 {
     switch (opt) {
-    case OPT_FORMAT:
-        mo->has_format = true;
-        if (!format_from_name(arg, &mo->format)) {
-            usage_value(err, "format", "png, svg or pdf", arg);
-        }
-        return true;
     case OPT_WIDTH:
         if (!parse_positive(arg, 20000, &mo->width) || mo->width < 100) {
             usage_value(err, "width", "a page width from 100 to 20000 points", arg);
@@ -226,7 +206,7 @@ static int parse_args(int argc, char **argv, cli_input *in, cli_analysis *an,
                       cli_map_options *mo, collab_error *err)
 {
     static const struct option own[] = {
-        {"format", required_argument, NULL, OPT_FORMAT}, {"width", required_argument, NULL, OPT_WIDTH},
+        {"width", required_argument, NULL, OPT_WIDTH},
         {"height", required_argument, NULL, OPT_HEIGHT}, {"dpi", required_argument, NULL, OPT_DPI},
         {"title", required_argument, NULL, OPT_TITLE}, {"theme", required_argument, NULL, OPT_THEME},
         {"size-by", required_argument, NULL, OPT_SIZE_BY},
@@ -237,10 +217,18 @@ static int parse_args(int argc, char **argv, cli_input *in, cli_analysis *an,
         {"label-chars", required_argument, NULL, OPT_LABEL_CHARS},
         {NULL, 0, NULL, 0},
     };
-    cli_command_spec spec = {"map", map_usage, own, map_option_ctx, mo, 1, "FILE"};
+    /* In the order of collab_render_format. */
+    static const char *const formats[] = {"png", "svg", "pdf", NULL};
+    int format = -1;
+    cli_command_spec spec = {"map", map_usage, own, map_option_ctx, mo, 1, "FILE", formats,
+                             &format};
     int parsed = cli_parse_command(argc, argv, &spec, in, an, &mo->output, err);
     if (parsed != 0) {
         return parsed;
+    }
+    mo->has_format = format >= 0;
+    if (mo->has_format) {
+        mo->format = (collab_render_format)format;
     }
     if (mo->output == NULL) {
         collab_error_set(err, COLLAB_E_USAGE, "missing -o OUT.png|OUT.svg|OUT.pdf");

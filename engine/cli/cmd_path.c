@@ -175,7 +175,7 @@ int cmd_path(int argc, char **argv)
     cli_input_init(&in);
     path_args pa = {.max = 20, .output = "-"};
     collab_error err = {0};
-    cli_command_spec spec = {"path", path_usage, own, path_option, &pa, 3, "FILE A B"};
+    cli_command_spec spec = {"path", path_usage, own, path_option, &pa, 3, "FILE A B", NULL, NULL};
     int parsed = cli_parse_command(argc, argv, &spec, &in, NULL, &pa.output, &err);
     if (parsed != 0) {
         return parsed < 0 ? COLLAB_EXIT_OK : parsed;

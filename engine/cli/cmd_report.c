@@ -22,7 +22,7 @@ static const char *const report_usage =
     "  -o, --output FILE            write to FILE (atomically) instead of standard output\n"
     "  -h, --help                   show this help\n";
 
-enum { OPT_TOP = 1, OPT_ALL, OPT_METRICS, OPT_SORT, OPT_FORMAT };
+enum { OPT_TOP = 1, OPT_ALL, OPT_METRICS, OPT_SORT };
 
 static bool parse_metric_list(const char *arg, uint32_t *mask, collab_error *err)
 {
@@ -57,12 +57,6 @@ static bool report_option(collab_report_options *ro, int opt, const char *arg, c
     case OPT_SORT:
         if (!collab_metric_parse(arg, &ro->sort)) {
             collab_error_set(err, COLLAB_E_USAGE, "unknown metric '%s' for --sort", arg);
-        }
-        return true;
-    case OPT_FORMAT:
-        if (!collab_report_format_parse(arg, &ro->format)) {
-            collab_error_set(err, COLLAB_E_USAGE, "--format must be table, csv, json or md, not '%s'",
-                             arg);
         }
         return true;
     default:
@@ -101,7 +95,7 @@ int cli_report_main(int argc, char **argv, const char *name, const char *usage, 
     static const struct option own[] = {
         {"top", required_argument, NULL, OPT_TOP},   {"all", no_argument, NULL, OPT_ALL},
         {"metrics", required_argument, NULL, OPT_METRICS},
-        {"sort", required_argument, NULL, OPT_SORT}, {"format", required_argument, NULL, OPT_FORMAT},
+        {"sort", required_argument, NULL, OPT_SORT},
         {NULL, 0, NULL, 0},
     };
     cli_input in;
@@ -112,11 +106,16 @@ int cli_report_main(int argc, char **argv, const char *name, const char *usage, 
     collab_report_options_init(&ro);
     collab_error err = {0};
     const char *output_path = "-";
-    cli_command_spec spec = {name, usage, own, report_option_ctx, &ro, 1, "FILE"};
+    /* In the order of collab_report_format. */
+    static const char *const formats[] = {"table", "csv", "json", "md", NULL};
+    int format = COLLAB_FORMAT_TABLE;
+    cli_command_spec spec = {name, usage, own, report_option_ctx, &ro, 1, "FILE", formats,
+                             &format};
     int parsed = cli_parse_command(argc, argv, &spec, &in, &an, &output_path, &err);
     if (parsed != 0) {
         return parsed < 0 ? COLLAB_EXIT_OK : parsed;
     }
+    ro.format = (collab_report_format)format;
     /* Compute what is shown and what ranks; the path sweep always runs, since the global
      * statistics (components, diameter, average path length) come from it. */
     if (ro.columns != 0) {

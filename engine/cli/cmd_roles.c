@@ -18,8 +18,6 @@ static const char *const roles_usage =
     "  -o, --output FILE            write to FILE (atomically) instead of standard output\n"
     "  -h, --help                   show this help\n";
 
-enum { OPT_FORMAT = 1 };
-
 typedef struct role_stats {
     uint32_t role;     /* role id, or COLLAB_NO_ID for credits without one */
     size_t credits;    /* kept rows */
@@ -133,19 +131,6 @@ static void write_roles(FILE *f, const collab_edgelist *list, const role_stats *
     }
 }
 
-static bool roles_option(void *ctx, int opt, const char *arg, collab_error *err)
-{
-    bool *csv = ctx;
-    if (opt != OPT_FORMAT) {
-        return false;
-    }
-    if (strcmp(arg, "csv") != 0 && strcmp(arg, "table") != 0) {
-        collab_error_set(err, COLLAB_E_USAGE, "--format must be table or csv, not '%s'", arg);
-    }
-    *csv = strcmp(arg, "csv") == 0;
-    return true;
-}
-
 static collab_status run(cli_input *in, bool csv, const char *output, collab_error *err)
 {
     collab_status st = cli_input_load(in, err);
@@ -175,21 +160,19 @@ static collab_status run(cli_input *in, bool csv, const char *output, collab_err
 
 int cmd_roles(int argc, char **argv)
 {
-    static const struct option own[] = {
-        {"format", required_argument, NULL, OPT_FORMAT},
-        {NULL, 0, NULL, 0},
-    };
+    static const char *const formats[] = {"table", "csv", NULL};
     cli_input in;
     cli_input_init(&in);
     collab_error err = {0};
     const char *output = "-";
-    bool csv = false;
-    cli_command_spec spec = {"roles", roles_usage, own, roles_option, &csv, 1, "FILE"};
+    int format = 0;
+    cli_command_spec spec = {"roles", roles_usage, NULL, NULL, NULL, 1, "FILE",
+                             formats, &format};
     int parsed = cli_parse_command(argc, argv, &spec, &in, NULL, &output, &err);
     if (parsed != 0) {
         return parsed < 0 ? COLLAB_EXIT_OK : parsed;
     }
-    collab_status st = run(&in, csv, output, &err);
+    collab_status st = run(&in, format == 1, output, &err);
     cli_input_destroy(&in);
     return st == COLLAB_OK ? COLLAB_EXIT_OK : cli_report_error(&err);
 }

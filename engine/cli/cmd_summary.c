@@ -16,33 +16,16 @@ static const char *const summary_usage =
     "  -o, --output FILE            write to FILE (atomically) instead of standard output\n"
     "  -h, --help                   show this help\n";
 
-enum { OPT_FORMAT = 1 };
-
-static bool summary_option(void *ctx, int opt, const char *arg, collab_error *err)
-{
-    bool *json = ctx;
-    if (opt != OPT_FORMAT) {
-        return false;
-    }
-    if (strcmp(arg, "json") != 0 && strcmp(arg, "text") != 0) {
-        collab_error_set(err, COLLAB_E_USAGE, "--format must be text or json, not '%s'", arg);
-    }
-    *json = strcmp(arg, "json") == 0;
-    return true;
-}
-
 int cmd_summary(int argc, char **argv)
 {
-    static const struct option own[] = {
-        {"format", required_argument, NULL, OPT_FORMAT},
-        {NULL, 0, NULL, 0},
-    };
+    static const char *const formats[] = {"text", "json", NULL};
     cli_input in;
     cli_input_init(&in);
     collab_error err = {0};
-    bool json = false;
+    int format = 0;
     const char *output_path = "-";
-    cli_command_spec spec = {"summary", summary_usage, own, summary_option, &json, 1, "FILE"};
+    cli_command_spec spec = {"summary", summary_usage, NULL, NULL, NULL, 1, "FILE", formats,
+                             &format};
     int parsed = cli_parse_command(argc, argv, &spec, &in, NULL, &output_path, &err);
     if (parsed != 0) {
         return parsed < 0 ? COLLAB_EXIT_OK : parsed;
@@ -56,7 +39,7 @@ int cmd_summary(int argc, char **argv)
     if (st == COLLAB_OK) {
         st = cli_output_open(&out, output_path, in.path, &err);
         if (st == COLLAB_OK) {
-            st = json ? collab_summary_write_json(out.f, &s, &in.list, &in.g, &in.graph, &err)
+            st = format == 1 ? collab_summary_write_json(out.f, &s, &in.list, &in.g, &in.graph, &err)
                       : collab_summary_write_text(out.f, &s, &in.list, &in.g, &in.graph, &err);
             st = cli_output_finish(&out, st, &err);
         }

@@ -335,8 +335,7 @@ int cli_report_error(const collab_error *err)
 int cli_bad_option(char **argv, int opt, const char *command_name)
 {
     const char *text = argv[optind - 1];
-    if (opt == ':' || (optopt != 0 && strchr("o", optopt) != NULL && text[0] == '-' &&
-                       text[1] == optopt && text[2] == '\0')) {
+    if (opt == ':') {
         fprintf(stderr, "collab: option '%s' needs a value\n", text);
     } else if (optopt != 0 && text[0] == '-' && text[1] != '-') {
         fprintf(stderr, "collab: unknown option '-%c'\n", optopt);

@@ -13,6 +13,25 @@ static void append_options(struct option *dst, size_t *n, const struct option *s
     }
 }
 
+/* --format VALUE among spec->formats: sets *spec->format to its index. */
+static void choose_format(const cli_command_spec *spec, const char *arg, collab_error *err)
+{
+    size_t n = 0;
+    for (; spec->formats[n] != NULL; n++) {
+        if (strcmp(arg, spec->formats[n]) == 0) {
+            *spec->format = (int)n;
+            return;
+        }
+    }
+    char choices[128] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < n && used < sizeof choices; i++) {
+        used += (size_t)snprintf(choices + used, sizeof choices - used, "%s%s",
+                                 i == 0 ? "" : i + 1 == n ? " or " : ", ", spec->formats[i]);
+    }
+    collab_error_set(err, COLLAB_E_USAGE, "--format must be %s, not '%s'", choices, arg);
+}
+
 int cli_parse_command(int argc, char **argv, const cli_command_spec *spec, cli_input *in,
                       cli_analysis *an, const char **output, collab_error *err)
 {
@@ -21,9 +40,16 @@ int cli_parse_command(int argc, char **argv, const cli_command_spec *spec, cli_i
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
+    static const struct option format[] = {
+        {"format", required_argument, NULL, CLI_FORMAT_OPTION},
+        {NULL, 0, NULL, 0},
+    };
     struct option options[80];
     size_t n = 0;
     append_options(options, &n, common);
+    if (spec->formats != NULL) {
+        append_options(options, &n, format);
+    }
     if (spec->own != NULL) {
         append_options(options, &n, spec->own);
     }
@@ -35,7 +61,8 @@ int cli_parse_command(int argc, char **argv, const cli_command_spec *spec, cli_i
     int opt;
     optind = 1;
     opterr = 0;
-    while ((opt = getopt_long(argc, argv, "o:h", options, NULL)) != -1) {
+    /* The leading ':' makes getopt report a missing value as ':' rather than as unknown. */
+    while ((opt = getopt_long(argc, argv, ":o:h", options, NULL)) != -1) {
         if (opt == 'h') {
             fputs(spec->usage, stdout);
             cli_print_input_help(stdout);
@@ -45,6 +72,8 @@ int cli_parse_command(int argc, char **argv, const cli_command_spec *spec, cli_i
             return -1;
         } else if (opt == 'o') {
             *output = optarg;
+        } else if (opt == CLI_FORMAT_OPTION && spec->formats != NULL) {
+            choose_format(spec, optarg, err);
         } else if (!(spec->handle != NULL && spec->handle(spec->ctx, opt, optarg, err)) &&
                    !cli_input_option(in, opt, optarg, err) &&
                    !(an != NULL && cli_analysis_option(an, opt, optarg, err))) {

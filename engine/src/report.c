@@ -19,18 +19,6 @@ void collab_report_options_init(collab_report_options *opt)
     opt->members_shown = 5;
 }
 
-bool collab_report_format_parse(const char *text, collab_report_format *format)
-{
-    static const char *const names[] = {"table", "csv", "json", "md"};
-    for (int i = 0; i < 4; i++) {
-        if (strcmp(text, names[i]) == 0) {
-            *format = (collab_report_format)i;
-            return true;
-        }
-    }
-    return false;
-}
-
 typedef struct rank_ctx {
     const double *values; /* the ranking metric */
     bool descending;      /* higher ranks first */

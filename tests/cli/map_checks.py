@@ -72,6 +72,10 @@ def main():
         if b"/FontFile" not in data["pdf"]:
             sys.exit("FAIL: no embedded font in the PDF")
         xml.dom.minidom.parseString(data["svg"])
+        # --format wins over the extension.
+        run(collab, "map", russo, "-o", out("c.img"), "--format", "svg")
+        if open(out("c.img"), "rb").read() != data["svg"]:
+            sys.exit("FAIL: --format svg did not write the same SVG")
         for fmt in ("svg", "pdf"):
             if data[fmt] != open(out(f"b.{fmt}"), "rb").read():
                 sys.exit(f"FAIL: two {fmt.upper()} renders differ")

@@ -52,9 +52,6 @@ collab_status collab_report_write_communities(FILE *f, const collab_report_input
                                               const collab_report_options *opt,
                                               collab_error *err);
 
-/* Parses "table", "csv", "json", "md". */
-bool collab_report_format_parse(const char *text, collab_report_format *format);
-
 /* Writes `s` as one CSV field: quoted when needed, with a leading apostrophe when a spreadsheet
  * would run it as a formula (= + - @ tab CR at the start). */
 void collab_report_csv_field(FILE *f, const char *s);
