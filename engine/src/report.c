@@ -180,7 +180,7 @@ static void write_csv(FILE *f, const collab_report_input *in, const collab_repor
     for (size_t r = 0; r < rows_to_show(opt, m->n); r++) {
         uint32_t v = order[r];
         fprintf(f, "%zu,", r + 1);
-        collab_i_csv_field(f, collab_graph_name(in->graph, v));
+        collab_report_csv_field(f, collab_graph_name(in->graph, v));
         for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
             if (shown(opt, m, k)) {
                 fprintf(f, isnan(m->values[k][v]) ? ",NaN" : ",%.17g", m->values[k][v]);

@@ -300,7 +300,7 @@ static void write_communities_csv(FILE *f, const collab_report_input *in,
             used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s", i > 0 ? "; " : "",
                                      collab_graph_name(in->graph, s[c].top[i]));
         }
-        collab_i_csv_field(f, buf);
+        collab_report_csv_field(f, buf);
         fputc(',', f);
         used = 0;
         buf[0] = '\0';
@@ -309,7 +309,7 @@ static void write_communities_csv(FILE *f, const collab_report_input *in,
                                      collab_names_get(&in->list->roles, s[c].roles[k]),
                                      s[c].role_counts[k]);
         }
-        collab_i_csv_field(f, buf);
+        collab_report_csv_field(f, buf);
         if (s[c].year_from != 0) {
             fprintf(f, ",%d,%d\n", s[c].year_from, s[c].year_to);
         } else {

@@ -7,10 +7,6 @@
 
 #include <jansson.h>
 
-/* Writes `s` as one CSV field: quoted when needed, and with a leading apostrophe when a
- * spreadsheet would run it as a formula (= + - @ tab CR at the start). */
-void collab_i_csv_field(FILE *f, const char *s);
-
 /* Writes `s` for a terminal: control characters (C0, DEL, C1) become U+FFFD so names cannot send
  * escape sequences. Pads with spaces to `width` display columns (0 = no padding); names wider
  * than `max_width` are cut with an ellipsis. */

@@ -7,14 +7,8 @@
 #include <math.h>
 #include <string.h>
 
-#include <utf8proc.h>
 
 void collab_report_csv_field(FILE *f, const char *s)
-{
-    collab_i_csv_field(f, s);
-}
-
-void collab_i_csv_field(FILE *f, const char *s)
 {
     bool formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
                    s[0] == '\r';
@@ -36,61 +30,14 @@ void collab_i_csv_field(FILE *f, const char *s)
     fputc('"', f);
 }
 
-static bool is_control(utf8proc_int32_t cp)
-{
-    return cp < 0x20 || (cp >= 0x7f && cp < 0xa0);
-}
-
-/* Walks `s` code point by code point, writing it (controls replaced) until `max_width` columns
- * would be exceeded, in which case it stops one column early and writes an ellipsis. */
-static size_t write_limited(FILE *f, const char *s, size_t max_width)
-{
-    size_t total = collab_text_display_width(s, strlen(s));
-    bool cut = max_width > 0 && total > max_width;
-    size_t limit = cut ? max_width - 1 : (size_t)-1;
-    size_t width = 0;
-    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-    utf8proc_ssize_t left = (utf8proc_ssize_t)strlen(s);
-    while (left > 0) {
-        utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-        if (n <= 0) {
-            n = 1;
-            cp = 0xFFFD;
-        }
-        int w = is_control(cp) ? 1 : utf8proc_charwidth(cp);
-        w = w < 0 ? 0 : w;
-        if (width + (size_t)w > limit) {
-            break;
-        }
-        if (f != NULL) {
-            if (is_control(cp) || cp == 0xFFFD) {
-                fputs("\xEF\xBF\xBD", f);
-            } else {
-                fwrite(p, 1, (size_t)n, f);
-            }
-        }
-        width += (size_t)w;
-        p += n;
-        left -= n;
-    }
-    if (cut) {
-        if (f != NULL) {
-            fputs("\xE2\x80\xA6", f);
-        }
-        width++;
-    }
-    return width;
-}
-
 size_t collab_i_term_width(const char *s, size_t max_width)
 {
-    return write_limited(NULL, s, max_width);
+    return collab_text_write_terminal(NULL, s, max_width);
 }
 
 void collab_i_term_text(FILE *f, const char *s, size_t width, size_t max_width)
 {
-    size_t written = write_limited(f, s, max_width);
+    size_t written = collab_text_write_terminal(f, s, max_width);
     for (size_t i = written; i < width; i++) {
         fputc(' ', f);
     }

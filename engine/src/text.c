@@ -208,10 +208,19 @@ size_t collab_text_display_width(const char *s, size_t len)
     return width;
 }
 
-void collab_text_fputs_safe(FILE *f, const char *s)
+static bool is_control(utf8proc_int32_t cp)
 {
+    return cp < 0x20 || (cp >= 0x7f && cp < 0xa0);
+}
+
+size_t collab_text_write_terminal(FILE *f, const char *s, size_t max_width)
+{
+    size_t len = strlen(s);
+    bool cut = max_width > 0 && collab_text_display_width(s, len) > max_width;
+    size_t limit = cut ? max_width - 1 : SIZE_MAX;
+    size_t width = 0;
     const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-    utf8proc_ssize_t left = (utf8proc_ssize_t)strlen(s);
+    utf8proc_ssize_t left = (utf8proc_ssize_t)len;
     while (left > 0) {
         utf8proc_int32_t cp;
         utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
@@ -219,12 +228,31 @@ void collab_text_fputs_safe(FILE *f, const char *s)
             n = 1;
             cp = 0xFFFD;
         }
-        if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp == 0xFFFD) {
+        bool replaced = is_control(cp) || cp == 0xFFFD;
+        int w = replaced ? 1 : utf8proc_charwidth(cp);
+        w = w < 0 ? 0 : w;
+        if (width + (size_t)w > limit) {
+            break;
+        }
+        if (f != NULL && replaced) {
             fputs("\xEF\xBF\xBD", f);
-        } else {
+        } else if (f != NULL) {
             fwrite(p, 1, (size_t)n, f);
         }
+        width += (size_t)w;
         p += n;
         left -= n;
     }
+    if (cut) {
+        if (f != NULL) {
+            fputs("\xE2\x80\xA6", f);
+        }
+        width++;
+    }
+    return width;
+}
+
+void collab_text_fputs_safe(FILE *f, const char *s)
+{
+    collab_text_write_terminal(f, s, 0);
 }

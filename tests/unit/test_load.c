@@ -154,6 +154,24 @@ static void test_display_width(void **state)
     assert_int_equal(collab_text_display_width("e\xcc\x81", 3), 1); /* e + combining acute */
 }
 
+/* Terminal text: escape sequences and invalid bytes replaced, wide names cut with an ellipsis. */
+static void test_write_terminal(void **state)
+{
+    (void)state;
+    char buf[256];
+    FILE *f = fmemopen(buf, sizeof buf, "w");
+    assert_non_null(f);
+    assert_int_equal(collab_text_write_terminal(f, "a\x1b[31mb\xff", 0), 8);
+    fputc('|', f);
+    /* 坂本龍一 is 8 columns: cut to 5 = two wide characters and the ellipsis */
+    assert_int_equal(collab_text_write_terminal(f, "\xe5\x9d\x82\xe6\x9c\xac\xe9\xbe\x8d\xe4\xb8\x80", 5),
+                     5);
+    fputc('|', f);
+    assert_int_equal(collab_text_write_terminal(NULL, "abcdef", 4), 4);
+    fclose(f);
+    assert_string_equal(buf, "a\xef\xbf\xbd[31mb\xef\xbf\xbd|\xe5\x9d\x82\xe6\x9c\xac\xe2\x80\xa6|");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -166,6 +184,7 @@ int main(void)
         cmocka_unit_test(test_error_column_counts_characters),
         cmocka_unit_test(test_delimiter_detection),
         cmocka_unit_test(test_display_width),
+        cmocka_unit_test(test_write_terminal),
     };
     return cmocka_run_group_tests(tests, setup_engine, NULL);
 }

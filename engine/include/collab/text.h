@@ -37,7 +37,12 @@ size_t collab_text_count_chars(const char *s, size_t len);
 size_t collab_text_display_width(const char *s, size_t len);
 
 /* Writes `s` for a terminal: control characters (C0, DEL, C1) and invalid bytes become U+FFFD,
- * so text from an input file cannot send escape sequences to the terminal. */
+ * so text from an input file cannot send escape sequences to the terminal. When `max_width` > 0
+ * and the text is wider, it is cut with an ellipsis to `max_width` columns. With `f` NULL it
+ * only measures. Returns the columns written. */
+size_t collab_text_write_terminal(FILE *f, const char *s, size_t max_width);
+
+/* collab_text_write_terminal without a width limit. */
 void collab_text_fputs_safe(FILE *f, const char *s);
 
 #endif
