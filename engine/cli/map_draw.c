@@ -496,8 +496,8 @@ static collab_status lay_out(map_job *job, double aspect, const double *radius,
  * layout fills a box of the plot's aspect with height 1, which the scene maps onto the plot's
  * height minus the largest disc at each end: that fixes the layout's disc radii, so a single
  * layout pass keeps the discs it will really be drawn with apart (10% margin). */
-static collab_status plan_discs(const map_job *job, const collab_scene_input *si, double *aspect,
-                                double *radius, collab_error *err)
+static collab_status plan_discs(const collab_scene_input *si, double *aspect, double *radius,
+                                collab_error *err)
 {
     size_t n = si->n_nodes;
     double *zero = collab_calloc_array(n + 1, sizeof *zero);
@@ -524,7 +524,6 @@ static collab_status plan_discs(const map_job *job, const collab_scene_input *si
         radius[v] = 1.1 * scene.nodes[v].radius / height;
     }
     collab_scene_destroy(&scene);
-    (void)job;
     return COLLAB_OK;
 }
 
@@ -654,7 +653,7 @@ static collab_status layout_and_scene(map_job *job, collab_scene_input *si, coll
         return nomem(err);
     }
     double aspect = job->mo->width / job->mo->height;
-    collab_status st = plan_discs(job, si, &aspect, radius, err);
+    collab_status st = plan_discs(si, &aspect, radius, err);
     if (st == COLLAB_OK) {
         st = lay_out(job, aspect, job->mo->layout == COLLAB_LAYOUT_CIRCLE ? NULL : radius, err);
     }
