@@ -182,21 +182,6 @@ static bool map_option(cli_map_options *mo, int opt, const char *arg, collab_err
     }
 }
 
-static void map_options_init(cli_map_options *mo)
-{
-    memset(mo, 0, sizeof *mo);
-    mo->width = 1200;
-    mo->height = 900;
-    mo->dpi = 144;
-    mo->size_by = COLLAB_METRIC_STRENGTH;
-    mo->color_by = CLI_COLOR_COMMUNITY;
-    mo->labels = COLLAB_LABELS_AUTO;
-    mo->label_chars = COLLAB_LABEL_MAX_CHARS;
-    mo->max_edges = 5000;
-    mo->layout = COLLAB_LAYOUT_FA2;
-    mo->level = CLI_LEVEL_AUTO;
-}
-
 static bool map_option_ctx(void *ctx, int opt, const char *arg, collab_error *err)
 {
     return map_option(ctx, opt, arg, err);
@@ -251,7 +236,7 @@ int cmd_map(int argc, char **argv)
     cli_analysis an;
     cli_analysis_init(&an);
     cli_map_options mo;
-    map_options_init(&mo);
+    cli_map_options_init(&mo);
     collab_error err = {0};
     int parsed = parse_args(argc, argv, &in, &an, &mo, &err);
     if (parsed != 0) {

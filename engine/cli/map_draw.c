@@ -146,10 +146,10 @@ static collab_status need_people(const collab_graph *g, collab_error *err)
 }
 
 /* For credits: per person, the mean year of the kept credits (NaN when none). */
-static collab_status person_years(const cli_input *in, map_arrays *a, collab_error *err)
+static collab_status person_years(const cli_map_source *src, map_arrays *a, collab_error *err)
 {
-    const collab_graph *g = &in->g;
-    const collab_edgelist *list = &in->list;
+    const collab_graph *g = src->graph;
+    const collab_edgelist *list = src->list;
     collab_status st = need_people(g, err);
     if (st != COLLAB_OK) {
         return st;
@@ -187,11 +187,11 @@ static int compare_u64(const void *a, const void *b)
 
 /* Each person's most frequent role class (ties: the more common class); people without a role
  * get COLLAB_NO_COMMUNITY. Rows are sorted by (person, class) so runs can be counted. */
-static collab_status main_roles(const cli_input *in, const uint32_t *class_of, uint32_t *out,
+static collab_status main_roles(const cli_map_source *src, const uint32_t *class_of, uint32_t *out,
                                 collab_error *err)
 {
-    const collab_graph *g = &in->g;
-    const collab_edgelist *list = &in->list;
+    const collab_graph *g = src->graph;
+    const collab_edgelist *list = src->list;
     uint64_t *keys = collab_alloc_array(list->n_rows + 1, sizeof *keys);
     uint32_t *best = collab_alloc_array(list->names_a.count + 1, sizeof *best);
     if (keys == NULL || best == NULL) {
@@ -245,10 +245,10 @@ static int compare_roles(const void *a, const void *b)
 
 /* For credits: each person's most frequent role, as colour classes numbered by how common the
  * role is overall (so the palette goes to the common roles), with the role names as captions. */
-static collab_status person_roles(const cli_input *in, map_arrays *a, collab_error *err)
+static collab_status person_roles(const cli_map_source *src, map_arrays *a, collab_error *err)
 {
-    const collab_graph *g = &in->g;
-    const collab_edgelist *list = &in->list;
+    const collab_graph *g = src->graph;
+    const collab_edgelist *list = src->list;
     collab_status st = need_people(g, err);
     size_t n_roles = list->roles.count;
     role_rank *rank = collab_calloc_array(n_roles + 1, sizeof *rank);
@@ -275,7 +275,7 @@ static collab_status person_roles(const cli_input *in, map_arrays *a, collab_err
                                                  collab_names_get(&list->roles, rank[c].role)};
         }
         a->n_legend = n_roles;
-        st = main_roles(in, class_of, a->category, err);
+        st = main_roles(src, class_of, a->category, err);
     }
     collab_free(rank);
     collab_free(class_of);
@@ -384,11 +384,49 @@ static collab_status community_graph(collab_graph *out, const collab_graph *g,
 
 /* ---- pipeline --------------------------------------------------------------------------- */
 
+void cli_map_options_init(cli_map_options *mo)
+{
+    memset(mo, 0, sizeof *mo);
+    mo->width = 1200;
+    mo->height = 900;
+    mo->dpi = 144;
+    mo->size_by = COLLAB_METRIC_STRENGTH;
+    mo->color_by = CLI_COLOR_COMMUNITY;
+    mo->labels = COLLAB_LABELS_AUTO;
+    mo->label_chars = COLLAB_LABEL_MAX_CHARS;
+    mo->max_edges = 5000;
+    mo->layout = COLLAB_LAYOUT_FA2;
+    mo->level = CLI_LEVEL_AUTO;
+}
+
+/* Per-node arrays grown by the ghosts of cli_map_extras, owned here. */
+typedef struct ghost_arrays {
+    double *x, *y, *size, *value, *opacity;
+    const char **names;
+    uint8_t *kind, *emphasis;
+    uint32_t *category;
+} ghost_arrays;
+
+static void ghost_arrays_free(ghost_arrays *g)
+{
+    collab_free(g->x);
+    collab_free(g->y);
+    collab_free(g->size);
+    collab_free(g->value);
+    collab_free(g->opacity);
+    collab_free(g->names);
+    collab_free(g->kind);
+    collab_free(g->emphasis);
+    collab_free(g->category);
+    memset(g, 0, sizeof *g);
+}
+
 typedef struct map_job {
-    cli_input *in;                 /* the loaded input */
+    const cli_map_source *src;     /* what is drawn */
     cli_analysis *an;              /* metrics and communities */
     const cli_map_options *mo;     /* options */
-    const collab_graph *drawn;     /* the graph drawn: the input's, or the community graph */
+    const cli_map_extras *extras;  /* changes for the query commands (never NULL) */
+    const collab_graph *drawn;     /* the graph drawn: the source's, or the community graph */
     collab_graph community_level;  /* the community graph, when drawn */
     bool by_community;             /* drawing communities */
     const double *size;            /* size value per drawn node */
@@ -398,31 +436,40 @@ typedef struct map_job {
     size_t bubble_coverage;        /* nodes in the communities drawn */
     collab_layout layout;          /* positions */
     map_arrays arrays;             /* scene input arrays */
+    ghost_arrays ghosts;           /* the same grown by the ghosts */
     char subtitle[512];            /* the subtitle */
     char coverage_note[128];       /* community level: what the bubbles cover */
 } map_job;
 
+/* Metrics and communities not yet in `an`: the size metric (and colour metric) only, since a
+ * map needs nothing else; a caller that computed everything (report, analyze) is reused. */
 static collab_status compute(map_job *job, collab_error *err)
 {
     cli_analysis *an = job->an;
     const cli_map_options *mo = job->mo;
-    an->metrics.wanted = 1u << mo->size_by;
-    if (mo->color_by == CLI_COLOR_METRIC) {
-        an->metrics.wanted |= 1u << mo->color_metric;
+    const collab_graph *g = job->src->graph;
+    collab_status st = COLLAB_OK;
+    if (!an->have_metrics) {
+        an->metrics.wanted = 1u << mo->size_by;
+        if (mo->color_by == CLI_COLOR_METRIC) {
+            an->metrics.wanted |= 1u << mo->color_metric;
+        }
+        st = collab_metrics_compute(&an->m, g, &an->metrics, err);
+        if (st != COLLAB_OK) {
+            return st;
+        }
+        an->have_metrics = true;
+        if (an->m.sampled) {
+            fprintf(stderr, "collab: betweenness and closeness estimated from %ld sampled sources\n",
+                    an->m.sample_sources);
+        }
     }
-    collab_status st = collab_metrics_compute(&an->m, &job->in->g, &an->metrics, err);
-    if (st != COLLAB_OK) {
-        return st;
+    if (!an->have_partition) {
+        st = collab_community_detect(&an->p, g, &an->community, err);
+        an->have_partition = st == COLLAB_OK;
     }
-    an->have_metrics = true;
-    if (an->m.sampled) {
-        fprintf(stderr, "collab: betweenness and closeness estimated from %ld sampled sources\n",
-                an->m.sample_sources);
-    }
-    st = collab_community_detect(&an->p, &job->in->g, &an->community, err);
-    an->have_partition = st == COLLAB_OK;
     if (st == COLLAB_OK) {
-        st = community_legend(&job->in->g, &an->p, an->m.values[mo->size_by], &job->arrays, err);
+        st = community_legend(g, &an->p, an->m.values[mo->size_by], &job->arrays, err);
     }
     return st;
 }
@@ -452,7 +499,7 @@ static collab_status bubbles(map_job *job, collab_error *err)
             job->bubble_coverage += p->sizes[c];
         }
     }
-    collab_status st = community_graph(&job->community_level, &job->in->g, p, &job->arrays,
+    collab_status st = community_graph(&job->community_level, job->src->graph, p, &job->arrays,
                                        bubble_of, job->n_bubbles, err);
     collab_free(bubble_of);
     return st;
@@ -460,10 +507,10 @@ static collab_status bubbles(map_job *job, collab_error *err)
 
 static collab_status choose_level(map_job *job, collab_error *err)
 {
-    size_t n = collab_graph_vertex_count(&job->in->g);
+    size_t n = collab_graph_vertex_count(job->src->graph);
     job->by_community = job->mo->level == CLI_LEVEL_COMMUNITIES ||
                         (job->mo->level == CLI_LEVEL_AUTO && n > CLI_MAP_NODE_LIMIT);
-    job->drawn = &job->in->g;
+    job->drawn = job->src->graph;
     job->size = job->an->m.values[job->mo->size_by];
     if (!job->by_community) {
         return COLLAB_OK;
@@ -479,15 +526,41 @@ static collab_status choose_level(map_job *job, collab_error *err)
     return st;
 }
 
+/* Positions given by the caller, as a layout (no layout algorithm runs). */
+static collab_status fixed_layout(map_job *job, double aspect, collab_error *err)
+{
+    size_t n = collab_graph_vertex_count(job->drawn);
+    collab_layout *l = &job->layout;
+    igraph_error_t rc = igraph_matrix_init(&l->xy, (igraph_integer_t)n, 2);
+    if (rc != IGRAPH_SUCCESS) {
+        return collab_error_from_igraph(err, rc, "placing the nodes");
+    }
+    l->n = n;
+    l->aspect = aspect;
+    for (size_t v = 0; v < n; v++) {
+        MATRIX(l->xy, v, 0) = job->extras->fixed_x[v];
+        MATRIX(l->xy, v, 1) = job->extras->fixed_y[v];
+    }
+    return COLLAB_OK;
+}
+
 static collab_status lay_out(map_job *job, double aspect, const double *radius,
                              collab_error *err)
 {
+    const cli_map_extras *x = job->extras;
+    if (x->fixed_x != NULL && !job->by_community) {
+        return fixed_layout(job, aspect, err);
+    }
     collab_layout_options lo;
     collab_layout_options_init(&lo);
     lo.method = job->mo->layout;
     lo.seed = job->an->community.seed;
     lo.aspect = aspect;
     lo.radius = radius;
+    if (x->initial_x != NULL && !job->by_community) {
+        lo.initial_x = x->initial_x;
+        lo.initial_y = x->initial_y;
+    }
     return collab_layout_compute(&job->layout, job->drawn, &lo, err);
 }
 
@@ -568,11 +641,11 @@ static collab_status colours(map_job *job, collab_scene_input *si, collab_error 
     if (mo->color_by == CLI_COLOR_YEAR) {
         si->color_mode = COLLAB_COLOR_NUMERIC;
         si->value_label = "year";
-        collab_status st = person_years(job->in, a, err);
+        collab_status st = person_years(job->src, a, err);
         si->value = a->value;
         return st;
     }
-    collab_status st = person_roles(job->in, a, err);
+    collab_status st = person_roles(job->src, a, err);
     si->community = a->category;
     si->legend = a->legend;
     si->n_legend = a->n_legend;
@@ -587,17 +660,21 @@ static const char *base_name(const char *path)
 
 static void write_subtitle(map_job *job)
 {
+    if (job->extras->subtitle != NULL) {
+        snprintf(job->subtitle, sizeof job->subtitle, "%s", job->extras->subtitle);
+        return;
+    }
     if (job->by_community) {
         snprintf(job->coverage_note, sizeof job->coverage_note,
                  "; the %zu largest communities drawn (%.0f%% of the nodes)", job->n_bubbles,
                  100.0 * (double)job->bubble_coverage / (double)job->an->p.n);
     }
-    const collab_graph *g = &job->in->g;
+    const collab_graph *g = job->src->graph;
     const collab_partition *p = &job->an->p;
     snprintf(job->subtitle, sizeof job->subtitle,
              "%s \xc2\xb7 %zu nodes, %zu edges%s \xc2\xb7 size: %s \xc2\xb7 %zu communities "
              "(%s, modularity %.3f) \xc2\xb7 layout %s \xc2\xb7 seed %llu",
-             base_name(job->in->list.source), collab_graph_vertex_count(g),
+             base_name(job->src->list->source), collab_graph_vertex_count(g),
              collab_graph_edge_count(g), job->by_community ? job->coverage_note : "",
              job->by_community ? "members" : collab_metric_name(job->mo->size_by),
              p->n_communities, collab_community_method_name(job->an->community.method),
@@ -624,24 +701,82 @@ static void fill_scene_input(map_job *job, collab_scene_input *si,
     si->page_width = mo->width;
     si->page_height = mo->height;
     si->theme = mo->theme;
-    si->title = mo->title != NULL ? mo->title : base_name(job->in->list.source);
+    si->title = mo->title != NULL ? mo->title : base_name(job->src->list->source);
     si->subtitle = job->subtitle;
     si->max_labels = mo->labels;
     si->label_chars = mo->label_chars;
     si->measure = collab_render_measure_text;
     si->measure_ctx = measurer;
+    if (!job->by_community) {
+        si->emphasis = job->extras->emphasis;
+        si->centre = job->extras->centre;
+    }
 }
 
-static collab_status write_scene_json(const map_job *job, const collab_scene *scene,
-                                      collab_error *err)
+/* Copies `n` items of `size` bytes into a new array of `n + extra` items, the rest zeroed. */
+static void *grow_copy(const void *src, size_t n, size_t extra, size_t size)
 {
-    collab_output out;
-    collab_status st = cli_output_open(&out, job->mo->scene_path, job->in->path, err);
-    if (st == COLLAB_OK) {
-        st = collab_scene_write_json(out.f, scene, err);
-        st = cli_output_finish(&out, st, err);
+    unsigned char *dst = collab_calloc_array(n + extra + 1, size);
+    if (dst != NULL && src != NULL) {
+        memcpy(dst, src, n * size);
     }
-    return st;
+    return dst;
+}
+
+/* Appends the ghosts to every per-node array of `si` (positions included): faded, grey,
+ * unlabelled and as small as the smallest node. */
+static collab_status add_ghosts(map_job *job, collab_scene_input *si, collab_error *err)
+{
+    const cli_map_extras *x = job->extras;
+    size_t n = si->n_nodes;
+    size_t k = x->n_ghosts;
+    ghost_arrays *g = &job->ghosts;
+    g->x = grow_copy(si->x, n, k, sizeof *g->x);
+    g->y = grow_copy(si->y, n, k, sizeof *g->y);
+    g->size = grow_copy(si->size, n, k, sizeof *g->size);
+    g->opacity = collab_alloc_array(n + k + 1, sizeof *g->opacity);
+    g->names = grow_copy(si->names, n, k, sizeof *g->names);
+    g->kind = grow_copy(si->kind, n, k, sizeof *g->kind);
+    g->emphasis = grow_copy(si->emphasis, n, k, sizeof *g->emphasis);
+    bool ok = g->x && g->y && g->size && g->opacity && g->names && g->kind && g->emphasis;
+    if (ok && si->community != NULL) {
+        ok = (g->category = grow_copy(si->community, n, k, sizeof *g->category)) != NULL;
+    }
+    if (ok && si->value != NULL) {
+        ok = (g->value = grow_copy(si->value, n, k, sizeof *g->value)) != NULL;
+    }
+    if (!ok) {
+        return nomem(err);
+    }
+    double smallest = INFINITY;
+    for (size_t v = 0; v < n; v++) {
+        smallest = si->size != NULL ? fmin(smallest, si->size[v]) : 1;
+        g->opacity[v] = 1;
+    }
+    for (size_t i = 0; i < k; i++) {
+        g->x[n + i] = x->ghost_x[i];
+        g->y[n + i] = x->ghost_y[i];
+        g->size[n + i] = isfinite(smallest) ? smallest : 1;
+        g->opacity[n + i] = 0.3;
+        g->names[n + i] = "";
+        if (g->category != NULL) {
+            g->category[n + i] = COLLAB_NO_COMMUNITY;
+        }
+        if (g->value != NULL) {
+            g->value[n + i] = NAN;
+        }
+    }
+    si->n_nodes = n + k;
+    si->x = g->x;
+    si->y = g->y;
+    si->size = g->size;
+    si->opacity = g->opacity;
+    si->names = g->names;
+    si->kind = g->kind;
+    si->emphasis = g->emphasis;
+    si->community = g->category != NULL ? g->category : si->community;
+    si->value = g->value != NULL ? g->value : si->value;
+    return COLLAB_OK;
 }
 
 /* Plans the discs, lays out once with them, then builds the final scene. */
@@ -661,12 +796,17 @@ static collab_status layout_and_scene(map_job *job, collab_scene_input *si, coll
     if (st == COLLAB_OK) {
         si->x = collab_layout_x(&job->layout);
         si->y = collab_layout_y(&job->layout);
+        if (job->extras->n_ghosts > 0 && !job->by_community) {
+            st = add_ghosts(job, si, err);
+        }
+    }
+    if (st == COLLAB_OK) {
         st = collab_scene_build(scene, si, err);
     }
     return st;
 }
 
-static collab_status draw(map_job *job, collab_error *err)
+static collab_status draw(map_job *job, cli_map *map, collab_error *err)
 {
     collab_render_measurer measurer;
     collab_status st = collab_render_measurer_init(&measurer, err);
@@ -676,34 +816,26 @@ static collab_status draw(map_job *job, collab_error *err)
     collab_scene_input si;
     fill_scene_input(job, &si, &measurer);
     st = colours(job, &si, err);
-    collab_scene scene;
     if (st == COLLAB_OK) {
-        st = layout_and_scene(job, &si, &scene, err);
-    }
-    if (st == COLLAB_OK) {
-        collab_output out;
-        st = cli_output_open(&out, job->mo->output, job->in->path, err);
-        if (st == COLLAB_OK) {
-            st = collab_render_output(&scene, &out, job->mo->format, job->mo->dpi, err);
-            st = cli_output_finish(&out, st, err);
-        }
-        if (st == COLLAB_OK && job->mo->scene_path != NULL) {
-            st = write_scene_json(job, &scene, err);
-        }
-        collab_scene_destroy(&scene);
+        st = layout_and_scene(job, &si, &map->scene, err);
     }
     collab_render_measurer_destroy(&measurer);
     return st;
 }
 
-collab_status cli_map_run(cli_input *in, cli_analysis *an, const cli_map_options *mo,
-                          collab_error *err)
+collab_status cli_map_build(cli_map *out, const cli_map_source *src, cli_analysis *an,
+                            const cli_map_options *mo, const cli_map_extras *extras,
+                            collab_error *err)
 {
+    static const cli_map_extras none = {.centre = -1};
     map_job job;
     memset(&job, 0, sizeof job);
-    job.in = in;
+    job.src = src;
     job.an = an;
     job.mo = mo;
+    job.extras = extras != NULL ? extras : &none;
+    cli_map map;
+    memset(&map, 0, sizeof map);
     collab_status st = compute(&job, err);
     if (st == COLLAB_OK) {
         st = choose_level(&job, err);
@@ -713,12 +845,73 @@ collab_status cli_map_run(cli_input *in, cli_analysis *an, const cli_map_options
     }
     if (st == COLLAB_OK) {
         write_subtitle(&job);
-        st = draw(&job, err);
+        st = draw(&job, &map, err);
+    }
+    if (st == COLLAB_OK) {
+        map.layout = job.layout;
+        memset(&job.layout, 0, sizeof job.layout);
+        map.by_community = job.by_community;
+        map.n_drawn = collab_graph_vertex_count(job.drawn);
     }
     collab_layout_destroy(&job.layout);
     collab_graph_destroy(&job.community_level);
     collab_free(job.bubble_size);
     collab_free(job.bubble_members);
     map_arrays_free(&job.arrays);
+    ghost_arrays_free(&job.ghosts);
+    if (st == COLLAB_OK) {
+        *out = map;
+    }
+    return st;
+}
+
+void cli_map_destroy(cli_map *map)
+{
+    if (map == NULL) {
+        return;
+    }
+    collab_scene_destroy(&map->scene);
+    collab_layout_destroy(&map->layout);
+    memset(map, 0, sizeof *map);
+}
+
+collab_status cli_map_write(const cli_map *map, const char *path, collab_render_format fmt,
+                            double dpi, const char *input_path, collab_error *err)
+{
+    collab_output out;
+    collab_status st = cli_output_open(&out, path, input_path, err);
+    if (st == COLLAB_OK) {
+        st = collab_render_output(&map->scene, &out, fmt, dpi, err);
+        st = cli_output_finish(&out, st, err);
+    }
+    return st;
+}
+
+static collab_status write_scene_json(const collab_scene *scene, const char *path,
+                                      const char *input_path, collab_error *err)
+{
+    collab_output out;
+    collab_status st = cli_output_open(&out, path, input_path, err);
+    if (st == COLLAB_OK) {
+        st = collab_scene_write_json(out.f, scene, err);
+        st = cli_output_finish(&out, st, err);
+    }
+    return st;
+}
+
+collab_status cli_map_run(cli_input *in, cli_analysis *an, const cli_map_options *mo,
+                          collab_error *err)
+{
+    cli_map_source src = {&in->g, &in->list, in->path};
+    cli_map map;
+    collab_status st = cli_map_build(&map, &src, an, mo, NULL, err);
+    if (st != COLLAB_OK) {
+        return st;
+    }
+    st = cli_map_write(&map, mo->output, mo->format, mo->dpi, in->path, err);
+    if (st == COLLAB_OK && mo->scene_path != NULL) {
+        st = write_scene_json(&map.scene, mo->scene_path, in->path, err);
+    }
+    cli_map_destroy(&map);
     return st;
 }

@@ -390,7 +390,7 @@ static collab_status try_label(collab_scene *s, const collab_scene_input *in, pl
     collab_scene_node *nd = &s->nodes[id];
     double pad = COLLAB_I_TEXT_PAD * nd->label_font;
     /* The smallest box any text can have: no width, one em tall (the measurer's contract). */
-    if (nd->name[0] == '\0' ||
+    if (nd->name[0] == '\0' || collab_i_node_opacity(in, id) < 1 ||
         choose_candidate(p, s, id, 2 * pad, nd->label_font + 2 * pad, false) < 0) {
         return COLLAB_OK;
     }
@@ -481,7 +481,7 @@ collab_status collab_i_labels_place(collab_scene *s, const collab_scene_input *i
         st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory placing labels");
     } else {
         for (size_t i = 0; i < s->n_nodes; i++) {
-            order[i].weight = s->nodes[i].weight;
+            order[i].weight = collab_i_node_priority(in, s, i);
             order[i].id = (uint32_t)i;
         }
         qsort(order, s->n_nodes, sizeof *order, cmp_rank);

@@ -33,6 +33,7 @@ void collab_scene_input_init(collab_scene_input *in)
     in->show_legend = true;
     in->max_labels = COLLAB_LABELS_AUTO;
     in->label_chars = COLLAB_LABEL_MAX_CHARS;
+    in->centre = -1;
 }
 
 static collab_status validate_page(const collab_scene_input *in, collab_error *err)
@@ -84,6 +85,10 @@ static collab_status validate_arrays(const collab_scene_input *in, collab_error 
                                     "node %zu ('%.64s') has no finite position", i,
                                     in->names != NULL && in->names[i] ? in->names[i] : "");
         }
+    }
+    if (in->centre >= 0 && (size_t)in->centre >= in->n_nodes) {
+        return collab_error_set(err, COLLAB_E_USAGE, "centre node '%ld' is not one of %zu nodes",
+                                in->centre, in->n_nodes);
     }
     for (size_t e = 0; e < in->n_edges; e++) {
         if (in->edge_from[e] >= in->n_nodes || in->edge_to[e] >= in->n_nodes) {
@@ -269,6 +274,45 @@ static void layout_bounds(const collab_scene_input *in, double lo[2], double hi[
     }
 }
 
+double collab_i_node_opacity(const collab_scene_input *in, size_t i)
+{
+    if (in->opacity == NULL) {
+        return 1;
+    }
+    double a = in->opacity[i];
+    return isfinite(a) ? fmin(fmax(a, 0), 1) : 1;
+}
+
+double collab_i_node_priority(const collab_scene_input *in, const collab_scene *s, size_t i)
+{
+    if (in->emphasis != NULL && in->emphasis[i] != 0) {
+        return INFINITY;
+    }
+    if (collab_i_node_opacity(in, i) < 1) {
+        return -1;
+    }
+    return s->nodes[i].weight;
+}
+
+static bool emphasised(const collab_scene_input *in, size_t i)
+{
+    return in->emphasis != NULL && in->emphasis[i] != 0;
+}
+
+/* Emphasised nodes are outlined in the text colour; faded nodes lose opacity. */
+static void mark_nodes(collab_scene *s, const collab_scene_input *in)
+{
+    for (size_t i = 0; i < s->n_nodes; i++) {
+        collab_scene_node *nd = &s->nodes[i];
+        if (emphasised(in, i)) {
+            nd->stroke = s->foreground;
+        }
+        double a = collab_i_node_opacity(in, i);
+        nd->fill.a *= a;
+        nd->stroke.a *= a;
+    }
+}
+
 /* Maps layout positions into the plot shrunk by the largest disc, keeping the aspect ratio,
  * so that every disc, outline included, stays inside the plot. */
 static void fit_nodes(collab_scene *s, const collab_scene_input *in, double scale)
@@ -278,6 +322,9 @@ static void fit_nodes(collab_scene *s, const collab_scene_input *in, double scal
         collab_scene_node *nd = &s->nodes[i];
         nd->radius = collab_i_node_radius(nd->weight, scale);
         nd->stroke_width = fmin(fmax(0.08 * nd->radius, 0.25), 1.2);
+        if (emphasised(in, i)) {
+            nd->stroke_width = fmax(2.5, 0.2 * nd->radius);
+        }
         reach = fmax(reach, nd->radius + nd->stroke_width / 2);
     }
     double ix = s->plot.x + reach;
@@ -291,6 +338,15 @@ static void fit_nodes(collab_scene *s, const collab_scene_input *in, double scal
     double cy = s->n_nodes > 0 ? (lo[1] + hi[1]) / 2 : 0;
     double kx = hi[0] > lo[0] ? iw / (hi[0] - lo[0]) : INFINITY;
     double ky = hi[1] > lo[1] ? ih / (hi[1] - lo[1]) : INFINITY;
+    if (in->centre >= 0) {
+        /* Centred on one node: the box becomes symmetric around it, at the cost of scale. */
+        cx = in->x[in->centre];
+        cy = in->y[in->centre];
+        double rx = fmax(cx - lo[0], hi[0] - cx);
+        double ry = fmax(cy - lo[1], hi[1] - cy);
+        kx = rx > 0 ? iw / (2 * rx) : INFINITY;
+        ky = ry > 0 ? ih / (2 * ry) : INFINITY;
+    }
     double k = fmin(kx, ky);
     k = isfinite(k) ? k : 0;
     for (size_t i = 0; i < s->n_nodes; i++) {
@@ -411,14 +467,15 @@ static int cmp_paint(const void *a, const void *b)
     return (x->id > y->id) - (x->id < y->id);
 }
 
-static collab_status make_paint_order(collab_scene *s, collab_error *err)
+static collab_status make_paint_order(collab_scene *s, const collab_scene_input *in,
+                                      collab_error *err)
 {
     ranked_node *r = collab_alloc_array(s->n_nodes, sizeof *r);
     if (r == NULL) {
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory sorting nodes");
     }
     for (size_t i = 0; i < s->n_nodes; i++) {
-        r[i].weight = s->nodes[i].weight;
+        r[i].weight = collab_i_node_priority(in, s, i);
         r[i].id = (uint32_t)i;
     }
     qsort(r, s->n_nodes, sizeof *r, cmp_paint);
@@ -468,6 +525,9 @@ collab_status collab_scene_build(collab_scene *out, const collab_scene_input *in
     double scale = 1;
     st = make_nodes(&s, in, &facts, err);
     st = st == COLLAB_OK ? collab_i_color_nodes(&s, in, &facts, err) : st;
+    if (st == COLLAB_OK) {
+        mark_nodes(&s, in);
+    }
     st = st == COLLAB_OK ? collab_i_scene_titles(&s, in, &band, err) : st;
     if (st == COLLAB_OK && in->show_legend) {
         st = collab_i_legend_prepare(&s, in, &facts, err);
@@ -477,7 +537,7 @@ collab_status collab_scene_build(collab_scene *out, const collab_scene_input *in
         fit_nodes(&s, in, scale);
         st = make_edges(&s, in, &facts, scale, err);
     }
-    st = st == COLLAB_OK ? make_paint_order(&s, err) : st;
+    st = st == COLLAB_OK ? make_paint_order(&s, in, err) : st;
     st = st == COLLAB_OK ? collect_obstacles(&s, in, err) : st;
     st = st == COLLAB_OK ? collab_i_labels_place(&s, in, err) : st;
     if (st != COLLAB_OK) {

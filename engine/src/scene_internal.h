@@ -99,6 +99,14 @@ void collab_i_legend_free(collab_scene_legend *legend);
 
 /* Places the labels of `s` (nodes, obstacles and label_area set), as collab_scene_build documents.
  * Errors: COLLAB_E_NOMEM (no labels are left on failure). */
+/* A node's opacity from the input, clamped to [0, 1] (1 without an opacity array). */
+double collab_i_node_opacity(const collab_scene_input *in, size_t i);
+
+/* The order nodes are labelled in (descending) and painted in (ascending): emphasised nodes
+ * first to be labelled and last to be painted, faded ones the other way round, the rest by
+ * normalised size. */
+double collab_i_node_priority(const collab_scene_input *in, const collab_scene *s, size_t i);
+
 collab_status collab_i_labels_place(collab_scene *s, const collab_scene_input *in,
                                     collab_error *err);
 

@@ -90,6 +90,13 @@ typedef struct collab_scene_input {
     const char *value_label;           /* NUMERIC mode: name of the value for the colour bar */
     const char *const *names;          /* UTF-8 name per node (NULL entry = ""); NULL = no labels */
     const uint8_t *kind;               /* collab_node_kind per node; NULL = all persons */
+    const uint8_t *emphasis;           /* 1 = a node the map is about (ego, path): thick outline
+                                          in the text colour, painted on top, labelled first;
+                                          NULL = none */
+    const double *opacity;             /* per node in [0, 1] (others clamped): below 1 the node
+                                          is faded, painted first and never labelled; NULL = 1 */
+    long centre;                       /* node placed at the plot's centre (the fit stays
+                                          symmetric around it); -1 = centre the layout's box */
     size_t n_edges;                    /* edges */
     const uint32_t *edge_from;         /* first endpoint of each edge */
     const uint32_t *edge_to;           /* second endpoint of each edge */
