@@ -9,6 +9,7 @@ COLLAB_PACKAGES=(
     libcairo2-dev libpango1.0-dev libcsv-dev libutf8proc-dev libjansson-dev libcmocka-dev
     fonts-dejavu-core fonts-wqy-microhei
     python3 python3-networkx python3-igraph python3-scipy python3-cairo graphviz time valgrind
+    chromium python3-websocket
     clang libclang-rt-14-dev
 )
 

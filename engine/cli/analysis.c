@@ -154,7 +154,12 @@ static void print_timings(const collab_metrics *m, double community_seconds)
 
 collab_status cli_analysis_run(cli_analysis *a, const cli_input *in, collab_error *err)
 {
-    collab_status st = collab_metrics_compute(&a->m, &in->g, &a->metrics, err);
+    return cli_analysis_run_graph(a, &in->g, err);
+}
+
+collab_status cli_analysis_run_graph(cli_analysis *a, const collab_graph *g, collab_error *err)
+{
+    collab_status st = collab_metrics_compute(&a->m, g, &a->metrics, err);
     if (st != COLLAB_OK) {
         return st;
     }
@@ -164,7 +169,7 @@ collab_status cli_analysis_run(cli_analysis *a, const cli_input *in, collab_erro
                         "(use --exact for exact values)\n", a->m.sample_sources);
     }
     double start = now_seconds();
-    st = collab_community_detect(&a->p, &in->g, &a->community, err);
+    st = collab_community_detect(&a->p, g, &a->community, err);
     a->have_partition = st == COLLAB_OK;
     if (st == COLLAB_OK && a->verbose) {
         print_timings(&a->m, now_seconds() - start);

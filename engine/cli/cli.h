@@ -56,6 +56,8 @@ void cli_analysis_init(cli_analysis *a);
 bool cli_analysis_option(cli_analysis *a, int opt, const char *arg, collab_error *err);
 /* Computes metrics (announcing sampling on stderr) and communities of `in`'s graph. */
 collab_status cli_analysis_run(cli_analysis *a, const cli_input *in, collab_error *err);
+/* The same for any graph (a time slice, a neighbourhood). */
+collab_status cli_analysis_run_graph(cli_analysis *a, const collab_graph *g, collab_error *err);
 void cli_analysis_destroy(cli_analysis *a);
 /* Points `out` at everything a report needs. */
 void cli_analysis_report_input(const cli_analysis *a, const cli_input *in,
@@ -118,6 +120,10 @@ int cli_parse_command(int argc, char **argv, const cli_command_spec *spec, cli_i
 bool cli_parse_size(const char *text, size_t *value);
 bool cli_parse_double(const char *text, double *value);
 
+/* Creates directory `dir` when missing (one level); COLLAB_E_IO when it cannot be made or is not a
+ * directory. */
+collab_status cli_make_dir(const char *dir, collab_error *err);
+
 /* Installs the handlers that remove an interrupted output's temporary file (signals.c). */
 void cli_signals_install(void);
 /* Sets the temporary path to remove if a signal arrives (NULL = none). */
@@ -141,6 +147,30 @@ int cli_usage_error(const collab_error *err, const char *command_name);
 /* The driver of `report` and `communities`: options, load, analysis, write. */
 int cli_report_main(int argc, char **argv, const char *name, const char *usage, bool communities);
 
+/* What an HTML report page shows besides the analysis (html_report.c). All borrowed. */
+struct cli_map;
+typedef struct cli_html_page {
+    const struct cli_map *map; /* the map to inline (map_internal.h), or NULL: "no map" */
+    const char *map_caption;   /* what the map shows, or NULL for a generic caption */
+    const char *command_line;  /* how the page was made (cli_command_line), or NULL */
+    const char *title;         /* page heading, or NULL for "Collaboration report: FILE" */
+} cli_html_page;
+
+/* Writes the HTML report of `in`'s graph, with the metrics and communities already computed in
+ * `an`, atomically to `path` ("-" = stdout; never over the input). The provenance gets the input
+ * file's SHA-256 (not for stdin), collab's version and the date: SOURCE_DATE_EPOCH when set
+ * (COLLAB_E_USAGE when malformed), else now. The map's community colours colour the tables'
+ * community swatches. Errors: those of the checksum, the SVG render and the output. */
+collab_status cli_report_html_file(const cli_input *in, const cli_analysis *an,
+                                   const cli_html_page *page, const collab_report_options *ro,
+                                   const char *path, collab_error *err);
+
+/* The command line "collab ARG..." as typed (call it before getopt_long permutes argv), less
+ * the output file (-o FILE, --output=FILE: the page's own name is not how it was made, and two
+ * copies of one report must be identical), with each argument quoted for a POSIX shell where
+ * needed, for provenance. Returns a collab_malloc'd string (collab_free), NULL when out of memory. */
+char *cli_command_line(int argc, char **argv);
+
 int cmd_summary(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_communities(int argc, char **argv);
@@ -149,5 +179,16 @@ int cmd_path(int argc, char **argv);
 int cmd_distance(int argc, char **argv);
 int cmd_roles(int argc, char **argv);
 int cmd_ego(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+
+/* Writes `in`'s graph with `an`'s metrics and communities to `path` (atomically, never over the
+ * input) in `format`, a collab_export_format; COLLAB_EXPORT_CSV_NODES also writes the edge
+ * table beside it (collab_export_edges_path). With `map_or_null` drawn at the node level, the
+ * nodes carry its page positions, radii and fill colours. */
+collab_status cli_export_file(const cli_input *in, const cli_analysis *an,
+                              const struct cli_map *map_or_null, const char *path, int format,
+                              collab_error *err);
+int cmd_slices(int argc, char **argv);
+int cmd_analyze(int argc, char **argv);
 
 #endif

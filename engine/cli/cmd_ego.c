@@ -1,6 +1,7 @@
 /* collab ego: who is around a person — everyone within R collaboration steps, with the projects,
  * roles and years they share with the person and their centrality inside the neighbourhood. */
 #include "cli.h"
+#include "map_internal.h"
 
 #include "collab/alloc.h"
 #include "collab/query.h"
@@ -19,10 +20,15 @@ static const char *const ego_usage =
     "Options:\n"
     "      --radius R               1 (collaborators) or 2 (and theirs); default 1\n"
     "      --format table|csv       output format (default table)\n"
-    "  -o, --output FILE            write to FILE (atomically) instead of standard output\n"
+    "  -o, --output FILE            write the report to FILE (atomically) instead of standard\n"
+    "                               output; FILE.png, FILE.svg or FILE.pdf draws the\n"
+    "                               neighbourhood as a map instead (NAME centred and outlined,\n"
+    "                               sized by strength inside it, coloured by community) and\n"
+    "                               the report goes to standard output\n"
+    "      --scene FILE.json        with a map: also write what was drawn as JSON\n"
     "  -h, --help                   show this help\n";
 
-enum { OPT_RADIUS = 1 };
+enum { OPT_RADIUS = 1, OPT_SCENE };
 
 #define LINKS_SHOWN 3
 
@@ -30,6 +36,7 @@ typedef struct ego_args {
     size_t radius;      /* 1 or 2 */
     bool csv;           /* CSV output */
     const char *output; /* -o */
+    const char *scene;  /* --scene: the map's scene as JSON */
 } ego_args;
 
 typedef struct ego_member {
@@ -200,6 +207,63 @@ static collab_status write_ego(FILE *f, const cli_input *in, uint32_t ego, const
     return st;
 }
 
+/* The neighbourhood as a map: its induced subgraph with the ego first, centred and outlined. */
+static collab_status draw_ego(const cli_input *in, uint32_t ego, const ego_member *m, size_t n,
+                              const ego_args *ea, collab_render_format fmt, collab_error *err)
+{
+    uint32_t *ids = collab_alloc_array(n + 1, sizeof *ids);
+    uint8_t *emphasis = collab_calloc_array(n + 1, 1);
+    if (ids == NULL || emphasis == NULL) {
+        collab_free(ids);
+        collab_free(emphasis);
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory drawing the neighbourhood");
+    }
+    size_t k = 0;
+    ids[k++] = ego;
+    for (size_t i = 0; i < n; i++) {
+        if (m[i].vertex != ego) {
+            ids[k++] = m[i].vertex;
+        }
+    }
+    emphasis[0] = 1;
+    collab_graph sub;
+    collab_status st = collab_graph_induced(&sub, &in->g, ids, k, in->list.n_rows, err);
+    if (st == COLLAB_OK) {
+        char title[256];
+        char subtitle[512];
+        const char *name = collab_graph_name(&in->g, ego);
+        snprintf(title, sizeof title, "%.200s and %s", name,
+                 ea->radius == 1 ? "collaborators" : "two steps out");
+        snprintf(subtitle, sizeof subtitle,
+                 "%zu people within %zu collaboration step%s of %.200s \xc2\xb7 %zu ties \xc2\xb7 "
+                 "size: strength in the neighbourhood \xc2\xb7 colour: community",
+                 k - 1, ea->radius, ea->radius == 1 ? "" : "s", name,
+                 collab_graph_edge_count(&sub));
+        cli_map_options mo;
+        cli_map_options_init(&mo);
+        mo.title = title;
+        mo.level = CLI_LEVEL_NODES;
+        cli_map_extras extras = {.emphasis = emphasis, .centre = 0, .subtitle = subtitle};
+        cli_analysis an;
+        cli_analysis_init(&an);
+        cli_map_source src = {&sub, &in->list, in->path};
+        cli_map map;
+        st = cli_map_build(&map, &src, &an, &mo, &extras, err);
+        if (st == COLLAB_OK) {
+            st = cli_map_write(&map, ea->output, fmt, mo.dpi, in->path, err);
+            if (st == COLLAB_OK && ea->scene != NULL) {
+                st = cli_map_write_scene(&map, ea->scene, in->path, err);
+            }
+            cli_map_destroy(&map);
+        }
+        cli_analysis_destroy(&an);
+        collab_graph_destroy(&sub);
+    }
+    collab_free(ids);
+    collab_free(emphasis);
+    return st;
+}
+
 static collab_status run(cli_input *in, const char *name, const ego_args *ea, collab_error *err)
 {
     collab_status st = cli_input_load(in, err);
@@ -212,9 +276,14 @@ static collab_status run(cli_input *in, const char *name, const ego_args *ea, co
     if (st == COLLAB_OK) {
         st = gather(in, ego, ea->radius, &m, &n, err);
     }
+    collab_render_format fmt;
+    bool map = collab_render_format_from_path(ea->output, &fmt);
+    if (st == COLLAB_OK && map) {
+        st = draw_ego(in, ego, m, n, ea, fmt, err);
+    }
     collab_output out;
     if (st == COLLAB_OK) {
-        st = cli_output_open(&out, ea->output, in->path, err);
+        st = cli_output_open(&out, map ? "-" : ea->output, in->path, err);
         if (st == COLLAB_OK) {
             st = write_ego(out.f, in, ego, m, n, ea->csv, err);
             st = cli_output_finish(&out, st, err);
@@ -227,6 +296,10 @@ static collab_status run(cli_input *in, const char *name, const ego_args *ea, co
 static bool ego_option(void *ctx, int opt, const char *arg, collab_error *err)
 {
     ego_args *ea = ctx;
+    if (opt == OPT_SCENE) {
+        ea->scene = arg;
+        return true;
+    }
     if (opt == OPT_RADIUS) {
         if (!cli_parse_size(arg, &ea->radius) || ea->radius < 1 || ea->radius > 2) {
             collab_error_set(err, COLLAB_E_USAGE, "--radius must be 1 or 2, not '%s'", arg);
@@ -240,6 +313,7 @@ int cmd_ego(int argc, char **argv)
 {
     static const struct option own[] = {
         {"radius", required_argument, NULL, OPT_RADIUS},
+        {"scene", required_argument, NULL, OPT_SCENE},
         {NULL, 0, NULL, 0},
     };
     cli_input in;

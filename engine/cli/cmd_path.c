@@ -1,11 +1,14 @@
 /* collab path: how two people are connected — the shortest collaboration chain and, on every
  * step, the projects (with roles and years) that link the two, i.e. the evidence. */
 #include "cli.h"
+#include "map_internal.h"
 
 #include "collab/alloc.h"
 #include "collab/query.h"
 #include "collab/text.h"
 
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *const path_usage =
@@ -17,10 +20,15 @@ static const char *const path_usage =
     "      --all                    every shortest chain (at most --max)\n"
     "      --max N                  most chains printed with --all (default 20)\n"
     "      --avoid NAME             find a chain that does not go through NAME\n"
-    "  -o, --output FILE            write to FILE (atomically) instead of standard output\n"
+    "  -o, --output FILE            write to FILE (atomically) instead of standard output;\n"
+    "                               FILE.png, FILE.svg or FILE.pdf draws the chains as a map\n"
+    "                               instead (people in order from A to B, each step's first\n"
+    "                               shared project between them) and the text goes to\n"
+    "                               standard output\n"
+    "      --scene FILE.json        with a map: also write what was drawn as JSON\n"
     "  -h, --help                   show this help\n";
 
-enum { OPT_ALL = 1, OPT_MAX, OPT_AVOID };
+enum { OPT_ALL = 1, OPT_MAX, OPT_AVOID, OPT_SCENE };
 
 #define MAX_LINKS_SHOWN 3
 
@@ -29,6 +37,7 @@ typedef struct path_args {
     bool all;                  /* every shortest chain */
     size_t max;                /* cap with --all */
     const char *output;        /* -o */
+    const char *scene;         /* --scene: the map's scene as JSON */
 } path_args;
 
 static void print_name(FILE *f, const collab_graph *g, uint32_t v)
@@ -76,19 +85,261 @@ static collab_status print_step(FILE *f, const cli_input *in, uint32_t u, uint32
     return st;
 }
 
+/* The chains found: `n_paths` chains of `length + 1` vertices each. */
+typedef struct chains {
+    uint32_t *paths;
+    size_t n_paths, length;
+    double total;
+} chains;
+
+/* ---- the chains as a map ---------------------------------------------------------------- */
+
+/* The drawing under construction: people at even columns, linking projects at odd ones. */
+typedef struct chain_drawing {
+    char **names;      /* vertex names (owned) */
+    uint8_t *is_project;
+    double *x, *y;     /* fixed positions */
+    uint8_t *emphasis; /* the two ends */
+    uint32_t *from, *to;
+    size_t n, m;
+    uint32_t *vertex_of; /* per graph vertex: drawing vertex, or UINT32_MAX */
+} chain_drawing;
+
+static void chain_drawing_free(chain_drawing *d)
+{
+    for (size_t i = 0; d->names != NULL && i < d->n; i++) {
+        collab_free(d->names[i]);
+    }
+    collab_free(d->names);
+    collab_free(d->is_project);
+    collab_free(d->x);
+    collab_free(d->y);
+    collab_free(d->emphasis);
+    collab_free(d->from);
+    collab_free(d->to);
+    collab_free(d->vertex_of);
+    memset(d, 0, sizeof *d);
+}
+
+static char *copy_text(const char *text)
+{
+    size_t len = strlen(text) + 1;
+    char *copy = collab_malloc(len);
+    if (copy != NULL) {
+        memcpy(copy, text, len);
+    }
+    return copy;
+}
+
+static uint32_t add_vertex(chain_drawing *d, char *name, bool project, double x, double y)
+{
+    d->names[d->n] = name;
+    d->is_project[d->n] = project;
+    d->x[d->n] = x;
+    d->y[d->n] = y;
+    return (uint32_t)d->n++;
+}
+
+/* "Title (1999) · producer / artist": the first project linking u and v, or NULL without one. */
+static char *link_label(const cli_input *in, uint32_t u, uint32_t v, collab_error *err)
+{
+    const collab_edgelist *list = &in->list;
+    collab_link l;
+    size_t n = 0;
+    if (in->g.shape != COLLAB_SHAPE_CREDITS || in->g.view != COLLAB_VIEW_PEOPLE ||
+        collab_query_links(&in->g, list, u, v, &l, 1, &n, err) != COLLAB_OK || n == 0) {
+        return NULL;
+    }
+    const char *title = collab_names_get(&list->names_b, l.project);
+    const char *ra = l.role_a != COLLAB_NO_ID ? collab_names_get(&list->roles, l.role_a)
+                                                : "credited";
+    const char *rb = l.role_b != COLLAB_NO_ID ? collab_names_get(&list->roles, l.role_b)
+                                                : "credited";
+    size_t len = strlen(title) + strlen(ra) + strlen(rb) + 64;
+    char *text = collab_malloc(len);
+    if (text != NULL) {
+        char year[16] = "";
+        if (l.year != 0) {
+            snprintf(year, sizeof year, " (%d)", l.year);
+        }
+        snprintf(text, len, "%s%s \xc2\xb7 %s / %s", title, year, ra, rb);
+    }
+    return text;
+}
+
+static collab_status nomem_drawing(collab_error *err)
+{
+    return collab_error_set(err, COLLAB_E_NOMEM, "out of memory drawing the chains");
+}
+
+/* Places the people of every chain (a person is always at the same step of every shortest
+ * chain, so columns are well defined; rows in order of first appearance) and one project node
+ * per distinct step between two people. */
+static collab_status build_drawing(const cli_input *in, const chains *c, chain_drawing *d,
+                                   collab_error *err)
+{
+    size_t cap = 2 * c->n_paths * (c->length + 1) + 1;
+    size_t n_graph = collab_graph_vertex_count(&in->g);
+    d->names = collab_calloc_array(cap, sizeof *d->names);
+    d->is_project = collab_calloc_array(cap, 1);
+    d->x = collab_alloc_array(cap, sizeof *d->x);
+    d->y = collab_alloc_array(cap, sizeof *d->y);
+    d->emphasis = collab_calloc_array(cap, 1);
+    d->from = collab_alloc_array(2 * cap, sizeof *d->from);
+    d->to = collab_alloc_array(2 * cap, sizeof *d->to);
+    d->vertex_of = collab_alloc_array(n_graph + 1, sizeof *d->vertex_of);
+    size_t *rows = collab_calloc_array(c->length + 2, sizeof *rows);
+    uint64_t *pairs = collab_alloc_array(cap, sizeof *pairs);
+    uint32_t *pair_vertex = collab_alloc_array(cap, sizeof *pair_vertex);
+    collab_status st = COLLAB_OK;
+    if (!d->names || !d->is_project || !d->x || !d->y || !d->emphasis || !d->from || !d->to ||
+        !d->vertex_of || !rows || !pairs || !pair_vertex) {
+        st = nomem_drawing(err);
+    } else {
+        memset(d->vertex_of, 0xff, n_graph * sizeof *d->vertex_of);
+    }
+    size_t n_pairs = 0;
+    for (size_t p = 0; st == COLLAB_OK && p < c->n_paths; p++) {
+        const uint32_t *chain = c->paths + p * (c->length + 1);
+        for (size_t i = 0; st == COLLAB_OK && i <= c->length; i++) {
+            uint32_t v = chain[i];
+            if (d->vertex_of[v] == UINT32_MAX) {
+                char *name = copy_text(collab_graph_name(&in->g, v));
+                st = name == NULL ? nomem_drawing(err) : COLLAB_OK;
+                if (st == COLLAB_OK) {
+                    d->vertex_of[v] = add_vertex(d, name, false, 2.0 * (double)i,
+                                                 (double)rows[i]++);
+                }
+            }
+            if (st != COLLAB_OK || i == 0) {
+                continue;
+            }
+            uint32_t u = chain[i - 1];
+            uint64_t key = ((uint64_t)u << 32) | v;
+            size_t k = 0;
+            while (k < n_pairs && pairs[k] != key) {
+                k++;
+            }
+            if (k < n_pairs) {
+                continue;
+            }
+            pairs[n_pairs++] = key;
+            char *label = link_label(in, u, v, err);
+            uint32_t du = d->vertex_of[u];
+            uint32_t dv = d->vertex_of[v];
+            if (label == NULL) {
+                d->from[d->m] = du;
+                d->to[d->m++] = dv;
+                continue;
+            }
+            uint32_t pv = add_vertex(d, label, true, 2.0 * (double)i - 1,
+                                     (d->y[du] + d->y[dv]) / 2);
+            d->from[d->m] = du;
+            d->to[d->m++] = pv;
+            d->from[d->m] = pv;
+            d->to[d->m++] = dv;
+        }
+    }
+    /* Centre each column's rows around 0. */
+    for (size_t v = 0; st == COLLAB_OK && v < d->n; v++) {
+        if (!d->is_project[v]) {
+            size_t col = (size_t)(d->x[v] / 2);
+            d->y[v] -= ((double)rows[col] - 1) / 2;
+        }
+    }
+    for (size_t v = 0; st == COLLAB_OK && v < d->n; v++) {
+        if (d->is_project[v]) {
+            /* re-centre on the people it links, now moved */
+            double sum = 0;
+            size_t cnt = 0;
+            for (size_t e = 0; e < d->m; e++) {
+                uint32_t other = d->from[e] == v ? d->to[e] : d->to[e] == v ? d->from[e] : v;
+                if (other != v) {
+                    sum += d->y[other];
+                    cnt++;
+                }
+            }
+            d->y[v] = cnt > 0 ? sum / (double)cnt : d->y[v];
+        }
+    }
+    collab_free(rows);
+    collab_free(pairs);
+    collab_free(pair_vertex);
+    return st;
+}
+
+static collab_status draw_chains(const cli_input *in, const path_args *pa, const chains *c,
+                                 uint32_t a, uint32_t b, collab_render_format fmt,
+                                 collab_error *err)
+{
+    chain_drawing d;
+    memset(&d, 0, sizeof d);
+    collab_status st = build_drawing(in, c, &d, err);
+    collab_graph g;
+    if (st == COLLAB_OK) {
+        d.emphasis[d.vertex_of[a]] = 1;
+        d.emphasis[d.vertex_of[b]] = 1;
+        st = collab_graph_from_edges(&g, (const char *const *)d.names, d.is_project, d.n, d.from,
+                                     d.to, NULL, d.m, err);
+    }
+    if (st == COLLAB_OK) {
+        char title[512];
+        char subtitle[512];
+        snprintf(title, sizeof title, "From %.200s to %.200s", collab_graph_name(&in->g, a),
+                 collab_graph_name(&in->g, b));
+        char drawn[64] = "";
+        if ((double)c->n_paths < c->total) {
+            snprintf(drawn, sizeof drawn, " (%zu drawn)", c->n_paths);
+        }
+        snprintf(subtitle, sizeof subtitle,
+                 "distance %zu \xc2\xb7 %.0f shortest chain%s%s \xc2\xb7 squares: the first "
+                 "shared project of each step, with both roles",
+                 c->length, c->total, c->total == 1 ? "" : "s", drawn);
+        cli_map_options mo;
+        cli_map_options_init(&mo);
+        mo.title = title;
+        mo.level = CLI_LEVEL_NODES;
+        mo.color_by = CLI_COLOR_NONE;
+        mo.size_by = COLLAB_METRIC_DEGREE;
+        mo.label_chars = 80;
+        /* A page as tall as the chains need: one chain is a single row. */
+        double rows = 1;
+        for (size_t v = 0; v < d.n; v++) {
+            rows = fmax(rows, 2 * fabs(d.y[v]) + 1);
+        }
+        mo.height = fmin(900, 520 + 120 * (rows - 1));
+        cli_map_extras extras = {.emphasis = d.emphasis, .centre = -1, .fixed_x = d.x,
+                                 .fixed_y = d.y, .subtitle = subtitle};
+        cli_analysis an;
+        cli_analysis_init(&an);
+        cli_map_source src = {&g, &in->list, in->path};
+        cli_map map;
+        st = cli_map_build(&map, &src, &an, &mo, &extras, err);
+        if (st == COLLAB_OK) {
+            st = cli_map_write(&map, pa->output, fmt, mo.dpi, in->path, err);
+            if (st == COLLAB_OK && pa->scene != NULL) {
+                st = cli_map_write_scene(&map, pa->scene, in->path, err);
+            }
+            cli_map_destroy(&map);
+        }
+        cli_analysis_destroy(&an);
+        collab_graph_destroy(&g);
+    }
+    chain_drawing_free(&d);
+    return st;
+}
+
+/* ---- the chains as text ----------------------------------------------------------------- */
+
 static collab_status write_chains(FILE *f, const cli_input *in, const path_args *pa, uint32_t a,
-                                  uint32_t b, uint32_t avoid, collab_error *err)
+                                  uint32_t b, const chains *c, collab_error *err)
 {
     const collab_graph *g = &in->g;
-    uint32_t *paths = NULL;
-    size_t n_paths = 0;
-    size_t length = 0;
-    double total = 0;
-    collab_status st = collab_query_paths(g, a, b, avoid, pa->all ? pa->max : 1, &paths,
-                                          &n_paths, &length, &total, err);
-    if (st != COLLAB_OK) {
-        return st;
-    }
+    collab_status st = COLLAB_OK;
+    uint32_t *paths = c->paths;
+    size_t n_paths = c->n_paths;
+    size_t length = c->length;
+    double total = c->total;
     if (a == b) {
         print_name(f, g, a);
         fputs(" is the same person: distance 0\n", f);
@@ -109,7 +360,6 @@ static collab_status write_chains(FILE *f, const cli_input *in, const path_args 
             }
         }
     }
-    collab_free(paths);
     return st;
 }
 
@@ -131,14 +381,25 @@ static collab_status run(cli_input *in, const path_args *pa, collab_error *err)
             st = collab_error_set(err, COLLAB_E_USAGE, "--avoid names one of the two ends");
         }
     }
+    chains c = {0};
+    if (st == COLLAB_OK) {
+        st = collab_query_paths(&in->g, a, b, avoid, pa->all ? pa->max : 1, &c.paths, &c.n_paths,
+                                &c.length, &c.total, err);
+    }
+    collab_render_format fmt;
+    bool map = collab_render_format_from_path(pa->output, &fmt);
+    if (st == COLLAB_OK && map && c.n_paths > 0 && a != b) {
+        st = draw_chains(in, pa, &c, a, b, fmt, err);
+    }
     collab_output out;
     if (st == COLLAB_OK) {
-        st = cli_output_open(&out, pa->output, in->path, err);
+        st = cli_output_open(&out, map ? "-" : pa->output, in->path, err);
         if (st == COLLAB_OK) {
-            st = write_chains(out.f, in, pa, a, b, avoid, err);
+            st = write_chains(out.f, in, pa, a, b, &c, err);
             st = cli_output_finish(&out, st, err);
         }
     }
+    collab_free(c.paths);
     return st;
 }
 
@@ -151,6 +412,9 @@ static bool path_option(void *ctx, int opt, const char *arg, collab_error *err)
         return true;
     case OPT_AVOID:
         pa->avoid = arg;
+        return true;
+    case OPT_SCENE:
+        pa->scene = arg;
         return true;
     case OPT_MAX:
         if (!cli_parse_size(arg, &pa->max) || pa->max == 0 || pa->max > 100000) {
@@ -169,6 +433,7 @@ int cmd_path(int argc, char **argv)
         {"all", no_argument, NULL, OPT_ALL},
         {"max", required_argument, NULL, OPT_MAX},
         {"avoid", required_argument, NULL, OPT_AVOID},
+        {"scene", required_argument, NULL, OPT_SCENE},
         {NULL, 0, NULL, 0},
     };
     cli_input in;

@@ -2,7 +2,9 @@
  * which differs only in what it writes. */
 #include "cli.h"
 
+#include "collab/alloc.h"
 #include "collab/output.h"
+#include "map_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -18,11 +20,21 @@ static const char *const report_usage =
     "      --metrics LIST           comma-separated metrics to show (default all)\n"
     "      --sort METRIC            ranking metric (default betweenness; constraint ranks\n"
     "                               lowest first)\n"
-    "      --format table|csv|json|md  output format (default table)\n"
+    "      --format table|csv|json|md|html  output format (default table); html is one\n"
+    "                               self-contained page: map, statistics, sortable table,\n"
+    "                               communities, plots and provenance\n"
+    "      --no-map                 html: leave the map out (faster on huge graphs)\n"
     "  -o, --output FILE            write to FILE (atomically) instead of standard output\n"
-    "  -h, --help                   show this help\n";
+    "  -h, --help                   show this help\n"
+    "The HTML page's date is SOURCE_DATE_EPOCH when set, so rebuilds are byte-identical.\n";
 
-enum { OPT_TOP = 1, OPT_ALL, OPT_METRICS, OPT_SORT };
+enum { OPT_TOP = 1, OPT_ALL, OPT_METRICS, OPT_SORT, OPT_NO_MAP };
+
+/* The command's own settings, filled by its options. */
+typedef struct report_settings {
+    collab_report_options ro; /* what to show */
+    bool no_map;              /* html: leave the map out */
+} report_settings;
 
 static bool parse_metric_list(const char *arg, uint32_t *mask, collab_error *err)
 {
@@ -40,8 +52,9 @@ static bool parse_metric_list(const char *arg, uint32_t *mask, collab_error *err
     return true;
 }
 
-static bool report_option(collab_report_options *ro, int opt, const char *arg, collab_error *err)
+static bool report_option(report_settings *rs, int opt, const char *arg, collab_error *err)
 {
+    collab_report_options *ro = &rs->ro;
     switch (opt) {
     case OPT_TOP:
         if (!cli_parse_size(arg, &ro->top) || ro->top == 0) {
@@ -59,17 +72,55 @@ static bool report_option(collab_report_options *ro, int opt, const char *arg, c
             collab_error_set(err, COLLAB_E_USAGE, "unknown metric '%s' for --sort", arg);
         }
         return true;
+    case OPT_NO_MAP:
+        rs->no_map = true;
+        return true;
     default:
         return false;
     }
 }
 
-static collab_status run(cli_input *in, cli_analysis *an, const collab_report_options *ro,
-                         const char *output_path, bool communities, collab_error *err)
+/* The HTML page: the standard map (built on the analysis already done), then the page. */
+static collab_status run_html(cli_input *in, cli_analysis *an, const report_settings *rs,
+                              const char *output_path, const char *command_line,
+                              collab_error *err)
 {
+    cli_map map;
+    memset(&map, 0, sizeof map);
+    collab_status st = COLLAB_OK;
+    if (!rs->no_map) {
+        cli_map_options mo;
+        cli_map_options_init(&mo);
+        cli_map_source src = {&in->g, &in->list, in->path};
+        st = cli_map_build(&map, &src, an, &mo, NULL, err);
+    }
+    if (st == COLLAB_OK) {
+        cli_html_page page = {0};
+        page.map = rs->no_map ? NULL : &map;
+        page.map_caption = map.by_community
+                               ? "One bubble per community, sized by its members and linked by "
+                                 "the weight between communities; the same map as collab map."
+                               : "Nodes sized by strength (the sum of their tie weights) and "
+                                 "coloured by community; the most important names are written "
+                                 "where they overlap nothing. The same map as collab map.";
+        page.command_line = command_line;
+        st = cli_report_html_file(in, an, &page, &rs->ro, output_path, err);
+    }
+    cli_map_destroy(&map);
+    return st;
+}
+
+static collab_status run(cli_input *in, cli_analysis *an, const report_settings *rs,
+                         const char *output_path, bool communities, const char *command_line,
+                         collab_error *err)
+{
+    const collab_report_options *ro = &rs->ro;
     collab_status st = cli_input_load(in, err);
     if (st == COLLAB_OK) {
         st = cli_analysis_run(an, in, err);
+    }
+    if (st == COLLAB_OK && ro->format == COLLAB_FORMAT_HTML) {
+        return run_html(in, an, rs, output_path, command_line, err);
     }
     collab_output out = {0};
     if (st == COLLAB_OK) {
@@ -96,32 +147,53 @@ int cli_report_main(int argc, char **argv, const char *name, const char *usage, 
         {"top", required_argument, NULL, OPT_TOP},   {"all", no_argument, NULL, OPT_ALL},
         {"metrics", required_argument, NULL, OPT_METRICS},
         {"sort", required_argument, NULL, OPT_SORT},
+        {"no-map", no_argument, NULL, OPT_NO_MAP},
+        {NULL, 0, NULL, 0},
+    };
+    /* `own` without --no-map, which only the HTML report has. */
+    static const struct option own_communities[] = {
+        {"top", required_argument, NULL, OPT_TOP},   {"all", no_argument, NULL, OPT_ALL},
+        {"metrics", required_argument, NULL, OPT_METRICS},
+        {"sort", required_argument, NULL, OPT_SORT},
         {NULL, 0, NULL, 0},
     };
     cli_input in;
     cli_input_init(&in);
     cli_analysis an;
     cli_analysis_init(&an);
-    collab_report_options ro;
-    collab_report_options_init(&ro);
+    report_settings rs;
+    memset(&rs, 0, sizeof rs);
+    collab_report_options_init(&rs.ro);
     collab_error err = {0};
     const char *output_path = "-";
-    /* In the order of collab_report_format. */
-    static const char *const formats[] = {"table", "csv", "json", "md", NULL};
+    /* In the order of collab_report_format; the community report has no HTML page of its own. */
+    static const char *const formats[] = {"table", "csv", "json", "md", "html", NULL};
+    static const char *const community_formats[] = {"table", "csv", "json", "md", NULL};
     int format = COLLAB_FORMAT_TABLE;
-    cli_command_spec spec = {name, usage, own, report_option_ctx, &ro, 1, "FILE", formats,
+    cli_command_spec spec = {name, usage, communities ? own_communities : own, report_option_ctx,
+                             &rs, 1, "FILE", communities ? community_formats : formats,
                              &format};
+    /* Before getopt_long permutes argv: provenance quotes the command as typed. */
+    char *command_line = cli_command_line(argc, argv);
     int parsed = cli_parse_command(argc, argv, &spec, &in, &an, &output_path, &err);
     if (parsed != 0) {
+        collab_free(command_line);
         return parsed < 0 ? COLLAB_EXIT_OK : parsed;
     }
-    ro.format = (collab_report_format)format;
+    rs.ro.format = (collab_report_format)format;
     /* Compute what is shown and what ranks; the path sweep always runs, since the global
      * statistics (components, diameter, average path length) come from it. */
-    if (ro.columns != 0) {
-        an.metrics.wanted = ro.columns | 1u << ro.sort | 1u << COLLAB_METRIC_BETWEENNESS;
+    if (rs.ro.columns != 0) {
+        an.metrics.wanted = rs.ro.columns | 1u << rs.ro.sort | 1u << COLLAB_METRIC_BETWEENNESS;
     }
-    collab_status st = run(&in, &an, &ro, output_path, communities, &err);
+    collab_status st = COLLAB_OK;
+    if (command_line == NULL) {
+        st = collab_error_set(&err, COLLAB_E_NOMEM, "out of memory");
+    }
+    if (st == COLLAB_OK) {
+        st = run(&in, &an, &rs, output_path, communities, command_line, &err);
+    }
+    collab_free(command_line);
     cli_analysis_destroy(&an);
     cli_input_destroy(&in);
     return st == COLLAB_OK ? COLLAB_EXIT_OK : cli_report_error(&err);

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 enum input_option {
     OPT_SHAPE = CLI_INPUT_OPTION_BASE,
@@ -371,4 +372,17 @@ collab_status cli_output_finish(collab_output *out, collab_status st, collab_err
     collab_output_abort(out);
     cli_signals_track(NULL);
     return st;
+}
+
+collab_status cli_make_dir(const char *dir, collab_error *err)
+{
+    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+        return collab_error_set(err, COLLAB_E_IO, "cannot create directory '%s': %s", dir,
+                                strerror(errno));
+    }
+    struct stat sb;
+    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+        return collab_error_set(err, COLLAB_E_IO, "'%s' is not a directory", dir);
+    }
+    return COLLAB_OK;
 }

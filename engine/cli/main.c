@@ -14,6 +14,7 @@ typedef struct command {
 } command;
 
 static const command commands[] = {
+    {"analyze", cmd_analyze, "everything at once: summary, reports, HTML, maps, exports"},
     {"summary", cmd_summary, "what was read and the graph built from it"},
     {"report", cmd_report, "ranked centrality report with global statistics"},
     {"communities", cmd_communities, "communities with their members, density, roles, years"},
@@ -22,6 +23,8 @@ static const command commands[] = {
     {"path", cmd_path, "how two people are connected, with the credits on every step"},
     {"distance", cmd_distance, "everyone's collaboration distance from one person"},
     {"roles", cmd_roles, "the roles of a credits file: credits, people, projects, years"},
+    {"export", cmd_export, "the network for Gephi, Cytoscape, VOSviewer, d3 or a spreadsheet"},
+    {"slices", cmd_slices, "one report and map per decade, year or window, with ranks"},
 };
 
 static void print_usage(FILE *f)

@@ -887,9 +887,10 @@ collab_status cli_map_write(const cli_map *map, const char *path, collab_render_
     return st;
 }
 
-static collab_status write_scene_json(const collab_scene *scene, const char *path,
-                                      const char *input_path, collab_error *err)
+collab_status cli_map_write_scene(const cli_map *map, const char *path, const char *input_path,
+                                  collab_error *err)
 {
+    const collab_scene *scene = &map->scene;
     collab_output out;
     collab_status st = cli_output_open(&out, path, input_path, err);
     if (st == COLLAB_OK) {
@@ -910,7 +911,7 @@ collab_status cli_map_run(cli_input *in, cli_analysis *an, const cli_map_options
     }
     st = cli_map_write(&map, mo->output, mo->format, mo->dpi, in->path, err);
     if (st == COLLAB_OK && mo->scene_path != NULL) {
-        st = write_scene_json(&map.scene, mo->scene_path, in->path, err);
+        st = cli_map_write_scene(&map, mo->scene_path, in->path, err);
     }
     cli_map_destroy(&map);
     return st;

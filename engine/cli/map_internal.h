@@ -93,6 +93,10 @@ collab_status cli_map_build(cli_map *out, const cli_map_source *src, cli_analysi
 collab_status cli_map_write(const cli_map *map, const char *path, collab_render_format fmt,
                             double dpi, const char *input_path, collab_error *err);
 
+/* Writes what `map` draws as JSON (collab_scene_write_json), atomically. */
+collab_status cli_map_write_scene(const cli_map *map, const char *path, const char *input_path,
+                                  collab_error *err);
+
 /* Frees `map`; safe on a zeroed map. */
 void cli_map_destroy(cli_map *map);
 

@@ -110,6 +110,34 @@ static igraph_error_t run_method(const collab_graph *g, const collab_community_o
     return IGRAPH_EINVAL;
 }
 
+/* Communities of any graph: without edges every node is alone (igraph's Leiden, run until
+ * stable, never stops on an edgeless graph); a directed graph's communities are those of its
+ * undirected version (one undirected edge per directed one, so the weights still line up),
+ * since modularity methods here are defined for undirected graphs. */
+static igraph_error_t find_communities(const collab_graph *g, const collab_community_options *opt,
+                                       igraph_vector_int_t *membership)
+{
+    igraph_integer_t n = igraph_vcount(&g->graph);
+    if (igraph_ecount(&g->graph) == 0) {
+        IGRAPH_CHECK(igraph_vector_int_resize(membership, n));
+        for (igraph_integer_t v = 0; v < n; v++) {
+            VECTOR(*membership)[v] = v;
+        }
+        return IGRAPH_SUCCESS;
+    }
+    if (!igraph_is_directed(&g->graph)) {
+        return run_method(g, opt, membership);
+    }
+    collab_graph undirected = *g; /* shallow: only `graph` is replaced, and destroyed here */
+    IGRAPH_CHECK(igraph_copy(&undirected.graph, &g->graph));
+    igraph_error_t rc = igraph_to_undirected(&undirected.graph, IGRAPH_TO_UNDIRECTED_EACH, NULL);
+    if (rc == IGRAPH_SUCCESS) {
+        rc = run_method(&undirected, opt, membership);
+    }
+    igraph_destroy(&undirected.graph);
+    return rc;
+}
+
 typedef struct community_key {
     size_t size;       /* members */
     uint32_t smallest; /* smallest member id */
@@ -190,7 +218,7 @@ collab_status collab_community_detect(collab_partition *out, const collab_graph 
         return collab_error_from_igraph(err, rc, "detecting communities");
     }
     igraph_rng_seed(igraph_rng_default(), (igraph_uint_t)opt->seed);
-    rc = run_method(g, opt, &membership);
+    rc = find_communities(g, opt, &membership);
     collab_status st = collab_error_from_igraph(err, rc, "detecting communities");
     if (st == COLLAB_OK) {
         st = canonicalise(&membership, &p, err);

@@ -288,16 +288,56 @@ void collab_render_paint(cairo_t *cr, const collab_scene *s)
     cairo_restore(cr);
 }
 
-/* Where cairo's stream callbacks write, and the first write error they met. */
+/* An SVG kept in memory grows up to this size; beyond it the render fails (COLLAB_E_LIMIT)
+ * rather than take all memory: a map of the largest graphs collab draws is a few tens of MiB. */
+#define MEMORY_SVG_MAX ((size_t)1 << 30)
+
+/* Where cairo's stream callbacks write, and the first write error they met: a file, or (when
+ * `f` is NULL) a growing buffer. */
 typedef struct sink {
-    FILE *f;   /* the temporary output file */
-    int error; /* errno of the first failed write, 0 if none */
+    FILE *f;     /* the temporary output file, or NULL for memory */
+    int error;   /* errno of the first failed write, 0 if none (ENOMEM, EFBIG for memory) */
+    char *mem;   /* memory: the bytes written, NUL-terminated (collab_malloc'd) */
+    size_t len;  /* memory: bytes in `mem` */
+    size_t cap;  /* memory: its allocated size */
 } sink;
+
+static bool sink_grow(sink *k, size_t length)
+{
+    if (length >= MEMORY_SVG_MAX - k->len) {
+        k->error = EFBIG;
+        return false;
+    }
+    size_t need = k->len + length + 1;
+    if (need > k->cap) {
+        size_t cap = k->cap == 0 ? 65536 : k->cap;
+        while (cap < need) {
+            cap *= 2;
+        }
+        char *mem = collab_realloc(k->mem, cap);
+        if (mem == NULL) {
+            k->error = ENOMEM;
+            return false;
+        }
+        k->mem = mem;
+        k->cap = cap;
+    }
+    return true;
+}
 
 static bool sink_write(sink *k, const void *data, size_t length)
 {
     if (k->error != 0) {
         return false;
+    }
+    if (k->f == NULL) {
+        if (!sink_grow(k, length)) {
+            return false;
+        }
+        memcpy(k->mem + k->len, data, length);
+        k->len += length;
+        k->mem[k->len] = '\0';
+        return true;
     }
     errno = 0;
     if (fwrite(data, 1, length, k->f) != length) {
@@ -416,14 +456,55 @@ static collab_status from_cairo(cairo_status_t cs, const sink *k, const char *pa
                             cairo_status_to_string(cs));
 }
 
+/* What one file shows: a single scene, or a contact sheet of scenes in a grid, each scaled
+ * into its cell. */
+typedef struct page {
+    double width, height;         /* page units */
+    const collab_scene *scenes;   /* the scenes */
+    size_t n;                     /* how many */
+    size_t columns;               /* 0 = one scene filling the page */
+    double cell_w, cell_h;        /* sheet: cell size */
+    const char *title;            /* PDF metadata title, or NULL */
+} page;
+
+static page single_page(const collab_scene *s)
+{
+    page pg = {s->width, s->height, s, 1, 0, s->width, s->height,
+               s->has_title ? s->title.text : NULL};
+    return pg;
+}
+
+static void paint_page(cairo_t *cr, const page *pg)
+{
+    if (pg->columns == 0) {
+        collab_render_paint(cr, pg->scenes);
+        return;
+    }
+    /* The page's background first: cells of another aspect leave gaps. */
+    collab_rgba bg = pg->n > 0 ? pg->scenes[0].background : (collab_rgba){1, 1, 1, 1};
+    cairo_set_source_rgba(cr, bg.r, bg.g, bg.b, 1);
+    cairo_paint(cr);
+    for (size_t i = 0; i < pg->n; i++) {
+        const collab_scene *s = &pg->scenes[i];
+        double k = fmin(pg->cell_w / s->width, pg->cell_h / s->height);
+        cairo_save(cr);
+        cairo_translate(cr, (double)(i % pg->columns) * pg->cell_w + (pg->cell_w - k * s->width) / 2,
+                        (double)(i / pg->columns) * pg->cell_h +
+                            (pg->cell_h - k * s->height) / 2);
+        cairo_scale(cr, k, k);
+        cairo_rectangle(cr, 0, 0, s->width, s->height);
+        cairo_clip(cr);
+        collab_render_paint(cr, s);
+        cairo_restore(cr);
+    }
+}
+
 /* Paints on `surface`, finishes it (SVG and PDF reach the stream only then) and returns the
  * first cairo error. Destroys the surface. */
-static cairo_status_t paint_and_finish(cairo_surface_t *surface, const collab_scene *s,
-                                       double scale)
+static cairo_status_t paint_and_finish(cairo_surface_t *surface, const page *pg)
 {
     cairo_t *cr = cairo_create(surface);
-    cairo_scale(cr, scale, scale);
-    collab_render_paint(cr, s);
+    paint_page(cr, pg);
     cairo_status_t cs = cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_finish(surface);
@@ -434,15 +515,15 @@ static cairo_status_t paint_and_finish(cairo_surface_t *surface, const collab_sc
     return cs;
 }
 
-static cairo_status_t render_png(const collab_scene *s, sink *k, double dpi)
+static cairo_status_t render_png(const page *pg, sink *k, double dpi)
 {
-    int w = (int)ceil(s->width * dpi / 72);
-    int h = (int)ceil(s->height * dpi / 72);
+    int w = (int)ceil(pg->width * dpi / 72);
+    int h = (int)ceil(pg->height * dpi / 72);
     /* Opaque background: RGB24 gives smaller PNGs than ARGB32 and the same pixels. */
     cairo_surface_t *surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
     cairo_t *cr = cairo_create(surface);
     cairo_scale(cr, dpi / 72, dpi / 72);
-    collab_render_paint(cr, s);
+    paint_page(cr, pg);
     cairo_status_t cs = cairo_status(cr);
     cairo_destroy(cr);
     cairo_surface_flush(surface);
@@ -453,7 +534,7 @@ static cairo_status_t render_png(const collab_scene *s, sink *k, double dpi)
     return cs;
 }
 
-static cairo_status_t render_vector(const collab_scene *s, sink *k, collab_render_format fmt)
+static cairo_status_t render_vector(const page *pg, sink *k, collab_render_format fmt)
 {
     if (fmt == COLLAB_RENDER_SVG) {
         svg_filter *sf = collab_calloc_array(1, sizeof *sf);
@@ -462,55 +543,111 @@ static cairo_status_t render_vector(const collab_scene *s, sink *k, collab_rende
         }
         sf->out = k;
         cairo_surface_t *surface =
-            cairo_svg_surface_create_for_stream(write_svg, sf, s->width, s->height);
+            cairo_svg_surface_create_for_stream(write_svg, sf, pg->width, pg->height);
         cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT);
-        cairo_status_t cs = paint_and_finish(surface, s, 1);
+        cairo_status_t cs = paint_and_finish(surface, pg);
         svg_flush(sf);
         collab_free(sf);
         return cs == CAIRO_STATUS_SUCCESS && k->error != 0 ? CAIRO_STATUS_WRITE_ERROR : cs;
     }
     cairo_surface_t *surface =
-        cairo_pdf_surface_create_for_stream(write_sink, k, s->width, s->height);
+        cairo_pdf_surface_create_for_stream(write_sink, k, pg->width, pg->height);
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, PDF_FIXED_DATE);
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, PDF_FIXED_DATE);
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "collab");
-    if (s->has_title) {
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, s->title.text);
+    if (pg->title != NULL) {
+        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, pg->title);
     }
-    return paint_and_finish(surface, s, 1);
+    return paint_and_finish(surface, pg);
 }
 
-static collab_status check_size(const collab_scene *s, collab_render_format fmt, double dpi,
+static collab_status check_size(const page *pg, collab_render_format fmt, double dpi,
                                 collab_error *err)
 {
+    if (fmt != COLLAB_RENDER_PNG && fmt != COLLAB_RENDER_SVG && fmt != COLLAB_RENDER_PDF) {
+        return collab_error_set(err, COLLAB_E_USAGE, "unknown image format '%d'", (int)fmt);
+    }
     if (fmt != COLLAB_RENDER_PNG) {
         return COLLAB_OK;
     }
     if (!isfinite(dpi) || dpi < 1 || dpi > 2400) {
         return collab_error_set(err, COLLAB_E_USAGE, "resolution '%g' dpi is not in 1..2400", dpi);
     }
-    if (ceil(s->width * dpi / 72) > MAX_PIXELS || ceil(s->height * dpi / 72) > MAX_PIXELS) {
+    if (ceil(pg->width * dpi / 72) > MAX_PIXELS || ceil(pg->height * dpi / 72) > MAX_PIXELS) {
         return collab_error_set(err, COLLAB_E_USAGE,
                                 "image of '%gx%g' points at %g dpi exceeds %d pixels a side",
-                                s->width, s->height, dpi, MAX_PIXELS);
+                                pg->width, pg->height, dpi, MAX_PIXELS);
     }
     return COLLAB_OK;
+}
+
+static collab_status render_page(const page *pg, collab_output *out, collab_render_format fmt,
+                                 double dpi, collab_error *err)
+{
+    collab_status st = check_size(pg, fmt, dpi, err);
+    if (st != COLLAB_OK) {
+        return st;
+    }
+    sink k = {0};
+    k.f = out->f;
+    cairo_status_t cs =
+        fmt == COLLAB_RENDER_PNG ? render_png(pg, &k, dpi) : render_vector(pg, &k, fmt);
+    return from_cairo(cs, &k, out->path, err);
+}
+
+collab_status collab_render_sheet_output(const collab_scene *scenes, size_t n, size_t columns,
+                                         double cell_width, collab_output *out,
+                                         collab_render_format fmt, double dpi,
+                                         collab_error *err)
+{
+    if (n == 0 || columns == 0 || !isfinite(cell_width) || cell_width < 16) {
+        return collab_error_set(err, COLLAB_E_USAGE, "a contact sheet needs scenes, columns and "
+                                                     "a cell width of at least 16");
+    }
+    double cell_h = 0;
+    for (size_t i = 0; i < n; i++) {
+        cell_h = fmax(cell_h, cell_width * scenes[i].height / scenes[i].width);
+    }
+    size_t cols = columns < n ? columns : n;
+    size_t rows = (n + cols - 1) / cols;
+    page pg = {cell_width * (double)cols, cell_h * (double)rows, scenes, n, cols, cell_width,
+               cell_h, NULL};
+    return render_page(&pg, out, fmt, dpi, err);
 }
 
 collab_status collab_render_output(const collab_scene *s, collab_output *out,
                                    collab_render_format fmt, double dpi, collab_error *err)
 {
-    if (fmt != COLLAB_RENDER_PNG && fmt != COLLAB_RENDER_SVG && fmt != COLLAB_RENDER_PDF) {
-        return collab_error_set(err, COLLAB_E_USAGE, "unknown image format '%d'", (int)fmt);
+    page pg = single_page(s);
+    return render_page(&pg, out, fmt, dpi, err);
+}
+
+collab_status collab_render_svg_memory(const collab_scene *s, char **svg, size_t *len,
+                                       collab_error *err)
+{
+    sink k = {0};
+    page pg = single_page(s);
+    cairo_status_t cs = render_vector(&pg, &k, COLLAB_RENDER_SVG);
+    collab_status st = COLLAB_OK;
+    if (k.error == ENOMEM || cs == CAIRO_STATUS_NO_MEMORY) {
+        st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory rendering the map as SVG");
+    } else if (k.error == EFBIG) {
+        st = collab_error_set(err, COLLAB_E_LIMIT, "the map's SVG exceeds %zu MiB",
+                              MEMORY_SVG_MAX >> 20);
+    } else if (cs != CAIRO_STATUS_SUCCESS) {
+        st = collab_error_set(err, COLLAB_E_LIBRARY, "cannot render the map as SVG: %s",
+                              cairo_status_to_string(cs));
+    } else if (k.mem == NULL && !sink_grow(&k, 0)) {
+        st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory rendering the map as SVG");
     }
-    collab_status st = check_size(s, fmt, dpi, err);
     if (st != COLLAB_OK) {
+        collab_free(k.mem);
         return st;
     }
-    sink k = {out->f, 0};
-    cairo_status_t cs =
-        fmt == COLLAB_RENDER_PNG ? render_png(s, &k, dpi) : render_vector(s, &k, fmt);
-    return from_cairo(cs, &k, out->path, err);
+    k.mem[k.len] = '\0';
+    *svg = k.mem;
+    *len = k.len;
+    return COLLAB_OK;
 }
 
 collab_status collab_render_file(const collab_scene *s, const char *path, collab_render_format fmt,

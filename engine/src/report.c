@@ -2,12 +2,15 @@
 #include "collab/report.h"
 
 #include "collab/alloc.h"
+#include "collab/credits.h"
 #include "report_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* The role mix is cut in the terminal table; the other formats carry all of it. */
+#define ROLES_MAX_WIDTH 48
 #define NAME_MAX_WIDTH 40
 
 void collab_report_options_init(collab_report_options *opt)
@@ -68,12 +71,13 @@ void collab_report_rank(const collab_metrics *m, collab_metric metric, uint32_t 
     collab_free(keys);
 }
 
-static bool shown(const collab_report_options *opt, const collab_metrics *m, int metric)
+bool collab_i_metric_shown(const collab_report_options *opt, const collab_metrics *m,
+                           int metric)
 {
     return m->values[metric] != NULL && (opt->columns == 0 || (opt->columns & (1u << metric)));
 }
 
-static void format_value(char *buf, size_t size, int metric, double x)
+void collab_i_format_metric(char *buf, size_t size, int metric, double x)
 {
     if (isnan(x)) {
         snprintf(buf, size, "NaN");
@@ -94,17 +98,17 @@ static size_t rows_to_show(const collab_report_options *opt, size_t n)
 }
 
 static void write_table_header(FILE *f, const collab_report_input *in,
-                               const collab_report_options *opt, size_t name_width)
+                               const collab_report_options *opt, size_t name_width, bool roles)
 {
     const collab_metrics *m = in->metrics;
     fprintf(f, "%4s  ", "rank");
     collab_i_term_text(f, "name", name_width, 0);
     for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
-        if (shown(opt, m, k)) {
+        if (collab_i_metric_shown(opt, m, k)) {
             fprintf(f, "  %11s", collab_metric_name((collab_metric)k));
         }
     }
-    fprintf(f, "  %9s\n", "community");
+    fprintf(f, "  %9s%s\n", "community", roles ? "  roles" : "");
 }
 
 static void write_context_lines(FILE *f, const collab_report_input *in)
@@ -136,7 +140,7 @@ static void write_context_lines(FILE *f, const collab_report_input *in)
 }
 
 static void write_table(FILE *f, const collab_report_input *in, const collab_report_options *opt,
-                        const uint32_t *order)
+                        const uint32_t *order, const collab_credit_facts *facts)
 {
     const collab_metrics *m = in->metrics;
     size_t rows = rows_to_show(opt, m->n);
@@ -146,43 +150,49 @@ static void write_table(FILE *f, const collab_report_input *in, const collab_rep
         name_width = w > name_width ? w : name_width;
     }
     write_context_lines(f, in);
-    write_table_header(f, in, opt, name_width);
+    write_table_header(f, in, opt, name_width, facts != NULL && facts->any_role);
     for (size_t r = 0; r < rows; r++) {
         uint32_t v = order[r];
         fprintf(f, "%4zu  ", r + 1);
         collab_i_term_text(f, collab_graph_name(in->graph, v), name_width, NAME_MAX_WIDTH);
         for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
-            if (shown(opt, m, k)) {
+            if (collab_i_metric_shown(opt, m, k)) {
                 char buf[64];
-                format_value(buf, sizeof buf, k, m->values[k][v]);
+                collab_i_format_metric(buf, sizeof buf, k, m->values[k][v]);
                 fprintf(f, "  %11s", buf);
             }
         }
         if (in->partition != NULL) {
-            fprintf(f, "  %9u\n", in->partition->membership[v] + 1);
+            fprintf(f, "  %9u", in->partition->membership[v] + 1);
         } else {
-            fprintf(f, "  %9s\n", "-");
+            fprintf(f, "  %9s", "-");
         }
+        if (facts != NULL && facts->any_role) {
+            fputs("  ", f);
+            collab_i_term_text(f, collab_credit_facts_roles(facts, v), 0, ROLES_MAX_WIDTH);
+        }
+        fputc('\n', f);
     }
 }
 
 static void write_csv(FILE *f, const collab_report_input *in, const collab_report_options *opt,
-                      const uint32_t *order)
+                      const uint32_t *order, const collab_credit_facts *facts)
 {
     const collab_metrics *m = in->metrics;
     fprintf(f, "rank,name");
     for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
-        if (shown(opt, m, k)) {
+        if (collab_i_metric_shown(opt, m, k)) {
             fprintf(f, ",%s", collab_metric_name((collab_metric)k));
         }
     }
-    fprintf(f, ",community%s\n", m->sampled ? ",betweenness_se,closeness_se" : "");
+    fprintf(f, ",community%s%s\n", m->sampled ? ",betweenness_se,closeness_se" : "",
+            facts != NULL ? ",credits,roles,year_first,year_last" : "");
     for (size_t r = 0; r < rows_to_show(opt, m->n); r++) {
         uint32_t v = order[r];
         fprintf(f, "%zu,", r + 1);
         collab_report_csv_field(f, collab_graph_name(in->graph, v));
         for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
-            if (shown(opt, m, k)) {
+            if (collab_i_metric_shown(opt, m, k)) {
                 fprintf(f, isnan(m->values[k][v]) ? ",NaN" : ",%.17g", m->values[k][v]);
             }
         }
@@ -194,12 +204,21 @@ static void write_csv(FILE *f, const collab_report_input *in, const collab_repor
         if (m->sampled) {
             fprintf(f, ",%.17g,%.17g", m->betweenness_se[v], m->closeness_se[v]);
         }
+        if (facts != NULL) {
+            fprintf(f, ",%u,", facts->n_credits[v]);
+            collab_report_csv_field(f, collab_credit_facts_roles(facts, v));
+            if (facts->year_first[v] != 0) {
+                fprintf(f, ",%d,%d", facts->year_first[v], facts->year_last[v]);
+            } else {
+                fputs(",,", f);
+            }
+        }
         fprintf(f, "\n");
     }
 }
 
 static void write_md(FILE *f, const collab_report_input *in, const collab_report_options *opt,
-                     const uint32_t *order)
+                     const uint32_t *order, const collab_credit_facts *facts)
 {
     const collab_metrics *m = in->metrics;
     const collab_global_stats *gs = &m->global;
@@ -223,36 +242,62 @@ static void write_md(FILE *f, const collab_report_input *in, const collab_report
     }
     fprintf(f, "\n| rank | name |");
     for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
-        if (shown(opt, m, k)) {
+        if (collab_i_metric_shown(opt, m, k)) {
             fprintf(f, " %s |", collab_metric_name((collab_metric)k));
         }
     }
-    fprintf(f, " community |\n|---:|---|");
+    bool roles = facts != NULL && facts->any_role;
+    fprintf(f, " community |%s\n|---:|---|", roles ? " roles |" : "");
     for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
-        if (shown(opt, m, k)) {
+        if (collab_i_metric_shown(opt, m, k)) {
             fprintf(f, "---:|");
         }
     }
-    fprintf(f, "---:|\n");
+    fprintf(f, "---:|%s\n", roles ? "---|" : "");
     for (size_t r = 0; r < rows_to_show(opt, m->n); r++) {
         uint32_t v = order[r];
         fprintf(f, "| %zu | ", r + 1);
         collab_i_md_text(f, collab_graph_name(in->graph, v));
         fprintf(f, " |");
         for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
-            if (shown(opt, m, k)) {
+            if (collab_i_metric_shown(opt, m, k)) {
                 char buf[64];
-                format_value(buf, sizeof buf, k, m->values[k][v]);
+                collab_i_format_metric(buf, sizeof buf, k, m->values[k][v]);
                 fprintf(f, " %s |", buf);
             }
         }
-        fprintf(f, " %u |\n", in->partition != NULL ? in->partition->membership[v] + 1 : 0);
+        fprintf(f, " %u |", in->partition != NULL ? in->partition->membership[v] + 1 : 0);
+        if (roles) {
+            fputc(' ', f);
+            collab_i_md_text(f, collab_credit_facts_roles(facts, v));
+            fputs(" |", f);
+        }
+        fputc('\n', f);
     }
+}
+
+/* "credits", "roles" {role: count, most credited first} and "years" [first, last] of v. */
+static void json_credit_facts(json_t *node, const collab_report_input *in,
+                              const collab_credit_facts *facts, uint32_t v)
+{
+    json_object_set_new(node, "credits", json_integer((json_int_t)facts->n_credits[v]));
+    json_t *roles = json_object();
+    for (size_t k = facts->first_role[v]; k < facts->first_role[v + 1]; k++) {
+        const collab_role_count *rc = &facts->role_counts[k];
+        json_object_set_new(roles, collab_names_get(&in->list->roles, rc->role),
+                            json_integer((json_int_t)rc->count));
+    }
+    json_object_set_new(node, "roles", roles);
+    json_t *years = json_null();
+    if (facts->year_first[v] != 0) {
+        years = json_pack("[ii]", facts->year_first[v], facts->year_last[v]);
+    }
+    json_object_set_new(node, "years", years);
 }
 
 static collab_status write_json(FILE *f, const collab_report_input *in,
                                 const collab_report_options *opt, const uint32_t *order,
-                                collab_error *err)
+                                const collab_credit_facts *facts, collab_error *err)
 {
     const collab_metrics *m = in->metrics;
     json_t *nodes = json_array();
@@ -262,7 +307,7 @@ static collab_status write_json(FILE *f, const collab_report_input *in,
         json_object_set_new(node, "rank", json_integer((json_int_t)r + 1));
         json_object_set_new(node, "name", json_string(collab_graph_name(in->graph, v)));
         for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
-            if (shown(opt, m, k)) {
+            if (collab_i_metric_shown(opt, m, k)) {
                 json_object_set_new(node, collab_metric_name((collab_metric)k),
                                     collab_i_json_number(m->values[k][v]));
             }
@@ -275,6 +320,9 @@ static collab_status write_json(FILE *f, const collab_report_input *in,
                             in->partition != NULL
                                 ? json_integer((json_int_t)in->partition->membership[v] + 1)
                                 : json_null());
+        if (facts != NULL) {
+            json_credit_facts(node, in, facts, v);
+        }
         json_array_append_new(nodes, node);
     }
     json_t *root = json_object();
@@ -293,25 +341,42 @@ static collab_status write_json(FILE *f, const collab_report_input *in,
 collab_status collab_report_write(FILE *f, const collab_report_input *in,
                                   const collab_report_options *opt, collab_error *err)
 {
+    if (opt->format == COLLAB_FORMAT_HTML) {
+        /* The page needs its map and provenance: collab_report_write_html. */
+        return collab_error_set(err, COLLAB_E_USAGE, "the HTML report is written by "
+                                                     "collab_report_write_html");
+    }
     uint32_t *order = collab_alloc_array(in->metrics->n + 1, sizeof *order);
     if (order == NULL) {
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory ranking nodes");
     }
     collab_report_rank(in->metrics, opt->sort, order);
     collab_status st = COLLAB_OK;
-    switch (opt->format) {
+    /* The role mix, credits and years of each node, for credits. */
+    collab_credit_facts facts_store;
+    const collab_credit_facts *facts = NULL;
+    if (in->graph->shape == COLLAB_SHAPE_CREDITS && in->graph->origin != NULL) {
+        st = collab_credit_facts_compute(&facts_store, in->graph, in->list, err);
+        facts = st == COLLAB_OK ? &facts_store : NULL;
+    }
+    switch (st == COLLAB_OK ? opt->format : COLLAB_FORMAT_HTML) {
     case COLLAB_FORMAT_TABLE:
-        write_table(f, in, opt, order);
+        write_table(f, in, opt, order, facts);
         break;
     case COLLAB_FORMAT_CSV:
-        write_csv(f, in, opt, order);
+        write_csv(f, in, opt, order, facts);
         break;
     case COLLAB_FORMAT_MD:
-        write_md(f, in, opt, order);
+        write_md(f, in, opt, order, facts);
         break;
     case COLLAB_FORMAT_JSON:
-        st = write_json(f, in, opt, order, err);
+        st = write_json(f, in, opt, order, facts, err);
         break;
+    case COLLAB_FORMAT_HTML:
+        break;
+    }
+    if (facts != NULL) {
+        collab_credit_facts_destroy(&facts_store);
     }
     collab_free(order);
     return st; /* write errors are caught, with the file's name, when the output is committed */

@@ -323,6 +323,11 @@ collab_status collab_report_write_communities(FILE *f, const collab_report_input
 {
     const collab_partition *p = in->partition;
     size_t n = opt->top == 0 || opt->top > p->n_communities ? p->n_communities : opt->top;
+    if (opt->format == COLLAB_FORMAT_HTML) {
+        /* The HTML report has a community section of its own. */
+        return collab_error_set(err, COLLAB_E_USAGE, "the HTML report is written by "
+                                                     "collab_report_write_html");
+    }
     if (opt->format == COLLAB_FORMAT_JSON) {
         json_t *communities = collab_i_report_communities_json(in, opt, err);
         if (communities == NULL) {

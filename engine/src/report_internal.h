@@ -18,6 +18,20 @@ size_t collab_i_term_width(const char *s, size_t max_width);
 /* Writes `s` for a Markdown table cell: | and \ escaped, control characters replaced. */
 void collab_i_md_text(FILE *f, const char *s);
 
+/* True when `metric` was computed and is among the columns `opt` shows. */
+bool collab_i_metric_shown(const collab_report_options *opt, const collab_metrics *m,
+                           int metric);
+
+/* A metric value as the table, Markdown and HTML reports print it: integers for degree and
+ * coreness, 6 significant digits for strength, 2 decimals for betweenness >= 1, else 4; "NaN". */
+void collab_i_format_metric(char *buf, size_t size, int metric, double x);
+
+/* The HTML report's inline stylesheet and script (report_html_assets.c). The script reads the
+ * table from the DOM and holds no data, so its SHA-256 (in the page's Content-Security-Policy)
+ * is the same for every page. */
+extern const char collab_i_html_css[];
+extern const char collab_i_html_script[];
+
 /* A JSON number, or null for NaN and infinities (JSON has no NaN). */
 json_t *collab_i_json_number(double x);
 

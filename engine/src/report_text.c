@@ -74,3 +74,8 @@ collab_status collab_i_json_write(FILE *f, json_t *value, collab_error *err)
     }
     return COLLAB_OK;
 }
+
+void collab_report_md_text(FILE *f, const char *s)
+{
+    collab_i_md_text(f, s);
+}

@@ -117,6 +117,9 @@ static collab_status rank_communities(const collab_scene_input *in, collab_i_sce
     size_t total = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t c = in->community[sorted[i]];
+        if (c == COLLAB_NO_COMMUNITY) {
+            break; /* nodes without a community sort last: grey, in no caption */
+        }
         if (i == 0 || c != in->community[sorted[i - 1]]) {
             counts[n_distinct].community = c;
             counts[n_distinct++].members = 0;

@@ -115,6 +115,9 @@ static json_t *nodes_json(const collab_scene *s, bool *ok)
         put(o, "y", num(nd->y), ok);
         put(o, "radius", num(nd->radius), ok);
         put(o, "color", color(nd->fill), ok);
+        put(o, "opacity", num(nd->fill.a), ok);
+        put(o, "stroke", color(nd->stroke), ok);
+        put(o, "stroke_width", num(nd->stroke_width), ok);
         put(o, "community",
             nd->community == COLLAB_NO_COMMUNITY ? json_null() : json_integer(nd->community), ok);
         put(o, "shape", json_string(shape_name(nd->shape)), ok);

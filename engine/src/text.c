@@ -256,3 +256,99 @@ void collab_text_fputs_safe(FILE *f, const char *s)
 {
     collab_text_write_terminal(f, s, 0);
 }
+
+/* Characters in `s`, counted as grapheme clusters (invalid bytes count one each), stopping once
+ * `stop` is exceeded: the caller only needs to know whether a cut is due. */
+static size_t count_graphemes(const char *s, size_t stop)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    utf8proc_ssize_t left = (utf8proc_ssize_t)strlen(s);
+    utf8proc_int32_t state = 0;
+    utf8proc_int32_t prev = -1;
+    size_t count = 0;
+    while (left > 0 && count <= stop) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+        if (n <= 0) {
+            n = 1;
+            cp = 0xFFFD;
+        }
+        if (prev < 0 || utf8proc_grapheme_break_stateful(prev, cp, &state)) {
+            count++;
+        }
+        prev = cp;
+        p += n;
+        left -= n;
+    }
+    return count;
+}
+
+static void write_xml_char(FILE *f, utf8proc_int32_t cp, const utf8proc_uint8_t *bytes, size_t n)
+{
+    switch (cp) {
+    case '&':
+        fputs("&amp;", f);
+        return;
+    case '<':
+        fputs("&lt;", f);
+        return;
+    case '>':
+        fputs("&gt;", f);
+        return;
+    case '"':
+        fputs("&quot;", f);
+        return;
+    case '\'':
+        fputs("&#39;", f);
+        return;
+    case '\t':
+    case '\n':
+    case '\r':
+        fputc(' ', f);
+        return;
+    default:
+        break;
+    }
+    if (is_control(cp) || cp == 0xFFFE || cp == 0xFFFF) {
+        fputs("\xEF\xBF\xBD", f);
+    } else {
+        fwrite(bytes, 1, n, f);
+    }
+}
+
+bool collab_text_write_xml(FILE *f, const char *s, size_t max_chars)
+{
+    bool cut = max_chars > 0 && count_graphemes(s, max_chars) > max_chars;
+    size_t keep = cut ? max_chars - 1 : SIZE_MAX;
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    utf8proc_ssize_t left = (utf8proc_ssize_t)strlen(s);
+    utf8proc_int32_t state = 0;
+    utf8proc_int32_t prev = -1;
+    size_t count = 0;
+    while (left > 0) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+        bool invalid = n <= 0;
+        if (invalid) {
+            n = 1;
+            cp = 0xFFFD;
+        }
+        if (prev < 0 || utf8proc_grapheme_break_stateful(prev, cp, &state)) {
+            if (++count > keep) {
+                break;
+            }
+        }
+        prev = cp;
+        if (invalid) {
+            fputs("\xEF\xBF\xBD", f);
+        } else {
+            write_xml_char(f, cp, p, (size_t)n);
+        }
+        p += n;
+        left -= n;
+    }
+    if (cut) {
+        fputs("\xE2\x80\xA6", f);
+    }
+    return cut;
+}

@@ -262,6 +262,59 @@ static void test_graph_from_sorted_equals_igraph_create(void **state)
     assert_int_equal(IGRAPH_FINALLY_STACK_SIZE(), 0);
 }
 
+/* The induced subgraph of {B, D, A} (in that order) keeps their names, the weights between
+ * them and their origins; edges to C are gone. */
+static void test_induced_subgraph(void **state)
+{
+    (void)state;
+    collab_graph g = {0};
+    collab_edgelist list = {0};
+    build_text(&g, &list, credits, COLLAB_VIEW_DEFAULT, COLLAB_WEIGHT_COUNT);
+    uint32_t keep[3] = {1, 3, 0}; /* B, D, A */
+    collab_graph sub = {0};
+    collab_error err = {0};
+    assert_int_equal(collab_graph_induced(&sub, &g, keep, 3, list.n_rows, &err), COLLAB_OK);
+    assert_int_equal(collab_graph_vertex_count(&sub), 3);
+    assert_string_equal(collab_graph_name(&sub, 0), "B");
+    assert_string_equal(collab_graph_name(&sub, 2), "A");
+    assert_int_equal(collab_graph_edge_count(&sub), 2); /* A-B (2 shared) and B-D (1) */
+    assert_float_equal(edge_weight(&sub, "A", "B"), 2, 0);
+    assert_float_equal(edge_weight(&sub, "B", "D"), 1, 0);
+    assert_int_equal(sub.origin[1], g.origin[3]);
+    assert_memory_equal(sub.row_kept, g.row_kept, list.n_rows);
+    uint32_t twice[2] = {1, 1};
+    collab_graph bad = {0};
+    assert_int_equal(collab_graph_induced(&bad, &g, twice, 2, list.n_rows, &err), COLLAB_E_USAGE);
+    collab_graph_destroy(&sub);
+    collab_graph_destroy(&g);
+    collab_edgelist_destroy(&list);
+}
+
+static void test_graph_from_edges(void **state)
+{
+    (void)state;
+    const char *names[3] = {"Ann", "Song (1999)", "Bo"};
+    uint8_t project[3] = {0, 1, 0};
+    uint32_t from[2] = {0, 1};
+    uint32_t to[2] = {1, 2};
+    collab_graph g = {0};
+    collab_error err = {0};
+    assert_int_equal(collab_graph_from_edges(&g, names, project, 3, from, to, NULL, 2, &err),
+                     COLLAB_OK);
+    assert_int_equal(collab_graph_edge_count(&g), 2);
+    assert_float_equal(edge_weight(&g, "Song (1999)", "Bo"), 1, 0);
+    assert_int_equal(g.is_project[1], 1);
+    collab_graph_destroy(&g);
+    const char *same[2] = {"Ann", "Ann"};
+    collab_error err2 = {0};
+    assert_int_equal(collab_graph_from_edges(&g, same, NULL, 2, from, to, NULL, 0, &err2),
+                     COLLAB_E_USAGE);
+    uint32_t far[1] = {7};
+    collab_error err3 = {0};
+    assert_int_equal(collab_graph_from_edges(&g, names, NULL, 3, from, far, NULL, 1, &err3),
+                     COLLAB_E_USAGE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -277,6 +330,8 @@ int main(void)
         cmocka_unit_test(test_filters_and_guards),
         cmocka_unit_test(test_allocation_failures),
         cmocka_unit_test(test_graph_from_sorted_equals_igraph_create),
+        cmocka_unit_test(test_induced_subgraph),
+        cmocka_unit_test(test_graph_from_edges),
     };
     return cmocka_run_group_tests(tests, setup_engine, NULL);
 }

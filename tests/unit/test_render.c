@@ -4,6 +4,8 @@
  * Cyrillic, Arabic and accented Latin names is also written to $COLLAB_SCENE_SAMPLE (a .png path)
  * when that variable is set, for a person to look at. */
 #include "collab/render.h"
+
+#include "collab/alloc.h"
 #include "collab/scene.h"
 
 #include <dirent.h>
@@ -368,6 +370,34 @@ static void test_svg(void **state)
     }
 }
 
+/* The in-memory SVG (for the HTML report) is the file's bytes, also when rendered after it, and
+ * a failed allocation is COLLAB_E_NOMEM with nothing returned. */
+static void test_svg_memory(void **state)
+{
+    fixture *f = *state;
+    char *file;
+    size_t file_len;
+    render_twice(f, COLLAB_RENDER_SVG, "map.svg", &file, &file_len);
+    char *mem = NULL;
+    size_t len = 0;
+    collab_error err = {0};
+    assert_int_equal(collab_render_svg_memory(&f->s, &mem, &len, &err), COLLAB_OK);
+    assert_int_equal(len, file_len);
+    assert_memory_equal(mem, file, len);
+    assert_int_equal(mem[len], '\0');
+    collab_free(mem);
+    free(file);
+    char *untouched = (char *)"x";
+    size_t untouched_len = 7;
+    collab_alloc_fail_after(0);
+    collab_status st = collab_render_svg_memory(&f->s, &untouched, &untouched_len, &err);
+    collab_alloc_fail_after(-1);
+    assert_int_equal(st, COLLAB_E_NOMEM);
+    assert_string_equal(err.message, "out of memory rendering the map as SVG");
+    assert_string_equal(untouched, "x");
+    assert_int_equal(untouched_len, 7);
+}
+
 static void test_pdf(void **state)
 {
     fixture *f = *state;
@@ -527,6 +557,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_sample_geometry, setup, teardown),
         cmocka_unit_test_setup_teardown(test_png, setup, teardown),
         cmocka_unit_test_setup_teardown(test_svg, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_svg_memory, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pdf, setup, teardown),
         cmocka_unit_test_setup_teardown(test_write_failure_keeps_previous, setup, teardown),
         cmocka_unit_test_setup_teardown(test_open_and_commit_failures, setup, teardown),

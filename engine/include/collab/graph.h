@@ -89,6 +89,23 @@ void collab_graph_options_init(collab_graph_options *opt);
 collab_status collab_graph_build(collab_graph *out, const collab_edgelist *list,
                                  const collab_graph_options *opt, collab_error *err);
 
+/* Builds `out` from explicit parts: `n` vertices with distinct names (is_project may be NULL)
+ * and `m` undirected edges (weight NULL = 1 each). Shape "edges", no origin: for the small
+ * drawings of the query commands. Errors: COLLAB_E_USAGE for a repeated name or an endpoint
+ * out of range, COLLAB_E_NOMEM, COLLAB_E_LIBRARY. */
+collab_status collab_graph_from_edges(collab_graph *out, const char *const *names,
+                                      const uint8_t *is_project, size_t n, const uint32_t *from,
+                                      const uint32_t *to, const double *weight, size_t m,
+                                      collab_error *err);
+
+/* Builds `out`: the subgraph of `g` induced by `vertices` (n distinct ids, which become 0..n-1
+ * in that order), keeping names, weights, kinds, origins and the kept-row flags of the
+ * `n_rows` rows `g` was built from, so roles and years still resolve.
+ * Time complexity: O(V + E) of `g`. */
+collab_status collab_graph_induced(collab_graph *out, const collab_graph *g,
+                                   const uint32_t *vertices, size_t n, size_t n_rows,
+                                   collab_error *err);
+
 /* Frees `g`; NULL-safe and safe on a zeroed graph. */
 void collab_graph_destroy(collab_graph *g);
 

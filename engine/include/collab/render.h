@@ -68,6 +68,23 @@ collab_status collab_render_file(const collab_scene *s, const char *path, collab
 collab_status collab_render_output(const collab_scene *s, collab_output *out,
                                    collab_render_format fmt, double dpi, collab_error *err);
 
+/* Renders `s` as SVG into memory, for pages that inline the map (the HTML report). On COLLAB_OK
+ * `*svg` is a NUL-terminated SVG document of `*len` bytes (starting with cairo's XML
+ * declaration), owned by the caller and freed with collab_free; byte-identical to what
+ * collab_render_file writes for the same scene. On error `*svg` and `*len` are untouched.
+ * Errors: COLLAB_E_NOMEM, COLLAB_E_LIMIT beyond 1 GiB of SVG, COLLAB_E_LIBRARY for other cairo
+ * failures. */
+collab_status collab_render_svg_memory(const collab_scene *s, char **svg, size_t *len,
+                                       collab_error *err);
+
+/* Renders a contact sheet into `out`: the `n` scenes in order, `columns` to a row, each scaled
+ * into a cell `cell_width` page units wide (as tall as the tallest scene needs), on the first
+ * scene's background. Same errors as collab_render_output. */
+collab_status collab_render_sheet_output(const collab_scene *scenes, size_t n, size_t columns,
+                                         double cell_width, collab_output *out,
+                                         collab_render_format fmt, double dpi,
+                                         collab_error *err);
+
 /* The format named by the extension of `path` (.png, .svg, .pdf, any case); false if none. */
 bool collab_render_format_from_path(const char *path, collab_render_format *fmt);
 

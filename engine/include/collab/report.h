@@ -1,5 +1,5 @@
 /* The centrality report and the community report, as an aligned terminal table, CSV, JSON or
- * Markdown. Output is deterministic: rows ranked by the sort metric with ties broken by vertex
+ * Markdown, and the whole analysis as one self-contained HTML page. Output is deterministic: rows ranked by the sort metric with ties broken by vertex
  * id, numbers in fixed formats (CSV and JSON with full precision, '.' as decimal point). */
 #ifndef COLLAB_REPORT_H
 #define COLLAB_REPORT_H
@@ -11,13 +11,15 @@
 #include "collab/metrics.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 typedef enum collab_report_format {
     COLLAB_FORMAT_TABLE = 0,
     COLLAB_FORMAT_CSV,
     COLLAB_FORMAT_JSON,
-    COLLAB_FORMAT_MD
+    COLLAB_FORMAT_MD,
+    COLLAB_FORMAT_HTML /* only through collab_report_write_html (the page needs its extras) */
 } collab_report_format;
 
 /* Everything a report describes (all borrowed). */
@@ -41,7 +43,8 @@ typedef struct collab_report_options {
 
 void collab_report_options_init(collab_report_options *opt);
 
-/* Writes the ranked centrality report. Write errors are left in the stream's error flag for
+/* Writes the ranked centrality report (any format but HTML, which is COLLAB_E_USAGE here: see
+ * collab_report_write_html). Write errors are left in the stream's error flag for
  * whoever closes it (collab_output_commit names the file). COLLAB_E_NOMEM on allocation failure. */
 collab_status collab_report_write(FILE *f, const collab_report_input *in,
                                   const collab_report_options *opt, collab_error *err);
@@ -52,9 +55,46 @@ collab_status collab_report_write_communities(FILE *f, const collab_report_input
                                               const collab_report_options *opt,
                                               collab_error *err);
 
+/* What the HTML page shows besides the report input; every pointer is borrowed and may be NULL
+ * unless said otherwise. */
+typedef struct collab_html_extras {
+    const char *title;          /* page title and heading; NULL = "Collaboration report: FILE" */
+    const char *map_svg;        /* the map as an SVG document (collab_render_svg_memory), inlined
+                                   after its XML declaration; NULL = the page says there is no map */
+    size_t map_svg_len;         /* bytes of map_svg */
+    const char *map_caption;    /* what the map shows, under it; NULL = a generic caption */
+    const uint32_t *community_rgb; /* the map's colour of each community as 0xRRGGBB, shown
+                                      beside the community in the tables; NULL = none */
+    size_t n_community_rgb;     /* entries in community_rgb (communities beyond have none) */
+    const char *input_path;     /* the input file as given; NULL = the edge list's source */
+    const char *input_sha256;   /* its SHA-256 in hex; NULL = not available (standard input) */
+    const char *command_line;   /* the options that produced the page, e.g. the command line */
+    const char *version;        /* collab's version (collab_engine_version()) */
+    const char *date;           /* when the page was made, as printed; the caller pins it
+                                   (SOURCE_DATE_EPOCH) for reproducible pages */
+} collab_html_extras;
+
+/* Writes the whole analysis as one self-contained HTML page that loads nothing from the network:
+ * the map (inline SVG), the global statistics, the centrality table ranked by opt->sort with
+ * opt->top rows (0 = all) and the columns of opt->columns plus opt->sort, sortable by clicking a column heading
+ * (a small inline script), the community summaries (in->partition may be NULL), plots drawn as
+ * SVG (degree distribution on log-log axes, the top 20 by opt->sort, and for credits with years
+ * the credits per year) and the provenance from `x`. Every name and string from the input or
+ * `x` is escaped for HTML text and attributes, and no input text is placed in the script; a
+ * Content-Security-Policy lets only the page's own script run. `opt->format` is ignored.
+ * Deterministic: same input and extras, same bytes.
+ * Errors: COLLAB_E_NOMEM; COLLAB_E_LIBRARY when the script's hash cannot be computed. Write errors
+ * are left in the stream's error flag, as for collab_report_write. */
+collab_status collab_report_write_html(FILE *f, const collab_report_input *in,
+                                       const collab_report_options *opt,
+                                       const collab_html_extras *x, collab_error *err);
+
 /* Writes `s` as one CSV field: quoted when needed, with a leading apostrophe when a spreadsheet
  * would run it as a formula (= + - @ tab CR at the start). */
 void collab_report_csv_field(FILE *f, const char *s);
+
+/* Writes `s` as Markdown text: table pipes, markup and control characters neutralised. */
+void collab_report_md_text(FILE *f, const char *s);
 
 /* Ranks vertices by `metric` (descending; ascending for constraint; NaN last; ties by id).
  * `order` receives the n vertex ids. */

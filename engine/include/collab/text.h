@@ -45,4 +45,13 @@ size_t collab_text_write_terminal(FILE *f, const char *s, size_t max_width);
 /* collab_text_write_terminal without a width limit. */
 void collab_text_fputs_safe(FILE *f, const char *s);
 
+/* Writes `s` as HTML/XML character data that is also safe inside a quoted attribute value (either
+ * quote): & < > " ' become character references, so a name can neither open an element nor close
+ * an attribute. Tab, line feed and carriage return become spaces; other control characters (C0,
+ * DEL, C1), U+FFFE, U+FFFF and invalid UTF-8 bytes become U+FFFD, because XML forbids most of them
+ * (an inline SVG must stay well-formed) and HTML flags them as parse errors. When `max_chars` > 0
+ * and `s` has more characters (grapheme clusters), it is cut at a cluster boundary to
+ * `max_chars` - 1 of them followed by '…'. Returns true when it was cut. */
+bool collab_text_write_xml(FILE *f, const char *s, size_t max_chars);
+
 #endif

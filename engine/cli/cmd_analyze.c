@@ -1,0 +1,321 @@
+/* collab analyze: the whole job from one command. One load, one set of metrics and communities,
+ * one map: the summary, the report in every format, the community report, the map as PNG, SVG
+ * and PDF, and every export are all written from them into one directory. */
+#include "cli.h"
+#include "map_internal.h"
+
+#include "collab/alloc.h"
+#include "collab/export.h"
+#include "collab/summary.h"
+
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static const char *const analyze_usage =
+    "usage: collab analyze [options] FILE -o DIR\n\n"
+    "Runs the whole analysis once and writes every output into DIR (created if missing):\n"
+    "  summary.txt, summary.json          what was read and built\n"
+    "  report.txt, report.md              the top --top people by --sort, with global statistics\n"
+    "  report.csv, report.json            every node and every metric\n"
+    "  report.html                        one self-contained page: map, tables, plots, provenance\n"
+    "  communities.md                     communities with members, density, roles and years\n"
+    "  map.png, map.svg, map.pdf          the map (communities as bubbles above 20000 nodes)\n"
+    "  network.graphml, network.gexf, network.gml, network.json, network.vos.json,\n"
+    "  nodes.csv, nodes.edges.csv         the network with metrics, communities and positions\n"
+    "for Gephi, Cytoscape, VOSviewer, d3 and spreadsheets. Progress per stage on a terminal.\n\n"
+    "Options:\n"
+    "      --top N                  rows in report.txt, report.md and the HTML table (default 50)\n"
+    "      --sort METRIC            ranking metric (default betweenness)\n"
+    "      --no-map                 skip the map (and positions in the exports)\n"
+    "  -o, --output DIR             the directory to write into\n"
+    "  -h, --help                   show this help\n";
+
+enum { OPT_TOP = 1, OPT_SORT, OPT_NO_MAP };
+
+typedef struct analyze_args {
+    const char *dir;          /* -o */
+    size_t top;               /* report rows */
+    collab_metric sort;       /* ranking metric */
+    bool no_map;              /* --no-map */
+    char *command_line;       /* for the HTML provenance (owned) */
+} analyze_args;
+
+/* Stage bookkeeping: a line per stage on a terminal, and timings with --verbose. */
+typedef struct stages {
+    bool show;                /* stderr is a terminal or --verbose */
+    bool verbose;             /* print each stage's time */
+    double start;             /* when the current stage began */
+    const char *name;         /* the current stage */
+} stages;
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static void stage_begin(stages *s, const char *name)
+{
+    s->name = name;
+    s->start = now_seconds();
+    if (s->show && !s->verbose) {
+        fprintf(stderr, "collab: %s...\n", name);
+    }
+}
+
+static void stage_end(stages *s)
+{
+    if (s->verbose) {
+        fprintf(stderr, "collab: %-28s %8.3f s\n", s->name, now_seconds() - s->start);
+    }
+}
+
+static bool analyze_option(void *ctx, int opt, const char *arg, collab_error *err)
+{
+    analyze_args *aa = ctx;
+    switch (opt) {
+    case OPT_TOP:
+        if (!cli_parse_size(arg, &aa->top) || aa->top == 0) {
+            collab_error_set(err, COLLAB_E_USAGE, "--top needs a positive integer, not '%s'", arg);
+        }
+        return true;
+    case OPT_SORT:
+        if (!collab_metric_parse(arg, &aa->sort)) {
+            collab_error_set(err, COLLAB_E_USAGE, "unknown metric '%s' for --sort", arg);
+        }
+        return true;
+    case OPT_NO_MAP:
+        aa->no_map = true;
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* ---- the outputs ------------------------------------------------------------------------ */
+
+typedef struct job {
+    cli_input *in;
+    cli_analysis *an;
+    const analyze_args *aa;
+    cli_map map;              /* the map, when drawn */
+    bool have_map;
+    stages st;
+} job;
+
+static void path_in(char *buf, size_t size, const char *dir, const char *name)
+{
+    snprintf(buf, size, "%s/%s", dir, name);
+}
+
+static collab_status write_summary(job *j, collab_error *err)
+{
+    collab_summary s;
+    collab_status st = collab_summary_compute(&s, &j->in->g, err);
+    for (int json = 0; st == COLLAB_OK && json <= 1; json++) {
+        char path[4096];
+        path_in(path, sizeof path, j->aa->dir, json ? "summary.json" : "summary.txt");
+        collab_output out;
+        st = cli_output_open(&out, path, j->in->path, err);
+        if (st == COLLAB_OK) {
+            st = json ? collab_summary_write_json(out.f, &s, &j->in->list, &j->in->g,
+                                                  &j->in->graph, err)
+                      : collab_summary_write_text(out.f, &s, &j->in->list, &j->in->g,
+                                                  &j->in->graph, err);
+            st = cli_output_finish(&out, st, err);
+        }
+    }
+    return st;
+}
+
+/* report.txt/.md with the top rows, report.csv/.json with every node, communities.md. */
+static collab_status write_reports(job *j, collab_error *err)
+{
+    static const struct {
+        const char *name;
+        collab_report_format format;
+        bool all;
+        bool communities;
+    } files[] = {
+        {"report.txt", COLLAB_FORMAT_TABLE, false, false},
+        {"report.md", COLLAB_FORMAT_MD, false, false},
+        {"report.csv", COLLAB_FORMAT_CSV, true, false},
+        {"report.json", COLLAB_FORMAT_JSON, true, false},
+        {"communities.md", COLLAB_FORMAT_MD, false, true},
+    };
+    collab_report_input ri;
+    cli_analysis_report_input(j->an, j->in, &ri);
+    collab_status st = COLLAB_OK;
+    for (size_t i = 0; st == COLLAB_OK && i < sizeof files / sizeof files[0]; i++) {
+        collab_report_options ro;
+        collab_report_options_init(&ro);
+        ro.format = files[i].format;
+        ro.top = files[i].all ? 0 : j->aa->top;
+        ro.sort = j->aa->sort;
+        char path[4096];
+        path_in(path, sizeof path, j->aa->dir, files[i].name);
+        collab_output out;
+        st = cli_output_open(&out, path, j->in->path, err);
+        if (st == COLLAB_OK) {
+            st = files[i].communities ? collab_report_write_communities(out.f, &ri, &ro, err)
+                                      : collab_report_write(out.f, &ri, &ro, err);
+            st = cli_output_finish(&out, st, err);
+        }
+    }
+    return st;
+}
+
+static collab_status write_maps(job *j, collab_error *err)
+{
+    static const struct {
+        const char *name;
+        collab_render_format format;
+    } files[] = {
+        {"map.png", COLLAB_RENDER_PNG},
+        {"map.svg", COLLAB_RENDER_SVG},
+        {"map.pdf", COLLAB_RENDER_PDF},
+    };
+    cli_map_options mo;
+    cli_map_options_init(&mo);
+    collab_status st = COLLAB_OK;
+    for (size_t i = 0; st == COLLAB_OK && i < sizeof files / sizeof files[0]; i++) {
+        char path[4096];
+        path_in(path, sizeof path, j->aa->dir, files[i].name);
+        st = cli_map_write(&j->map, path, files[i].format, mo.dpi, j->in->path, err);
+    }
+    return st;
+}
+
+static collab_status write_html(job *j, collab_error *err)
+{
+    collab_report_options ro;
+    collab_report_options_init(&ro);
+    ro.top = j->aa->top;
+    ro.sort = j->aa->sort;
+    cli_html_page page = {0};
+    page.map = j->have_map ? &j->map : NULL;
+    page.command_line = j->aa->command_line;
+    char path[4096];
+    path_in(path, sizeof path, j->aa->dir, "report.html");
+    return cli_report_html_file(j->in, j->an, &page, &ro, path, err);
+}
+
+static collab_status write_exports(job *j, collab_error *err)
+{
+    static const struct {
+        const char *name;
+        collab_export_format format;
+    } files[] = {
+        {"network.graphml", COLLAB_EXPORT_GRAPHML}, {"network.gexf", COLLAB_EXPORT_GEXF},
+        {"network.gml", COLLAB_EXPORT_GML},         {"network.json", COLLAB_EXPORT_JSON},
+        {"network.vos.json", COLLAB_EXPORT_VOSVIEWER}, {"nodes.csv", COLLAB_EXPORT_CSV_NODES},
+    };
+    collab_status st = COLLAB_OK;
+    for (size_t i = 0; st == COLLAB_OK && i < sizeof files / sizeof files[0]; i++) {
+        char path[4096];
+        path_in(path, sizeof path, j->aa->dir, files[i].name);
+        st = cli_export_file(j->in, j->an, j->have_map ? &j->map : NULL, path,
+                             (int)files[i].format, err);
+    }
+    return st;
+}
+
+static collab_status run(job *j, collab_error *err)
+{
+    collab_status st = cli_make_dir(j->aa->dir, err);
+    if (st == COLLAB_OK) {
+        stage_begin(&j->st, "load and build");
+        st = cli_input_load(j->in, err);
+        stage_end(&j->st);
+    }
+    if (st == COLLAB_OK) {
+        stage_begin(&j->st, "summary");
+        st = write_summary(j, err);
+        stage_end(&j->st);
+    }
+    if (st == COLLAB_OK) {
+        stage_begin(&j->st, "metrics and communities");
+        st = cli_analysis_run(j->an, j->in, err);
+        stage_end(&j->st);
+    }
+    if (st == COLLAB_OK) {
+        stage_begin(&j->st, "reports");
+        st = write_reports(j, err);
+        stage_end(&j->st);
+    }
+    if (st == COLLAB_OK && !j->aa->no_map) {
+        stage_begin(&j->st, "layout and scene");
+        cli_map_options mo;
+        cli_map_options_init(&mo);
+        cli_map_source src = {&j->in->g, &j->in->list, j->in->path};
+        st = cli_map_build(&j->map, &src, j->an, &mo, NULL, err);
+        j->have_map = st == COLLAB_OK;
+        stage_end(&j->st);
+        if (st == COLLAB_OK) {
+            stage_begin(&j->st, "map png, svg, pdf");
+            st = write_maps(j, err);
+            stage_end(&j->st);
+        }
+    }
+    if (st == COLLAB_OK) {
+        stage_begin(&j->st, "html report");
+        st = write_html(j, err);
+        stage_end(&j->st);
+    }
+    if (st == COLLAB_OK) {
+        stage_begin(&j->st, "exports");
+        st = write_exports(j, err);
+        stage_end(&j->st);
+    }
+    return st;
+}
+
+int cmd_analyze(int argc, char **argv)
+{
+    static const struct option own[] = {
+        {"top", required_argument, NULL, OPT_TOP},
+        {"sort", required_argument, NULL, OPT_SORT},
+        {"no-map", no_argument, NULL, OPT_NO_MAP},
+        {NULL, 0, NULL, 0},
+    };
+    cli_input in;
+    cli_input_init(&in);
+    cli_analysis an;
+    cli_analysis_init(&an);
+    collab_error err = {0};
+    analyze_args aa = {.top = 50, .sort = COLLAB_METRIC_BETWEENNESS};
+    /* before getopt_long permutes argv */
+    aa.command_line = cli_command_line(argc, argv);
+    if (aa.command_line == NULL) {
+        collab_error_set(&err, COLLAB_E_NOMEM, "out of memory");
+        return cli_report_error(&err);
+    }
+    cli_command_spec spec = {"analyze", analyze_usage, own, analyze_option, &aa, 1, "FILE", NULL,
+                             NULL};
+    int parsed = cli_parse_command(argc, argv, &spec, &in, &an, &aa.dir, &err);
+    if (parsed == 0 && (aa.dir == NULL || strcmp(aa.dir, "-") == 0)) {
+        collab_error_set(&err, COLLAB_E_USAGE, "missing -o DIR (the directory to write into)");
+        parsed = cli_usage_error(&err, "analyze");
+    }
+    collab_status st = COLLAB_OK;
+    if (parsed == 0) {
+        job j;
+        memset(&j, 0, sizeof j);
+        j.in = &in;
+        j.an = &an;
+        j.aa = &aa;
+        j.st.verbose = an.verbose;
+        j.st.show = an.verbose || isatty(STDERR_FILENO);
+        st = run(&j, &err);
+        cli_map_destroy(&j.map);
+    }
+    collab_free(aa.command_line);
+    cli_analysis_destroy(&an);
+    cli_input_destroy(&in);
+    if (parsed != 0) {
+        return parsed < 0 ? COLLAB_EXIT_OK : parsed;
+    }
+    return st == COLLAB_OK ? COLLAB_EXIT_OK : cli_report_error(&err);
+}

@@ -1,0 +1,266 @@
+/* collab export: the network with collab's numbers and layout, for other tools: GraphML
+ * (Cytoscape, yEd, igraph), GEXF with positions and colours (Gephi), GML, node-link JSON (d3,
+ * sigma.js), VOSviewer's JSON (VOSviewer Online) and CSV node and edge tables (spreadsheets).
+ *
+ * Load, compute every metric and the communities, lay the nodes out as `collab map` would (so
+ * that Gephi or VOSviewer open the network as collab drew it), then write the file. */
+#include "collab/alloc.h"
+#include "collab/export.h"
+
+#include <string.h>
+
+#include "cli.h"
+#include "map_internal.h"
+
+static const char *const export_usage =
+    "usage: collab export [options] FILE -o OUT.graphml|.gexf|.gml|.json|.vos.json|.csv\n\n"
+    "Writes FILE's network for other tools. Every node carries its name, kind (person or\n"
+    "project), for credits its number of credits, role mix and years, every metric of\n"
+    "'collab report', its community and, unless --layout none, its position, size and colour\n"
+    "on the map 'collab map' draws. Every edge carries its weight.\n\n"
+    "Options:\n"
+    "  -o, --output FILE            the export; the format comes from the extension:\n"
+    "                               .graphml  GraphML (Cytoscape, yEd, igraph, NetworkX)\n"
+    "                               .gexf     GEXF 1.2 with positions and colours (Gephi)\n"
+    "                               .gml      GML (ASCII; igraph, NetworkX, Cytoscape)\n"
+    "                               .json     node-link JSON (d3, sigma.js, NetworkX)\n"
+    "                               .vos.json VOSviewer JSON (VOSviewer Online)\n"
+    "                               .csv      node table, with the edge table beside it in\n"
+    "                                         OUT.edges.csv\n"
+    "      --format graphml|gexf|gml|json|vosviewer|csv\n"
+    "                               the format, whatever the extension ('-o -' writes to\n"
+    "                               standard output, except csv)\n"
+    "      --layout fa2|fr|kk|drl|circle|none\n"
+    "                               positions as 'collab map' draws them (default fa2; none\n"
+    "                               above 200000 nodes unless a layout is named)\n"
+    "  -h, --help                   show this help\n";
+
+/* Above this many nodes the default is no layout: ForceAtlas2 would take minutes and a
+ * node-level map of that size is for Gephi to redo anyway. */
+#define EXPORT_LAYOUT_NODE_LIMIT 200000
+
+enum { OPT_LAYOUT = 1 };
+
+typedef struct export_args {
+    const char *output;          /* -o */
+    collab_export_format format; /* from --format or the extension */
+    bool has_layout;             /* --layout given */
+    bool no_layout;              /* --layout none */
+    collab_layout_method layout; /* the layout method */
+} export_args;
+
+static bool export_option(void *ctx, int opt, const char *arg, collab_error *err)
+{
+    export_args *a = ctx;
+    if (opt != OPT_LAYOUT) {
+        return false;
+    }
+    a->has_layout = true;
+    a->no_layout = strcmp(arg, "none") == 0;
+    if (!a->no_layout && !collab_layout_method_parse(arg, &a->layout)) {
+        collab_error_set(err, COLLAB_E_USAGE,
+                         "--layout needs fa2, fr, kk, drl, circle or none, not '%s'", arg);
+    }
+    return true;
+}
+
+static int parse_args(int argc, char **argv, cli_input *in, cli_analysis *an, export_args *a,
+                      collab_error *err)
+{
+    static const struct option own[] = {
+        {"layout", required_argument, NULL, OPT_LAYOUT},
+        {NULL, 0, NULL, 0},
+    };
+    /* In the order of collab_export_format; csv is the node table with the edge table beside. */
+    static const char *const formats[] = {"graphml",   "gexf", "gml", "json",
+                                          "vosviewer", "csv",  NULL};
+    int format = -1;
+    cli_command_spec spec = {"export", export_usage, own,     export_option, a,
+                             1,        "FILE",       formats, &format};
+    int parsed = cli_parse_command(argc, argv, &spec, in, an, &a->output, err);
+    if (parsed != 0) {
+        return parsed;
+    }
+    if (a->output == NULL) {
+        collab_error_set(err, COLLAB_E_USAGE,
+                         "missing -o OUT.graphml|.gexf|.gml|.json|.vos.json|.csv");
+        return cli_usage_error(err, "export");
+    }
+    if (format >= 0) {
+        a->format = (collab_export_format)format;
+    } else if (!collab_export_format_from_path(a->output, &a->format)) {
+        collab_error_set(err, COLLAB_E_USAGE,
+                         "cannot tell the format of '%s' from its extension (use .graphml, "
+                         ".gexf, .gml, .json, .vos.json or .csv, or --format)",
+                         a->output);
+        return cli_usage_error(err, "export");
+    }
+    if (a->format == COLLAB_EXPORT_CSV_NODES && strcmp(a->output, "-") == 0) {
+        collab_error_set(err, COLLAB_E_USAGE,
+                         "the csv export writes two files (nodes and edges): give -o OUT.csv");
+        return cli_usage_error(err, "export");
+    }
+    return 0;
+}
+
+/* Positions, radii and colours of the map's nodes, when it drew every node of the graph. */
+typedef struct map_values {
+    double *x, *y, *radius; /* per vertex */
+    collab_rgba *color;     /* per vertex */
+} map_values;
+
+static void map_values_free(map_values *mv)
+{
+    collab_free(mv->x);
+    collab_free(mv->y);
+    collab_free(mv->radius);
+    collab_free(mv->color);
+    memset(mv, 0, sizeof *mv);
+}
+
+static collab_status take_map_values(const cli_map *map, size_t n, map_values *mv,
+                                     collab_error *err)
+{
+    memset(mv, 0, sizeof *mv);
+    /* A community-level map has one bubble per community: no node positions to give. */
+    if (map == NULL || map->by_community || map->n_drawn != n || map->scene.n_nodes < n) {
+        return COLLAB_OK;
+    }
+    mv->x = collab_alloc_array(n + 1, sizeof *mv->x);
+    mv->y = collab_alloc_array(n + 1, sizeof *mv->y);
+    mv->radius = collab_alloc_array(n + 1, sizeof *mv->radius);
+    mv->color = collab_alloc_array(n + 1, sizeof *mv->color);
+    if (mv->x == NULL || mv->y == NULL || mv->radius == NULL || mv->color == NULL) {
+        map_values_free(mv);
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory exporting the map");
+    }
+    for (size_t v = 0; v < n; v++) {
+        const collab_scene_node *node = &map->scene.nodes[v];
+        mv->x[v] = node->x;
+        mv->y[v] = node->y;
+        mv->radius[v] = node->radius;
+        mv->color[v] = node->fill;
+    }
+    return COLLAB_OK;
+}
+
+static collab_status write_one(const cli_input *in, const collab_export_input *ei, const char *path,
+                               collab_export_format fmt, collab_error *err)
+{
+    collab_output out;
+    collab_status st = cli_output_open(&out, path, in->path, err);
+    if (st == COLLAB_OK) {
+        st = collab_export_write(out.f, ei, fmt, err);
+        st = cli_output_finish(&out, st, err);
+    }
+    return st;
+}
+
+static collab_status export_file(const cli_input *in, const cli_analysis *an,
+                                 const struct cli_map *map, const char *layout_name,
+                                 const char *path, collab_export_format fmt, collab_error *err)
+{
+    map_values mv;
+    collab_status st = take_map_values(map, collab_graph_vertex_count(&in->g), &mv, err);
+    if (st != COLLAB_OK) {
+        return st;
+    }
+    collab_export_input ei = {
+        .graph = &in->g,
+        .list = &in->list,
+        .metrics = an->have_metrics ? &an->m : NULL,
+        .partition = an->have_partition ? &an->p : NULL,
+        .x = mv.x,
+        .y = mv.y,
+        .radius = mv.radius,
+        .color = mv.color,
+        .layout_name = mv.x != NULL ? layout_name : NULL,
+        .community_method =
+            an->have_partition ? collab_community_method_name(an->community.method) : NULL,
+    };
+    if (fmt == COLLAB_EXPORT_CSV_NODES) {
+        /* Two files, each written atomically. The edge table goes first: when it cannot be
+         * written, neither file has changed. */
+        char edges_path[4096];
+        if (!collab_export_edges_path(path, edges_path, sizeof edges_path)) {
+            st = collab_error_set(err, COLLAB_E_USAGE, "output path too long: '%s'", path);
+        }
+        if (st == COLLAB_OK) {
+            st = write_one(in, &ei, edges_path, COLLAB_EXPORT_CSV_EDGES, err);
+        }
+    }
+    if (st == COLLAB_OK) {
+        st = write_one(in, &ei, path, fmt, err);
+    }
+    map_values_free(&mv);
+    return st;
+}
+
+collab_status cli_export_file(const cli_input *in, const cli_analysis *an,
+                              const struct cli_map *map_or_null, const char *path, int format,
+                              collab_error *err)
+{
+    return export_file(in, an, map_or_null, NULL, path, (collab_export_format)format, err);
+}
+
+/* The map whose positions the export carries, unless there is to be no layout. */
+static collab_status build_map(cli_input *in, cli_analysis *an, const export_args *a, cli_map *map,
+                               bool *have_map, collab_error *err)
+{
+    size_t n = collab_graph_vertex_count(&in->g);
+    *have_map = false;
+    if (a->no_layout) {
+        return COLLAB_OK;
+    }
+    if (!a->has_layout && n > EXPORT_LAYOUT_NODE_LIMIT) {
+        fprintf(stderr,
+                "collab: %zu nodes: no layout computed, so the export has no positions "
+                "(--layout fa2 to compute one)\n",
+                n);
+        return COLLAB_OK;
+    }
+    cli_map_options mo;
+    cli_map_options_init(&mo);
+    mo.level = CLI_LEVEL_NODES;
+    mo.layout = a->layout;
+    mo.labels = 0; /* positions, sizes and colours only: no label is placed */
+    cli_map_source src = {&in->g, &in->list, in->path};
+    collab_status st = cli_map_build(map, &src, an, &mo, NULL, err);
+    *have_map = st == COLLAB_OK;
+    return st;
+}
+
+int cmd_export(int argc, char **argv)
+{
+    cli_input in;
+    cli_input_init(&in);
+    cli_analysis an;
+    cli_analysis_init(&an);
+    export_args a;
+    memset(&a, 0, sizeof a);
+    a.layout = COLLAB_LAYOUT_FA2;
+    collab_error err = {0};
+    int parsed = parse_args(argc, argv, &in, &an, &a, &err);
+    if (parsed != 0) {
+        return parsed < 0 ? COLLAB_EXIT_OK : parsed;
+    }
+    collab_status st = cli_input_load(&in, &err);
+    if (st == COLLAB_OK) {
+        st = cli_analysis_run(&an, &in, &err);
+    }
+    cli_map map;
+    bool have_map = false;
+    if (st == COLLAB_OK) {
+        st = build_map(&in, &an, &a, &map, &have_map, &err);
+    }
+    if (st == COLLAB_OK) {
+        st = export_file(&in, &an, have_map ? &map : NULL, collab_layout_method_name(a.layout),
+                         a.output, a.format, &err);
+    }
+    if (have_map) {
+        cli_map_destroy(&map);
+    }
+    cli_analysis_destroy(&an);
+    cli_input_destroy(&in);
+    return st == COLLAB_OK ? COLLAB_EXIT_OK : cli_report_error(&err);
+}

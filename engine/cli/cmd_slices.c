@@ -1,0 +1,722 @@
+/* collab slices: the network era by era. One report and one map per time slice (decade, year or
+ * a window of N years), maps warm-started from the previous slice so that a person keeps about
+ * the same place and slices compare side by side, people of the previous slice who are absent
+ * drawn faded where they were, a contact sheet of all slices and ranks.csv with every person's
+ * rank in every slice. */
+#include "cli.h"
+#include "map_internal.h"
+
+#include "collab/alloc.h"
+#include "collab/text.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const slices_usage =
+    "usage: collab slices [options] FILE -o DIR\n\n"
+    "Cuts a credits file into time slices and writes into DIR, for each slice, a Markdown report\n"
+    "(SLICE.md) and a map (SLICE.png), then contact_sheet.png (every slice on one page),\n"
+    "ranks.csv (each person's rank in each slice by --sort) and index.md. Each map's layout\n"
+    "starts from the previous slice's, so people stay about where they were; people of the\n"
+    "previous slice who are absent from this one are drawn faded at their old place. Rows\n"
+    "without a year are counted and left out.\n\n"
+    "Options:\n"
+    "      --by decade|year|N[:STEP]  slices: calendar decades (default), single years, or\n"
+    "                               windows of N years starting every STEP years (default N)\n"
+    "      --sort METRIC            ranking metric of the reports and ranks.csv (default degree)\n"
+    "      --top N                  people in each slice's report (default 20)\n"
+    "      --format png|svg|pdf     format of the maps and the contact sheet (default png)\n"
+    "      --scenes                 also write what each map draws as SLICE.json\n"
+    "  -o, --output DIR             the directory to write into (created if missing)\n"
+    "  -h, --help                   show this help\n";
+
+enum { OPT_BY = 1, OPT_SORT, OPT_TOP, OPT_SCENES };
+
+/* More slices than this is a mistake (a year range of centuries cut by year). */
+#define MAX_SLICES 200
+
+typedef struct slice {
+    int from, to;       /* years, inclusive */
+    char label[32];     /* "1990s", "1999", "1990-1994": file names and titles */
+    bool drawn;         /* had rows */
+    size_t people, ties, rows;
+    char top[3][128];   /* the three best-ranked people */
+} slice;
+
+typedef struct slices_args {
+    int window, step;        /* years per slice and between slice starts; 0 = decades */
+    collab_metric sort;      /* ranking metric */
+    size_t top;              /* report rows */
+    collab_render_format format;
+    const char *dir;         /* -o */
+    bool scenes;             /* --scenes: each map's scene as SLICE.json */
+} slices_args;
+
+/* What persists from slice to slice, per person (names_a id). */
+typedef struct carry {
+    size_t n_people;
+    double *x, *y;           /* last known layout position, NaN when never drawn */
+    uint32_t *last_slice;    /* the last slice the person appeared in, UINT32_MAX = none */
+    uint32_t *rank;          /* n_slices x n_people ranks, 0 = absent */
+    double aspect;           /* the previous layout's aspect */
+    bool have_positions;     /* a previous node-level layout exists */
+} carry;
+
+static void carry_free(carry *c)
+{
+    collab_free(c->x);
+    collab_free(c->y);
+    collab_free(c->last_slice);
+    collab_free(c->rank);
+    memset(c, 0, sizeof *c);
+}
+
+static collab_status nomem(collab_error *err)
+{
+    return collab_error_set(err, COLLAB_E_NOMEM, "out of memory cutting slices");
+}
+
+static bool parse_by(const char *arg, slices_args *sa)
+{
+    if (strcmp(arg, "decade") == 0) {
+        sa->window = sa->step = 0;
+        return true;
+    }
+    if (strcmp(arg, "year") == 0) {
+        sa->window = sa->step = 1;
+        return true;
+    }
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s", arg);
+    char *colon = strchr(buf, ':');
+    if (colon != NULL) {
+        *colon = '\0';
+    }
+    size_t window;
+    size_t step;
+    if (!cli_parse_size(buf, &window) || window < 1 || window > 1000) {
+        return false;
+    }
+    if (colon != NULL && (!cli_parse_size(colon + 1, &step) || step < 1 || step > 1000)) {
+        return false;
+    }
+    sa->window = (int)window;
+    sa->step = colon != NULL ? (int)step : (int)window;
+    return true;
+}
+
+static bool slices_option(void *ctx, int opt, const char *arg, collab_error *err)
+{
+    slices_args *sa = ctx;
+    switch (opt) {
+    case OPT_BY:
+        if (!parse_by(arg, sa)) {
+            collab_error_set(err, COLLAB_E_USAGE,
+                             "--by needs decade, year, N or N:STEP (years from 1 to 1000), not "
+                             "'%s'",
+                             arg);
+        }
+        return true;
+    case OPT_SORT:
+        if (!collab_metric_parse(arg, &sa->sort)) {
+            collab_error_set(err, COLLAB_E_USAGE, "unknown metric '%s' for --sort", arg);
+        }
+        return true;
+    case OPT_SCENES:
+        sa->scenes = true;
+        return true;
+    case OPT_TOP:
+        if (!cli_parse_size(arg, &sa->top) || sa->top == 0) {
+            collab_error_set(err, COLLAB_E_USAGE, "--top needs a positive integer, not '%s'", arg);
+        }
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* ---- cutting ---------------------------------------------------------------------------- */
+
+/* The year span of the rows the whole graph kept, and how many of them have no year. */
+static void year_span(const cli_input *in, int *lo, int *hi, size_t *no_year)
+{
+    *lo = INT32_MAX;
+    *hi = INT32_MIN;
+    *no_year = 0;
+    for (size_t r = 0; r < in->list.n_rows; r++) {
+        if (!in->g.row_kept[r]) {
+            continue;
+        }
+        int y = in->list.year[r];
+        if (y == 0) {
+            (*no_year)++;
+            continue;
+        }
+        *lo = y < *lo ? y : *lo;
+        *hi = y > *hi ? y : *hi;
+    }
+}
+
+static collab_status cut(const slices_args *sa, int lo, int hi, slice **out, size_t *n_out,
+                         collab_error *err)
+{
+    int start = sa->window == 0 ? lo - ((lo % 10) + 10) % 10 : lo;
+    int width = sa->window == 0 ? 10 : sa->window;
+    int step = sa->window == 0 ? 10 : sa->step;
+    size_t n = 0;
+    for (int s = start; s <= hi; s += step) {
+        n++;
+    }
+    if (n > MAX_SLICES) {
+        return collab_error_set(err, COLLAB_E_USAGE,
+                                "%zu slices from %d to %d are too many (at most %d): use a "
+                                "wider --by",
+                                n, lo, hi, MAX_SLICES);
+    }
+    slice *s = collab_calloc_array(n + 1, sizeof *s);
+    if (s == NULL) {
+        return nomem(err);
+    }
+    for (size_t i = 0; i < n; i++) {
+        s[i].from = start + (int)i * step;
+        s[i].to = s[i].from + width - 1;
+        if (sa->window == 0) {
+            snprintf(s[i].label, sizeof s[i].label, "%ds", s[i].from);
+        } else if (width == 1) {
+            snprintf(s[i].label, sizeof s[i].label, "%d", s[i].from);
+        } else {
+            snprintf(s[i].label, sizeof s[i].label, "%d-%d", s[i].from, s[i].to);
+        }
+    }
+    *out = s;
+    *n_out = n;
+    return COLLAB_OK;
+}
+
+/* The slice's graph: the user's filters, and the slice's years within any --years given. */
+static collab_status build_slice(const cli_input *in, const slice *sl, collab_graph *g,
+                                 collab_error *err)
+{
+    collab_graph_options opt = in->graph;
+    int from = sl->from;
+    int to = sl->to;
+    if (opt.has_years) {
+        from = from > opt.year_from ? from : opt.year_from;
+        to = to < opt.year_to ? to : opt.year_to;
+    }
+    opt.has_years = true;
+    opt.year_from = from;
+    opt.year_to = to;
+    return collab_graph_build(g, &in->list, &opt, err);
+}
+
+/* ---- warm start ------------------------------------------------------------------------- */
+
+/* A deterministic uniform number in [0, 1) from a 64-bit state (splitmix64). */
+static double next_unit(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    z ^= z >> 31;
+    return (double)(z >> 11) / 9007199254740992.0;
+}
+
+/* Initial positions for a slice: people seen before start where they were last drawn, newcomers
+ * at the mean of their already placed collaborators (jittered), or anywhere when none is. */
+static collab_status warm_start(const carry *c, const collab_graph *g, uint64_t seed, double **x,
+                                double **y, collab_error *err)
+{
+    size_t n = collab_graph_vertex_count(g);
+    double *ix = collab_alloc_array(n + 1, sizeof *ix);
+    double *iy = collab_alloc_array(n + 1, sizeof *iy);
+    igraph_vector_int_t nb;
+    if (ix == NULL || iy == NULL || igraph_vector_int_init(&nb, 0) != IGRAPH_SUCCESS) {
+        collab_free(ix);
+        collab_free(iy);
+        return nomem(err);
+    }
+    uint64_t state = seed;
+    for (size_t v = 0; v < n; v++) {
+        uint32_t o = g->origin[v];
+        ix[v] = c->x[o];
+        iy[v] = c->y[o];
+    }
+    for (size_t v = 0; v < n; v++) {
+        double jx = next_unit(&state) - 0.5;
+        double jy = next_unit(&state) - 0.5;
+        if (!isnan(c->x[g->origin[v]])) {
+            continue;
+        }
+        double sx = 0;
+        double sy = 0;
+        size_t k = 0;
+        if (igraph_neighbors(&g->graph, &nb, (igraph_integer_t)v, IGRAPH_ALL) == IGRAPH_SUCCESS) {
+            for (igraph_integer_t i = 0; i < igraph_vector_int_size(&nb); i++) {
+                uint32_t o = g->origin[VECTOR(nb)[i]];
+                if (!isnan(c->x[o])) {
+                    sx += c->x[o];
+                    sy += c->y[o];
+                    k++;
+                }
+            }
+        }
+        if (k > 0) {
+            ix[v] = sx / (double)k + 0.05 * jx;
+            iy[v] = sy / (double)k + 0.05 * jy;
+        } else {
+            ix[v] = c->aspect * (jx + 0.5);
+            iy[v] = jy + 0.5;
+        }
+    }
+    igraph_vector_int_destroy(&nb);
+    *x = ix;
+    *y = iy;
+    return COLLAB_OK;
+}
+
+/* People of slice `k - 1` who are absent from slice `k`, at their last positions. */
+static collab_status ghosts(const carry *c, const collab_graph *g, size_t k, double **gx,
+                            double **gy, size_t *n_ghosts, collab_error *err)
+{
+    uint8_t *here = collab_calloc_array(c->n_people + 1, 1);
+    double *x = collab_alloc_array(c->n_people + 1, sizeof *x);
+    double *y = collab_alloc_array(c->n_people + 1, sizeof *y);
+    if (here == NULL || x == NULL || y == NULL) {
+        collab_free(here);
+        collab_free(x);
+        collab_free(y);
+        return nomem(err);
+    }
+    for (size_t v = 0; v < collab_graph_vertex_count(g); v++) {
+        here[g->origin[v]] = 1;
+    }
+    size_t n = 0;
+    for (size_t o = 0; k > 0 && o < c->n_people; o++) {
+        if (!here[o] && c->last_slice[o] == k - 1 && !isnan(c->x[o])) {
+            x[n] = c->x[o];
+            y[n++] = c->y[o];
+        }
+    }
+    collab_free(here);
+    *gx = x;
+    *gy = y;
+    *n_ghosts = n;
+    return COLLAB_OK;
+}
+
+/* ---- one slice -------------------------------------------------------------------------- */
+
+typedef struct slice_job {
+    const cli_input *in;
+    const cli_analysis *template_an; /* the user's metric and community options */
+    const slices_args *sa;
+    slice *sl;
+    size_t index;
+    carry *c;
+    collab_scene *sheet_scene;       /* receives the slice's scene for the contact sheet */
+} slice_job;
+
+static void path_in(char *buf, size_t size, const char *dir, const char *name, const char *ext)
+{
+    snprintf(buf, size, "%s/%s%s", dir, name, ext);
+}
+
+static collab_status write_report(const slice_job *job, const collab_graph *g,
+                                  const cli_analysis *an, collab_error *err)
+{
+    char path[4096];
+    path_in(path, sizeof path, job->sa->dir, job->sl->label, ".md");
+    collab_report_input ri = {&job->in->list, g, &job->in->graph, &an->m, &an->metrics,
+                              &an->p, &an->community};
+    collab_report_options ro;
+    collab_report_options_init(&ro);
+    ro.format = COLLAB_FORMAT_MD;
+    ro.top = job->sa->top;
+    ro.sort = job->sa->sort;
+    collab_output out;
+    collab_status st = cli_output_open(&out, path, job->in->path, err);
+    if (st == COLLAB_OK) {
+        fprintf(out.f, "# %s: %d to %d\n\n", job->sl->label, job->sl->from, job->sl->to);
+        st = collab_report_write(out.f, &ri, &ro, err);
+        st = cli_output_finish(&out, st, err);
+    }
+    return st;
+}
+
+/* Ranks of this slice's people into the carry, and the slice's three best for the index. */
+static collab_status record_ranks(slice_job *job, const collab_graph *g, const cli_analysis *an,
+                                  collab_error *err)
+{
+    size_t n = collab_graph_vertex_count(g);
+    uint32_t *order = collab_alloc_array(n + 1, sizeof *order);
+    if (order == NULL) {
+        return nomem(err);
+    }
+    collab_report_rank(&an->m, job->sa->sort, order);
+    uint32_t *rank = job->c->rank + job->index * job->c->n_people;
+    for (size_t i = 0; i < n; i++) {
+        rank[g->origin[order[i]]] = (uint32_t)(i + 1);
+        if (i < 3) {
+            snprintf(job->sl->top[i], sizeof job->sl->top[i], "%s",
+                     collab_graph_name(g, order[i]));
+        }
+    }
+    collab_free(order);
+    return COLLAB_OK;
+}
+
+static collab_status draw_slice(slice_job *job, const collab_graph *g, cli_analysis *an,
+                                collab_error *err)
+{
+    carry *c = job->c;
+    double *ix = NULL;
+    double *iy = NULL;
+    double *gx = NULL;
+    double *gy = NULL;
+    size_t n_ghosts = 0;
+    collab_status st = COLLAB_OK;
+    if (c->have_positions) {
+        st = warm_start(c, g, an->community.seed + job->index, &ix, &iy, err);
+        if (st == COLLAB_OK) {
+            st = ghosts(c, g, job->index, &gx, &gy, &n_ghosts, err);
+        }
+    }
+    char title[256];
+    char subtitle[512];
+    const char *file = strrchr(job->in->list.source, '/');
+    file = file != NULL ? file + 1 : job->in->list.source;
+    snprintf(title, sizeof title, "%s \xc2\xb7 %.200s", job->sl->label, file);
+    snprintf(subtitle, sizeof subtitle,
+             "%d\xe2\x80\x93%d \xc2\xb7 %zu people, %zu ties%s \xc2\xb7 size: strength \xc2\xb7 "
+             "layout warm-started from the previous slice \xc2\xb7 seed %llu",
+             job->sl->from, job->sl->to, job->sl->people, job->sl->ties,
+             n_ghosts > 0 ? " \xc2\xb7 faded: in the previous slice only" : "",
+             (unsigned long long)an->community.seed);
+    cli_map_options mo;
+    cli_map_options_init(&mo);
+    mo.title = title;
+    cli_map_extras extras = {.centre = -1, .initial_x = ix, .initial_y = iy,
+                             .n_ghosts = n_ghosts, .ghost_x = gx, .ghost_y = gy,
+                             .subtitle = subtitle};
+    cli_map_source src = {g, &job->in->list, job->in->path};
+    cli_map map;
+    if (st == COLLAB_OK) {
+        st = cli_map_build(&map, &src, an, &mo, &extras, err);
+    }
+    if (st == COLLAB_OK) {
+        char path[4096];
+        char ext[8];
+        snprintf(ext, sizeof ext, ".%s", collab_render_format_name(job->sa->format));
+        path_in(path, sizeof path, job->sa->dir, job->sl->label, ext);
+        st = cli_map_write(&map, path, job->sa->format, mo.dpi, job->in->path, err);
+        if (st == COLLAB_OK && job->sa->scenes) {
+            path_in(path, sizeof path, job->sa->dir, job->sl->label, ".json");
+            st = cli_map_write_scene(&map, path, job->in->path, err);
+        }
+        if (st == COLLAB_OK && !map.by_community) {
+            const double *x = collab_layout_x(&map.layout);
+            const double *y = collab_layout_y(&map.layout);
+            for (size_t v = 0; v < map.n_drawn; v++) {
+                c->x[g->origin[v]] = x[v];
+                c->y[g->origin[v]] = y[v];
+            }
+            c->aspect = map.layout.aspect;
+            c->have_positions = true;
+        }
+        *job->sheet_scene = map.scene;
+        memset(&map.scene, 0, sizeof map.scene);
+        cli_map_destroy(&map);
+    }
+    collab_free(ix);
+    collab_free(iy);
+    collab_free(gx);
+    collab_free(gy);
+    return st;
+}
+
+static collab_status run_slice(slice_job *job, collab_error *err)
+{
+    collab_graph g;
+    collab_error local = {0};
+    collab_status st = build_slice(job->in, job->sl, &g, &local);
+    if (st == COLLAB_E_INPUT) {
+        return COLLAB_OK; /* no rows in these years: listed as empty in the index */
+    }
+    if (st != COLLAB_OK) {
+        *err = local;
+        return st;
+    }
+    job->sl->drawn = true;
+    job->sl->rows = g.stats.rows_used;
+    job->sl->people = collab_graph_vertex_count(&g);
+    job->sl->ties = collab_graph_edge_count(&g);
+    cli_analysis an;
+    cli_analysis_init(&an);
+    an.metrics = job->template_an->metrics;
+    an.community = job->template_an->community;
+    st = cli_analysis_run_graph(&an, &g, err);
+    if (st == COLLAB_OK) {
+        st = write_report(job, &g, &an, err);
+    }
+    if (st == COLLAB_OK) {
+        st = record_ranks(job, &g, &an, err);
+    }
+    if (st == COLLAB_OK) {
+        st = draw_slice(job, &g, &an, err);
+    }
+    for (size_t v = 0; st == COLLAB_OK && v < collab_graph_vertex_count(&g); v++) {
+        job->c->last_slice[g.origin[v]] = (uint32_t)job->index;
+    }
+    cli_analysis_destroy(&an);
+    collab_graph_destroy(&g);
+    return st;
+}
+
+/* ---- the files about all slices --------------------------------------------------------- */
+
+typedef struct ranked_person {
+    uint32_t person;
+    uint32_t best; /* best rank over the slices */
+} ranked_person;
+
+static int by_best_rank(const void *a, const void *b)
+{
+    const ranked_person *x = a;
+    const ranked_person *y = b;
+    if (x->best != y->best) {
+        return x->best < y->best ? -1 : 1;
+    }
+    return (x->person > y->person) - (x->person < y->person);
+}
+
+static collab_status write_ranks(const cli_input *in, const slices_args *sa, const slice *s,
+                                 size_t n_slices, const carry *c, collab_error *err)
+{
+    ranked_person *people = collab_alloc_array(c->n_people + 1, sizeof *people);
+    if (people == NULL) {
+        return nomem(err);
+    }
+    size_t n = 0;
+    for (size_t o = 0; o < c->n_people; o++) {
+        uint32_t best = UINT32_MAX;
+        for (size_t k = 0; k < n_slices; k++) {
+            uint32_t r = c->rank[k * c->n_people + o];
+            best = r != 0 && r < best ? r : best;
+        }
+        if (best != UINT32_MAX) {
+            people[n++] = (ranked_person){(uint32_t)o, best};
+        }
+    }
+    qsort(people, n, sizeof *people, by_best_rank);
+    char path[4096];
+    path_in(path, sizeof path, sa->dir, "ranks", ".csv");
+    collab_output out;
+    collab_status st = cli_output_open(&out, path, in->path, err);
+    if (st == COLLAB_OK) {
+        fputs("name,best_rank", out.f);
+        for (size_t k = 0; k < n_slices; k++) {
+            fputc(',', out.f);
+            collab_report_csv_field(out.f, s[k].label);
+        }
+        fputc('\n', out.f);
+        for (size_t i = 0; i < n; i++) {
+            collab_report_csv_field(out.f, collab_names_get(&in->list.names_a, people[i].person));
+            fprintf(out.f, ",%u", people[i].best);
+            for (size_t k = 0; k < n_slices; k++) {
+                uint32_t r = c->rank[k * c->n_people + people[i].person];
+                if (r != 0) {
+                    fprintf(out.f, ",%u", r);
+                } else {
+                    fputc(',', out.f);
+                }
+            }
+            fputc('\n', out.f);
+        }
+        st = cli_output_finish(&out, st, err);
+    }
+    collab_free(people);
+    return st;
+}
+
+static collab_status write_index(const cli_input *in, const slices_args *sa, const slice *s,
+                                 size_t n_slices, size_t no_year, collab_error *err)
+{
+    char path[4096];
+    path_in(path, sizeof path, sa->dir, "index", ".md");
+    collab_output out;
+    collab_status st = cli_output_open(&out, path, in->path, err);
+    if (st != COLLAB_OK) {
+        return st;
+    }
+    FILE *f = out.f;
+    fprintf(f, "# Time slices of %s\n\n", in->list.source);
+    fprintf(f, "Ranked by %s. %zu kept row%s without a year %s left out.\n\n",
+            collab_metric_name(sa->sort), no_year, no_year == 1 ? "" : "s",
+            no_year == 1 ? "is" : "are");
+    fputs("| slice | years | rows | people | ties | first by rank | report | map |\n"
+          "|---|---|---:|---:|---:|---|---|---|\n", f);
+    for (size_t k = 0; k < n_slices; k++) {
+        fprintf(f, "| %s | %d\xe2\x80\x93%d | %zu | %zu | %zu | ", s[k].label, s[k].from, s[k].to,
+                s[k].rows, s[k].people, s[k].ties);
+        for (size_t i = 0; s[k].drawn && i < 3 && s[k].top[i][0] != '\0'; i++) {
+            fputs(i > 0 ? ", " : "", f);
+            collab_report_md_text(f, s[k].top[i]);
+        }
+        if (s[k].drawn) {
+            fprintf(f, " | [%s.md](%s.md) | [%s.%s](%s.%s) |\n", s[k].label, s[k].label,
+                    s[k].label, collab_render_format_name(sa->format), s[k].label,
+                    collab_render_format_name(sa->format));
+        } else {
+            fputs("no credits | | |\n", f);
+        }
+    }
+    return cli_output_finish(&out, COLLAB_OK, err);
+}
+
+/* All drawn slices on one page, in order, three to a row: each map keeps its own title, so
+ * the cells name their years. */
+#define SHEET_COLUMNS 3
+#define SHEET_CELL_WIDTH 700.0
+
+static collab_status contact_sheet(const cli_input *in, const slices_args *sa, const slice *s,
+                                   const collab_scene *scenes, size_t n_slices, collab_error *err)
+{
+    collab_scene *drawn = collab_calloc_array(n_slices + 1, sizeof *drawn);
+    if (drawn == NULL) {
+        return nomem(err);
+    }
+    size_t n = 0;
+    for (size_t k = 0; k < n_slices; k++) {
+        if (s[k].drawn) {
+            drawn[n++] = scenes[k]; /* shallow copies: the scenes stay with the caller */
+        }
+    }
+    char path[4096];
+    char ext[8];
+    snprintf(ext, sizeof ext, ".%s", collab_render_format_name(sa->format));
+    path_in(path, sizeof path, sa->dir, "contact_sheet", ext);
+    collab_output out;
+    collab_status st = cli_output_open(&out, path, in->path, err);
+    if (st == COLLAB_OK) {
+        st = collab_render_sheet_output(drawn, n, SHEET_COLUMNS, SHEET_CELL_WIDTH, &out,
+                                        sa->format, 144, err);
+        st = cli_output_finish(&out, st, err);
+    }
+    collab_free(drawn);
+    return st;
+}
+
+/* ---- driver ----------------------------------------------------------------------------- */
+
+static collab_status check_input(const cli_input *in, collab_error *err)
+{
+    if (in->list.shape != COLLAB_SHAPE_CREDITS || in->list.year == NULL) {
+        return collab_error_set(err, COLLAB_E_USAGE,
+                                "slices need credits with a year column (person,project,role,"
+                                "year)");
+    }
+    if (in->g.view != COLLAB_VIEW_PEOPLE) {
+        return collab_error_set(err, COLLAB_E_USAGE, "slices draw people: use --view people");
+    }
+    return COLLAB_OK;
+}
+
+static collab_status run(cli_input *in, const cli_analysis *an, const slices_args *sa,
+                         collab_error *err)
+{
+    collab_status st = cli_input_load(in, err);
+    st = st == COLLAB_OK ? check_input(in, err) : st;
+    int lo = 0;
+    int hi = 0;
+    size_t no_year = 0;
+    if (st == COLLAB_OK) {
+        year_span(in, &lo, &hi, &no_year);
+        if (lo > hi) {
+            st = collab_error_set(err, COLLAB_E_INPUT, "no credit in '%s' has a year to slice by",
+                                  in->list.source);
+        }
+    }
+    slice *s = NULL;
+    size_t n_slices = 0;
+    st = st == COLLAB_OK ? cut(sa, lo, hi, &s, &n_slices, err) : st;
+    st = st == COLLAB_OK ? cli_make_dir(sa->dir, err) : st;
+    carry c = {0};
+    collab_scene *scenes = NULL;
+    if (st == COLLAB_OK) {
+        c.n_people = in->list.names_a.count;
+        c.x = collab_alloc_array(c.n_people + 1, sizeof *c.x);
+        c.y = collab_alloc_array(c.n_people + 1, sizeof *c.y);
+        c.last_slice = collab_alloc_array(c.n_people + 1, sizeof *c.last_slice);
+        c.rank = collab_calloc_array(n_slices * c.n_people + 1, sizeof *c.rank);
+        scenes = collab_calloc_array(n_slices + 1, sizeof *scenes);
+        if (c.x == NULL || c.y == NULL || c.last_slice == NULL || c.rank == NULL ||
+            scenes == NULL) {
+            st = nomem(err);
+        }
+    }
+    for (size_t o = 0; st == COLLAB_OK && o < c.n_people; o++) {
+        c.x[o] = NAN;
+        c.y[o] = NAN;
+        c.last_slice[o] = UINT32_MAX;
+    }
+    if (st == COLLAB_OK && no_year > 0) {
+        fprintf(stderr, "collab: %zu row%s without a year left out of the slices\n", no_year,
+                no_year == 1 ? "" : "s");
+    }
+    for (size_t k = 0; st == COLLAB_OK && k < n_slices; k++) {
+        slice_job job = {in, an, sa, &s[k], k, &c, &scenes[k]};
+        st = run_slice(&job, err);
+    }
+    if (st == COLLAB_OK) {
+        st = write_ranks(in, sa, s, n_slices, &c, err);
+    }
+    if (st == COLLAB_OK) {
+        st = write_index(in, sa, s, n_slices, no_year, err);
+    }
+    if (st == COLLAB_OK) {
+        st = contact_sheet(in, sa, s, scenes, n_slices, err);
+    }
+    for (size_t k = 0; scenes != NULL && k < n_slices; k++) {
+        collab_scene_destroy(&scenes[k]);
+    }
+    collab_free(scenes);
+    carry_free(&c);
+    collab_free(s);
+    return st;
+}
+
+int cmd_slices(int argc, char **argv)
+{
+    static const struct option own[] = {
+        {"by", required_argument, NULL, OPT_BY},
+        {"sort", required_argument, NULL, OPT_SORT},
+        {"top", required_argument, NULL, OPT_TOP},
+        {"scenes", no_argument, NULL, OPT_SCENES},
+        {NULL, 0, NULL, 0},
+    };
+    static const char *const formats[] = {"png", "svg", "pdf", NULL};
+    cli_input in;
+    cli_input_init(&in);
+    cli_analysis an;
+    cli_analysis_init(&an);
+    collab_error err = {0};
+    slices_args sa = {.sort = COLLAB_METRIC_DEGREE, .top = 20, .format = COLLAB_RENDER_PNG};
+    int format = 0;
+    cli_command_spec spec = {"slices", slices_usage, own, slices_option, &sa, 1, "FILE", formats,
+                             &format};
+    int parsed = cli_parse_command(argc, argv, &spec, &in, &an, &sa.dir, &err);
+    if (parsed != 0) {
+        return parsed < 0 ? COLLAB_EXIT_OK : parsed;
+    }
+    sa.format = (collab_render_format)format;
+    if (sa.dir == NULL || strcmp(sa.dir, "-") == 0) {
+        collab_error_set(&err, COLLAB_E_USAGE, "missing -o DIR (the directory to write into)");
+        return cli_usage_error(&err, "slices");
+    }
+    collab_status st = run(&in, &an, &sa, &err);
+    cli_analysis_destroy(&an);
+    cli_input_destroy(&in);
+    return st == COLLAB_OK ? COLLAB_EXIT_OK : cli_report_error(&err);
+}

@@ -1,0 +1,236 @@
+/* Per-node facts from the credit rows: how often each node was credited, in which roles (most
+ * credited first) and in which years. A person's are the rows naming them; a project's
+ * (projects and bipartite views) the rows made on it. Only kept rows count (those that passed
+ * --roles and --years). Used by the reports and the exports. */
+#include "collab/credits.h"
+
+#include "collab/alloc.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+
+/* One (vertex, role) pair of a kept credit row; sorted to count the roles of each vertex. */
+typedef struct role_key {
+    uint32_t vertex; /* the vertex credited */
+    uint32_t role;   /* the role id */
+} role_key;
+
+static int compare_role_key(const void *a, const void *b)
+{
+    const role_key *x = a;
+    const role_key *y = b;
+    if (x->vertex != y->vertex) {
+        return x->vertex < y->vertex ? -1 : 1;
+    }
+    return (x->role > y->role) - (x->role < y->role);
+}
+
+/* The runs of equal keys are counted in place, over the keys already read. */
+_Static_assert(sizeof(role_key) == sizeof(collab_role_count), "a count fits in a key's place");
+
+/* A vertex's roles, most credited first, ties by role id (first appearance in the file). */
+static int compare_role_count(const void *a, const void *b)
+{
+    const collab_role_count *x = a;
+    const collab_role_count *y = b;
+    if (x->count != y->count) {
+        return x->count > y->count ? -1 : 1;
+    }
+    return (x->role > y->role) - (x->role < y->role);
+}
+
+static collab_status nomem(collab_error *err)
+{
+    return collab_error_set(err, COLLAB_E_NOMEM, "out of memory counting credits");
+}
+
+/* The vertices of each person and project (COLLAB_NO_ID when not a vertex of this view). */
+static collab_status vertex_maps(const collab_credit_facts *x, const collab_graph *g,
+                                 const collab_edgelist *list, uint32_t **person,
+                                 uint32_t **project, collab_error *err)
+{
+    *person = collab_alloc_array(list->names_a.count + 1, sizeof **person);
+    *project = collab_alloc_array(list->names_b.count + 1, sizeof **project);
+    if (*person == NULL || *project == NULL) {
+        return nomem(err);
+    }
+    memset(*person, 0xff, list->names_a.count * sizeof **person);
+    memset(*project, 0xff, list->names_b.count * sizeof **project);
+    for (size_t v = 0; v < x->n; v++) {
+        if (g->is_project != NULL && g->is_project[v]) {
+            (*project)[g->origin[v]] = (uint32_t)v;
+        } else {
+            (*person)[g->origin[v]] = (uint32_t)v;
+        }
+    }
+    return COLLAB_OK;
+}
+
+/* Credit counts and year spans; collects the (vertex, role) keys. Returns the key count. */
+static size_t count_credits(collab_credit_facts *x, const collab_graph *g,
+                            const collab_edgelist *list, const uint32_t *person,
+                            const uint32_t *project, uint32_t *dated, role_key *keys)
+{
+    double *year_sum = x->year_mean; /* summed here, divided below */
+    size_t n_keys = 0;
+    for (size_t r = 0; r < list->n_rows; r++) {
+        if (g->row_kept != NULL && !g->row_kept[r]) {
+            continue;
+        }
+        uint32_t ends[2] = {person[list->a[r]], project[list->b[r]]};
+        for (int k = 0; k < 2; k++) {
+            uint32_t v = ends[k];
+            if (v == COLLAB_NO_ID) {
+                continue;
+            }
+            x->n_credits[v]++;
+            int y = list->year != NULL ? list->year[r] : 0;
+            if (y != 0) {
+                x->year_first[v] =
+                    x->year_first[v] == 0 || y < x->year_first[v] ? y : x->year_first[v];
+                x->year_last[v] = y > x->year_last[v] ? y : x->year_last[v];
+                year_sum[v] += y;
+                dated[v]++;
+                x->any_year = true;
+            }
+            if (list->role != NULL && list->role[r] != COLLAB_NO_ID) {
+                keys[n_keys++] = (role_key){v, list->role[r]};
+            }
+        }
+    }
+    for (size_t v = 0; v < x->n; v++) {
+        year_sum[v] = dated[v] > 0 ? year_sum[v] / dated[v] : NAN;
+    }
+    return n_keys;
+}
+
+/* Bytes of the text "role (count)" for one run, separator included. */
+static size_t run_text_length(const collab_edgelist *list, const collab_role_count *run)
+{
+    char digits[16];
+    return collab_names_length(&list->roles, run->role) +
+           (size_t)snprintf(digits, sizeof digits, " (%u); ", run->count);
+}
+
+/* Turns the keys into role counts per vertex (in place: `keys` becomes x->role_counts), then
+ * writes each vertex's role text, most credited first, into the pool. */
+static collab_status role_texts(collab_credit_facts *x, const collab_edgelist *list,
+                                role_key *keys, size_t n_keys, collab_error *err)
+{
+    qsort(keys, n_keys, sizeof *keys, compare_role_key);
+    collab_role_count *runs = (collab_role_count *)keys;
+    x->role_counts = runs;
+    size_t *first_run = collab_calloc_array(x->n + 1, sizeof *first_run);
+    if (first_run == NULL) {
+        return nomem(err);
+    }
+    x->first_role = first_run;
+    size_t n_runs = 0;
+    size_t pool_len = 1; /* the empty text shared by vertices without a role */
+    for (size_t i = 0; i < n_keys;) {
+        size_t j = i;
+        while (j < n_keys && keys[j].vertex == keys[i].vertex && keys[j].role == keys[i].role) {
+            j++;
+        }
+        uint32_t v = keys[i].vertex;
+        uint32_t role = keys[i].role;
+        runs[n_runs++] = (collab_role_count){role, (uint32_t)(j - i)};
+        first_run[v + 1] = n_runs; /* runs of v end here; vertices ascend */
+        pool_len += run_text_length(list, &runs[n_runs - 1]);
+        i = j;
+    }
+    for (size_t v = 0; v < x->n; v++) {
+        first_run[v + 1] = first_run[v + 1] > first_run[v] ? first_run[v + 1] : first_run[v];
+    }
+    x->roles_pool = collab_malloc(pool_len);
+    if (x->roles_pool == NULL) {
+        return nomem(err);
+    }
+    x->roles_pool[0] = '\0';
+    size_t used = 1;
+    for (size_t v = 0; v < x->n; v++) {
+        size_t a = first_run[v];
+        size_t b = first_run[v + 1];
+        qsort(runs + a, b - a, sizeof *runs, compare_role_count);
+        x->main_role[v] = b > a ? runs[a].role : COLLAB_NO_ID;
+        x->roles_offset[v] = b > a ? used : 0;
+        for (size_t k = a; k < b; k++) {
+            used += (size_t)snprintf(x->roles_pool + used, pool_len - used, "%s%s (%u)",
+                                     k > a ? "; " : "",
+                                     collab_names_get(&list->roles, runs[k].role), runs[k].count);
+        }
+        used += b > a ? 1 : 0; /* keep the NUL */
+    }
+    return COLLAB_OK;
+}
+
+collab_status collab_credit_facts_compute(collab_credit_facts *out, const collab_graph *g,
+                                         const collab_edgelist *list, collab_error *err)
+{
+    collab_credit_facts f;
+    memset(&f, 0, sizeof f);
+    collab_credit_facts *x = &f;
+    size_t n = collab_graph_vertex_count(g);
+    x->n = n;
+    x->n_credits = collab_calloc_array(n + 1, sizeof *x->n_credits);
+    x->year_first = collab_calloc_array(n + 1, sizeof *x->year_first);
+    x->year_last = collab_calloc_array(n + 1, sizeof *x->year_last);
+    x->year_mean = collab_calloc_array(n + 1, sizeof *x->year_mean);
+    x->roles_offset = collab_calloc_array(n + 1, sizeof *x->roles_offset);
+    x->main_role = collab_calloc_array(n + 1, sizeof *x->main_role);
+    /* Each row credits at most two vertices (bipartite: its person and its project). */
+    role_key *keys =
+        list->n_rows < SIZE_MAX / 2 ? collab_alloc_array(2 * list->n_rows + 1, sizeof *keys) : NULL;
+    uint32_t *dated = collab_calloc_array(n + 1, sizeof *dated);
+    uint32_t *person = NULL;
+    uint32_t *project = NULL;
+    collab_status st = COLLAB_OK;
+    if (x->n_credits == NULL || x->year_first == NULL || x->year_last == NULL ||
+        x->year_mean == NULL || x->roles_offset == NULL || x->main_role == NULL || keys == NULL ||
+        dated == NULL) {
+        st = nomem(err);
+    }
+    if (st == COLLAB_OK) {
+        st = vertex_maps(x, g, list, &person, &project, err);
+    }
+    if (st == COLLAB_OK) {
+        size_t n_keys = count_credits(x, g, list, person, project, dated, keys);
+        x->any_role = n_keys > 0;
+        st = role_texts(x, list, keys, n_keys, err); /* keeps `keys` as x->role_counts */
+    } else {
+        collab_free(keys);
+    }
+    collab_free(dated);
+    collab_free(person);
+    collab_free(project);
+    if (st != COLLAB_OK) {
+        collab_credit_facts_destroy(&f);
+        return st;
+    }
+    *out = f;
+    return COLLAB_OK;
+}
+
+const char *collab_credit_facts_roles(const collab_credit_facts *f, size_t v)
+{
+    return f->roles_pool != NULL ? f->roles_pool + f->roles_offset[v] : "";
+}
+
+void collab_credit_facts_destroy(collab_credit_facts *f)
+{
+    if (f == NULL) {
+        return;
+    }
+    collab_free(f->n_credits);
+    collab_free(f->year_first);
+    collab_free(f->year_last);
+    collab_free(f->year_mean);
+    collab_free(f->roles_offset);
+    collab_free(f->roles_pool);
+    collab_free(f->role_counts);
+    collab_free(f->first_role);
+    collab_free(f->main_role);
+    memset(f, 0, sizeof *f);
+}

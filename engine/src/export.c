@@ -1,0 +1,335 @@
+/* Export: the choice of format, the attribute schema all formats share, each node's values and
+ * the graph's metadata. The values taken from the credit rows (credit count, role mix, years)
+ * are computed in export_credits.c; the writers live in export_xml.c (GraphML, GEXF),
+ * export_json.c (node-link, VOSviewer) and export_text.c (GML, CSV); escaping and number
+ * formatting in export_escape.c. */
+#include "collab/export.h"
+
+#include "collab/alloc.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "export_internal.h"
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s);
+    size_t k = strlen(suffix);
+    return n > k && strcasecmp(s + n - k, suffix) == 0 && s[n - k - 1] != '/';
+}
+
+bool collab_export_format_from_path(const char *path, collab_export_format *fmt)
+{
+    static const struct {
+        const char *suffix;
+        collab_export_format fmt;
+    } table[] = {
+        /* .vos.json before .json: the longer suffix wins */
+        {".vos.json", COLLAB_EXPORT_VOSVIEWER}, {".graphml", COLLAB_EXPORT_GRAPHML},
+        {".gexf", COLLAB_EXPORT_GEXF},          {".gml", COLLAB_EXPORT_GML},
+        {".json", COLLAB_EXPORT_JSON},          {".csv", COLLAB_EXPORT_CSV_NODES},
+    };
+    if (path == NULL) {
+        return false;
+    }
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+        if (ends_with(path, table[i].suffix)) {
+            *fmt = table[i].fmt;
+            return true;
+        }
+    }
+    return false;
+}
+
+const char *collab_export_format_name(collab_export_format fmt)
+{
+    switch (fmt) {
+    case COLLAB_EXPORT_GRAPHML:
+        return "graphml";
+    case COLLAB_EXPORT_GEXF:
+        return "gexf";
+    case COLLAB_EXPORT_GML:
+        return "gml";
+    case COLLAB_EXPORT_JSON:
+        return "json";
+    case COLLAB_EXPORT_VOSVIEWER:
+        return "vosviewer";
+    case COLLAB_EXPORT_CSV_NODES:
+        return "csv-nodes";
+    case COLLAB_EXPORT_CSV_EDGES:
+        return "csv-edges";
+    }
+    return "?";
+}
+
+bool collab_export_edges_path(const char *nodes_path, char *out, size_t size)
+{
+    size_t n = strlen(nodes_path);
+    size_t stem = ends_with(nodes_path, ".csv") ? n - strlen(".csv") : n;
+    const char *suffix = ".edges.csv";
+    /* "nodes" as the stem's last word names the node table: the edge table swaps the word. */
+    size_t word = strlen("nodes");
+    if (stem >= word && strncasecmp(nodes_path + stem - word, "nodes", word) == 0 &&
+        (stem == word || strchr("/._-", nodes_path[stem - word - 1]) != NULL)) {
+        stem -= word;
+        suffix = "edges.csv";
+    }
+    int written = snprintf(out, size, "%.*s%s", (int)stem, nodes_path, suffix);
+    return written > 0 && (size_t)written < size;
+}
+
+/* ---- the schema ------------------------------------------------------------------------------ */
+
+static void add_field(collab_i_export *x, const char *name, collab_i_field_type type,
+                      collab_i_field_id id, collab_metric metric, bool visual)
+{
+    if (x->n_fields < COLLAB_I_MAX_FIELDS) {
+        x->fields[x->n_fields++] = (collab_i_field){name, type, id, metric, visual};
+    }
+}
+
+static void build_schema(collab_i_export *x, bool any_role, bool any_year)
+{
+    const collab_export_input *in = x->in;
+    add_field(x, "name", COLLAB_I_TEXT, COLLAB_I_NAME, 0, false);
+    add_field(x, "kind", COLLAB_I_TEXT, COLLAB_I_KIND, 0, false);
+    if (x->credits) {
+        add_field(x, "credits", COLLAB_I_INT, COLLAB_I_CREDITS, 0, false);
+    }
+    if (any_role) {
+        add_field(x, "roles", COLLAB_I_TEXT, COLLAB_I_ROLES, 0, false);
+        add_field(x, "main_role", COLLAB_I_TEXT, COLLAB_I_MAIN_ROLE, 0, false);
+    }
+    if (any_year) {
+        add_field(x, "year_first", COLLAB_I_INT, COLLAB_I_YEAR_FIRST, 0, false);
+        add_field(x, "year_last", COLLAB_I_INT, COLLAB_I_YEAR_LAST, 0, false);
+        add_field(x, "year_mean", COLLAB_I_REAL, COLLAB_I_YEAR_MEAN, 0, false);
+    }
+    for (int k = 0; in->metrics != NULL && k < COLLAB_METRIC_COUNT; k++) {
+        if (in->metrics->values[k] != NULL) {
+            add_field(x, collab_metric_name((collab_metric)k), COLLAB_I_REAL, COLLAB_I_METRIC,
+                      (collab_metric)k, false);
+        }
+    }
+    if (in->metrics != NULL && in->metrics->betweenness_se != NULL) {
+        add_field(x, "betweenness_se", COLLAB_I_REAL, COLLAB_I_METRIC_SE, COLLAB_METRIC_BETWEENNESS,
+                  false);
+    }
+    if (in->metrics != NULL && in->metrics->closeness_se != NULL) {
+        add_field(x, "closeness_se", COLLAB_I_REAL, COLLAB_I_METRIC_SE, COLLAB_METRIC_CLOSENESS,
+                  false);
+    }
+    if (in->partition != NULL) {
+        add_field(x, "community", COLLAB_I_INT, COLLAB_I_COMMUNITY, 0, false);
+    }
+    if (in->x != NULL && in->y != NULL) {
+        add_field(x, "x", COLLAB_I_REAL, COLLAB_I_X, 0, true);
+        add_field(x, "y", COLLAB_I_REAL, COLLAB_I_Y, 0, true);
+    }
+    if (in->radius != NULL) {
+        add_field(x, "size", COLLAB_I_REAL, COLLAB_I_SIZE, 0, true);
+    }
+    if (in->color != NULL) {
+        add_field(x, "color", COLLAB_I_TEXT, COLLAB_I_COLOR, 0, true);
+        add_field(x, "r", COLLAB_I_INT, COLLAB_I_R, 0, true);
+        add_field(x, "g", COLLAB_I_INT, COLLAB_I_G, 0, true);
+        add_field(x, "b", COLLAB_I_INT, COLLAB_I_B, 0, true);
+    }
+}
+
+collab_status collab_i_export_init(collab_i_export *x, const collab_export_input *in,
+                                   collab_error *err)
+{
+    if (in == NULL || in->graph == NULL) {
+        return collab_error_set(err, COLLAB_E_USAGE, "nothing to export: no graph");
+    }
+    collab_i_export c;
+    memset(&c, 0, sizeof c);
+    c.in = in;
+    c.n_vertices = collab_graph_vertex_count(in->graph);
+    c.n_edges = collab_graph_edge_count(in->graph);
+    c.directed = igraph_is_directed(&in->graph->graph);
+    c.credits =
+        in->graph->shape == COLLAB_SHAPE_CREDITS && in->list != NULL && in->graph->origin != NULL;
+    if (c.credits) {
+        collab_status st = collab_credit_facts_compute(&c.facts, in->graph, in->list, err);
+        if (st != COLLAB_OK) {
+            return st;
+        }
+    }
+    build_schema(&c, c.facts.any_role, c.facts.any_year);
+    *x = c;
+    return COLLAB_OK;
+}
+
+void collab_i_export_destroy(collab_i_export *x)
+{
+    if (x == NULL) {
+        return;
+    }
+    collab_credit_facts_destroy(&x->facts);
+    memset(x, 0, sizeof *x);
+}
+
+static collab_i_value text(const char *s)
+{
+    return (collab_i_value){s != NULL && s[0] != '\0', 0, 0, s};
+}
+
+static collab_i_value integer(bool present, long long i)
+{
+    return (collab_i_value){present, i, 0, NULL};
+}
+
+static collab_i_value real(double d)
+{
+    return (collab_i_value){isfinite(d), 0, d, NULL};
+}
+
+static long long component(double c)
+{
+    return (long long)lround(fmin(fmax(c, 0), 1) * 255);
+}
+
+static const char *kind_of(const collab_i_export *x, size_t v)
+{
+    const collab_graph *g = x->in->graph;
+    if (g->shape != COLLAB_SHAPE_CREDITS) {
+        return "node";
+    }
+    return g->is_project != NULL && g->is_project[v] ? "project" : "person";
+}
+
+collab_i_value collab_i_export_value(collab_i_export *x, const collab_i_field *f, size_t v)
+{
+    const collab_export_input *in = x->in;
+    switch (f->id) {
+    case COLLAB_I_NAME:
+        return (collab_i_value){true, 0, 0, collab_graph_name(in->graph, v)};
+    case COLLAB_I_KIND:
+        return text(kind_of(x, v));
+    case COLLAB_I_CREDITS:
+        return integer(true, x->facts.n_credits[v]);
+    case COLLAB_I_ROLES:
+        return text(x->facts.roles_pool + x->facts.roles_offset[v]);
+    case COLLAB_I_MAIN_ROLE:
+        return text(x->facts.main_role[v] == COLLAB_NO_ID
+                        ? NULL
+                        : collab_names_get(&in->list->roles, x->facts.main_role[v]));
+    case COLLAB_I_YEAR_FIRST:
+        return integer(x->facts.year_first[v] != 0, x->facts.year_first[v]);
+    case COLLAB_I_YEAR_LAST:
+        return integer(x->facts.year_last[v] != 0, x->facts.year_last[v]);
+    case COLLAB_I_YEAR_MEAN:
+        return real(x->facts.year_mean[v]);
+    case COLLAB_I_METRIC:
+        return real(in->metrics->values[f->metric][v]);
+    case COLLAB_I_METRIC_SE:
+        return real(f->metric == COLLAB_METRIC_BETWEENNESS ? in->metrics->betweenness_se[v]
+                                                           : in->metrics->closeness_se[v]);
+    case COLLAB_I_COMMUNITY:
+        return integer(true, (long long)in->partition->membership[v] + 1);
+    case COLLAB_I_X:
+        return real(in->x[v]);
+    case COLLAB_I_Y:
+        return real(in->y[v]);
+    case COLLAB_I_SIZE:
+        return real(in->radius[v]);
+    case COLLAB_I_COLOR:
+        collab_rgba_hex(in->color[v], x->color_text);
+        return text(x->color_text);
+    case COLLAB_I_R:
+        return integer(true, component(in->color[v].r));
+    case COLLAB_I_G:
+        return integer(true, component(in->color[v].g));
+    case COLLAB_I_B:
+        return integer(true, component(in->color[v].b));
+    }
+    return integer(false, 0);
+}
+
+void collab_i_export_edge(const collab_i_export *x, size_t e, size_t *from, size_t *to,
+                          double *weight)
+{
+    const collab_graph *g = x->in->graph;
+    size_t a = (size_t)IGRAPH_FROM(&g->graph, (igraph_integer_t)e);
+    size_t b = (size_t)IGRAPH_TO(&g->graph, (igraph_integer_t)e);
+    /* igraph keeps an undirected edge's larger end first; readers expect the smaller one */
+    bool swap = !x->directed && a > b;
+    *from = swap ? b : a;
+    *to = swap ? a : b;
+    *weight = VECTOR(g->weights)[e];
+}
+
+static void add_meta(collab_i_meta *m, const char *name, const char *value,
+                     collab_i_field_type type)
+{
+    m->names[m->n] = name;
+    m->values[m->n] = value;
+    m->types[m->n++] = type;
+}
+
+void collab_i_export_metadata(const collab_i_export *x, collab_i_meta *m)
+{
+    const collab_export_input *in = x->in;
+    const collab_graph *g = in->graph;
+    m->n = 0;
+    add_meta(m, "source", in->list != NULL ? in->list->source : "", COLLAB_I_TEXT);
+    add_meta(m, "view", collab_view_name(g->view), COLLAB_I_TEXT);
+    if (g->shape == COLLAB_SHAPE_CREDITS && g->view != COLLAB_VIEW_BIPARTITE) {
+        add_meta(m, "weighting", collab_weighting_name(g->weighting), COLLAB_I_TEXT);
+    }
+    if (in->partition != NULL) {
+        if (in->community_method != NULL) {
+            add_meta(m, "community_method", in->community_method, COLLAB_I_TEXT);
+        }
+        snprintf(m->numbers[0], sizeof m->numbers[0], "%zu", in->partition->n_communities);
+        add_meta(m, "communities", m->numbers[0], COLLAB_I_INT);
+        collab_i_format_real(m->numbers[1], in->partition->modularity, false);
+        add_meta(m, "modularity", m->numbers[1], COLLAB_I_REAL);
+    }
+    if (in->layout_name != NULL) {
+        add_meta(m, "layout", in->layout_name, COLLAB_I_TEXT);
+    }
+}
+
+collab_status collab_export_write(FILE *f, const collab_export_input *in, collab_export_format fmt,
+                                  collab_error *err)
+{
+    collab_i_export x;
+    collab_status st = collab_i_export_init(&x, in, err);
+    if (st != COLLAB_OK) {
+        return st;
+    }
+    switch (fmt) {
+    case COLLAB_EXPORT_GRAPHML:
+        st = collab_i_export_graphml(f, &x, err);
+        break;
+    case COLLAB_EXPORT_GEXF:
+        st = collab_i_export_gexf(f, &x, err);
+        break;
+    case COLLAB_EXPORT_GML:
+        st = collab_i_export_gml(f, &x, err);
+        break;
+    case COLLAB_EXPORT_JSON:
+        st = collab_i_export_json(f, &x, err);
+        break;
+    case COLLAB_EXPORT_VOSVIEWER:
+        st = collab_i_export_vosviewer(f, &x, err);
+        break;
+    case COLLAB_EXPORT_CSV_NODES:
+        st = collab_i_export_csv_nodes(f, &x, err);
+        break;
+    case COLLAB_EXPORT_CSV_EDGES:
+        st = collab_i_export_csv_edges(f, &x, err);
+        break;
+    default:
+        st = collab_error_set(err, COLLAB_E_USAGE, "unknown export format %d", (int)fmt);
+        break;
+    }
+    collab_i_export_destroy(&x);
+    return st;
+}

@@ -1,0 +1,131 @@
+/* Text and numbers for the export formats: XML 1.0 escaping (GraphML, GEXF, VOSviewer's HTML
+ * labels), GML's ASCII strings with character references, and doubles written so that they read
+ * back to the same bits. */
+#include "collab/alloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "export_internal.h"
+
+void collab_i_format_real(char *buf, double x, bool decimal_point)
+{
+    /* The shortest of 15, 16, 17 digits that round-trips: 0.1 stays "0.1", while 17 digits
+     * always suffice for a double. */
+    for (int digits = 15; digits <= 17; digits++) {
+        snprintf(buf, 32, "%.*g", digits, x);
+        if (strtod(buf, NULL) == x) {
+            break;
+        }
+    }
+    if (!decimal_point || strpbrk(buf, ".ni") != NULL) {
+        return; /* has a point already, or is inf/nan (never passed: callers omit them) */
+    }
+    char *e = strchr(buf, 'e');
+    if (e == NULL) {
+        strcat(buf, ".0");
+        return;
+    }
+    /* "1e+20" -> "1.0e+20" */
+    memmove(e + 2, e, strlen(e) + 1);
+    e[0] = '.';
+    e[1] = '0';
+}
+
+/* Room for the worst case: 8 output bytes per input byte ("&#65533;" for an invalid byte). */
+static char *reserve(collab_i_scratch *scratch, size_t len)
+{
+    if (len >= SIZE_MAX / 8 - 1) {
+        return NULL;
+    }
+    size_t need = 8 * len + 1;
+    if (scratch->capacity < need) {
+        char *grown = collab_realloc(scratch->data, need);
+        if (grown == NULL) {
+            return NULL;
+        }
+        scratch->data = grown;
+        scratch->capacity = need;
+    }
+    return scratch->data;
+}
+
+/* The next code point of `s[0..len)` and its byte count; an invalid byte is U+FFFD over 1 byte. */
+static size_t next_code_point(const char *s, size_t len, int32_t *cp)
+{
+    utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, cp);
+    if (n <= 0) {
+        *cp = 0xFFFD;
+        return 1;
+    }
+    return (size_t)n;
+}
+
+static char *put(char *out, const char *text)
+{
+    size_t n = strlen(text);
+    memcpy(out, text, n);
+    return out + n;
+}
+
+const char *collab_i_xml_escape(const char *s, collab_i_scratch *scratch)
+{
+    size_t len = strlen(s);
+    char *out = reserve(scratch, len);
+    if (out == NULL) {
+        return NULL;
+    }
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        size_t n = next_code_point(s + i, len - i, &cp);
+        bool forbidden =
+            (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE || cp == 0xFFFF;
+        if (forbidden || (cp == 0xFFFD && n == 1)) {
+            out = put(out, "\xEF\xBF\xBD");
+        } else if (cp == '&') {
+            out = put(out, "&amp;");
+        } else if (cp == '<') {
+            out = put(out, "&lt;");
+        } else if (cp == '>') {
+            out = put(out, "&gt;");
+        } else if (cp == '"') {
+            out = put(out, "&quot;");
+        } else if (cp == '\'') {
+            out = put(out, "&#39;");
+        } else if (cp == '\t' || cp == '\n' || cp == '\r') {
+            out += sprintf(out, "&#%d;", (int)cp);
+        } else {
+            memcpy(out, s + i, n);
+            out += n;
+        }
+        i += n;
+    }
+    *out = '\0';
+    return scratch->data;
+}
+
+const char *collab_i_gml_escape(const char *s, collab_i_scratch *scratch)
+{
+    size_t len = strlen(s);
+    char *out = reserve(scratch, len);
+    if (out == NULL) {
+        return NULL;
+    }
+    for (size_t i = 0; i < len;) {
+        int32_t cp;
+        size_t n = next_code_point(s + i, len - i, &cp);
+        if (cp == '"') {
+            out = put(out, "&quot;");
+        } else if (cp == '&') {
+            out = put(out, "&amp;");
+        } else if (cp < 0x20 || cp > 0x7E) {
+            out += sprintf(out, "&#%ld;", (long)cp);
+        } else {
+            *out++ = (char)cp;
+        }
+        i += n;
+    }
+    *out = '\0';
+    return scratch->data;
+}

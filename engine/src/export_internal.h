@@ -1,0 +1,133 @@
+/* Private interface of the export writers (export.c, export_xml.c, export_json.c,
+ * export_table.c): the attribute schema every format shares, the per-node values derived from
+ * the credit rows, number formatting and the escaping of text for each format. */
+#ifndef COLLAB_EXPORT_INTERNAL_H
+#define COLLAB_EXPORT_INTERNAL_H
+
+#include "collab/credits.h"
+#include "collab/export.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+typedef enum collab_i_field_type {
+    COLLAB_I_TEXT = 0, /* a string */
+    COLLAB_I_INT,      /* an integer */
+    COLLAB_I_REAL      /* a double */
+} collab_i_field_type;
+
+/* What a node attribute holds. */
+typedef enum collab_i_field_id {
+    COLLAB_I_NAME = 0,   /* the node's name */
+    COLLAB_I_KIND,       /* "person", "project" or "node" */
+    COLLAB_I_CREDITS,    /* credit rows naming the node (credits only) */
+    COLLAB_I_ROLES,      /* "role (n); role (n)", most credited first */
+    COLLAB_I_MAIN_ROLE,  /* the most credited role */
+    COLLAB_I_YEAR_FIRST, /* first year of its dated credits */
+    COLLAB_I_YEAR_LAST,  /* last year */
+    COLLAB_I_YEAR_MEAN,  /* mean year (the colour of `collab map --color-by year`) */
+    COLLAB_I_METRIC,     /* a metric (field.metric) */
+    COLLAB_I_METRIC_SE,  /* the standard error of a sampled metric (field.metric) */
+    COLLAB_I_COMMUNITY,  /* community, numbered from 1 */
+    COLLAB_I_X,          /* page x of the map */
+    COLLAB_I_Y,          /* page y of the map (downwards) */
+    COLLAB_I_SIZE,       /* disc radius on the page */
+    COLLAB_I_COLOR,      /* fill colour "#rrggbb" */
+    COLLAB_I_R,          /* its red component, 0..255 */
+    COLLAB_I_G,          /* green */
+    COLLAB_I_B           /* blue */
+} collab_i_field_id;
+
+/* One node attribute: its name (the same in every format) and what it holds. */
+typedef struct collab_i_field {
+    const char *name;         /* attribute name, [a-z_]+ */
+    collab_i_field_type type; /* value type */
+    collab_i_field_id id;     /* what it holds */
+    collab_metric metric;     /* with COLLAB_I_METRIC */
+    bool visual;              /* position, size or colour: GEXF writes these as viz elements */
+} collab_i_field;
+
+/* One value of a field for one node. */
+typedef struct collab_i_value {
+    bool present;  /* false: no value (NaN metric, no dated credit...) */
+    long long i;   /* COLLAB_I_INT */
+    double d;      /* COLLAB_I_REAL */
+    const char *s; /* COLLAB_I_TEXT (borrowed from the context, valid until the next call) */
+} collab_i_value;
+
+#define COLLAB_I_MAX_FIELDS 40
+
+/* The shared state of one export: the schema and the per-node values derived from the rows. */
+typedef struct collab_i_export {
+    const collab_export_input *in; /* what is exported (borrowed) */
+    size_t n_vertices, n_edges;    /* counts */
+    bool directed;                 /* the graph is directed */
+    bool credits;                  /* the graph was built from credits with their rows */
+    collab_i_field fields[COLLAB_I_MAX_FIELDS]; /* node attributes, in output order */
+    size_t n_fields;                            /* fields used */
+    collab_credit_facts facts;                  /* credits, roles and years per vertex */
+    char color_text[8];  /* the last colour returned */
+} collab_i_export;
+
+/* Builds the schema and the role and year values of `in` into `x` (uninitialised on entry,
+ * initialised only on COLLAB_OK). Errors: COLLAB_E_USAGE without a graph, COLLAB_E_NOMEM. */
+collab_status collab_i_export_init(collab_i_export *x, const collab_export_input *in,
+                                   collab_error *err);
+/* Frees `x`; safe on a zeroed context. */
+void collab_i_export_destroy(collab_i_export *x);
+
+/* The value of field `f` for vertex `v`. */
+collab_i_value collab_i_export_value(collab_i_export *x, const collab_i_field *f, size_t v);
+
+/* The endpoints and the weight of edge `e`; an undirected edge's smaller end comes first. */
+void collab_i_export_edge(const collab_i_export *x, size_t e, size_t *from, size_t *to,
+                          double *weight);
+
+/* The graph's metadata: where it came from and how it was analysed, as named texts. */
+typedef struct collab_i_meta {
+    size_t n;                     /* entries */
+    const char *names[8];         /* "source", "view", "weighting", "community_method",
+                                     "communities", "modularity", "layout" */
+    const char *values[8];        /* their values as text (borrowed from the input or `numbers`) */
+    collab_i_field_type types[8]; /* how to type them where the format has types */
+    char numbers[2][32];          /* the texts of the numbers */
+} collab_i_meta;
+
+void collab_i_export_metadata(const collab_i_export *x, collab_i_meta *m);
+
+/* Formats a finite double as the shortest of %.15g, %.16g, %.17g that reads back exactly. With
+ * `decimal_point`, the mantissa always has a '.' (GML readers take "4" and "1e+20" for integers
+ * or fail on them). `buf` holds at least 32 bytes. */
+void collab_i_format_real(char *buf, double x, bool decimal_point);
+
+/* A growable text buffer (collab_malloc'd); zero-initialise, free with collab_free(data). */
+typedef struct collab_i_scratch {
+    char *data;      /* the text, NUL-terminated after a successful escape */
+    size_t capacity; /* bytes allocated */
+} collab_i_scratch;
+
+/* Escapes `s` (UTF-8) for XML 1.0 character data and attribute values into `scratch` and returns
+ * it (NULL when out of memory). & < > " ' become references; tab, line feed and carriage return
+ * become &#9; &#10; &#13; so that attribute-value normalisation keeps them; other C0 controls,
+ * U+FFFE, U+FFFF and invalid UTF-8 bytes become U+FFFD, since XML 1.0 cannot carry them at all.
+ * Also valid HTML text (VOSviewer labels are read as HTML). */
+const char *collab_i_xml_escape(const char *s, collab_i_scratch *scratch);
+
+/* Escapes `s` for a GML string into `scratch` (NULL when out of memory). GML is 7-bit ASCII
+ * with no backslash escapes: " and & become &quot; and &amp;, every other character outside
+ * printable ASCII (controls, non-ASCII) becomes a decimal &#N; reference (NetworkX decodes
+ * them; igraph 0.10 decodes only the named ones), invalid UTF-8 bytes become &#65533;. */
+const char *collab_i_gml_escape(const char *s, collab_i_scratch *scratch);
+
+/* The writers. Each returns COLLAB_OK or COLLAB_E_NOMEM; write errors stay in `f`'s flag. */
+collab_status collab_i_export_graphml(FILE *f, collab_i_export *x, collab_error *err);
+collab_status collab_i_export_gexf(FILE *f, collab_i_export *x, collab_error *err);
+collab_status collab_i_export_gml(FILE *f, collab_i_export *x, collab_error *err);
+collab_status collab_i_export_json(FILE *f, collab_i_export *x, collab_error *err);
+collab_status collab_i_export_vosviewer(FILE *f, collab_i_export *x, collab_error *err);
+collab_status collab_i_export_csv_nodes(FILE *f, collab_i_export *x, collab_error *err);
+collab_status collab_i_export_csv_edges(FILE *f, collab_i_export *x, collab_error *err);
+
+#endif

@@ -1,0 +1,322 @@
+/* The JSON exports: node-link JSON (the layout d3-force, sigma.js and NetworkX's
+ * node_link_graph read) and VOSviewer's JSON map format (VOSviewer Online).
+ *
+ * Both are streamed: the outer structure is written by hand and each node, link and cluster is
+ * one jansson object dumped on its own line, so memory stays O(1) per element however large the
+ * graph, and jansson does all the string escaping. */
+#include "collab/alloc.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export_internal.h"
+
+#define JSON_FLAGS (JSON_COMPACT | JSON_REAL_PRECISION(17))
+
+static collab_status json_failed(FILE *f, collab_error *err)
+{
+    /* A failed write leaves the stream's error flag for the output's commit to report with the
+     * file name; anything else is an allocation failure inside jansson. */
+    if (ferror(f)) {
+        return COLLAB_OK;
+    }
+    return collab_error_set(err, COLLAB_E_NOMEM, "out of memory exporting the graph");
+}
+
+/* Dumps `value` (taking the reference) after `indent`, with a comma unless it is the last. */
+static bool dump_line(FILE *f, const char *indent, json_t *value, bool last)
+{
+    fputs(indent, f);
+    int rc = value != NULL ? json_dumpf(value, f, JSON_FLAGS) : -1;
+    json_decref(value);
+    fputs(last ? "\n" : ",\n", f);
+    return rc == 0;
+}
+
+/* Sets o[key] = v, taking v; false when either is missing (out of memory) or the set fails. */
+static bool put(json_t *o, const char *key, json_t *v)
+{
+    return json_object_set_new(o, key, v) == 0;
+}
+
+/* `o` when everything went into it, else NULL (freeing it). */
+static json_t *complete(json_t *o, bool ok)
+{
+    if (!ok) {
+        json_decref(o);
+        return NULL;
+    }
+    return o;
+}
+
+static json_t *value_json(const collab_i_field *field, const collab_i_value *v)
+{
+    switch (field->type) {
+    case COLLAB_I_TEXT:
+        return json_string(v->s);
+    case COLLAB_I_INT:
+        return json_integer((json_int_t)v->i);
+    case COLLAB_I_REAL:
+        return json_real(v->d);
+    }
+    return json_null();
+}
+
+/* The metadata as an object, numbers typed. */
+static json_t *metadata_json(const collab_i_export *x)
+{
+    collab_i_meta m;
+    collab_i_export_metadata(x, &m);
+    json_t *o = json_object();
+    bool ok = o != NULL;
+    for (size_t i = 0; ok && i < m.n; i++) {
+        json_t *v = m.types[i] == COLLAB_I_INT    ? json_integer(strtoll(m.values[i], NULL, 10))
+                    : m.types[i] == COLLAB_I_REAL ? json_real(strtod(m.values[i], NULL))
+                                                  : json_string(m.values[i]);
+        ok = put(o, m.names[i], v);
+    }
+    return complete(o, ok);
+}
+
+/* {"producer": 12, "mixer": 3}, most credited first. */
+static json_t *roles_json(const collab_i_export *x, size_t v)
+{
+    json_t *o = json_object();
+    bool ok = o != NULL;
+    for (size_t k = x->facts.first_role[v]; ok && k < x->facts.first_role[v + 1]; k++) {
+        const collab_role_count *rc = &x->facts.role_counts[k];
+        ok = put(o, collab_names_get(&x->in->list->roles, rc->role), json_integer(rc->count));
+    }
+    return complete(o, ok);
+}
+
+static json_t *node_json(collab_i_export *x, size_t v)
+{
+    json_t *o = json_object();
+    bool ok = put(o, "id", json_integer((json_int_t)v));
+    for (size_t i = 0; ok && i < x->n_fields; i++) {
+        const collab_i_field *field = &x->fields[i];
+        if (field->id == COLLAB_I_R || field->id == COLLAB_I_G || field->id == COLLAB_I_B) {
+            continue; /* "color" says it once */
+        }
+        collab_i_value value = collab_i_export_value(x, field, v);
+        if (!value.present) {
+            continue;
+        }
+        json_t *j = field->id == COLLAB_I_ROLES ? roles_json(x, v) : value_json(field, &value);
+        ok = put(o, field->name, j);
+    }
+    return complete(o, ok);
+}
+
+collab_status collab_i_export_json(FILE *f, collab_i_export *x, collab_error *err)
+{
+    fprintf(f, "{\n  \"directed\": %s,\n  \"multigraph\": false,\n  \"graph\": ",
+            x->directed ? "true" : "false");
+    bool ok = dump_line(f, "", metadata_json(x), false);
+    fputs("  \"nodes\": [\n", f);
+    for (size_t v = 0; ok && v < x->n_vertices; v++) {
+        ok = dump_line(f, "    ", node_json(x, v), v + 1 == x->n_vertices);
+    }
+    fputs("  ],\n  \"links\": [\n", f);
+    for (size_t e = 0; ok && e < x->n_edges; e++) {
+        size_t from, to;
+        double weight;
+        collab_i_export_edge(x, e, &from, &to, &weight);
+        json_t *link = json_pack("{s:I, s:I, s:f}", "source", (json_int_t)from, "target",
+                                 (json_int_t)to, "weight", weight);
+        ok = dump_line(f, "    ", link, e + 1 == x->n_edges);
+    }
+    fputs("  ]\n}\n", f);
+    return ok ? COLLAB_OK : json_failed(f, err);
+}
+
+/* ---- VOSviewer ------------------------------------------------------------------------------ */
+
+/* VOSviewer numbers clusters from 1 to 1000; items of later communities get none (grey). */
+#define VOS_MAX_CLUSTERS 1000
+
+/* A string VOSviewer Online shows as HTML (labels, descriptions): escaped as XML text. */
+static json_t *html_string(const char *s, collab_i_scratch *scratch)
+{
+    const char *escaped = collab_i_xml_escape(s, scratch);
+    return escaped != NULL ? json_string(escaped) : NULL;
+}
+
+/* "person; 12 credits; 1997-2010; producer (8); mixer (4)" for the item's tooltip. */
+static json_t *description(collab_i_export *x, size_t v, collab_i_scratch *scratch)
+{
+    char head[96];
+    int n = snprintf(head, sizeof head, "%s; %u credit%s",
+                     x->in->graph->is_project[v] ? "project" : "person", x->facts.n_credits[v],
+                     x->facts.n_credits[v] == 1 ? "" : "s");
+    if (x->facts.year_first[v] != 0 && n > 0 && (size_t)n < sizeof head) {
+        if (x->facts.year_last[v] != x->facts.year_first[v]) {
+            snprintf(head + n, sizeof head - (size_t)n, "; %d-%d", x->facts.year_first[v],
+                     x->facts.year_last[v]);
+        } else {
+            snprintf(head + n, sizeof head - (size_t)n, "; %d", x->facts.year_first[v]);
+        }
+    }
+    const char *roles = x->facts.roles_pool != NULL ? x->facts.roles_pool + x->facts.roles_offset[v] : "";
+    size_t len = strlen(head) + strlen(roles) + 3;
+    char *text = collab_malloc(len);
+    if (text == NULL) {
+        return NULL;
+    }
+    snprintf(text, len, "%s%s%s", head, roles[0] != '\0' ? "; " : "", roles);
+    json_t *j = html_string(text, scratch);
+    collab_free(text);
+    return j;
+}
+
+/* Every metric as a weight (a size VOSviewer can scale items by; all are >= 0) and as a score
+ * (a value it can colour them by), plus the credit count and years. */
+static bool weights_and_scores(collab_i_export *x, size_t v, json_t *weights, json_t *scores)
+{
+    bool ok = true;
+    for (size_t i = 0; ok && i < x->n_fields; i++) {
+        const collab_i_field *field = &x->fields[i];
+        collab_i_value value = collab_i_export_value(x, field, v);
+        if (!value.present) {
+            continue;
+        }
+        if (field->id == COLLAB_I_METRIC) {
+            ok = put(weights, field->name, json_real(value.d)) &&
+                 put(scores, field->name, json_real(value.d));
+        } else if (field->id == COLLAB_I_CREDITS) {
+            ok = put(weights, field->name, json_integer((json_int_t)value.i));
+        } else if (field->id == COLLAB_I_YEAR_FIRST || field->id == COLLAB_I_YEAR_LAST) {
+            ok = put(scores, field->name, json_integer((json_int_t)value.i));
+        } else if (field->id == COLLAB_I_YEAR_MEAN) {
+            ok = put(scores, field->name, json_real(value.d));
+        }
+    }
+    return ok;
+}
+
+static json_t *item_json(collab_i_export *x, size_t v, collab_i_scratch *scratch)
+{
+    const collab_export_input *in = x->in;
+    json_t *o = json_object();
+    bool ok = put(o, "id", json_integer((json_int_t)v + 1)) &&
+              put(o, "label", html_string(collab_graph_name(in->graph, v), scratch));
+    if (ok && x->credits) {
+        ok = put(o, "description", description(x, v, scratch));
+    }
+    if (ok && in->x != NULL && in->y != NULL) {
+        /* VOSviewer's y axis points up, the page's down. */
+        ok = put(o, "x", json_real(in->x[v])) &&
+             put(o, "y", json_real(in->y[v] == 0 ? 0.0 : -in->y[v]));
+    }
+    if (ok && in->partition != NULL && in->partition->membership[v] < VOS_MAX_CLUSTERS) {
+        ok = put(o, "cluster", json_integer(in->partition->membership[v] + 1));
+    }
+    json_t *weights = json_object();
+    json_t *scores = json_object();
+    ok = ok && weights != NULL && scores != NULL && weights_and_scores(x, v, weights, scores);
+    ok = put(o, "weights", weights) && ok; /* always called: it takes `weights` */
+    ok = put(o, "scores", scores) && ok;
+    return complete(o, ok);
+}
+
+/* Each community's label: its three members of highest strength (degree without strength),
+ * ties by lower id, as in the legend of `collab map`. `top` holds 3 per community. */
+static void cluster_members(const collab_i_export *x, uint32_t *top, uint8_t *count)
+{
+    const collab_partition *p = x->in->partition;
+    const collab_metrics *m = x->in->metrics;
+    const double *rank = m == NULL ? NULL
+                         : m->values[COLLAB_METRIC_STRENGTH] != NULL
+                             ? m->values[COLLAB_METRIC_STRENGTH]
+                             : m->values[COLLAB_METRIC_DEGREE];
+    for (size_t v = 0; v < x->n_vertices; v++) {
+        uint32_t c = p->membership[v];
+        if (c >= VOS_MAX_CLUSTERS) {
+            continue;
+        }
+        uint32_t *t = top + 3 * (size_t)c;
+        size_t pos = count[c];
+        while (pos > 0 && rank != NULL && rank[t[pos - 1]] < rank[v]) {
+            if (pos < 3) {
+                t[pos] = t[pos - 1];
+            }
+            pos--;
+        }
+        if (pos < 3) {
+            t[pos] = (uint32_t)v;
+            count[c] = count[c] < 3 ? (uint8_t)(count[c] + 1) : 3;
+        }
+    }
+}
+
+static json_t *cluster_json(const collab_i_export *x, size_t c, const uint32_t *top, size_t count,
+                            collab_i_scratch *scratch)
+{
+    size_t len = 1;
+    for (size_t i = 0; i < count; i++) {
+        len += strlen(collab_graph_name(x->in->graph, top[i])) + 2;
+    }
+    char *label = collab_malloc(len);
+    if (label == NULL) {
+        return NULL;
+    }
+    label[0] = '\0';
+    for (size_t i = 0; i < count; i++) {
+        strcat(label, i > 0 ? ", " : "");
+        strcat(label, collab_graph_name(x->in->graph, top[i]));
+    }
+    json_t *o = json_object();
+    bool ok = put(o, "cluster", json_integer((json_int_t)c + 1)) &&
+              put(o, "label", html_string(label, scratch));
+    collab_free(label);
+    return complete(o, ok);
+}
+
+static bool vos_clusters(FILE *f, const collab_i_export *x, collab_i_scratch *scratch)
+{
+    const collab_partition *p = x->in->partition;
+    size_t k = p->n_communities < VOS_MAX_CLUSTERS ? p->n_communities : VOS_MAX_CLUSTERS;
+    uint32_t *top = collab_alloc_array(3 * k + 1, sizeof *top);
+    uint8_t *count = collab_calloc_array(k + 1, 1);
+    bool ok = top != NULL && count != NULL;
+    if (ok) {
+        cluster_members(x, top, count);
+    }
+    for (size_t c = 0; ok && c < k; c++) {
+        ok = dump_line(f, "      ", cluster_json(x, c, top + 3 * c, count[c], scratch), c + 1 == k);
+    }
+    collab_free(top);
+    collab_free(count);
+    return ok;
+}
+
+collab_status collab_i_export_vosviewer(FILE *f, collab_i_export *x, collab_error *err)
+{
+    collab_i_scratch scratch = {0};
+    bool ok = true;
+    fputs("{\n  \"network\": {\n    \"items\": [\n", f);
+    for (size_t v = 0; ok && v < x->n_vertices; v++) {
+        ok = dump_line(f, "      ", item_json(x, v, &scratch), v + 1 == x->n_vertices);
+    }
+    fputs("    ],\n    \"links\": [\n", f);
+    for (size_t e = 0; ok && e < x->n_edges; e++) {
+        size_t from, to;
+        double weight;
+        collab_i_export_edge(x, e, &from, &to, &weight);
+        json_t *link = json_pack("{s:I, s:I, s:f}", "source_id", (json_int_t)from + 1, "target_id",
+                                 (json_int_t)to + 1, "strength", weight);
+        ok = dump_line(f, "      ", link, e + 1 == x->n_edges);
+    }
+    fputs("    ]", f);
+    if (ok && x->in->partition != NULL) {
+        fputs(",\n    \"clusters\": [\n", f);
+        ok = vos_clusters(f, x, &scratch);
+        fputs("    ]", f);
+    }
+    fputs("\n  }\n}\n", f);
+    collab_free(scratch.data);
+    return ok ? COLLAB_OK : json_failed(f, err);
+}

@@ -1,0 +1,589 @@
+/* The HTML report: one self-contained page with the map, the global statistics, the sortable
+ * centrality table, the community summaries, the plots and the provenance.
+ *
+ * Self-contained means no request leaves the page: CSS, script, map and plots are inline, the
+ * fonts are the reader's own, and a Content-Security-Policy (default-src 'none') makes any stray
+ * reference fail rather than fetch. Names reach the page only as escaped text or attribute values
+ * (collab_text_write_xml) and never inside the script: the script reads the table from the DOM,
+ * and the policy admits only that script, by its SHA-256, so even a name that slipped through the
+ * escaping could not run code. The ranking and community summaries come from the same internals
+ * as the other formats, so the page and `collab report --format md` agree. */
+#include "collab/alloc.h"
+#include "collab/checksum.h"
+#include "collab/plots.h"
+#include "collab/report.h"
+#include "collab/text.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "report_internal.h"
+
+#define PLOT_TOP 20 /* bars in the top-N chart */
+
+/* One-line definitions shown as a tooltip on each metric's column heading. */
+static const char *const metric_help[COLLAB_METRIC_COUNT] = {
+    "distinct neighbours",
+    "sum of the weights of a node's ties",
+    "shortest paths between other nodes that pass through the node",
+    "(reachable nodes - 1) / sum of distances, within the node's component",
+    "sum over other nodes of 1/distance",
+    "weighted PageRank, damping 0.85; sums to 1",
+    "weighted eigenvector centrality, maximum 1",
+    "k-core index",
+    "Burt's constraint: brokers score low",
+    "local clustering coefficient",
+};
+
+static void esc(FILE *f, const char *s)
+{
+    collab_text_write_xml(f, s != NULL ? s : "", 0);
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash != NULL && slash[1] != '\0' ? slash + 1 : path;
+}
+
+static void write_title(FILE *f, const collab_report_input *in, const collab_html_extras *x)
+{
+    if (x->title != NULL) {
+        esc(f, x->title);
+    } else {
+        fputs("Collaboration report: ", f);
+        esc(f, base_name(in->list->source));
+    }
+}
+
+static void write_head(FILE *f, const collab_report_input *in, const collab_html_extras *x,
+                       const char *script_hash)
+{
+    fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n", f);
+    fprintf(f,
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+            "style-src 'unsafe-inline'; script-src 'sha256-%s'; base-uri 'none'; "
+            "form-action 'none'\">\n",
+            script_hash);
+    fputs("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+          "<meta name=\"generator\" content=\"collab ",
+          f);
+    esc(f, x->version);
+    fputs("\">\n<title>", f);
+    write_title(f, in, x);
+    fprintf(f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", collab_i_html_css);
+}
+
+static void write_header(FILE *f, const collab_report_input *in, const collab_html_extras *x)
+{
+    const collab_global_stats *gs = &in->metrics->global;
+    fputs("<header>\n<h1>", f);
+    write_title(f, in, x);
+    fputs("</h1>\n<p class=\"sub\">", f);
+    esc(f, in->list->source);
+    fprintf(f, " &#183; %s, %s view", collab_shape_name(in->list->shape),
+            collab_view_name(in->graph->view));
+    if (in->graph->shape == COLLAB_SHAPE_CREDITS && in->graph->view != COLLAB_VIEW_BIPARTITE) {
+        fprintf(f, ", %s weighting", collab_weighting_name(in->graph->weighting));
+    }
+    fprintf(f, " &#183; %zu nodes, %zu edges", gs->nodes, gs->edges);
+    if (in->partition != NULL) {
+        fprintf(f, " &#183; %zu communities (%s)", in->partition->n_communities,
+                collab_community_method_name(in->community_opt->method));
+    }
+    fputs("</p>\n<nav aria-label=\"Sections\"><a href=\"#map\">Map</a><a href=\"#statistics\">"
+          "Statistics</a><a href=\"#ranking\">Ranking</a><a href=\"#communities\">Communities</a>"
+          "<a href=\"#plots\">Plots</a><a href=\"#provenance\">Provenance</a></nav>\n"
+          "</header>\n<main>\n",
+          f);
+}
+
+/* The map's SVG without the XML declaration, which may not appear inside an HTML document. */
+static void write_map(FILE *f, const collab_html_extras *x)
+{
+    fputs("<section id=\"map\" aria-labelledby=\"h-map\">\n<h2 id=\"h-map\">Map</h2>\n", f);
+    if (x->map_svg == NULL || x->map_svg_len == 0) {
+        fputs("<p class=\"nomap\">This report has no map.</p>\n</section>\n", f);
+        return;
+    }
+    const char *svg = x->map_svg;
+    size_t len = x->map_svg_len;
+    if (len > 5 && strncmp(svg, "<?xml", 5) == 0) {
+        const char *end = memchr(svg, '>', len);
+        size_t skip = end != NULL ? (size_t)(end - svg) + 1 : 0;
+        svg += skip;
+        len -= skip;
+        while (len > 0 && (*svg == '\n' || *svg == '\r')) {
+            svg++;
+            len--;
+        }
+    }
+    fputs("<figure class=\"map\">\n", f);
+    fwrite(svg, 1, len, f);
+    fputs("<figcaption>", f);
+    esc(f, x->map_caption != NULL ? x->map_caption
+                                  : "The network: node size and colour as in collab map.");
+    fputs("</figcaption>\n</figure>\n</section>\n", f);
+}
+
+static void stat_item(FILE *f, const char *name, const char *value)
+{
+    fprintf(f, "<div><dt>%s</dt><dd>%s</dd></div>\n", name, value);
+}
+
+/* `value` with `decimals` decimals (-1: the shortest form, %g), then `suffix`. */
+static void stat_number(FILE *f, const char *name, double value, int decimals, const char *suffix)
+{
+    char buf[64];
+    if (isnan(value)) {
+        snprintf(buf, sizeof buf, "undefined");
+    } else if (decimals < 0) {
+        snprintf(buf, sizeof buf, "%g%s", value, suffix);
+    } else {
+        snprintf(buf, sizeof buf, "%.*f%s", decimals, value, suffix);
+    }
+    stat_item(f, name, buf);
+}
+
+static void write_stats(FILE *f, const collab_report_input *in)
+{
+    const collab_global_stats *gs = &in->metrics->global;
+    const collab_graph_stats *bs = &in->graph->stats;
+    fputs("<section id=\"statistics\" aria-labelledby=\"h-statistics\">\n"
+          "<h2 id=\"h-statistics\">Global statistics</h2>\n<dl class=\"stats\">\n",
+          f);
+    if (in->graph->shape == COLLAB_SHAPE_CREDITS) {
+        stat_number(f, "people", (double)bs->persons, 0, "");
+        stat_number(f, "projects", (double)bs->projects, 0, "");
+        stat_number(f, "credits used", (double)bs->rows_used, 0, "");
+    }
+    stat_number(f, "nodes", (double)gs->nodes, 0, "");
+    stat_number(f, "edges", (double)gs->edges, 0, "");
+    stat_number(f, "components", (double)gs->components, 0, "");
+    stat_number(f, "largest component", 100.0 * gs->largest_share, 1, "%");
+    stat_number(f, "density", gs->density, 6, "");
+    stat_number(f, "transitivity", gs->transitivity, 4, "");
+    stat_number(f, "average clustering", gs->avg_clustering, 4, "");
+    stat_number(f, "degree assortativity", gs->assortativity, 4, "");
+    stat_number(f, gs->paths_estimated ? "diameter (estimate)" : "diameter", gs->diameter, -1, "");
+    stat_number(f, gs->paths_estimated ? "average path length (estimate)" : "average path length",
+                gs->avg_path_length, 4, "");
+    if (in->partition != NULL) {
+        stat_number(f, "communities", (double)in->partition->n_communities, 0, "");
+        stat_number(f, "modularity", in->partition->modularity, 4, "");
+    }
+    fputs("</dl>\n", f);
+    if (in->metrics->sampled) {
+        fprintf(f,
+                "<p class=\"note\">Betweenness and closeness are estimates from %ld sampled "
+                "sources (seed %llu); the CSV and JSON reports carry their standard errors."
+                "</p>\n",
+                in->metrics->sample_sources, (unsigned long long)in->metrics_opt->seed);
+    }
+    fputs("</section>\n", f);
+}
+
+/* The community cell: the map's colour, when known, then the 1-based number. */
+static void community_cell(FILE *f, const collab_html_extras *x, uint32_t c)
+{
+    fprintf(f, "<td class=\"n\" data-v=\"%u\">", c + 1);
+    if (x->community_rgb != NULL && c < x->n_community_rgb) {
+        fprintf(f, "<span class=\"swatch\" style=\"background:#%06x\"></span>",
+                (unsigned)(x->community_rgb[c] & 0xffffffu));
+    }
+    fprintf(f, "%u</td>", c + 1);
+}
+
+static void sortable_heading(FILE *f, const char *name, const char *help, bool numeric,
+                             const char *first, const char *sorted)
+{
+    fprintf(f, "<th scope=\"col\"%s data-type=\"%s\"", numeric ? " class=\"n\"" : "",
+            numeric ? "number" : "text");
+    if (first != NULL) {
+        fprintf(f, " data-first=\"%s\"", first);
+    }
+    if (sorted != NULL) {
+        fprintf(f, " aria-sort=\"%s\"", sorted);
+    }
+    if (help != NULL) {
+        fprintf(f, " title=\"%s\"", help);
+    }
+    fprintf(f, "><button type=\"button\">%s</button></th>", name);
+}
+
+static void ranking_head(FILE *f, const collab_report_input *in, const collab_report_options *opt,
+                         size_t rows)
+{
+    const collab_metrics *m = in->metrics;
+    const char *metric = collab_metric_name(opt->sort);
+    bool higher = collab_metric_higher_is_more(opt->sort);
+    fprintf(f,
+            "<section id=\"ranking\" aria-labelledby=\"h-ranking\">\n"
+            "<h2 id=\"h-ranking\">Centrality ranking</h2>\n<div class=\"scroll\">\n"
+            "<table class=\"sortable\">\n<caption>%s %zu of %zu nodes, ranked by %s%s. "
+            "Click a column heading to sort by it; click again to reverse.</caption>\n"
+            "<thead><tr>",
+            rows == m->n ? "All" : "The first", rows, m->n, metric,
+            higher ? "" : " (lowest first)");
+    sortable_heading(f, "rank", NULL, true, "ascending", NULL);
+    sortable_heading(f, "name", NULL, false, NULL, NULL);
+    for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
+        if (collab_i_metric_shown(opt, m, k)) {
+            const char *sorted =
+                (collab_metric)k == opt->sort ? (higher ? "descending" : "ascending") : NULL;
+            sortable_heading(f, collab_metric_name((collab_metric)k), metric_help[k], true,
+                             collab_metric_higher_is_more((collab_metric)k) ? NULL : "ascending",
+                             sorted);
+        }
+    }
+    if (in->partition != NULL) {
+        sortable_heading(f, "community", NULL, true, "ascending", NULL);
+    }
+    fputs("</tr></thead>\n<tbody>\n", f);
+}
+
+static void write_ranking(FILE *f, const collab_report_input *in, const collab_report_options *opt,
+                          const uint32_t *order, const collab_html_extras *x)
+{
+    const collab_metrics *m = in->metrics;
+    size_t rows = opt->top == 0 || opt->top > m->n ? m->n : opt->top;
+    ranking_head(f, in, opt, rows);
+    for (size_t r = 0; r < rows; r++) {
+        uint32_t v = order[r];
+        fprintf(f, "<tr data-i=\"%zu\"><td class=\"n\" data-v=\"%zu\">%zu</td><td class=\"name\">",
+                r, r + 1, r + 1);
+        esc(f, collab_graph_name(in->graph, v));
+        fputs("</td>", f);
+        for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
+            if (collab_i_metric_shown(opt, m, k)) {
+                char buf[64];
+                double value = m->values[k][v];
+                collab_i_format_metric(buf, sizeof buf, k, value);
+                if (isnan(value)) {
+                    fprintf(f, "<td class=\"n\" data-v=\"NaN\">%s</td>", buf);
+                } else {
+                    fprintf(f, "<td class=\"n\" data-v=\"%.17g\">%s</td>", value, buf);
+                }
+            }
+        }
+        if (in->partition != NULL) {
+            community_cell(f, x, in->partition->membership[v]);
+        }
+        fputs("</tr>\n", f);
+    }
+    fputs("</tbody>\n</table>\n</div>\n</section>\n", f);
+}
+
+static void community_roles(FILE *f, const collab_report_input *in,
+                            const collab_i_community_summary *s)
+{
+    fputs("<td>", f);
+    for (int k = 0; k < 3 && s->roles[k] != COLLAB_NO_ID; k++) {
+        fputs(k > 0 ? ", " : "", f);
+        esc(f, collab_names_get(&in->list->roles, s->roles[k]));
+        fprintf(f, " (%zu)", s->role_counts[k]);
+    }
+    fputs("</td>", f);
+}
+
+static void community_row(FILE *f, const collab_report_input *in, const collab_html_extras *x,
+                          const collab_i_community_summary *s, size_t c, bool credits)
+{
+    fprintf(f, "<tr data-i=\"%zu\">", c);
+    community_cell(f, x, (uint32_t)c);
+    fprintf(f, "<td class=\"n\" data-v=\"%zu\">%zu</td><td class=\"n\" data-v=\"%zu\">%zu</td>",
+            s->size, s->size, s->internal_edges, s->internal_edges);
+    fprintf(f, "<td class=\"n\" data-v=\"%.17g\">%.4f</td><td class=\"name\">", s->density,
+            s->density);
+    for (size_t i = 0; i < s->n_top; i++) {
+        fputs(i > 0 ? ", " : "", f);
+        esc(f, collab_graph_name(in->graph, s->top[i]));
+    }
+    fputs("</td>", f);
+    if (credits) {
+        community_roles(f, in, s);
+        if (s->year_from != 0 && s->year_to != s->year_from) {
+            fprintf(f, "<td class=\"n\" data-v=\"%d\">%d&#8211;%d</td>", s->year_from, s->year_from,
+                    s->year_to);
+        } else if (s->year_from != 0) {
+            fprintf(f, "<td class=\"n\" data-v=\"%d\">%d</td>", s->year_from, s->year_from);
+        } else {
+            fputs("<td class=\"n\" data-v=\"NaN\"></td>", f);
+        }
+    }
+    fputs("</tr>\n", f);
+}
+
+static collab_status write_communities(FILE *f, const collab_report_input *in,
+                                       const collab_report_options *opt,
+                                       const collab_html_extras *x, collab_error *err)
+{
+    fputs("<section id=\"communities\" aria-labelledby=\"h-communities\">\n"
+          "<h2 id=\"h-communities\">Communities</h2>\n",
+          f);
+    const collab_partition *p = in->partition;
+    if (p == NULL) {
+        fputs("<p class=\"note\">No communities were computed.</p>\n</section>\n", f);
+        return COLLAB_OK;
+    }
+    collab_i_community_summary *s = NULL;
+    collab_status st = collab_i_community_summaries(in, opt->sort, opt->members_shown, &s, err);
+    if (st != COLLAB_OK) {
+        return st;
+    }
+    size_t n = opt->top == 0 || opt->top > p->n_communities ? p->n_communities : opt->top;
+    bool credits =
+        in->graph->shape == COLLAB_SHAPE_CREDITS && in->graph->view == COLLAB_VIEW_PEOPLE;
+    fprintf(f,
+            "<p>%zu communit%s found by %s (resolution %g, seed %llu), modularity %.4f; "
+            "numbered by size, largest first.%s</p>\n",
+            p->n_communities, p->n_communities == 1 ? "y" : "ies",
+            collab_community_method_name(in->community_opt->method), in->community_opt->resolution,
+            (unsigned long long)in->community_opt->seed, p->modularity,
+            n < p->n_communities ? " The largest are listed here." : "");
+    fputs("<div class=\"scroll\">\n<table class=\"sortable\">\n<thead><tr>", f);
+    sortable_heading(f, "community", NULL, true, "ascending", "ascending");
+    sortable_heading(f, "size", NULL, true, NULL, NULL);
+    sortable_heading(f, "internal edges", NULL, true, NULL, NULL);
+    sortable_heading(f, "density", "internal edges / possible internal edges", true, NULL, NULL);
+    fprintf(f, "<th scope=\"col\">most central members (by %s)</th>",
+            collab_metric_name(opt->sort));
+    if (credits) {
+        fputs("<th scope=\"col\">dominant roles (credits)</th>", f);
+        sortable_heading(f, "years", NULL, true, "ascending", NULL);
+    }
+    fputs("</tr></thead>\n<tbody>\n", f);
+    for (size_t c = 0; c < n; c++) {
+        community_row(f, in, x, &s[c], c, credits);
+    }
+    fputs("</tbody>\n</table>\n</div>\n</section>\n", f);
+    collab_i_community_summaries_free(s, p->n_communities);
+    return COLLAB_OK;
+}
+
+static void figure_caption(FILE *f, const char *caption)
+{
+    fputs("<figcaption>", f);
+    esc(f, caption);
+    fputs("</figcaption>\n</figure>\n", f);
+}
+
+static collab_status top_bars(FILE *f, const collab_report_input *in,
+                              const collab_report_options *opt, const uint32_t *order,
+                              collab_error *err)
+{
+    const collab_metrics *m = in->metrics;
+    size_t n = m->n < PLOT_TOP ? m->n : PLOT_TOP;
+    const char *labels[PLOT_TOP];
+    double values[PLOT_TOP];
+    for (size_t i = 0; i < n; i++) {
+        labels[i] = collab_graph_name(in->graph, order[i]);
+        values[i] = m->values[opt->sort] != NULL ? m->values[opt->sort][order[i]] : NAN;
+    }
+    char title[96];
+    const char *metric = collab_metric_name(opt->sort);
+    bool higher = collab_metric_higher_is_more(opt->sort);
+    snprintf(title, sizeof title, "%s %zu by %s", higher ? "Top" : "Lowest", n, metric);
+    fputs("<figure>\n", f);
+    collab_status st = collab_plot_bars(f, title, metric, labels, values, n, err);
+    char caption[160];
+    snprintf(caption, sizeof caption, "The %zu nodes ranked first by %s%s.", n, metric,
+             higher ? "" : " (lowest values first)");
+    figure_caption(f, caption);
+    return st;
+}
+
+/* Credit rows kept by the filters, counted per year; the figure is left out when no row has a
+ * year. */
+static collab_status per_year(FILE *f, const collab_report_input *in, collab_error *err)
+{
+    const collab_edgelist *list = in->list;
+    if (in->graph->shape != COLLAB_SHAPE_CREDITS || list->year == NULL) {
+        return COLLAB_OK;
+    }
+    enum { SPAN = COLLAB_YEAR_MAX - COLLAB_YEAR_MIN + 1 };
+    double *counts = collab_calloc_array(SPAN, sizeof *counts);
+    int *years = collab_alloc_array(SPAN, sizeof *years);
+    double *values = collab_alloc_array(SPAN, sizeof *values);
+    if (counts == NULL || years == NULL || values == NULL) {
+        collab_free(counts);
+        collab_free(years);
+        collab_free(values);
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory counting credits per year");
+    }
+    size_t unknown = 0;
+    for (size_t r = 0; r < list->n_rows; r++) {
+        int y = list->year[r];
+        if (in->graph->row_kept != NULL && !in->graph->row_kept[r]) {
+            continue;
+        }
+        if (y >= COLLAB_YEAR_MIN && y <= COLLAB_YEAR_MAX) {
+            counts[y - COLLAB_YEAR_MIN]++;
+        } else {
+            unknown++;
+        }
+    }
+    size_t n = 0;
+    for (int y = 0; y < SPAN; y++) {
+        if (counts[y] > 0) {
+            years[n] = y + COLLAB_YEAR_MIN;
+            values[n++] = counts[y];
+        }
+    }
+    collab_status st = COLLAB_OK;
+    if (n > 0) {
+        fputs("<figure>\n", f);
+        st = collab_plot_per_year(f, "Credits per year", "credits", years, values, n, err);
+        char caption[160];
+        snprintf(caption, sizeof caption,
+                 "Credit rows per year of release%s%zu without a year "
+                 "%s not shown.",
+                 unknown > 0 ? "; " : ".", unknown, unknown == 1 ? "is" : "are");
+        figure_caption(f, unknown > 0 ? caption : "Credit rows per year of release.");
+    }
+    collab_free(counts);
+    collab_free(years);
+    collab_free(values);
+    return st;
+}
+
+static collab_status write_plots(FILE *f, const collab_report_input *in,
+                                 const collab_report_options *opt, const uint32_t *order,
+                                 collab_error *err)
+{
+    fputs("<section id=\"plots\" aria-labelledby=\"h-plots\">\n<h2 id=\"h-plots\">Plots</h2>\n"
+          "<div class=\"plots\">\n<figure>\n",
+          f);
+    const collab_metrics *m = in->metrics;
+    collab_status st =
+        collab_plot_degree_distribution(f, m->values[COLLAB_METRIC_DEGREE], m->n, err);
+    figure_caption(f, "The fraction of nodes with each degree (number of distinct neighbours), "
+                      "on log-log axes.");
+    if (st == COLLAB_OK) {
+        st = top_bars(f, in, opt, order, err);
+    }
+    if (st == COLLAB_OK) {
+        st = per_year(f, in, err);
+    }
+    fputs("</div>\n</section>\n", f);
+    return st;
+}
+
+static void prov_item(FILE *f, const char *name, const char *value, bool code)
+{
+    fprintf(f, "<dt>%s</dt><dd>%s", name, code ? "<code>" : "");
+    esc(f, value);
+    fprintf(f, "%s</dd>\n", code ? "</code>" : "");
+}
+
+static void write_analysis_settings(FILE *f, const collab_report_input *in)
+{
+    const collab_graph_options *go = in->graph_opt;
+    const collab_metrics_options *mo = in->metrics_opt;
+    char buf[512];
+    int used =
+        snprintf(buf, sizeof buf, "%s, %s view, %s weighting", collab_shape_name(in->list->shape),
+                 collab_view_name(in->graph->view), collab_weighting_name(in->graph->weighting));
+    if (go->max_participants > 0 && used > 0 && (size_t)used < sizeof buf) {
+        used += snprintf(buf + used, sizeof buf - (size_t)used,
+                         "; projects with more than %zu people skipped", go->max_participants);
+    }
+    if (go->min_shared > 0 && used > 0 && (size_t)used < sizeof buf) {
+        snprintf(buf + used, sizeof buf - (size_t)used,
+                 "; ties with fewer than %g shared "
+                 "projects dropped",
+                 go->min_shared);
+    }
+    prov_item(f, "graph", buf, false);
+    if (go->roles != NULL) {
+        prov_item(f, "roles kept", go->roles, false);
+    }
+    if (go->has_years) {
+        snprintf(buf, sizeof buf, "%d-%d", go->year_from, go->year_to);
+        prov_item(f, "years kept", buf, false);
+    }
+    snprintf(buf, sizeof buf, "shortest paths %s; betweenness %s; %s",
+             mo->paths == COLLAB_PATHS_INVERSE ? "with length 1/weight" : "count hops",
+             mo->normalized ? "normalised" : "raw",
+             in->metrics->sampled ? "betweenness and closeness sampled" : "exact");
+    prov_item(f, "metrics", buf, false);
+    if (in->metrics->sampled) {
+        snprintf(buf, sizeof buf, "%ld sources", in->metrics->sample_sources);
+        prov_item(f, "sampling", buf, false);
+    }
+    if (in->partition != NULL) {
+        snprintf(buf, sizeof buf, "%s, resolution %g",
+                 collab_community_method_name(in->community_opt->method),
+                 in->community_opt->resolution);
+        prov_item(f, "communities", buf, false);
+    }
+}
+
+static void write_provenance(FILE *f, const collab_report_input *in, const collab_html_extras *x)
+{
+    fputs("<section id=\"provenance\" aria-labelledby=\"h-provenance\">\n"
+          "<h2 id=\"h-provenance\">Provenance</h2>\n<dl class=\"prov\">\n",
+          f);
+    prov_item(f, "input file", x->input_path != NULL ? x->input_path : in->list->source, true);
+    prov_item(f, "SHA-256",
+              x->input_sha256 != NULL ? x->input_sha256
+                                      : "not available (read from standard input)",
+              x->input_sha256 != NULL);
+    if (x->command_line != NULL) {
+        prov_item(f, "options", x->command_line, true);
+    }
+    char seed[32];
+    snprintf(seed, sizeof seed, "%llu", (unsigned long long)in->community_opt->seed);
+    prov_item(f, "seed", seed, false);
+    write_analysis_settings(f, in);
+    prov_item(f, "collab version", x->version != NULL ? x->version : "unknown", false);
+    prov_item(f, "generated", x->date != NULL ? x->date : "unknown", false);
+    fputs("</dl>\n</section>\n", f);
+}
+
+static void write_footer(FILE *f, const collab_html_extras *x)
+{
+    fputs("</main>\n<footer>Made by collab ", f);
+    esc(f, x->version);
+    fprintf(f,
+            ". This page is self-contained: it loads nothing from the network.</footer>\n"
+            "<script>%s</script>\n</body>\n</html>\n",
+            collab_i_html_script);
+}
+
+collab_status collab_report_write_html(FILE *f, const collab_report_input *in,
+                                       const collab_report_options *opt,
+                                       const collab_html_extras *x, collab_error *err)
+{
+    char hash[COLLAB_SHA256_BASE64_SIZE];
+    collab_status st = collab_checksum_sha256_base64(collab_i_html_script,
+                                                     strlen(collab_i_html_script), hash, err);
+    if (st != COLLAB_OK) {
+        return st;
+    }
+    uint32_t *order = collab_alloc_array(in->metrics->n + 1, sizeof *order);
+    if (order == NULL) {
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory ranking nodes");
+    }
+    collab_report_rank(in->metrics, opt->sort, order);
+    /* The table always shows the column it is ranked by, whatever --metrics chose. */
+    collab_report_options table = *opt;
+    if (table.columns != 0) {
+        table.columns |= 1u << opt->sort;
+    }
+    write_head(f, in, x, hash);
+    write_header(f, in, x);
+    write_map(f, x);
+    write_stats(f, in);
+    write_ranking(f, in, &table, order, x);
+    st = write_communities(f, in, opt, x, err);
+    if (st == COLLAB_OK) {
+        st = write_plots(f, in, opt, order, err);
+    }
+    if (st == COLLAB_OK) {
+        write_provenance(f, in, x);
+        write_footer(f, x);
+    }
+    collab_free(order);
+    return st; /* write errors are caught, with the file's name, when the output is committed */
+}

@@ -1,0 +1,241 @@
+#!/usr/bin/python3
+"""End-to-end checks of the credit questions (ego, path, slices) on the shipped Thom Russo data.
+
+Usage: query_checks.py COLLAB DATASETS_DIR
+
+Every expectation is computed here from the CSV itself (who shares a project with whom, which
+decade each credit falls in, degrees inside a decade), never copied from collab's output:
+- ego: the neighbourhood of Thom Russo is everyone who shares a project with him; the map puts
+  him at the centre of the plot, outlined, labelled, with no overlapping labels.
+- path: the chain between two of his artists runs through him, and every project printed on a
+  step is one both people are credited on; the map draws the ends outlined and one project
+  square per step.
+- slices by decade: the 1990s hold the pop/R&B artists and none of the Latin ones, the 2000s the
+  Latin ones; ranks.csv equals degree ranks computed here; the people of the 1990s who are absent
+  from the 2000s appear as faded, unlabelled marks; people in both decades stay near their place;
+  rows without a year are counted on stderr.
+- role mix: each person's roles, credits and years in the report match the CSV."""
+import collections
+import csv
+import itertools
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+
+
+def run(collab, *args):
+    done = subprocess.run([collab, *args], capture_output=True)
+    if done.returncode != 0:
+        sys.exit(f"FAIL: collab {' '.join(args)} exited {done.returncode}: {done.stderr.decode()}")
+    return done
+
+
+def fail(message):
+    sys.exit(f"FAIL: {message}")
+
+
+def read_credits(path):
+    with open(path, encoding="utf-8") as f:
+        return [row for row in csv.DictReader(f)]
+
+
+def co_credited(rows):
+    """person -> set of people sharing at least one project."""
+    members = collections.defaultdict(set)
+    for r in rows:
+        members[r["project"]].add(r["person"])
+    out = collections.defaultdict(set)
+    for people in members.values():
+        for a, b in itertools.permutations(people, 2):
+            out[a].add(b)
+    return out
+
+
+def projects_of(rows, person):
+    return {r["project"] for r in rows if r["person"] == person}
+
+
+def boxes_intersect(a, b):
+    return (a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and
+            a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"])
+
+
+def no_label_overlap(scene, what):
+    for a, b in itertools.combinations(scene["labels"], 2):
+        if boxes_intersect(a, b):
+            fail(f"{what}: labels {a['text']!r} and {b['text']!r} overlap")
+
+
+def check_ego(collab, data, rows, tmp):
+    ego = "Thom Russo"
+    expected = co_credited(rows)[ego]
+    if len(expected) < 10:
+        fail(f"the dataset names only {len(expected)} collaborators of {ego}")
+    done = run(collab, "ego", data, ego, "--format", "csv")
+    listed = {r["name"] for r in csv.DictReader(done.stdout.decode().splitlines())}
+    if listed != expected:
+        fail(f"ego: missing {sorted(expected - listed)}, extra {sorted(listed - expected)}")
+    png = os.path.join(tmp, "ego.png")
+    scene_path = os.path.join(tmp, "ego.json")
+    run(collab, "ego", data, ego, "-o", png, "--scene", scene_path)
+    with open(png, "rb") as f:
+        if f.read(8) != b"\x89PNG\r\n\x1a\n":
+            fail("ego map is not a PNG")
+    scene = json.load(open(scene_path, encoding="utf-8"))
+    nodes = {n["name"]: n for n in scene["nodes"]}
+    if set(nodes) != expected | {ego}:
+        fail("ego map does not draw exactly the neighbourhood")
+    centre = nodes[ego]
+    plot = scene["plot"]
+    cx, cy = plot["x"] + plot["w"] / 2, plot["y"] + plot["h"] / 2
+    if abs(centre["x"] - cx) > 1 or abs(centre["y"] - cy) > 1:
+        fail(f"ego at ({centre['x']}, {centre['y']}), plot centre ({cx}, {cy})")
+    if centre["stroke"] != scene["page"]["foreground"]:
+        fail("ego is not outlined in the text colour")
+    if any(n["stroke_width"] >= centre["stroke_width"] for n in scene["nodes"] if n is not centre):
+        fail("ego outline is not the thickest")
+    if centre["label"] is None:
+        fail("ego is not labelled")
+    no_label_overlap(scene, "ego map")
+
+
+def check_path(collab, data, rows, tmp):
+    a, b = "Macy Gray", "Juanes"
+    done = run(collab, "path", data, a, b)
+    text = done.stdout.decode()
+    if not text.startswith("distance 2;"):
+        fail(f"path {a} -> {b}: {text.splitlines()[0]!r}")
+    steps = [l.strip() for l in text.splitlines() if " -- " in l]
+    if steps != [f"{a} -- Thom Russo", f"Thom Russo -- {b}"]:
+        fail(f"path steps {steps}")
+    # Every printed project links the two people of its step.
+    step = None
+    checked = 0
+    for line in text.splitlines():
+        if " -- " in line:
+            step = [s.strip() for s in line.split(" -- ")]
+        elif line.strip().startswith("on "):
+            project = line.strip()[3:].rsplit(": ", 1)[0]
+            project = project.rsplit(" (", 1)[0] if project.endswith(")") else project
+            shared = projects_of(rows, step[0]) & projects_of(rows, step[1])
+            if project not in shared:
+                fail(f"path names {project!r} for {step}, shared are {sorted(shared)}")
+            checked += 1
+    if checked < 2:
+        fail("path names fewer than two projects")
+    svg = os.path.join(tmp, "path.svg")
+    scene_path = os.path.join(tmp, "path.json")
+    run(collab, "path", data, a, b, "-o", svg, "--scene", scene_path)
+    scene = json.load(open(scene_path, encoding="utf-8"))
+    people = [n for n in scene["nodes"] if n["shape"] == "circle"]
+    projects = [n for n in scene["nodes"] if n["shape"] != "circle"]
+    if [n["name"] for n in sorted(people, key=lambda n: n["x"])] != [a, "Thom Russo", b]:
+        fail("path map does not draw the chain from left to right")
+    if len(projects) != 2:
+        fail(f"path map draws {len(projects)} projects, expected one per step")
+    ends = [n for n in people if n["stroke"] == scene["page"]["foreground"]]
+    if sorted(n["name"] for n in ends) != sorted([a, b]):
+        fail("path map does not outline the two ends")
+    if any(n["label"] is None for n in scene["nodes"]):
+        fail("path map leaves a node unlabelled")
+    no_label_overlap(scene, "path map")
+
+
+def decade_of(row):
+    return int(row["year"]) // 10 * 10 if row["year"].strip() else None
+
+
+def expected_ranks(rows, decade):
+    """Degree ranks in the people projection of one decade, ties by first appearance."""
+    kept = [r for r in rows if decade_of(r) == decade]
+    order = []
+    for r in kept:
+        if r["person"] not in order:
+            order.append(r["person"])
+    degree = {p: len(co_credited(kept)[p]) for p in order}
+    ranked = sorted(order, key=lambda p: (-degree[p], order.index(p)))
+    return {p: i + 1 for i, p in enumerate(ranked)}, set(order)
+
+
+def check_slices(collab, data, rows, tmp):
+    out = os.path.join(tmp, "slices")
+    done = run(collab, "slices", data, "--by", "decade", "-o", out, "--scenes")
+    no_year = sum(1 for r in rows if not r["year"].strip())
+    if f"{no_year} rows without a year" not in done.stderr.decode():
+        fail(f"slices: stderr does not count the {no_year} rows without a year")
+    decades = sorted({decade_of(r) for r in rows if decade_of(r) is not None})
+    for d in decades:
+        for ext in (".md", ".png", ".json"):
+            if not os.path.exists(os.path.join(out, f"{d}s{ext}")):
+                fail(f"slices: no {d}s{ext}")
+    with open(os.path.join(out, "contact_sheet.png"), "rb") as f:
+        head = f.read(24)
+    width, height = int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+    if head[:8] != b"\x89PNG\r\n\x1a\n" or width < len(decades) * height:
+        fail(f"contact sheet is not one row of {len(decades)} maps: {width}x{height}")
+    with open(os.path.join(out, "ranks.csv"), encoding="utf-8") as f:
+        table = list(csv.DictReader(f))
+    people = {}
+    for d in decades:
+        ranks, present = expected_ranks(rows, d)
+        people[d] = present
+        got = {r["name"]: int(r[f"{d}s"]) for r in table if r[f"{d}s"]}
+        if got != ranks:
+            fail(f"ranks.csv {d}s: {got} != {ranks}")
+    pop_rnb = {"Michael Jackson", "Paula Abdul", "Bobby Brown", "Diana Ross"}
+    latin = {"Juanes", "Maná", "Alejandro Sanz"}
+    if not pop_rnb <= people[1990] or latin & people[1990]:
+        fail(f"1990s slice: {sorted(people[1990])}")
+    if not latin <= people[2000]:
+        fail(f"2000s slice lacks {sorted(latin - people[2000])}")
+    first = json.load(open(os.path.join(out, "1990s.json"), encoding="utf-8"))
+    second = json.load(open(os.path.join(out, "2000s.json"), encoding="utf-8"))
+    ghosts = [n for n in second["nodes"] if n["opacity"] < 1]
+    if len(ghosts) != len(people[1990] - people[2000]):
+        fail(f"2000s map has {len(ghosts)} faded marks, {len(people[1990] - people[2000])} left")
+    if any(g["label"] is not None or g["name"] for g in ghosts):
+        fail("a faded mark is labelled")
+    # Warm start: people in both decades keep about their place on the plot.
+    def where(scene, name):
+        node = next(n for n in scene["nodes"] if n["name"] == name)
+        p = scene["plot"]
+        return ((node["x"] - p["x"]) / p["h"], (node["y"] - p["y"]) / p["h"])
+    both = sorted(people[1990] & people[2000])
+    moves = [math.dist(where(first, p), where(second, p)) for p in both]
+    if not both or sum(moves) / len(moves) > 0.25:
+        fail(f"people in both decades moved {moves} plot heights on average")
+
+
+def check_role_mix(collab, data, rows):
+    """Each person's role mix in the JSON report equals the roles counted in the CSV."""
+    report = json.loads(run(collab, "report", data, "--all", "--format", "json").stdout)
+    for node in report["nodes"]:
+        mine = [r for r in rows if r["person"] == node["name"]]
+        expected = collections.Counter(r["role"] for r in mine if r["role"].strip())
+        if node["roles"] != dict(expected) or node["credits"] != len(mine):
+            fail(f"role mix of {node['name']}: {node['roles']} != {dict(expected)}")
+        counts = list(node["roles"].values())
+        if counts != sorted(counts, reverse=True):
+            fail(f"role mix of {node['name']} is not most credited first")
+        years = sorted(int(r["year"]) for r in mine if r["year"].strip())
+        if node["years"] != ([years[0], years[-1]] if years else None):
+            fail(f"years of {node['name']}: {node['years']}")
+
+
+def main():
+    collab, datasets = sys.argv[1], sys.argv[2]
+    data = os.path.join(datasets, "thom_russo.csv")
+    rows = read_credits(data)
+    with tempfile.TemporaryDirectory() as tmp:
+        check_ego(collab, data, rows, tmp)
+        check_path(collab, data, rows, tmp)
+        check_slices(collab, data, rows, tmp)
+        check_role_mix(collab, data, rows)
+    print("ok: ego, path and slices checks passed")
+
+
+if __name__ == "__main__":
+    main()

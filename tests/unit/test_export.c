@@ -1,0 +1,410 @@
+/* Export: format detection, the edge table's path, escaping for XML and GML, number formatting,
+ * the role mix and years of credits, the graph-level schema, and allocation failure. The files
+ * are read back by independent readers in tests/oracle/check_exports.py. */
+#include "collab/alloc.h"
+#include "collab/export.h"
+
+#include <math.h>
+
+#include "export_internal.h"
+#include "test_support.h"
+
+/* P1 = {A, B, C}, P2 = {A, B}, P3 = {B, D}; B is an engineer twice, a producer and a mixer. */
+static const char *const credits = "person,project,role,year\n"
+                                   "A,P1,producer,1990\nB,P1,engineer,1991\nC,P1,artist,\n"
+                                   "A,P2,producer,2000\nB,P2,producer,2000\nB,P2,mixer,2000\n"
+                                   "B,P3,engineer,2010\nD,P3,artist,2010\n";
+
+/* Output written to memory, NUL-terminated once closed. */
+typedef struct memout {
+    char *text;
+    size_t len;
+    FILE *f;
+} memout;
+
+static void memout_open(memout *m)
+{
+    m->text = NULL;
+    m->len = 0;
+    m->f = open_memstream(&m->text, &m->len);
+    assert_non_null(m->f);
+}
+
+static void memout_close(memout *m)
+{
+    assert_int_equal(fclose(m->f), 0);
+    m->f = NULL;
+}
+
+static void test_format_from_path(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *path;
+        collab_export_format fmt;
+    } ok[] = {
+        {"net.graphml", COLLAB_EXPORT_GRAPHML},
+        {"dir/net.GEXF", COLLAB_EXPORT_GEXF},
+        {"net.gml", COLLAB_EXPORT_GML},
+        {"net.json", COLLAB_EXPORT_JSON},
+        {"net.vos.json", COLLAB_EXPORT_VOSVIEWER},
+        {"net.VOS.JSON", COLLAB_EXPORT_VOSVIEWER},
+        {"net.csv", COLLAB_EXPORT_CSV_NODES},
+        {"a.json.gml", COLLAB_EXPORT_GML},
+    };
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        collab_export_format fmt = COLLAB_EXPORT_CSV_EDGES;
+        assert_true(collab_export_format_from_path(ok[i].path, &fmt));
+        assert_int_equal(fmt, ok[i].fmt);
+    }
+    static const char *const bad[] = {"net.png", "net", "net.gml.txt", ".json", "dir/.gexf",
+                                      "net.xml", ""};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        collab_export_format fmt = COLLAB_EXPORT_GML;
+        assert_false(collab_export_format_from_path(bad[i], &fmt));
+        assert_int_equal(fmt, COLLAB_EXPORT_GML); /* untouched */
+    }
+    assert_false(collab_export_format_from_path(NULL, NULL));
+    assert_string_equal(collab_export_format_name(COLLAB_EXPORT_VOSVIEWER), "vosviewer");
+    assert_string_equal(collab_export_format_name(COLLAB_EXPORT_CSV_EDGES), "csv-edges");
+    assert_string_equal(collab_export_format_name((collab_export_format)99), "?");
+}
+
+static void test_edges_path(void **state)
+{
+    (void)state;
+    char out[64];
+    assert_true(collab_export_edges_path("net.csv", out, sizeof out));
+    assert_string_equal(out, "net.edges.csv");
+    assert_true(collab_export_edges_path("out/net.nodes.csv", out, sizeof out));
+    assert_string_equal(out, "out/net.edges.csv");
+    assert_true(collab_export_edges_path("NET.CSV", out, sizeof out));
+    assert_string_equal(out, "NET.edges.csv");
+    assert_true(collab_export_edges_path("table", out, sizeof out));
+    assert_string_equal(out, "table.edges.csv");
+    assert_true(collab_export_edges_path("dir/nodes.csv", out, sizeof out));
+    assert_string_equal(out, "dir/edges.csv");
+    assert_true(collab_export_edges_path("nodes.csv", out, sizeof out));
+    assert_string_equal(out, "edges.csv");
+    assert_true(collab_export_edges_path("net_NODES.csv", out, sizeof out));
+    assert_string_equal(out, "net_edges.csv");
+    assert_true(collab_export_edges_path("net-nodes.csv", out, sizeof out));
+    assert_string_equal(out, "net-edges.csv");
+    assert_true(collab_export_edges_path("supernodes.csv", out, sizeof out)); /* not a word */
+    assert_string_equal(out, "supernodes.edges.csv");
+    char small[13];
+    assert_false(collab_export_edges_path("net.csv", small, sizeof small)); /* needs 14 */
+    assert_true(collab_export_edges_path("ne.csv", small, sizeof small));
+    assert_string_equal(small, "ne.edges.csv");
+}
+
+static void assert_xml(const char *in, const char *expected)
+{
+    collab_i_scratch scratch = {0};
+    const char *out = collab_i_xml_escape(in, &scratch);
+    assert_non_null(out);
+    assert_string_equal(out, expected);
+    collab_free(scratch.data);
+}
+
+static void test_xml_escape(void **state)
+{
+    (void)state;
+    assert_xml("", "");
+    assert_xml("plain", "plain");
+    assert_xml("<b>&\"'</b>", "&lt;b&gt;&amp;&quot;&#39;&lt;/b&gt;");
+    /* C0 controls other than tab, LF, CR cannot be in XML 1.0 at all, even as references */
+    assert_xml("a\x01"
+               "b\x1f"
+               "c\x0b",
+               "a\xEF\xBF\xBD"
+               "b\xEF\xBF\xBD"
+               "c\xEF\xBF\xBD");
+    /* tab, LF, CR as references so that attribute-value normalisation keeps them */
+    assert_xml("t\tl\nc\r", "t&#9;l&#10;c&#13;");
+    /* DEL and C1 are allowed in XML 1.0: kept */
+    assert_xml("d\x7f"
+               "e\xC2\x85",
+               "d\x7f"
+               "e\xC2\x85");
+    /* the non-characters U+FFFE and U+FFFF are not */
+    assert_xml("\xEF\xBF\xBE\xEF\xBF\xBF", "\xEF\xBF\xBD\xEF\xBF\xBD");
+    /* invalid bytes (never from the loader, but the writer must stay well-formed) */
+    assert_xml("x\xff"
+               "y\xC3",
+               "x\xEF\xBF\xBD"
+               "y\xEF\xBF\xBD");
+    /* everything else passes as UTF-8: CJK, right-to-left, emoji, U+FFFD itself */
+    assert_xml("\xE7\x8E\x8B \xD9\x85 \xF0\x9F\x8E\xB8 \xEF\xBF\xBD",
+               "\xE7\x8E\x8B \xD9\x85 \xF0\x9F\x8E\xB8 \xEF\xBF\xBD");
+}
+
+static void assert_gml(const char *in, const char *expected)
+{
+    collab_i_scratch scratch = {0};
+    const char *out = collab_i_gml_escape(in, &scratch);
+    assert_non_null(out);
+    assert_string_equal(out, expected);
+    collab_free(scratch.data);
+}
+
+static void test_gml_escape(void **state)
+{
+    (void)state;
+    assert_gml("", "");
+    /* GML strings have no backslash escape: " and & become entities, \ stays */
+    assert_gml("say \"hi\" & \\bye", "say &quot;hi&quot; &amp; \\bye");
+    /* a literal entity is not decoded twice */
+    assert_gml("&amp; &#65;", "&amp;amp; &amp;#65;");
+    /* markup needs nothing in GML */
+    assert_gml("<b>[x]</b> '", "<b>[x]</b> '");
+    /* GML is ASCII: controls and non-ASCII as decimal references */
+    assert_gml("\x01\t\n\x7f", "&#1;&#9;&#10;&#127;");
+    assert_gml("Jos\xC3\xA9 \xE7\x8E\x8B \xF0\x9F\x98\x80", "Jos&#233; &#29579; &#128512;");
+    assert_gml("bad\xff", "bad&#65533;");
+}
+
+static void assert_real(double x, bool point, const char *expected)
+{
+    char buf[32];
+    collab_i_format_real(buf, x, point);
+    assert_string_equal(buf, expected);
+    assert_true(strtod(buf, NULL) == x);
+}
+
+static void test_format_real(void **state)
+{
+    (void)state;
+    assert_real(0.1, false, "0.1");
+    assert_real(4, false, "4");
+    assert_real(4, true, "4.0");
+    assert_real(1e20, false, "1e+20");
+    assert_real(1e20, true, "1.0e+20");
+    assert_real(2.5e-7, true, "2.5e-07");
+    assert_real(-3, true, "-3.0");
+    assert_real(1.0 / 3, false, "0.3333333333333333");
+    assert_real(0.1 + 0.2, false, "0.30000000000000004"); /* needs all 17 digits */
+    char buf[32];
+    for (int i = 1; i < 2000; i++) {
+        double x = 1.0 / i * 1e-3 * i * i;
+        collab_i_format_real(buf, x, true);
+        assert_true(strtod(buf, NULL) == x);
+        assert_non_null(strchr(buf, '.'));
+    }
+}
+
+/* The values derived from the credit rows, for the people view and the bipartite view. */
+static void test_credit_values(void **state)
+{
+    (void)state;
+    collab_graph g = {0};
+    collab_edgelist list = {0};
+    build_text(&g, &list, credits, COLLAB_VIEW_BIPARTITE, COLLAB_WEIGHT_COUNT);
+    collab_export_input in = {.graph = &g, .list = &list};
+    collab_i_export x;
+    collab_error err = {0};
+    assert_int_equal(collab_i_export_init(&x, &in, &err), COLLAB_OK);
+    /* name, kind, credits, roles, main_role, three years; no metrics, community or layout */
+    assert_int_equal(x.n_fields, 8);
+    assert_string_equal(x.fields[3].name, "roles");
+    const collab_i_field *roles = &x.fields[3];
+    const collab_i_field *year_first = &x.fields[5];
+    const collab_i_field *year_mean = &x.fields[7];
+    uint32_t b = collab_names_find(&g.names, "B", 1);
+    uint32_t c = collab_names_find(&g.names, "C", 1);
+    uint32_t p2 = collab_names_find(&g.names, "P2", 2);
+    /* most credited first; producer and mixer tie at 1: producer appeared first in the file */
+    assert_string_equal(collab_i_export_value(&x, roles, b).s,
+                        "engineer (2); producer (1); mixer (1)");
+    assert_string_equal(collab_i_export_value(&x, &x.fields[4], b).s, "engineer");
+    assert_int_equal(collab_i_export_value(&x, &x.fields[2], b).i, 4);
+    assert_int_equal(collab_i_export_value(&x, year_first, b).i, 1991);
+    assert_int_equal(collab_i_export_value(&x, &x.fields[6], b).i, 2010);
+    assert_float_equal(collab_i_export_value(&x, year_mean, b).d, (1991 + 2000 * 2 + 2010) / 4.0,
+                       1e-12);
+    /* C has one undated credit: no years at all */
+    assert_false(collab_i_export_value(&x, year_first, c).present);
+    assert_false(collab_i_export_value(&x, year_mean, c).present);
+    /* a project gets the credits made on it */
+    assert_string_equal(collab_i_export_value(&x, &x.fields[1], p2).s, "project");
+    assert_string_equal(collab_i_export_value(&x, roles, p2).s, "producer (2); mixer (1)");
+    assert_int_equal(collab_i_export_value(&x, &x.fields[2], p2).i, 3);
+    collab_i_export_destroy(&x);
+    collab_i_export_destroy(&x); /* safe twice */
+    collab_graph_destroy(&g);
+    collab_edgelist_destroy(&list);
+}
+
+static char *export_text(const collab_export_input *in, collab_export_format fmt)
+{
+    memout m;
+    memout_open(&m);
+    collab_error err = {0};
+    assert_int_equal(collab_export_write(m.f, in, fmt, &err), COLLAB_OK);
+    memout_close(&m);
+    return m.text;
+}
+
+/* Every format from one small analysed graph, with a fake layout: the pieces each must hold. */
+static void test_formats(void **state)
+{
+    (void)state;
+    collab_graph g = {0};
+    collab_edgelist list = {0};
+    build_text(&g, &list, credits, COLLAB_VIEW_DEFAULT, COLLAB_WEIGHT_COUNT);
+    collab_metrics m;
+    collab_metrics_options mo;
+    collab_metrics_options_init(&mo);
+    collab_error err = {0};
+    assert_int_equal(collab_metrics_compute(&m, &g, &mo, &err), COLLAB_OK);
+    double xs[4] = {10, 20, 30, 40};
+    double ys[4] = {5, 0, 15, 25};
+    double radius[4] = {1, 2, 3, 4};
+    collab_rgba color[4] = {{1, 0, 0, 1}, {0, 1, 0, 1}, {0, 0, 1, 1}, {0.5, 0.5, 0.5, 1}};
+    collab_export_input in = {.graph = &g,
+                              .list = &list,
+                              .metrics = &m,
+                              .x = xs,
+                              .y = ys,
+                              .radius = radius,
+                              .color = color,
+                              .layout_name = "fa2"};
+    static const struct {
+        collab_export_format fmt;
+        const char *needles[4];
+    } cases[] = {
+        {COLLAB_EXPORT_GRAPHML,
+         {"edgedefault=\"undirected\"",
+          "<data key=\"v_roles\">engineer (2); producer (1); mixer (1)",
+          "<data key=\"e_weight\">2</data>", "<data key=\"g_layout\">fa2</data>"}},
+        {COLLAB_EXPORT_GEXF,
+         {"<node id=\"0\" label=\"A\">", "<viz:position x=\"10\" y=\"-5\" z=\"0.0\"/>",
+          "<viz:color r=\"255\" g=\"0\" b=\"0\"/>", "<viz:position x=\"20\" y=\"0\""}},
+        {COLLAB_EXPORT_GML,
+         {"    label \"A\"\n", "    weight 2.0\n", "      fill \"#ff0000\"\n", "    x 10.0\n"}},
+        {COLLAB_EXPORT_JSON,
+         {"\"directed\": false", "\"roles\":{\"engineer\":2,\"producer\":1,\"mixer\":1}",
+          "{\"source\":0,\"target\":1,\"weight\":2.0}", "\"color\":\"#0000ff\""}},
+        {COLLAB_EXPORT_VOSVIEWER,
+         {"{\"id\":1,\"label\":\"A\",", "\"y\":-5.0", "\"source_id\":1,\"target_id\":2",
+          "\"description\":\"person; 4 credits; 1991-2010; engineer (2)"}},
+        {COLLAB_EXPORT_CSV_NODES,
+         {"id,name,kind,credits,roles,main_role,year_first", "\n1,B,person,4,",
+          ",#00ff00,0,255,0\n", "\n2,C,person,1,artist (1),artist,,,,"}},
+        {COLLAB_EXPORT_CSV_EDGES,
+         {"source_id,target_id,source,target,weight\n", "0,1,A,B,2\n", "1,3,B,D,1\n", "\n"}},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *text = export_text(&in, cases[i].fmt);
+        for (size_t k = 0; k < 4; k++) {
+            if (strstr(text, cases[i].needles[k]) == NULL) {
+                fail_msg("%s lacks '%s':\n%s", collab_export_format_name(cases[i].fmt),
+                         cases[i].needles[k], text);
+            }
+        }
+        free(text);
+    }
+    collab_metrics_destroy(&m);
+    collab_graph_destroy(&g);
+    collab_edgelist_destroy(&list);
+}
+
+/* A NaN metric (constraint of an isolated node) is left out, never written as "nan". */
+static void test_nan_is_absent(void **state)
+{
+    (void)state;
+    collab_graph g = {0};
+    collab_edgelist list = {0};
+    build_text(&g, &list, "person,project\nA,P1\nB,P1\nC,P2\n", COLLAB_VIEW_DEFAULT,
+               COLLAB_WEIGHT_COUNT);
+    collab_metrics m;
+    collab_metrics_options mo;
+    collab_metrics_options_init(&mo);
+    collab_error err = {0};
+    assert_int_equal(collab_metrics_compute(&m, &g, &mo, &err), COLLAB_OK);
+    assert_true(isnan(m.values[COLLAB_METRIC_CONSTRAINT][2]));
+    collab_export_input in = {.graph = &g, .list = &list, .metrics = &m};
+    for (int fmt = COLLAB_EXPORT_GRAPHML; fmt <= COLLAB_EXPORT_CSV_EDGES; fmt++) {
+        char *text = export_text(&in, (collab_export_format)fmt);
+        assert_null(strstr(text, "nan"));
+        assert_null(strstr(text, "NaN"));
+        assert_null(strstr(text, "inf"));
+        free(text);
+    }
+    /* C's row in the node table has an empty constraint cell */
+    char *text = export_text(&in, COLLAB_EXPORT_CSV_NODES);
+    assert_non_null(strstr(text, "\n2,C,person,1,"));
+    free(text);
+    collab_metrics_destroy(&m);
+    collab_graph_destroy(&g);
+    collab_edgelist_destroy(&list);
+}
+
+static void test_errors(void **state)
+{
+    (void)state;
+    memout m;
+    memout_open(&m);
+    collab_error err = {0};
+    collab_export_input none = {0};
+    assert_int_equal(collab_export_write(m.f, &none, COLLAB_EXPORT_GML, &err), COLLAB_E_USAGE);
+    assert_string_equal(err.message, "nothing to export: no graph");
+    collab_graph g = {0};
+    collab_edgelist list = {0};
+    build_text(&g, &list, "source,target\na,b\n", COLLAB_VIEW_DEFAULT, COLLAB_WEIGHT_COUNT);
+    collab_export_input in = {.graph = &g};
+    collab_error_clear(&err);
+    assert_int_equal(collab_export_write(m.f, &in, (collab_export_format)42, &err), COLLAB_E_USAGE);
+    assert_string_equal(err.message, "unknown export format 42");
+    memout_close(&m);
+    free(m.text);
+    collab_graph_destroy(&g);
+    collab_edgelist_destroy(&list);
+}
+
+/* Fail the n-th allocation for n = 0, 1, 2...: COLLAB_E_NOMEM and no leak, until it succeeds. */
+static void test_allocation_failure(void **state)
+{
+    (void)state;
+    collab_graph g = {0};
+    collab_edgelist list = {0};
+    build_text(&g, &list, credits, COLLAB_VIEW_BIPARTITE, COLLAB_WEIGHT_COUNT);
+    collab_export_input in = {.graph = &g, .list = &list};
+    for (int fmt = COLLAB_EXPORT_GRAPHML; fmt <= COLLAB_EXPORT_CSV_EDGES; fmt++) {
+        bool done = false;
+        long n = 0;
+        for (; !done && n < 1000; n++) {
+            memout m;
+            memout_open(&m);
+            collab_error err = {0};
+            collab_alloc_fail_after(n);
+            collab_status st = collab_export_write(m.f, &in, (collab_export_format)fmt, &err);
+            collab_alloc_fail_after(-1);
+            memout_close(&m);
+            free(m.text);
+            if (st == COLLAB_OK) {
+                done = true;
+            } else {
+                assert_int_equal(st, COLLAB_E_NOMEM);
+                assert_true(strcmp(err.message, "out of memory exporting the graph") == 0 ||
+                            strcmp(err.message, "out of memory counting credits") == 0);
+            }
+        }
+        assert_true(done);
+        assert_true(n > 5); /* the credit values alone allocate more than that */
+    }
+    collab_graph_destroy(&g);
+    collab_edgelist_destroy(&list);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_format_from_path), cmocka_unit_test(test_edges_path),
+        cmocka_unit_test(test_xml_escape),       cmocka_unit_test(test_gml_escape),
+        cmocka_unit_test(test_format_real),      cmocka_unit_test(test_credit_values),
+        cmocka_unit_test(test_formats),          cmocka_unit_test(test_nan_is_absent),
+        cmocka_unit_test(test_errors),           cmocka_unit_test(test_allocation_failure),
+    };
+    return cmocka_run_group_tests(tests, setup_engine, NULL);
+}
