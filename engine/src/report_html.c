@@ -9,6 +9,7 @@
  * escaping could not run code. The ranking and community summaries come from the same internals
  * as the other formats, so the page and `collab report --format md` agree. */
 #include "collab/alloc.h"
+#include "collab/credits.h"
 #include "collab/checksum.h"
 #include "collab/plots.h"
 #include "collab/report.h"
@@ -212,7 +213,7 @@ static void sortable_heading(FILE *f, const char *name, const char *help, bool n
 }
 
 static void ranking_head(FILE *f, const collab_report_input *in, const collab_report_options *opt,
-                         size_t rows)
+                         size_t rows, bool roles)
 {
     const collab_metrics *m = in->metrics;
     const char *metric = collab_metric_name(opt->sort);
@@ -227,6 +228,10 @@ static void ranking_head(FILE *f, const collab_report_input *in, const collab_re
             higher ? "" : " (lowest first)");
     sortable_heading(f, "rank", NULL, true, "ascending", NULL);
     sortable_heading(f, "name", NULL, false, NULL, NULL);
+    if (roles) {
+        sortable_heading(f, "roles", "credits in each role, most credited first", false, NULL,
+                         NULL);
+    }
     for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
         if (collab_i_metric_shown(opt, m, k)) {
             const char *sorted =
@@ -242,18 +247,46 @@ static void ranking_head(FILE *f, const collab_report_input *in, const collab_re
     fputs("</tr></thead>\n<tbody>\n", f);
 }
 
+/* The three most credited roles, the whole mix in the tooltip: a long mix would make the row
+ * as tall as a page. */
+#define ROLES_IN_CELL 3
+
+static void write_roles_cell(FILE *f, const collab_report_input *in,
+                             const collab_credit_facts *facts, uint32_t v)
+{
+    fputs("<td class=\"roles\" title=\"", f);
+    esc(f, collab_credit_facts_roles(facts, v));
+    fputs("\">", f);
+    size_t first = facts->first_role[v];
+    size_t end = facts->first_role[v + 1];
+    for (size_t k = first; k < end && k < first + ROLES_IN_CELL; k++) {
+        fputs(k > first ? "; " : "", f);
+        esc(f, collab_names_get(&in->list->roles, facts->role_counts[k].role));
+        fprintf(f, " (%u)", facts->role_counts[k].count);
+    }
+    if (end - first > ROLES_IN_CELL) {
+        fprintf(f, "; %zu more", end - first - ROLES_IN_CELL);
+    }
+    fputs("</td>", f);
+}
+
 static void write_ranking(FILE *f, const collab_report_input *in, const collab_report_options *opt,
-                          const uint32_t *order, const collab_html_extras *x)
+                          const uint32_t *order, const collab_html_extras *x,
+                          const collab_credit_facts *facts)
 {
     const collab_metrics *m = in->metrics;
     size_t rows = opt->top == 0 || opt->top > m->n ? m->n : opt->top;
-    ranking_head(f, in, opt, rows);
+    bool roles = facts != NULL && facts->any_role;
+    ranking_head(f, in, opt, rows, roles);
     for (size_t r = 0; r < rows; r++) {
         uint32_t v = order[r];
         fprintf(f, "<tr data-i=\"%zu\"><td class=\"n\" data-v=\"%zu\">%zu</td><td class=\"name\">",
                 r, r + 1, r + 1);
         esc(f, collab_graph_name(in->graph, v));
         fputs("</td>", f);
+        if (roles) {
+            write_roles_cell(f, in, facts, v);
+        }
         for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
             if (collab_i_metric_shown(opt, m, k)) {
                 char buf[64];
@@ -575,8 +608,20 @@ collab_status collab_report_write_html(FILE *f, const collab_report_input *in,
     write_header(f, in, x);
     write_map(f, x);
     write_stats(f, in);
-    write_ranking(f, in, &table, order, x);
-    st = write_communities(f, in, opt, x, err);
+    /* The role mix of each node, for credits. */
+    collab_credit_facts facts;
+    bool have_facts = false;
+    if (in->graph->shape == COLLAB_SHAPE_CREDITS && in->graph->origin != NULL) {
+        st = collab_credit_facts_compute(&facts, in->graph, in->list, err);
+        have_facts = st == COLLAB_OK;
+    }
+    if (st == COLLAB_OK) {
+        write_ranking(f, in, &table, order, x, have_facts ? &facts : NULL);
+        st = write_communities(f, in, opt, x, err);
+    }
+    if (have_facts) {
+        collab_credit_facts_destroy(&facts);
+    }
     if (st == COLLAB_OK) {
         st = write_plots(f, in, opt, order, err);
     }

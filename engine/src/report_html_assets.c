@@ -37,6 +37,7 @@ const char collab_i_html_css[] =
     "thead th{border-bottom:2px solid #b9b9b9;white-space:nowrap}\n"
     "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
     "td.name{overflow-wrap:anywhere;min-width:8em}\n"
+    "td.roles{font-size:.85em;min-width:12em;color:#444}\n"
     "tbody tr:nth-child(even){background:#fafafa}tbody tr:hover{background:#eef5fb}\n"
     "th button{font:inherit;font-weight:600;color:inherit;background:none;border:0;padding:0;"
     "cursor:pointer}\n"
