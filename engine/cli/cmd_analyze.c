@@ -9,6 +9,7 @@
 #include "collab/summary.h"
 
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -22,8 +23,9 @@ static const char *const analyze_usage =
     "  communities.md                     communities with members, density, roles and years\n"
     "  map.png, map.svg, map.pdf          the map (communities as bubbles above 20000 nodes)\n"
     "  network.graphml, network.gexf, network.gml, network.json, network.vos.json,\n"
-    "  nodes.csv, nodes.edges.csv         the network with metrics, communities and positions\n"
-    "for Gephi, Cytoscape, VOSviewer, d3 and spreadsheets. Progress per stage on a terminal.\n\n"
+    "  nodes.csv, edges.csv               the network with metrics, communities and positions\n"
+    "for Gephi, Cytoscape, VOSviewer, d3 and spreadsheets. Progress per stage on a terminal;\n"
+    "--verbose times every stage and metric and reports the peak memory.\n\n"
     "Options:\n"
     "      --top N                  rows in report.txt, report.md and the HTML table (default 50)\n"
     "      --sort METRIC            ranking metric (default betweenness)\n"
@@ -310,6 +312,11 @@ int cmd_analyze(int argc, char **argv)
         j.st.show = an.verbose || isatty(STDERR_FILENO);
         st = run(&j, &err);
         cli_map_destroy(&j.map);
+        struct rusage usage;
+        if (st == COLLAB_OK && j.st.verbose && getrusage(RUSAGE_SELF, &usage) == 0) {
+            /* ru_maxrss is in KiB on Linux */
+            fprintf(stderr, "collab: peak memory %.0f MiB\n", (double)usage.ru_maxrss / 1024);
+        }
     }
     collab_free(aa.command_line);
     cli_analysis_destroy(&an);

@@ -200,7 +200,8 @@ collab_status cli_export_file(const cli_input *in, const cli_analysis *an,
                               const struct cli_map *map_or_null, const char *path, int format,
                               collab_error *err)
 {
-    return export_file(in, an, map_or_null, NULL, path, (collab_export_format)format, err);
+    const char *layout = map_or_null != NULL ? collab_layout_method_name(map_or_null->method) : NULL;
+    return export_file(in, an, map_or_null, layout, path, (collab_export_format)format, err);
 }
 
 /* The map whose positions the export carries, unless there is to be no layout. */

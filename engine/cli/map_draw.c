@@ -852,6 +852,7 @@ collab_status cli_map_build(cli_map *out, const cli_map_source *src, cli_analysi
         memset(&job.layout, 0, sizeof job.layout);
         map.by_community = job.by_community;
         map.n_drawn = collab_graph_vertex_count(job.drawn);
+        map.method = mo->layout;
     }
     collab_layout_destroy(&job.layout);
     collab_graph_destroy(&job.community_level);

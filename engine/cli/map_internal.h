@@ -79,6 +79,8 @@ typedef struct cli_map {
     collab_layout layout;     /* layout positions of the drawn graph's vertices */
     bool by_community;        /* drawn one bubble per community (then scene nodes are bubbles) */
     size_t n_drawn;           /* vertices of the drawn graph (scene nodes minus ghosts) */
+    collab_layout_method method; /* the layout algorithm (or fixed positions, reported as the
+                                    algorithm asked for) */
 } cli_map;
 
 /* Computes what the map needs (metrics and communities not yet in `an`), chooses the level,
