@@ -276,10 +276,22 @@ static collab_status compute_all(collab_metrics *m, const collab_graph *g,
         st = path_metrics(m, &csr, opt, err);
     }
     m->seconds[COLLAB_METRIC_BETWEENNESS] = now_seconds() - t1;
+    /* Undirected graphs get constraint from the triangles; igraph's call is kept for directed
+     * ones, where a tie's two directions are weighed as igraph defines. */
+    bool own_constraint = wanted(opt, COLLAB_METRIC_CONSTRAINT) && !igraph_is_directed(&g->graph);
+    if (st == COLLAB_OK && own_constraint) {
+        double start = now_seconds();
+        m->values[COLLAB_METRIC_CONSTRAINT] = collab_alloc_array(m->n + 1, sizeof(double));
+        st = m->values[COLLAB_METRIC_CONSTRAINT] == NULL
+                 ? collab_error_set(err, COLLAB_E_NOMEM, "out of memory storing constraint")
+                 : collab_i_constraint(&csr, m->values[COLLAB_METRIC_CONSTRAINT], err);
+        m->seconds[COLLAB_METRIC_CONSTRAINT] = now_seconds() - start;
+    }
     collab_i_csr_destroy(&csr);
     for (size_t i = 0; st == COLLAB_OK && i < sizeof igraph_metrics / sizeof igraph_metrics[0]; i++) {
-        bool need = wanted(opt, igraph_metrics[i].metric) ||
-                    igraph_metrics[i].metric == COLLAB_METRIC_CLUSTERING;
+        bool need = (wanted(opt, igraph_metrics[i].metric) ||
+                     igraph_metrics[i].metric == COLLAB_METRIC_CLUSTERING) &&
+                    !(igraph_metrics[i].metric == COLLAB_METRIC_CONSTRAINT && own_constraint);
         if (need) {
             double start = now_seconds();
             st = igraph_metric(m, g, igraph_metrics[i].metric, igraph_metrics[i].fn, err);

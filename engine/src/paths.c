@@ -113,8 +113,16 @@ static keyed_edge *undirected_edges(const collab_graph *g, size_t *n_out)
         uint32_t hi = u < v ? v : u;
         e[n++] = (keyed_edge){((uint64_t)lo << 32) | hi, VECTOR(g->weights)[k]};
     }
-    if (igraph_is_directed(graph)) {
+    /* Sorted pairs give sorted adjacency lists (the constraint's reverse-entry walk relies on
+     * it). Projections come sorted already; edge lists in file order get sorted here. */
+    bool sorted = true;
+    for (size_t k = 1; k < n && sorted; k++) {
+        sorted = e[k - 1].key < e[k].key;
+    }
+    if (!sorted) {
         qsort(e, n, sizeof *e, compare_keyed);
+    }
+    if (igraph_is_directed(graph)) {
         size_t out = 0;
         for (size_t k = 0; k < n; k++) {
             if (out > 0 && e[out - 1].key == e[k].key) {

@@ -47,4 +47,8 @@ collab_status collab_i_sweep(collab_i_sweep_result *out, const collab_i_csr *csr
                              collab_error *err);
 void collab_i_sweep_result_destroy(collab_i_sweep_result *r);
 
+/* Burt's constraint of every vertex of `csr` into `out` (n values; NaN for an isolated vertex),
+ * from the triangles (constraint.c). Time complexity: O(E^1.5). */
+collab_status collab_i_constraint(const collab_i_csr *csr, double *out, collab_error *err);
+
 #endif
