@@ -205,8 +205,13 @@ static long sample_size(const collab_metrics_options *opt, const collab_i_csr *c
     if (opt->approx_sources > 0) {
         return opt->approx_sources;
     }
-    double work = (double)csr->n * (double)(csr->start[csr->n] / 2 + csr->n);
-    return work > COLLAB_EXACT_WORK_LIMIT ? COLLAB_DEFAULT_APPROX_SOURCES : 0;
+    double per_source = (double)(csr->start[csr->n] / 2 + csr->n);
+    double work = (double)csr->n * per_source;
+    if (work <= COLLAB_EXACT_WORK_LIMIT) {
+        return 0;
+    }
+    double affordable = COLLAB_SAMPLE_WORK_BUDGET / per_source;
+    return (long)fmax(COLLAB_MIN_APPROX_SOURCES, fmin(COLLAB_DEFAULT_APPROX_SOURCES, affordable));
 }
 
 static collab_status path_metrics(collab_metrics *m, const collab_i_csr *csr,

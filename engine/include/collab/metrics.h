@@ -45,6 +45,11 @@ typedef enum collab_path_weights {
  * says otherwise (about a minute of exact work on two cores). */
 #define COLLAB_EXACT_WORK_LIMIT 2.0e10
 #define COLLAB_DEFAULT_APPROX_SOURCES 1000
+/* Automatic sampling keeps the sweep within this many steps (vertices + edges per source), so
+ * that a graph of tens of millions of edges is estimated in minutes, never with fewer than
+ * COLLAB_MIN_APPROX_SOURCES sources (the standard errors in the reports say how good). */
+#define COLLAB_SAMPLE_WORK_BUDGET 5.0e9
+#define COLLAB_MIN_APPROX_SOURCES 200
 
 typedef struct collab_metrics_options {
     collab_path_weights paths;   /* how shortest paths are measured */
