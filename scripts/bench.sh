@@ -1,15 +1,36 @@
 #!/usr/bin/env bash
 # Benchmark collab against idiomatic python-igraph and NetworkX peers.
 #
-#   scripts/bench.sh [--rows "20000 100000 1000000"] [--cap SECONDS] [--regen]
+#   scripts/bench.sh [--rows "10000 100000 1000000 5000000"] [--cap SECONDS] [--regen]
+#   STAGES="analyze" scripts/bench.sh --rows 1000000 --cap 300
 #
 # For each size: generate output/bench/credits_<rows>.csv (cached by name,
 # scripts/gen_credits --seed 1), then time every tool of every stage with
-# /usr/bin/time (elapsed seconds, peak RSS) under `timeout CAP`, and print one
-# markdown table per stage with ratios against collab.  Node/edge counts of
-# all tools are compared; a disagreement prints a WARNING line.
+# /usr/bin/time (elapsed seconds, CPU seconds, peak RSS) under `timeout CAP`,
+# and print one markdown table per stage with ratios against collab (a peer
+# stopped at the cap is shown as such).  Node/edge counts of all tools are
+# compared; a disagreement prints a WARNING line.
+#
+# Stages (STAGES="..." picks some; default: all):
+#   projection   read + build + person projection (collab summary)
+#   metrics      every metric but the path-based ones, call by call
+#   betweenness  exact betweenness (sizes up to 100,000 rows)
+#   sampled      betweenness from 1000 sources against exact (same sizes)
+#   map_png, map_svg  the map (python-igraph plot, Graphviz sfdp)
+#   analyze      the whole job end to end: collab analyze --verbose against
+#                scripts/bench/peer_{igraph,networkx}_analyze.py doing the same
+#                (sampling paths when collab does), stage by stage, with each
+#                stage's floor: the bare igraph C calls (scripts/bench/
+#                floor_igraph.c, built with cc and pkg-config igraph into
+#                output/bench/) and reading the input's / writing the outputs'
+#                bytes.  The NetworkX peer needs python3-matplotlib.
+#
+# Environment: STAGES (above), PEERS="igraph networkx graphviz collab_nodes"
+# (the other tools to run; collab and the floors always run), FLOOR_CAP
+# (seconds, default 6 x --cap), COLLAB (binary), PYTHON.
+#
 # Logs of every run: output/bench/logs/.  The report is also written to
-# output/bench/report.md.
+# output/bench/report.md (and a dated copy beside it).
 #
 # Adding a stage: write stage_<name> FILE that calls
 #   bench_cmd TOOL CMD...
@@ -22,7 +43,11 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
-ROWS="20000 100000 1000000"
+ARGS=""
+for a in "$@"; do
+    if [[ $a == *[[:space:]]* ]]; then ARGS+="${ARGS:+ }\"$a\""; else ARGS+="${ARGS:+ }$a"; fi
+done
+ROWS="10000 100000 1000000"
 CAP=300
 SEED=1
 REGEN=0
@@ -31,9 +56,14 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 COLLAB=${COLLAB:-build/collab}
 OUT=output/bench
 LOGS=$OUT/logs
-STAGES=${STAGES:-"projection metrics betweenness sampled map_png map_svg"}
-# Exact betweenness is O(V E): its stages run only on these sizes.
-PATH_ROWS="20000 100000"
+STAGES=${STAGES:-"projection metrics betweenness sampled map_png map_svg analyze"}
+# PEERS="..." runs only these of the other tools (collab and the floors always run).
+PEERS=${PEERS:-"igraph networkx graphviz collab_nodes"}
+# Exact betweenness is O(V E): its stages run only up to this many rows.
+PATH_MAX_ROWS=100000
+# collab's sample when it samples on its own (COLLAB_DEFAULT_APPROX_SOURCES).
+APPROX_DEFAULT=1000
+FLOOR=$OUT/floor_igraph
 
 usage() {
     sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "${BASH_SOURCE[0]}"
@@ -55,6 +85,10 @@ for n in $ROWS; do
 done
 [[ -n ${ROWS// /} ]] || { echo "bench.sh: --rows is empty" >&2; exit 2; }
 [[ $CAP =~ ^[1-9][0-9]*$ ]] || { echo "bench.sh: --cap must be a positive integer (seconds)" >&2; exit 2; }
+# The floors are no contest: they get a longer cap (exact igraph_betweenness at 100k rows alone
+# takes minutes).
+FLOOR_CAP=${FLOOR_CAP:-$((CAP * 6))}
+[[ $FLOOR_CAP =~ ^[1-9][0-9]*$ ]] || { echo "bench.sh: FLOOR_CAP must be a positive integer (seconds)" >&2; exit 2; }
 
 # ---------------------------------------------------------------- checks
 if [[ ! -x /usr/bin/time ]]; then
@@ -95,7 +129,7 @@ trap 'cleanup' EXIT
 log() { printf '%s\n' "$*" >&2; }
 
 # ------------------------------------------------------------ result rows
-R_STAGE=() R_ROWS=() R_TOOL=() R_STATUS=() R_SECS=() R_KIB=() R_RC=()
+R_STAGE=() R_ROWS=() R_TOOL=() R_STATUS=() R_SECS=() R_CPU=() R_KIB=() R_RC=()
 R_NODES=() R_EDGES=() R_LOG=()
 CUR_STAGE=""      # set by the stage loop
 CUR_ROWS=""
@@ -129,8 +163,12 @@ parse_counts() {
 # record one result row for (CUR_STAGE, CUR_ROWS, NAME).  Never fails.
 bench_cmd() {
     local name=$1; shift
-    local base=$LOGS/${CUR_STAGE}_${name}_${CUR_ROWS}
-    local tf=$base.time rc=0 status secs kib nodes edges
+    local base=$LOGS/${CUR_STAGE}_${name}_${CUR_ROWS} cap=${BENCH_CAP:-$CAP}
+    local tf=$base.time rc=0 status secs kib usr sys cpu nodes edges
+    if [[ $name != collab && $CUR_STAGE != floor && " $PEERS " != *" $name "* ]]; then
+        log "  $CUR_STAGE: $name skipped (not in PEERS)"
+        return 0
+    fi
     log "  $CUR_STAGE: $name ($CUR_ROWS rows) ..."
     rm -f "$tf"
     if [[ $1 == */* && ! -x $1 ]]; then
@@ -138,17 +176,18 @@ bench_cmd() {
         : >"$base.out"
         rc=127
     else
-        /usr/bin/time -f '%e %M' -o "$tf" \
-            timeout -k 10 "$CAP" "$@" >"$base.out" 2>"$base.err" &
+        /usr/bin/time -f '%e %M %U %S' -o "$tf" \
+            timeout -k 10 "$cap" "$@" >"$base.out" 2>"$base.err" &
         CHILD=$!
         wait "$CHILD" || rc=$?
         CHILD=""
     fi
-    # The last line of the time file is "%e %M" (a "Command exited with
-    # non-zero status" line may precede it).
-    secs="" kib=""
+    # The last line of the time file is "%e %M %U %S" (a "Command exited
+    # with non-zero status" line may precede it).
+    secs="" kib="" usr="" sys="" cpu=""
     if [[ -s $tf ]]; then
-        read -r secs kib < <(tail -n 1 "$tf") || true
+        read -r secs kib usr sys < <(tail -n 1 "$tf") || true
+        [[ -z $usr || -z $sys ]] || cpu=$(awk -v u="$usr" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
     fi
     if ((rc == 0)); then
         status=ok
@@ -159,9 +198,9 @@ bench_cmd() {
     fi
     read -r nodes edges < <(parse_counts "$base.out") || true
     R_STAGE+=("$CUR_STAGE") R_ROWS+=("$CUR_ROWS") R_TOOL+=("$name")
-    R_STATUS+=("$status") R_SECS+=("$secs") R_KIB+=("$kib") R_RC+=("$rc")
+    R_STATUS+=("$status") R_SECS+=("$secs") R_CPU+=("$cpu") R_KIB+=("$kib") R_RC+=("$rc")
     R_NODES+=("${nodes:-}") R_EDGES+=("${edges:-}") R_LOG+=("$base")
-    log "    -> $status${secs:+, ${secs} s}${kib:+, $((kib / 1024)) MiB}${nodes:+, nodes=$nodes}${edges:+ edges=$edges}"
+    log "    -> $status${secs:+, ${secs} s}${cpu:+ (cpu $cpu s)}${kib:+, $((kib / 1024)) MiB}${nodes:+, nodes=$nodes}${edges:+ edges=$edges}"
     return 0
 }
 
@@ -184,10 +223,10 @@ stage_metrics() {
     bench_cmd networkx "$PYTHON" scripts/bench/peer_networkx_metrics.py "$file"
 }
 
-in_path_rows() {
+in_path_rows() { (($1 <= PATH_MAX_ROWS)); }
+path_rows() {   # the sizes of this run that have path stages
     local n
-    for n in $PATH_ROWS; do [[ $n == "$1" ]] && return 0; done
-    return 1
+    for n in $ROWS; do in_path_rows "$n" && printf '%s ' "$n"; done
 }
 
 # Stage "betweenness": exact betweenness. collab's sweep also yields closeness and harmonic
@@ -227,13 +266,253 @@ stage_map() {
 stage_map_png() { stage_map "$1" png; }
 stage_map_svg() { stage_map "$1" svg; }
 
+# Stage "analyze": the whole job end to end. collab analyze writes every output from one load;
+# the peers do the same job their way (scripts/bench/peer_*_analyze.py), sampling paths when
+# collab samples (it says so on stderr). Then, outside collab's and the peers' runs, the floors:
+# floor_igraph times the bare igraph C calls of each stage on collab's own projection (its
+# edge table), reading the input's bytes and writing as many bytes as each stage wrote.
+ANALYZE_STAGES=("load and build" "summary" "metrics and communities" "reports" "layout and scene"
+                "map png, svg, pdf" "html report" "exports")
+
+build_floor() {
+    [[ -z ${FLOOR_BUILT:-} ]] || return 0
+    FLOOR_BUILT=1
+    log "building $FLOOR (scripts/bench/floor_igraph.c) ..."
+    local flags
+    if ! flags=$(pkg-config --cflags --libs igraph 2>"$OUT/floor_build.log"); then
+        log "bench.sh: pkg-config igraph failed (see $OUT/floor_build.log); floors will show as failed"
+        return 0
+    fi
+    # shellcheck disable=SC2086  # word splitting of the pkg-config flags is intended
+    cc -O2 -std=c11 -o "$FLOOR" scripts/bench/floor_igraph.c $flags -lm >>"$OUT/floor_build.log" 2>&1 ||
+        log "bench.sh: building floor_igraph failed (see $OUT/floor_build.log); floors will show as failed"
+}
+
+bytes_of() {   # bytes_of DIR FILE... : total size of the files that exist
+    local dir=$1 f total=0
+    shift
+    for f in "$@"; do
+        [[ -f $dir/$f ]] && total=$((total + $(stat -c %s "$dir/$f")))
+    done
+    echo "$total"
+}
+
+stage_analyze() {
+    local file=$1 dir=$OUT/analyze_collab_$CUR_ROWS k requested=0 nodes edges last bip
+    rm -rf "$dir" "$OUT/analyze_igraph_$CUR_ROWS" "$OUT/analyze_networkx_$CUR_ROWS"
+    bench_cmd collab "$COLLAB" analyze "$file" -o "$dir" --verbose --no-progress
+    # analyze prints nothing on stdout: its counts are in summary.txt.
+    last=$((${#R_TOOL[@]} - 1))
+    if [[ -s $dir/summary.txt ]]; then
+        read -r nodes edges < <(parse_counts "$dir/summary.txt") || true
+        R_NODES[last]=${nodes:-} R_EDGES[last]=${edges:-}
+    fi
+    k=$(sed -n 's/^collab: betweenness and closeness estimated from \([0-9]*\) sampled sources.*/\1/p' \
+        "$LOGS/analyze_collab_$CUR_ROWS.err" 2>/dev/null | head -n 1)
+    [[ -z $k ]] || requested=$APPROX_DEFAULT
+    echo "${k:-0} $requested" >"$LOGS/analyze_sources_$CUR_ROWS"
+    bench_cmd igraph "$PYTHON" scripts/bench/peer_igraph_analyze.py "$file" \
+        "$OUT/analyze_igraph_$CUR_ROWS" --sources "$requested"
+    bench_cmd networkx "$PYTHON" scripts/bench/peer_networkx_analyze.py "$file" \
+        "$OUT/analyze_networkx_$CUR_ROWS" --sources "$requested"
+
+    build_floor
+    bip=$OUT/bipartite_$CUR_ROWS.txt
+    if [[ ! -s $bip || $bip -ot $file ]]; then
+        log "  writing $bip (untimed input of floor_igraph) ..."
+        "$PYTHON" scripts/bench/peer_common.py bipartite "$file" "$bip.tmp" && mv -f "$bip.tmp" "$bip"
+    fi
+    # The projected edge table: edges.csv (nodes.edges.csv in older builds).
+    local etab=$dir/edges.csv saved=$CUR_STAGE
+    [[ -s $etab ]] || etab=$dir/nodes.edges.csv
+    CUR_STAGE=floor
+    # Single-threaded: the floor is the calls' own work, without OpenMP's start-up (PageRank).
+    BENCH_CAP=$FLOOR_CAP bench_cmd igraph_c env OMP_NUM_THREADS=1 "$FLOOR" --read "$file" --bipartite "$bip" --edges "$etab" \
+        --nodes "${nodes:-0}" --sources "$requested" --seed 42 \
+        --level "$( ((${nodes:-0} > 20000)) && echo communities || echo nodes)" \
+        --write "summary=$(bytes_of "$dir" summary.txt summary.json)" \
+        --write "reports=$(bytes_of "$dir" report.txt report.md report.csv report.json communities.md)" \
+        --write "map=$(bytes_of "$dir" map.png map.svg map.pdf)" \
+        --write "html=$(bytes_of "$dir" report.html)" \
+        --write "exports=$(bytes_of "$dir" network.graphml network.gexf network.gml network.json \
+                           network.vos.json nodes.csv nodes.edges.csv edges.csv)"
+    CUR_STAGE=$saved
+}
+
+# The seconds of stage NAME: collab's "collab: NAME   S s" (stderr) or a peer's
+# "stage: NAME S s" (stdout).
+stage_time() {   # stage_time LOGBASE NAME
+    awk -v name="$2" '
+        (index($0, "collab: " name " ") == 1 || index($0, "stage: " name " ") == 1) && $NF == "s" {
+            print $(NF - 1); exit }' "$1.err" "$1.out" 2>/dev/null
+}
+
+# The sum of the floor lines "floor: NAME... S s" whose name starts with one of the prefixes.
+floor_time() {   # floor_time LOGBASE PREFIX...
+    local base=$1
+    shift
+    # Nothing unless every call was timed (a floor stopped at its cap misses the later ones).
+    awk -v prefixes="$(printf '%s\n' "$@")" '
+        BEGIN { n = split(prefixes, p, "\n") }
+        /^floor: / && $NF == "s" {
+            for (i = 1; i <= n; i++)
+                if (p[i] != "" && index($0, "floor: " p[i]) == 1) { sum += $(NF - 1); hit[i] = 1; break }
+        }
+        END {
+            for (i = 1; i <= n; i++) if (p[i] != "" && !hit[i]) exit
+            printf "%.4f\n", sum }' "$base.out" 2>/dev/null
+}
+
+floor_of_stage() {   # floor_of_stage LOGBASE STAGE
+    case $2 in
+        "load and build") floor_time "$1" "read (" "create bipartite" "projection (" ;;
+        summary) floor_time "$1" "write summary" ;;
+        "metrics and communities")
+            floor_time "$1" "degree and strength" "paths" "pagerank" "eigenvector" "coreness" \
+                "constraint" "clustering" "global statistics" "communities" ;;
+        reports) floor_time "$1" "write reports" ;;
+        "layout and scene") floor_time "$1" "layout" ;;
+        "map png, svg, pdf") floor_time "$1" "write map" ;;
+        "html report") floor_time "$1" "write html" ;;
+        exports) floor_time "$1" "write exports" ;;
+    esac
+}
+
+# Where a stopped or failed peer got to: its last stage or timing line.
+progress_of() {   # progress_of LOGBASE
+    local line
+    line=$(grep -E '^(stage|timing|floor): .* s$' "$1.out" 2>/dev/null | tail -n 1 || true)
+    if [[ -z $line ]]; then
+        echo "before the end of load and build"
+    else
+        line=${line#*: }
+        echo "after ${line% * s}"
+    fi
+}
+
+sum_col() { awk '{ s += $1 } END { if (NR) printf "%.4f\n", s }'; }
+ratio_or_dash() { [[ -n $1 && -n $2 ]] && fmt_ratio "$1" "$2" || echo "-"; }
+
+report_analyze() {
+    local n st c i x f name k requested base_c base_i base_x base_f
+    local sc si sx sf
+    echo
+    echo "### analyze: paths and peers"
+    echo
+    for n in $ROWS; do
+        base_c=$LOGS/analyze_collab_$n
+        [[ -s $LOGS/analyze_sources_$n ]] || continue
+        read -r k requested <"$LOGS/analyze_sources_$n"
+        if ((k > 0)); then
+            echo "- $n rows: collab sampled betweenness and closeness from $k sources (--approx $requested, automatic);" \
+                 "floor: igraph_betweenness_subset from the same number of sources per component;" \
+                 "python-igraph (0.10 has no source-sampled betweenness): closeness and harmonic of $requested sampled vertices, no betweenness;" \
+                 "NetworkX: betweenness_centrality(k=$requested), closeness and harmonic of $requested sampled vertices"
+        else
+            echo "- $n rows: exact betweenness, closeness and harmonic centrality in collab and both peers; floor: igraph_betweenness (exact)"
+        fi
+        for name in igraph networkx igraph_c; do
+            local idx
+            for idx in "${!R_TOOL[@]}"; do
+                [[ ${R_STAGE[idx]} == analyze || ${R_STAGE[idx]} == floor ]] || continue
+                [[ ${R_ROWS[idx]} == "$n" && ${R_TOOL[idx]} == "$name" ]] || continue
+                case ${R_STATUS[idx]} in
+                    capped) echo "- $n rows: $name stopped at the $( [[ $name == igraph_c ]] && echo "$FLOOR_CAP" || echo "$CAP") s cap, $(progress_of "${R_LOG[idx]}")" ;;
+                    failed) echo "- $n rows: $name failed (exit ${R_RC[idx]}), $(progress_of "${R_LOG[idx]}"); see ${R_LOG[idx]}.err" ;;
+                esac
+            done
+        done
+    done
+    echo
+    echo "### analyze, stage by stage (seconds; floor = bare igraph C calls / reading or writing the bytes)"
+    echo
+    echo "| rows | stage | collab | python-igraph | NetworkX | floor | collab / floor | python-igraph / collab |"
+    echo "|---:|---|---:|---:|---:|---:|---:|---:|"
+    for n in $ROWS; do
+        base_c=$LOGS/analyze_collab_$n base_i=$LOGS/analyze_igraph_$n
+        base_x=$LOGS/analyze_networkx_$n base_f=$LOGS/floor_igraph_c_$n
+        [[ -s $base_c.err ]] || continue
+        sc="" si="" sx="" sf=""
+        for st in "${ANALYZE_STAGES[@]}"; do
+            c=$(stage_time "$base_c" "$st") i=$(stage_time "$base_i" "$st")
+            x=$(stage_time "$base_x" "$st") f=$(floor_of_stage "$base_f" "$st")
+            sc+="${c:+$c$'\n'}" si+="${i:+$i$'\n'}" sx+="${x:+$x$'\n'}" sf+="${f:+$f$'\n'}"
+            echo "| $n | $st | ${c:--} | ${i:--} | ${x:--} | ${f:--} | $(ratio_or_dash "$c" "$f") | $(ratio_or_dash "$i" "$c") |"
+        done
+        # A peer's sum only when it finished every stage.
+        c=$(printf '%s' "$sc" | sum_col) f=$(printf '%s' "$sf" | sum_col) i="" x=""
+        [[ $(printf '%s' "$si" | grep -c . || true) != "${#ANALYZE_STAGES[@]}" ]] || i=$(printf '%s' "$si" | sum_col)
+        [[ $(printf '%s' "$sx" | grep -c . || true) != "${#ANALYZE_STAGES[@]}" ]] || x=$(printf '%s' "$sx" | sum_col)
+        echo "| $n | **sum of stages** | ${c:--} | ${i:--} | ${x:--} | ${f:--} | $(ratio_or_dash "$c" "$f") | $(ratio_or_dash "$i" "$c") |"
+    done
+    echo
+    echo "### analyze, call by call against the floor (seconds)"
+    echo
+    echo "| rows | call | collab | floor (igraph C) | python-igraph | collab / floor |"
+    echo "|---:|---|---:|---:|---:|---:|"
+    local pair cname fname
+    for n in $ROWS; do
+        base_c=$LOGS/analyze_collab_$n base_i=$LOGS/analyze_igraph_$n base_f=$LOGS/floor_igraph_c_$n
+        [[ -s $base_c.err ]] || continue
+        for pair in "degree and strength|degree and strength" \
+                    "paths (betweenness, closeness, harmonic)|paths" "pagerank|pagerank" \
+                    "eigenvector|eigenvector" "coreness|coreness" "constraint|constraint" \
+                    "clustering|clustering" "global statistics|global statistics" \
+                    "communities|communities"; do
+            cname=${pair%%|*} fname=${pair#*|}
+            c=$(timing_of "$base_c" "$cname") i=$(timing_of "$base_i" "$cname")
+            f=$(floor_time "$base_f" "$fname")
+            echo "| $n | $cname | ${c:--} | ${f:--} | ${i:--} | $(ratio_or_dash "$c" "$f") |"
+        done
+    done
+    echo
+    echo "### issue 7 goals"
+    echo
+    echo "| rows | goal | measured | met? |"
+    echo "|---:|---|---|---|"
+    local idx b_secs b_kib b_ok tool secs kib status
+    for n in $ROWS; do
+        b_ok="" b_secs="" b_kib=""
+        for idx in "${!R_TOOL[@]}"; do
+            [[ ${R_STAGE[idx]} == analyze && ${R_ROWS[idx]} == "$n" && ${R_TOOL[idx]} == collab ]] || continue
+            b_ok=${R_STATUS[idx]} b_secs=${R_SECS[idx]} b_kib=${R_KIB[idx]}
+        done
+        [[ $b_ok == ok ]] || continue
+        for idx in "${!R_TOOL[@]}"; do
+            [[ ${R_STAGE[idx]} == analyze && ${R_ROWS[idx]} == "$n" ]] || continue
+            tool=${R_TOOL[idx]} secs=${R_SECS[idx]} kib=${R_KIB[idx]} status=${R_STATUS[idx]}
+            local want
+            case $tool in igraph) want=5 ;; networkx) want=50 ;; *) continue ;; esac
+            case $status in
+                ok) echo "| $n | end to end ≥ ${want}× faster than $tool | $(fmt_ratio "$secs" "$b_secs") ($b_secs s vs $secs s) | $(awk -v a="$secs" -v b="$b_secs" -v w="$want" 'BEGIN { print (a >= w * b) ? "yes" : "**no**" }') |" ;;
+                capped) echo "| $n | end to end ≥ ${want}× faster than $tool | $(fmt_ratio "$CAP" "$b_secs" ">") ($b_secs s vs stopped at $CAP s) | $(awk -v a="$CAP" -v b="$b_secs" -v w="$want" 'BEGIN { print (a >= w * b) ? "yes" : "unknown (cap too low)" }') |" ;;
+                *) echo "| $n | end to end ≥ ${want}× faster than $tool | $tool failed | unknown |" ;;
+            esac
+            if [[ $tool == igraph && $status == ok ]]; then
+                echo "| $n | peak memory ≤ half of python-igraph's | $(fmt_mib "$b_kib") MiB vs $(fmt_mib "$kib") MiB ($(awk -v a="$b_kib" -v b="$kib" 'BEGIN { printf "%.2f", a / b }')) | $(awk -v a="$b_kib" -v b="$kib" 'BEGIN { print (2 * a <= b) ? "yes" : "**no**" }') |"
+            fi
+        done
+        local over="" st_f st_c
+        for st in "${ANALYZE_STAGES[@]}"; do
+            st_c=$(stage_time "$LOGS/analyze_collab_$n" "$st") st_f=$(floor_of_stage "$LOGS/floor_igraph_c_$n" "$st")
+            [[ -n $st_c && -n $st_f ]] || continue
+            awk -v c="$st_c" -v f="$st_f" 'BEGIN { exit !(c > 1.5 * f && c >= 0.01) }' &&
+                over+="${over:+, }$st $(fmt_ratio "$st_c" "$st_f")"
+        done
+        echo "| $n | each stage ≤ 1.5× its floor (stages under 0.01 s ignored) | ${over:-all within} | $([[ -z $over ]] && echo yes || echo "**no**") |"
+    done
+}
+
 # collab's "collab: timing: NAME S s" and the peers' "timing: NAME S s" for one stage and size.
 timing_of() {   # timing_of LOGBASE NAME
     sed -n "s/^\(collab: \)\{0,1\}timing: $2 \([0-9.]*\) s$/\2/p" "$1.out" "$1.err" 2>/dev/null | head -n 1
 }
 
+has_stage() { [[ " $STAGES " == *" $1 "* ]]; }
+
 report_timings() {
-    local n base_c base_i name cname c i
+    local n base_c base_i name c i
+    if has_stage metrics; then
     echo
     echo "### metrics, call by call (collab vs python-igraph's own call)"
     echo
@@ -247,25 +526,31 @@ report_timings() {
             echo "| $n | $name | $c | $i | $(fmt_ratio "$i" "$c") |"
         done
     done
+    fi
+    if has_stage betweenness; then
     echo
     echo "### exact betweenness (collab's whole path sweep vs the peers' betweenness call)"
     echo
     echo "| rows | collab paths s | igraph betweenness s | networkx betweenness s | igraph / collab |"
     echo "|---:|---:|---:|---:|---:|"
-    for n in $PATH_ROWS; do
+    for n in $(path_rows); do
         c=$(timing_of "$LOGS/betweenness_collab_$n" "paths (betweenness, closeness, harmonic)")
         i=$(timing_of "$LOGS/betweenness_igraph_$n" betweenness)
         local x
         x=$(timing_of "$LOGS/betweenness_networkx_$n" betweenness)
         [[ -n $c ]] || continue
-        echo "| $n | $c | ${i:->$CAP (stopped)} | ${x:->$CAP (stopped)} | $( [[ -n $i ]] && fmt_ratio "$i" "$c" || fmt_ratio "$CAP" "$c" ">") |"
+        local r
+        if [[ -n $i ]]; then r=$(fmt_ratio "$i" "$c"); else r=$(fmt_ratio "$CAP" "$c" ">"); fi
+        echo "| $n | $c | ${i:->$CAP (stopped)} | ${x:->$CAP (stopped)} | $r |"
     done
+    fi
+    if has_stage sampled && has_stage betweenness; then
     echo
     echo "### sampled betweenness (1000 sources) against exact"
     echo
     echo "| rows | exact paths s | sampled paths s | time share | top-20 overlap |"
     echo "|---:|---:|---:|---:|---:|"
-    for n in $PATH_ROWS; do
+    for n in $(path_rows); do
         c=$(timing_of "$LOGS/betweenness_collab_$n" "paths (betweenness, closeness, harmonic)")
         i=$(timing_of "$LOGS/sampled_collab_$n" "paths (betweenness, closeness, harmonic)")
         [[ -n $c && -n $i && -s $OUT/exact_$n.csv && -s $OUT/sampled_$n.csv ]] || continue
@@ -279,6 +564,7 @@ PY
 )
         echo "| $n | $c | $i | $(awk -v a="$i" -v b="$c" 'BEGIN { printf "%.1f%%", 100 * a / b }') | $overlap of 20 |"
     done
+    fi
 }
 
 # ------------------------------------------------------------------ report
@@ -293,13 +579,13 @@ fmt_ratio() {   # fmt_ratio VALUE BASE [PREFIX]
 }
 
 report_stage() {
-    local stage=$1 n i j base secs_cell mib_cell rt rm
+    local stage=$1 n i secs_cell mib_cell rt rm
     local b_status b_secs b_kib
     echo
     echo "### $stage"
     echo
-    echo "| rows | tool | seconds | peak MiB | ratio vs collab (time) | ratio vs collab (memory) |"
-    echo "|---:|---|---:|---:|---:|---:|"
+    echo "| rows | tool | seconds | cpu s | peak MiB | ratio vs collab (time) | ratio vs collab (memory) |"
+    echo "|---:|---|---:|---:|---:|---:|---:|"
     for n in $ROWS; do
         b_status="" b_secs="" b_kib=""
         for i in "${!R_TOOL[@]}"; do
@@ -330,7 +616,7 @@ report_stage() {
                     mib_cell="-" ;;
             esac
             [[ ${R_TOOL[i]} != collab ]] || { [[ $b_status != ok ]] || rt="1.00x" rm="1.00x"; }
-            echo "| $n | ${R_TOOL[i]} | $secs_cell | $mib_cell | $rt | $rm |"
+            echo "| $n | ${R_TOOL[i]} | $secs_cell | ${R_CPU[i]:--} | $mib_cell | $rt | $rm |"
         done
     done
     echo
@@ -379,15 +665,14 @@ machine_info() {
     echo
     echo "- date: $(date '+%Y-%m-%d %H:%M:%S %Z')"
     echo "- machine: $(nproc) CPUs, ${cpu:-unknown CPU}, ${mem:-unknown} RAM ($(uname -sr))"
-    echo "- collab: $COLLAB ($(git_rev))"
+    echo "- collab: $COLLAB_SOURCE ($("$COLLAB" --version 2>/dev/null | head -n 1), $(git_rev)), run from a copy made at the start ($COLLAB)"
     echo "- peers: $("$PYTHON" -c 'import sys, igraph, networkx; print("Python %s, python-igraph %s, NetworkX %s" % (sys.version.split()[0], igraph.__version__, networkx.__version__))' 2>/dev/null || echo "$PYTHON: igraph/networkx not importable")"
-    echo "- rows: $ROWS; cap: $CAP s per run; data: scripts/gen_credits --seed $SEED"
+    echo "- command: STAGES=\"$STAGES\" scripts/bench.sh $ARGS"
+    echo "- load when started: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) (1, 5, 15 min)"
+    echo "- rows: $ROWS; cap: $CAP s per run ($FLOOR_CAP s for floors); peers: $PEERS; data: scripts/gen_credits --seed $SEED"
 }
 
 # -------------------------------------------------------------------- main
-HEADER=$(machine_info)
-printf '%s\n\n' "$HEADER"
-
 if [[ -x $COLLAB ]]; then
     log "using existing $COLLAB (not rebuilding)"
 elif [[ $COLLAB != build/collab ]]; then
@@ -400,6 +685,14 @@ else
         tail -n 5 "$OUT/build.log" >&2 || true
     fi
 fi
+# Run a copy: other work may rebuild build/collab while a long run goes on.
+COLLAB_SOURCE=$COLLAB
+if [[ -x $COLLAB ]] && cp -f "$COLLAB" "$OUT/collab.bin"; then
+    COLLAB=$OUT/collab.bin
+fi
+
+HEADER=$(machine_info)
+printf '%s\n\n' "$HEADER"
 
 for n in $ROWS; do
     file=$OUT/credits_$n.csv
@@ -428,7 +721,9 @@ done
         report_stage "$stage"
     done
     report_timings
+    ! has_stage analyze || report_analyze
 } > "$OUT/report.md"
+cp -f "$OUT/report.md" "$OUT/report_$(date +%Y%m%d_%H%M%S).md"
 # The header was printed at the start; print the tables now.
 sed '1,/^- rows:/d' "$OUT/report.md"
 log "report written to $OUT/report.md"
