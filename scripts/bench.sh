@@ -27,7 +27,7 @@
 #
 # Environment: STAGES (above), PEERS="igraph networkx graphviz collab_nodes"
 # (the other tools to run; collab and the floors always run), FLOOR_CAP
-# (seconds, default 6 x --cap), COLLAB (binary), PYTHON.
+# (seconds, default 6 x --cap), COLLAB (binary), PYTHON, BENCH_OUT (default output/bench).
 #
 # Logs of every run: output/bench/logs/.  The report is also written to
 # output/bench/report.md (and a dated copy beside it).
@@ -54,15 +54,21 @@ REGEN=0
 PYTHON=${PYTHON:-/usr/bin/python3}
 # COLLAB=path overrides the binary (no build is attempted for an override).
 COLLAB=${COLLAB:-build/collab}
-OUT=output/bench
+OUT=${BENCH_OUT:-output/bench}   # BENCH_OUT: another folder, for runs side by side
 LOGS=$OUT/logs
 STAGES=${STAGES:-"projection metrics betweenness sampled map_png map_svg analyze"}
 # PEERS="..." runs only these of the other tools (collab and the floors always run).
 PEERS=${PEERS:-"igraph networkx graphviz collab_nodes"}
 # Exact betweenness is O(V E): its stages run only up to this many rows.
 PATH_MAX_ROWS=100000
-# collab's sample when it samples on its own (COLLAB_DEFAULT_APPROX_SOURCES).
-APPROX_DEFAULT=1000
+# collab's own sample size when it samples (engine/include/collab/metrics.h): K = the sources
+# that fit COLLAB_SAMPLE_WORK_BUDGET steps of (edges + nodes) each, within
+# [COLLAB_MIN_APPROX_SOURCES, COLLAB_DEFAULT_APPROX_SOURCES].  The floor re-draws collab's
+# sources per component from K and the report checks that the totals agree.
+approx_sources() {   # approx_sources NODES EDGES
+    awk -v n="$1" -v e="$2" 'BEGIN { k = 5e9 / (e + n); k = k > 1000 ? 1000 : k; k = k < 200 ? 200 : k
+                                    printf "%d\n", k }'
+}
 FLOOR=$OUT/floor_igraph
 
 usage() {
@@ -167,6 +173,7 @@ bench_cmd() {
     local tf=$base.time rc=0 status secs kib usr sys cpu nodes edges
     if [[ $name != collab && $CUR_STAGE != floor && " $PEERS " != *" $name "* ]]; then
         log "  $CUR_STAGE: $name skipped (not in PEERS)"
+        rm -f "$base.out" "$base.err" "$base.time"   # no stale figures in the report
         return 0
     fi
     log "  $CUR_STAGE: $name ($CUR_ROWS rows) ..."
@@ -309,7 +316,7 @@ stage_analyze() {
     fi
     k=$(sed -n 's/^collab: betweenness and closeness estimated from \([0-9]*\) sampled sources.*/\1/p' \
         "$LOGS/analyze_collab_$CUR_ROWS.err" 2>/dev/null | head -n 1)
-    [[ -z $k ]] || requested=$APPROX_DEFAULT
+    [[ -z $k ]] || requested=$(approx_sources "${nodes:-0}" "${edges:-0}")
     echo "${k:-0} $requested" >"$LOGS/analyze_sources_$CUR_ROWS"
     bench_cmd igraph "$PYTHON" scripts/bench/peer_igraph_analyze.py "$file" \
         "$OUT/analyze_igraph_$CUR_ROWS" --sources "$requested"
@@ -404,13 +411,19 @@ report_analyze() {
         [[ -s $LOGS/analyze_sources_$n ]] || continue
         read -r k requested <"$LOGS/analyze_sources_$n"
         if ((k > 0)); then
-            echo "- $n rows: collab sampled betweenness and closeness from $k sources (--approx $requested, automatic);" \
+            local fk
+            fk=$(sed -n 's/^floor: paths (igraph_betweenness_subset, \([0-9]*\) sources).*/\1/p' \
+                 "$LOGS/floor_igraph_c_$n.out" 2>/dev/null)
+            [[ -z $fk || $fk == "$k" ]] ||
+                echo "- WARNING: $n rows: the floor swept $fk sources, collab $k (is approx_sources in bench.sh out of date?)"
+            echo "- $n rows: collab sampled betweenness and closeness from $k sources (K = $requested, automatic);" \
                  "floor: igraph_betweenness_subset from the same number of sources per component;" \
                  "python-igraph (0.10 has no source-sampled betweenness): closeness and harmonic of $requested sampled vertices, no betweenness;" \
                  "NetworkX: betweenness_centrality(k=$requested), closeness and harmonic of $requested sampled vertices"
         else
-            echo "- $n rows: exact betweenness, closeness and harmonic centrality in collab and both peers; floor: igraph_betweenness (exact)"
+            echo "- $n rows: exact betweenness, closeness and harmonic centrality in collab and the peers; floor: igraph_betweenness (exact)"
         fi
+        [[ " $PEERS " == *" networkx "* ]] || echo "- $n rows: NetworkX not run (PEERS=\"$PEERS\")"
         for name in igraph networkx igraph_c; do
             local idx
             for idx in "${!R_TOOL[@]}"; do
@@ -667,7 +680,7 @@ machine_info() {
     echo "- machine: $(nproc) CPUs, ${cpu:-unknown CPU}, ${mem:-unknown} RAM ($(uname -sr))"
     echo "- collab: $COLLAB_SOURCE ($("$COLLAB" --version 2>/dev/null | head -n 1), $(git_rev)), run from a copy made at the start ($COLLAB)"
     echo "- peers: $("$PYTHON" -c 'import sys, igraph, networkx; print("Python %s, python-igraph %s, NetworkX %s" % (sys.version.split()[0], igraph.__version__, networkx.__version__))' 2>/dev/null || echo "$PYTHON: igraph/networkx not importable")"
-    echo "- command: STAGES=\"$STAGES\" scripts/bench.sh $ARGS"
+    echo "- command: STAGES=\"$STAGES\" PEERS=\"$PEERS\" scripts/bench.sh $ARGS"
     echo "- load when started: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) (1, 5, 15 min)"
     echo "- rows: $ROWS; cap: $CAP s per run ($FLOOR_CAP s for floors); peers: $PEERS; data: scripts/gen_credits --seed $SEED"
 }

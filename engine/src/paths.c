@@ -34,10 +34,13 @@ typedef struct lane {
 } lane;
 
 typedef struct sweep {
-    const collab_i_csr *csr;   /* the graph */
+    const collab_i_csr *csr;   /* the graph relabelled: components contiguous, each in BFS order */
+    const uint32_t *new_id;    /* new_id[original vertex] */
+    const uint32_t *comp;      /* component of each original vertex */
+    const size_t *comp_begin;  /* first relabelled vertex of each component */
     bool inverse;              /* 1/weight lengths */
     bool squares;              /* keep sums of squares (sampling) */
-    const uint32_t *sources;   /* sources, ascending */
+    const uint32_t *sources;   /* sources (original vertices), ascending */
     size_t n_sources;          /* how many */
     lane lanes[N_LANES];       /* per-lane accumulators */
     int n_threads;             /* workers */
@@ -53,9 +56,14 @@ typedef struct heap_item {
 
 typedef struct workspace {
     int32_t *level;    /* hops from the source, -1 = not reached (hop mode) */
+    uint8_t *mark;     /* hops modulo 255, UNREACHED if not reached (hop mode; see sssp_hops) */
+    uint32_t *succ;    /* successor arcs of the shortest-path DAG, grouped by vertex (hop mode) */
+    size_t *succ_at;   /* succ_at[i]: where the successors of order[i] start; n + 1 entries */
     double *dist;      /* distance from the source, -1 = not reached (1/weight mode) */
-    double *sigma;     /* number of shortest paths */
+    double *sigma;     /* number of shortest paths; in hop mode, once a vertex's dependency is
+                        * final, its share (1 + delta) / sigma for each predecessor instead */
     double *delta;     /* dependency */
+    double recip[256]; /* 1/k for hop distances k below 256 */
     uint32_t *order;   /* vertices in order of settling */
     heap_item *heap;   /* Dijkstra's lazy heap */
     size_t heap_cap;   /* its capacity */
@@ -226,41 +234,60 @@ static bool same_length(double a, double b)
     return fabs(a - b) <= 1e-10 * scale;
 }
 
-/* BFS from `s`: fills level, sigma and order; returns the number of vertices reached. Levels
- * are 32-bit integers: half the memory traffic of doubles on the hot path. */
+/* A vertex not reached yet, in `mark`. */
+#define UNREACHED 255
+
+/* BFS from `s`: fills level, sigma, order and the successor arcs; returns the number of vertices
+ * reached. The hot loop tests a one-byte mark instead of the level: neighbours' hop counts differ
+ * by at most one, so levels modulo 255 tell "next level" from "this one" and "the one before",
+ * and the n-byte marks stay in the core's L2 cache where 32-bit levels would not. The successor
+ * arcs (w->succ) let the back-propagation read only the arcs it sums, in the order they were
+ * found, which is adjacency order: the sums are those of a scan of every neighbour. */
 static size_t sssp_hops(const collab_i_csr *c, workspace *w, uint32_t s)
 {
     size_t head = 0;
     size_t tail = 0;
+    size_t n_succ = 0;
     int32_t *level = w->level;
+    uint8_t *mark = w->mark;
     double *sigma = w->sigma;
+    uint32_t *succ = w->succ;
     w->order[tail++] = s;
     level[s] = 0;
+    mark[s] = 0;
     sigma[s] = 1;
     while (head < tail) {
+        w->succ_at[head] = n_succ;
         uint32_t u = w->order[head++];
         int32_t next = level[u] + 1;
+        uint8_t next_mark = mark[u] == UNREACHED - 1 ? 0 : (uint8_t)(mark[u] + 1);
         double su = sigma[u];
         for (size_t k = c->start[u]; k < c->start[u + 1]; k++) {
             uint32_t v = c->adj[k];
-            if (level[v] < 0) {
+            uint8_t mv = mark[v];
+            if (mv == UNREACHED) {
+                mark[v] = next_mark;
                 level[v] = next;
                 w->order[tail++] = v;
+                mv = next_mark;
             }
-            if (level[v] == next) {
+            if (mv == next_mark) {
                 sigma[v] += su;
+                succ[n_succ++] = v;
             }
         }
     }
+    w->succ_at[head] = n_succ;
     return tail;
 }
 
-/* Adds what one source tells about vertex v (distance d, dependency delta) to the lane. */
-static void add_to_lane(const sweep *s, lane *l, uint32_t v, double d, double delta)
+/* Adds what one source tells about vertex v (distance d, its reciprocal, dependency delta) to
+ * the lane. */
+static void add_to_lane(const sweep *s, lane *l, uint32_t v, double d, double recip_d, double delta)
 {
     l->bc[v] += delta;
     l->dsum[v] += d;
-    l->hsum[v] += 1.0 / d;
+    l->hsum[v] += recip_d;
     l->reached[v]++;
     l->pair_dist += d;
     if (s->squares) {
@@ -273,30 +300,39 @@ static void add_to_lane(const sweep *s, lane *l, uint32_t v, double d, double de
 }
 
 /* Brandes' back-propagation for hop mode, pulling from successors so each vertex's dependency
- * is final when read; also adds the distance sums. */
-static void accumulate_hops(const sweep *s, workspace *w, lane *l, size_t reached)
+ * is final when read. Each vertex's share (1 + delta) / sigma is computed once and kept in
+ * sigma's place, so the pull reads one value per successor and divides nothing. The sums then
+ * go to the lane over the source's component, [begin, begin + reached), in vertex order: the
+ * relabelling makes that range contiguous, so the lane's arrays are streamed, not scattered
+ * (each vertex still receives the sources in the same order, so no sum changes). */
+static void accumulate_hops(const sweep *s, workspace *w, lane *l, uint32_t src, size_t begin,
+                            size_t reached)
 {
-    const collab_i_csr *c = s->csr;
-    const int32_t *level = w->level;
+    int32_t *level = w->level;
+    double *share = w->sigma;
+    double *delta = w->delta;
+    const uint32_t *succ = w->succ;
     for (size_t i = reached; i-- > 1;) {
         uint32_t v = w->order[i];
-        int32_t below = level[v] + 1;
         double sum = 0;
-        for (size_t k = c->start[v]; k < c->start[v + 1]; k++) {
-            uint32_t u = c->adj[k];
-            if (level[u] == below) {
-                sum += (1.0 + w->delta[u]) / w->sigma[u];
-            }
+        for (size_t k = w->succ_at[i]; k < w->succ_at[i + 1]; k++) {
+            sum += share[succ[k]];
         }
-        w->delta[v] = w->sigma[v] * sum;
-        add_to_lane(s, l, v, (double)level[v], w->delta[v]);
+        double sigma_v = share[v];
+        delta[v] = sigma_v * sum;
+        share[v] = (1.0 + delta[v]) / sigma_v;
     }
     l->pairs += (double)(reached - 1);
-    for (size_t i = 0; i < reached; i++) {
-        uint32_t v = w->order[i];
-        w->level[v] = -1;
-        w->sigma[v] = 0;
-        w->delta[v] = 0;
+    for (size_t v = begin; v < begin + reached; v++) {
+        if (v != src) {
+            int32_t d = level[v];
+            double recip = d < 256 ? w->recip[d] : 1.0 / (double)d;
+            add_to_lane(s, l, (uint32_t)v, (double)d, recip, delta[v]);
+        }
+        level[v] = -1;
+        w->mark[v] = UNREACHED;
+        share[v] = 0;
+        delta[v] = 0;
     }
 }
 
@@ -357,7 +393,7 @@ static void accumulate_inverse(const sweep *s, workspace *w, lane *l, size_t rea
                 w->delta[u] += w->sigma[u] * coeff;
             }
         }
-        add_to_lane(s, l, v, w->dist[v], w->delta[v]);
+        add_to_lane(s, l, v, w->dist[v], 1.0 / w->dist[v], w->delta[v]);
     }
     l->pairs += (double)(reached - 1);
     for (size_t i = 0; i < reached; i++) {
@@ -373,6 +409,9 @@ static void accumulate_inverse(const sweep *s, workspace *w, lane *l, size_t rea
 static void workspace_free(workspace *w)
 {
     collab_free(w->level);
+    collab_free(w->mark);
+    collab_free(w->succ);
+    collab_free(w->succ_at);
     collab_free(w->dist);
     collab_free(w->sigma);
     collab_free(w->delta);
@@ -384,13 +423,20 @@ static bool workspace_init(workspace *w, const collab_i_csr *c, bool inverse)
 {
     memset(w, 0, sizeof *w);
     w->level = collab_alloc_array(c->n + 1, sizeof *w->level);
+    /* Each edge is a successor arc in one direction at most, so half the adjacency entries would
+     * do for a simple graph; room for all of them does not rely on that. */
+    size_t arcs = inverse ? 0 : c->start[c->n];
+    w->mark = collab_alloc_array(inverse ? 1 : c->n + 1, sizeof *w->mark);
+    w->succ = collab_alloc_array(arcs + 1, sizeof *w->succ);
+    w->succ_at = collab_alloc_array(inverse ? 1 : c->n + 2, sizeof *w->succ_at);
     w->dist = collab_alloc_array(c->n + 1, sizeof *w->dist);
     w->sigma = collab_calloc_array(c->n + 1, sizeof *w->sigma);
     w->delta = collab_calloc_array(c->n + 1, sizeof *w->delta);
     w->order = collab_alloc_array(c->n + 1, sizeof *w->order);
     w->heap_cap = inverse ? c->start[c->n] + 1 : 1;
     w->heap = collab_alloc_array(w->heap_cap, sizeof *w->heap);
-    if (w->level == NULL || w->dist == NULL || w->sigma == NULL || w->delta == NULL || w->order == NULL ||
+    if (w->level == NULL || w->mark == NULL || w->succ == NULL || w->succ_at == NULL ||
+        w->dist == NULL || w->sigma == NULL || w->delta == NULL || w->order == NULL ||
         w->heap == NULL) {
         workspace_free(w);
         return false;
@@ -399,6 +445,13 @@ static bool workspace_init(workspace *w, const collab_i_csr *c, bool inverse)
         w->dist[v] = -1;
         w->level[v] = -1;
     }
+    if (!inverse) {
+        memset(w->mark, UNREACHED, c->n);
+    }
+    for (size_t k = 1; k < sizeof w->recip / sizeof w->recip[0]; k++) {
+        w->recip[k] = 1.0 / (double)k;
+    }
+    w->recip[0] = INFINITY; /* never read: the source is skipped */
     return true;
 }
 
@@ -424,11 +477,12 @@ static void *run_worker(void *arg)
     for (int l = atomic_fetch_add(&s->next_lane, 1); l < N_LANES;
          l = atomic_fetch_add(&s->next_lane, 1)) {
         for (size_t i = (size_t)l; i < s->n_sources; i += N_LANES) {
-            uint32_t src = s->sources[i];
+            uint32_t src = s->new_id[s->sources[i]];
             if (s->inverse) {
                 accumulate_inverse(s, &w, &s->lanes[l], sssp_inverse(s->csr, &w, src));
             } else {
-                accumulate_hops(s, &w, &s->lanes[l], sssp_hops(s->csr, &w, src));
+                size_t begin = s->comp_begin[s->comp[s->sources[i]]];
+                accumulate_hops(s, &w, &s->lanes[l], src, begin, sssp_hops(s->csr, &w, src));
             }
             size_t done = atomic_fetch_add(&s->done, 1) + 1;
             if (s->progress && wk->id == 0 && done % step == 0) {
@@ -472,11 +526,13 @@ static bool lane_init(lane *l, size_t n, bool squares)
     return true;
 }
 
-/* Labels components by BFS (ids in order of their smallest vertex). */
+/* Labels components by BFS (ids in order of their smallest vertex) and lists every vertex in
+ * `order`: component after component, each in BFS order. */
 static size_t label_components(const collab_i_csr *c, uint32_t *comp, size_t *sizes,
-                               uint32_t *queue)
+                               size_t *begins, uint32_t *order)
 {
     size_t n_comp = 0;
+    size_t tail = 0;
     for (size_t v = 0; v < c->n; v++) {
         comp[v] = UINT32_MAX;
     }
@@ -484,22 +540,57 @@ static size_t label_components(const collab_i_csr *c, uint32_t *comp, size_t *si
         if (comp[root] != UINT32_MAX) {
             continue;
         }
-        size_t head = 0;
-        size_t tail = 0;
-        queue[tail++] = (uint32_t)root;
+        size_t begin = tail;
+        size_t head = tail;
+        order[tail++] = (uint32_t)root;
         comp[root] = (uint32_t)n_comp;
         while (head < tail) {
-            uint32_t u = queue[head++];
+            uint32_t u = order[head++];
             for (size_t k = c->start[u]; k < c->start[u + 1]; k++) {
                 if (comp[c->adj[k]] == UINT32_MAX) {
                     comp[c->adj[k]] = (uint32_t)n_comp;
-                    queue[tail++] = c->adj[k];
+                    order[tail++] = c->adj[k];
                 }
             }
         }
-        sizes[n_comp++] = tail;
+        begins[n_comp] = begin;
+        sizes[n_comp++] = tail - begin;
     }
     return n_comp;
+}
+
+/* The CSR with vertex order[i] renamed i. Neighbours that BFS puts together get nearby numbers,
+ * so a sweep touches far fewer cache lines. Each list keeps its original order, which keeps
+ * every BFS, and so every floating-point sum, exactly as on the original numbering. */
+static bool relabel(const collab_i_csr *c, const uint32_t *order, uint32_t *new_id, bool weights,
+                    collab_i_csr *out)
+{
+    memset(out, 0, sizeof *out);
+    out->n = c->n;
+    out->start = collab_alloc_array(c->n + 1, sizeof *out->start);
+    out->adj = collab_alloc_array(c->start[c->n] + 1, sizeof *out->adj);
+    out->weight = weights ? collab_alloc_array(c->start[c->n] + 1, sizeof *out->weight) : NULL;
+    if (out->start == NULL || out->adj == NULL || (weights && out->weight == NULL)) {
+        collab_i_csr_destroy(out);
+        return false;
+    }
+    for (size_t i = 0; i < c->n; i++) {
+        new_id[order[i]] = (uint32_t)i;
+    }
+    size_t fill = 0;
+    for (size_t i = 0; i < c->n; i++) {
+        uint32_t v = order[i];
+        out->start[i] = fill;
+        for (size_t k = c->start[v]; k < c->start[v + 1]; k++) {
+            out->adj[fill] = new_id[c->adj[k]];
+            if (weights) {
+                out->weight[fill] = c->weight[k];
+            }
+            fill++;
+        }
+    }
+    out->start[c->n] = fill;
+    return true;
 }
 
 static uint64_t splitmix64(uint64_t *state)
@@ -627,15 +718,16 @@ static collab_status combine(const sweep *s, const uint32_t *comp, const size_t 
     r->avg_path_length = pairs > 0 ? pair_dist / pairs : 0.0;
     for (size_t v = 0; v < n; v++) {
         double bc = 0, bc2 = 0, dsum = 0, dsum2 = 0, hsum = 0, reached = 0;
+        uint32_t x = s->new_id[v];
         for (int l = 0; l < N_LANES; l++) {
             const lane *ln = &s->lanes[l];
-            bc += ln->bc[v];
-            dsum += ln->dsum[v];
-            hsum += ln->hsum[v];
-            reached += ln->reached[v];
+            bc += ln->bc[x];
+            dsum += ln->dsum[x];
+            hsum += ln->hsum[x];
+            reached += ln->reached[x];
             if (s->squares) {
-                bc2 += ln->bc2[v];
-                dsum2 += ln->dsum2[v];
+                bc2 += ln->bc2[x];
+                dsum2 += ln->dsum2[x];
             }
         }
         double size = (double)sizes[comp[v]];
@@ -690,19 +782,31 @@ collab_status collab_i_sweep(collab_i_sweep_result *out, const collab_i_csr *csr
     memset(&r, 0, sizeof r);
     sweep s;
     memset(&s, 0, sizeof s);
+    collab_i_csr relabelled;
+    memset(&relabelled, 0, sizeof relabelled);
     uint32_t *comp = collab_alloc_array(n + 1, sizeof *comp);
     size_t *sizes = collab_alloc_array(n + 1, sizeof *sizes);
+    size_t *begins = collab_alloc_array(n + 1, sizeof *begins);
     size_t *picked = collab_alloc_array(n + 1, sizeof *picked);
     uint32_t *sources = collab_alloc_array(n + 1, sizeof *sources);
+    uint32_t *order = collab_alloc_array(n + 1, sizeof *order);
+    uint32_t *new_id = collab_alloc_array(n + 1, sizeof *new_id);
     collab_status st = COLLAB_OK;
-    if (comp == NULL || sizes == NULL || picked == NULL || sources == NULL) {
+    if (comp == NULL || sizes == NULL || begins == NULL || picked == NULL || sources == NULL ||
+        order == NULL || new_id == NULL) {
         st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
     }
     if (st == COLLAB_OK) {
-        r.components = label_components(csr, comp, sizes, sources);
+        r.components = label_components(csr, comp, sizes, begins, order);
         for (size_t k = 0; k < r.components; k++) {
             r.largest = sizes[k] > r.largest ? sizes[k] : r.largest;
         }
+        if (!relabel(csr, order, new_id, inverse, &relabelled)) {
+            st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
+        }
+    }
+    collab_free(order);
+    if (st == COLLAB_OK) {
         s.n_sources = choose_sources(csr, comp, sizes, r.components, sample, seed, sources, picked);
         if (s.n_sources == SIZE_MAX) {
             st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory sampling sources");
@@ -711,7 +815,10 @@ collab_status collab_i_sweep(collab_i_sweep_result *out, const collab_i_csr *csr
     if (st == COLLAB_OK) {
         r.sources = s.n_sources;
         r.sampled = s.n_sources < n;
-        s.csr = csr;
+        s.csr = &relabelled;
+        s.new_id = new_id;
+        s.comp = comp;
+        s.comp_begin = begins;
         s.inverse = inverse;
         s.squares = r.sampled;
         s.sources = sources;
@@ -734,10 +841,13 @@ collab_status collab_i_sweep(collab_i_sweep_result *out, const collab_i_csr *csr
     for (int l = 0; l < N_LANES; l++) {
         lane_free(&s.lanes[l]);
     }
+    collab_i_csr_destroy(&relabelled);
     collab_free(comp);
     collab_free(sizes);
+    collab_free(begins);
     collab_free(picked);
     collab_free(sources);
+    collab_free(new_id);
     if (st != COLLAB_OK) {
         collab_i_sweep_result_destroy(&r);
         return st;

@@ -111,7 +111,8 @@ def scene(g, job, clusters, sizes):
     keep = pc.bubbles(sizes, g.vcount())
     cg = clusters.cluster_graph(combine_edges={"weight": "sum"})
     # cluster_graph numbers communities as Leiden did; ours are renumbered by size.
-    original = sorted(range(len(sizes)), key=lambda c: -clusters.sizes()[c])
+    leiden_sizes = clusters.sizes()
+    original = sorted(range(len(sizes)), key=lambda c: -leiden_sizes[c])
     drawn = cg.induced_subgraph([original[c] for c in keep])
     drawn.simplify(combine_edges={"weight": "sum"})
     layout = drawn.layout_fruchterman_reingold(weights="weight")

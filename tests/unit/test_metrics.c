@@ -170,6 +170,55 @@ static char *ring_csv(void)
     return csv;
 }
 
+/* A path of 600 vertices and a cycle of 701 in one file: hop counts far past 255 (the sweep keeps
+ * levels modulo 255 in its hot loop) and, at the far side of the odd cycle, two vertices on the
+ * same level joined by an edge. */
+static void test_long_path_and_odd_cycle(void **state)
+{
+    (void)state;
+    enum { PATH = 600, CYCLE = 701 };
+    size_t cap = 32 * (PATH + CYCLE) + 32;
+    char *csv = malloc(cap);
+    assert_non_null(csv);
+    size_t len = (size_t)snprintf(csv, cap, "source,target\n");
+    for (int i = 0; i + 1 < PATH; i++) {
+        len += (size_t)snprintf(csv + len, cap - len, "p%d,p%d\n", i, i + 1);
+    }
+    for (int i = 0; i < CYCLE; i++) {
+        len += (size_t)snprintf(csv + len, cap - len, "c%d,c%d\n", i, (i + 1) % CYCLE);
+    }
+    fixture f;
+    compute(&f, csv, COLLAB_PATHS_HOPS, -1, 2);
+    char name[16];
+    for (int i = 0; i < PATH; i++) {
+        snprintf(name, sizeof name, "p%d", i);
+        /* i vertices on one side, PATH - 1 - i on the other: every such pair passes through i */
+        EXPECT(&f, COLLAB_METRIC_BETWEENNESS, name, (double)i * (PATH - 1 - i));
+        double left = i * (i + 1) / 2.0;
+        double right = (PATH - 1 - i) * (PATH - i) / 2.0;
+        EXPECT(&f, COLLAB_METRIC_CLOSENESS, name, (PATH - 1) / (left + right));
+        double harmonic = 0;
+        for (int d = 1; d <= i; d++) {
+            harmonic += 1.0 / d;
+        }
+        for (int d = 1; d <= PATH - 1 - i; d++) {
+            harmonic += 1.0 / d;
+        }
+        assert_float_equal(value(&f, COLLAB_METRIC_HARMONIC, name), harmonic, 1e-9);
+    }
+    /* Odd cycle 2k + 1: distances 1..k twice, so closeness 2k / (k (k + 1)); a vertex is inside
+     * the unique shortest path of d - 1 pairs at each distance d = 2..k: (m - 1)(m - 3) / 8. */
+    double k = (CYCLE - 1) / 2.0;
+    for (int i = 0; i < CYCLE; i += 50) {
+        snprintf(name, sizeof name, "c%d", i);
+        EXPECT(&f, COLLAB_METRIC_BETWEENNESS, name, (CYCLE - 1.0) * (CYCLE - 3.0) / 8.0);
+        EXPECT(&f, COLLAB_METRIC_CLOSENESS, name, 2.0 / (k + 1.0));
+    }
+    assert_float_equal(f.m.global.diameter, PATH - 1, 0);
+    release(&f);
+    free(csv);
+}
+
 static void test_threads_do_not_change_results(void **state)
 {
     (void)state;
@@ -258,6 +307,7 @@ int main(void)
         cmocka_unit_test(test_two_triangles_and_a_bridge),
         cmocka_unit_test(test_disconnected),
         cmocka_unit_test(test_inverse_weights),
+        cmocka_unit_test(test_long_path_and_odd_cycle),
         cmocka_unit_test(test_threads_do_not_change_results),
         cmocka_unit_test(test_sampling),
         cmocka_unit_test(test_communities_canonical),
