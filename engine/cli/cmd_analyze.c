@@ -74,6 +74,14 @@ static void stage_end(stages *s)
     }
 }
 
+/* With --verbose, the time of one file of the current stage (from `start`). */
+static void file_timing(const stages *s, const char *file, double start)
+{
+    if (s->verbose) {
+        fprintf(stderr, "collab:   %-26s %8.3f s\n", file, now_seconds() - start);
+    }
+}
+
 static bool analyze_option(void *ctx, int opt, const char *arg, collab_error *err)
 {
     analyze_args *aa = ctx;
@@ -158,6 +166,7 @@ static collab_status write_reports(job *j, collab_error *err)
         ro.sort = j->aa->sort;
         char path[4096];
         path_in(path, sizeof path, j->aa->dir, files[i].name);
+        double start = now_seconds();
         collab_output out;
         st = cli_output_open(&out, path, j->in->path, err);
         if (st == COLLAB_OK) {
@@ -165,6 +174,7 @@ static collab_status write_reports(job *j, collab_error *err)
                                       : collab_report_write(out.f, &ri, &ro, err);
             st = cli_output_finish(&out, st, err);
         }
+        file_timing(&j->st, files[i].name, start);
     }
     return st;
 }
@@ -218,8 +228,10 @@ static collab_status write_exports(job *j, collab_error *err)
     for (size_t i = 0; st == COLLAB_OK && i < sizeof files / sizeof files[0]; i++) {
         char path[4096];
         path_in(path, sizeof path, j->aa->dir, files[i].name);
+        double start = now_seconds();
         st = cli_export_file(j->in, j->an, j->have_map ? &j->map : NULL, path,
                              (int)files[i].format, err);
+        file_timing(&j->st, files[i].name, start);
     }
     return st;
 }

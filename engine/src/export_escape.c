@@ -2,6 +2,7 @@
  * labels), GML's ASCII strings with character references, and doubles written so that they read
  * back to the same bits. */
 #include "collab/alloc.h"
+#include "collab/numtext.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -11,20 +12,13 @@
 
 void collab_i_format_real(char *buf, double x, bool decimal_point)
 {
-    /* The shortest of 15, 16, 17 digits that round-trips: 0.1 stays "0.1", while 17 digits
-     * always suffice for a double. */
-    for (int digits = 15; digits <= 17; digits++) {
-        snprintf(buf, 32, "%.*g", digits, x);
-        if (strtod(buf, NULL) == x) {
-            break;
-        }
-    }
+    size_t len = collab_numtext_double(x, buf);
     if (!decimal_point || strpbrk(buf, ".ni") != NULL) {
         return; /* has a point already, or is inf/nan (never passed: callers omit them) */
     }
     char *e = strchr(buf, 'e');
     if (e == NULL) {
-        strcat(buf, ".0");
+        memcpy(buf + len, ".0", 3);
         return;
     }
     /* "1e+20" -> "1.0e+20" */

@@ -97,7 +97,7 @@ typedef struct collab_i_meta {
 
 void collab_i_export_metadata(const collab_i_export *x, collab_i_meta *m);
 
-/* Formats a finite double as the shortest of %.15g, %.16g, %.17g that reads back exactly. With
+/* Formats a finite double in the fewest digits that read back exactly (collab_numtext_double). With
  * `decimal_point`, the mantissa always has a '.' (GML readers take "4" and "1e+20" for integers
  * or fail on them). `buf` holds at least 32 bytes. */
 void collab_i_format_real(char *buf, double x, bool decimal_point);

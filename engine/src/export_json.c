@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "export_internal.h"
+#include "jsonline.h"
 
 #define JSON_FLAGS (JSON_COMPACT | JSON_REAL_PRECISION(17))
 
@@ -51,19 +52,6 @@ static json_t *complete(json_t *o, bool ok)
     return o;
 }
 
-static json_t *value_json(const collab_i_field *field, const collab_i_value *v)
-{
-    switch (field->type) {
-    case COLLAB_I_TEXT:
-        return json_string(v->s);
-    case COLLAB_I_INT:
-        return json_integer((json_int_t)v->i);
-    case COLLAB_I_REAL:
-        return json_real(v->d);
-    }
-    return json_null();
-}
-
 /* The metadata as an object, numbers typed. */
 static json_t *metadata_json(const collab_i_export *x)
 {
@@ -80,23 +68,40 @@ static json_t *metadata_json(const collab_i_export *x)
     return complete(o, ok);
 }
 
-/* {"producer": 12, "mixer": 3}, most credited first. */
-static json_t *roles_json(const collab_i_export *x, size_t v)
+/* "roles": {"producer": 12, "mixer": 3}, most credited first. */
+static void roles_json(collab_jsonline *j, const collab_i_export *x, size_t v)
 {
-    json_t *o = json_object();
-    bool ok = o != NULL;
-    for (size_t k = x->facts.first_role[v]; ok && k < x->facts.first_role[v + 1]; k++) {
+    collab_jsonline_begin_object(j);
+    for (size_t k = x->facts.first_role[v]; k < x->facts.first_role[v + 1]; k++) {
         const collab_role_count *rc = &x->facts.role_counts[k];
-        ok = put(o, collab_names_get(&x->in->list->roles, rc->role), json_integer(rc->count));
+        collab_jsonline_key(j, collab_names_get(&x->in->list->roles, rc->role));
+        collab_jsonline_int(j, rc->count);
     }
-    return complete(o, ok);
+    collab_jsonline_end_object(j);
 }
 
-static json_t *node_json(collab_i_export *x, size_t v)
+static void value_json(collab_jsonline *j, const collab_i_field *field, const collab_i_value *v)
 {
-    json_t *o = json_object();
-    bool ok = put(o, "id", json_integer((json_int_t)v));
-    for (size_t i = 0; ok && i < x->n_fields; i++) {
+    switch (field->type) {
+    case COLLAB_I_TEXT:
+        collab_jsonline_string(j, v->s);
+        return;
+    case COLLAB_I_INT:
+        collab_jsonline_int(j, v->i);
+        return;
+    case COLLAB_I_REAL:
+        collab_jsonline_real(j, v->d);
+        return;
+    }
+    collab_jsonline_null(j);
+}
+
+static void node_json(collab_jsonline *j, collab_i_export *x, size_t v)
+{
+    collab_jsonline_begin_object(j);
+    collab_jsonline_key(j, "id");
+    collab_jsonline_int(j, (long long)v);
+    for (size_t i = 0; i < x->n_fields; i++) {
         const collab_i_field *field = &x->fields[i];
         if (field->id == COLLAB_I_R || field->id == COLLAB_I_G || field->id == COLLAB_I_B) {
             continue; /* "color" says it once */
@@ -105,10 +110,37 @@ static json_t *node_json(collab_i_export *x, size_t v)
         if (!value.present) {
             continue;
         }
-        json_t *j = field->id == COLLAB_I_ROLES ? roles_json(x, v) : value_json(field, &value);
-        ok = put(o, field->name, j);
+        collab_jsonline_key(j, field->name);
+        if (field->id == COLLAB_I_ROLES) {
+            roles_json(j, x, v);
+        } else {
+            value_json(j, field, &value);
+        }
     }
-    return complete(o, ok);
+    collab_jsonline_end_object(j);
+}
+
+/* {"<from>": i, "<to>": j, "<weight>": w} of every edge, a line each. */
+static bool links_json(FILE *f, collab_i_export *x, collab_jsonline *j, const char *indent,
+                       const char *keys[3], size_t id_base)
+{
+    bool ok = true;
+    for (size_t e = 0; ok && e < x->n_edges; e++) {
+        size_t from, to;
+        double weight;
+        collab_i_export_edge(x, e, &from, &to, &weight);
+        fputs(indent, f);
+        collab_jsonline_begin_object(j);
+        collab_jsonline_key(j, keys[0]);
+        collab_jsonline_int(j, (long long)(from + id_base));
+        collab_jsonline_key(j, keys[1]);
+        collab_jsonline_int(j, (long long)(to + id_base));
+        collab_jsonline_key(j, keys[2]);
+        collab_jsonline_real(j, weight);
+        collab_jsonline_end_object(j);
+        ok = collab_jsonline_flush(j, f, e + 1 == x->n_edges ? "\n" : ",\n");
+    }
+    return ok;
 }
 
 collab_status collab_i_export_json(FILE *f, collab_i_export *x, collab_error *err)
@@ -116,20 +148,19 @@ collab_status collab_i_export_json(FILE *f, collab_i_export *x, collab_error *er
     fprintf(f, "{\n  \"directed\": %s,\n  \"multigraph\": false,\n  \"graph\": ",
             x->directed ? "true" : "false");
     bool ok = dump_line(f, "", metadata_json(x), false);
+    collab_jsonline j;
+    collab_jsonline_init(&j);
     fputs("  \"nodes\": [\n", f);
     for (size_t v = 0; ok && v < x->n_vertices; v++) {
-        ok = dump_line(f, "    ", node_json(x, v), v + 1 == x->n_vertices);
+        fputs("    ", f);
+        node_json(&j, x, v);
+        ok = collab_jsonline_flush(&j, f, v + 1 == x->n_vertices ? "\n" : ",\n");
     }
     fputs("  ],\n  \"links\": [\n", f);
-    for (size_t e = 0; ok && e < x->n_edges; e++) {
-        size_t from, to;
-        double weight;
-        collab_i_export_edge(x, e, &from, &to, &weight);
-        json_t *link = json_pack("{s:I, s:I, s:f}", "source", (json_int_t)from, "target",
-                                 (json_int_t)to, "weight", weight);
-        ok = dump_line(f, "    ", link, e + 1 == x->n_edges);
-    }
+    static const char *keys[3] = {"source", "target", "weight"};
+    ok = ok && links_json(f, x, &j, "    ", keys, 0);
     fputs("  ]\n}\n", f);
+    collab_jsonline_free(&j);
     return ok ? COLLAB_OK : json_failed(f, err);
 }
 
@@ -145,8 +176,19 @@ static json_t *html_string(const char *s, collab_i_scratch *scratch)
     return escaped != NULL ? json_string(escaped) : NULL;
 }
 
+/* The same, straight into a line; false when out of memory. */
+static bool html_text(collab_jsonline *j, const char *s, collab_i_scratch *scratch)
+{
+    const char *escaped = collab_i_xml_escape(s, scratch);
+    if (escaped == NULL) {
+        return false;
+    }
+    collab_jsonline_string(j, escaped);
+    return true;
+}
+
 /* "person; 12 credits; 1997-2010; producer (8); mixer (4)" for the item's tooltip. */
-static json_t *description(collab_i_export *x, size_t v, collab_i_scratch *scratch)
+static bool description(collab_jsonline *j, collab_i_export *x, size_t v, collab_i_scratch *scratch)
 {
     char head[96];
     int n = snprintf(head, sizeof head, "%s; %u credit%s",
@@ -164,62 +206,72 @@ static json_t *description(collab_i_export *x, size_t v, collab_i_scratch *scrat
     size_t len = strlen(head) + strlen(roles) + 3;
     char *text = collab_malloc(len);
     if (text == NULL) {
-        return NULL;
+        return false;
     }
     snprintf(text, len, "%s%s%s", head, roles[0] != '\0' ? "; " : "", roles);
-    json_t *j = html_string(text, scratch);
+    bool ok = html_text(j, text, scratch);
     collab_free(text);
-    return j;
+    return ok;
 }
 
-/* Every metric as a weight (a size VOSviewer can scale items by; all are >= 0) and as a score
- * (a value it can colour them by), plus the credit count and years. */
-static bool weights_and_scores(collab_i_export *x, size_t v, json_t *weights, json_t *scores)
+/* Every metric as a weight (a size VOSviewer can scale items by; all are >= 0) or as a score
+ * (a value it can colour them by): the metrics are both, the credit count a weight, the years
+ * scores. */
+static void weights_or_scores(collab_jsonline *j, collab_i_export *x, size_t v, bool weights)
 {
-    bool ok = true;
-    for (size_t i = 0; ok && i < x->n_fields; i++) {
+    collab_jsonline_begin_object(j);
+    for (size_t i = 0; i < x->n_fields; i++) {
         const collab_i_field *field = &x->fields[i];
+        bool year = field->id == COLLAB_I_YEAR_FIRST || field->id == COLLAB_I_YEAR_LAST;
+        bool wanted = field->id == COLLAB_I_METRIC ||
+                      (weights ? field->id == COLLAB_I_CREDITS
+                               : year || field->id == COLLAB_I_YEAR_MEAN);
+        if (!wanted) {
+            continue;
+        }
         collab_i_value value = collab_i_export_value(x, field, v);
         if (!value.present) {
             continue;
         }
-        if (field->id == COLLAB_I_METRIC) {
-            ok = put(weights, field->name, json_real(value.d)) &&
-                 put(scores, field->name, json_real(value.d));
-        } else if (field->id == COLLAB_I_CREDITS) {
-            ok = put(weights, field->name, json_integer((json_int_t)value.i));
-        } else if (field->id == COLLAB_I_YEAR_FIRST || field->id == COLLAB_I_YEAR_LAST) {
-            ok = put(scores, field->name, json_integer((json_int_t)value.i));
-        } else if (field->id == COLLAB_I_YEAR_MEAN) {
-            ok = put(scores, field->name, json_real(value.d));
+        collab_jsonline_key(j, field->name);
+        if (field->id == COLLAB_I_CREDITS || year) {
+            collab_jsonline_int(j, value.i);
+        } else {
+            collab_jsonline_real(j, value.d);
         }
     }
-    return ok;
+    collab_jsonline_end_object(j);
 }
 
-static json_t *item_json(collab_i_export *x, size_t v, collab_i_scratch *scratch)
+static bool item_json(collab_jsonline *j, collab_i_export *x, size_t v, collab_i_scratch *scratch)
 {
     const collab_export_input *in = x->in;
-    json_t *o = json_object();
-    bool ok = put(o, "id", json_integer((json_int_t)v + 1)) &&
-              put(o, "label", html_string(collab_graph_name(in->graph, v), scratch));
+    collab_jsonline_begin_object(j);
+    collab_jsonline_key(j, "id");
+    collab_jsonline_int(j, (long long)v + 1);
+    collab_jsonline_key(j, "label");
+    bool ok = html_text(j, collab_graph_name(in->graph, v), scratch);
     if (ok && x->credits) {
-        ok = put(o, "description", description(x, v, scratch));
+        collab_jsonline_key(j, "description");
+        ok = description(j, x, v, scratch);
     }
-    if (ok && in->x != NULL && in->y != NULL) {
+    if (in->x != NULL && in->y != NULL) {
         /* VOSviewer's y axis points up, the page's down. */
-        ok = put(o, "x", json_real(in->x[v])) &&
-             put(o, "y", json_real(in->y[v] == 0 ? 0.0 : -in->y[v]));
+        collab_jsonline_key(j, "x");
+        collab_jsonline_real(j, in->x[v]);
+        collab_jsonline_key(j, "y");
+        collab_jsonline_real(j, in->y[v] == 0 ? 0.0 : -in->y[v]);
     }
-    if (ok && in->partition != NULL && in->partition->membership[v] < VOS_MAX_CLUSTERS) {
-        ok = put(o, "cluster", json_integer(in->partition->membership[v] + 1));
+    if (in->partition != NULL && in->partition->membership[v] < VOS_MAX_CLUSTERS) {
+        collab_jsonline_key(j, "cluster");
+        collab_jsonline_int(j, (long long)in->partition->membership[v] + 1);
     }
-    json_t *weights = json_object();
-    json_t *scores = json_object();
-    ok = ok && weights != NULL && scores != NULL && weights_and_scores(x, v, weights, scores);
-    ok = put(o, "weights", weights) && ok; /* always called: it takes `weights` */
-    ok = put(o, "scores", scores) && ok;
-    return complete(o, ok);
+    collab_jsonline_key(j, "weights");
+    weights_or_scores(j, x, v, true);
+    collab_jsonline_key(j, "scores");
+    weights_or_scores(j, x, v, false);
+    collab_jsonline_end_object(j);
+    return ok;
 }
 
 /* Each community's label: its three members of highest strength (degree without strength),
@@ -296,20 +348,18 @@ static bool vos_clusters(FILE *f, const collab_i_export *x, collab_i_scratch *sc
 collab_status collab_i_export_vosviewer(FILE *f, collab_i_export *x, collab_error *err)
 {
     collab_i_scratch scratch = {0};
+    collab_jsonline j;
+    collab_jsonline_init(&j);
     bool ok = true;
     fputs("{\n  \"network\": {\n    \"items\": [\n", f);
     for (size_t v = 0; ok && v < x->n_vertices; v++) {
-        ok = dump_line(f, "      ", item_json(x, v, &scratch), v + 1 == x->n_vertices);
+        fputs("      ", f);
+        ok = item_json(&j, x, v, &scratch);
+        ok = collab_jsonline_flush(&j, f, v + 1 == x->n_vertices ? "\n" : ",\n") && ok;
     }
     fputs("    ],\n    \"links\": [\n", f);
-    for (size_t e = 0; ok && e < x->n_edges; e++) {
-        size_t from, to;
-        double weight;
-        collab_i_export_edge(x, e, &from, &to, &weight);
-        json_t *link = json_pack("{s:I, s:I, s:f}", "source_id", (json_int_t)from + 1, "target_id",
-                                 (json_int_t)to + 1, "strength", weight);
-        ok = dump_line(f, "      ", link, e + 1 == x->n_edges);
-    }
+    static const char *keys[3] = {"source_id", "target_id", "strength"};
+    ok = ok && links_json(f, x, &j, "      ", keys, 1);
     fputs("    ]", f);
     if (ok && x->in->partition != NULL) {
         fputs(",\n    \"clusters\": [\n", f);
@@ -317,6 +367,7 @@ collab_status collab_i_export_vosviewer(FILE *f, collab_i_export *x, collab_erro
         fputs("    ]", f);
     }
     fputs("\n  }\n}\n", f);
+    collab_jsonline_free(&j);
     collab_free(scratch.data);
     return ok ? COLLAB_OK : json_failed(f, err);
 }

@@ -3,6 +3,8 @@
 
 #include "collab/alloc.h"
 #include "collab/credits.h"
+#include "collab/numtext.h"
+#include "jsonline.h"
 #include "report_internal.h"
 
 #include <math.h>
@@ -175,6 +177,19 @@ static void write_table(FILE *f, const collab_report_input *in, const collab_rep
     }
 }
 
+/* ",<x>" in the fewest digits that read back exactly; NaN as "NaN" (pandas and R read it). */
+static void csv_number(FILE *f, double x)
+{
+    char buf[COLLAB_NUMTEXT_MAX + 1];
+    buf[0] = ',';
+    if (isnan(x)) {
+        fputs(",NaN", f);
+        return;
+    }
+    size_t n = collab_numtext_double(x, buf + 1);
+    fwrite(buf, 1, n + 1, f);
+}
+
 static void write_csv(FILE *f, const collab_report_input *in, const collab_report_options *opt,
                       const uint32_t *order, const collab_credit_facts *facts)
 {
@@ -193,7 +208,7 @@ static void write_csv(FILE *f, const collab_report_input *in, const collab_repor
         collab_report_csv_field(f, collab_graph_name(in->graph, v));
         for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
             if (collab_i_metric_shown(opt, m, k)) {
-                fprintf(f, isnan(m->values[k][v]) ? ",NaN" : ",%.17g", m->values[k][v]);
+                csv_number(f, m->values[k][v]);
             }
         }
         if (in->partition != NULL) {
@@ -202,7 +217,8 @@ static void write_csv(FILE *f, const collab_report_input *in, const collab_repor
             fprintf(f, ",");
         }
         if (m->sampled) {
-            fprintf(f, ",%.17g,%.17g", m->betweenness_se[v], m->closeness_se[v]);
+            csv_number(f, m->betweenness_se[v]);
+            csv_number(f, m->closeness_se[v]);
         }
         if (facts != NULL) {
             fprintf(f, ",%u,", facts->n_credits[v]);
@@ -277,65 +293,114 @@ static void write_md(FILE *f, const collab_report_input *in, const collab_report
 }
 
 /* "credits", "roles" {role: count, most credited first} and "years" [first, last] of v. */
-static void json_credit_facts(json_t *node, const collab_report_input *in,
+static void json_credit_facts(collab_jsonline *j, const collab_report_input *in,
                               const collab_credit_facts *facts, uint32_t v)
 {
-    json_object_set_new(node, "credits", json_integer((json_int_t)facts->n_credits[v]));
-    json_t *roles = json_object();
+    collab_jsonline_key(j, "credits");
+    collab_jsonline_int(j, facts->n_credits[v]);
+    collab_jsonline_key(j, "roles");
+    collab_jsonline_begin_object(j);
     for (size_t k = facts->first_role[v]; k < facts->first_role[v + 1]; k++) {
         const collab_role_count *rc = &facts->role_counts[k];
-        json_object_set_new(roles, collab_names_get(&in->list->roles, rc->role),
-                            json_integer((json_int_t)rc->count));
+        collab_jsonline_key(j, collab_names_get(&in->list->roles, rc->role));
+        collab_jsonline_int(j, rc->count);
     }
-    json_object_set_new(node, "roles", roles);
-    json_t *years = json_null();
+    collab_jsonline_end_object(j);
+    collab_jsonline_key(j, "years");
     if (facts->year_first[v] != 0) {
-        years = json_pack("[ii]", facts->year_first[v], facts->year_last[v]);
+        collab_jsonline_begin_array(j);
+        collab_jsonline_int(j, facts->year_first[v]);
+        collab_jsonline_int(j, facts->year_last[v]);
+        collab_jsonline_end_array(j);
+    } else {
+        collab_jsonline_null(j);
     }
-    json_object_set_new(node, "years", years);
 }
 
+static void json_node(collab_jsonline *j, const collab_report_input *in,
+                      const collab_report_options *opt, const collab_credit_facts *facts,
+                      size_t rank, uint32_t v)
+{
+    const collab_metrics *m = in->metrics;
+    collab_jsonline_begin_object(j);
+    collab_jsonline_key(j, "rank");
+    collab_jsonline_int(j, (long long)rank);
+    collab_jsonline_key(j, "name");
+    collab_jsonline_string(j, collab_graph_name(in->graph, v));
+    for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
+        if (collab_i_metric_shown(opt, m, k)) {
+            collab_jsonline_key(j, collab_metric_name((collab_metric)k));
+            collab_jsonline_real(j, m->values[k][v]);
+        }
+    }
+    if (m->sampled) {
+        collab_jsonline_key(j, "betweenness_se");
+        collab_jsonline_real(j, m->betweenness_se[v]);
+        collab_jsonline_key(j, "closeness_se");
+        collab_jsonline_real(j, m->closeness_se[v]);
+    }
+    collab_jsonline_key(j, "community");
+    if (in->partition != NULL) {
+        collab_jsonline_int(j, (long long)in->partition->membership[v] + 1);
+    } else {
+        collab_jsonline_null(j);
+    }
+    if (facts != NULL) {
+        json_credit_facts(j, in, facts, v);
+    }
+    collab_jsonline_end_object(j);
+}
+
+/* Dumps `value` (taking it) as a member of the top-level object, its lines indented under it. */
+static bool json_member(FILE *f, const char *key, json_t *value)
+{
+    char *text = value != NULL ? json_dumps(value, JSON_INDENT(2) | JSON_REAL_PRECISION(17)) : NULL;
+    json_decref(value);
+    if (text == NULL) {
+        return false;
+    }
+    fprintf(f, "  \"%s\": ", key);
+    for (const char *p = text; *p != '\0'; p++) {
+        fputc(*p, f);
+        if (*p == '\n') {
+            fputs("  ", f);
+        }
+    }
+    free(text);
+    return true;
+}
+
+/* The report as one JSON object. The graph, parameters and communities are small trees dumped
+ * by jansson; the nodes, a million for a large graph, are streamed one line each, which keeps
+ * memory flat and takes a fraction of the time. */
 static collab_status write_json(FILE *f, const collab_report_input *in,
                                 const collab_report_options *opt, const uint32_t *order,
                                 const collab_credit_facts *facts, collab_error *err)
 {
-    const collab_metrics *m = in->metrics;
-    json_t *nodes = json_array();
-    for (size_t r = 0; r < rows_to_show(opt, m->n); r++) {
-        uint32_t v = order[r];
-        json_t *node = json_object();
-        json_object_set_new(node, "rank", json_integer((json_int_t)r + 1));
-        json_object_set_new(node, "name", json_string(collab_graph_name(in->graph, v)));
-        for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
-            if (collab_i_metric_shown(opt, m, k)) {
-                json_object_set_new(node, collab_metric_name((collab_metric)k),
-                                    collab_i_json_number(m->values[k][v]));
-            }
-        }
-        if (m->sampled) {
-            json_object_set_new(node, "betweenness_se", collab_i_json_number(m->betweenness_se[v]));
-            json_object_set_new(node, "closeness_se", collab_i_json_number(m->closeness_se[v]));
-        }
-        json_object_set_new(node, "community",
-                            in->partition != NULL
-                                ? json_integer((json_int_t)in->partition->membership[v] + 1)
-                                : json_null());
-        if (facts != NULL) {
-            json_credit_facts(node, in, facts, v);
-        }
-        json_array_append_new(nodes, node);
-    }
-    json_t *root = json_object();
-    json_object_set_new(root, "graph", collab_i_report_graph_json(in));
-    json_object_set_new(root, "parameters", collab_i_report_parameters(in));
-    json_object_set_new(root, "nodes", nodes);
     json_t *communities = collab_i_report_communities_json(in, opt, err);
     if (communities == NULL) {
-        json_decref(root);
         return err != NULL ? err->status : COLLAB_E_NOMEM;
     }
-    json_object_set_new(root, "communities", communities);
-    return collab_i_json_write(f, root, err);
+    fputs("{\n", f);
+    bool ok = json_member(f, "graph", collab_i_report_graph_json(in));
+    fputs(",\n", f);
+    ok = json_member(f, "parameters", collab_i_report_parameters(in)) && ok;
+    fputs(",\n  \"nodes\": [", f);
+    size_t rows = rows_to_show(opt, in->metrics->n);
+    collab_jsonline j;
+    collab_jsonline_init(&j);
+    for (size_t r = 0; ok && r < rows; r++) {
+        fputs(r == 0 ? "\n    " : ",\n    ", f);
+        json_node(&j, in, opt, facts, r + 1, order[r]);
+        ok = collab_jsonline_flush(&j, f, "");
+    }
+    collab_jsonline_free(&j);
+    fputs(rows > 0 ? "\n  ],\n" : "],\n", f);
+    ok = json_member(f, "communities", communities) && ok;
+    fputs("\n}\n", f);
+    /* A failed write leaves the stream's error flag for the output's commit to report. */
+    return ok || ferror(f) ? COLLAB_OK
+                           : collab_error_set(err, COLLAB_E_NOMEM, "out of memory writing the report");
 }
 
 collab_status collab_report_write(FILE *f, const collab_report_input *in,

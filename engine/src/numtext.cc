@@ -1,0 +1,69 @@
+// The shortest round-trip decimal of a double, from Google's double-conversion (Debian's
+// libdouble-conversion), behind a C interface: printf with %.17g and a strtod check per number
+// took most of the time of writing a million-node report or export.
+#include "collab/numtext.h"
+
+#include <double-conversion/double-to-string.h>
+
+#include <cmath>
+#include <cstring>
+
+namespace {
+
+using double_conversion::DoubleToStringConverter;
+using double_conversion::StringBuilder;
+
+// printf's %g style: plain decimals from 1e-4 up to 1e17 (exclusive), an exponent of at least
+// two digits with its sign otherwise.
+const DoubleToStringConverter &converter()
+{
+    static const DoubleToStringConverter instance(
+        DoubleToStringConverter::EMIT_POSITIVE_EXPONENT_SIGN, "inf", "nan", 'e', -4, 17, 0, 0, 2);
+    return instance;
+}
+
+}  // namespace
+
+extern "C" size_t collab_numtext_uint(unsigned long long x, char *buf)
+{
+    char digits[24];
+    size_t n = 0;
+    do {
+        digits[n++] = static_cast<char>('0' + x % 10);
+        x /= 10;
+    } while (x != 0);
+    for (size_t i = 0; i < n; i++) {
+        buf[i] = digits[n - 1 - i];
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+extern "C" size_t collab_numtext_int(long long x, char *buf)
+{
+    if (x >= 0) {
+        return collab_numtext_uint(static_cast<unsigned long long>(x), buf);
+    }
+    buf[0] = '-';
+    // 0 - (unsigned) x is |x| even for LLONG_MIN.
+    return 1 + collab_numtext_uint(0ULL - static_cast<unsigned long long>(x), buf + 1);
+}
+
+extern "C" size_t collab_numtext_double(double x, char *buf)
+{
+    // Whole numbers (counts, weights, degrees) are most of what is written: no digit search.
+    if (x > 0 && x < 1e15 && x == std::floor(x)) {
+        return collab_numtext_uint(static_cast<unsigned long long>(x), buf);
+    }
+    if (std::isinf(x)) {
+        // double-conversion writes "inf" only with a sign flag; keep printf's "-inf".
+        const char *text = x < 0 ? "-inf" : "inf";
+        std::strcpy(buf, text);
+        return std::strlen(text);
+    }
+    StringBuilder builder(buf, COLLAB_NUMTEXT_MAX);
+    converter().ToShortest(x, &builder);
+    size_t length = static_cast<size_t>(builder.position());
+    builder.Finalize();  // writes the NUL
+    return length;
+}

@@ -1,0 +1,192 @@
+/* Numbers as text (numtext.cc) and JSON lines (jsonline.c): every double written reads back to
+ * the same bits and is no longer than printf's shortest round-trip %.{1..17}g; known cases by
+ * hand; JSON text that jansson parses back to the values written, hostile strings included. */
+#include "collab/numtext.h"
+#include "jsonline.h"
+#include "test_support.h"
+
+#include <float.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdint.h>
+
+/* The fewest significant digits printf needs for x to read back: an independent oracle. */
+static int printf_shortest_digits(double x)
+{
+    char buf[64];
+    for (int digits = 1; digits <= 17; digits++) {
+        snprintf(buf, sizeof buf, "%.*g", digits, x);
+        if (strtod(buf, NULL) == x) {
+            return digits;
+        }
+    }
+    return 17;
+}
+
+/* Significant digits in a %g-style text: the mantissa's digits without leading zeros. */
+static int significant_digits(const char *s)
+{
+    int n = 0;
+    bool leading = true;
+    for (const char *p = s; *p != '\0' && *p != 'e'; p++) {
+        if (*p >= '0' && *p <= '9') {
+            if (*p == '0' && leading) {
+                continue;
+            }
+            leading = false;
+            n++;
+        }
+    }
+    /* trailing zeros of a whole number ("1000") are not significant either */
+    if (strchr(s, '.') == NULL && strchr(s, 'e') == NULL) {
+        for (size_t i = strlen(s); i-- > 0 && s[i] == '0' && n > 1;) {
+            n--;
+        }
+    }
+    return n == 0 ? 1 : n;
+}
+
+static void expect_text(double x, const char *want)
+{
+    char buf[COLLAB_NUMTEXT_MAX];
+    size_t n = collab_numtext_double(x, buf);
+    assert_string_equal(buf, want);
+    assert_int_equal(n, strlen(want));
+}
+
+static void test_known_doubles(void **state)
+{
+    (void)state;
+    expect_text(0.1, "0.1");
+    expect_text(3, "3");
+    expect_text(0, "0");
+    expect_text(-0.0, "-0");
+    expect_text(-2.5, "-2.5");
+    expect_text(1e15, "1000000000000000");
+    expect_text(1e21, "1e+21");
+    expect_text(1.5e-7, "1.5e-07");
+    expect_text(0.0001, "0.0001");
+    expect_text(160.5515873015873, "160.5515873015873");
+    expect_text(1.0 / 3.0, "0.3333333333333333");
+    expect_text(NAN, "nan");
+    expect_text(INFINITY, "inf");
+    expect_text(-INFINITY, "-inf");
+    expect_text(DBL_MAX, "1.7976931348623157e+308");
+    expect_text(5e-324, "5e-324");
+}
+
+static uint64_t next_random(uint64_t *s)
+{
+    uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31);
+}
+
+static void test_random_doubles_round_trip_shortest(void **state)
+{
+    (void)state;
+    uint64_t seed = 7;
+    for (int i = 0; i < 200000; i++) {
+        uint64_t bits = next_random(&seed);
+        double x;
+        if (i % 2 == 0) {
+            memcpy(&x, &bits, sizeof x); /* any bit pattern */
+            if (!isfinite(x)) {
+                continue;
+            }
+        } else {
+            /* values like metrics: in [0, 1000) with few or many digits */
+            x = (double)(bits >> 11) / 9007199254740992.0 * pow(10, (double)(i % 7) - 3);
+        }
+        char buf[COLLAB_NUMTEXT_MAX];
+        size_t n = collab_numtext_double(x, buf);
+        assert_true(n < COLLAB_NUMTEXT_MAX);
+        double back = strtod(buf, NULL);
+        assert_memory_equal(&back, &x, sizeof x);
+        if (significant_digits(buf) > printf_shortest_digits(x)) {
+            fail_msg("%s has more digits than %.17g needs (%d)", buf, x, printf_shortest_digits(x));
+        }
+    }
+}
+
+static void test_integers(void **state)
+{
+    (void)state;
+    char buf[COLLAB_NUMTEXT_MAX];
+    char want[COLLAB_NUMTEXT_MAX];
+    long long cases[] = {0, 1, -1, 9, 10, 12345, -987654321, INT64_MAX, INT64_MIN};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(want, sizeof want, "%lld", cases[i]);
+        assert_int_equal(collab_numtext_int(cases[i], buf), strlen(want));
+        assert_string_equal(buf, want);
+    }
+    collab_numtext_uint(UINT64_MAX, buf);
+    assert_string_equal(buf, "18446744073709551615");
+}
+
+static void test_jsonline_parses_back(void **state)
+{
+    (void)state;
+    const char *hostile = "quote \" backslash \\ newline \n tab \t bell \a nul-free \x1f </script> é 中";
+    collab_jsonline j;
+    collab_jsonline_init(&j);
+    collab_jsonline_begin_object(&j);
+    collab_jsonline_key(&j, "name");
+    collab_jsonline_string(&j, hostile);
+    collab_jsonline_key(&j, "n");
+    collab_jsonline_int(&j, -42);
+    collab_jsonline_key(&j, "x");
+    collab_jsonline_real(&j, 3);
+    collab_jsonline_key(&j, "tiny");
+    collab_jsonline_real(&j, 1.5e-300);
+    collab_jsonline_key(&j, "missing");
+    collab_jsonline_real(&j, NAN);
+    collab_jsonline_key(&j, "list");
+    collab_jsonline_begin_array(&j);
+    collab_jsonline_int(&j, 1);
+    collab_jsonline_begin_object(&j);
+    collab_jsonline_end_object(&j);
+    collab_jsonline_bool(&j, true);
+    collab_jsonline_null(&j);
+    collab_jsonline_end_array(&j);
+    collab_jsonline_end_object(&j);
+    assert_false(j.failed);
+    char *text = malloc(j.len + 1);
+    assert_non_null(text);
+    memcpy(text, j.data, j.len);
+    text[j.len] = '\0';
+    json_error_t error;
+    json_t *root = json_loads(text, 0, &error);
+    if (root == NULL) {
+        fail_msg("not JSON (%s): %s", error.text, text);
+    }
+    assert_string_equal(json_string_value(json_object_get(root, "name")), hostile);
+    assert_int_equal(json_integer_value(json_object_get(root, "n")), -42);
+    assert_true(json_is_real(json_object_get(root, "x"))); /* "3.0", a real */
+    assert_true(json_real_value(json_object_get(root, "x")) == 3.0);
+    assert_true(json_real_value(json_object_get(root, "tiny")) == 1.5e-300);
+    assert_true(json_is_null(json_object_get(root, "missing")));
+    json_t *list = json_object_get(root, "list");
+    assert_int_equal(json_array_size(list), 4);
+    assert_true(json_is_object(json_array_get(list, 1)));
+    assert_true(json_is_true(json_array_get(list, 2)));
+    json_decref(root);
+    free(text);
+    /* A flushed writer starts a new line at depth 0. */
+    collab_jsonline_reset(&j);
+    collab_jsonline_int(&j, 5);
+    assert_int_equal(j.len, 1);
+    collab_jsonline_free(&j);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_known_doubles),
+        cmocka_unit_test(test_random_doubles_round_trip_shortest),
+        cmocka_unit_test(test_integers),
+        cmocka_unit_test(test_jsonline_parses_back),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
