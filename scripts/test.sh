@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds with all warnings as errors, runs every test through ctest,
 # then builds again with AddressSanitizer + UndefinedBehaviorSanitizer and runs the tests again,
-# then runs each libFuzzer target for a few seconds.
+# then runs collab analyze under ThreadSanitizer, then each libFuzzer target for a few seconds.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 root=$(collab_root)
@@ -19,6 +19,16 @@ collab_build build-asan Debug -DCOLLAB_WERROR=ON -DCOLLAB_SANITIZE=address,undef
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
     LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0" \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j "$(nproc)")
+echo "== ThreadSanitizer: collab analyze (background path sweep, two output writers) =="
+collab_build build-tsan Debug -DCOLLAB_WERROR=ON -DCOLLAB_SANITIZE=thread -DCOLLAB_TESTS=OFF
+tsan_out=$(mktemp -d)
+for data in datasets/thom_russo.csv datasets/tango/tango_credits.csv; do
+    TSAN_OPTIONS="halt_on_error=1 suppressions=$root/tests/tsan.supp" \
+        build-tsan/collab analyze "$data" -o "$tsan_out/out" --approx 100 --no-progress \
+        2>"$tsan_out/stderr" ||
+        { cat "$tsan_out/stderr"; echo "collab: ThreadSanitizer run on $data failed"; exit 1; }
+done
+rm -rf "$tsan_out"
 echo "== fuzzing, briefly (scripts/fuzz.sh SECONDS for longer runs) =="
 bash scripts/fuzz.sh "${COLLAB_FUZZ_SECONDS:-15}"
-echo "collab: all tests passed (release and sanitizer builds, fuzz targets)"
+echo "collab: all tests passed (release, ASan/UBSan and TSan builds, fuzz targets)"

@@ -126,8 +126,10 @@ collab_status cli_make_dir(const char *dir, collab_error *err);
 
 /* Installs the handlers that remove an interrupted output's temporary file (signals.c). */
 void cli_signals_install(void);
-/* Sets the temporary path to remove if a signal arrives (NULL = none). */
+/* Adds a temporary path to remove if a signal arrives (up to 4 at once, from any thread). */
 void cli_signals_track(const char *path);
+/* Stops tracking it. */
+void cli_signals_untrack(const char *path);
 
 /* Opens an atomic output and tracks its temporary file for the signal handlers. */
 collab_status cli_output_open(collab_output *out, const char *path, const char *input_path,

@@ -366,11 +366,14 @@ collab_status cli_output_open(collab_output *out, const char *path, const char *
 
 collab_status cli_output_finish(collab_output *out, collab_status st, collab_error *err)
 {
+    const char *temp = collab_output_temp_path(out);
+    char tracked[sizeof out->tmp_path];
+    snprintf(tracked, sizeof tracked, "%s", temp != NULL ? temp : "");
     if (st == COLLAB_OK) {
         st = collab_output_commit(out, err);
     }
     collab_output_abort(out);
-    cli_signals_track(NULL);
+    cli_signals_untrack(tracked);
     return st;
 }
 

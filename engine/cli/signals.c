@@ -5,19 +5,44 @@
  * temporary file.
  *
  * A signal handler can only reach state through a static: this file holds the CLI's one piece of
- * process-wide state, the path of the temporary file in progress (empty when none). */
+ * process-wide state, the paths of the temporary files in progress, one slot per output being
+ * written at once (`collab analyze` writes two at a time, from two threads). */
 #include "cli.h"
 
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <string.h>
 #include <unistd.h>
 
-static char temp_path[4096];
+#define TRACKED_OUTPUTS 4
+
+/* A slot's path is written only while the slot is claimed and not yet published, by the thread
+ * that claimed it, which alone frees it; the handler reads only published slots, and a thread
+ * looking for its own slot reads only the paths of slots it owns. */
+static char temp_paths[TRACKED_OUTPUTS][4096];
+static atomic_int slot_state[TRACKED_OUTPUTS]; /* FREE, CLAIMED or PUBLISHED */
+static atomic_int slot_owner[TRACKED_OUTPUTS]; /* the owning thread's token */
+
+enum { FREE = 0, CLAIMED, PUBLISHED };
+
+/* A number for the calling thread, unique in the process (0 = not drawn yet). */
+static int thread_token(void)
+{
+    static atomic_int next_token = 1;
+    static _Thread_local int token;
+    if (token == 0) {
+        token = atomic_fetch_add(&next_token, 1);
+    }
+    return token;
+}
 
 static void remove_temp_and_reraise(int sig)
 {
-    if (temp_path[0] != '\0') {
-        unlink(temp_path);
+    for (int i = 0; i < TRACKED_OUTPUTS; i++) {
+        if (atomic_load(&slot_state[i]) == PUBLISHED) {
+            unlink(temp_paths[i]);
+        }
     }
     signal(sig, SIG_DFL);
     raise(sig);
@@ -35,20 +60,46 @@ void cli_signals_install(void)
     signal(SIGXFSZ, SIG_IGN);
 }
 
-void cli_signals_track(const char *path)
+/* Blocks (or restores) the handled signals in this thread while a slot changes. */
+static void block_signals(sigset_t *old)
 {
-    /* Block the signals while the path changes so the handler never sees half a path. */
     sigset_t block;
-    sigset_t old;
     sigemptyset(&block);
     sigaddset(&block, SIGINT);
     sigaddset(&block, SIGTERM);
     sigaddset(&block, SIGHUP);
-    sigprocmask(SIG_BLOCK, &block, &old);
-    if (path != NULL && strlen(path) < sizeof temp_path) {
-        memcpy(temp_path, path, strlen(path) + 1);
-    } else {
-        temp_path[0] = '\0';
+    pthread_sigmask(SIG_BLOCK, &block, old);
+}
+
+void cli_signals_track(const char *path)
+{
+    if (path == NULL || strlen(path) >= sizeof temp_paths[0]) {
+        return;
     }
-    sigprocmask(SIG_SETMASK, &old, NULL);
+    sigset_t old;
+    block_signals(&old);
+    for (int i = 0; i < TRACKED_OUTPUTS; i++) {
+        int expected = FREE;
+        if (atomic_compare_exchange_strong(&slot_state[i], &expected, CLAIMED)) {
+            atomic_store(&slot_owner[i], thread_token());
+            memcpy(temp_paths[i], path, strlen(path) + 1);
+            atomic_store(&slot_state[i], PUBLISHED);
+            break;
+        }
+    }
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
+void cli_signals_untrack(const char *path)
+{
+    sigset_t old;
+    block_signals(&old);
+    for (int i = 0; i < TRACKED_OUTPUTS; i++) {
+        if (atomic_load(&slot_owner[i]) == thread_token() &&
+            atomic_load(&slot_state[i]) == PUBLISHED && strcmp(temp_paths[i], path) == 0) {
+            atomic_store(&slot_state[i], FREE);
+            break;
+        }
+    }
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
 }

@@ -27,6 +27,16 @@ void collab_i_format_real(char *buf, double x, bool decimal_point)
     e[1] = '0';
 }
 
+void collab_i_put_real(FILE *f, const char *before, double x, bool decimal_point,
+                       const char *after)
+{
+    char buf[COLLAB_NUMTEXT_MAX + 4];
+    collab_i_format_real(buf, x, decimal_point);
+    fputs(before, f);
+    fputs(buf, f);
+    fputs(after, f);
+}
+
 /* Room for the worst case: 8 output bytes per input byte ("&#65533;" for an invalid byte). */
 static char *reserve(collab_i_scratch *scratch, size_t len)
 {

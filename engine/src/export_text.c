@@ -21,7 +21,9 @@ static bool gml_string(FILE *f, const char *s, collab_i_scratch *scratch)
     if (escaped == NULL) {
         return false;
     }
-    fprintf(f, "\"%s\"", escaped);
+    fputc('"', f);
+    fputs(escaped, f);
+    fputc('"', f);
     return true;
 }
 
@@ -29,16 +31,16 @@ static bool gml_string(FILE *f, const char *s, collab_i_scratch *scratch)
 static bool gml_pair(FILE *f, const char *indent, const char *key, collab_i_field_type type,
                      const collab_i_value *v, collab_i_scratch *scratch)
 {
-    char buf[32];
-    fprintf(f, "%s%s ", indent, key);
+    fputs(indent, f);
+    fputs(key, f);
+    fputc(' ', f);
     bool ok = true;
     if (type == COLLAB_I_TEXT) {
         ok = gml_string(f, v->s, scratch);
     } else if (type == COLLAB_I_INT) {
-        fprintf(f, "%lld", v->i);
+        collab_i_put_int(f, v->i);
     } else {
-        collab_i_format_real(buf, v->d, true);
-        fputs(buf, f);
+        collab_i_put_real(f, "", v->d, true, "");
     }
     fputc('\n', f);
     return ok;
@@ -51,26 +53,27 @@ static void gml_graphics(FILE *f, const collab_i_export *x, size_t v)
     if (in->x == NULL || in->y == NULL || !isfinite(in->x[v]) || !isfinite(in->y[v])) {
         return;
     }
-    char a[32];
-    char b[32];
-    collab_i_format_real(a, in->x[v], true);
-    collab_i_format_real(b, in->y[v], true);
-    fprintf(f, "    graphics [\n      x %s\n      y %s\n", a, b);
+    collab_i_put_real(f, "    graphics [\n      x ", in->x[v], true, "\n");
+    collab_i_put_real(f, "      y ", in->y[v], true, "\n");
     if (in->radius != NULL && isfinite(in->radius[v])) {
-        collab_i_format_real(a, 2 * in->radius[v], true);
-        fprintf(f, "      w %s\n      h %s\n      type \"ellipse\"\n", a, a);
+        collab_i_put_real(f, "      w ", 2 * in->radius[v], true, "\n");
+        collab_i_put_real(f, "      h ", 2 * in->radius[v], true, "\n      type \"ellipse\"\n");
     }
     if (in->color != NULL) {
         char hex[8];
         collab_rgba_hex(in->color[v], hex);
-        fprintf(f, "      fill \"%s\"\n", hex);
+        fputs("      fill \"", f);
+        fputs(hex, f);
+        fputs("\"\n", f);
     }
     fputs("    ]\n", f);
 }
 
 static bool gml_node(FILE *f, collab_i_export *x, size_t v, collab_i_scratch *scratch)
 {
-    fprintf(f, "  node [\n    id %zu\n", v);
+    fputs("  node [\n    id ", f);
+    collab_i_put_uint(f, v);
+    fputc('\n', f);
     bool ok = true;
     for (size_t i = 0; ok && i < x->n_fields; i++) {
         const collab_i_field *field = &x->fields[i];
@@ -108,10 +111,12 @@ collab_status collab_i_export_gml(FILE *f, collab_i_export *x, collab_error *err
     for (size_t e = 0; ok && e < x->n_edges; e++) {
         size_t from, to;
         double weight;
-        char buf[32];
         collab_i_export_edge(x, e, &from, &to, &weight);
-        collab_i_format_real(buf, weight, true);
-        fprintf(f, "  edge [\n    source %zu\n    target %zu\n    weight %s\n  ]\n", from, to, buf);
+        fputs("  edge [\n    source ", f);
+        collab_i_put_uint(f, from);
+        fputs("\n    target ", f);
+        collab_i_put_uint(f, to);
+        collab_i_put_real(f, "\n    weight ", weight, true, "\n  ]\n");
     }
     fputs("]\n", f);
     collab_free(scratch.data);
@@ -129,11 +134,10 @@ collab_status collab_i_export_csv_nodes(FILE *f, collab_i_export *x, collab_erro
     }
     fputc('\n', f);
     for (size_t v = 0; v < x->n_vertices; v++) {
-        fprintf(f, "%zu", v);
+        collab_i_put_uint(f, v);
         for (size_t i = 0; i < x->n_fields; i++) {
             const collab_i_field *field = &x->fields[i];
             collab_i_value value = collab_i_export_value(x, field, v);
-            char buf[32];
             fputc(',', f);
             if (!value.present) {
                 continue; /* an empty cell: no value */
@@ -141,10 +145,9 @@ collab_status collab_i_export_csv_nodes(FILE *f, collab_i_export *x, collab_erro
             if (field->type == COLLAB_I_TEXT) {
                 collab_report_csv_field(f, value.s);
             } else if (field->type == COLLAB_I_INT) {
-                fprintf(f, "%lld", value.i);
+                collab_i_put_int(f, value.i);
             } else {
-                collab_i_format_real(buf, value.d, false);
-                fputs(buf, f);
+                collab_i_put_real(f, "", value.d, false, "");
             }
         }
         fputc('\n', f);
@@ -160,14 +163,15 @@ collab_status collab_i_export_csv_edges(FILE *f, collab_i_export *x, collab_erro
     for (size_t e = 0; e < x->n_edges; e++) {
         size_t from, to;
         double weight;
-        char buf[32];
         collab_i_export_edge(x, e, &from, &to, &weight);
-        fprintf(f, "%zu,%zu,", from, to);
+        collab_i_put_uint(f, from);
+        fputc(',', f);
+        collab_i_put_uint(f, to);
+        fputc(',', f);
         collab_report_csv_field(f, collab_graph_name(g, from));
         fputc(',', f);
         collab_report_csv_field(f, collab_graph_name(g, to));
-        collab_i_format_real(buf, weight, false);
-        fprintf(f, ",%s\n", buf);
+        collab_i_put_real(f, ",", weight, false, "\n");
     }
     return COLLAB_OK;
 }

@@ -34,7 +34,7 @@ static bool xml_value(FILE *f, const collab_i_field *field, const collab_i_value
     case COLLAB_I_TEXT:
         return xml_text(f, v->s, scratch);
     case COLLAB_I_INT:
-        fprintf(f, "%lld", v->i);
+        collab_i_put_int(f, v->i);
         return true;
     case COLLAB_I_REAL:
         collab_i_format_real(buf, v->d, false);
@@ -82,12 +82,16 @@ collab_status collab_i_export_graphml(FILE *f, collab_i_export *x, collab_error 
         fputs("</data>\n", f);
     }
     for (size_t v = 0; ok && v < x->n_vertices; v++) {
-        fprintf(f, "    <node id=\"n%zu\">\n", v);
+        fputs("    <node id=\"n", f);
+        collab_i_put_uint(f, v);
+        fputs("\">\n", f);
         for (size_t i = 0; ok && i < x->n_fields; i++) {
             const collab_i_field *field = &x->fields[i];
             collab_i_value value = collab_i_export_value(x, field, v);
             if (value.present) {
-                fprintf(f, "      <data key=\"v_%s\">", field->name);
+                fputs("      <data key=\"v_", f);
+                fputs(field->name, f);
+                fputs("\">", f);
                 ok = xml_value(f, field, &value, &scratch);
                 fputs("</data>\n", f);
             }
@@ -97,13 +101,14 @@ collab_status collab_i_export_graphml(FILE *f, collab_i_export *x, collab_error 
     for (size_t e = 0; ok && e < x->n_edges; e++) {
         size_t from, to;
         double weight;
-        char buf[32];
         collab_i_export_edge(x, e, &from, &to, &weight);
-        collab_i_format_real(buf, weight, false);
-        fprintf(f,
-                "    <edge id=\"e%zu\" source=\"n%zu\" target=\"n%zu\">"
-                "<data key=\"e_weight\">%s</data></edge>\n",
-                e, from, to, buf);
+        fputs("    <edge id=\"e", f);
+        collab_i_put_uint(f, e);
+        fputs("\" source=\"n", f);
+        collab_i_put_uint(f, from);
+        fputs("\" target=\"n", f);
+        collab_i_put_uint(f, to);
+        collab_i_put_real(f, "\"><data key=\"e_weight\">", weight, false, "</data></edge>\n");
     }
     fputs("  </graph>\n</graphml>\n", f);
     collab_free(scratch.data);
@@ -156,28 +161,30 @@ static bool gexf_header(FILE *f, const collab_i_export *x, collab_i_scratch *scr
 static void gexf_viz(FILE *f, const collab_i_export *x, size_t v)
 {
     const collab_export_input *in = x->in;
-    char a[32];
-    char b[32];
     if (in->radius != NULL && isfinite(in->radius[v])) {
-        collab_i_format_real(a, in->radius[v], false);
-        fprintf(f, "        <viz:size value=\"%s\"/>\n", a);
+        collab_i_put_real(f, "        <viz:size value=\"", in->radius[v], false, "\"/>\n");
     }
     if (in->x != NULL && in->y != NULL && isfinite(in->x[v]) && isfinite(in->y[v])) {
-        collab_i_format_real(a, in->x[v], false);
-        collab_i_format_real(b, in->y[v] == 0 ? 0.0 : -in->y[v], false);
-        fprintf(f, "        <viz:position x=\"%s\" y=\"%s\" z=\"0.0\"/>\n", a, b);
+        collab_i_put_real(f, "        <viz:position x=\"", in->x[v], false, "\"");
+        collab_i_put_real(f, " y=\"", in->y[v] == 0 ? 0.0 : -in->y[v], false, "\" z=\"0.0\"/>\n");
     }
     if (in->color != NULL) {
         collab_rgba c = in->color[v];
-        fprintf(f, "        <viz:color r=\"%ld\" g=\"%ld\" b=\"%ld\"/>\n",
-                lround(fmin(fmax(c.r, 0), 1) * 255), lround(fmin(fmax(c.g, 0), 1) * 255),
-                lround(fmin(fmax(c.b, 0), 1) * 255));
+        fputs("        <viz:color r=\"", f);
+        collab_i_put_int(f, lround(fmin(fmax(c.r, 0), 1) * 255));
+        fputs("\" g=\"", f);
+        collab_i_put_int(f, lround(fmin(fmax(c.g, 0), 1) * 255));
+        fputs("\" b=\"", f);
+        collab_i_put_int(f, lround(fmin(fmax(c.b, 0), 1) * 255));
+        fputs("\"/>\n", f);
     }
 }
 
 static bool gexf_node(FILE *f, collab_i_export *x, size_t v, collab_i_scratch *scratch)
 {
-    fprintf(f, "      <node id=\"%zu\" label=\"", v);
+    fputs("      <node id=\"", f);
+    collab_i_put_uint(f, v);
+    fputs("\" label=\"", f);
     bool ok = xml_text(f, collab_graph_name(x->in->graph, v), scratch);
     fputs("\">\n        <attvalues>\n", f);
     for (size_t i = 0; ok && i < x->n_fields; i++) {
@@ -187,7 +194,9 @@ static bool gexf_node(FILE *f, collab_i_export *x, size_t v, collab_i_scratch *s
         }
         collab_i_value value = collab_i_export_value(x, field, v);
         if (value.present) {
-            fprintf(f, "          <attvalue for=\"%zu\" value=\"", i);
+            fputs("          <attvalue for=\"", f);
+            collab_i_put_uint(f, i);
+            fputs("\" value=\"", f);
             ok = xml_value(f, field, &value, scratch);
             fputs("\"/>\n", f);
         }
@@ -210,11 +219,14 @@ collab_status collab_i_export_gexf(FILE *f, collab_i_export *x, collab_error *er
     for (size_t e = 0; ok && e < x->n_edges; e++) {
         size_t from, to;
         double weight;
-        char buf[32];
         collab_i_export_edge(x, e, &from, &to, &weight);
-        collab_i_format_real(buf, weight, false);
-        fprintf(f, "      <edge id=\"%zu\" source=\"%zu\" target=\"%zu\" weight=\"%s\"/>\n", e,
-                from, to, buf);
+        fputs("      <edge id=\"", f);
+        collab_i_put_uint(f, e);
+        fputs("\" source=\"", f);
+        collab_i_put_uint(f, from);
+        fputs("\" target=\"", f);
+        collab_i_put_uint(f, to);
+        collab_i_put_real(f, "\" weight=\"", weight, false, "\"/>\n");
     }
     fputs("    </edges>\n  </graph>\n</gexf>\n", f);
     collab_free(scratch.data);

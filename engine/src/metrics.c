@@ -228,19 +228,6 @@ static long sample_size(const collab_metrics_options *opt, const collab_i_csr *c
     return (long)fmax(COLLAB_MIN_APPROX_SOURCES, fmin(COLLAB_DEFAULT_APPROX_SOURCES, affordable));
 }
 
-static collab_status path_metrics(collab_metrics *m, const collab_i_csr *csr,
-                                  const collab_metrics_options *opt, collab_error *err)
-{
-    collab_i_sweep_result r;
-    collab_status st = collab_i_sweep(&r, csr, opt->paths == COLLAB_PATHS_INVERSE,
-                                      sample_size(opt, csr), opt->seed, opt->threads,
-                                      opt->progress, err);
-    if (st == COLLAB_OK) {
-        adopt_sweep(m, &r, opt->normalized);
-    }
-    return st;
-}
-
 static collab_status global_stats(collab_metrics *m, const collab_graph *g, collab_error *err)
 {
     collab_global_stats *gs = &m->global;
@@ -288,13 +275,16 @@ static collab_status compute_all(collab_metrics *m, const collab_graph *g,
     double t1 = now_seconds();
     m->seconds[COLLAB_METRIC_DEGREE] = t1 - t0;
     /* The sweep also gives components, diameter and average path length; it runs whenever a
-     * path metric is wanted (a report wants them all). */
+     * path metric is wanted (a report wants them all). It runs in the background while this
+     * thread computes the other metrics, then this thread joins it. */
     bool paths = wanted(opt, COLLAB_METRIC_BETWEENNESS) || wanted(opt, COLLAB_METRIC_CLOSENESS) ||
                  wanted(opt, COLLAB_METRIC_HARMONIC);
+    collab_i_sweep_job *sweep = NULL;
     if (st == COLLAB_OK && paths) {
-        st = path_metrics(m, &csr, opt, err);
+        st = collab_i_sweep_start(&sweep, &csr, opt->paths == COLLAB_PATHS_INVERSE,
+                                  sample_size(opt, &csr), opt->seed, opt->threads, opt->progress,
+                                  err);
     }
-    m->seconds[COLLAB_METRIC_BETWEENNESS] = now_seconds() - t1;
     /* Undirected graphs get constraint from the triangles; igraph's call is kept for directed
      * ones, where a tie's two directions are weighed as igraph defines. */
     bool own_constraint = wanted(opt, COLLAB_METRIC_CONSTRAINT) && !igraph_is_directed(&g->graph);
@@ -322,6 +312,17 @@ static collab_status compute_all(collab_metrics *m, const collab_graph *g,
         st = global_stats(m, g, err);
         m->global_seconds = now_seconds() - start;
     }
+    if (sweep != NULL) {
+        /* On an earlier failure the sweep is cancelled and that failure is what is reported. */
+        collab_i_sweep_result r;
+        collab_status swept = collab_i_sweep_finish(sweep, st != COLLAB_OK, &r, err);
+        if (st == COLLAB_OK && swept == COLLAB_OK) {
+            adopt_sweep(m, &r, opt->normalized);
+        }
+        st = st == COLLAB_OK ? swept : st;
+    }
+    /* The sweep's wall time: it overlapped the metrics above. */
+    m->seconds[COLLAB_METRIC_BETWEENNESS] = now_seconds() - t1;
     return st;
 }
 

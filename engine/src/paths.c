@@ -47,6 +47,7 @@ typedef struct sweep {
     bool progress;             /* report on stderr */
     atomic_size_t done;        /* sources finished */
     atomic_int next_lane;      /* the next lane a worker may take */
+    atomic_bool cancel;        /* stop early: the caller failed elsewhere */
 } sweep;
 
 typedef struct heap_item {
@@ -476,7 +477,7 @@ static void *run_worker(void *arg)
      * what the lane sums, so the result is the same for any number of threads. */
     for (int l = atomic_fetch_add(&s->next_lane, 1); l < N_LANES;
          l = atomic_fetch_add(&s->next_lane, 1)) {
-        for (size_t i = (size_t)l; i < s->n_sources; i += N_LANES) {
+        for (size_t i = (size_t)l; i < s->n_sources && !atomic_load(&s->cancel); i += N_LANES) {
             uint32_t src = s->new_id[s->sources[i]];
             if (s->inverse) {
                 accumulate_inverse(s, &w, &s->lanes[l], sssp_inverse(s->csr, &w, src));
@@ -663,35 +664,6 @@ static size_t choose_sources(const collab_i_csr *c, const uint32_t *comp, const 
     return total;
 }
 
-static collab_status run_threads(sweep *s, collab_error *err)
-{
-    pthread_t threads[N_LANES];
-    worker workers[N_LANES];
-    int started = 0;
-    for (int t = 0; t < s->n_threads; t++) {
-        workers[t] = (worker){s, t, COLLAB_OK};
-        if (t > 0 && pthread_create(&threads[t], NULL, run_worker, &workers[t]) != 0) {
-            break;
-        }
-        started = t + 1;
-    }
-    /* If a thread could not start, the others take its lanes from the shared counter. */
-    run_worker(&workers[0]);
-    for (int t = 1; t < started; t++) {
-        pthread_join(threads[t], NULL);
-    }
-    if (s->progress) {
-        show_progress(s);
-        fputc('\n', stderr);
-    }
-    for (int t = 0; t < started; t++) {
-        if (workers[t].st != COLLAB_OK) {
-            return collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
-        }
-    }
-    return COLLAB_OK;
-}
-
 /* Adds the lanes together (in lane order) and turns sums into the metrics. */
 static collab_status combine(const sweep *s, const uint32_t *comp, const size_t *sizes,
                              const size_t *picked, collab_i_sweep_result *r, collab_error *err)
@@ -773,85 +745,159 @@ static int default_threads(int requested)
     return cores < 1 ? 1 : cores > N_LANES ? N_LANES : (int)cores;
 }
 
+/* A sweep in progress: what collab_i_sweep_start set up and collab_i_sweep_finish frees. */
+struct collab_i_sweep_job {
+    sweep s;                      /* the shared state the workers read */
+    collab_i_sweep_result r;      /* components, sources; the metrics once combined */
+    collab_i_csr relabelled;      /* the graph renumbered for the sweep */
+    uint32_t *comp;               /* component of each vertex */
+    uint32_t *sources;            /* the sources */
+    uint32_t *new_id;             /* the renumbering */
+    size_t *sizes, *begins, *picked; /* per component: vertices, first new id, sources */
+    pthread_t threads[N_LANES];   /* background workers */
+    worker workers[N_LANES];      /* their state; the last is the caller's */
+    int started;                  /* background workers running */
+};
+
+static void job_free(collab_i_sweep_job *job)
+{
+    for (int l = 0; l < N_LANES; l++) {
+        lane_free(&job->s.lanes[l]);
+    }
+    collab_i_csr_destroy(&job->relabelled);
+    collab_free(job->comp);
+    collab_free(job->sizes);
+    collab_free(job->begins);
+    collab_free(job->picked);
+    collab_free(job->sources);
+    collab_free(job->new_id);
+    collab_i_sweep_result_destroy(&job->r);
+    collab_free(job);
+}
+
+/* Components, renumbering, sources and lanes: everything the workers need. */
+static collab_status job_prepare(collab_i_sweep_job *job, const collab_i_csr *csr, bool inverse,
+                                 long sample, uint64_t seed, int threads, bool progress,
+                                 collab_error *err)
+{
+    size_t n = csr->n;
+    collab_i_sweep_result *r = &job->r;
+    sweep *s = &job->s;
+    job->comp = collab_alloc_array(n + 1, sizeof *job->comp);
+    job->sizes = collab_alloc_array(n + 1, sizeof *job->sizes);
+    job->begins = collab_alloc_array(n + 1, sizeof *job->begins);
+    job->picked = collab_alloc_array(n + 1, sizeof *job->picked);
+    job->sources = collab_alloc_array(n + 1, sizeof *job->sources);
+    job->new_id = collab_alloc_array(n + 1, sizeof *job->new_id);
+    uint32_t *order = collab_alloc_array(n + 1, sizeof *order);
+    bool ok = job->comp != NULL && job->sizes != NULL && job->begins != NULL &&
+              job->picked != NULL && job->sources != NULL && job->new_id != NULL && order != NULL;
+    if (ok) {
+        r->components = label_components(csr, job->comp, job->sizes, job->begins, order);
+        for (size_t k = 0; k < r->components; k++) {
+            r->largest = job->sizes[k] > r->largest ? job->sizes[k] : r->largest;
+        }
+        ok = relabel(csr, order, job->new_id, inverse, &job->relabelled);
+    }
+    collab_free(order);
+    if (ok) {
+        s->n_sources = choose_sources(csr, job->comp, job->sizes, r->components, sample, seed,
+                                      job->sources, job->picked);
+        ok = s->n_sources != SIZE_MAX;
+    }
+    if (!ok) {
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
+    }
+    r->sources = s->n_sources;
+    r->sampled = s->n_sources < n;
+    s->csr = &job->relabelled;
+    s->new_id = job->new_id;
+    s->comp = job->comp;
+    s->comp_begin = job->begins;
+    s->inverse = inverse;
+    s->squares = r->sampled;
+    s->sources = job->sources;
+    s->n_threads = default_threads(threads);
+    s->progress = progress && s->n_sources > 0;
+    atomic_init(&s->done, 0);
+    atomic_init(&s->next_lane, 0);
+    atomic_init(&s->cancel, false);
+    for (int l = 0; l < N_LANES; l++) {
+        if (!lane_init(&s->lanes[l], n, s->squares)) {
+            return collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
+        }
+    }
+    return COLLAB_OK;
+}
+
+collab_status collab_i_sweep_start(collab_i_sweep_job **out, const collab_i_csr *csr,
+                                   bool inverse, long sample, uint64_t seed, int threads,
+                                   bool progress, collab_error *err)
+{
+    *out = NULL;
+    collab_i_sweep_job *job = collab_calloc_array(1, sizeof *job);
+    if (job == NULL) {
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
+    }
+    collab_status st = job_prepare(job, csr, inverse, sample, seed, threads, progress, err);
+    if (st != COLLAB_OK) {
+        job_free(job);
+        return st;
+    }
+    /* Workers 0 .. n-2 start now; worker n-1 is the caller, in collab_i_sweep_finish. Worker 0
+     * shows the progress. If a thread cannot start, the others take its lanes. */
+    for (int t = 0; t + 1 < job->s.n_threads; t++) {
+        job->workers[t] = (worker){&job->s, t, COLLAB_OK};
+        if (pthread_create(&job->threads[t], NULL, run_worker, &job->workers[t]) != 0) {
+            break;
+        }
+        job->started = t + 1;
+    }
+    *out = job;
+    return COLLAB_OK;
+}
+
+collab_status collab_i_sweep_finish(collab_i_sweep_job *job, bool cancel,
+                                    collab_i_sweep_result *out, collab_error *err)
+{
+    sweep *s = &job->s;
+    if (cancel) {
+        atomic_store(&s->cancel, true);
+    }
+    int me = job->started;
+    job->workers[me] = (worker){s, me, COLLAB_OK};
+    if (!cancel) {
+        run_worker(&job->workers[me]);
+    }
+    for (int t = 0; t < job->started; t++) {
+        pthread_join(job->threads[t], NULL);
+    }
+    collab_status st = COLLAB_OK;
+    if (s->progress && !cancel) {
+        show_progress(s);
+        fputc('\n', stderr);
+    }
+    for (int t = 0; t <= me && !cancel; t++) {
+        if (job->workers[t].st != COLLAB_OK) {
+            st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
+        }
+    }
+    if (st == COLLAB_OK && !cancel) {
+        st = combine(s, job->comp, job->sizes, job->picked, &job->r, err);
+    }
+    if (st == COLLAB_OK && !cancel) {
+        *out = job->r;
+        memset(&job->r, 0, sizeof job->r);
+    }
+    job_free(job);
+    return st;
+}
+
 collab_status collab_i_sweep(collab_i_sweep_result *out, const collab_i_csr *csr, bool inverse,
                              long sample, uint64_t seed, int threads, bool progress,
                              collab_error *err)
 {
-    size_t n = csr->n;
-    collab_i_sweep_result r;
-    memset(&r, 0, sizeof r);
-    sweep s;
-    memset(&s, 0, sizeof s);
-    collab_i_csr relabelled;
-    memset(&relabelled, 0, sizeof relabelled);
-    uint32_t *comp = collab_alloc_array(n + 1, sizeof *comp);
-    size_t *sizes = collab_alloc_array(n + 1, sizeof *sizes);
-    size_t *begins = collab_alloc_array(n + 1, sizeof *begins);
-    size_t *picked = collab_alloc_array(n + 1, sizeof *picked);
-    uint32_t *sources = collab_alloc_array(n + 1, sizeof *sources);
-    uint32_t *order = collab_alloc_array(n + 1, sizeof *order);
-    uint32_t *new_id = collab_alloc_array(n + 1, sizeof *new_id);
-    collab_status st = COLLAB_OK;
-    if (comp == NULL || sizes == NULL || begins == NULL || picked == NULL || sources == NULL ||
-        order == NULL || new_id == NULL) {
-        st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
-    }
-    if (st == COLLAB_OK) {
-        r.components = label_components(csr, comp, sizes, begins, order);
-        for (size_t k = 0; k < r.components; k++) {
-            r.largest = sizes[k] > r.largest ? sizes[k] : r.largest;
-        }
-        if (!relabel(csr, order, new_id, inverse, &relabelled)) {
-            st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
-        }
-    }
-    collab_free(order);
-    if (st == COLLAB_OK) {
-        s.n_sources = choose_sources(csr, comp, sizes, r.components, sample, seed, sources, picked);
-        if (s.n_sources == SIZE_MAX) {
-            st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory sampling sources");
-        }
-    }
-    if (st == COLLAB_OK) {
-        r.sources = s.n_sources;
-        r.sampled = s.n_sources < n;
-        s.csr = &relabelled;
-        s.new_id = new_id;
-        s.comp = comp;
-        s.comp_begin = begins;
-        s.inverse = inverse;
-        s.squares = r.sampled;
-        s.sources = sources;
-        s.n_threads = default_threads(threads);
-        s.progress = progress && s.n_sources > 0;
-        atomic_init(&s.done, 0);
-        atomic_init(&s.next_lane, 0);
-        for (int l = 0; l < N_LANES && st == COLLAB_OK; l++) {
-            if (!lane_init(&s.lanes[l], n, s.squares)) {
-                st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
-            }
-        }
-    }
-    if (st == COLLAB_OK) {
-        st = run_threads(&s, err);
-    }
-    if (st == COLLAB_OK) {
-        st = combine(&s, comp, sizes, picked, &r, err);
-    }
-    for (int l = 0; l < N_LANES; l++) {
-        lane_free(&s.lanes[l]);
-    }
-    collab_i_csr_destroy(&relabelled);
-    collab_free(comp);
-    collab_free(sizes);
-    collab_free(begins);
-    collab_free(picked);
-    collab_free(sources);
-    collab_free(new_id);
-    if (st != COLLAB_OK) {
-        collab_i_sweep_result_destroy(&r);
-        return st;
-    }
-    *out = r;
-    return COLLAB_OK;
+    collab_i_sweep_job *job;
+    collab_status st = collab_i_sweep_start(&job, csr, inverse, sample, seed, threads, progress, err);
+    return st != COLLAB_OK ? st : collab_i_sweep_finish(job, false, out, err);
 }

@@ -47,6 +47,19 @@ collab_status collab_i_sweep(collab_i_sweep_result *out, const collab_i_csr *csr
                              collab_error *err);
 void collab_i_sweep_result_destroy(collab_i_sweep_result *r);
 
+/* The same sweep in two steps, so the caller's core is not idle while it runs: start launches
+ * threads - 1 workers in the background (none with one thread) and returns; the caller may do
+ * other work (igraph's calls: the workers never call igraph); finish makes the caller the last
+ * worker, waits for the others and gives the result, the same as collab_i_sweep's. With
+ * `cancel`, the workers stop at their next source and there is no result. finish frees the job
+ * in every case; `csr` is only read by start. */
+typedef struct collab_i_sweep_job collab_i_sweep_job;
+collab_status collab_i_sweep_start(collab_i_sweep_job **out, const collab_i_csr *csr,
+                                   bool inverse, long sample, uint64_t seed, int threads,
+                                   bool progress, collab_error *err);
+collab_status collab_i_sweep_finish(collab_i_sweep_job *job, bool cancel,
+                                    collab_i_sweep_result *out, collab_error *err);
+
 /* Burt's constraint of every vertex of `csr` into `out` (n values; NaN for an isolated vertex),
  * from the triangles (constraint.c). Time complexity: O(E^1.5). */
 collab_status collab_i_constraint(const collab_i_csr *csr, double *out, collab_error *err);

@@ -177,6 +177,15 @@ static void write_table(FILE *f, const collab_report_input *in, const collab_rep
     }
 }
 
+/* ",<x>" for an integer, without printf (which libquadmath's %Q handlers, loaded under igraph's
+ * BLAS, send down glibc's slow path). */
+static void csv_integer(FILE *f, long long x)
+{
+    char buf[COLLAB_NUMTEXT_MAX + 1];
+    buf[0] = ',';
+    fwrite(buf, 1, collab_numtext_int(x, buf + 1) + 1, f);
+}
+
 /* ",<x>" in the fewest digits that read back exactly; NaN as "NaN" (pandas and R read it). */
 static void csv_number(FILE *f, double x)
 {
@@ -204,7 +213,9 @@ static void write_csv(FILE *f, const collab_report_input *in, const collab_repor
             facts != NULL ? ",credits,roles,year_first,year_last" : "");
     for (size_t r = 0; r < rows_to_show(opt, m->n); r++) {
         uint32_t v = order[r];
-        fprintf(f, "%zu,", r + 1);
+        char rank[COLLAB_NUMTEXT_MAX];
+        fwrite(rank, 1, collab_numtext_uint(r + 1, rank), f);
+        fputc(',', f);
         collab_report_csv_field(f, collab_graph_name(in->graph, v));
         for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
             if (collab_i_metric_shown(opt, m, k)) {
@@ -212,24 +223,26 @@ static void write_csv(FILE *f, const collab_report_input *in, const collab_repor
             }
         }
         if (in->partition != NULL) {
-            fprintf(f, ",%u", in->partition->membership[v] + 1);
+            csv_integer(f, (long long)in->partition->membership[v] + 1);
         } else {
-            fprintf(f, ",");
+            fputc(',', f);
         }
         if (m->sampled) {
             csv_number(f, m->betweenness_se[v]);
             csv_number(f, m->closeness_se[v]);
         }
         if (facts != NULL) {
-            fprintf(f, ",%u,", facts->n_credits[v]);
+            csv_integer(f, facts->n_credits[v]);
+            fputc(',', f);
             collab_report_csv_field(f, collab_credit_facts_roles(facts, v));
             if (facts->year_first[v] != 0) {
-                fprintf(f, ",%d,%d", facts->year_first[v], facts->year_last[v]);
+                csv_integer(f, facts->year_first[v]);
+                csv_integer(f, facts->year_last[v]);
             } else {
                 fputs(",,", f);
             }
         }
-        fprintf(f, "\n");
+        fputc('\n', f);
     }
 }
 
