@@ -459,6 +459,15 @@ report_analyze() {
         echo "| $n | **sum of stages** | ${c:--} | ${i:--} | ${x:--} | ${f:--} | $(ratio_or_dash "$c" "$f") | $(ratio_or_dash "$i" "$c") |"
     done
     echo
+    # collab writes reports, map, page and exports from two threads at once: each stage's time
+    # is its writer's own, so these stages overlap and their sum is more than the wall time.
+    for n in $ROWS; do
+        local wall
+        wall=$(stage_time "$LOGS/analyze_collab_$n" "outputs (two writers, wall)")
+        [[ -z $wall ]] ||
+            echo "- $n rows: collab's output stages (reports to exports) ran on two writers at once: $wall s of wall time"
+    done
+    echo
     echo "### analyze, call by call against the floor (seconds)"
     echo
     echo "| rows | call | collab | floor (igraph C) | python-igraph | collab / floor |"
@@ -478,6 +487,10 @@ report_analyze() {
             echo "| $n | $cname | ${c:--} | ${f:--} | ${i:--} | $(ratio_or_dash "$c" "$f") |"
         done
     done
+    echo
+    echo "collab's paths row is the sweep's wall time on two threads, from its start to its end; the"
+    echo "rows below it (pagerank to global statistics) ran meanwhile on the main thread, which then"
+    echo "joined the sweep. The floor and python-igraph run each call alone on one thread."
     echo
     echo "### issue 7 goals"
     echo
