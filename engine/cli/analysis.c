@@ -158,10 +158,36 @@ collab_status cli_analysis_run(cli_analysis *a, const cli_input *in, collab_erro
     return cli_analysis_run_graph(a, &in->g, err);
 }
 
+/* Communities, found on the main thread while the path sweep runs on the other cores. */
+typedef struct community_job {
+    cli_analysis *a;
+    const collab_graph *g;
+    double seconds;  /* how long it took */
+} community_job;
+
+static collab_status detect_communities(void *ctx, collab_error *err)
+{
+    community_job *job = ctx;
+    double start = now_seconds();
+    collab_status st = collab_community_detect(&job->a->p, job->g, &job->a->community, err);
+    job->a->have_partition = st == COLLAB_OK;
+    job->seconds = now_seconds() - start;
+    return st;
+}
+
 collab_status cli_analysis_run_graph(cli_analysis *a, const collab_graph *g, collab_error *err)
 {
+    community_job job = {a, g, 0.0};
+    a->metrics.alongside = detect_communities;
+    a->metrics.alongside_ctx = &job;
     collab_status st = collab_metrics_compute(&a->m, g, &a->metrics, err);
+    a->metrics.alongside = NULL;
+    a->metrics.alongside_ctx = NULL;
     if (st != COLLAB_OK) {
+        if (a->have_partition) {
+            collab_partition_destroy(&a->p);
+            a->have_partition = false;
+        }
         return st;
     }
     a->have_metrics = true;
@@ -169,11 +195,8 @@ collab_status cli_analysis_run_graph(cli_analysis *a, const collab_graph *g, col
         fprintf(stderr, "collab: betweenness and closeness estimated from %ld sampled sources "
                         "(use --exact for exact values)\n", a->m.sample_sources);
     }
-    double start = now_seconds();
-    st = collab_community_detect(&a->p, g, &a->community, err);
-    a->have_partition = st == COLLAB_OK;
-    if (st == COLLAB_OK && a->verbose) {
-        print_timings(&a->m, now_seconds() - start);
+    if (a->verbose) {
+        print_timings(&a->m, job.seconds);
     }
     return st;
 }

@@ -671,14 +671,15 @@ static void write_subtitle(map_job *job)
     }
     const collab_graph *g = job->src->graph;
     const collab_partition *p = &job->an->p;
+    char modularity[32];
     snprintf(job->subtitle, sizeof job->subtitle,
              "%s \xc2\xb7 %zu nodes, %zu edges%s \xc2\xb7 size: %s \xc2\xb7 %zu communities "
-             "(%s, modularity %.3f) \xc2\xb7 layout %s \xc2\xb7 seed %llu",
+             "(%s, modularity %s) \xc2\xb7 layout %s \xc2\xb7 seed %llu",
              base_name(job->src->list->source), collab_graph_vertex_count(g),
              collab_graph_edge_count(g), job->by_community ? job->coverage_note : "",
              job->by_community ? "members" : collab_metric_name(job->mo->size_by),
              p->n_communities, collab_community_method_name(job->an->community.method),
-             p->modularity, collab_layout_method_name(job->mo->layout),
+             collab_report_stat(modularity, p->modularity, 3), collab_layout_method_name(job->mo->layout),
              (unsigned long long)job->an->community.seed);
 }
 

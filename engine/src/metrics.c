@@ -312,6 +312,9 @@ static collab_status compute_all(collab_metrics *m, const collab_graph *g,
         st = global_stats(m, g, err);
         m->global_seconds = now_seconds() - start;
     }
+    if (st == COLLAB_OK && opt->alongside != NULL) {
+        st = opt->alongside(opt->alongside_ctx, err);
+    }
     if (sweep != NULL) {
         /* On an earlier failure the sweep is cancelled and that failure is what is reported. */
         collab_i_sweep_result r;

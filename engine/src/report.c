@@ -123,15 +123,17 @@ static void write_context_lines(FILE *f, const collab_report_input *in)
     fprintf(f, ")\n");
     fprintf(f, "nodes %zu, edges %zu, components %zu (largest %.1f%%), density %.6f\n",
             gs->nodes, gs->edges, gs->components, 100.0 * gs->largest_share, gs->density);
-    fprintf(f, "transitivity %.4f, average clustering %.4f, degree assortativity %.4f\n",
-            gs->transitivity, gs->avg_clustering, gs->assortativity);
+    char stat[32];
+    fprintf(f, "transitivity %.4f, average clustering %.4f, degree assortativity %s\n",
+            gs->transitivity, gs->avg_clustering, collab_report_stat(stat, gs->assortativity, 4));
     fprintf(f, "diameter %g, average path length %.4f%s\n", gs->diameter, gs->avg_path_length,
             gs->paths_estimated ? " (estimated from sampled sources)" : "");
     if (in->partition != NULL) {
-        fprintf(f, "communities %zu (%s, seed %llu), modularity %.4f\n",
+        fprintf(f, "communities %zu (%s, seed %llu), modularity %s\n",
                 in->partition->n_communities,
                 collab_community_method_name(in->community_opt->method),
-                (unsigned long long)in->community_opt->seed, in->partition->modularity);
+                (unsigned long long)in->community_opt->seed,
+                collab_report_stat(stat, in->partition->modularity, 4));
     }
     if (in->metrics->sampled) {
         fprintf(f, "betweenness and closeness are estimates from %ld sampled sources (seed %llu); "
@@ -260,14 +262,17 @@ static void write_md(FILE *f, const collab_report_input *in, const collab_report
             gs->density);
     fprintf(f, "| transitivity | %.4f |\n| average clustering | %.4f |\n", gs->transitivity,
             gs->avg_clustering);
-    fprintf(f, "| degree assortativity | %.4f |\n| diameter | %g%s |\n", gs->assortativity,
-            gs->diameter, gs->paths_estimated ? " (estimate)" : "");
+    char stat[32];
+    fprintf(f, "| degree assortativity | %s |\n| diameter | %g%s |\n",
+            collab_report_stat(stat, gs->assortativity, 4), gs->diameter,
+            gs->paths_estimated ? " (estimate)" : "");
     fprintf(f, "| average path length | %.4f%s |\n", gs->avg_path_length,
             gs->paths_estimated ? " (estimate)" : "");
     if (in->partition != NULL) {
-        fprintf(f, "| communities (%s) | %zu |\n| modularity | %.4f |\n",
+        fprintf(f, "| communities (%s) | %zu |\n| modularity | %s |\n",
                 collab_community_method_name(in->community_opt->method),
-                in->partition->n_communities, in->partition->modularity);
+                in->partition->n_communities,
+                collab_report_stat(stat, in->partition->modularity, 4));
     }
     fprintf(f, "\n| rank | name |");
     for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {

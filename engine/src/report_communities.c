@@ -348,10 +348,11 @@ collab_status collab_report_write_communities(FILE *f, const collab_report_input
         write_communities_csv(f, in, s, n);
     } else {
         bool md = opt->format == COLLAB_FORMAT_MD;
-        fprintf(f, md ? "## Communities: %zu (%s), modularity %.4f\n\n"
-                      : "%zu communities (%s), modularity %.4f\n\n",
+        char stat[32];
+        fprintf(f, md ? "## Communities: %zu (%s), modularity %s\n\n"
+                      : "%zu communities (%s), modularity %s\n\n",
                 p->n_communities, collab_community_method_name(in->community_opt->method),
-                p->modularity);
+                collab_report_stat(stat, p->modularity, 4));
         write_community_rows(f, in, s, n, md);
     }
     collab_i_community_summaries_free(s, p->n_communities);

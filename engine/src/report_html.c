@@ -367,12 +367,13 @@ static collab_status write_communities(FILE *f, const collab_report_input *in,
     size_t n = opt->top == 0 || opt->top > p->n_communities ? p->n_communities : opt->top;
     bool credits =
         in->graph->shape == COLLAB_SHAPE_CREDITS && in->graph->view == COLLAB_VIEW_PEOPLE;
+    char stat[32];
     fprintf(f,
-            "<p>%zu communit%s found by %s (resolution %g, seed %llu), modularity %.4f; "
+            "<p>%zu communit%s found by %s (resolution %g, seed %llu), modularity %s; "
             "numbered by size, largest first.%s</p>\n",
             p->n_communities, p->n_communities == 1 ? "y" : "ies",
             collab_community_method_name(in->community_opt->method), in->community_opt->resolution,
-            (unsigned long long)in->community_opt->seed, p->modularity,
+            (unsigned long long)in->community_opt->seed, collab_report_stat(stat, p->modularity, 4),
             n < p->n_communities ? " The largest are listed here." : "");
     fputs("<div class=\"scroll\">\n<table class=\"sortable\">\n<thead><tr>", f);
     sortable_heading(f, "community", NULL, true, "ascending", "ascending");

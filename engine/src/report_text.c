@@ -30,6 +30,15 @@ void collab_report_csv_field(FILE *f, const char *s)
     fputc('"', f);
 }
 
+const char *collab_report_stat(char buf[32], double x, int decimals)
+{
+    if (isnan(x)) {
+        return "undefined";
+    }
+    snprintf(buf, 32, "%.*f", decimals, x);
+    return buf;
+}
+
 size_t collab_i_term_width(const char *s, size_t max_width)
 {
     return collab_text_write_terminal(NULL, s, max_width);

@@ -63,6 +63,11 @@ typedef struct collab_metrics_options {
                                     strength and clustering are always computed; the path
                                     sweep (and with it components, diameter, average path
                                     length) runs when a path metric is wanted */
+    /* Other work for the calling thread while the path sweep runs on the others (community
+     * detection, say: the sweep never calls igraph, so this may), after the other metrics;
+     * NULL for none. Its failure cancels the sweep and is what collab_metrics_compute returns. */
+    collab_status (*alongside)(void *ctx, collab_error *err);
+    void *alongside_ctx;         /* passed to `alongside` */
 } collab_metrics_options;
 
 /* Global statistics of the graph. */

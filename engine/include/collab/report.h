@@ -93,6 +93,11 @@ collab_status collab_report_write_html(FILE *f, const collab_report_input *in,
  * would run it as a formula (= + - @ tab CR at the start). */
 void collab_report_csv_field(FILE *f, const char *s);
 
+/* Writes a statistic with `decimals` places into `buf` and returns it, or "undefined" when it is
+ * NaN (the degree assortativity of a graph whose degrees are all equal, the modularity of a
+ * graph without edges), as the HTML report says it. */
+const char *collab_report_stat(char buf[32], double x, int decimals);
+
 /* Writes `s` as Markdown text: table pipes, markup and control characters neutralised. */
 void collab_report_md_text(FILE *f, const char *s);
 
