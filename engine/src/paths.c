@@ -7,7 +7,9 @@
  * sources are dealt round-robin to a fixed number of lanes, each lane sums its sources in order
  * into its own arrays, threads own whole lanes, and lanes are added in lane order at the end.
  * Undirected distances are symmetric, so each source also gives every vertex it reaches one
- * sample of that vertex's distance sum: that is what makes closeness estimable from a sample. */
+ * sample of that vertex's distance sum: that is what makes closeness estimable from a sample.
+ * The workers read a copy of the graph renumbered for memory locality (relabel) and never call
+ * igraph, so the caller's thread can run igraph's metrics meanwhile (collab_i_sweep_start). */
 #include "paths_internal.h"
 
 #include "collab/alloc.h"
@@ -891,13 +893,4 @@ collab_status collab_i_sweep_finish(collab_i_sweep_job *job, bool cancel,
     }
     job_free(job);
     return st;
-}
-
-collab_status collab_i_sweep(collab_i_sweep_result *out, const collab_i_csr *csr, bool inverse,
-                             long sample, uint64_t seed, int threads, bool progress,
-                             collab_error *err)
-{
-    collab_i_sweep_job *job;
-    collab_status st = collab_i_sweep_start(&job, csr, inverse, sample, seed, threads, progress, err);
-    return st != COLLAB_OK ? st : collab_i_sweep_finish(job, false, out, err);
 }

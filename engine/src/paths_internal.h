@@ -37,22 +37,19 @@ typedef struct collab_i_sweep_result {
     size_t largest;         /* size of the largest component */
 } collab_i_sweep_result;
 
+void collab_i_sweep_result_destroy(collab_i_sweep_result *r);
+
 /* Sweeps `csr`: every source when `sample` is 0, else about `sample` sources drawn per component
  * in proportion to its size (components of up to 64 vertices are swept whole), seeded with
  * `seed`. `inverse` measures an edge of weight w as 1/w, else as one hop. `threads` workers
  * (0 = one per core). The result does not depend on the number of threads.
- * Time complexity: O(S (V + E)) for S sources (O(S E log V) with `inverse`). */
-collab_status collab_i_sweep(collab_i_sweep_result *out, const collab_i_csr *csr, bool inverse,
-                             long sample, uint64_t seed, int threads, bool progress,
-                             collab_error *err);
-void collab_i_sweep_result_destroy(collab_i_sweep_result *r);
-
-/* The same sweep in two steps, so the caller's core is not idle while it runs: start launches
- * threads - 1 workers in the background (none with one thread) and returns; the caller may do
- * other work (igraph's calls: the workers never call igraph); finish makes the caller the last
- * worker, waits for the others and gives the result, the same as collab_i_sweep's. With
- * `cancel`, the workers stop at their next source and there is no result. finish frees the job
- * in every case; `csr` is only read by start. */
+ * Time complexity: O(S (V + E)) for S sources (O(S E log V) with `inverse`).
+ *
+ * In two steps, so the caller's core is not idle while it runs: start launches threads - 1
+ * workers in the background (none with one thread) and returns; the caller may do other work
+ * (igraph's calls: the workers never call igraph); finish makes the caller the last worker, waits
+ * for the others and gives the result. With `cancel`, the workers stop at their next source and
+ * there is no result. finish frees the job in every case; `csr` is only read by start. */
 typedef struct collab_i_sweep_job collab_i_sweep_job;
 collab_status collab_i_sweep_start(collab_i_sweep_job **out, const collab_i_csr *csr,
                                    bool inverse, long sample, uint64_t seed, int threads,
