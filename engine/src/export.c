@@ -288,7 +288,7 @@ void collab_i_export_metadata(const collab_i_export *x, collab_i_meta *m)
         }
         snprintf(m->numbers[0], sizeof m->numbers[0], "%zu", in->partition->n_communities);
         add_meta(m, "communities", m->numbers[0], COLLAB_I_INT);
-        collab_i_format_real(m->numbers[1], in->partition->modularity, false);
+        collab_numtext_double(in->partition->modularity, m->numbers[1]);
         add_meta(m, "modularity", m->numbers[1], COLLAB_I_REAL);
     }
     if (in->layout_name != NULL) {

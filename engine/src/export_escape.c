@@ -10,30 +10,15 @@
 
 #include "export_internal.h"
 
-void collab_i_format_real(char *buf, double x, bool decimal_point)
-{
-    size_t len = collab_numtext_double(x, buf);
-    if (!decimal_point || strpbrk(buf, ".ni") != NULL) {
-        return; /* has a point already, or is inf/nan (never passed: callers omit them) */
-    }
-    char *e = strchr(buf, 'e');
-    if (e == NULL) {
-        memcpy(buf + len, ".0", 3);
-        return;
-    }
-    /* "1e+20" -> "1.0e+20" */
-    memmove(e + 2, e, strlen(e) + 1);
-    e[0] = '.';
-    e[1] = '0';
-}
-
 void collab_i_put_real(FILE *f, const char *before, double x, bool decimal_point,
                        const char *after)
 {
-    char buf[COLLAB_NUMTEXT_MAX + 4];
-    collab_i_format_real(buf, x, decimal_point);
     fputs(before, f);
-    fputs(buf, f);
+    if (decimal_point) {
+        collab_numtext_put_real(f, x);
+    } else {
+        collab_numtext_put_double(f, x);
+    }
     fputs(after, f);
 }
 

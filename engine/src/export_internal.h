@@ -98,29 +98,10 @@ typedef struct collab_i_meta {
 
 void collab_i_export_metadata(const collab_i_export *x, collab_i_meta *m);
 
-/* Integers and text pieces without printf: once libquadmath (loaded under igraph's BLAS) has
- * registered its %Q handlers, every printf call takes glibc's slow positional path, which cost
- * seconds over the millions of lines of an export. */
-static inline void collab_i_put_uint(FILE *f, unsigned long long x)
-{
-    char buf[COLLAB_NUMTEXT_MAX];
-    fwrite(buf, 1, collab_numtext_uint(x, buf), f);
-}
-
-static inline void collab_i_put_int(FILE *f, long long x)
-{
-    char buf[COLLAB_NUMTEXT_MAX];
-    fwrite(buf, 1, collab_numtext_int(x, buf), f);
-}
-
-/* `before` <x> `after`, with x in the fewest digits that read back (see collab_i_format_real). */
+/* `before` <x> `after`, x in the fewest digits that read back exactly; with `decimal_point`, the
+ * mantissa always has a '.' (GML readers take "4" and "1e+20" for integers or fail on them). */
 void collab_i_put_real(FILE *f, const char *before, double x, bool decimal_point,
                        const char *after);
-
-/* Formats a finite double in the fewest digits that read back exactly (collab_numtext_double). With
- * `decimal_point`, the mantissa always has a '.' (GML readers take "4" and "1e+20" for integers
- * or fail on them). `buf` holds at least 32 bytes. */
-void collab_i_format_real(char *buf, double x, bool decimal_point);
 
 /* A growable text buffer (collab_malloc'd); zero-initialise, free with collab_free(data). */
 typedef struct collab_i_scratch {

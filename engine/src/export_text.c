@@ -38,7 +38,7 @@ static bool gml_pair(FILE *f, const char *indent, const char *key, collab_i_fiel
     if (type == COLLAB_I_TEXT) {
         ok = gml_string(f, v->s, scratch);
     } else if (type == COLLAB_I_INT) {
-        collab_i_put_int(f, v->i);
+        collab_numtext_put_int(f, v->i);
     } else {
         collab_i_put_real(f, "", v->d, true, "");
     }
@@ -72,7 +72,7 @@ static void gml_graphics(FILE *f, const collab_i_export *x, size_t v)
 static bool gml_node(FILE *f, collab_i_export *x, size_t v, collab_i_scratch *scratch)
 {
     fputs("  node [\n    id ", f);
-    collab_i_put_uint(f, v);
+    collab_numtext_put_uint(f, v);
     fputc('\n', f);
     bool ok = true;
     for (size_t i = 0; ok && i < x->n_fields; i++) {
@@ -113,9 +113,9 @@ collab_status collab_i_export_gml(FILE *f, collab_i_export *x, collab_error *err
         double weight;
         collab_i_export_edge(x, e, &from, &to, &weight);
         fputs("  edge [\n    source ", f);
-        collab_i_put_uint(f, from);
+        collab_numtext_put_uint(f, from);
         fputs("\n    target ", f);
-        collab_i_put_uint(f, to);
+        collab_numtext_put_uint(f, to);
         collab_i_put_real(f, "\n    weight ", weight, true, "\n  ]\n");
     }
     fputs("]\n", f);
@@ -134,7 +134,7 @@ collab_status collab_i_export_csv_nodes(FILE *f, collab_i_export *x, collab_erro
     }
     fputc('\n', f);
     for (size_t v = 0; v < x->n_vertices; v++) {
-        collab_i_put_uint(f, v);
+        collab_numtext_put_uint(f, v);
         for (size_t i = 0; i < x->n_fields; i++) {
             const collab_i_field *field = &x->fields[i];
             collab_i_value value = collab_i_export_value(x, field, v);
@@ -145,7 +145,7 @@ collab_status collab_i_export_csv_nodes(FILE *f, collab_i_export *x, collab_erro
             if (field->type == COLLAB_I_TEXT) {
                 collab_report_csv_field(f, value.s);
             } else if (field->type == COLLAB_I_INT) {
-                collab_i_put_int(f, value.i);
+                collab_numtext_put_int(f, value.i);
             } else {
                 collab_i_put_real(f, "", value.d, false, "");
             }
@@ -164,9 +164,9 @@ collab_status collab_i_export_csv_edges(FILE *f, collab_i_export *x, collab_erro
         size_t from, to;
         double weight;
         collab_i_export_edge(x, e, &from, &to, &weight);
-        collab_i_put_uint(f, from);
+        collab_numtext_put_uint(f, from);
         fputc(',', f);
-        collab_i_put_uint(f, to);
+        collab_numtext_put_uint(f, to);
         fputc(',', f);
         collab_report_csv_field(f, collab_graph_name(g, from));
         fputc(',', f);

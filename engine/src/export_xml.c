@@ -29,16 +29,14 @@ static bool xml_text(FILE *f, const char *s, collab_i_scratch *scratch)
 static bool xml_value(FILE *f, const collab_i_field *field, const collab_i_value *v,
                       collab_i_scratch *scratch)
 {
-    char buf[32];
     switch (field->type) {
     case COLLAB_I_TEXT:
         return xml_text(f, v->s, scratch);
     case COLLAB_I_INT:
-        collab_i_put_int(f, v->i);
+        collab_numtext_put_int(f, v->i);
         return true;
     case COLLAB_I_REAL:
-        collab_i_format_real(buf, v->d, false);
-        fputs(buf, f);
+        collab_numtext_put_double(f, v->d);
         return true;
     }
     return true;
@@ -83,7 +81,7 @@ collab_status collab_i_export_graphml(FILE *f, collab_i_export *x, collab_error 
     }
     for (size_t v = 0; ok && v < x->n_vertices; v++) {
         fputs("    <node id=\"n", f);
-        collab_i_put_uint(f, v);
+        collab_numtext_put_uint(f, v);
         fputs("\">\n", f);
         for (size_t i = 0; ok && i < x->n_fields; i++) {
             const collab_i_field *field = &x->fields[i];
@@ -103,11 +101,11 @@ collab_status collab_i_export_graphml(FILE *f, collab_i_export *x, collab_error 
         double weight;
         collab_i_export_edge(x, e, &from, &to, &weight);
         fputs("    <edge id=\"e", f);
-        collab_i_put_uint(f, e);
+        collab_numtext_put_uint(f, e);
         fputs("\" source=\"n", f);
-        collab_i_put_uint(f, from);
+        collab_numtext_put_uint(f, from);
         fputs("\" target=\"n", f);
-        collab_i_put_uint(f, to);
+        collab_numtext_put_uint(f, to);
         collab_i_put_real(f, "\"><data key=\"e_weight\">", weight, false, "</data></edge>\n");
     }
     fputs("  </graph>\n</graphml>\n", f);
@@ -171,11 +169,11 @@ static void gexf_viz(FILE *f, const collab_i_export *x, size_t v)
     if (in->color != NULL) {
         collab_rgba c = in->color[v];
         fputs("        <viz:color r=\"", f);
-        collab_i_put_int(f, lround(fmin(fmax(c.r, 0), 1) * 255));
+        collab_numtext_put_int(f, lround(fmin(fmax(c.r, 0), 1) * 255));
         fputs("\" g=\"", f);
-        collab_i_put_int(f, lround(fmin(fmax(c.g, 0), 1) * 255));
+        collab_numtext_put_int(f, lround(fmin(fmax(c.g, 0), 1) * 255));
         fputs("\" b=\"", f);
-        collab_i_put_int(f, lround(fmin(fmax(c.b, 0), 1) * 255));
+        collab_numtext_put_int(f, lround(fmin(fmax(c.b, 0), 1) * 255));
         fputs("\"/>\n", f);
     }
 }
@@ -183,7 +181,7 @@ static void gexf_viz(FILE *f, const collab_i_export *x, size_t v)
 static bool gexf_node(FILE *f, collab_i_export *x, size_t v, collab_i_scratch *scratch)
 {
     fputs("      <node id=\"", f);
-    collab_i_put_uint(f, v);
+    collab_numtext_put_uint(f, v);
     fputs("\" label=\"", f);
     bool ok = xml_text(f, collab_graph_name(x->in->graph, v), scratch);
     fputs("\">\n        <attvalues>\n", f);
@@ -195,7 +193,7 @@ static bool gexf_node(FILE *f, collab_i_export *x, size_t v, collab_i_scratch *s
         collab_i_value value = collab_i_export_value(x, field, v);
         if (value.present) {
             fputs("          <attvalue for=\"", f);
-            collab_i_put_uint(f, i);
+            collab_numtext_put_uint(f, i);
             fputs("\" value=\"", f);
             ok = xml_value(f, field, &value, scratch);
             fputs("\"/>\n", f);
@@ -221,11 +219,11 @@ collab_status collab_i_export_gexf(FILE *f, collab_i_export *x, collab_error *er
         double weight;
         collab_i_export_edge(x, e, &from, &to, &weight);
         fputs("      <edge id=\"", f);
-        collab_i_put_uint(f, e);
+        collab_numtext_put_uint(f, e);
         fputs("\" source=\"", f);
-        collab_i_put_uint(f, from);
+        collab_numtext_put_uint(f, from);
         fputs("\" target=\"", f);
-        collab_i_put_uint(f, to);
+        collab_numtext_put_uint(f, to);
         collab_i_put_real(f, "\" weight=\"", weight, false, "\"/>\n");
     }
     fputs("    </edges>\n  </graph>\n</gexf>\n", f);

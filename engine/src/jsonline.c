@@ -19,7 +19,7 @@ void collab_jsonline_free(collab_jsonline *j)
     memset(j, 0, sizeof *j);
 }
 
-void collab_jsonline_reset(collab_jsonline *j)
+static void reset(collab_jsonline *j)
 {
     j->len = 0;
     j->depth = 0;
@@ -177,26 +177,15 @@ void collab_jsonline_real(collab_jsonline *j, double x)
         collab_jsonline_null(j);
         return;
     }
-    char buf[COLLAB_NUMTEXT_MAX + 2];
-    size_t n = collab_numtext_double(x, buf);
+    char buf[COLLAB_NUMTEXT_MAX];
     before_value(j);
-    if (strpbrk(buf, ".e") == NULL) {
-        memcpy(buf + n, ".0", 2); /* a real reads back as one ("3.0", not the integer 3) */
-        n += 2;
-    }
-    append(j, buf, n);
+    append(j, buf, collab_numtext_real(x, buf));
 }
 
 void collab_jsonline_null(collab_jsonline *j)
 {
     before_value(j);
     append(j, "null", 4);
-}
-
-void collab_jsonline_bool(collab_jsonline *j, bool x)
-{
-    before_value(j);
-    append(j, x ? "true" : "false", x ? 4 : 5);
 }
 
 bool collab_jsonline_flush(collab_jsonline *j, FILE *f, const char *suffix)
@@ -206,6 +195,6 @@ bool collab_jsonline_flush(collab_jsonline *j, FILE *f, const char *suffix)
         fwrite(j->data, 1, j->len, f);
         fputs(suffix, f);
     }
-    collab_jsonline_reset(j);
+    reset(j);
     return ok;
 }

@@ -23,8 +23,6 @@ typedef struct collab_jsonline {
 /* An empty writer (nothing allocated until the first value). */
 void collab_jsonline_init(collab_jsonline *j);
 void collab_jsonline_free(collab_jsonline *j);
-/* Forgets the text, keeping the buffer: the next line starts at depth 0. */
-void collab_jsonline_reset(collab_jsonline *j);
 
 void collab_jsonline_begin_object(collab_jsonline *j);
 void collab_jsonline_end_object(collab_jsonline *j);
@@ -34,12 +32,13 @@ void collab_jsonline_end_array(collab_jsonline *j);
 void collab_jsonline_key(collab_jsonline *j, const char *key);
 void collab_jsonline_string(collab_jsonline *j, const char *s);
 void collab_jsonline_int(collab_jsonline *j, long long x);
-/* A real always shows as one ("3.0", "1.0e+21"); NaN and infinities become null. */
+/* A real always shows as one ("3.0", "1.0e+21": collab_numtext_real); NaN and infinities become
+ * null. */
 void collab_jsonline_real(collab_jsonline *j, double x);
 void collab_jsonline_null(collab_jsonline *j);
-void collab_jsonline_bool(collab_jsonline *j, bool x);
 
-/* Writes the text followed by `suffix` to `f` and resets; false when out of memory (a failed
+/* Writes the text followed by `suffix` to `f` and forgets it (keeping the buffer: the next line
+ * starts at depth 0); false when out of memory (a failed
  * write leaves the stream's error flag for the output's commit to report). */
 bool collab_jsonline_flush(collab_jsonline *j, FILE *f, const char *suffix);
 

@@ -6,6 +6,7 @@
 #include <double-conversion/double-to-string.h>
 
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 
 namespace {
@@ -66,4 +67,46 @@ extern "C" size_t collab_numtext_double(double x, char *buf)
     size_t length = static_cast<size_t>(builder.position());
     builder.Finalize();  // writes the NUL
     return length;
+}
+
+extern "C" size_t collab_numtext_real(double x, char *buf)
+{
+    size_t n = collab_numtext_double(x, buf);
+    if (std::strpbrk(buf, ".ni") != nullptr) {
+        return n;  // has a point already, or is nan/inf
+    }
+    char *e = std::strchr(buf, 'e');
+    if (e == nullptr) {
+        std::memcpy(buf + n, ".0", 3);
+        return n + 2;
+    }
+    // "1e+21" -> "1.0e+21"
+    std::memmove(e + 2, e, std::strlen(e) + 1);
+    e[0] = '.';
+    e[1] = '0';
+    return n + 2;
+}
+
+extern "C" void collab_numtext_put_uint(FILE *f, unsigned long long x)
+{
+    char buf[COLLAB_NUMTEXT_MAX];
+    std::fwrite(buf, 1, collab_numtext_uint(x, buf), f);
+}
+
+extern "C" void collab_numtext_put_int(FILE *f, long long x)
+{
+    char buf[COLLAB_NUMTEXT_MAX];
+    std::fwrite(buf, 1, collab_numtext_int(x, buf), f);
+}
+
+extern "C" void collab_numtext_put_double(FILE *f, double x)
+{
+    char buf[COLLAB_NUMTEXT_MAX];
+    std::fwrite(buf, 1, collab_numtext_double(x, buf), f);
+}
+
+extern "C" void collab_numtext_put_real(FILE *f, double x)
+{
+    char buf[COLLAB_NUMTEXT_MAX];
+    std::fwrite(buf, 1, collab_numtext_real(x, buf), f);
 }

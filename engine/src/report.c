@@ -179,26 +179,22 @@ static void write_table(FILE *f, const collab_report_input *in, const collab_rep
     }
 }
 
-/* ",<x>" for an integer, without printf (which libquadmath's %Q handlers, loaded under igraph's
- * BLAS, send down glibc's slow path). */
+/* ",<x>" for an integer (collab_numtext: no printf, millions of times). */
 static void csv_integer(FILE *f, long long x)
 {
-    char buf[COLLAB_NUMTEXT_MAX + 1];
-    buf[0] = ',';
-    fwrite(buf, 1, collab_numtext_int(x, buf + 1) + 1, f);
+    fputc(',', f);
+    collab_numtext_put_int(f, x);
 }
 
 /* ",<x>" in the fewest digits that read back exactly; NaN as "NaN" (pandas and R read it). */
 static void csv_number(FILE *f, double x)
 {
-    char buf[COLLAB_NUMTEXT_MAX + 1];
-    buf[0] = ',';
+    fputc(',', f);
     if (isnan(x)) {
-        fputs(",NaN", f);
-        return;
+        fputs("NaN", f);
+    } else {
+        collab_numtext_put_double(f, x);
     }
-    size_t n = collab_numtext_double(x, buf + 1);
-    fwrite(buf, 1, n + 1, f);
 }
 
 static void write_csv(FILE *f, const collab_report_input *in, const collab_report_options *opt,
@@ -215,8 +211,7 @@ static void write_csv(FILE *f, const collab_report_input *in, const collab_repor
             facts != NULL ? ",credits,roles,year_first,year_last" : "");
     for (size_t r = 0; r < rows_to_show(opt, m->n); r++) {
         uint32_t v = order[r];
-        char rank[COLLAB_NUMTEXT_MAX];
-        fwrite(rank, 1, collab_numtext_uint(r + 1, rank), f);
+        collab_numtext_put_uint(f, r + 1);
         fputc(',', f);
         collab_report_csv_field(f, collab_graph_name(in->graph, v));
         for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {

@@ -45,7 +45,30 @@ for sig in INT TERM; do
     done
 done
 
-# 3. A successful run replaces the file whole.
+# 3. Interrupted `analyze`, which writes two outputs at a time from two threads: the signal is
+# sent when two temporary files exist at once (polled), and then neither may be left behind.
+caught=0
+for attempt in 1 2 3 4 5; do
+    rm -rf analyze_out
+    "$collab" analyze "$datasets/tango/tango_credits.csv" -o analyze_out --no-progress \
+        2>/dev/null &
+    pid=$!
+    while kill -0 "$pid" 2>/dev/null; do
+        if [ "$(ls -A analyze_out 2>/dev/null | grep -c -e '\.tmp-')" -ge 2 ]; then
+            kill -s TERM "$pid" 2>/dev/null
+            caught=$((caught + 1))
+            break
+        fi
+    done
+    wait "$pid"
+    status=$?
+    leftovers=$(ls -A analyze_out 2>/dev/null | grep -e '\.tmp-' || true)
+    [ -z "$leftovers" ] || fail "analyze, attempt $attempt (status $status): left behind: $leftovers"
+done
+rm -rf analyze_out
+[ "$caught" -gt 0 ] || fail "analyze: never saw two outputs being written at once in 5 runs"
+
+# 4. A successful run replaces the file whole.
 "$collab" report "$datasets/karate.csv" --format csv -o out.csv --no-progress || fail "karate run"
 head -n 1 out.csv | grep -q '^rank,name,degree' || fail "replacement output"
-echo "ok: atomic outputs (file-size limit, SIGINT, SIGTERM, replacement)"
+echo "ok: atomic outputs (file-size limit, SIGINT, SIGTERM, interrupted analyze, replacement)"

@@ -164,35 +164,6 @@ static void test_gml_escape(void **state)
     assert_gml("bad\xff", "bad&#65533;");
 }
 
-static void assert_real(double x, bool point, const char *expected)
-{
-    char buf[32];
-    collab_i_format_real(buf, x, point);
-    assert_string_equal(buf, expected);
-    assert_true(strtod(buf, NULL) == x);
-}
-
-static void test_format_real(void **state)
-{
-    (void)state;
-    assert_real(0.1, false, "0.1");
-    assert_real(4, false, "4");
-    assert_real(4, true, "4.0");
-    assert_real(1e20, false, "1e+20");
-    assert_real(1e20, true, "1.0e+20");
-    assert_real(2.5e-7, true, "2.5e-07");
-    assert_real(-3, true, "-3.0");
-    assert_real(1.0 / 3, false, "0.3333333333333333");
-    assert_real(0.1 + 0.2, false, "0.30000000000000004"); /* needs all 17 digits */
-    char buf[32];
-    for (int i = 1; i < 2000; i++) {
-        double x = 1.0 / i * 1e-3 * i * i;
-        collab_i_format_real(buf, x, true);
-        assert_true(strtod(buf, NULL) == x);
-        assert_non_null(strchr(buf, '.'));
-    }
-}
-
 /* The values derived from the credit rows, for the people view and the bipartite view. */
 static void test_credit_values(void **state)
 {
@@ -402,7 +373,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_format_from_path), cmocka_unit_test(test_edges_path),
         cmocka_unit_test(test_xml_escape),       cmocka_unit_test(test_gml_escape),
-        cmocka_unit_test(test_format_real),      cmocka_unit_test(test_credit_values),
+        cmocka_unit_test(test_credit_values),
         cmocka_unit_test(test_formats),          cmocka_unit_test(test_nan_is_absent),
         cmocka_unit_test(test_errors),           cmocka_unit_test(test_allocation_failure),
     };

@@ -75,6 +75,37 @@ static void test_known_doubles(void **state)
     expect_text(5e-324, "5e-324");
 }
 
+static void assert_real(double x, bool point, const char *expected)
+{
+    char buf[COLLAB_NUMTEXT_MAX];
+    size_t n = point ? collab_numtext_real(x, buf) : collab_numtext_double(x, buf);
+    assert_int_equal(n, strlen(buf));
+    assert_string_equal(buf, expected);
+    assert_true(strtod(buf, NULL) == x);
+}
+
+/* Reals for GML and JSON: a decimal point in the mantissa always. */
+static void test_format_real(void **state)
+{
+    (void)state;
+    assert_real(0.1, false, "0.1");
+    assert_real(4, false, "4");
+    assert_real(4, true, "4.0");
+    assert_real(1e20, false, "1e+20");
+    assert_real(1e20, true, "1.0e+20");
+    assert_real(2.5e-7, true, "2.5e-07");
+    assert_real(-3, true, "-3.0");
+    assert_real(1.0 / 3, false, "0.3333333333333333");
+    assert_real(0.1 + 0.2, false, "0.30000000000000004"); /* needs all 17 digits */
+    char buf[COLLAB_NUMTEXT_MAX];
+    for (int i = 1; i < 2000; i++) {
+        double x = 1.0 / i * 1e-3 * i * i;
+        collab_numtext_real(x, buf);
+        assert_true(strtod(buf, NULL) == x);
+        assert_non_null(strchr(buf, '.'));
+    }
+}
+
 static uint64_t next_random(uint64_t *s)
 {
     uint64_t z = (*s += 0x9e3779b97f4a7c15ULL);
@@ -147,7 +178,7 @@ static void test_jsonline_parses_back(void **state)
     collab_jsonline_int(&j, 1);
     collab_jsonline_begin_object(&j);
     collab_jsonline_end_object(&j);
-    collab_jsonline_bool(&j, true);
+    collab_jsonline_string(&j, "");
     collab_jsonline_null(&j);
     collab_jsonline_end_array(&j);
     collab_jsonline_end_object(&j);
@@ -170,11 +201,15 @@ static void test_jsonline_parses_back(void **state)
     json_t *list = json_object_get(root, "list");
     assert_int_equal(json_array_size(list), 4);
     assert_true(json_is_object(json_array_get(list, 1)));
-    assert_true(json_is_true(json_array_get(list, 2)));
+    assert_string_equal(json_string_value(json_array_get(list, 2)), "");
+    assert_true(json_is_null(json_array_get(list, 3)));
     json_decref(root);
     free(text);
-    /* A flushed writer starts a new line at depth 0. */
-    collab_jsonline_reset(&j);
+    /* A flushed writer starts a new line at depth 0: no ',' before its first value. */
+    FILE *sink = fopen("/dev/null", "w");
+    assert_non_null(sink);
+    assert_true(collab_jsonline_flush(&j, sink, "\n"));
+    fclose(sink);
     collab_jsonline_int(&j, 5);
     assert_int_equal(j.len, 1);
     collab_jsonline_free(&j);
@@ -185,6 +220,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_known_doubles),
         cmocka_unit_test(test_random_doubles_round_trip_shortest),
+        cmocka_unit_test(test_format_real),
         cmocka_unit_test(test_integers),
         cmocka_unit_test(test_jsonline_parses_back),
     };
