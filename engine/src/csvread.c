@@ -328,6 +328,58 @@ static collab_status check_text(reader *r, const char *block, size_t len, size_t
     return r->status;
 }
 
+/* libcsv's white space around unquoted fields: space and tab, or only space with a tab
+ * delimiter (see configure_parser). */
+static bool is_csv_space(const reader *r, char c)
+{
+    return c == ' ' || (c == '\t' && r->src.delimiter != '\t');
+}
+
+/* A whole physical line with no quote character, starting a row: split by hand, with libcsv's
+ * rules (white space around a field trimmed, a line of white space is blank, a trailing delimiter
+ * ends with an empty field). Most lines of real credit files look like this, and splitting them
+ * with memchr is several times faster than libcsv's byte-at-a-time state machine; a unit test
+ * checks the two agree on random lines. `text_len` excludes the line end, `len` includes it. */
+static collab_status feed_plain_line(reader *r, const char *s, size_t text_len, size_t len)
+{
+    if (r->discard_line) {
+        return COLLAB_OK;
+    }
+    r->row.raw_len = 0;
+    r->row.line = r->line;
+    if (append_raw(r, s, len) != COLLAB_OK) {
+        return r->status;
+    }
+    size_t pos = 0;
+    while (pos < text_len && is_csv_space(r, s[pos])) {
+        pos++;
+    }
+    if (pos == text_len) {
+        return COLLAB_OK; /* blank: no row */
+    }
+    for (;;) {
+        while (pos < text_len && is_csv_space(r, s[pos])) {
+            pos++;
+        }
+        const char *delim = memchr(s + pos, r->src.delimiter, text_len - pos);
+        size_t stop = delim != NULL ? (size_t)(delim - s) : text_len;
+        size_t end = stop;
+        while (end > pos && is_csv_space(r, s[end - 1])) {
+            end--;
+        }
+        on_field((void *)(s + pos), end - pos, r);
+        if (r->status != COLLAB_OK) {
+            return r->status;
+        }
+        if (delim == NULL) {
+            break;
+        }
+        pos = stop + 1;
+    }
+    on_row(0, r);
+    return r->status;
+}
+
 /* Splits a block into line pieces and feeds them. `*mid_line` says whether the previous block
  * ended inside a line; `*pending_cr` whether it ended with a CR whose LF may start this block. */
 static collab_status feed_block(reader *r, const char *block, size_t len, bool *mid_line,
@@ -348,9 +400,12 @@ static collab_status feed_block(reader *r, const char *block, size_t len, bool *
     }
     while (i < len) {
         size_t start = i;
+        bool quote = false;
         while (i < len && !is_line_end(block[i])) {
+            quote = quote || block[i] == '"';
             i++;
         }
+        size_t text_end = i;
         bool ended = false;
         if (i < len) {
             if (block[i] == '\r' && i + 1 < len && block[i + 1] == '\n') {
@@ -361,7 +416,10 @@ static collab_status feed_block(reader *r, const char *block, size_t len, bool *
             }
             ended = true;
         }
-        if (feed(r, block + start, i - start, !*mid_line) != COLLAB_OK) {
+        bool plain = ended && !quote && !*mid_line && r->awaiting_row && !r->src.libcsv_only;
+        collab_status st = plain ? feed_plain_line(r, block + start, text_end - start, i - start)
+                                 : feed(r, block + start, i - start, !*mid_line);
+        if (st != COLLAB_OK) {
             return r->status;
         }
         *mid_line = !ended;

@@ -34,6 +34,8 @@ typedef struct collab_i_csv_source {
      * physical line is dropped and reading resumes on the next line. */
     void (*on_syntax_warning)(const collab_error *warning, void *ctx);
     void *ctx;                /* passed to on_row */
+    /* Tests only: parse every line with libcsv, also those the reader splits by hand. */
+    bool libcsv_only;
 } collab_i_csv_source;
 
 /* Reads `first[0..first_len)` (already read from the stream, BOM removed) and then the rest of

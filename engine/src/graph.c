@@ -224,6 +224,61 @@ static int compare_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* LSD radix sort, a byte per pass, as many passes as the largest id needs. */
+static void radix_sort_ids(uint32_t *ids, size_t n, uint32_t *tmp)
+{
+    uint32_t all_bits = 0;
+    for (size_t i = 0; i < n; i++) {
+        all_bits |= ids[i];
+    }
+    uint32_t *src = ids;
+    uint32_t *dst = tmp;
+    for (unsigned shift = 0; shift < 32 && (all_bits >> shift) != 0; shift += 8) {
+        size_t at[257] = {0};
+        for (size_t i = 0; i < n; i++) {
+            at[((src[i] >> shift) & 0xFF) + 1]++;
+        }
+        for (size_t d = 0; d < 256; d++) {
+            at[d + 1] += at[d];
+        }
+        for (size_t i = 0; i < n; i++) {
+            dst[at[(src[i] >> shift) & 0xFF]++] = src[i];
+        }
+        uint32_t *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != ids) {
+        memcpy(ids, src, n * sizeof *ids);
+    }
+}
+
+void collab_i_sort_ids(uint32_t *ids, size_t n)
+{
+    if (n <= 64) {
+        for (size_t i = 1; i < n; i++) {
+            uint32_t x = ids[i];
+            size_t j = i;
+            while (j > 0 && ids[j - 1] > x) {
+                ids[j] = ids[j - 1];
+                j--;
+            }
+            ids[j] = x;
+        }
+        return;
+    }
+    uint32_t small[2048];
+    uint32_t *tmp = n <= 2048 ? small : collab_alloc_array(n, sizeof *tmp);
+    if (tmp == NULL) {
+        qsort(ids, n, sizeof *ids, compare_u32); /* no memory for the radix sort's copy */
+        return;
+    }
+    radix_sort_ids(ids, n, tmp);
+    if (tmp != small) {
+        collab_free(tmp);
+    }
+}
+
 /* Groups kept rows by project into a CSR of distinct members (sorted by person id), counting the
  * rows behind each membership, then builds the person -> projects CSR. */
 static collab_status group_memberships(const collab_edgelist *list, const uint8_t *keep,
@@ -273,7 +328,7 @@ static collab_status group_memberships(const collab_edgelist *list, const uint8_
         for (size_t k = begin; k < end; k++) {
             ids[k - begin] = (uint32_t)slots[k];
         }
-        qsort(ids, end - begin, sizeof *ids, compare_u32);
+        collab_i_sort_ids(ids, end - begin);
         m->project_start[j] = out;
         for (size_t k = 0; k < end - begin; k++) {
             if (k > 0 && ids[k] == ids[k - 1]) {
@@ -319,6 +374,16 @@ static collab_status set_vertex_names(collab_graph *g, const collab_names *from_
     g->origin = collab_alloc_array(n + 1, sizeof *g->origin);
     if (g->is_project == NULL || g->origin == NULL) {
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory naming vertices");
+    }
+    bool identity = n_b == 0 && n_a == from_a->count;
+    for (size_t v = 0; identity && v < n_a; v++) {
+        identity = origin_a[v] == v;
+    }
+    if (identity) {
+        /* Every name is a vertex, in the table's order (no filter dropped one): copy the table
+         * rather than hashing each name again. */
+        memcpy(g->origin, origin_a, n_a * sizeof *g->origin);
+        return collab_names_copy(&g->names, from_a, err);
     }
     for (size_t v = 0; v < n; v++) {
         bool b = v >= n_a;

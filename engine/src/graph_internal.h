@@ -37,4 +37,8 @@ collab_status collab_i_build_edges(collab_graph *g, const collab_edgelist *list,
                                    const collab_graph_options *opt, igraph_vector_int_t *edges,
                                    size_t *n_vertices, collab_error *err);
 
+/* Sorts ids ascending: insertion sort for the short lists that dominate (a project's members, a
+ * person's partners), a radix sort for long ones. */
+void collab_i_sort_ids(uint32_t *ids, size_t n);
+
 #endif

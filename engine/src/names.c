@@ -1,21 +1,30 @@
-/* Interned strings: a byte pool plus an open-addressing hash table of ids (linear probing).
- * The table stores ids rather than pointers so the pool can move when it grows. */
+/* Interned strings: a byte pool of records plus an open-addressing hash table (linear probing)
+ * of record offsets.
+ *
+ * A lookup touches two cache lines, the slot and the record: each slot holds the record's pool
+ * offset beside the top bits of the string's hash, and each record holds the string's length and
+ * id right before its bytes. (An id in the slot would cost a third line, the id's entry.) Offsets
+ * rather than pointers, so the pool can move when it grows. */
 #include "collab/names.h"
 
 #include "collab/alloc.h"
 
 #include <string.h>
 
-/* FNV-1a, 64-bit: simple, and good enough for names spread over a power-of-two table once the
- * high bits are folded in. */
-static uint64_t hash_bytes(const char *s, size_t len)
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+/* A slot: 0 when empty, else (record offset + 1) in the low SLOT_OFFSET_BITS bits and the top
+ * bits of the hash above them. The table index comes from the hash's low bits, so the tag adds
+ * independent bits as long as the table has fewer than 2^40 slots. */
+#define SLOT_OFFSET_BITS 40
+#define SLOT_OFFSET_MASK ((UINT64_C(1) << SLOT_OFFSET_BITS) - 1)
+#define SLOT_TAG_MASK (~SLOT_OFFSET_MASK)
+#define RECORD_HEADER 8 /* uint32 length, uint32 id */
+
+uint64_t collab_names_hash(const char *s, size_t len)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ULL;
-    }
-    return h ^ (h >> 32);
+    return XXH3_64bits(s, len);
 }
 
 void collab_names_init(collab_names *names)
@@ -34,19 +43,27 @@ void collab_names_destroy(collab_names *names)
     memset(names, 0, sizeof *names);
 }
 
+static uint32_t record_u32(const char *record, size_t at)
+{
+    uint32_t v;
+    memcpy(&v, record + at, sizeof v);
+    return v;
+}
+
+/* The slot holding `s`, or the empty slot where it would go. */
 static size_t find_slot(const collab_names *names, const char *s, size_t len, uint64_t h)
 {
     size_t mask = names->n_slots - 1;
     size_t i = (size_t)h & mask;
-    uint32_t tag = (uint32_t)(h >> 32);
+    uint64_t tag = h & SLOT_TAG_MASK;
     for (;;) {
-        collab_name_slot slot = names->slots[i];
-        if (slot.id_plus_one == 0) {
+        uint64_t slot = names->slots[i];
+        if (slot == 0) {
             return i;
         }
-        if (slot.tag == tag) {
-            const collab_name_entry *e = &names->entries[slot.id_plus_one - 1];
-            if (e->length == len && memcmp(names->pool + e->offset, s, len) == 0) {
+        if ((slot & SLOT_TAG_MASK) == tag) {
+            const char *record = names->pool + (slot & SLOT_OFFSET_MASK) - 1;
+            if (record_u32(record, 0) == len && memcmp(record + RECORD_HEADER, s, len) == 0) {
                 return i;
             }
         }
@@ -54,19 +71,31 @@ static size_t find_slot(const collab_names *names, const char *s, size_t len, ui
     }
 }
 
+static uint32_t slot_id(const collab_names *names, uint64_t slot)
+{
+    return record_u32(names->pool + (slot & SLOT_OFFSET_MASK) - 1, 4);
+}
+
 uint32_t collab_names_find(const collab_names *names, const char *s, size_t len)
 {
     if (names->n_slots == 0) {
         return COLLAB_NO_ID;
     }
-    uint32_t entry = names->slots[find_slot(names, s, len, hash_bytes(s, len))].id_plus_one;
-    return entry == 0 ? COLLAB_NO_ID : entry - 1;
+    uint64_t slot = names->slots[find_slot(names, s, len, collab_names_hash(s, len))];
+    return slot == 0 ? COLLAB_NO_ID : slot_id(names, slot);
+}
+
+void collab_names_prefetch(const collab_names *names, uint64_t hash)
+{
+    if (names->n_slots > 0) {
+        __builtin_prefetch(&names->slots[(size_t)hash & (names->n_slots - 1)]);
+    }
 }
 
 static collab_status grow_table(collab_names *names, collab_error *err)
 {
     size_t n_slots = names->n_slots == 0 ? 64 : names->n_slots * 2;
-    collab_name_slot *slots = collab_calloc_array(n_slots, sizeof *slots);
+    uint64_t *slots = collab_calloc_array(n_slots, sizeof *slots);
     if (slots == NULL) {
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory growing a name table");
     }
@@ -76,12 +105,12 @@ static collab_status grow_table(collab_names *names, collab_error *err)
     /* Entries are re-inserted in id order: no string equals another, so no comparison needed. */
     for (size_t id = 0; id < names->count; id++) {
         const collab_name_entry *e = &names->entries[id];
-        uint64_t h = hash_bytes(names->pool + e->offset, e->length);
+        uint64_t h = collab_names_hash(names->pool + e->offset, e->length);
         size_t i = (size_t)h & (n_slots - 1);
-        while (slots[i].id_plus_one != 0) {
+        while (slots[i] != 0) {
             i = (i + 1) & (n_slots - 1);
         }
-        slots[i] = (collab_name_slot){(uint32_t)id + 1, (uint32_t)(h >> 32)};
+        slots[i] = (h & SLOT_TAG_MASK) | (e->offset - RECORD_HEADER + 1);
     }
     return COLLAB_OK;
 }
@@ -97,10 +126,14 @@ static collab_status reserve_entry(collab_names *names, size_t len, collab_error
         names->entries = entries;
         names->cap = cap;
     }
-    if (names->pool_cap - names->pool_len < len + 1) {
+    size_t need = RECORD_HEADER + len + 1;
+    if (names->pool_cap - names->pool_len < need) {
         size_t cap = names->pool_cap == 0 ? 4096 : names->pool_cap;
-        while (cap - names->pool_len < len + 1) {
+        while (cap - names->pool_len < need) {
             cap *= 2;
+        }
+        if (cap > SLOT_OFFSET_MASK) {
+            return collab_error_set(err, COLLAB_E_LIMIT, "more than 1 TiB of distinct names");
         }
         char *pool = collab_realloc(names->pool, cap);
         if (pool == NULL) {
@@ -112,8 +145,8 @@ static collab_status reserve_entry(collab_names *names, size_t len, collab_error
     return COLLAB_OK;
 }
 
-collab_status collab_names_intern(collab_names *names, const char *s, size_t len, uint32_t *id,
-                                  collab_error *err)
+collab_status collab_names_intern_hashed(collab_names *names, const char *s, size_t len,
+                                         uint64_t hash, uint32_t *id, collab_error *err)
 {
     if (len > UINT32_MAX - 1) {
         return collab_error_set(err, COLLAB_E_LIMIT, "name longer than 4 GiB");
@@ -124,10 +157,9 @@ collab_status collab_names_intern(collab_names *names, const char *s, size_t len
             return st;
         }
     }
-    uint64_t h = hash_bytes(s, len);
-    size_t slot = find_slot(names, s, len, h);
-    if (names->slots[slot].id_plus_one != 0) {
-        *id = names->slots[slot].id_plus_one - 1;
+    size_t slot = find_slot(names, s, len, hash);
+    if (names->slots[slot] != 0) {
+        *id = slot_id(names, names->slots[slot]);
         return COLLAB_OK;
     }
     if (names->count >= UINT32_MAX - 1) {
@@ -138,13 +170,47 @@ collab_status collab_names_intern(collab_names *names, const char *s, size_t len
     if (st != COLLAB_OK) {
         return st;
     }
-    memcpy(names->pool + names->pool_len, s, len);
-    names->pool[names->pool_len + len] = '\0';
-    names->entries[names->count] = (collab_name_entry){names->pool_len, (uint32_t)len};
-    names->pool_len += len + 1;
-    names->slots[slot] = (collab_name_slot){(uint32_t)names->count + 1, (uint32_t)(h >> 32)};
+    char *record = names->pool + names->pool_len;
+    uint32_t header[2] = {(uint32_t)len, (uint32_t)names->count};
+    memcpy(record, header, sizeof header);
+    memcpy(record + RECORD_HEADER, s, len);
+    record[RECORD_HEADER + len] = '\0';
+    names->entries[names->count] =
+        (collab_name_entry){names->pool_len + RECORD_HEADER, (uint32_t)len};
+    names->slots[slot] = (hash & SLOT_TAG_MASK) | (names->pool_len + 1);
+    names->pool_len += RECORD_HEADER + len + 1;
     *id = (uint32_t)names->count;
     names->count++;
+    return COLLAB_OK;
+}
+
+collab_status collab_names_intern(collab_names *names, const char *s, size_t len, uint32_t *id,
+                                  collab_error *err)
+{
+    return collab_names_intern_hashed(names, s, len, collab_names_hash(s, len), id, err);
+}
+
+collab_status collab_names_copy(collab_names *out, const collab_names *src, collab_error *err)
+{
+    collab_names copy;
+    collab_names_init(&copy);
+    copy.pool = collab_malloc(src->pool_len + 1);
+    copy.entries = collab_alloc_array(src->count + 1, sizeof *copy.entries);
+    copy.slots = collab_alloc_array(src->n_slots + 1, sizeof *copy.slots);
+    if (copy.pool == NULL || copy.entries == NULL || copy.slots == NULL) {
+        collab_names_destroy(&copy);
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory copying a name table");
+    }
+    /* Offsets, not pointers, throughout: the bytes copy as they are. */
+    memcpy(copy.pool, src->pool, src->pool_len);
+    memcpy(copy.entries, src->entries, src->count * sizeof *copy.entries);
+    memcpy(copy.slots, src->slots, src->n_slots * sizeof *copy.slots);
+    copy.pool_len = src->pool_len;
+    copy.pool_cap = src->pool_len + 1;
+    copy.count = src->count;
+    copy.cap = src->count + 1;
+    copy.n_slots = src->n_slots;
+    *out = copy;
     return COLLAB_OK;
 }
 

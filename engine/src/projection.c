@@ -35,13 +35,6 @@ static double group_contribution(collab_weighting w, size_t n)
     return 1.0;
 }
 
-static int compare_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a;
-    uint32_t y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
-
 static collab_status over_budget(collab_error *err, size_t max_edges, size_t bound)
 {
     return collab_error_set(
@@ -106,7 +99,7 @@ typedef struct tie_list {
 static void emit_ties(uint32_t u, accumulator *a, const size_t *group_count,
                       const collab_graph_options *opt, tie_list *out)
 {
-    qsort(a->touched, a->n_touched, sizeof *a->touched, compare_u32);
+    collab_i_sort_ids(a->touched, a->n_touched);
     for (size_t t = 0; t < a->n_touched; t++) {
         uint32_t v = a->touched[t];
         uint32_t shared = a->shared[v];

@@ -36,10 +36,23 @@ static bool grow_scratch(collab_text_scratch *scratch, size_t bytes)
     return true;
 }
 
-size_t collab_text_invalid_utf8(const char *s, size_t len)
+/* Whether the eight bytes at s are all ASCII. */
+static bool ascii_word(const char *s)
+{
+    uint64_t word;
+    memcpy(&word, s, sizeof word);
+    return (word & 0x8080808080808080ULL) == 0;
+}
+
+/* The offset of the first character that is not valid UTF-8 or fails `accept`, else len. */
+static size_t first_rejected(const char *s, size_t len, bool (*accept)(utf8proc_int32_t cp))
 {
     size_t i = 0;
     while (i < len) {
+        if (len - i >= 8 && ascii_word(s + i)) {
+            i += 8; /* most names are ASCII */
+            continue;
+        }
         if ((unsigned char)s[i] < 0x80) {
             i++;
             continue;
@@ -47,7 +60,7 @@ size_t collab_text_invalid_utf8(const char *s, size_t len)
         utf8proc_int32_t cp;
         utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                               (utf8proc_ssize_t)(len - i), &cp);
-        if (n <= 0) {
+        if (n <= 0 || !accept(cp)) {
             return i;
         }
         i += (size_t)n;
@@ -55,9 +68,24 @@ size_t collab_text_invalid_utf8(const char *s, size_t len)
     return len;
 }
 
+static bool any_code_point(utf8proc_int32_t cp)
+{
+    (void)cp;
+    return true;
+}
+
+size_t collab_text_invalid_utf8(const char *s, size_t len)
+{
+    return first_rejected(s, len, any_code_point);
+}
+
 static bool is_ascii(const char *s, size_t len)
 {
-    for (size_t i = 0; i < len; i++) {
+    size_t i = 0;
+    while (len - i >= 8 && ascii_word(s + i)) {
+        i += 8;
+    }
+    for (; i < len; i++) {
         if ((unsigned char)s[i] >= 0x80) {
             return false;
         }
@@ -74,34 +102,56 @@ static bool is_trimmed_space(utf8proc_int32_t cp)
     return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_CC;
 }
 
-/* Narrows [*start, *end) of valid UTF-8 to exclude leading and trailing white space. */
+/* Narrows [*start, *end) of valid UTF-8 to exclude leading and trailing white space, reading
+ * only the characters it drops and the two it keeps at the ends. */
 static void trim_range(const char *s, size_t *start, size_t *end)
 {
     size_t i = *start;
-    size_t last_kept_end = *start;
-    size_t first_kept = *end;
     while (i < *end) {
         utf8proc_int32_t cp;
         utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                               (utf8proc_ssize_t)(*end - i), &cp);
-        if (n <= 0) {
-            n = 1;
-            cp = 'x';
-        }
-        if (!is_trimmed_space(cp)) {
-            if (first_kept == *end) {
-                first_kept = i;
-            }
-            last_kept_end = i + (size_t)n;
+        if (n <= 0 || !is_trimmed_space(cp)) {
+            break; /* invalid bytes are kept, as text */
         }
         i += (size_t)n;
     }
-    if (first_kept == *end) {
+    if (i == *end) {
         *start = *end;
         return;
     }
-    *start = first_kept;
-    *end = last_kept_end;
+    size_t j = *end;
+    for (;;) {
+        size_t k = j - 1;
+        while (k > i && ((unsigned char)s[k] & 0xC0) == 0x80) {
+            k--;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + k, (utf8proc_ssize_t)(j - k), &cp);
+        if (n <= 0 || !is_trimmed_space(cp)) {
+            break;
+        }
+        j = k; /* k > i: the character at i is kept */
+    }
+    *start = i;
+    *end = j;
+}
+
+/* Code points that NFC leaves alone wherever they stand: each is its own NFC form, has
+ * combining class 0, and is never the second part of a canonical composition. Below U+0300
+ * (Latin, Latin-1, Latin Extended-A/B, IPA), CJK unified ideographs (Extension A and the main
+ * block) and precomposed Hangul syllables. A string made only of these is already NFC. The unit
+ * tests check this against utf8proc for every code point with a canonical decomposition. */
+static bool nfc_inert(utf8proc_int32_t cp)
+{
+    return cp < 0x300 || (cp >= 0x3400 && cp < 0x4DC0) || (cp >= 0x4E00 && cp < 0xA000) ||
+           (cp >= 0xAC00 && cp < 0xD7A4);
+}
+
+static bool surely_nfc(const char *s, size_t len)
+{
+    return first_rejected(s, len, nfc_inert) == len;
 }
 
 static collab_status normalize_ascii(const char *s, size_t len, bool casefold,
@@ -140,6 +190,14 @@ collab_status collab_text_normalize(const char *s, size_t len, bool casefold,
 {
     if (is_ascii(s, len)) {
         return normalize_ascii(s, len, casefold, scratch, out, out_len, err);
+    }
+    if (!casefold && surely_nfc(s, len)) {
+        size_t start = 0;
+        size_t end = len;
+        trim_range(s, &start, &end);
+        *out = s + start;
+        *out_len = end - start;
+        return COLLAB_OK;
     }
     utf8proc_option_t options = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
     if (casefold) {

@@ -1,7 +1,10 @@
 /* The CSV reader: positions across read blocks, line-end styles, quoting, normalisation, and
  * errors with their exact line and column. */
 #include "collab/text.h"
+#include "csvread_internal.h"
 #include "test_support.h"
+
+#include <utf8proc.h>
 
 /* The reader reads 256 KiB blocks after a 64 KiB first block: build inputs large enough to cross
  * several block boundaries, with line ends of the given style. */
@@ -32,6 +35,142 @@ static void check_big(const char *eol)
     assert_string_equal(collab_names_get(&list.names_b, list.b[39999]), "project, 13333");
     collab_edgelist_destroy(&list);
     free(csv);
+}
+
+/* Rows as text: each row's line, then its fields between '[' and ']'. */
+typedef struct row_log {
+    char *text;
+    size_t len, cap;
+} row_log;
+
+static collab_status log_row(const collab_i_csv_row *row, void *ctx, collab_error *err)
+{
+    (void)err;
+    row_log *log = ctx;
+    size_t need = 32;
+    for (size_t f = 0; f < row->n_fields; f++) {
+        need += row->lengths[f] + 2;
+    }
+    if (log->cap - log->len < need) {
+        log->cap = 2 * log->cap + need;
+        log->text = realloc(log->text, log->cap);
+        assert_non_null(log->text);
+    }
+    log->len += (size_t)snprintf(log->text + log->len, 32, "%ld:", row->line);
+    for (size_t f = 0; f < row->n_fields; f++) {
+        assert_int_equal(strlen(row->fields[f]), row->lengths[f]);
+        log->text[log->len++] = '[';
+        memcpy(log->text + log->len, row->fields[f], row->lengths[f]);
+        log->len += row->lengths[f];
+        log->text[log->len++] = ']';
+    }
+    log->text[log->len++] = '\n';
+    return COLLAB_OK;
+}
+
+static void read_rows(const char *csv, size_t len, char delimiter, bool libcsv_only,
+                      row_log *log)
+{
+    FILE *in = fmemopen((void *)csv, len, "rb");
+    assert_non_null(in);
+    collab_i_csv_source src = {.display_name = "random.csv",
+                               .delimiter = delimiter,
+                               .max_field_bytes = 1 << 20,
+                               .max_row_bytes = 1 << 20,
+                               .max_columns = 1024,
+                               .on_row = log_row,
+                               .ctx = log,
+                               .libcsv_only = libcsv_only};
+    collab_error err = {0};
+    assert_int_equal(collab_i_csv_read(in, "", 0, &src, &err), COLLAB_OK);
+    fclose(in);
+}
+
+/* Lines without quotes are split by hand rather than by libcsv: the two must give the same rows
+ * (fields, trimming, blank lines, line numbers) on random lines of delimiters, spaces, tabs,
+ * line ends and letters, for every delimiter. */
+static void test_plain_lines_split_like_libcsv(void **state)
+{
+    (void)state;
+    static const char alphabet[] = {'a', 'b', ' ', ' ', '\t', ',', ';', '|', '\n', '\r', 'x'};
+    static const char delimiters[] = {',', ';', '\t', '|'};
+    uint64_t seed = 12345;
+    size_t rows_seen = 0;
+    for (int trial = 0; trial < 400; trial++) {
+        size_t len = 1 + (size_t)(trial * 37 % 300);
+        char *csv = malloc(len + 1);
+        for (size_t i = 0; i < len; i++) {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            csv[i] = alphabet[(seed >> 33) % sizeof alphabet];
+        }
+        csv[len] = '\0';
+        char delimiter = delimiters[trial % 4];
+        row_log fast = {0};
+        row_log slow = {0};
+        read_rows(csv, len, delimiter, false, &fast);
+        read_rows(csv, len, delimiter, true, &slow);
+        assert_int_equal(fast.len, slow.len);
+        if (fast.len > 0) {
+            assert_memory_equal(fast.text, slow.text, fast.len);
+        }
+        for (size_t i = 0; i < fast.len; i++) {
+            rows_seen += fast.text[i] == '\n';
+        }
+        free(fast.text);
+        free(slow.text);
+        free(csv);
+    }
+    assert_true(rows_seen > 2000); /* the random lines did make rows */
+}
+
+/* collab_text_normalize("[" + text + "]") against utf8proc's own NFC of the same string. */
+static void check_nfc_like_utf8proc(const char *text, size_t len)
+{
+    char buf[64];
+    assert_true(len + 3 <= sizeof buf);
+    buf[0] = '[';
+    memcpy(buf + 1, text, len);
+    buf[len + 1] = ']';
+    buf[len + 2] = '\0';
+    utf8proc_uint8_t *expected = utf8proc_NFC((const utf8proc_uint8_t *)buf);
+    assert_non_null(expected);
+    collab_text_scratch scratch = {0};
+    const char *out;
+    size_t out_len;
+    assert_int_equal(collab_text_normalize(buf, len + 2, false, &scratch, &out, &out_len, NULL),
+                     COLLAB_OK);
+    assert_int_equal(out_len, strlen((const char *)expected));
+    assert_memory_equal(out, expected, out_len);
+    free(expected);
+    collab_text_scratch_free(&scratch);
+}
+
+/* Strings of "NFC-inert" code points skip utf8proc: the results must still be NFC. Checked for
+ * every code point on its own, and for the canonical decomposition of every code point that has
+ * one (which would be recomposed wrongly if any of its later parts were taken for inert). */
+static void test_nfc_fast_path_matches_utf8proc(void **state)
+{
+    (void)state;
+    size_t decomposable = 0;
+    for (utf8proc_int32_t cp = 1; cp <= 0x10FFFF; cp++) {
+        if (cp >= 0xD800 && cp <= 0xDFFF) {
+            continue;
+        }
+        utf8proc_uint8_t one[8];
+        utf8proc_ssize_t n = utf8proc_encode_char(cp, one);
+        one[n] = '\0';
+        if (cp < 0x30000) {
+            check_nfc_like_utf8proc((const char *)one, (size_t)n);
+        }
+        utf8proc_uint8_t *nfd = utf8proc_NFD(one);
+        assert_non_null(nfd);
+        if (strcmp((const char *)nfd, (const char *)one) != 0) {
+            check_nfc_like_utf8proc((const char *)nfd, strlen((const char *)nfd));
+            decomposable++;
+        }
+        free(nfd);
+    }
+    assert_true(decomposable > 2000); /* the canonical composites were all visited */
 }
 
 static void test_lf_across_blocks(void **state)
@@ -175,6 +314,8 @@ static void test_write_terminal(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_plain_lines_split_like_libcsv),
+        cmocka_unit_test(test_nfc_fast_path_matches_utf8proc),
         cmocka_unit_test(test_lf_across_blocks),
         cmocka_unit_test(test_crlf_across_blocks),
         cmocka_unit_test(test_cr_across_blocks),

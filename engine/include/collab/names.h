@@ -19,21 +19,15 @@ typedef struct collab_name_entry {
     uint32_t length; /* its byte length (no NUL) */
 } collab_name_entry;
 
-/* A hash slot: the id and the upper 32 bits of the string's hash, side by side, so a probe
- * rejects most mismatches without touching the entries or the pool. */
-typedef struct collab_name_slot {
-    uint32_t id_plus_one; /* id + 1, or 0 for an empty slot */
-    uint32_t tag;         /* upper 32 bits of the hash */
-} collab_name_slot;
-
 typedef struct collab_names {
-    char *pool;                 /* all strings, each NUL-terminated, back to back */
+    char *pool;                 /* records back to back: uint32 length, uint32 id, the string's
+                                 * bytes and a NUL */
     size_t pool_len;            /* bytes used in `pool` */
     size_t pool_cap;            /* bytes allocated for `pool` */
     collab_name_entry *entries; /* entries[id] */
     size_t count;               /* number of distinct strings */
     size_t cap;                 /* allocated entries */
-    collab_name_slot *slots;    /* open-addressing hash table */
+    uint64_t *slots;            /* open-addressing hash table: record offset + 1 and hash tag */
     size_t n_slots;             /* a power of two, kept at least twice `count` */
 } collab_names;
 
@@ -49,8 +43,22 @@ void collab_names_destroy(collab_names *names);
 collab_status collab_names_intern(collab_names *names, const char *s, size_t len, uint32_t *id,
                                   collab_error *err);
 
+/* collab_names_intern with the string's collab_names_hash already computed. */
+collab_status collab_names_intern_hashed(collab_names *names, const char *s, size_t len,
+                                         uint64_t hash, uint32_t *id, collab_error *err);
+
+/* The hash the table uses (XXH3, 64 bits). */
+uint64_t collab_names_hash(const char *s, size_t len);
+
+/* Starts loading the table slot of `hash` into the cache, so that a lookup made a little later
+ * does not wait for memory. A hint: it changes nothing. */
+void collab_names_prefetch(const collab_names *names, uint64_t hash);
+
 /* The id of `s[0..len)`, or COLLAB_NO_ID when absent. */
 uint32_t collab_names_find(const collab_names *names, const char *s, size_t len);
+
+/* Initialises `out` as a copy of `src` (same strings, same ids). */
+collab_status collab_names_copy(collab_names *out, const collab_names *src, collab_error *err);
 
 /* The NUL-terminated string with id `id` (borrowed, valid until the next insert or destroy). */
 const char *collab_names_get(const collab_names *names, uint32_t id);
