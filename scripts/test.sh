@@ -19,8 +19,9 @@ collab_build build-asan Debug -DCOLLAB_WERROR=ON -DCOLLAB_SANITIZE=address,undef
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
     LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0" \
     UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j "$(nproc)")
-echo "== ThreadSanitizer: collab analyze (background path sweep, two output writers) =="
-collab_build build-tsan Debug -DCOLLAB_WERROR=ON -DCOLLAB_SANITIZE=thread -DCOLLAB_TESTS=OFF
+echo "== ThreadSanitizer: file parts read on threads, collab analyze (background path sweep, two output writers) =="
+collab_build build-tsan Debug -DCOLLAB_WERROR=ON -DCOLLAB_SANITIZE=thread -DCOLLAB_TESTS=ON
+TSAN_OPTIONS="halt_on_error=1 suppressions=$root/tests/tsan.supp" build-tsan/tests/unit/test_load_parts
 tsan_out=$(mktemp -d)
 for data in datasets/thom_russo.csv datasets/tango/tango_credits.csv; do
     TSAN_OPTIONS="halt_on_error=1 suppressions=$root/tests/tsan.supp" \

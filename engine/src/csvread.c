@@ -15,9 +15,7 @@
 
 #include <csv.h>
 
-#define READ_BLOCK_BYTES ((size_t)1 << 18)
-
-typedef struct reader {
+struct collab_i_csv_reader {
     collab_i_csv_source src;  /* caller's configuration */
     struct csv_parser csv;    /* libcsv state */
     collab_error *err;        /* where the first error goes */
@@ -25,13 +23,16 @@ typedef struct reader {
     long line;                /* physical line being fed, 1-based */
     bool awaiting_row;        /* no row in progress: the next line starts one */
     bool discard_line;        /* after a skipped syntax error: ignore the rest of this line */
+    bool mid_line;            /* the bytes fed so far end inside a physical line */
+    bool pending_cr;          /* ... end with a CR whose LF may start the next block */
     collab_i_csv_row row;     /* the row in progress */
     size_t field_cap;         /* allocated entries in row.fields / row.lengths */
     char *field_bytes;        /* copies of the row's fields, back to back */
     size_t field_bytes_len;   /* bytes used */
     size_t field_bytes_cap;   /* bytes allocated */
     size_t *field_offsets;    /* offset of each field in field_bytes */
-} reader;
+};
+typedef struct collab_i_csv_reader reader;
 
 static bool is_space_not_tab(unsigned char c)
 {
@@ -380,11 +381,14 @@ static collab_status feed_plain_line(reader *r, const char *s, size_t text_len, 
     return r->status;
 }
 
-/* Splits a block into line pieces and feeds them. `*mid_line` says whether the previous block
- * ended inside a line; `*pending_cr` whether it ended with a CR whose LF may start this block. */
-static collab_status feed_block(reader *r, const char *block, size_t len, bool *mid_line,
-                                bool *pending_cr)
+/* Splits a block into line pieces and feeds them. */
+collab_status collab_i_csv_reader_feed(reader *r, const char *block, size_t len)
 {
+    if (r->status != COLLAB_OK || len == 0) {
+        return r->status;
+    }
+    bool *mid_line = &r->mid_line;
+    bool *pending_cr = &r->pending_cr;
     size_t i = 0;
     if (*pending_cr && len > 0 && block[0] == '\n') {
         /* The LF of a CRLF split across blocks: part of the line already counted. */
@@ -451,53 +455,82 @@ static void configure_parser(struct csv_parser *csv, char delimiter)
     csv_set_space_func(csv, delimiter == '\t' ? csv_space_only : NULL); /* NULL: inline test */
 }
 
-static collab_status read_all(reader *r, FILE *in, const char *first, size_t first_len)
+collab_status collab_i_csv_reader_new(reader **out, const collab_i_csv_source *src,
+                                     collab_error *err)
 {
-    bool mid_line = false;
-    bool pending_cr = false;
-    if (feed_block(r, first, first_len, &mid_line, &pending_cr) != COLLAB_OK) {
-        return r->status;
+    reader *r = collab_calloc_array(1, sizeof *r);
+    if (r == NULL) {
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory starting the CSV parser");
     }
-    char *block = collab_malloc(READ_BLOCK_BYTES);
-    if (block == NULL) {
-        return collab_error_set(r->err, COLLAB_E_NOMEM, "out of memory reading '%s'",
-                                r->src.display_name);
+    r->src = *src;
+    r->err = err;
+    r->line = 1;
+    r->awaiting_row = true;
+    if (csv_init(&r->csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
+        collab_free(r);
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory starting the CSV parser");
     }
-    for (;;) {
-        size_t got = fread(block, 1, READ_BLOCK_BYTES, in);
-        if (got > 0 && feed_block(r, block, got, &mid_line, &pending_cr) != COLLAB_OK) {
-            break;
-        }
-        if (got < READ_BLOCK_BYTES) {
-            if (ferror(in)) {
-                r->status = collab_error_set(r->err, COLLAB_E_IO, "cannot read '%s': %s",
-                                             r->src.display_name, strerror(errno));
-            }
-            break;
-        }
-    }
-    collab_free(block);
+    configure_parser(&r->csv, src->delimiter);
+    *out = r;
+    return COLLAB_OK;
+}
+
+collab_status collab_i_csv_reader_finish(reader *r)
+{
     if (r->status == COLLAB_OK) {
         finish(r);
     }
     return r->status;
 }
 
+bool collab_i_csv_reader_between_rows(const reader *r)
+{
+    return r->status == COLLAB_OK && !r->mid_line && r->awaiting_row && r->csv.pstate == 0 &&
+           !r->discard_line;
+}
+
+long collab_i_csv_reader_line(const reader *r)
+{
+    return r->line;
+}
+
+void collab_i_csv_reader_free(reader *r)
+{
+    if (r != NULL) {
+        reader_free(r);
+        collab_free(r);
+    }
+}
+
 collab_status collab_i_csv_read(FILE *in, const char *first, size_t first_len,
                                 const collab_i_csv_source *src, collab_error *err)
 {
-    reader r;
-    memset(&r, 0, sizeof r);
-    r.src = *src;
-    r.err = err;
-    r.line = 1;
-    r.awaiting_row = true;
-    if (csv_init(&r.csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) {
-        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory starting the CSV parser");
+    reader *r;
+    collab_status st = collab_i_csv_reader_new(&r, src, err);
+    if (st != COLLAB_OK) {
+        return st;
     }
-    configure_parser(&r.csv, src->delimiter);
-    collab_status st = read_all(&r, in, first, first_len);
-    reader_free(&r);
+    char *block = collab_malloc(COLLAB_I_CSV_BLOCK_BYTES);
+    st = collab_i_csv_reader_feed(r, first, first_len);
+    if (block == NULL && st == COLLAB_OK) {
+        st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory reading '%s'", src->display_name);
+    }
+    while (st == COLLAB_OK) {
+        size_t got = fread(block, 1, COLLAB_I_CSV_BLOCK_BYTES, in);
+        st = collab_i_csv_reader_feed(r, block, got);
+        if (got < COLLAB_I_CSV_BLOCK_BYTES) {
+            if (st == COLLAB_OK && ferror(in)) {
+                st = collab_error_set(err, COLLAB_E_IO, "cannot read '%s': %s", src->display_name,
+                                      strerror(errno));
+            }
+            break;
+        }
+    }
+    if (st == COLLAB_OK) {
+        st = collab_i_csv_reader_finish(r);
+    }
+    collab_free(block);
+    collab_i_csv_reader_free(r);
     return st;
 }
 

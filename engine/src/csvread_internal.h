@@ -38,6 +38,33 @@ typedef struct collab_i_csv_source {
     bool libcsv_only;
 } collab_i_csv_source;
 
+/* Bytes read from a stream at a time. */
+#define COLLAB_I_CSV_BLOCK_BYTES ((size_t)1 << 18)
+
+/* A reader fed the input block by block, in order. */
+typedef struct collab_i_csv_reader collab_i_csv_reader;
+
+/* Starts a reader at line 1 of `src`'s input; errors will go to `err` (kept until freed). */
+collab_status collab_i_csv_reader_new(collab_i_csv_reader **out, const collab_i_csv_source *src,
+                                      collab_error *err);
+
+/* Reads the next `len` bytes of the input (blocks may cut lines and rows anywhere), delivering the
+ * rows they complete. Returns the reader's status: after the first error, nothing more is read. */
+collab_status collab_i_csv_reader_feed(collab_i_csv_reader *r, const char *bytes, size_t len);
+
+/* End of input: delivers a last row without a line end, or reports an unterminated quote. */
+collab_status collab_i_csv_reader_finish(collab_i_csv_reader *r);
+
+/* Whether the bytes fed so far end exactly between two rows (after a line end, outside quotes,
+ * with no error): a reader started afresh at the next byte would read what this one would. */
+bool collab_i_csv_reader_between_rows(const collab_i_csv_reader *r);
+
+/* The physical line of the next byte to be fed. */
+long collab_i_csv_reader_line(const collab_i_csv_reader *r);
+
+/* Frees the reader; NULL-safe. */
+void collab_i_csv_reader_free(collab_i_csv_reader *r);
+
 /* Reads `first[0..first_len)` (already read from the stream, BOM removed) and then the rest of
  * `in`, delivering rows. Stops at the first error, which is recorded in `err`. */
 collab_status collab_i_csv_read(FILE *in, const char *first, size_t first_len,

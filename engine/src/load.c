@@ -4,7 +4,7 @@
 
 #include "collab/alloc.h"
 #include "collab/text.h"
-#include "csvread_internal.h"
+#include "load_internal.h"
 
 #include <errno.h>
 #include <math.h>
@@ -13,25 +13,8 @@
 
 #define SNIFF_BYTES ((size_t)1 << 16)
 
-/* The previous row's raw text and id in one name column. Credit files list a project's credits
- * together, so the same raw project (and often role) repeats row after row; equal raw bytes
- * normalise to the same name, so the lookup can be skipped. */
-typedef struct column_memo {
-    char *raw;       /* previous raw field (collab_malloc'd) */
-    size_t len;      /* its length */
-    size_t cap;      /* allocated bytes */
-    uint32_t id;     /* the id it got */
-    bool valid;      /* raw/id hold a previous field */
-} column_memo;
-
-typedef struct load_state {
-    collab_edgelist *out;             /* being filled */
-    column_memo memo[3];              /* for the a, b and role columns */
-    const collab_load_options *opt;   /* caller's options */
-    collab_text_scratch scratch;      /* normalisation buffer */
-    bool header_done;                 /* the header row has been read */
-    size_t col[8];                    /* column index per collab_column_use, SIZE_MAX if absent */
-} load_state;
+typedef collab_i_column_memo column_memo;
+typedef collab_i_load_state load_state;
 
 void collab_load_options_init(collab_load_options *opt)
 {
@@ -634,7 +617,7 @@ static collab_status read_data_row(load_state *ls, const collab_i_csv_row *row, 
     return st;
 }
 
-static void on_syntax_warning(const collab_error *warning, void *ctx)
+void collab_i_load_on_syntax_warning(const collab_error *warning, void *ctx)
 {
     load_state *ls = ctx;
     if (ls->header_done) {
@@ -644,13 +627,26 @@ static void on_syntax_warning(const collab_error *warning, void *ctx)
     ls->out->rows_skipped++;
 }
 
-static collab_status on_row(const collab_i_csv_row *row, void *ctx, collab_error *err)
+collab_status collab_i_load_on_row(const collab_i_csv_row *row, void *ctx, collab_error *err)
 {
     load_state *ls = ctx;
     if (!ls->header_done) {
-        return read_header(ls, row, err);
+        collab_status st = read_header(ls, row, err);
+        if (st == COLLAB_OK && ls->parts != NULL) {
+            collab_i_load_parts_start(ls->parts, ls);
+        }
+        return st;
     }
     return read_data_row(ls, row, err);
+}
+
+void collab_i_load_state_release(load_state *ls)
+{
+    collab_text_scratch_free(&ls->scratch);
+    for (size_t k = 0; k < 3; k++) {
+        collab_free(ls->memo[k].raw);
+        ls->memo[k] = (column_memo){0};
+    }
 }
 
 /* ---- entry points ---------------------------------------------------------------------- */
@@ -688,13 +684,97 @@ typedef struct read_job {
     collab_i_csv_row_fn on_row; /* row consumer */
     void (*on_syntax_warning)(const collab_error *, void *); /* skip mode, or NULL */
     void *ctx;                /* its state */
+    load_state *split;        /* the main load, which may read a large file in parts; or NULL */
     char *used_delimiter;     /* out: the delimiter used */
 } read_job;
+
+static collab_i_csv_source csv_source(const read_job *job, char delimiter)
+{
+    const collab_load_options *opt = job->opt;
+    return (collab_i_csv_source){
+        .display_name = job->name,
+        .delimiter = delimiter,
+        .max_field_bytes =
+            opt->max_field_bytes ? opt->max_field_bytes : COLLAB_DEFAULT_MAX_FIELD_BYTES,
+        .max_row_bytes = opt->max_row_bytes ? opt->max_row_bytes : COLLAB_DEFAULT_MAX_ROW_BYTES,
+        .max_columns = opt->max_columns ? opt->max_columns : COLLAB_DEFAULT_MAX_COLUMNS,
+        .on_row = job->on_row,
+        .on_syntax_warning = job->on_syntax_warning,
+        .ctx = job->ctx,
+    };
+}
+
+static read_job main_job(FILE *in, load_state *ls)
+{
+    return (read_job){.in = in,
+                      .name = ls->out->source,
+                      .delimiter = ls->opt->delimiter,
+                      .opt = ls->opt,
+                      .on_row = collab_i_load_on_row,
+                      .on_syntax_warning =
+                          ls->opt->skip_bad_rows ? collab_i_load_on_syntax_warning : NULL,
+                      .ctx = ls,
+                      .split = ls,
+                      .used_delimiter = &ls->out->delimiter};
+}
+
+collab_i_csv_source collab_i_load_csv_source(const char *display_name, char delimiter,
+                                             load_state *ls)
+{
+    read_job job = main_job(NULL, ls);
+    job.name = display_name;
+    return csv_source(&job, delimiter);
+}
+
+/* Reads the stream from file offset `at` to its end into `r`. With parts planned, stops where
+ * the first part ends and joins the others: when they were sound the file is read. */
+static collab_status read_rest(const read_job *job, collab_i_csv_reader *r, off_t at,
+                               collab_error *err)
+{
+    collab_i_load_parts *parts = job->split != NULL ? job->split->parts : NULL;
+    off_t pause = parts != NULL ? collab_i_load_parts_first_end(parts) : -1;
+    char *block = collab_malloc(COLLAB_I_CSV_BLOCK_BYTES);
+    if (block == NULL) {
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory reading '%s'", job->name);
+    }
+    collab_status st = COLLAB_OK;
+    bool whole = false;
+    while (st == COLLAB_OK) {
+        size_t want = COLLAB_I_CSV_BLOCK_BYTES;
+        if (pause >= 0 && (off_t)want > pause - at) {
+            want = (size_t)(pause - at);
+        }
+        if (want == 0) {
+            st = collab_i_load_parts_join(parts, job->split, r, &whole, err);
+            if (whole) {
+                break;
+            }
+            pause = -1; /* the parts were dropped: read on alone */
+            continue;
+        }
+        size_t got = fread(block, 1, want, job->in);
+        st = collab_i_csv_reader_feed(r, block, got);
+        at += (off_t)got;
+        if (got < want) {
+            if (st == COLLAB_OK && ferror(job->in)) {
+                st = collab_error_set(err, COLLAB_E_IO, "cannot read '%s': %s", job->name,
+                                      strerror(errno));
+            }
+            break;
+        }
+    }
+    collab_free(block);
+    if (st == COLLAB_OK && !whole) {
+        st = collab_i_csv_reader_finish(r);
+    }
+    return st;
+}
 
 /* Shared by the main loader and the alias loader: sniff, strip the BOM, detect the delimiter,
  * reject empty input, then stream all rows to the consumer. */
 static collab_status run_reader(const read_job *job, collab_error *err)
 {
+    off_t base = job->split != NULL ? ftello(job->in) : -1;
     char *buf = collab_malloc(SNIFF_BYTES);
     if (buf == NULL) {
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory reading '%s'", job->name);
@@ -706,24 +786,24 @@ static collab_status run_reader(const read_job *job, collab_error *err)
         st = collab_error_set_at(err, COLLAB_E_INPUT, job->name, 0, 0,
                                  "the file is empty (expected a header row and data rows)");
     }
+    collab_i_csv_reader *r = NULL;
     if (st == COLLAB_OK) {
         char delim = job->delimiter != 0 ? job->delimiter
                                          : collab_i_csv_detect_delimiter(buf + bom, len - bom);
         *job->used_delimiter = delim;
-        collab_i_csv_source src = {
-            .display_name = job->name,
-            .delimiter = delim,
-            .max_field_bytes =
-                job->opt->max_field_bytes ? job->opt->max_field_bytes : COLLAB_DEFAULT_MAX_FIELD_BYTES,
-            .max_row_bytes =
-                job->opt->max_row_bytes ? job->opt->max_row_bytes : COLLAB_DEFAULT_MAX_ROW_BYTES,
-            .max_columns = job->opt->max_columns ? job->opt->max_columns : COLLAB_DEFAULT_MAX_COLUMNS,
-            .on_row = job->on_row,
-            .on_syntax_warning = job->on_syntax_warning,
-            .ctx = job->ctx,
-        };
-        st = collab_i_csv_read(job->in, buf + bom, len - bom, &src, err);
+        collab_i_csv_source src = csv_source(job, delim);
+        st = collab_i_csv_reader_new(&r, &src, err);
     }
+    if (st == COLLAB_OK && job->split != NULL && len == SNIFF_BYTES) {
+        job->split->parts = collab_i_load_parts_plan(job->in, base, len, job->opt);
+    }
+    if (st == COLLAB_OK) {
+        st = collab_i_csv_reader_feed(r, buf + bom, len - bom);
+    }
+    if (st == COLLAB_OK) {
+        st = read_rest(job, r, base + (off_t)len, err);
+    }
+    collab_i_csv_reader_free(r);
     collab_free(buf);
     return st;
 }
@@ -735,15 +815,10 @@ collab_status collab_load_stream(collab_edgelist *out, FILE *in, const char *dis
     memset(&list, 0, sizeof list);
     snprintf(list.source, sizeof list.source, "%s", display_name);
     load_state ls = {.out = &list, .opt = opt};
-    read_job job = {.in = in,
-                    .name = list.source,
-                    .delimiter = opt->delimiter,
-                    .opt = opt,
-                    .on_row = on_row,
-                    .on_syntax_warning = opt->skip_bad_rows ? on_syntax_warning : NULL,
-                    .ctx = &ls,
-                    .used_delimiter = &list.delimiter};
+    read_job job = main_job(in, &ls);
     collab_status st = run_reader(&job, err);
+    /* The parts borrow the header from `list`: free them first. */
+    collab_i_load_parts_free(ls.parts);
     if (st == COLLAB_OK && !ls.header_done) {
         st = collab_error_set_at(err, COLLAB_E_INPUT, list.source, 0, 0,
                                  "the file is empty (expected a header row and data rows)");
@@ -757,10 +832,7 @@ collab_status collab_load_stream(collab_edgelist *out, FILE *in, const char *dis
                                  "every one of the %zu data rows was bad and skipped",
                                  list.rows_read);
     }
-    collab_text_scratch_free(&ls.scratch);
-    for (size_t k = 0; k < 3; k++) {
-        collab_free(ls.memo[k].raw);
-    }
+    collab_i_load_state_release(&ls);
     if (st != COLLAB_OK) {
         collab_edgelist_destroy(&list);
         return st;

@@ -5,7 +5,10 @@
  * ends, and skips blank lines. Every field is validated as UTF-8; names are trimmed and put in
  * Unicode NFC so that spellings differing only in composition or surrounding spaces are one name.
  * Errors carry the file, the physical line and the column (in characters, 1-based) of the problem.
- * Only load.c includes <csv.h>. */
+ * A large regular file is read by several threads, each from a line end near an equal share of
+ * the file; their rows are joined into exactly what one reader would have produced (same ids,
+ * lines, warnings and first error), or, when a share turns out to start inside a quoted field,
+ * dropped while one reader goes on. Only csvread.c includes <csv.h>. */
 #ifndef COLLAB_LOAD_H
 #define COLLAB_LOAD_H
 
@@ -66,6 +69,8 @@ typedef struct collab_load_options {
     size_t max_row_bytes;    /* 0 = COLLAB_DEFAULT_MAX_ROW_BYTES */
     size_t max_columns;      /* 0 = COLLAB_DEFAULT_MAX_COLUMNS */
     const collab_aliases *aliases; /* names to merge, or NULL (borrowed for the load) */
+    int threads;             /* readers of a large regular file, each on its own part of it:
+                              * 0 = one per core (at most 4), 1 = one. The result is the same. */
 } collab_load_options;
 
 /* A warning kept for a skipped row (the first COLLAB_MAX_KEPT_WARNINGS only). */

@@ -1,0 +1,76 @@
+/* Private interface between load.c (header, rows, names) and load_parts.c (reading a large
+ * file's parts on several threads and joining their rows). */
+#ifndef COLLAB_LOAD_INTERNAL_H
+#define COLLAB_LOAD_INTERNAL_H
+
+#include "collab/load.h"
+#include "collab/text.h"
+#include "csvread_internal.h"
+
+#include <sys/types.h>
+
+typedef struct collab_i_load_parts collab_i_load_parts;
+
+/* The previous row's raw text and id in one name column. Credit files list a project's credits
+ * together, so the same raw project (and often role) repeats row after row; equal raw bytes
+ * normalise to the same name, so the lookup can be skipped. */
+typedef struct collab_i_column_memo {
+    char *raw;       /* previous raw field (collab_malloc'd) */
+    size_t len;      /* its length */
+    size_t cap;      /* allocated bytes */
+    uint32_t id;     /* the id it got */
+    bool valid;      /* raw/id hold a previous field */
+} collab_i_column_memo;
+
+/* What one reader fills: the whole file's rows, or one part's. */
+typedef struct collab_i_load_state {
+    collab_edgelist *out;             /* being filled */
+    collab_i_column_memo memo[3];     /* for the a, b and role columns */
+    const collab_load_options *opt;   /* caller's options */
+    collab_text_scratch scratch;      /* normalisation buffer */
+    bool header_done;                 /* the header row has been read */
+    size_t col[8];                    /* column index per collab_column_use, SIZE_MAX if absent */
+    collab_i_load_parts *parts;       /* the file's other parts, started once the header is
+                                       * read; NULL when one reader reads it all */
+} collab_i_load_state;
+
+/* The row consumer of a reader: the header first (unless header_done), then data rows. */
+collab_status collab_i_load_on_row(const collab_i_csv_row *row, void *ctx, collab_error *err);
+
+/* The syntax-warning consumer under skip_bad_rows. */
+void collab_i_load_on_syntax_warning(const collab_error *warning, void *ctx);
+
+/* The reader configuration for `ls`'s input. */
+collab_i_csv_source collab_i_load_csv_source(const char *display_name, char delimiter,
+                                             collab_i_load_state *ls);
+
+/* Frees the state's buffers (not `out`). */
+void collab_i_load_state_release(collab_i_load_state *ls);
+
+/* Plans the parts of the file behind `in`, whose bytes from `base` on are the input and of which
+ * the first `sniffed` have been read: NULL (one reader) for a stream that is not a regular file,
+ * a small file, one thread, or no line end found near the cut points. */
+collab_i_load_parts *collab_i_load_parts_plan(FILE *in, off_t base, size_t sniffed,
+                                              const collab_load_options *opt);
+
+/* The file offset where the first part, the one the caller reads, ends. */
+off_t collab_i_load_parts_first_end(const collab_i_load_parts *parts);
+
+/* Starts a thread per further part; called once the header is read (`main->header_done`), and
+ * `main` must not change its header facts while they run. A part that cannot start makes the
+ * join fall back to one reader. */
+void collab_i_load_parts_start(collab_i_load_parts *parts, const collab_i_load_state *main);
+
+/* Called when the caller's reader `r` has read the first part: waits for the others and, when
+ * every part began where a row begins and none failed, appends their rows to `main->out` and
+ * sets `*whole` (the file is read). When one failed, its error (at its absolute line) is the
+ * result. Otherwise (a part began inside a quoted field) their rows are dropped, `*whole` stays
+ * false, and the caller's reader goes on alone from where it stopped. */
+collab_status collab_i_load_parts_join(collab_i_load_parts *parts, collab_i_load_state *main,
+                                       const collab_i_csv_reader *r, bool *whole,
+                                       collab_error *err);
+
+/* Stops and waits for any running part, and frees everything; NULL-safe. */
+void collab_i_load_parts_free(collab_i_load_parts *parts);
+
+#endif
