@@ -9,8 +9,14 @@
 #include "collab/alloc.h"
 #include "graph_internal.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+/* The walk runs on up to this many threads, when it has at least this many steps to take. */
+#define WALK_MAX_THREADS 4
+#define WALK_MIN_PARALLEL_WORK ((size_t)1 << 18)
 
 typedef struct side {
     size_t n;               /* vertices being linked */
@@ -117,48 +123,133 @@ static void emit_ties(uint32_t u, accumulator *a, const size_t *group_count,
     }
 }
 
+/* One thread's share of the walk: the vertices [begin, end), each with its own accumulator. */
+typedef struct walk_range {
+    const side *s;
+    const collab_graph_options *opt;
+    const uint8_t *skip_group;
+    const size_t *group_count;
+    size_t begin, end;       /* vertices walked */
+    size_t max_edges;        /* the count pass stops past this many kept ties */
+    bool emit;               /* false: count the ties; true: write them from out.next on */
+    accumulator a;
+    size_t kept;             /* count pass: ties kept */
+    size_t below;            /* count pass: ties under min_shared */
+    tie_list out;            /* emit pass: where this range's ties go */
+    pthread_t thread;
+    bool threaded;           /* ran on a thread of its own (to be joined) */
+} walk_range;
+
 /* Counts the ties that survive min_shared, stopping once the budget is exceeded, so a refused
- * projection costs no memory for edges. */
-static collab_status count_ties(const side *s, const collab_graph_options *opt,
-                                const uint8_t *skip_group, accumulator *a, size_t max_edges,
-                                collab_graph_stats *stats, size_t *count, collab_error *err)
+ * projection costs no memory for edges; or writes them. */
+static void *walk_range_run(void *arg)
 {
-    size_t kept = 0;
-    for (size_t u = 0; u < s->n; u++) {
-        gather(s, opt, skip_group, (uint32_t)u, a);
-        for (size_t t = 0; t < a->n_touched; t++) {
-            bool keep = (double)a->shared[a->touched[t]] >= opt->min_shared;
-            kept += keep;
-            stats->ties_below_min_shared += !keep;
+    walk_range *w = arg;
+    for (size_t u = w->begin; u < w->end; u++) {
+        gather(w->s, w->opt, w->skip_group, (uint32_t)u, &w->a);
+        if (w->emit) {
+            emit_ties((uint32_t)u, &w->a, w->group_count, w->opt, &w->out);
+        } else {
+            for (size_t t = 0; t < w->a.n_touched; t++) {
+                bool keep = (double)w->a.shared[w->a.touched[t]] >= w->opt->min_shared;
+                w->kept += keep;
+                w->below += !keep;
+            }
         }
-        clear(a);
-        if (kept > max_edges) {
-            return over_budget(err, max_edges, stats->projection_bound);
+        clear(&w->a);
+        if (w->kept > w->max_edges) {
+            break;
         }
     }
-    *count = kept;
-    return COLLAB_OK;
+    return NULL;
+}
+
+/* Runs every range, ranges 1.. on threads of their own (on this one if a thread cannot start). */
+static void run_ranges(walk_range *ranges, size_t n_ranges)
+{
+    for (size_t r = 1; r < n_ranges; r++) {
+        ranges[r].threaded = pthread_create(&ranges[r].thread, NULL, walk_range_run, &ranges[r]) == 0;
+    }
+    walk_range_run(&ranges[0]);
+    for (size_t r = 1; r < n_ranges; r++) {
+        if (ranges[r].threaded) {
+            pthread_join(ranges[r].thread, NULL);
+        } else {
+            walk_range_run(&ranges[r]);
+        }
+    }
+}
+
+/* Vertices per range so that each walks about as many group members (the walk's work). */
+static size_t split_ranges(const side *s, const uint8_t *skip_group, size_t n_ranges,
+                           size_t *bounds)
+{
+    size_t total = 0;
+    for (size_t k = 0; k < s->start[s->n]; k++) {
+        total += skip_group[s->groups[k]] ? 0 : s->gstart[s->groups[k] + 1] - s->gstart[s->groups[k]];
+    }
+    if (total < WALK_MIN_PARALLEL_WORK) {
+        n_ranges = 1;
+    }
+    bounds[0] = 0;
+    size_t r = 1;
+    size_t done = 0;
+    for (size_t u = 0; u < s->n && r < n_ranges; u++) {
+        for (size_t k = s->start[u]; k < s->start[u + 1]; k++) {
+            uint32_t g = s->groups[k];
+            done += skip_group[g] ? 0 : s->gstart[g + 1] - s->gstart[g];
+        }
+        if (done >= total / n_ranges * r) {
+            bounds[r++] = u + 1;
+        }
+    }
+    for (; r <= n_ranges; r++) {
+        bounds[r] = s->n;
+    }
+    return n_ranges;
+}
+
+static int walk_threads(const collab_graph_options *opt)
+{
+    long n = opt->threads > 0 ? opt->threads : sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > WALK_MAX_THREADS ? WALK_MAX_THREADS : (int)n;
 }
 
 /* Two passes over the two-step paths: count, then fill vectors allocated to the exact size
- * (growing them by doubling would hold up to twice the edges' memory at the peak). */
+ * (growing them by doubling would hold up to twice the edges' memory at the peak). Each pass
+ * splits the vertices into ranges of equal work on as many threads as cores; a range's ties
+ * are written after those of the ranges before it, so the result does not depend on them. */
 static collab_status walk(const side *s, const collab_graph_options *opt,
                           const uint8_t *skip_group, const size_t *group_count, collab_graph *g,
                           collab_error *err)
 {
     size_t max_edges = opt->max_edges ? opt->max_edges : COLLAB_DEFAULT_MAX_EDGES;
-    accumulator a = {
-        .acc = collab_calloc_array(s->n + 1, sizeof(double)),
-        .shared = collab_calloc_array(s->n + 1, sizeof(uint32_t)),
-        .touched = collab_alloc_array(s->n + 1, sizeof(uint32_t)),
-    };
+    walk_range ranges[WALK_MAX_THREADS];
+    size_t bounds[WALK_MAX_THREADS + 1];
+    size_t n_ranges = split_ranges(s, skip_group, (size_t)walk_threads(opt), bounds);
     collab_status st = COLLAB_OK;
-    size_t count = 0;
-    if (a.acc == NULL || a.shared == NULL || a.touched == NULL) {
-        st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory projecting the graph");
+    for (size_t r = 0; r < n_ranges; r++) {
+        ranges[r] = (walk_range){
+            .s = s, .opt = opt, .skip_group = skip_group, .group_count = group_count,
+            .begin = bounds[r], .end = bounds[r + 1], .max_edges = max_edges,
+            .a = {.acc = collab_calloc_array(s->n + 1, sizeof(double)),
+                  .shared = collab_calloc_array(s->n + 1, sizeof(uint32_t)),
+                  .touched = collab_alloc_array(s->n + 1, sizeof(uint32_t))},
+        };
+        if (ranges[r].a.acc == NULL || ranges[r].a.shared == NULL || ranges[r].a.touched == NULL) {
+            st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory projecting the graph");
+        }
     }
+    size_t count = 0;
     if (st == COLLAB_OK) {
-        st = count_ties(s, opt, skip_group, &a, max_edges, &g->stats, &count, err);
+        run_ranges(ranges, n_ranges);
+        for (size_t r = 0; r < n_ranges; r++) {
+            count += ranges[r].kept;
+            g->stats.ties_below_min_shared += ranges[r].below;
+        }
+        if (count > max_edges) {
+            st = over_budget(err, max_edges, g->stats.projection_bound);
+        }
     }
     tie_list ties = {.weights = &g->weights};
     if (st == COLLAB_OK) {
@@ -172,14 +263,21 @@ static collab_status walk(const side *s, const collab_graph_options *opt,
         igraph_error_t rc = igraph_vector_resize(&g->weights, (igraph_integer_t)count);
         st = collab_error_from_igraph(err, rc, "projecting the graph");
     }
-    for (size_t u = 0; u < s->n && st == COLLAB_OK; u++) {
-        gather(s, opt, skip_group, (uint32_t)u, &a);
-        emit_ties((uint32_t)u, &a, group_count, opt, &ties);
-        clear(&a);
+    if (st == COLLAB_OK) {
+        size_t next = 0;
+        for (size_t r = 0; r < n_ranges; r++) {
+            ranges[r].emit = true;
+            ranges[r].out = ties;
+            ranges[r].out.next = next;
+            next += ranges[r].kept;
+        }
+        run_ranges(ranges, n_ranges);
     }
-    collab_free(a.acc);
-    collab_free(a.shared);
-    collab_free(a.touched);
+    for (size_t r = 0; r < n_ranges; r++) {
+        collab_free(ranges[r].a.acc);
+        collab_free(ranges[r].a.shared);
+        collab_free(ranges[r].a.touched);
+    }
     if (st == COLLAB_OK) {
         st = collab_i_graph_from_sorted(&g->graph, s->n, ties.lo, ties.hi, count, err);
     }

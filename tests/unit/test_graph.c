@@ -262,6 +262,69 @@ static void test_graph_from_sorted_equals_igraph_create(void **state)
     assert_int_equal(IGRAPH_FINALLY_STACK_SIZE(), 0);
 }
 
+/* The projection is walked by up to four threads over vertex ranges of equal work: for every
+ * weighting, with and without min_shared, and under the edge budget, the graph must be the same
+ * whatever the thread count. */
+static void test_projection_same_for_all_threads(void **state)
+{
+    (void)state;
+    size_t cap = (size_t)8 << 20;
+    char *csv = malloc(cap);
+    size_t len = (size_t)snprintf(csv, cap, "person,project\n");
+    uint64_t seed = 4242;
+    size_t work = 0; /* sum over projects of size^2: the walk's steps */
+    for (size_t project = 0; project < 6000; project++) {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        size_t size = 2 + (seed >> 33) % 20;
+        work += size * size;
+        for (size_t k = 0; k < size; k++) {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            size_t x = seed >> 33;
+            size_t person = x % 5 == 0 ? x % 40 : x % 20000; /* a few on many projects */
+            len += (size_t)snprintf(csv + len, cap - len, "p%zu,j%zu\n", person, project);
+        }
+    }
+    assert_true(work > ((size_t)1 << 18)); /* enough work to be split over threads */
+    collab_edgelist list = {0};
+    collab_error err = {0};
+    assert_int_equal(load_text(&list, csv, NULL, &err), COLLAB_OK);
+    static const collab_weighting weightings[] = {COLLAB_WEIGHT_COUNT, COLLAB_WEIGHT_NEWMAN,
+                                                  COLLAB_WEIGHT_JACCARD, COLLAB_WEIGHT_FRACTIONAL};
+    for (size_t w = 0; w < 5; w++) {
+        collab_graph_options opt;
+        collab_graph_options_init(&opt);
+        opt.weighting = weightings[w % 4];
+        opt.min_shared = w == 4 ? 2 : 0;
+        opt.threads = 1;
+        collab_graph one = {0};
+        assert_int_equal(collab_graph_build(&one, &list, &opt, &err), COLLAB_OK);
+        assert_true(collab_graph_edge_count(&one) > 10000);
+        for (int threads = 2; threads <= 4; threads++) {
+            opt.threads = threads;
+            collab_graph many = {0};
+            assert_int_equal(collab_graph_build(&many, &list, &opt, &err), COLLAB_OK);
+            assert_same_vector(&many.graph.from, &one.graph.from);
+            assert_same_vector(&many.graph.to, &one.graph.to);
+            assert_int_equal(igraph_vector_size(&many.weights), igraph_vector_size(&one.weights));
+            assert_memory_equal(VECTOR(many.weights), VECTOR(one.weights),
+                                (size_t)igraph_vector_size(&one.weights) * sizeof(double));
+            assert_int_equal(many.stats.ties_below_min_shared, one.stats.ties_below_min_shared);
+            collab_graph_destroy(&many);
+        }
+        /* Refused under a budget below the edge count, at any thread count. */
+        opt.max_edges = (size_t)collab_graph_edge_count(&one) - 1;
+        for (int threads = 1; threads <= 4; threads++) {
+            opt.threads = threads;
+            collab_graph refused = {0};
+            assert_int_equal(collab_graph_build(&refused, &list, &opt, &err), COLLAB_E_LIMIT);
+            err = (collab_error){0};
+        }
+        collab_graph_destroy(&one);
+    }
+    collab_edgelist_destroy(&list);
+    free(csv);
+}
+
 /* The induced subgraph of {B, D, A} (in that order) keeps their names, the weights between
  * them and their origins; edges to C are gone. */
 static void test_induced_subgraph(void **state)
@@ -330,6 +393,7 @@ int main(void)
         cmocka_unit_test(test_filters_and_guards),
         cmocka_unit_test(test_allocation_failures),
         cmocka_unit_test(test_graph_from_sorted_equals_igraph_create),
+        cmocka_unit_test(test_projection_same_for_all_threads),
         cmocka_unit_test(test_induced_subgraph),
         cmocka_unit_test(test_graph_from_edges),
     };

@@ -47,6 +47,8 @@ typedef struct collab_graph_options {
     bool has_years;              /* keep only rows with a year in [year_from, year_to] */
     int year_from;               /* first year kept */
     int year_to;                 /* last year kept */
+    int threads;                 /* threads projecting: 0 = one per core (at most 4); the
+                                  * result does not depend on it */
 } collab_graph_options;
 
 /* What happened while building: the figures the summary reports. */
