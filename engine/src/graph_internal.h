@@ -32,6 +32,12 @@ collab_status collab_i_project(const collab_i_memberships *m, bool onto_projects
 collab_status collab_i_graph_from_sorted(igraph_t *out, size_t n, const uint32_t *lo,
                                          const uint32_t *hi, size_t m, collab_error *err);
 
+/* The same in two steps, so the edges can be written straight into the graph: begin creates
+ * `out` with n vertices and room for m edges, for the caller to set VECTOR(out->from)[e] = hi
+ * and VECTOR(out->to)[e] = lo; finish builds the indices (on failure it destroys `out`). */
+collab_status collab_i_sorted_graph_begin(igraph_t *out, size_t n, size_t m, collab_error *err);
+collab_status collab_i_sorted_graph_finish(igraph_t *g, collab_error *err);
+
 /* Edge-list rows into merged edges; names and origins go into `g`. */
 collab_status collab_i_build_edges(collab_graph *g, const collab_edgelist *list,
                                    const collab_graph_options *opt, igraph_vector_int_t *edges,

@@ -94,11 +94,12 @@ static void clear(accumulator *a)
     }
 }
 
-/* The projection's output: edges (lo < hi, sorted) and their weights. */
+/* The projection's output: the graph's edges (from = hi, to = lo, sorted by (lo, hi)) and their
+ * weights, written in place. */
 typedef struct tie_list {
-    uint32_t *lo, *hi;         /* endpoints */
-    igraph_vector_t *weights;  /* weights, sized to the count */
-    size_t next;               /* ties written */
+    igraph_integer_t *from, *to; /* the graph's endpoint vectors */
+    double *weights;             /* the weights, sized to the count */
+    size_t next;                 /* ties written */
 } tie_list;
 
 /* Writes u's kept ties, sorted by v, at the end of the preallocated list. */
@@ -116,9 +117,9 @@ static void emit_ties(uint32_t u, accumulator *a, const size_t *group_count,
         if (opt->weighting == COLLAB_WEIGHT_JACCARD) {
             w = (double)shared / (double)(group_count[u] + group_count[v] - shared);
         }
-        out->lo[out->next] = u;
-        out->hi[out->next] = v;
-        VECTOR(*out->weights)[out->next] = w;
+        out->from[out->next] = v;
+        out->to[out->next] = u;
+        out->weights[out->next] = w;
         out->next++;
     }
 }
@@ -251,25 +252,21 @@ static collab_status walk(const side *s, const collab_graph_options *opt,
             st = over_budget(err, max_edges, g->stats.projection_bound);
         }
     }
-    tie_list ties = {.weights = &g->weights};
-    if (st == COLLAB_OK) {
-        ties.lo = collab_alloc_array(count + 1, sizeof *ties.lo);
-        ties.hi = collab_alloc_array(count + 1, sizeof *ties.hi);
-        if (ties.lo == NULL || ties.hi == NULL) {
-            st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory projecting the graph");
-        }
-    }
+    bool created = false;
     if (st == COLLAB_OK) {
         igraph_error_t rc = igraph_vector_resize(&g->weights, (igraph_integer_t)count);
         st = collab_error_from_igraph(err, rc, "projecting the graph");
     }
     if (st == COLLAB_OK) {
-        size_t next = 0;
+        st = collab_i_sorted_graph_begin(&g->graph, s->n, count, err);
+        created = st == COLLAB_OK;
+    }
+    if (st == COLLAB_OK) {
+        tie_list ties = {VECTOR(g->graph.from), VECTOR(g->graph.to), VECTOR(g->weights), 0};
         for (size_t r = 0; r < n_ranges; r++) {
             ranges[r].emit = true;
             ranges[r].out = ties;
-            ranges[r].out.next = next;
-            next += ranges[r].kept;
+            ties.next += ranges[r].kept;
         }
         run_ranges(ranges, n_ranges);
     }
@@ -278,11 +275,9 @@ static collab_status walk(const side *s, const collab_graph_options *opt,
         collab_free(ranges[r].a.shared);
         collab_free(ranges[r].a.touched);
     }
-    if (st == COLLAB_OK) {
-        st = collab_i_graph_from_sorted(&g->graph, s->n, ties.lo, ties.hi, count, err);
+    if (created) {
+        st = collab_i_sorted_graph_finish(&g->graph, err);
     }
-    collab_free(ties.lo);
-    collab_free(ties.hi);
     return st;
 }
 
