@@ -22,7 +22,7 @@
 #define SLOT_TAG_MASK (~SLOT_OFFSET_MASK)
 #define RECORD_HEADER 8 /* uint32 length, uint32 id */
 
-uint64_t collab_names_hash(const char *s, size_t len)
+static uint64_t hash_name(const char *s, size_t len)
 {
     return XXH3_64bits(s, len);
 }
@@ -81,15 +81,8 @@ uint32_t collab_names_find(const collab_names *names, const char *s, size_t len)
     if (names->n_slots == 0) {
         return COLLAB_NO_ID;
     }
-    uint64_t slot = names->slots[find_slot(names, s, len, collab_names_hash(s, len))];
+    uint64_t slot = names->slots[find_slot(names, s, len, hash_name(s, len))];
     return slot == 0 ? COLLAB_NO_ID : slot_id(names, slot);
-}
-
-void collab_names_prefetch(const collab_names *names, uint64_t hash)
-{
-    if (names->n_slots > 0) {
-        __builtin_prefetch(&names->slots[(size_t)hash & (names->n_slots - 1)]);
-    }
 }
 
 static collab_status grow_table(collab_names *names, collab_error *err)
@@ -105,7 +98,7 @@ static collab_status grow_table(collab_names *names, collab_error *err)
     /* Entries are re-inserted in id order: no string equals another, so no comparison needed. */
     for (size_t id = 0; id < names->count; id++) {
         const collab_name_entry *e = &names->entries[id];
-        uint64_t h = collab_names_hash(names->pool + e->offset, e->length);
+        uint64_t h = hash_name(names->pool + e->offset, e->length);
         size_t i = (size_t)h & (n_slots - 1);
         while (slots[i] != 0) {
             i = (i + 1) & (n_slots - 1);
@@ -145,8 +138,8 @@ static collab_status reserve_entry(collab_names *names, size_t len, collab_error
     return COLLAB_OK;
 }
 
-collab_status collab_names_intern_hashed(collab_names *names, const char *s, size_t len,
-                                         uint64_t hash, uint32_t *id, collab_error *err)
+collab_status collab_names_intern(collab_names *names, const char *s, size_t len, uint32_t *id,
+                                  collab_error *err)
 {
     if (len > UINT32_MAX - 1) {
         return collab_error_set(err, COLLAB_E_LIMIT, "name longer than 4 GiB");
@@ -157,6 +150,7 @@ collab_status collab_names_intern_hashed(collab_names *names, const char *s, siz
             return st;
         }
     }
+    uint64_t hash = hash_name(s, len);
     size_t slot = find_slot(names, s, len, hash);
     if (names->slots[slot] != 0) {
         *id = slot_id(names, names->slots[slot]);
@@ -184,11 +178,6 @@ collab_status collab_names_intern_hashed(collab_names *names, const char *s, siz
     return COLLAB_OK;
 }
 
-collab_status collab_names_intern(collab_names *names, const char *s, size_t len, uint32_t *id,
-                                  collab_error *err)
-{
-    return collab_names_intern_hashed(names, s, len, collab_names_hash(s, len), id, err);
-}
 
 collab_status collab_names_copy(collab_names *out, const collab_names *src, collab_error *err)
 {

@@ -43,17 +43,6 @@ void collab_names_destroy(collab_names *names);
 collab_status collab_names_intern(collab_names *names, const char *s, size_t len, uint32_t *id,
                                   collab_error *err);
 
-/* collab_names_intern with the string's collab_names_hash already computed. */
-collab_status collab_names_intern_hashed(collab_names *names, const char *s, size_t len,
-                                         uint64_t hash, uint32_t *id, collab_error *err);
-
-/* The hash the table uses (XXH3, 64 bits). */
-uint64_t collab_names_hash(const char *s, size_t len);
-
-/* Starts loading the table slot of `hash` into the cache, so that a lookup made a little later
- * does not wait for memory. A hint: it changes nothing. */
-void collab_names_prefetch(const collab_names *names, uint64_t hash);
-
 /* The id of `s[0..len)`, or COLLAB_NO_ID when absent. */
 uint32_t collab_names_find(const collab_names *names, const char *s, size_t len);
 
