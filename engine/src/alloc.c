@@ -73,6 +73,27 @@ void *collab_realloc_array(void *ptr, size_t n, size_t size)
     return collab_realloc(ptr, n * size);
 }
 
+bool collab_grow_array(void **array, size_t *cap, size_t need, size_t item)
+{
+    if (need <= *cap) {
+        return true;
+    }
+    size_t n = *cap < 64 ? 64 : *cap;
+    while (n < need) {
+        if (n > SIZE_MAX / 2) {
+            return false;
+        }
+        n *= 2;
+    }
+    void *grown = collab_realloc_array(*array, n, item);
+    if (grown == NULL) {
+        return false;
+    }
+    *array = grown;
+    *cap = n;
+    return true;
+}
+
 char *collab_strndup(const char *s, size_t len)
 {
     char *copy = collab_malloc(len + 1);

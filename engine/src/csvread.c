@@ -151,18 +151,10 @@ static void on_field(void *data, size_t len, void *ctx)
         }
         r->field_cap = cap;
     }
-    if (r->field_bytes_cap - r->field_bytes_len < len + 1) {
-        size_t cap = r->field_bytes_cap == 0 ? 1024 : r->field_bytes_cap;
-        while (cap - r->field_bytes_len < len + 1) {
-            cap *= 2;
-        }
-        char *bytes = collab_realloc(r->field_bytes, cap);
-        if (bytes == NULL) {
-            r->status = collab_error_set(r->err, COLLAB_E_NOMEM, "out of memory reading a row");
-            return;
-        }
-        r->field_bytes = bytes;
-        r->field_bytes_cap = cap;
+    if (!collab_grow_array((void **)&r->field_bytes, &r->field_bytes_cap,
+                           r->field_bytes_len + len + 1, 1)) {
+        r->status = collab_error_set(r->err, COLLAB_E_NOMEM, "out of memory reading a row");
+        return;
     }
     if (len > 0) {
         memcpy(r->field_bytes + r->field_bytes_len, data, len);
@@ -201,18 +193,9 @@ static collab_status append_raw(reader *r, const char *s, size_t len)
             r->src.max_row_bytes);
         return r->status;
     }
-    if (r->row.raw_cap - r->row.raw_len < len) {
-        size_t cap = r->row.raw_cap == 0 ? 4096 : r->row.raw_cap;
-        while (cap - r->row.raw_len < len) {
-            cap *= 2;
-        }
-        char *raw = collab_realloc(r->row.raw, cap);
-        if (raw == NULL) {
-            r->status = collab_error_set(r->err, COLLAB_E_NOMEM, "out of memory reading a row");
-            return r->status;
-        }
-        r->row.raw = raw;
-        r->row.raw_cap = cap;
+    if (!collab_grow_array((void **)&r->row.raw, &r->row.raw_cap, r->row.raw_len + len, 1)) {
+        r->status = collab_error_set(r->err, COLLAB_E_NOMEM, "out of memory reading a row");
+        return r->status;
     }
     memcpy(r->row.raw + r->row.raw_len, s, len);
     r->row.raw_len += len;
@@ -500,38 +483,6 @@ void collab_i_csv_reader_free(reader *r)
         reader_free(r);
         collab_free(r);
     }
-}
-
-collab_status collab_i_csv_read(FILE *in, const char *first, size_t first_len,
-                                const collab_i_csv_source *src, collab_error *err)
-{
-    reader *r;
-    collab_status st = collab_i_csv_reader_new(&r, src, err);
-    if (st != COLLAB_OK) {
-        return st;
-    }
-    char *block = collab_malloc(COLLAB_I_CSV_BLOCK_BYTES);
-    st = collab_i_csv_reader_feed(r, first, first_len);
-    if (block == NULL && st == COLLAB_OK) {
-        st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory reading '%s'", src->display_name);
-    }
-    while (st == COLLAB_OK) {
-        size_t got = fread(block, 1, COLLAB_I_CSV_BLOCK_BYTES, in);
-        st = collab_i_csv_reader_feed(r, block, got);
-        if (got < COLLAB_I_CSV_BLOCK_BYTES) {
-            if (st == COLLAB_OK && ferror(in)) {
-                st = collab_error_set(err, COLLAB_E_IO, "cannot read '%s': %s", src->display_name,
-                                      strerror(errno));
-            }
-            break;
-        }
-    }
-    if (st == COLLAB_OK) {
-        st = collab_i_csv_reader_finish(r);
-    }
-    collab_free(block);
-    collab_i_csv_reader_free(r);
-    return st;
 }
 
 /* Counts delimiter candidates outside quotes on one line. */

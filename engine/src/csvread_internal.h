@@ -65,11 +65,6 @@ long collab_i_csv_reader_line(const collab_i_csv_reader *r);
 /* Frees the reader; NULL-safe. */
 void collab_i_csv_reader_free(collab_i_csv_reader *r);
 
-/* Reads `first[0..first_len)` (already read from the stream, BOM removed) and then the rest of
- * `in`, delivering rows. Stops at the first error, which is recorded in `err`. */
-collab_status collab_i_csv_read(FILE *in, const char *first, size_t first_len,
-                                const collab_i_csv_source *src, collab_error *err);
-
 /* The delimiter among , ; tab | that splits the sample's lines most consistently (',' if none). */
 char collab_i_csv_detect_delimiter(const char *sample, size_t len);
 

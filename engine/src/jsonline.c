@@ -30,28 +30,11 @@ static void reset(collab_jsonline *j)
 /* Room for `more` bytes; false (and `failed`) when out of memory. */
 static bool reserve(collab_jsonline *j, size_t more)
 {
-    if (j->failed) {
-        return false;
-    }
-    if (j->cap - j->len >= more) {
-        return true;
-    }
-    size_t cap = j->cap > 0 ? j->cap : 256;
-    while (cap - j->len < more) {
-        if (cap > SIZE_MAX / 2) {
-            j->failed = true;
-            return false;
-        }
-        cap *= 2;
-    }
-    char *grown = collab_realloc(j->data, cap);
-    if (grown == NULL) {
+    if (!j->failed && (more > SIZE_MAX - j->len ||
+                       !collab_grow_array((void **)&j->data, &j->cap, j->len + more, 1))) {
         j->failed = true;
-        return false;
     }
-    j->data = grown;
-    j->cap = cap;
-    return true;
+    return !j->failed;
 }
 
 static void append(collab_jsonline *j, const char *s, size_t n)

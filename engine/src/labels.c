@@ -246,23 +246,6 @@ static bool grid_hits(const grid *g, const collab_box *b)
     return false;
 }
 
-static bool grow(void **p, size_t *cap, size_t need, size_t item)
-{
-    if (need <= *cap) {
-        return true;
-    }
-    size_t n = *cap < 64 ? 64 : *cap;
-    while (n < need) {
-        n *= 2;
-    }
-    void *q = collab_realloc_array(*p, n, item);
-    if (q == NULL) {
-        return false;
-    }
-    *p = q;
-    *cap = n;
-    return true;
-}
 
 static bool grid_add(grid *g, const collab_box *b)
 {
@@ -271,8 +254,9 @@ static bool grid_add(grid *g, const collab_box *b)
     size_t r0 = clamp_cell(b->y, g->cell, g->rows);
     size_t r1 = clamp_cell(b->y + b->h, g->cell, g->rows);
     size_t cells = (c1 - c0 + 1) * (r1 - r0 + 1);
-    if (!grow((void **)&g->boxes, &g->cap_boxes, g->n_boxes + 1, sizeof *g->boxes) ||
-        !grow((void **)&g->entries, &g->cap_entries, g->n_entries + cells, sizeof *g->entries)) {
+    if (!collab_grow_array((void **)&g->boxes, &g->cap_boxes, g->n_boxes + 1, sizeof *g->boxes) ||
+        !collab_grow_array((void **)&g->entries, &g->cap_entries, g->n_entries + cells,
+                           sizeof *g->entries)) {
         return false;
     }
     size_t id = g->n_boxes++;
@@ -407,7 +391,7 @@ static collab_status try_label(collab_scene *s, const collab_scene_input *in, pl
     }
     collab_box b = candidate(c, nd, t.box.w, t.box.h, 0.25 * nd->label_font);
     collab_i_text_move(&t, b.x, b.y);
-    if (!grow((void **)&s->labels, &p->cap, s->n_labels + 1, sizeof *s->labels) ||
+    if (!collab_grow_array((void **)&s->labels, &p->cap, s->n_labels + 1, sizeof *s->labels) ||
         !grid_add(&p->taken, &b)) {
         collab_i_text_free(&t);
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory placing labels");

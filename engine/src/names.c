@@ -110,30 +110,14 @@ static collab_status grow_table(collab_names *names, collab_error *err)
 
 static collab_status reserve_entry(collab_names *names, size_t len, collab_error *err)
 {
-    if (names->count == names->cap) {
-        size_t cap = names->cap == 0 ? 64 : names->cap * 2;
-        collab_name_entry *entries = collab_realloc_array(names->entries, cap, sizeof *entries);
-        if (entries == NULL) {
-            return collab_error_set(err, COLLAB_E_NOMEM, "out of memory growing a name table");
-        }
-        names->entries = entries;
-        names->cap = cap;
+    size_t need = names->pool_len + RECORD_HEADER + len + 1;
+    if (need > SLOT_OFFSET_MASK) {
+        return collab_error_set(err, COLLAB_E_LIMIT, "more than 1 TiB of distinct names");
     }
-    size_t need = RECORD_HEADER + len + 1;
-    if (names->pool_cap - names->pool_len < need) {
-        size_t cap = names->pool_cap == 0 ? 4096 : names->pool_cap;
-        while (cap - names->pool_len < need) {
-            cap *= 2;
-        }
-        if (cap > SLOT_OFFSET_MASK) {
-            return collab_error_set(err, COLLAB_E_LIMIT, "more than 1 TiB of distinct names");
-        }
-        char *pool = collab_realloc(names->pool, cap);
-        if (pool == NULL) {
-            return collab_error_set(err, COLLAB_E_NOMEM, "out of memory growing a name table");
-        }
-        names->pool = pool;
-        names->pool_cap = cap;
+    if (!collab_grow_array((void **)&names->entries, &names->cap, names->count + 1,
+                           sizeof *names->entries) ||
+        !collab_grow_array((void **)&names->pool, &names->pool_cap, need, 1)) {
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory growing a name table");
     }
     return COLLAB_OK;
 }

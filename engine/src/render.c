@@ -308,19 +308,9 @@ static bool sink_grow(sink *k, size_t length)
         k->error = EFBIG;
         return false;
     }
-    size_t need = k->len + length + 1;
-    if (need > k->cap) {
-        size_t cap = k->cap == 0 ? 65536 : k->cap;
-        while (cap < need) {
-            cap *= 2;
-        }
-        char *mem = collab_realloc(k->mem, cap);
-        if (mem == NULL) {
-            k->error = ENOMEM;
-            return false;
-        }
-        k->mem = mem;
-        k->cap = cap;
+    if (!collab_grow_array((void **)&k->mem, &k->cap, k->len + length + 1, 1)) {
+        k->error = ENOMEM;
+        return false;
     }
     return true;
 }

@@ -20,20 +20,7 @@ void collab_text_scratch_free(collab_text_scratch *scratch)
 
 static bool grow_scratch(collab_text_scratch *scratch, size_t bytes)
 {
-    if (scratch->capacity >= bytes) {
-        return true;
-    }
-    size_t cap = scratch->capacity == 0 ? 256 : scratch->capacity;
-    while (cap < bytes) {
-        cap *= 2;
-    }
-    void *data = collab_realloc(scratch->data, cap);
-    if (data == NULL) {
-        return false;
-    }
-    scratch->data = data;
-    scratch->capacity = cap;
-    return true;
+    return collab_grow_array(&scratch->data, &scratch->capacity, bytes, 1);
 }
 
 /* Whether the eight bytes at s are all ASCII. */

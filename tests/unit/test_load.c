@@ -1,5 +1,6 @@
 /* The CSV reader: positions across read blocks, line-end styles, quoting, normalisation, and
  * errors with their exact line and column. */
+#include "collab/alloc.h"
 #include "collab/text.h"
 #include "csvread_internal.h"
 #include "test_support.h"
@@ -71,8 +72,6 @@ static collab_status log_row(const collab_i_csv_row *row, void *ctx, collab_erro
 static void read_rows(const char *csv, size_t len, char delimiter, bool libcsv_only,
                       row_log *log)
 {
-    FILE *in = fmemopen((void *)csv, len, "rb");
-    assert_non_null(in);
     collab_i_csv_source src = {.display_name = "random.csv",
                                .delimiter = delimiter,
                                .max_field_bytes = 1 << 20,
@@ -82,8 +81,12 @@ static void read_rows(const char *csv, size_t len, char delimiter, bool libcsv_o
                                .ctx = log,
                                .libcsv_only = libcsv_only};
     collab_error err = {0};
-    assert_int_equal(collab_i_csv_read(in, "", 0, &src, &err), COLLAB_OK);
-    fclose(in);
+    collab_i_csv_reader *r;
+    assert_int_equal(collab_i_csv_reader_new(&r, &src, &err), COLLAB_OK);
+    /* One block, so that every complete line can take the hand split. */
+    assert_int_equal(collab_i_csv_reader_feed(r, csv, len), COLLAB_OK);
+    assert_int_equal(collab_i_csv_reader_finish(r), COLLAB_OK);
+    collab_i_csv_reader_free(r);
 }
 
 /* Lines without quotes are split by hand rather than by libcsv: the two must give the same rows
@@ -171,6 +174,39 @@ static void test_nfc_fast_path_matches_utf8proc(void **state)
         free(nfd);
     }
     assert_true(decomposable > 2000); /* the canonical composites were all visited */
+}
+
+/* The growth helper every reader buffer uses: room made and contents kept, or on overflow and
+ * on allocation failure nothing changed. */
+static void test_grow_array(void **state)
+{
+    (void)state;
+    uint32_t *a = NULL;
+    size_t cap = 0;
+    assert_true(collab_grow_array((void **)&a, &cap, 100, sizeof *a));
+    assert_true(cap >= 100);
+    for (uint32_t i = 0; i < 100; i++) {
+        a[i] = i;
+    }
+    size_t before = cap;
+    assert_true(collab_grow_array((void **)&a, &cap, 50, sizeof *a)); /* already room */
+    assert_int_equal(cap, before);
+    assert_true(collab_grow_array((void **)&a, &cap, 1000, sizeof *a));
+    assert_true(cap >= 1000);
+    for (uint32_t i = 0; i < 100; i++) {
+        assert_int_equal(a[i], i);
+    }
+    uint32_t *kept = a;
+    before = cap;
+    assert_false(collab_grow_array((void **)&a, &cap, SIZE_MAX / 2, sizeof *a)); /* overflow */
+    assert_ptr_equal(a, kept);
+    assert_int_equal(cap, before);
+    collab_alloc_fail_after(0);
+    assert_false(collab_grow_array((void **)&a, &cap, cap + 1, sizeof *a));
+    collab_alloc_fail_after(-1);
+    assert_ptr_equal(a, kept);
+    assert_int_equal(cap, before);
+    collab_free(a);
 }
 
 static void test_lf_across_blocks(void **state)
@@ -316,6 +352,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_plain_lines_split_like_libcsv),
         cmocka_unit_test(test_nfc_fast_path_matches_utf8proc),
+        cmocka_unit_test(test_grow_array),
         cmocka_unit_test(test_lf_across_blocks),
         cmocka_unit_test(test_crlf_across_blocks),
         cmocka_unit_test(test_cr_across_blocks),

@@ -7,6 +7,7 @@
 #ifndef COLLAB_ALLOC_H
 #define COLLAB_ALLOC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Returns NULL on failure (or when the injector says so). */
@@ -21,6 +22,9 @@ void *collab_alloc_array(size_t n, size_t size);
 void *collab_calloc_array(size_t n, size_t size);
 /* realloc of an array of n items of `size` bytes; NULL on overflow or failure (ptr untouched). */
 void *collab_realloc_array(void *ptr, size_t n, size_t size);
+/* Makes room for `need` items of `item` bytes in `*array` (capacity `*cap` items), doubling from
+ * at least 64; false on overflow or failure, with `*array` and `*cap` unchanged. */
+bool collab_grow_array(void **array, size_t *cap, size_t need, size_t item);
 /* A copy of the first `len` bytes of `s` plus a terminating NUL; NULL on failure. */
 char *collab_strndup(const char *s, size_t len);
 

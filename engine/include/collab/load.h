@@ -103,7 +103,6 @@ typedef struct collab_edgelist {
     uint32_t *attrs;           /* per row: n_extra ids into attr_values (row-major) */
     size_t rows_read;          /* data rows seen, kept or not */
     size_t rows_skipped;       /* bad rows skipped under skip_bad_rows */
-    size_t blank_lines;        /* blank lines skipped */
     size_t aliases_applied;    /* names replaced through the alias table */
     collab_warning warnings[COLLAB_MAX_KEPT_WARNINGS]; /* first skipped-row warnings */
     size_t n_warnings;         /* warnings kept (<= COLLAB_MAX_KEPT_WARNINGS) */
