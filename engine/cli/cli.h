@@ -12,6 +12,7 @@
 #include "collab/report.h"
 
 #include <getopt.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -126,8 +127,14 @@ collab_status cli_make_dir(const char *dir, collab_error *err);
 
 /* Installs the handlers that remove an interrupted output's temporary file (signals.c). */
 void cli_signals_install(void);
-/* Adds a temporary path to remove if a signal arrives (up to 4 at once, from any thread). */
-void cli_signals_track(const char *path);
+/* Before creating a temporary file: blocks the handled signals in this thread (saving the mask
+ * in `*old_mask`) and claims a slot for its path (up to 4 at once, from any thread; -1 when all
+ * are taken). A signal handled meanwhile by another thread waits for the slot to be published,
+ * so a file created just before the signal is still removed. */
+int cli_signals_claim(sigset_t *old_mask);
+/* Once the file exists: publishes its path (NULL when creating it failed: frees the slot) and
+ * restores the signal mask. */
+void cli_signals_publish(int slot, const char *path, const sigset_t *old_mask);
 /* Stops tracking it. */
 void cli_signals_untrack(const char *path);
 

@@ -357,10 +357,10 @@ int cli_usage_error(const collab_error *err, const char *command_name)
 collab_status cli_output_open(collab_output *out, const char *path, const char *input_path,
                               collab_error *err)
 {
+    sigset_t old_mask;
+    int slot = cli_signals_claim(&old_mask);
     collab_status st = collab_output_open(out, path, input_path, err);
-    if (st == COLLAB_OK) {
-        cli_signals_track(collab_output_temp_path(out));
-    }
+    cli_signals_publish(slot, st == COLLAB_OK ? collab_output_temp_path(out) : NULL, &old_mask);
     return st;
 }
 

@@ -40,6 +40,10 @@ static int thread_token(void)
 static void remove_temp_and_reraise(int sig)
 {
     for (int i = 0; i < TRACKED_OUTPUTS; i++) {
+        /* A claimed slot's file is being created by another thread (the claiming thread blocks
+         * these signals until it publishes the path): wait the moment it takes. */
+        while (atomic_load(&slot_state[i]) == CLAIMED) {
+        }
         if (atomic_load(&slot_state[i]) == PUBLISHED) {
             unlink(temp_paths[i]);
         }
@@ -71,23 +75,29 @@ static void block_signals(sigset_t *old)
     pthread_sigmask(SIG_BLOCK, &block, old);
 }
 
-void cli_signals_track(const char *path)
+int cli_signals_claim(sigset_t *old_mask)
 {
-    if (path == NULL || strlen(path) >= sizeof temp_paths[0]) {
-        return;
-    }
-    sigset_t old;
-    block_signals(&old);
+    block_signals(old_mask);
     for (int i = 0; i < TRACKED_OUTPUTS; i++) {
         int expected = FREE;
         if (atomic_compare_exchange_strong(&slot_state[i], &expected, CLAIMED)) {
             atomic_store(&slot_owner[i], thread_token());
-            memcpy(temp_paths[i], path, strlen(path) + 1);
-            atomic_store(&slot_state[i], PUBLISHED);
-            break;
+            return i;
         }
     }
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    return -1;
+}
+
+void cli_signals_publish(int slot, const char *path, const sigset_t *old_mask)
+{
+    if (slot >= 0) {
+        bool fits = path != NULL && strlen(path) < sizeof temp_paths[slot];
+        if (fits) {
+            memcpy(temp_paths[slot], path, strlen(path) + 1);
+        }
+        atomic_store(&slot_state[slot], fits ? PUBLISHED : FREE);
+    }
+    pthread_sigmask(SIG_SETMASK, old_mask, NULL);
 }
 
 void cli_signals_untrack(const char *path)
