@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark collab against idiomatic python-igraph and NetworkX peers.
 #
-#   scripts/bench.sh [--rows "10000 100000 1000000 5000000"] [--cap SECONDS] [--regen]
+#   scripts/bench.sh [--rows "10000 100000 1000000 5000000"] [--cap SECONDS] [--repeat N] [--regen]
 #   STAGES="analyze" scripts/bench.sh --rows 1000000 --cap 300
 #
 # For each size: generate output/bench/credits_<rows>.csv (cached by name,
@@ -10,6 +10,12 @@
 # and print one markdown table per stage with ratios against collab (a peer
 # stopped at the cap is shown as such).  Node/edge counts of all tools are
 # compared; a disagreement prints a WARNING line.
+#
+# --repeat N runs every tool N times in turn and reports the run with the
+# median elapsed time (its CPU time) and the highest peak memory of the N;
+# the input is read once into the page cache before each run, so no tool
+# pays for a cold file.  Default: 3 runs in the projection stage, whose
+# runs take seconds and vary by 20-40% on this shared host, 1 elsewhere.
 #
 # Stages (STAGES="..." picks some; default: all):
 #   projection   read + build + person projection (collab summary)
@@ -49,6 +55,7 @@ for a in "$@"; do
 done
 ROWS="10000 100000 1000000"
 CAP=300
+REPEAT=""        # runs per tool; empty = the stage's default (repeat_count)
 SEED=1
 REGEN=0
 PYTHON=${PYTHON:-/usr/bin/python3}
@@ -81,6 +88,8 @@ while (($#)); do
         --rows=*) ROWS=${1#*=}; shift ;;
         --cap) CAP=${2:?--cap needs a value}; shift 2 ;;
         --cap=*) CAP=${1#*=}; shift ;;
+        --repeat) REPEAT=${2:?--repeat needs a value}; shift 2 ;;
+        --repeat=*) REPEAT=${1#*=}; shift ;;
         --regen) REGEN=1; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "bench.sh: unknown argument: $1 (try --help)" >&2; exit 2 ;;
@@ -91,6 +100,7 @@ for n in $ROWS; do
 done
 [[ -n ${ROWS// /} ]] || { echo "bench.sh: --rows is empty" >&2; exit 2; }
 [[ $CAP =~ ^[1-9][0-9]*$ ]] || { echo "bench.sh: --cap must be a positive integer (seconds)" >&2; exit 2; }
+[[ -z $REPEAT || $REPEAT =~ ^[1-9][0-9]*$ ]] || { echo "bench.sh: --repeat must be a positive integer" >&2; exit 2; }
 # The floors are no contest: they get a longer cap (exact igraph_betweenness at 100k rows alone
 # takes minutes).
 FLOOR_CAP=${FLOOR_CAP:-$((CAP * 6))}
@@ -139,6 +149,7 @@ R_STAGE=() R_ROWS=() R_TOOL=() R_STATUS=() R_SECS=() R_CPU=() R_KIB=() R_RC=()
 R_NODES=() R_EDGES=() R_LOG=()
 CUR_STAGE=""      # set by the stage loop
 CUR_ROWS=""
+CUR_FILE=""       # the input of the current size (warmed into the page cache before each run)
 
 # parse_counts FILE -> "NODES EDGES" ("" for a missing one).  Lenient:
 # "nodes=N edges=M", "nodes: N", "Nodes = 1,234", "- edges: 5 (weighted)".
@@ -165,6 +176,14 @@ parse_counts() {
     ' "$1"
 }
 
+# Runs per tool in the current stage: --repeat, else 3 for the short projection stage, else 1.
+repeat_count() {
+    if [[ -n $REPEAT ]]; then echo "$REPEAT"
+    elif [[ $CUR_STAGE == projection ]]; then echo 3
+    else echo 1
+    fi
+}
+
 # bench_cmd NAME CMD... : run CMD under timeout CAP and /usr/bin/time,
 # record one result row for (CUR_STAGE, CUR_ROWS, NAME).  Never fails.
 bench_cmd() {
@@ -177,20 +196,37 @@ bench_cmd() {
         return 0
     fi
     log "  $CUR_STAGE: $name ($CUR_ROWS rows) ..."
-    rm -f "$tf"
+    rm -f "$tf" "$tf".*
     if [[ $1 == */* && ! -x $1 ]]; then
         echo "bench.sh: $1: not found or not executable" >"$base.err"
         : >"$base.out"
         rc=127
     else
-        /usr/bin/time -f '%e %M %U %S' -o "$tf" \
-            timeout -k 10 "$cap" "$@" >"$base.out" 2>"$base.err" &
-        CHILD=$!
-        wait "$CHILD" || rc=$?
-        CHILD=""
+        local run repeat
+        repeat=$(repeat_count)
+        for ((run = 1; run <= repeat; run++)); do
+            # Every tool starts with the input in the page cache.
+            [[ -z ${CUR_FILE:-} || ! -r $CUR_FILE ]] || cat "$CUR_FILE" >/dev/null
+            /usr/bin/time -f '%e %M %U %S' -o "$tf.$run" \
+                timeout -k 10 "$cap" "$@" >"$base.out" 2>"$base.err" &
+            CHILD=$!
+            wait "$CHILD" || rc=$?
+            CHILD=""
+            ((rc == 0)) || break   # a failed or capped run is the result
+        done
+        # The last line of each time file is "%e %M %U %S" (a "Command exited
+        # with non-zero status" line may precede it).  Keep the run with the
+        # median elapsed time, and the highest peak memory of all runs.
+        local f runs=""
+        for f in "$tf".*; do
+            [[ -s $f ]] && runs+="$(tail -n 1 "$f")"$'\n'
+        done
+        printf '%s' "$runs" | sort -n -k1,1 | awk '{ line[NR] = $0; if ($2 > kib) kib = $2 }
+            END { if (NR) { split(line[int((NR + 1) / 2)], m, " ")
+                            printf "%s %s %s %s\n", m[1], kib, m[3], m[4] } }' >"$tf"
+        rm -f "$tf".*
+        ((repeat == 1)) || log "    runs (s): $(printf '%s' "$runs" | awk '{ printf "%s ", $1 }')-> median"
     fi
-    # The last line of the time file is "%e %M %U %S" (a "Command exited
-    # with non-zero status" line may precede it).
     secs="" kib="" usr="" sys="" cpu=""
     if [[ -s $tf ]]; then
         read -r secs kib usr sys < <(tail -n 1 "$tf") || true
@@ -701,7 +737,7 @@ machine_info() {
     echo "- peers: $("$PYTHON" -c 'import sys, igraph, networkx; print("Python %s, python-igraph %s, NetworkX %s" % (sys.version.split()[0], igraph.__version__, networkx.__version__))' 2>/dev/null || echo "$PYTHON: igraph/networkx not importable")"
     echo "- command: STAGES=\"$STAGES\" PEERS=\"$PEERS\" scripts/bench.sh $ARGS"
     echo "- load when started: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) (1, 5, 15 min)"
-    echo "- rows: $ROWS; cap: $CAP s per run ($FLOOR_CAP s for floors); peers: $PEERS; data: scripts/gen_credits --seed $SEED"
+    echo "- rows: $ROWS; cap: $CAP s per run ($FLOOR_CAP s for floors); runs per tool: ${REPEAT:-3 for projection, 1 elsewhere} (median time, highest peak memory); peers: $PEERS; data: scripts/gen_credits --seed $SEED"
 }
 
 # -------------------------------------------------------------------- main
@@ -741,7 +777,7 @@ for n in $ROWS; do
     else
         log "using cached $file"
     fi
-    CUR_ROWS=$n
+    CUR_ROWS=$n CUR_FILE=$file
     for CUR_STAGE in $STAGES; do
         "stage_$CUR_STAGE" "$file"
     done

@@ -1,5 +1,5 @@
 /* Options shared by the commands that compute metrics and communities (report, communities,
- * and later map): how paths are measured, sampling, threads, seed, community method. */
+ * and later map): how paths are measured, sampling, seed, community method. */
 #include "cli.h"
 
 #include <string.h>
@@ -11,7 +11,6 @@ enum analysis_option {
     OPT_NORMALIZED,
     OPT_APPROX,
     OPT_EXACT,
-    OPT_THREADS,
     OPT_SEED,
     OPT_COMMUNITY,
     OPT_RESOLUTION,
@@ -24,7 +23,6 @@ const struct option cli_analysis_options[] = {
     {"normalized", no_argument, NULL, OPT_NORMALIZED},
     {"approx", required_argument, NULL, OPT_APPROX},
     {"exact", no_argument, NULL, OPT_EXACT},
-    {"threads", required_argument, NULL, OPT_THREADS},
     {"seed", required_argument, NULL, OPT_SEED},
     {"community", required_argument, NULL, OPT_COMMUNITY},
     {"resolution", required_argument, NULL, OPT_RESOLUTION},
@@ -45,7 +43,6 @@ void cli_print_analysis_help(FILE *f)
           "                               about 2e10 steps: K=1000, fewer (down to 200) when\n"
           "                               1000 sources would exceed 5e9 steps)\n"
           "      --exact                  never sample\n"
-          "      --threads N              worker threads for shortest paths (default: cores, max 4)\n"
           "      --seed N                 seed for sampling and communities (default 42)\n"
           "      --community leiden|louvain|label-propagation|infomap|walktrap\n"
           "                               community detection (default leiden, modularity)\n"
@@ -92,12 +89,6 @@ bool cli_analysis_option(cli_analysis *a, int opt, const char *arg, collab_error
         return true;
     case OPT_EXACT:
         a->metrics.approx_sources = -1;
-        return true;
-    case OPT_THREADS:
-        if (!cli_parse_size(arg, &n) || n == 0 || n > 1024) {
-            collab_error_set(err, COLLAB_E_USAGE, "--threads needs a number from 1, not '%s'", arg);
-        }
-        a->metrics.threads = (int)n;
         return true;
     case OPT_SEED:
         if (!cli_parse_size(arg, &n)) {

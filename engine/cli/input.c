@@ -28,7 +28,8 @@ enum input_option {
     OPT_MIN_SHARED,
     OPT_MAX_EDGES,
     OPT_ROLES,
-    OPT_YEARS
+    OPT_YEARS,
+    OPT_THREADS
 };
 
 const struct option cli_input_options[] = {
@@ -54,6 +55,7 @@ const struct option cli_input_options[] = {
     {"max-edges", required_argument, NULL, OPT_MAX_EDGES},
     {"roles", required_argument, NULL, OPT_ROLES},
     {"years", required_argument, NULL, OPT_YEARS},
+    {"threads", required_argument, NULL, OPT_THREADS},
     {NULL, 0, NULL, 0},
 };
 
@@ -87,7 +89,11 @@ void cli_print_input_help(FILE *f)
           "      --max-edges N            refuse projections above N edges (default 100000000)\n"
           "      --roles LIST             keep only credits with these roles (comma-separated)\n"
           "      --years FROM-TO          keep only credits dated FROM..TO\n"
-          "      --directed               edge lists: keep edge direction\n",
+          "      --directed               edge lists: keep edge direction\n"
+          "      --threads N              threads reading a large file, projecting and, where\n"
+          "                               metrics are computed, sweeping shortest paths and laying\n"
+          "                               out (default: one per core, at most 4); every result\n"
+          "                               is the same for any N\n",
           f);
 }
 
@@ -259,6 +265,17 @@ bool cli_input_option(cli_input *in, int opt, const char *arg, collab_error *err
         }
         in->graph.has_years = true;
         return true;
+    case OPT_THREADS: {
+        size_t n = 0;
+        if (size_option("threads", arg, &n, true, err) && n > 1024) {
+            collab_error_set(err, COLLAB_E_USAGE, "--threads needs a number from 1 to 1024, "
+                                                  "not '%s'", arg);
+        }
+        in->threads = (int)(n <= 1024 ? n : 0);
+        in->load.threads = in->threads;
+        in->graph.threads = in->threads;
+        return true;
+    }
     default:
         return false;
     }

@@ -557,6 +557,7 @@ static collab_status lay_out(map_job *job, double aspect, const double *radius,
     lo.seed = job->an->community.seed;
     lo.aspect = aspect;
     lo.radius = radius;
+    lo.threads = job->an->metrics.threads == 1 ? 1 : 0; /* --threads 1: no second thread */
     if (x->initial_x != NULL && !job->by_community) {
         lo.initial_x = x->initial_x;
         lo.initial_y = x->initial_y;

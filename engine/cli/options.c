@@ -94,5 +94,8 @@ int cli_parse_command(int argc, char **argv, const cli_command_spec *spec, cli_i
         return cli_usage_error(err, spec->name);
     }
     in->path = argv[optind];
+    if (an != NULL && in->threads > 0) {
+        an->metrics.threads = in->threads;
+    }
     return 0;
 }

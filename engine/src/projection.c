@@ -58,6 +58,25 @@ typedef struct accumulator {
     size_t n_touched;   /* how many */
 } accumulator;
 
+/* The first of the ascending members [lo, hi) above u: a linear scan for small groups, a
+ * binary search in the large ones (a producer's thousands of projects each scanned from the
+ * start would cost more than their ties). */
+static const uint32_t *first_above(const uint32_t *lo, const uint32_t *hi, uint32_t u)
+{
+    while (hi - lo > 16) {
+        const uint32_t *mid = lo + (hi - lo) / 2;
+        if (*mid <= u) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    while (lo < hi && *lo <= u) {
+        lo++;
+    }
+    return lo;
+}
+
 /* Gathers the ties of u with every v > u through u's groups. */
 static void gather(const side *s, const collab_graph_options *opt, const uint8_t *skip_group,
                    uint32_t u, accumulator *a)
@@ -70,12 +89,8 @@ static void gather(const side *s, const collab_graph_options *opt, const uint8_t
         }
         size_t size = s->gstart[g + 1] - s->gstart[g];
         double c = group_contribution(opt->weighting, size);
-        /* members are ascending: start after u */
-        const uint32_t *lo = s->members + s->gstart[g];
+        const uint32_t *lo = first_above(s->members + s->gstart[g], s->members + s->gstart[g + 1], u);
         const uint32_t *hi = s->members + s->gstart[g + 1];
-        while (lo < hi && *lo <= u) {
-            lo++;
-        }
         for (const uint32_t *p = lo; p < hi; p++) {
             if (a->shared[*p] == 0) {
                 a->touched[a->n_touched++] = *p;
@@ -181,32 +196,49 @@ static void run_ranges(walk_range *ranges, size_t n_ranges)
     }
 }
 
-/* Vertices per range so that each walks about as many group members (the walk's work). */
+/* Vertices per range so that each range does about the same work. A vertex u walks only the
+ * members above it in each of its groups, so the work of u is the number of those (plus one per
+ * group for the search); low ids, which meet more members above them, get shorter ranges. The
+ * i-th of a group's s ascending members has s - 1 - i members above it. */
 static size_t split_ranges(const side *s, const uint8_t *skip_group, size_t n_ranges,
-                           size_t *bounds)
+                           size_t *bounds, collab_error *err)
 {
-    size_t total = 0;
-    for (size_t k = 0; k < s->start[s->n]; k++) {
-        total += skip_group[s->groups[k]] ? 0 : s->gstart[s->groups[k] + 1] - s->gstart[s->groups[k]];
-    }
-    if (total < WALK_MIN_PARALLEL_WORK) {
-        n_ranges = 1;
-    }
     bounds[0] = 0;
+    for (size_t r = 1; r <= n_ranges; r++) {
+        bounds[r] = s->n;
+    }
+    size_t total = 0;
+    for (size_t g = 0; g < s->n_groups; g++) {
+        size_t size = s->gstart[g + 1] - s->gstart[g];
+        total += skip_group[g] ? 0 : size * (size + 1) / 2;
+    }
+    if (total < WALK_MIN_PARALLEL_WORK || n_ranges == 1) {
+        return 1;
+    }
+    size_t *work = collab_calloc_array(s->n + 1, sizeof *work);
+    if (work == NULL) {
+        collab_error_set(err, COLLAB_E_NOMEM, "out of memory projecting the graph");
+        return 0;
+    }
+    for (size_t g = 0; g < s->n_groups; g++) {
+        if (skip_group[g]) {
+            continue;
+        }
+        size_t size = s->gstart[g + 1] - s->gstart[g];
+        const uint32_t *members = s->members + s->gstart[g];
+        for (size_t i = 0; i < size; i++) {
+            work[members[i]] += size - i; /* the members above, and the search */
+        }
+    }
     size_t r = 1;
     size_t done = 0;
     for (size_t u = 0; u < s->n && r < n_ranges; u++) {
-        for (size_t k = s->start[u]; k < s->start[u + 1]; k++) {
-            uint32_t g = s->groups[k];
-            done += skip_group[g] ? 0 : s->gstart[g + 1] - s->gstart[g];
-        }
+        done += work[u];
         if (done >= total / n_ranges * r) {
             bounds[r++] = u + 1;
         }
     }
-    for (; r <= n_ranges; r++) {
-        bounds[r] = s->n;
-    }
+    collab_free(work);
     return n_ranges;
 }
 
@@ -227,7 +259,10 @@ static collab_status walk(const side *s, const collab_graph_options *opt,
     size_t max_edges = opt->max_edges ? opt->max_edges : COLLAB_DEFAULT_MAX_EDGES;
     walk_range ranges[WALK_MAX_THREADS];
     size_t bounds[WALK_MAX_THREADS + 1];
-    size_t n_ranges = split_ranges(s, skip_group, (size_t)walk_threads(opt), bounds);
+    size_t n_ranges = split_ranges(s, skip_group, (size_t)walk_threads(opt), bounds, err);
+    if (n_ranges == 0) {
+        return err->status;
+    }
     collab_status st = COLLAB_OK;
     for (size_t r = 0; r < n_ranges; r++) {
         ranges[r] = (walk_range){
