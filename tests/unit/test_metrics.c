@@ -237,6 +237,73 @@ static void test_threads_do_not_change_results(void **state)
     free(csv);
 }
 
+/* The work run beside the path sweep (collab analyze's communities): called once, and when it
+ * fails the sweep still in flight is cancelled, joined and freed (ASan's leak check and the
+ * igraph clean-up stack see the rest), and its error is what the caller gets. */
+typedef struct alongside_probe {
+    int calls;
+    collab_status result;
+} alongside_probe;
+
+static collab_status probe_alongside(void *ctx, collab_error *err)
+{
+    alongside_probe *probe = ctx;
+    probe->calls++;
+    if (probe->result != COLLAB_OK) {
+        return collab_error_set(err, probe->result, "stopped alongside");
+    }
+    return COLLAB_OK;
+}
+
+static void test_alongside(void **state)
+{
+    (void)state;
+    /* A ring of 6000 with chords: an exact sweep of 6000 sources is still running when the
+     * other metrics are done. */
+    enum { N = 6000 };
+    size_t cap = 48 * N;
+    char *csv = malloc(cap);
+    assert_non_null(csv);
+    size_t len = (size_t)snprintf(csv, cap, "source,target\n");
+    for (int i = 0; i < N; i++) {
+        len += (size_t)snprintf(csv + len, cap - len, "v%d,v%d\nv%d,v%d\n", i, (i + 1) % N, i,
+                                (i * 7 + 3) % N);
+    }
+    fixture f;
+    memset(&f, 0, sizeof f);
+    build_text(&f.g, &f.list, csv, COLLAB_VIEW_DEFAULT, COLLAB_WEIGHT_COUNT);
+    collab_metrics_options opt;
+    collab_metrics_options_init(&opt);
+    opt.approx_sources = -1;
+    opt.threads = 2;
+    alongside_probe probe = {0, COLLAB_OK};
+    opt.alongside = probe_alongside;
+    opt.alongside_ctx = &probe;
+    collab_error err = {0};
+    assert_int_equal(collab_metrics_compute(&f.m, &f.g, &opt, &err), COLLAB_OK);
+    assert_int_equal(probe.calls, 1);
+    fixture plain;
+    compute(&plain, csv, COLLAB_PATHS_HOPS, -1, 2);
+    for (size_t v = 0; v < f.m.n; v += 97) {
+        assert_memory_equal(&f.m.values[COLLAB_METRIC_BETWEENNESS][v],
+                            &plain.m.values[COLLAB_METRIC_BETWEENNESS][v], sizeof(double));
+    }
+    release(&plain);
+    collab_metrics_destroy(&f.m);
+
+    probe = (alongside_probe){0, COLLAB_E_LIBRARY};
+    collab_metrics failed;
+    memset(&failed, 0, sizeof failed);
+    memset(&err, 0, sizeof err);
+    assert_int_equal(collab_metrics_compute(&failed, &f.g, &opt, &err), COLLAB_E_LIBRARY);
+    assert_int_equal(probe.calls, 1);
+    assert_string_equal(err.message, "stopped alongside");
+    assert_int_equal(IGRAPH_FINALLY_STACK_SIZE(), 0);
+    collab_graph_destroy(&f.g);
+    collab_edgelist_destroy(&f.list);
+    free(csv);
+}
+
 static void test_sampling(void **state)
 {
     (void)state;
@@ -309,6 +376,7 @@ int main(void)
         cmocka_unit_test(test_inverse_weights),
         cmocka_unit_test(test_long_path_and_odd_cycle),
         cmocka_unit_test(test_threads_do_not_change_results),
+        cmocka_unit_test(test_alongside),
         cmocka_unit_test(test_sampling),
         cmocka_unit_test(test_communities_canonical),
     };
