@@ -258,9 +258,9 @@ static collab_status probe_alongside(void *ctx, collab_error *err)
 static void test_alongside(void **state)
 {
     (void)state;
-    /* A ring of 6000 with chords: an exact sweep of 6000 sources is still running when the
+    /* A ring of 3000 with chords: an exact sweep of 3000 sources is still running when the
      * other metrics are done. */
-    enum { N = 6000 };
+    enum { N = 3000 };
     size_t cap = 48 * N;
     char *csv = malloc(cap);
     assert_non_null(csv);
