@@ -246,10 +246,10 @@ static collab_status write_exports(job *j, size_t first, size_t count, collab_er
     return st;
 }
 
-/* The outputs are written by two threads: the second writes the reports and the first exports,
- * this one the map, the page and the other exports. Both only read the job (graph,
- * metrics, communities, map scene); each output is its own atomic file; each writer has its own
- * error, and this thread's is reported first. */
+/* The outputs are written by two threads (one with --threads 1): the second writes the reports
+ * and the first exports, this one the map, the page and the other exports. Both only read the
+ * job (graph, metrics, communities, map scene); each output is its own atomic file; each writer
+ * has its own error, and this thread's is reported first. */
 typedef struct writer {
     job *j;
     double reports_seconds;  /* its stage times */
@@ -275,15 +275,17 @@ static void *second_writer(void *arg)
 static collab_status write_outputs(job *j, collab_error *err)
 {
     stages *s = &j->st;
+    bool two_writers = j->an->metrics.threads != 1; /* --threads 1: one after the other */
     if (s->show && !s->verbose) {
-        fprintf(stderr, "collab: reports, map, html report and exports (two writers)...\n");
+        fprintf(stderr, "collab: reports, map, html report and exports (%s)...\n",
+                two_writers ? "two writers" : "one writer");
     }
     double start = now_seconds();
     writer w;
     memset(&w, 0, sizeof w);
     w.j = j;
     pthread_t thread;
-    bool threaded = pthread_create(&thread, NULL, second_writer, &w) == 0;
+    bool threaded = two_writers && pthread_create(&thread, NULL, second_writer, &w) == 0;
     if (!threaded) {
         second_writer(&w);
     }
@@ -312,7 +314,8 @@ static collab_status write_outputs(job *j, collab_error *err)
         }
         fprintf(stderr, "collab: %-28s %8.3f s\n", "html report", t2 - t1);
         fprintf(stderr, "collab: %-28s %8.3f s\n", "exports", w.exports_seconds + (t3 - t2));
-        fprintf(stderr, "collab: %-28s %8.3f s\n", "outputs (two writers, wall)",
+        fprintf(stderr, "collab: %-28s %8.3f s\n",
+                two_writers ? "outputs (two writers, wall)" : "outputs (one writer, wall)",
                 now_seconds() - start);
     }
     if (st == COLLAB_OK && w.st != COLLAB_OK) {

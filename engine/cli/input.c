@@ -91,9 +91,10 @@ void cli_print_input_help(FILE *f)
           "      --years FROM-TO          keep only credits dated FROM..TO\n"
           "      --directed               edge lists: keep edge direction\n"
           "      --threads N              threads reading a large file, projecting and, where\n"
-          "                               metrics are computed, sweeping shortest paths and laying\n"
-          "                               out (default: one per core, at most 4); every result\n"
-          "                               is the same for any N\n",
+          "                               metrics are computed, sweeping shortest paths, laying\n"
+          "                               out and writing (analyze); default: one per core, at\n"
+          "                               most 4; 1 = no threads of collab's own; every result is\n"
+          "                               the same for any N\n",
           f);
 }
 

@@ -61,7 +61,17 @@ def main():
                 continue  # PNG bytes depend on zlib only, but SVG/PDF are the promise
             if not filecmp.cmp(os.path.join(out, name), os.path.join(again, name), shallow=False):
                 sys.exit(f"FAIL: two analyze runs differ in {name}")
-    print(f"ok: analyze wrote {len(FILES)} files, the same as the single commands")
+        # One thread throughout (reader, sweep, layout, a single writer): the same files. The
+        # HTML page differs only in the command line it records.
+        one = os.path.join(tmp, "one_thread")
+        run(collab, "analyze", data, "-o", one, "--threads", "1")
+        for name in FILES:
+            if name.endswith(".png") or name == "report.html":
+                continue
+            if not filecmp.cmp(os.path.join(out, name), os.path.join(one, name), shallow=False):
+                sys.exit(f"FAIL: analyze --threads 1 differs in {name}")
+    print(f"ok: analyze wrote {len(FILES)} files, the same as the single commands and with "
+          "--threads 1")
 
 
 if __name__ == "__main__":
