@@ -229,15 +229,7 @@ static collab_status map_names(collab_names *into, const collab_names *from, uin
     if (*map == NULL) {
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory joining the file's parts");
     }
-    for (size_t id = 0; id < from->count; id++) {
-        collab_status st =
-            collab_names_intern(into, collab_names_get(from, (uint32_t)id),
-                                collab_names_length(from, (uint32_t)id), &(*map)[id], err);
-        if (st != COLLAB_OK) {
-            return st;
-        }
-    }
-    return COLLAB_OK;
+    return collab_names_intern_all(into, from, *map, err);
 }
 
 static uint32_t mapped(const uint32_t *map, uint32_t id)

@@ -122,19 +122,25 @@ static collab_status reserve_entry(collab_names *names, size_t len, collab_error
     return COLLAB_OK;
 }
 
-collab_status collab_names_intern(collab_names *names, const char *s, size_t len, uint32_t *id,
-                                  collab_error *err)
+/* Room for `more` names without growing the table past half full. */
+static collab_status reserve_slots(collab_names *names, size_t more, collab_error *err)
 {
-    if (len > UINT32_MAX - 1) {
-        return collab_error_set(err, COLLAB_E_LIMIT, "name longer than 4 GiB");
-    }
-    if (names->count + 1 > names->n_slots / 2) {
+    while (names->count + more > names->n_slots / 2) {
         collab_status st = grow_table(names, err);
         if (st != COLLAB_OK) {
             return st;
         }
     }
-    uint64_t hash = hash_name(s, len);
+    return COLLAB_OK;
+}
+
+/* collab_names_intern with the hash already computed and a free slot guaranteed. */
+static collab_status intern_hashed(collab_names *names, const char *s, size_t len, uint64_t hash,
+                                   uint32_t *id, collab_error *err)
+{
+    if (len > UINT32_MAX - 1) {
+        return collab_error_set(err, COLLAB_E_LIMIT, "name longer than 4 GiB");
+    }
     size_t slot = find_slot(names, s, len, hash);
     if (names->slots[slot] != 0) {
         *id = slot_id(names, names->slots[slot]);
@@ -159,6 +165,68 @@ collab_status collab_names_intern(collab_names *names, const char *s, size_t len
     names->pool_len += RECORD_HEADER + len + 1;
     *id = (uint32_t)names->count;
     names->count++;
+    return COLLAB_OK;
+}
+
+collab_status collab_names_intern(collab_names *names, const char *s, size_t len, uint32_t *id,
+                                  collab_error *err)
+{
+    collab_status st = reserve_slots(names, 1, err);
+    if (st != COLLAB_OK) {
+        return st;
+    }
+    return intern_hashed(names, s, len, hash_name(s, len), id, err);
+}
+
+/* How far ahead collab_names_intern_all hashes a name and fetches its slot (stage 1), and then
+ * its record (stage 2, half as far): far enough for a memory access to land before its name's
+ * turn, near enough that the fetched lines are still in the cache. */
+#define PREFETCH_SLOT_AHEAD 16
+#define PREFETCH_RECORD_AHEAD 8
+#define PREFETCH_RING 32 /* hashes kept: more than SLOT_AHEAD, as name i's is stored before name
+                            i - SLOT_AHEAD's is used */
+
+static void prefetch_record(const collab_names *names, uint64_t hash)
+{
+    uint64_t slot = names->slots[(size_t)hash & (names->n_slots - 1)];
+    if (slot != 0 && (slot & SLOT_TAG_MASK) == (hash & SLOT_TAG_MASK)) {
+        __builtin_prefetch(names->pool + (slot & SLOT_OFFSET_MASK) - 1);
+    }
+}
+
+collab_status collab_names_intern_all(collab_names *into, const collab_names *from,
+                                      uint32_t *map, collab_error *err)
+{
+    /* The table grows once, here: the slots fetched ahead stay where they are. */
+    collab_status st = reserve_slots(into, from->count, err);
+    if (st != COLLAB_OK) {
+        return st;
+    }
+    uint64_t hashes[PREFETCH_RING];
+    size_t n = from->count;
+    size_t mask = into->n_slots - 1;
+    /* Step i hashes name i and fetches its slot, fetches the record of name i - RECORD_AHEAD
+     * and interns name i - SLOT_AHEAD. */
+    for (size_t i = 0; i < n + PREFETCH_SLOT_AHEAD; i++) {
+        if (i < n) {
+            const collab_name_entry *e = &from->entries[i];
+            uint64_t h = hash_name(from->pool + e->offset, e->length);
+            hashes[i % PREFETCH_RING] = h;
+            __builtin_prefetch(&into->slots[(size_t)h & mask]);
+        }
+        if (i >= PREFETCH_RECORD_AHEAD && i - PREFETCH_RECORD_AHEAD < n) {
+            prefetch_record(into, hashes[(i - PREFETCH_RECORD_AHEAD) % PREFETCH_RING]);
+        }
+        if (i >= PREFETCH_SLOT_AHEAD) {
+            size_t now = i - PREFETCH_SLOT_AHEAD;
+            const collab_name_entry *e = &from->entries[now];
+            st = intern_hashed(into, from->pool + e->offset, e->length,
+                               hashes[now % PREFETCH_RING], &map[now], err);
+            if (st != COLLAB_OK) {
+                return st;
+            }
+        }
+    }
     return COLLAB_OK;
 }
 

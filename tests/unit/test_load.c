@@ -176,6 +176,58 @@ static void test_nfc_fast_path_matches_utf8proc(void **state)
     assert_true(decomposable > 2000); /* the canonical composites were all visited */
 }
 
+/* Joining a file's parts interns one name table into another with lookups fetched ahead: the
+ * same ids and the same table as interning the names one by one, whether the target table is
+ * empty, small (it grows first) or large, and whatever share of names it already holds. */
+static void test_names_intern_all(void **state)
+{
+    (void)state;
+    static const size_t sizes[][2] = {{0, 0}, {0, 37}, {5, 3000}, {20000, 15}, {20000, 20000}};
+    char name[32];
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        collab_names one_by_one, batched, from;
+        collab_names_init(&one_by_one);
+        collab_names_init(&batched);
+        collab_names_init(&from);
+        collab_error err = {0};
+        uint32_t id;
+        for (size_t i = 0; i < sizes[k][0]; i++) {
+            snprintf(name, sizeof name, "n%zu", i * 3);
+            assert_int_equal(collab_names_intern(&one_by_one, name, strlen(name), &id, &err),
+                             COLLAB_OK);
+            assert_int_equal(collab_names_intern(&batched, name, strlen(name), &id, &err),
+                             COLLAB_OK);
+        }
+        /* every other name of `from` is already in the target (multiples of 3 below 3 x size) */
+        for (size_t i = 0; i < sizes[k][1]; i++) {
+            snprintf(name, sizeof name, "n%zu", (i * 7919) % (2 * sizes[k][1] + 1) * (i % 2 ? 3 : 1));
+            assert_int_equal(collab_names_intern(&from, name, strlen(name), &id, &err), COLLAB_OK);
+        }
+        uint32_t *expected = malloc((from.count + 1) * sizeof *expected);
+        uint32_t *map = malloc((from.count + 1) * sizeof *map);
+        assert_non_null(expected);
+        assert_non_null(map);
+        for (uint32_t i = 0; i < from.count; i++) {
+            assert_int_equal(collab_names_intern(&one_by_one, collab_names_get(&from, i),
+                                                 collab_names_length(&from, i), &expected[i], &err),
+                             COLLAB_OK);
+        }
+        assert_int_equal(collab_names_intern_all(&batched, &from, map, &err), COLLAB_OK);
+        assert_memory_equal(map, expected, from.count * sizeof *map);
+        assert_int_equal(batched.count, one_by_one.count);
+        for (uint32_t i = 0; i < batched.count; i++) {
+            assert_string_equal(collab_names_get(&batched, i), collab_names_get(&one_by_one, i));
+            assert_int_equal(collab_names_find(&batched, collab_names_get(&one_by_one, i),
+                                               collab_names_length(&one_by_one, i)), i);
+        }
+        free(expected);
+        free(map);
+        collab_names_destroy(&one_by_one);
+        collab_names_destroy(&batched);
+        collab_names_destroy(&from);
+    }
+}
+
 /* The growth helper every reader buffer uses: room made and contents kept, or on overflow and
  * on allocation failure nothing changed. */
 static void test_grow_array(void **state)
@@ -353,6 +405,7 @@ int main(void)
         cmocka_unit_test(test_plain_lines_split_like_libcsv),
         cmocka_unit_test(test_nfc_fast_path_matches_utf8proc),
         cmocka_unit_test(test_grow_array),
+        cmocka_unit_test(test_names_intern_all),
         cmocka_unit_test(test_lf_across_blocks),
         cmocka_unit_test(test_crlf_across_blocks),
         cmocka_unit_test(test_cr_across_blocks),
