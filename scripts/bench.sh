@@ -216,16 +216,18 @@ bench_cmd() {
         done
         # The last line of each time file is "%e %M %U %S" (a "Command exited
         # with non-zero status" line may precede it).  Keep the run with the
-        # median elapsed time, and the highest peak memory of all runs.
-        local f runs=""
-        for f in "$tf".*; do
-            [[ -s $f ]] && runs+="$(tail -n 1 "$f")"$'\n'
+        # median elapsed time, and the highest peak memory of all runs; a run
+        # that failed or hit the cap is the result on its own.
+        local f runs="" first=1
+        ((rc == 0)) || first=$run
+        for ((f = first; f <= run && f <= repeat; f++)); do
+            [[ ! -s $tf.$f ]] || runs+="$(tail -n 1 "$tf.$f")"$'\n'
         done
         printf '%s' "$runs" | sort -n -k1,1 | awk '{ line[NR] = $0; if ($2 > kib) kib = $2 }
             END { if (NR) { split(line[int((NR + 1) / 2)], m, " ")
                             printf "%s %s %s %s\n", m[1], kib, m[3], m[4] } }' >"$tf"
         rm -f "$tf".*
-        ((repeat == 1)) || log "    runs (s): $(printf '%s' "$runs" | awk '{ printf "%s ", $1 }')-> median"
+        ((repeat == 1 || rc != 0)) || log "    runs (s): $(printf '%s' "$runs" | awk '{ printf "%s ", $1 }')-> median"
     fi
     secs="" kib="" usr="" sys="" cpu=""
     if [[ -s $tf ]]; then

@@ -370,10 +370,8 @@ collab_status collab_i_csv_reader_feed(reader *r, const char *block, size_t len)
     if (r->status != COLLAB_OK || len == 0) {
         return r->status;
     }
-    bool *mid_line = &r->mid_line;
-    bool *pending_cr = &r->pending_cr;
     size_t i = 0;
-    if (*pending_cr && len > 0 && block[0] == '\n') {
+    if (r->pending_cr && block[0] == '\n') {
         /* The LF of a CRLF split across blocks: part of the line already counted. */
         if (append_raw(r, block, 1) != COLLAB_OK) {
             return r->status;
@@ -381,7 +379,7 @@ collab_status collab_i_csv_reader_feed(reader *r, const char *block, size_t len)
         csv_parse(&r->csv, block, 1, on_field, on_row, r);
         i = 1;
     }
-    *pending_cr = false;
+    r->pending_cr = false;
     if (check_text(r, block, len, i) != COLLAB_OK) {
         return r->status;
     }
@@ -398,18 +396,18 @@ collab_status collab_i_csv_reader_feed(reader *r, const char *block, size_t len)
             if (block[i] == '\r' && i + 1 < len && block[i + 1] == '\n') {
                 i += 2;
             } else {
-                *pending_cr = block[i] == '\r' && i + 1 == len;
+                r->pending_cr = block[i] == '\r' && i + 1 == len;
                 i += 1;
             }
             ended = true;
         }
-        bool plain = ended && !quote && !*mid_line && r->awaiting_row && !r->src.libcsv_only;
+        bool plain = ended && !quote && !r->mid_line && r->awaiting_row && !r->src.libcsv_only;
         collab_status st = plain ? feed_plain_line(r, block + start, text_end - start, i - start)
-                                 : feed(r, block + start, i - start, !*mid_line);
+                                 : feed(r, block + start, i - start, !r->mid_line);
         if (st != COLLAB_OK) {
             return r->status;
         }
-        *mid_line = !ended;
+        r->mid_line = !ended;
         if (ended) {
             r->line++;
             r->discard_line = false;

@@ -89,8 +89,8 @@ static void gather(const side *s, const collab_graph_options *opt, const uint8_t
         }
         size_t size = s->gstart[g + 1] - s->gstart[g];
         double c = group_contribution(opt->weighting, size);
-        const uint32_t *lo = first_above(s->members + s->gstart[g], s->members + s->gstart[g + 1], u);
         const uint32_t *hi = s->members + s->gstart[g + 1];
+        const uint32_t *lo = first_above(s->members + s->gstart[g], hi, u);
         for (const uint32_t *p = lo; p < hi; p++) {
             if (a->shared[*p] == 0) {
                 a->touched[a->n_touched++] = *p;
@@ -184,7 +184,8 @@ static void *walk_range_run(void *arg)
 static void run_ranges(walk_range *ranges, size_t n_ranges)
 {
     for (size_t r = 1; r < n_ranges; r++) {
-        ranges[r].threaded = pthread_create(&ranges[r].thread, NULL, walk_range_run, &ranges[r]) == 0;
+        ranges[r].threaded =
+            pthread_create(&ranges[r].thread, NULL, walk_range_run, &ranges[r]) == 0;
     }
     walk_range_run(&ranges[0]);
     for (size_t r = 1; r < n_ranges; r++) {

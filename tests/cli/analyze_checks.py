@@ -64,7 +64,9 @@ def main():
         # One thread throughout (reader, sweep, layout, a single writer): the same files. The
         # HTML page differs only in the command line it records.
         one = os.path.join(tmp, "one_thread")
-        run(collab, "analyze", data, "-o", one, "--threads", "1")
+        done = run(collab, "analyze", data, "-o", one, "--threads", "1", "--verbose")
+        if b"outputs (one writer, wall)" not in done.stderr:
+            sys.exit("FAIL: analyze --threads 1 did not write its outputs with one writer")
         for name in FILES:
             if name.endswith(".png") or name == "report.html":
                 continue

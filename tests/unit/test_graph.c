@@ -55,6 +55,80 @@ static void test_weighting_jaccard(void **state)
     check_weights(COLLAB_WEIGHT_JACCARD, 2.0 / 3, 0.5, 1.0 / 3, 1.0 / 3);
 }
 
+/* Projects of up to 60 people (the walk finds the members above a person by binary search in
+ * groups of more than 16) against weights summed pair by pair in the test, with count and
+ * Newman weighting, on one thread and on two (enough work for two ranges). */
+static void test_projection_matches_pair_sums(void **state)
+{
+    (void)state;
+    enum { PEOPLE = 400, PROJECTS = 600, MAX_SIZE = 60 };
+    static double count[PEOPLE][PEOPLE];
+    static double newman[PEOPLE][PEOPLE];
+    memset(count, 0, sizeof count);
+    memset(newman, 0, sizeof newman);
+    size_t cap = (size_t)PROJECTS * MAX_SIZE * 24 + 32;
+    char *csv = malloc(cap);
+    assert_non_null(csv);
+    size_t len = (size_t)snprintf(csv, cap, "person,project\n");
+    uint64_t seed = 777;
+    size_t work = 0; /* sum over projects of size (size + 1) / 2: the walk's steps */
+    for (int j = 0; j < PROJECTS; j++) {
+        seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+        int size = 1 + (int)((seed >> 33) % MAX_SIZE);
+        work += (size_t)size * (size_t)(size + 1) / 2;
+        int members[MAX_SIZE];
+        int n = 0;
+        while (n < size) {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            int person = (int)((seed >> 33) % PEOPLE);
+            bool seen = false;
+            for (int k = 0; k < n; k++) {
+                seen = seen || members[k] == person;
+            }
+            if (!seen) {
+                members[n++] = person;
+                len += (size_t)snprintf(csv + len, cap - len, "p%d,j%d\n", person, j);
+            }
+        }
+        for (int a = 0; a < n; a++) {
+            for (int b = 0; b < n; b++) {
+                if (a != b) {
+                    count[members[a]][members[b]] += 1;
+                    newman[members[a]][members[b]] += 1.0 / (n - 1);
+                }
+            }
+        }
+    }
+    assert_true(work > ((size_t)1 << 18)); /* enough work to be split over threads */
+    collab_edgelist list = {0};
+    collab_error err = {0};
+    assert_int_equal(load_text(&list, csv, NULL, &err), COLLAB_OK);
+    for (int k = 0; k < 4; k++) {
+        collab_graph_options opt;
+        collab_graph_options_init(&opt);
+        opt.weighting = k % 2 == 0 ? COLLAB_WEIGHT_COUNT : COLLAB_WEIGHT_NEWMAN;
+        opt.threads = 1 + k / 2;
+        collab_graph g = {0};
+        assert_int_equal(collab_graph_build(&g, &list, &opt, &err), COLLAB_OK);
+        size_t edges = 0;
+        char a[16];
+        char b[16];
+        for (int x = 0; x < PEOPLE; x++) {
+            for (int y = x + 1; y < PEOPLE; y++) {
+                double want = k % 2 == 0 ? count[x][y] : newman[x][y];
+                snprintf(a, sizeof a, "p%d", x);
+                snprintf(b, sizeof b, "p%d", y);
+                assert_float_equal(edge_weight(&g, a, b), want > 0 ? want : -1, 1e-12);
+                edges += want > 0;
+            }
+        }
+        assert_int_equal(collab_graph_edge_count(&g), edges);
+        collab_graph_destroy(&g);
+    }
+    collab_edgelist_destroy(&list);
+    free(csv);
+}
+
 static void test_vertices_in_order_of_first_appearance(void **state)
 {
     (void)state;
@@ -396,6 +470,7 @@ int main(void)
         cmocka_unit_test(test_allocation_failures),
         cmocka_unit_test(test_graph_from_sorted_equals_igraph_create),
         cmocka_unit_test(test_projection_same_for_all_threads),
+        cmocka_unit_test(test_projection_matches_pair_sums),
         cmocka_unit_test(test_induced_subgraph),
         cmocka_unit_test(test_graph_from_edges),
     };
