@@ -10,8 +10,9 @@
 
 /* ---- names ------------------------------------------------------------------------------ */
 
-/* The comparison key of a name: decomposed, marks stripped, case-folded, trimmed by utf8proc's
- * options. utf8proc_map allocates with malloc; the key is freed with free() right after use. */
+/* The comparison key of a name: decomposed, marks stripped, case-folded, control characters
+ * removed, surrounding spaces trimmed. utf8proc_map allocates with malloc; the key is freed with
+ * free() right after use. */
 static char *name_key(const char *name)
 {
     utf8proc_uint8_t *out = NULL;
@@ -19,7 +20,20 @@ static char *name_key(const char *name)
         utf8proc_map((const utf8proc_uint8_t *)name, 0, &out,
                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
                          UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD | UTF8PROC_STRIPCC);
-    return n < 0 ? NULL : (char *)out;
+    if (n < 0) {
+        return NULL;
+    }
+    size_t start = 0;
+    size_t end = (size_t)n;
+    while (start < end && (out[start] == ' ' || out[start] == '\t')) {
+        start++;
+    }
+    while (end > start && (out[end - 1] == ' ' || out[end - 1] == '\t')) {
+        end--;
+    }
+    memmove(out, out + start, end - start);
+    out[end - start] = '\0';
+    return (char *)out;
 }
 
 /* Levenshtein distance on bytes, giving up (returning limit) once it cannot beat `limit`. */
@@ -62,17 +76,36 @@ typedef struct suggestion {
     uint32_t vertex; /* the vertex */
 } suggestion;
 
+/* Inserts (d, v) into `best`, kept sorted by distance; among equal distances the vertex seen first
+ * stays first, so the list is stable. A full list takes the new name only when it is strictly
+ * closer than the last one kept. Each vertex is offered once, so the names are distinct. */
 static void keep_suggestion(suggestion *best, size_t *n, size_t d, uint32_t v)
 {
-    size_t pos = *n < N_SUGGESTIONS ? (*n)++ : N_SUGGESTIONS - 1;
-    if (pos == N_SUGGESTIONS - 1 && *n == N_SUGGESTIONS && best[pos].distance <= d) {
+    if (*n == N_SUGGESTIONS && best[N_SUGGESTIONS - 1].distance <= d) {
         return;
     }
+    size_t pos = *n < N_SUGGESTIONS ? (*n)++ : N_SUGGESTIONS - 1;
     while (pos > 0 && best[pos - 1].distance > d) {
         best[pos] = best[pos - 1];
         pos--;
     }
     best[pos] = (suggestion){d, v};
+}
+
+/* How far a name may be from the one typed and still be suggested: a few typos, more for longer
+ * names (git's "did you mean" keeps only close commands in the same spirit). A name that contains
+ * the typed text (a surname alone, say) counts as one edit away. */
+static size_t suggestion_limit(size_t key_len)
+{
+    return key_len / 3 > 2 ? key_len / 3 : 2;
+}
+
+static size_t name_distance(const char *key, const char *other, size_t limit, size_t *row)
+{
+    if (strlen(key) >= 3 && strstr(other, key) != NULL) {
+        return 1;
+    }
+    return edit_distance(key, other, limit, row);
 }
 
 static collab_status not_found(const collab_graph *g, const char *name, const char *key,
@@ -81,22 +114,30 @@ static collab_status not_found(const collab_graph *g, const char *name, const ch
     suggestion best[N_SUGGESTIONS];
     size_t n = 0;
     size_t row[KEY_MAX + 1];
-    for (size_t v = 0; v < collab_graph_vertex_count(g); v++) {
+    size_t key_len = strlen(key);
+    size_t max_distance = suggestion_limit(key_len);
+    for (size_t v = 0; v < collab_graph_vertex_count(g) && key_len <= KEY_MAX; v++) {
         char *other = name_key(collab_graph_name(g, v));
-        if (other != NULL && strlen(other) <= KEY_MAX && strlen(key) <= KEY_MAX) {
-            size_t limit = n == N_SUGGESTIONS ? best[N_SUGGESTIONS - 1].distance : KEY_MAX;
-            size_t d = edit_distance(key, other, limit, row);
+        if (other != NULL && strlen(other) <= KEY_MAX) {
+            size_t limit = n == N_SUGGESTIONS ? best[N_SUGGESTIONS - 1].distance : max_distance + 1;
+            size_t d = name_distance(key, other, limit, row);
             if (d < limit) {
                 keep_suggestion(best, &n, d, (uint32_t)v);
             }
         }
         free(other);
     }
+    /* Whole names only: a suggestion that does not fit is left out rather than cut. */
     char list[200] = "";
     size_t used = 0;
-    for (size_t i = 0; i < n && used < sizeof list; i++) {
-        used += (size_t)snprintf(list + used, sizeof list - used, "%s'%s'", i > 0 ? ", " : "",
-                                 collab_graph_name(g, best[i].vertex));
+    for (size_t i = 0; i < n; i++) {
+        int len = snprintf(list + used, sizeof list - used, "%s'%s'", i > 0 ? ", " : "",
+                           collab_graph_name(g, best[i].vertex));
+        if (len < 0 || (size_t)len >= sizeof list - used) {
+            list[used] = '\0';
+            break;
+        }
+        used += (size_t)len;
     }
     if (n == 0) {
         return collab_error_set(err, COLLAB_E_USAGE, "no one named '%s' in the graph", name);
@@ -115,6 +156,10 @@ collab_status collab_query_find(const collab_graph *g, const char *name, uint32_
     char *key = name_key(name);
     if (key == NULL) {
         return collab_error_set(err, COLLAB_E_USAGE, "'%s' is not valid UTF-8", name);
+    }
+    if (key[0] == '\0') {
+        free(key);
+        return collab_error_set(err, COLLAB_E_USAGE, "the name to find is empty");
     }
     collab_status st = COLLAB_E_USAGE;
     for (size_t v = 0; v < collab_graph_vertex_count(g) && st != COLLAB_OK; v++) {

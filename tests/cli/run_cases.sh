@@ -5,6 +5,8 @@
 #   expected.status  the exit status
 #   expected.stdout  optional: standard output, exactly
 #   expected.stderr  optional: standard error, exactly
+#   repeat           optional: how many times to run the case (each run must match); for
+#                    failures that came and went between runs, such as uninitialised reads
 # Each case runs inside its own directory so file names in messages are stable.
 # Usage: run_cases.sh COLLAB_BINARY CASES_DIR [CASE...]
 set -u
@@ -23,19 +25,23 @@ for name in "${names[@]}"; do
     eval "set -- $(cat "$dir/args")"
     stdin_file=/dev/null
     [ -f "$dir/stdin" ] && stdin_file="$dir/stdin"
-    (cd "$dir" && ${COLLAB_WRAPPER:-} "$collab" "$@" <"$stdin_file" >"$work/stdout" 2>"$work/stderr")
-    status=$?
+    runs=1
+    [ -f "$dir/repeat" ] && runs=$(cat "$dir/repeat")
     ok=1
-    if [ "$status" != "$(cat "$dir/expected.status")" ]; then
-        echo "FAIL $name: exit status $status, expected $(cat "$dir/expected.status")"
-        ok=0
-    fi
-    for stream in stdout stderr; do
-        if [ -f "$dir/expected.$stream" ] && ! diff -u "$dir/expected.$stream" "$work/$stream" >"$work/diff"; then
-            echo "FAIL $name: $stream differs"
-            cat "$work/diff"
+    for ((run = 1; run <= runs && ok == 1; run++)); do
+        (cd "$dir" && ${COLLAB_WRAPPER:-} "$collab" "$@" <"$stdin_file" >"$work/stdout" 2>"$work/stderr")
+        status=$?
+        if [ "$status" != "$(cat "$dir/expected.status")" ]; then
+            echo "FAIL $name (run $run of $runs): exit status $status, expected $(cat "$dir/expected.status")"
             ok=0
         fi
+        for stream in stdout stderr; do
+            if [ -f "$dir/expected.$stream" ] && ! diff -u "$dir/expected.$stream" "$work/$stream" >"$work/diff"; then
+                echo "FAIL $name (run $run of $runs): $stream differs"
+                cat "$work/diff"
+                ok=0
+            fi
+        done
     done
     [ $ok = 1 ] || failures=$((failures + 1))
 done

@@ -15,8 +15,11 @@
 
 /* Finds the vertex named `name`: an exact match first, then a match ignoring case, accents and
  * surrounding spaces (the first in vertex order). When nothing matches, returns COLLAB_E_USAGE
- * with a message listing up to five closest names by edit distance ("no person 'Tom Russo'; did
- * you mean 'Thom Russo'?"). */
+ * with up to five suggestions: distinct people, closest first (edit distance of the folded names,
+ * at most a third of the name's length or 2; a name containing the typed text counts as 1), ties
+ * in vertex order ("no one named 'Tom Russo'; closest: 'Thom Russo'"). An empty or blank name,
+ * or one that is not valid UTF-8, is also COLLAB_E_USAGE. `*vertex` is written only on
+ * COLLAB_OK. Time complexity: O(V * L^2) for names of length L when there is no exact match. */
 collab_status collab_query_find(const collab_graph *g, const char *name, uint32_t *vertex,
                                 collab_error *err);
 
