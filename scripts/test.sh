@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds with all warnings as errors, runs every test through ctest,
 # then builds again with AddressSanitizer + UndefinedBehaviorSanitizer and runs the tests again,
-# then runs collab analyze under ThreadSanitizer, then each libFuzzer target for a few seconds.
+# then runs collab analyze under ThreadSanitizer, then each libFuzzer target for a few seconds,
+# then replays the corpora the fuzzers grew through the release build under valgrind.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 root=$(collab_root)
@@ -32,4 +33,11 @@ done
 rm -rf "$tsan_out"
 echo "== fuzzing, briefly (scripts/fuzz.sh SECONDS for longer runs) =="
 bash scripts/fuzz.sh "${COLLAB_FUZZ_SECONDS:-15}"
-echo "collab: all tests passed (release, ASan/UBSan and TSan builds, fuzz targets)"
+echo "== the grown fuzz corpora through the release build under valgrind (uninitialised reads) =="
+for target in csv build render query; do
+    valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite \
+        --errors-for-leak-kinds=definite --suppressions=tests/valgrind.supp \
+        "build/tests/replay_$target" "output/fuzz/corpus-$target" ||
+        { echo "collab: memcheck error replaying the $target corpus (output/fuzz/corpus-$target)"; exit 1; }
+done
+echo "collab: all tests passed (release, ASan/UBSan and TSan builds, fuzz targets, corpora under valgrind)"
