@@ -5,6 +5,9 @@
 
 #include "collab/engine.h"
 
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 typedef struct command {
@@ -41,10 +44,29 @@ static void print_usage(FILE *f)
                "Exit status: 0 ok, 1 runtime failure, 2 usage error, 3 bad input data.\n");
 }
 
-int main(int argc, char **argv)
+/* Like git's run_builtin: whatever a command wrote to standard output must have reached it. A
+ * report written to a full disk must not exit 0. */
+/* Like git's run_builtin: whatever a command wrote to standard output must have reached it, and a
+ * report written to a full disk must not exit 0. A command that already reported an error keeps
+ * its own message and status. The reason is known only when the last flush is what failed. */
+static int finish(int status)
 {
-    collab_engine_init();
-    cli_signals_install();
+    errno = 0;
+    bool flush_failed = fflush(stdout) != 0;
+    int reason = errno;
+    if ((flush_failed || ferror(stdout)) && status == COLLAB_EXIT_OK) {
+        if (flush_failed && reason != 0) {
+            fprintf(stderr, "collab: write error on standard output: %s\n", strerror(reason));
+        } else {
+            fprintf(stderr, "collab: write error on standard output\n");
+        }
+        return COLLAB_EXIT_RUNTIME;
+    }
+    return status;
+}
+
+static int run(int argc, char **argv)
+{
     if (argc < 2) {
         fprintf(stderr, "usage: collab <command> [options] FILE\n"
                         "Run 'collab --help' for the list of commands.\n");
@@ -67,4 +89,11 @@ int main(int argc, char **argv)
     fprintf(stderr, "collab: unknown command '%s'\nusage: collab <command> [options] FILE\n"
                     "Run 'collab --help' for the list of commands.\n", argv[1]);
     return COLLAB_EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    collab_engine_init();
+    cli_signals_install();
+    return finish(run(argc, argv));
 }

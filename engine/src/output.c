@@ -75,7 +75,7 @@ collab_status collab_output_commit(collab_output *out, collab_error *err)
     if (out->is_stdout) {
         out->f = NULL;
         if (fflush(stdout) != 0 || ferror(stdout)) {
-            return collab_error_set(err, COLLAB_E_IO, "cannot write to standard output: %s",
+            return collab_error_set(err, COLLAB_E_IO, "write error on standard output: %s",
                                     strerror(errno));
         }
         return COLLAB_OK;
