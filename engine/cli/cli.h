@@ -7,6 +7,7 @@
 #include "collab/error.h"
 #include "collab/graph.h"
 #include "collab/load.h"
+#include "collab/map.h"
 #include "collab/metrics.h"
 #include "collab/output.h"
 #include "collab/report.h"
@@ -159,9 +160,8 @@ int cli_usage_error(const collab_error *err, const char *command_name);
 int cli_report_main(int argc, char **argv, const char *name, const char *usage, bool communities);
 
 /* What an HTML report page shows besides the analysis (html_report.c). All borrowed. */
-struct cli_map;
 typedef struct cli_html_page {
-    const struct cli_map *map; /* the map to inline (map_internal.h), or NULL: "no map" */
+    const collab_map *map; /* the map to inline (map_internal.h), or NULL: "no map" */
     const char *map_caption;   /* what the map shows, or NULL for a generic caption */
     const char *command_line;  /* how the page was made (cli_command_line), or NULL */
     const char *title;         /* page heading, or NULL for "Collaboration report: FILE" */
@@ -197,7 +197,7 @@ int cmd_export(int argc, char **argv);
  * table beside it (collab_export_edges_path). With `map_or_null` drawn at the node level, the
  * nodes carry its page positions, radii and fill colours. */
 collab_status cli_export_file(const cli_input *in, const cli_analysis *an,
-                              const struct cli_map *map_or_null, const char *path, int format,
+                              const collab_map *map_or_null, const char *path, int format,
                               collab_error *err);
 int cmd_slices(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);

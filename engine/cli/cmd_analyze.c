@@ -112,7 +112,7 @@ typedef struct job {
     cli_input *in;
     cli_analysis *an;
     const analyze_args *aa;
-    cli_map map;              /* the map, when drawn */
+    collab_map map;              /* the map, when drawn */
     bool have_map;
     stages st;
 } job;
@@ -395,7 +395,7 @@ int cmd_analyze(int argc, char **argv)
         j.st.verbose = an.verbose;
         j.st.show = an.verbose || isatty(STDERR_FILENO);
         st = run(&j, &err);
-        cli_map_destroy(&j.map);
+        collab_map_destroy(&j.map);
         struct rusage usage;
         if (st == COLLAB_OK && j.st.verbose && getrusage(RUSAGE_SELF, &usage) == 0) {
             /* ru_maxrss is in KiB on Linux */

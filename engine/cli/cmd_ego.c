@@ -241,20 +241,20 @@ static collab_status draw_ego(const cli_input *in, uint32_t ego, const ego_membe
                  collab_graph_edge_count(&sub));
         cli_map_options mo;
         cli_map_options_init(&mo);
-        mo.title = title;
-        mo.level = CLI_LEVEL_NODES;
-        cli_map_extras extras = {.emphasis = emphasis, .centre = 0, .subtitle = subtitle};
+        mo.map.title = title;
+        mo.map.level = COLLAB_MAP_LEVEL_NODES;
+        collab_map_extras extras = {.emphasis = emphasis, .centre = 0, .subtitle = subtitle};
         cli_analysis an;
         cli_analysis_init(&an);
         cli_map_source src = {&sub, &in->list, in->path};
-        cli_map map;
+        collab_map map;
         st = cli_map_build(&map, &src, &an, &mo, &extras, err);
         if (st == COLLAB_OK) {
             st = cli_map_write(&map, ea->output, fmt, mo.dpi, in->path, err);
             if (st == COLLAB_OK && ea->scene != NULL) {
                 st = cli_map_write_scene(&map, ea->scene, in->path, err);
             }
-            cli_map_destroy(&map);
+            collab_map_destroy(&map);
         }
         cli_analysis_destroy(&an);
         collab_graph_destroy(&sub);

@@ -118,7 +118,7 @@ static void map_values_free(map_values *mv)
     memset(mv, 0, sizeof *mv);
 }
 
-static collab_status take_map_values(const cli_map *map, size_t n, map_values *mv,
+static collab_status take_map_values(const collab_map *map, size_t n, map_values *mv,
                                      collab_error *err)
 {
     memset(mv, 0, sizeof *mv);
@@ -157,7 +157,7 @@ static collab_status write_one(const cli_input *in, const collab_export_input *e
 }
 
 static collab_status export_file(const cli_input *in, const cli_analysis *an,
-                                 const struct cli_map *map, const char *layout_name,
+                                 const collab_map *map, const char *layout_name,
                                  const char *path, collab_export_format fmt, collab_error *err)
 {
     map_values mv;
@@ -197,7 +197,7 @@ static collab_status export_file(const cli_input *in, const cli_analysis *an,
 }
 
 collab_status cli_export_file(const cli_input *in, const cli_analysis *an,
-                              const struct cli_map *map_or_null, const char *path, int format,
+                              const collab_map *map_or_null, const char *path, int format,
                               collab_error *err)
 {
     const char *layout = map_or_null != NULL ? collab_layout_method_name(map_or_null->method) : NULL;
@@ -205,7 +205,7 @@ collab_status cli_export_file(const cli_input *in, const cli_analysis *an,
 }
 
 /* The map whose positions the export carries, unless there is to be no layout. */
-static collab_status build_map(cli_input *in, cli_analysis *an, const export_args *a, cli_map *map,
+static collab_status build_map(cli_input *in, cli_analysis *an, const export_args *a, collab_map *map,
                                bool *have_map, collab_error *err)
 {
     size_t n = collab_graph_vertex_count(&in->g);
@@ -222,9 +222,9 @@ static collab_status build_map(cli_input *in, cli_analysis *an, const export_arg
     }
     cli_map_options mo;
     cli_map_options_init(&mo);
-    mo.level = CLI_LEVEL_NODES;
-    mo.layout = a->layout;
-    mo.labels = 0; /* positions, sizes and colours only: no label is placed */
+    mo.map.level = COLLAB_MAP_LEVEL_NODES;
+    mo.map.layout = a->layout;
+    mo.map.labels = 0; /* positions, sizes and colours only: no label is placed */
     cli_map_source src = {&in->g, &in->list, in->path};
     collab_status st = cli_map_build(map, &src, an, &mo, NULL, err);
     *have_map = st == COLLAB_OK;
@@ -249,7 +249,7 @@ int cmd_export(int argc, char **argv)
     if (st == COLLAB_OK) {
         st = cli_analysis_run(&an, &in, &err);
     }
-    cli_map map;
+    collab_map map;
     bool have_map = false;
     if (st == COLLAB_OK) {
         st = build_map(&in, &an, &a, &map, &have_map, &err);
@@ -259,7 +259,7 @@ int cmd_export(int argc, char **argv)
                          a.output, a.format, &err);
     }
     if (have_map) {
-        cli_map_destroy(&map);
+        collab_map_destroy(&map);
     }
     cli_analysis_destroy(&an);
     cli_input_destroy(&in);

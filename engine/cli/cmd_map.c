@@ -63,24 +63,6 @@ static bool parse_positive(const char *arg, double max, double *out)
     return cli_parse_double(arg, out) && *out > 0 && *out <= max;
 }
 
-static bool parse_color_by(const char *arg, cli_map_options *mo)
-{
-    if (strcmp(arg, "community") == 0) {
-        mo->color_by = CLI_COLOR_COMMUNITY;
-    } else if (strcmp(arg, "none") == 0) {
-        mo->color_by = CLI_COLOR_NONE;
-    } else if (strcmp(arg, "year") == 0) {
-        mo->color_by = CLI_COLOR_YEAR;
-    } else if (strcmp(arg, "role") == 0) {
-        mo->color_by = CLI_COLOR_ROLE;
-    } else if (collab_metric_parse(arg, &mo->color_metric)) {
-        mo->color_by = CLI_COLOR_METRIC;
-    } else {
-        return false;
-    }
-    return true;
-}
-
 static bool parse_edges(const char *arg, size_t *max_edges)
 {
     if (strcmp(arg, "all") == 0) {
@@ -100,12 +82,12 @@ static bool map_option(cli_map_options *mo, int opt, const char *arg, collab_err
 {
     switch (opt) {
     case OPT_WIDTH:
-        if (!parse_positive(arg, 20000, &mo->width) || mo->width < 100) {
+        if (!parse_positive(arg, 20000, &mo->map.width) || mo->map.width < 100) {
             usage_value(err, "width", "a page width from 100 to 20000 points", arg);
         }
         return true;
     case OPT_HEIGHT:
-        if (!parse_positive(arg, 20000, &mo->height) || mo->height < 100) {
+        if (!parse_positive(arg, 20000, &mo->map.height) || mo->map.height < 100) {
             usage_value(err, "height", "a page height from 100 to 20000 points", arg);
         }
         return true;
@@ -115,55 +97,55 @@ static bool map_option(cli_map_options *mo, int opt, const char *arg, collab_err
         }
         return true;
     case OPT_TITLE:
-        mo->title = arg;
+        mo->map.title = arg;
         return true;
     case OPT_THEME:
         if (strcmp(arg, "light") != 0 && strcmp(arg, "dark") != 0) {
             usage_value(err, "theme", "light or dark", arg);
         }
-        mo->theme = strcmp(arg, "dark") == 0 ? COLLAB_THEME_DARK : COLLAB_THEME_LIGHT;
+        mo->map.theme = strcmp(arg, "dark") == 0 ? COLLAB_THEME_DARK : COLLAB_THEME_LIGHT;
         return true;
     case OPT_SIZE_BY:
-        if (!collab_metric_parse(arg, &mo->size_by)) {
+        if (!collab_metric_parse(arg, &mo->map.size_by)) {
             usage_value(err, "size-by", "a metric (degree, strength, pagerank...)", arg);
         }
         return true;
     case OPT_COLOR_BY:
-        if (!parse_color_by(arg, mo)) {
+        if (!collab_map_color_parse(arg, &mo->map.color_by, &mo->map.color_metric)) {
             usage_value(err, "color-by", "community, year, role, none or a metric", arg);
         }
         return true;
     case OPT_LABELS:
         if (strcmp(arg, "auto") == 0) {
-            mo->labels = COLLAB_LABELS_AUTO;
+            mo->map.labels = COLLAB_LABELS_AUTO;
         } else {
             size_t n;
             if (!cli_parse_size(arg, &n) || n > 1000000) {
                 usage_value(err, "labels", "a number of labels or auto", arg);
             }
-            mo->labels = (long)n;
+            mo->map.labels = (long)n;
         }
         return true;
     case OPT_EDGES:
-        if (!parse_edges(arg, &mo->max_edges)) {
+        if (!parse_edges(arg, &mo->map.max_edges)) {
             usage_value(err, "edges", "all or top:K", arg);
         }
         return true;
     case OPT_CURVED:
-        mo->curved = true;
+        mo->map.curved = true;
         return true;
     case OPT_LAYOUT:
-        if (!collab_layout_method_parse(arg, &mo->layout)) {
+        if (!collab_layout_method_parse(arg, &mo->map.layout)) {
             usage_value(err, "layout", "fa2, fr, kk, drl or circle", arg);
         }
         return true;
     case OPT_LEVEL:
         if (strcmp(arg, "nodes") == 0) {
-            mo->level = CLI_LEVEL_NODES;
+            mo->map.level = COLLAB_MAP_LEVEL_NODES;
         } else if (strcmp(arg, "communities") == 0) {
-            mo->level = CLI_LEVEL_COMMUNITIES;
+            mo->map.level = COLLAB_MAP_LEVEL_COMMUNITIES;
         } else if (strcmp(arg, "auto") == 0) {
-            mo->level = CLI_LEVEL_AUTO;
+            mo->map.level = COLLAB_MAP_LEVEL_AUTO;
         } else {
             usage_value(err, "level", "nodes, communities or auto", arg);
         }
@@ -172,8 +154,8 @@ static bool map_option(cli_map_options *mo, int opt, const char *arg, collab_err
         mo->scene_path = arg;
         return true;
     case OPT_LABEL_CHARS:
-        if (!cli_parse_size(arg, &mo->label_chars) || mo->label_chars < 2 ||
-            mo->label_chars > 1000) {
+        if (!cli_parse_size(arg, &mo->map.label_chars) || mo->map.label_chars < 2 ||
+            mo->map.label_chars > 1000) {
             usage_value(err, "label-chars", "a length from 2 to 1000", arg);
         }
         return true;

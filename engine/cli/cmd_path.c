@@ -297,30 +297,30 @@ static collab_status draw_chains(const cli_input *in, const path_args *pa, const
                  c->length, c->total, c->total == 1 ? "" : "s", drawn);
         cli_map_options mo;
         cli_map_options_init(&mo);
-        mo.title = title;
-        mo.level = CLI_LEVEL_NODES;
-        mo.color_by = CLI_COLOR_NONE;
-        mo.size_by = COLLAB_METRIC_DEGREE;
-        mo.label_chars = 80;
+        mo.map.title = title;
+        mo.map.level = COLLAB_MAP_LEVEL_NODES;
+        mo.map.color_by = COLLAB_MAP_COLOR_NONE;
+        mo.map.size_by = COLLAB_METRIC_DEGREE;
+        mo.map.label_chars = 80;
         /* A page as tall as the chains need: one chain is a single row. */
         double rows = 1;
         for (size_t v = 0; v < d.n; v++) {
             rows = fmax(rows, 2 * fabs(d.y[v]) + 1);
         }
-        mo.height = fmin(900, 520 + 120 * (rows - 1));
-        cli_map_extras extras = {.emphasis = d.emphasis, .centre = -1, .fixed_x = d.x,
+        mo.map.height = fmin(900, 520 + 120 * (rows - 1));
+        collab_map_extras extras = {.emphasis = d.emphasis, .centre = -1, .fixed_x = d.x,
                                  .fixed_y = d.y, .subtitle = subtitle};
         cli_analysis an;
         cli_analysis_init(&an);
         cli_map_source src = {&g, &in->list, in->path};
-        cli_map map;
+        collab_map map;
         st = cli_map_build(&map, &src, &an, &mo, &extras, err);
         if (st == COLLAB_OK) {
             st = cli_map_write(&map, pa->output, fmt, mo.dpi, in->path, err);
             if (st == COLLAB_OK && pa->scene != NULL) {
                 st = cli_map_write_scene(&map, pa->scene, in->path, err);
             }
-            cli_map_destroy(&map);
+            collab_map_destroy(&map);
         }
         cli_analysis_destroy(&an);
         collab_graph_destroy(&g);

@@ -85,7 +85,7 @@ static collab_status run_html(cli_input *in, cli_analysis *an, const report_sett
                               const char *output_path, const char *command_line,
                               collab_error *err)
 {
-    cli_map map;
+    collab_map map;
     memset(&map, 0, sizeof map);
     collab_status st = COLLAB_OK;
     if (!rs->no_map) {
@@ -106,7 +106,7 @@ static collab_status run_html(cli_input *in, cli_analysis *an, const report_sett
         page.command_line = command_line;
         st = cli_report_html_file(in, an, &page, &rs->ro, output_path, err);
     }
-    cli_map_destroy(&map);
+    collab_map_destroy(&map);
     return st;
 }
 

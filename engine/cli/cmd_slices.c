@@ -396,12 +396,12 @@ static collab_status draw_slice(slice_job *job, const collab_graph *g, cli_analy
              (unsigned long long)an->community.seed);
     cli_map_options mo;
     cli_map_options_init(&mo);
-    mo.title = title;
-    cli_map_extras extras = {.centre = -1, .initial_x = ix, .initial_y = iy,
+    mo.map.title = title;
+    collab_map_extras extras = {.centre = -1, .initial_x = ix, .initial_y = iy,
                              .n_ghosts = n_ghosts, .ghost_x = gx, .ghost_y = gy,
                              .subtitle = subtitle};
     cli_map_source src = {g, &job->in->list, job->in->path};
-    cli_map map;
+    collab_map map;
     if (st == COLLAB_OK) {
         st = cli_map_build(&map, &src, an, &mo, &extras, err);
     }
@@ -427,7 +427,7 @@ static collab_status draw_slice(slice_job *job, const collab_graph *g, cli_analy
         }
         *job->sheet_scene = map.scene;
         memset(&map.scene, 0, sizeof map.scene);
-        cli_map_destroy(&map);
+        collab_map_destroy(&map);
     }
     collab_free(ix);
     collab_free(iy);

@@ -131,7 +131,7 @@ static uint32_t rgb(collab_rgba c)
 
 /* Each community's colour on the map (the first node of it found), so that the tables' swatches
  * match the map. Communities the map does not colour (other colourings) get none. */
-static uint32_t *community_colours(const cli_map *map, const collab_partition *p, size_t *n)
+static uint32_t *community_colours(const collab_map *map, const collab_partition *p, size_t *n)
 {
     *n = 0;
     uint32_t *colours = collab_alloc_array(p->n_communities + 1, sizeof *colours);

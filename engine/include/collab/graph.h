@@ -108,6 +108,16 @@ collab_status collab_graph_induced(collab_graph *out, const collab_graph *g,
                                    const uint32_t *vertices, size_t n, size_t n_rows,
                                    collab_error *err);
 
+/* Builds `out`: `g` contracted by `group` (per vertex of `g`, its group in 0..n_groups-1, or
+ * UINT32_MAX to leave the vertex out). One vertex per group, named group_names[k] (a name that
+ * repeats an earlier group's gets "k. " in front); one undirected edge per pair of groups joined
+ * by edges of `g`, weighted by their summed weights, in order of (lower group, higher group).
+ * Edges inside a group or touching a left-out vertex are dropped. Same shape and view as `g`; no
+ * origins or kinds. Errors: COLLAB_E_NOMEM, COLLAB_E_LIBRARY. Time complexity: O(E log E). */
+collab_status collab_graph_contract(collab_graph *out, const collab_graph *g, const uint32_t *group,
+                                    size_t n_groups, const char *const *group_names,
+                                    collab_error *err);
+
 /* Frees `g`; NULL-safe and safe on a zeroed graph. */
 void collab_graph_destroy(collab_graph *g);
 

@@ -1,0 +1,117 @@
+/* The map of a network: from a graph, its metrics and communities to a collab_scene ready to
+ * paint. Chooses the level (every node, or one bubble per community when there are too many to
+ * label), colours nodes by community, role, year or a metric (roles and years come from the
+ * credit facts, collab/credits.h), plans the discs, lays out (or takes the caller's positions)
+ * and builds the scene. The query commands change it through collab_map_extras: ego emphasises
+ * and centres a person, path fixes positions, slices warm-starts the layout and adds ghosts.
+ * Nothing is printed: what a reader should be told (the level chosen) comes back in `notice`. */
+#ifndef COLLAB_MAP_H
+#define COLLAB_MAP_H
+
+#include "collab/community.h"
+#include "collab/error.h"
+#include "collab/graph.h"
+#include "collab/layout.h"
+#include "collab/load.h"
+#include "collab/metrics.h"
+#include "collab/scene.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum collab_map_color {
+    COLLAB_MAP_COLOR_COMMUNITY = 0, /* qualitative, by community */
+    COLLAB_MAP_COLOR_NONE,          /* one colour */
+    COLLAB_MAP_COLOR_YEAR,          /* numeric: mean year of the person's credits */
+    COLLAB_MAP_COLOR_ROLE,          /* qualitative: the person's main role (credits.h) */
+    COLLAB_MAP_COLOR_METRIC         /* numeric: a metric */
+} collab_map_color;
+
+typedef enum collab_map_level {
+    COLLAB_MAP_LEVEL_AUTO = 0,      /* communities above COLLAB_MAP_NODE_LIMIT nodes */
+    COLLAB_MAP_LEVEL_NODES,         /* one mark per node */
+    COLLAB_MAP_LEVEL_COMMUNITIES    /* one bubble per community */
+} collab_map_level;
+
+/* Above this many nodes, the automatic level draws communities: at a few thousand labels a page
+ * is full, and tens of thousands of dots make a disc no reader can use. */
+#define COLLAB_MAP_NODE_LIMIT 20000
+
+/* At the community level, at most this many bubbles: a map of a thousand specks says nothing. */
+#define COLLAB_MAP_MAX_BUBBLES 200
+
+typedef struct collab_map_options {
+    double width, height;          /* page in points */
+    const char *title;             /* NULL = the input's file name */
+    collab_theme theme;            /* light or dark */
+    collab_metric size_by;         /* node size */
+    collab_map_color color_by;     /* node colour */
+    collab_metric color_metric;    /* with COLLAB_MAP_COLOR_METRIC */
+    long labels;                   /* N or COLLAB_LABELS_AUTO */
+    size_t label_chars;            /* longest label before it is cut */
+    size_t max_edges;              /* strongest edges drawn; 0 = all */
+    bool curved;                   /* curved edges */
+    collab_layout_method layout;   /* layout algorithm */
+    collab_map_level level;        /* nodes or communities */
+    uint64_t seed;                 /* layout seed (the subtitle cites it) */
+    int threads;                   /* layout threads: 1 = none of its own, 0 = default */
+} collab_map_options;
+
+/* Sets the defaults of `collab map`: 1200 x 900 points, size by strength, colour by community,
+ * automatic labels, the 5000 strongest edges, ForceAtlas2, automatic level, seed 42. */
+void collab_map_options_init(collab_map_options *mo);
+
+/* What a map draws. All borrowed for the call. */
+typedef struct collab_map_source {
+    const collab_graph *graph;       /* the graph drawn (the whole input's, or a part of it) */
+    const collab_edgelist *list;     /* the rows it was built from (roles, years, file name) */
+    const collab_metrics *metrics;   /* its metrics: at least size_by (and color_metric) */
+    const collab_partition *partition; /* its communities */
+    collab_community_method method;  /* how they were found, for the subtitle */
+} collab_map_source;
+
+/* Optional changes for the query commands. Per-vertex arrays are indexed by vertex of the
+ * source graph and borrowed. Zero = none (centre -1 = none). */
+typedef struct collab_map_extras {
+    const uint8_t *emphasis;      /* 1 = the vertex the map is about: outlined, labelled first */
+    long centre;                  /* vertex placed at the centre of the plot; -1 = none */
+    const double *fixed_x;        /* positions to draw as they are (no layout), with fixed_y */
+    const double *fixed_y;
+    const double *initial_x;      /* warm start for the layout, with initial_y */
+    const double *initial_y;
+    size_t n_ghosts;              /* extra faded, unlabelled marks drawn under the graph (people
+                                     of an earlier time slice who are absent from this one) */
+    const double *ghost_x;        /* their positions, in the layout's units */
+    const double *ghost_y;
+    const char *subtitle;         /* replaces the standard subtitle; NULL = standard */
+} collab_map_extras;
+
+/* A map built in memory. */
+typedef struct collab_map {
+    collab_scene scene;          /* what is painted: page positions, radii, colours, labels */
+    collab_layout layout;        /* layout positions of the drawn graph's vertices */
+    bool by_community;           /* drawn one bubble per community (scene nodes are bubbles) */
+    size_t n_drawn;              /* vertices of the drawn graph (scene nodes minus ghosts) */
+    collab_layout_method method; /* the layout algorithm (or fixed positions, reported as the
+                                    algorithm asked for) */
+    char notice[256];            /* what the reader should be told on the terminal ("" = nothing):
+                                    the automatic switch to the community level */
+} collab_map;
+
+/* Builds the map of src->graph into `out` (uninitialised on entry, initialised only on
+ * COLLAB_OK). `extras` may be NULL. The text measurer is pango's (collab_render_measure_text).
+ * Errors: COLLAB_E_USAGE for colouring by year or role a graph that is not credits drawn as
+ * people; COLLAB_E_NOMEM; those of the layout and the scene. */
+collab_status collab_map_build(collab_map *out, const collab_map_source *src,
+                               const collab_map_options *mo, const collab_map_extras *extras,
+                               collab_error *err);
+
+/* Frees `map`; NULL-safe, safe on a zeroed map, leaves it zeroed. */
+void collab_map_destroy(collab_map *map);
+
+/* Parses "community", "none", "year", "role" or a metric name into `color` (and `metric`);
+ * false if unknown. */
+bool collab_map_color_parse(const char *text, collab_map_color *color, collab_metric *metric);
+
+#endif

@@ -1,0 +1,530 @@
+/* The map pipeline: choose the level, contract the graph into communities when they are drawn
+ * instead of nodes, fill the scene's arrays, colour, plan the discs, lay out once with them and
+ * build the scene. Captions and colour classes are in map_colour.c. */
+#include "collab/alloc.h"
+#include "collab/render.h"
+#include "collab/report.h"
+#include "map_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static collab_status nomem(collab_error *err)
+{
+    return collab_error_set(err, COLLAB_E_NOMEM, "out of memory drawing the map");
+}
+
+static collab_status fill_edges(const collab_graph *g, collab_i_map_arrays *a, collab_error *err)
+{
+    size_t m = collab_graph_edge_count(g);
+    size_t n = collab_graph_vertex_count(g);
+    a->from = collab_alloc_array(m + 1, sizeof *a->from);
+    a->to = collab_alloc_array(m + 1, sizeof *a->to);
+    a->weight = collab_alloc_array(m + 1, sizeof *a->weight);
+    a->names = collab_alloc_array(n + 1, sizeof *a->names);
+    a->kind = collab_calloc_array(n + 1, 1);
+    if (a->from == NULL || a->to == NULL || a->weight == NULL || a->names == NULL ||
+        a->kind == NULL) {
+        return nomem(err);
+    }
+    for (size_t e = 0; e < m; e++) {
+        a->from[e] = (uint32_t)IGRAPH_FROM(&g->graph, (igraph_integer_t)e);
+        a->to[e] = (uint32_t)IGRAPH_TO(&g->graph, (igraph_integer_t)e);
+        a->weight[e] = VECTOR(g->weights)[e];
+    }
+    for (size_t v = 0; v < n; v++) {
+        a->names[v] = collab_graph_name(g, v);
+        a->kind[v] = g->is_project != NULL && g->is_project[v] ? COLLAB_NODE_PROJECT
+                                                                : COLLAB_NODE_PERSON;
+    }
+    return COLLAB_OK;
+}
+
+void collab_map_options_init(collab_map_options *mo)
+{
+    memset(mo, 0, sizeof *mo);
+    mo->width = 1200;
+    mo->height = 900;
+    mo->size_by = COLLAB_METRIC_STRENGTH;
+    mo->color_by = COLLAB_MAP_COLOR_COMMUNITY;
+    mo->labels = COLLAB_LABELS_AUTO;
+    mo->label_chars = COLLAB_LABEL_MAX_CHARS;
+    mo->max_edges = 5000;
+    mo->layout = COLLAB_LAYOUT_FA2;
+    mo->level = COLLAB_MAP_LEVEL_AUTO;
+    mo->seed = 42;
+}
+
+bool collab_map_color_parse(const char *text, collab_map_color *color, collab_metric *metric)
+{
+    static const struct {
+        const char *name;
+        collab_map_color color;
+    } names[] = {{"community", COLLAB_MAP_COLOR_COMMUNITY},
+                 {"none", COLLAB_MAP_COLOR_NONE},
+                 {"year", COLLAB_MAP_COLOR_YEAR},
+                 {"role", COLLAB_MAP_COLOR_ROLE}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (strcmp(text, names[i].name) == 0) {
+            *color = names[i].color;
+            return true;
+        }
+    }
+    if (collab_metric_parse(text, metric)) {
+        *color = COLLAB_MAP_COLOR_METRIC;
+        return true;
+    }
+    return false;
+}
+
+/* Per-node arrays grown by the ghosts of collab_map_extras, owned here. */
+typedef struct ghost_arrays {
+    double *x, *y, *size, *value, *opacity;
+    const char **names;
+    uint8_t *kind, *emphasis;
+    uint32_t *category;
+} ghost_arrays;
+
+static void ghost_arrays_free(ghost_arrays *g)
+{
+    collab_free(g->x);
+    collab_free(g->y);
+    collab_free(g->size);
+    collab_free(g->value);
+    collab_free(g->opacity);
+    collab_free(g->names);
+    collab_free(g->kind);
+    collab_free(g->emphasis);
+    collab_free(g->category);
+    memset(g, 0, sizeof *g);
+}
+
+typedef struct map_job {
+    const collab_map_source *src;    /* what is drawn */
+    const collab_map_options *mo;    /* options */
+    const collab_map_extras *extras; /* changes for the query commands (never NULL) */
+    const collab_graph *drawn;       /* the graph drawn: the source's, or the community graph */
+    collab_graph community_level;    /* the community graph, when drawn */
+    bool by_community;               /* drawing communities */
+    const double *size;              /* size value per drawn node */
+    double *bubble_size;             /* community sizes (members) */
+    size_t *bubble_members;          /* the same, as counts for the colour choice */
+    size_t n_bubbles;                /* communities drawn */
+    size_t bubble_coverage;          /* nodes in the communities drawn */
+    collab_layout layout;            /* positions */
+    collab_i_map_arrays arrays;      /* scene input arrays */
+    ghost_arrays ghosts;             /* the same grown by the ghosts */
+    char subtitle[512];              /* the subtitle */
+    char coverage_note[128];         /* community level: what the bubbles cover */
+    char notice[256];                /* for the terminal */
+} map_job;
+
+/* The communities drawn at the community level: those with at least max(3, 0.1% of the nodes)
+ * members, at most COLLAB_MAP_MAX_BUBBLES, contracted into one vertex each. */
+static collab_status bubbles(map_job *job, collab_error *err)
+{
+    const collab_partition *p = job->src->partition;
+    size_t min_members = (size_t)ceil(0.001 * (double)p->n);
+    min_members = min_members < 3 ? 3 : min_members;
+    uint32_t *bubble_of = collab_alloc_array(p->n_communities + 1, sizeof *bubble_of);
+    uint32_t *group = collab_alloc_array(p->n + 1, sizeof *group);
+    job->bubble_size = collab_alloc_array(p->n_communities + 1, sizeof(double));
+    job->bubble_members = collab_alloc_array(p->n_communities + 1, sizeof(size_t));
+    collab_status st = COLLAB_OK;
+    if (bubble_of == NULL || group == NULL || job->bubble_size == NULL ||
+        job->bubble_members == NULL) {
+        st = nomem(err);
+    }
+    for (size_t c = 0; st == COLLAB_OK && c < p->n_communities; c++) {
+        bool keep = c < COLLAB_MAP_MAX_BUBBLES && (p->sizes[c] >= min_members || c == 0);
+        bubble_of[c] = keep ? (uint32_t)job->n_bubbles : UINT32_MAX;
+        if (keep) {
+            job->bubble_size[job->n_bubbles] = (double)p->sizes[c];
+            job->bubble_members[job->n_bubbles++] = p->sizes[c];
+            job->bubble_coverage += p->sizes[c];
+        }
+    }
+    for (size_t v = 0; st == COLLAB_OK && v < p->n; v++) {
+        group[v] = bubble_of[p->membership[v]];
+    }
+    if (st == COLLAB_OK) {
+        st = collab_graph_contract(&job->community_level, job->src->graph, group,
+                                   job->n_bubbles, (const char *const *)job->arrays.legend_text,
+                                   err);
+    }
+    collab_free(bubble_of);
+    collab_free(group);
+    return st;
+}
+
+static collab_status choose_level(map_job *job, collab_error *err)
+{
+    size_t n = collab_graph_vertex_count(job->src->graph);
+    collab_map_level level = job->mo->level;
+    job->by_community = level == COLLAB_MAP_LEVEL_COMMUNITIES ||
+                        (level == COLLAB_MAP_LEVEL_AUTO && n > COLLAB_MAP_NODE_LIMIT);
+    job->drawn = job->src->graph;
+    job->size = job->src->metrics->values[job->mo->size_by];
+    if (!job->by_community) {
+        return COLLAB_OK;
+    }
+    collab_status st = bubbles(job, err);
+    if (st == COLLAB_OK && level == COLLAB_MAP_LEVEL_AUTO) {
+        snprintf(job->notice, sizeof job->notice,
+                 "%zu nodes are too many to label: drawing the %zu largest of %zu communities "
+                 "(--level nodes to draw every node)",
+                 n, job->n_bubbles, job->src->partition->n_communities);
+    }
+    job->drawn = &job->community_level;
+    job->size = job->bubble_size;
+    return st;
+}
+
+/* Positions given by the caller, as a layout (no layout algorithm runs). */
+static collab_status fixed_layout(map_job *job, double aspect, collab_error *err)
+{
+    size_t n = collab_graph_vertex_count(job->drawn);
+    collab_layout *l = &job->layout;
+    igraph_error_t rc = igraph_matrix_init(&l->xy, (igraph_integer_t)n, 2);
+    if (rc != IGRAPH_SUCCESS) {
+        return collab_error_from_igraph(err, rc, "placing the nodes");
+    }
+    l->n = n;
+    l->aspect = aspect;
+    for (size_t v = 0; v < n; v++) {
+        MATRIX(l->xy, v, 0) = job->extras->fixed_x[v];
+        MATRIX(l->xy, v, 1) = job->extras->fixed_y[v];
+    }
+    return COLLAB_OK;
+}
+
+static collab_status lay_out(map_job *job, double aspect, const double *radius,
+                             collab_error *err)
+{
+    const collab_map_extras *x = job->extras;
+    if (x->fixed_x != NULL && !job->by_community) {
+        return fixed_layout(job, aspect, err);
+    }
+    collab_layout_options lo;
+    collab_layout_options_init(&lo);
+    lo.method = job->mo->layout;
+    lo.seed = job->mo->seed;
+    lo.aspect = aspect;
+    lo.radius = radius;
+    lo.threads = job->mo->threads;
+    if (x->initial_x != NULL && !job->by_community) {
+        lo.initial_x = x->initial_x;
+        lo.initial_y = x->initial_y;
+    }
+    return collab_layout_compute(&job->layout, job->drawn, &lo, err);
+}
+
+/* The scene sizes discs in page units from the size metric and the plot box alone, so a
+ * scene built with every node at one point (and no labels) gives the radii and the plot. The
+ * layout fills a box of the plot's aspect with height 1, which the scene maps onto the plot's
+ * height minus the largest disc at each end: that fixes the layout's disc radii, so a single
+ * layout pass keeps the discs it will really be drawn with apart (10% margin). */
+static collab_status plan_discs(const collab_scene_input *si, double *aspect, double *radius,
+                                collab_error *err)
+{
+    size_t n = si->n_nodes;
+    double *zero = collab_calloc_array(n + 1, sizeof *zero);
+    if (zero == NULL) {
+        return nomem(err);
+    }
+    collab_scene_input sizing = *si;
+    sizing.x = zero;
+    sizing.y = zero;
+    sizing.max_labels = 0;
+    collab_scene scene;
+    collab_status st = collab_scene_build(&scene, &sizing, err);
+    collab_free(zero);
+    if (st != COLLAB_OK) {
+        return st;
+    }
+    double reach = 0;
+    for (size_t v = 0; v < n; v++) {
+        reach = fmax(reach, scene.nodes[v].radius + scene.nodes[v].stroke_width / 2);
+    }
+    double height = fmax(scene.plot.h - 2 * reach, 1);
+    *aspect = fmax(scene.plot.w - 2 * reach, 1) / height;
+    for (size_t v = 0; v < n; v++) {
+        radius[v] = 1.1 * scene.nodes[v].radius / height;
+    }
+    collab_scene_destroy(&scene);
+    return COLLAB_OK;
+}
+
+static collab_status colours(map_job *job, collab_scene_input *si, collab_error *err)
+{
+    const collab_map_options *mo = job->mo;
+    collab_i_map_arrays *a = &job->arrays;
+    si->color_mode = COLLAB_COLOR_COMMUNITY;
+    if (job->by_community || mo->color_by == COLLAB_MAP_COLOR_COMMUNITY) {
+        a->category = collab_alloc_array(collab_graph_vertex_count(job->drawn) + 1, sizeof(uint32_t));
+        if (a->category == NULL) {
+            return nomem(err);
+        }
+        for (size_t v = 0; v < collab_graph_vertex_count(job->drawn); v++) {
+            a->category[v] = job->by_community ? (uint32_t)v : job->src->partition->membership[v];
+        }
+        si->community = a->category;
+        si->members = job->by_community ? job->bubble_members : NULL;
+        si->legend = a->legend;
+        si->n_legend = job->by_community ? job->n_bubbles : a->n_legend;
+        return COLLAB_OK;
+    }
+    if (mo->color_by == COLLAB_MAP_COLOR_NONE) {
+        si->show_legend = false;
+        return COLLAB_OK;
+    }
+    if (mo->color_by == COLLAB_MAP_COLOR_METRIC) {
+        si->color_mode = COLLAB_COLOR_NUMERIC;
+        si->value = job->src->metrics->values[mo->color_metric];
+        si->value_label = collab_metric_name(mo->color_metric);
+        return COLLAB_OK;
+    }
+    /* year and role replace the community captions */
+    collab_i_map_legend_free(a);
+    if (mo->color_by == COLLAB_MAP_COLOR_YEAR) {
+        si->color_mode = COLLAB_COLOR_NUMERIC;
+        si->value_label = "year";
+        collab_status st = collab_i_map_person_years(job->src->graph, job->src->list, a, err);
+        si->value = a->value;
+        return st;
+    }
+    collab_status st = collab_i_map_person_roles(job->src->graph, job->src->list, a, err);
+    si->community = a->category;
+    si->legend = a->legend;
+    si->n_legend = a->n_legend;
+    return st;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash != NULL ? slash + 1 : path;
+}
+
+static void write_subtitle(map_job *job)
+{
+    if (job->extras->subtitle != NULL) {
+        snprintf(job->subtitle, sizeof job->subtitle, "%s", job->extras->subtitle);
+        return;
+    }
+    if (job->by_community) {
+        snprintf(job->coverage_note, sizeof job->coverage_note,
+                 "; the %zu largest communities drawn (%.0f%% of the nodes)", job->n_bubbles,
+                 100.0 * (double)job->bubble_coverage / (double)job->src->partition->n);
+    }
+    const collab_graph *g = job->src->graph;
+    const collab_partition *p = job->src->partition;
+    char modularity[32];
+    snprintf(job->subtitle, sizeof job->subtitle,
+             "%s \xc2\xb7 %zu nodes, %zu edges%s \xc2\xb7 size: %s \xc2\xb7 %zu communities "
+             "(%s, modularity %s) \xc2\xb7 layout %s \xc2\xb7 seed %llu",
+             base_name(job->src->list->source), collab_graph_vertex_count(g),
+             collab_graph_edge_count(g), job->by_community ? job->coverage_note : "",
+             job->by_community ? "members" : collab_metric_name(job->mo->size_by),
+             p->n_communities, collab_community_method_name(job->src->method),
+             collab_report_stat(modularity, p->modularity, 3), collab_layout_method_name(job->mo->layout),
+             (unsigned long long)job->mo->seed);
+}
+
+static void fill_scene_input(map_job *job, collab_scene_input *si,
+                             collab_render_measurer *measurer)
+{
+    const collab_map_options *mo = job->mo;
+    collab_scene_input_init(si);
+    si->n_nodes = collab_graph_vertex_count(job->drawn);
+    si->size = job->size;
+    si->size_label = job->by_community ? "members" : collab_metric_name(mo->size_by);
+    si->names = job->arrays.names;
+    si->kind = job->arrays.kind;
+    si->n_edges = collab_graph_edge_count(job->drawn);
+    si->edge_from = job->arrays.from;
+    si->edge_to = job->arrays.to;
+    si->edge_weight = job->arrays.weight;
+    si->max_edges = mo->max_edges;
+    si->edge_style = mo->curved ? COLLAB_EDGES_CURVED : COLLAB_EDGES_STRAIGHT;
+    si->page_width = mo->width;
+    si->page_height = mo->height;
+    si->theme = mo->theme;
+    si->title = mo->title != NULL ? mo->title : base_name(job->src->list->source);
+    si->subtitle = job->subtitle;
+    si->max_labels = mo->labels;
+    si->label_chars = mo->label_chars;
+    si->measure = collab_render_measure_text;
+    si->measure_ctx = measurer;
+    if (!job->by_community) {
+        si->emphasis = job->extras->emphasis;
+        si->centre = job->extras->centre;
+    }
+}
+
+/* Copies `n` items of `size` bytes into a new array of `n + extra` items, the rest zeroed. */
+static void *grow_copy(const void *src, size_t n, size_t extra, size_t size)
+{
+    unsigned char *dst = collab_calloc_array(n + extra + 1, size);
+    if (dst != NULL && src != NULL) {
+        memcpy(dst, src, n * size);
+    }
+    return dst;
+}
+
+/* Appends the ghosts to every per-node array of `si` (positions included): faded, grey,
+ * unlabelled and as small as the smallest node. */
+static collab_status add_ghosts(map_job *job, collab_scene_input *si, collab_error *err)
+{
+    const collab_map_extras *x = job->extras;
+    size_t n = si->n_nodes;
+    size_t k = x->n_ghosts;
+    ghost_arrays *g = &job->ghosts;
+    g->x = grow_copy(si->x, n, k, sizeof *g->x);
+    g->y = grow_copy(si->y, n, k, sizeof *g->y);
+    g->size = grow_copy(si->size, n, k, sizeof *g->size);
+    g->opacity = collab_alloc_array(n + k + 1, sizeof *g->opacity);
+    g->names = grow_copy(si->names, n, k, sizeof *g->names);
+    g->kind = grow_copy(si->kind, n, k, sizeof *g->kind);
+    g->emphasis = grow_copy(si->emphasis, n, k, sizeof *g->emphasis);
+    bool ok = g->x && g->y && g->size && g->opacity && g->names && g->kind && g->emphasis;
+    if (ok && si->community != NULL) {
+        ok = (g->category = grow_copy(si->community, n, k, sizeof *g->category)) != NULL;
+    }
+    if (ok && si->value != NULL) {
+        ok = (g->value = grow_copy(si->value, n, k, sizeof *g->value)) != NULL;
+    }
+    if (!ok) {
+        return nomem(err);
+    }
+    double smallest = INFINITY;
+    for (size_t v = 0; v < n; v++) {
+        smallest = si->size != NULL ? fmin(smallest, si->size[v]) : 1;
+        g->opacity[v] = 1;
+    }
+    for (size_t i = 0; i < k; i++) {
+        g->x[n + i] = x->ghost_x[i];
+        g->y[n + i] = x->ghost_y[i];
+        g->size[n + i] = isfinite(smallest) ? smallest : 1;
+        g->opacity[n + i] = 0.3;
+        g->names[n + i] = "";
+        if (g->category != NULL) {
+            g->category[n + i] = COLLAB_NO_COMMUNITY;
+        }
+        if (g->value != NULL) {
+            g->value[n + i] = NAN;
+        }
+    }
+    si->n_nodes = n + k;
+    si->x = g->x;
+    si->y = g->y;
+    si->size = g->size;
+    si->opacity = g->opacity;
+    si->names = g->names;
+    si->kind = g->kind;
+    si->emphasis = g->emphasis;
+    si->community = g->category != NULL ? g->category : si->community;
+    si->value = g->value != NULL ? g->value : si->value;
+    return COLLAB_OK;
+}
+
+/* Plans the discs, lays out once with them, then builds the final scene. */
+static collab_status layout_and_scene(map_job *job, collab_scene_input *si, collab_scene *scene,
+                                      collab_error *err)
+{
+    double *radius = collab_alloc_array(si->n_nodes + 1, sizeof *radius);
+    if (radius == NULL) {
+        return nomem(err);
+    }
+    double aspect = job->mo->width / job->mo->height;
+    collab_status st = plan_discs(si, &aspect, radius, err);
+    if (st == COLLAB_OK) {
+        st = lay_out(job, aspect, job->mo->layout == COLLAB_LAYOUT_CIRCLE ? NULL : radius, err);
+    }
+    collab_free(radius);
+    if (st == COLLAB_OK) {
+        si->x = collab_layout_x(&job->layout);
+        si->y = collab_layout_y(&job->layout);
+        if (job->extras->n_ghosts > 0 && !job->by_community) {
+            st = add_ghosts(job, si, err);
+        }
+    }
+    if (st == COLLAB_OK) {
+        st = collab_scene_build(scene, si, err);
+    }
+    return st;
+}
+
+static collab_status draw(map_job *job, collab_map *map, collab_error *err)
+{
+    collab_render_measurer measurer;
+    collab_status st = collab_render_measurer_init(&measurer, err);
+    if (st != COLLAB_OK) {
+        return st;
+    }
+    collab_scene_input si;
+    fill_scene_input(job, &si, &measurer);
+    st = colours(job, &si, err);
+    if (st == COLLAB_OK) {
+        st = layout_and_scene(job, &si, &map->scene, err);
+    }
+    collab_render_measurer_destroy(&measurer);
+    return st;
+}
+
+collab_status collab_map_build(collab_map *out, const collab_map_source *src,
+                               const collab_map_options *mo, const collab_map_extras *extras,
+                               collab_error *err)
+{
+    static const collab_map_extras none = {.centre = -1};
+    map_job job;
+    memset(&job, 0, sizeof job);
+    job.src = src;
+    job.mo = mo;
+    job.extras = extras != NULL ? extras : &none;
+    collab_map map;
+    memset(&map, 0, sizeof map);
+    collab_status st = collab_i_map_community_legend(src->graph, src->partition,
+                                                     src->metrics->values[mo->size_by],
+                                                     &job.arrays, err);
+    if (st == COLLAB_OK) {
+        st = choose_level(&job, err);
+    }
+    if (st == COLLAB_OK) {
+        st = fill_edges(job.drawn, &job.arrays, err);
+    }
+    if (st == COLLAB_OK) {
+        write_subtitle(&job);
+        st = draw(&job, &map, err);
+    }
+    if (st == COLLAB_OK) {
+        map.layout = job.layout;
+        memset(&job.layout, 0, sizeof job.layout);
+        map.by_community = job.by_community;
+        map.n_drawn = collab_graph_vertex_count(job.drawn);
+        map.method = mo->layout;
+        memcpy(map.notice, job.notice, sizeof map.notice);
+    }
+    collab_layout_destroy(&job.layout);
+    collab_graph_destroy(&job.community_level);
+    collab_free(job.bubble_size);
+    collab_free(job.bubble_members);
+    collab_i_map_arrays_free(&job.arrays);
+    ghost_arrays_free(&job.ghosts);
+    if (st == COLLAB_OK) {
+        *out = map;
+    }
+    return st;
+}
+
+void collab_map_destroy(collab_map *map)
+{
+    if (map == NULL) {
+        return;
+    }
+    collab_scene_destroy(&map->scene);
+    collab_layout_destroy(&map->layout);
+    memset(map, 0, sizeof *map);
+}
