@@ -62,7 +62,7 @@ void cli_analysis_init(cli_analysis *a)
     memset(a, 0, sizeof *a);
     collab_metrics_options_init(&a->metrics);
     collab_community_options_init(&a->community);
-    a->metrics.progress = isatty(STDERR_FILENO) != 0;
+    a->metrics.progress = isatty(STDERR_FILENO) != 0 ? cli_progress_terminal : NULL;
 }
 
 bool cli_analysis_option(cli_analysis *a, int opt, const char *arg, collab_error *err)
@@ -111,7 +111,7 @@ bool cli_analysis_option(cli_analysis *a, int opt, const char *arg, collab_error
         }
         return true;
     case OPT_NO_PROGRESS:
-        a->metrics.progress = false;
+        a->metrics.progress = NULL;
         return true;
     case OPT_VERBOSE:
         a->verbose = true;

@@ -128,6 +128,10 @@ bool cli_parse_double(const char *text, double *value);
  * directory. */
 collab_status cli_make_dir(const char *dir, collab_error *err);
 
+/* A collab_progress_fn for a terminal: "collab: MESSAGE (45%)" rewritten in place on stderr, ended
+ * with a line feed at 100%. */
+void cli_progress_terminal(const char *message, double percent, void *data);
+
 /* Installs the handlers that remove an interrupted output's temporary file (signals.c). */
 void cli_signals_install(void);
 /* Before creating a temporary file: blocks the handled signals in this thread (saving the mask

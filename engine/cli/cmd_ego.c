@@ -39,113 +39,6 @@ typedef struct ego_args {
     const char *scene;  /* --scene: the map's scene as JSON */
 } ego_args;
 
-typedef struct ego_member {
-    uint32_t vertex;    /* vertex in the whole graph */
-    int32_t distance;   /* steps from the ego */
-    size_t shared;      /* projects shared with the ego */
-    double degree;      /* degree inside the neighbourhood */
-    double betweenness; /* betweenness inside the neighbourhood */
-} ego_member;
-
-static int by_distance_then_shared(const void *a, const void *b)
-{
-    const ego_member *x = a;
-    const ego_member *y = b;
-    if (x->distance != y->distance) {
-        return x->distance - y->distance;
-    }
-    if (x->shared != y->shared) {
-        return x->shared > y->shared ? -1 : 1;
-    }
-    return (x->vertex > y->vertex) - (x->vertex < y->vertex);
-}
-
-static int by_vertex(const void *a, const void *b)
-{
-    uint32_t x = ((const ego_member *)a)->vertex;
-    uint32_t y = ((const ego_member *)b)->vertex;
-    return (x > y) - (x < y);
-}
-
-/* Degree and betweenness of the members inside the neighbourhood's induced subgraph. The
- * members are sorted by vertex id first: igraph's induced subgraph keeps that order. */
-static collab_status neighbourhood_centrality(const collab_graph *g, ego_member *m, size_t n,
-                                              collab_error *err)
-{
-    qsort(m, n, sizeof *m, by_vertex);
-    igraph_vector_int_t ids;
-    igraph_error_t rc = igraph_vector_int_init(&ids, (igraph_integer_t)n);
-    if (rc != IGRAPH_SUCCESS) {
-        return collab_error_from_igraph(err, rc, "measuring the neighbourhood");
-    }
-    for (size_t i = 0; i < n; i++) {
-        VECTOR(ids)[i] = m[i].vertex;
-    }
-    igraph_t sub;
-    rc = igraph_induced_subgraph(&g->graph, &sub, igraph_vss_vector(&ids),
-                                 IGRAPH_SUBGRAPH_CREATE_FROM_SCRATCH);
-    igraph_vector_int_destroy(&ids);
-    if (rc != IGRAPH_SUCCESS) {
-        return collab_error_from_igraph(err, rc, "measuring the neighbourhood");
-    }
-    igraph_vector_t bc;
-    igraph_vector_int_t deg;
-    rc = igraph_vector_init(&bc, 0);
-    if (rc == IGRAPH_SUCCESS) {
-        rc = igraph_vector_int_init(&deg, 0);
-        if (rc == IGRAPH_SUCCESS) {
-            rc = igraph_betweenness(&sub, &bc, igraph_vss_all(), false, NULL);
-            if (rc == IGRAPH_SUCCESS) {
-                rc = igraph_degree(&sub, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS);
-            }
-            for (size_t i = 0; rc == IGRAPH_SUCCESS && i < n; i++) {
-                m[i].degree = (double)VECTOR(deg)[i];
-                m[i].betweenness = VECTOR(bc)[i];
-            }
-            igraph_vector_int_destroy(&deg);
-        }
-        igraph_vector_destroy(&bc);
-    }
-    igraph_destroy(&sub);
-    return collab_error_from_igraph(err, rc, "measuring the neighbourhood");
-}
-
-/* The members: the ego and everyone within the radius, with their shared projects. */
-static collab_status gather(const cli_input *in, uint32_t ego, size_t radius, ego_member **out,
-                            size_t *n_out, collab_error *err)
-{
-    size_t n = collab_graph_vertex_count(&in->g);
-    int32_t *dist = collab_alloc_array(n + 1, sizeof *dist);
-    ego_member *m = collab_alloc_array(n + 1, sizeof *m);
-    collab_status st = dist == NULL || m == NULL
-                           ? collab_error_set(err, COLLAB_E_NOMEM, "out of memory")
-                           : collab_query_distances(&in->g, ego, UINT32_MAX, dist, err);
-    size_t k = 0;
-    for (size_t v = 0; st == COLLAB_OK && v < n; v++) {
-        if (dist[v] >= 0 && (size_t)dist[v] <= radius) {
-            collab_link links[1];
-            size_t shared = 0;
-            if (v != ego) {
-                st = collab_query_links(&in->g, &in->list, ego, (uint32_t)v, links, 0, &shared,
-                                        err);
-            }
-            m[k++] = (ego_member){(uint32_t)v, dist[v], shared, 0, 0};
-        }
-    }
-    if (st == COLLAB_OK) {
-        st = neighbourhood_centrality(&in->g, m, k, err);
-    }
-    collab_free(dist);
-    if (st != COLLAB_OK) {
-        collab_free(m);
-        return st;
-    }
-    qsort(m, k, sizeof *m, by_distance_then_shared);
-    *out = m;
-    *n_out = k;
-    return COLLAB_OK;
-}
-
 /* "Project (year) as role/role; ..." for the first LINKS_SHOWN shared projects. */
 static collab_status write_links(FILE *f, const cli_input *in, uint32_t ego, uint32_t v,
                                  collab_error *err)
@@ -171,7 +64,7 @@ static collab_status write_links(FILE *f, const cli_input *in, uint32_t ego, uin
     return st;
 }
 
-static collab_status write_ego(FILE *f, const cli_input *in, uint32_t ego, const ego_member *m,
+static collab_status write_ego(FILE *f, const cli_input *in, uint32_t ego, const collab_neighbour *m,
                                size_t n, bool csv, collab_error *err)
 {
     const collab_graph *g = &in->g;
@@ -208,7 +101,7 @@ static collab_status write_ego(FILE *f, const cli_input *in, uint32_t ego, const
 }
 
 /* The neighbourhood as a map: its induced subgraph with the ego first, centred and outlined. */
-static collab_status draw_ego(const cli_input *in, uint32_t ego, const ego_member *m, size_t n,
+static collab_status draw_ego(const cli_input *in, uint32_t ego, const collab_neighbour *m, size_t n,
                               const ego_args *ea, collab_render_format fmt, collab_error *err)
 {
     uint32_t *ids = collab_alloc_array(n + 1, sizeof *ids);
@@ -271,10 +164,10 @@ static collab_status run(cli_input *in, const char *name, const ego_args *ea, co
     if (st == COLLAB_OK) {
         st = collab_query_find(&in->g, name, &ego, err);
     }
-    ego_member *m = NULL;
+    collab_neighbour *m = NULL;
     size_t n = 0;
     if (st == COLLAB_OK) {
-        st = gather(in, ego, ea->radius, &m, &n, err);
+        st = collab_query_neighbourhood(&in->g, &in->list, ego, ea->radius, &m, &n, err);
     }
     collab_render_format fmt;
     bool map = collab_render_format_from_path(ea->output, &fmt);

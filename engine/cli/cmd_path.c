@@ -78,9 +78,7 @@ static collab_status print_step(FILE *f, const cli_input *in, uint32_t u, uint32
         fprintf(f, "      and %zu more shared projects\n", n_links - MAX_LINKS_SHOWN);
     }
     if (g->shape != COLLAB_SHAPE_CREDITS) {
-        igraph_integer_t eid = -1;
-        igraph_get_eid(&g->graph, &eid, u, v, false, false);
-        fprintf(f, "      weight %g\n", eid >= 0 ? VECTOR(g->weights)[eid] : 0.0);
+        fprintf(f, "      weight %g\n", collab_graph_edge_weight(g, u, v));
     }
     return st;
 }
@@ -92,240 +90,53 @@ typedef struct chains {
     double total;
 } chains;
 
-/* ---- the chains as a map ---------------------------------------------------------------- */
-
-/* The drawing under construction: people at even columns, linking projects at odd ones. */
-typedef struct chain_drawing {
-    char **names;      /* vertex names (owned) */
-    uint8_t *is_project;
-    double *x, *y;     /* fixed positions */
-    uint8_t *emphasis; /* the two ends */
-    uint32_t *from, *to;
-    size_t n, m;
-    uint32_t *vertex_of; /* per graph vertex: drawing vertex, or UINT32_MAX */
-} chain_drawing;
-
-static void chain_drawing_free(chain_drawing *d)
-{
-    for (size_t i = 0; d->names != NULL && i < d->n; i++) {
-        collab_free(d->names[i]);
-    }
-    collab_free(d->names);
-    collab_free(d->is_project);
-    collab_free(d->x);
-    collab_free(d->y);
-    collab_free(d->emphasis);
-    collab_free(d->from);
-    collab_free(d->to);
-    collab_free(d->vertex_of);
-    memset(d, 0, sizeof *d);
-}
-
-static char *copy_text(const char *text)
-{
-    size_t len = strlen(text) + 1;
-    char *copy = collab_malloc(len);
-    if (copy != NULL) {
-        memcpy(copy, text, len);
-    }
-    return copy;
-}
-
-static uint32_t add_vertex(chain_drawing *d, char *name, bool project, double x, double y)
-{
-    d->names[d->n] = name;
-    d->is_project[d->n] = project;
-    d->x[d->n] = x;
-    d->y[d->n] = y;
-    return (uint32_t)d->n++;
-}
-
-/* "Title (1999) · producer / artist": the first project linking u and v, or NULL without one. */
-static char *link_label(const cli_input *in, uint32_t u, uint32_t v, collab_error *err)
-{
-    const collab_edgelist *list = &in->list;
-    collab_link l;
-    size_t n = 0;
-    if (in->g.shape != COLLAB_SHAPE_CREDITS || in->g.view != COLLAB_VIEW_PEOPLE ||
-        collab_query_links(&in->g, list, u, v, &l, 1, &n, err) != COLLAB_OK || n == 0) {
-        return NULL;
-    }
-    const char *title = collab_names_get(&list->names_b, l.project);
-    const char *ra = l.role_a != COLLAB_NO_ID ? collab_names_get(&list->roles, l.role_a)
-                                                : "credited";
-    const char *rb = l.role_b != COLLAB_NO_ID ? collab_names_get(&list->roles, l.role_b)
-                                                : "credited";
-    size_t len = strlen(title) + strlen(ra) + strlen(rb) + 64;
-    char *text = collab_malloc(len);
-    if (text != NULL) {
-        char year[16] = "";
-        if (l.year != 0) {
-            snprintf(year, sizeof year, " (%d)", l.year);
-        }
-        snprintf(text, len, "%s%s \xc2\xb7 %s / %s", title, year, ra, rb);
-    }
-    return text;
-}
-
-static collab_status nomem_drawing(collab_error *err)
-{
-    return collab_error_set(err, COLLAB_E_NOMEM, "out of memory drawing the chains");
-}
-
-/* Places the people of every chain (a person is always at the same step of every shortest
- * chain, so columns are well defined; rows in order of first appearance) and one project node
- * per distinct step between two people. */
-static collab_status build_drawing(const cli_input *in, const chains *c, chain_drawing *d,
-                                   collab_error *err)
-{
-    size_t cap = 2 * c->n_paths * (c->length + 1) + 1;
-    size_t n_graph = collab_graph_vertex_count(&in->g);
-    d->names = collab_calloc_array(cap, sizeof *d->names);
-    d->is_project = collab_calloc_array(cap, 1);
-    d->x = collab_alloc_array(cap, sizeof *d->x);
-    d->y = collab_alloc_array(cap, sizeof *d->y);
-    d->emphasis = collab_calloc_array(cap, 1);
-    d->from = collab_alloc_array(2 * cap, sizeof *d->from);
-    d->to = collab_alloc_array(2 * cap, sizeof *d->to);
-    d->vertex_of = collab_alloc_array(n_graph + 1, sizeof *d->vertex_of);
-    size_t *rows = collab_calloc_array(c->length + 2, sizeof *rows);
-    uint64_t *pairs = collab_alloc_array(cap, sizeof *pairs);
-    uint32_t *pair_vertex = collab_alloc_array(cap, sizeof *pair_vertex);
-    collab_status st = COLLAB_OK;
-    if (!d->names || !d->is_project || !d->x || !d->y || !d->emphasis || !d->from || !d->to ||
-        !d->vertex_of || !rows || !pairs || !pair_vertex) {
-        st = nomem_drawing(err);
-    } else {
-        memset(d->vertex_of, 0xff, n_graph * sizeof *d->vertex_of);
-    }
-    size_t n_pairs = 0;
-    for (size_t p = 0; st == COLLAB_OK && p < c->n_paths; p++) {
-        const uint32_t *chain = c->paths + p * (c->length + 1);
-        for (size_t i = 0; st == COLLAB_OK && i <= c->length; i++) {
-            uint32_t v = chain[i];
-            if (d->vertex_of[v] == UINT32_MAX) {
-                char *name = copy_text(collab_graph_name(&in->g, v));
-                st = name == NULL ? nomem_drawing(err) : COLLAB_OK;
-                if (st == COLLAB_OK) {
-                    d->vertex_of[v] = add_vertex(d, name, false, 2.0 * (double)i,
-                                                 (double)rows[i]++);
-                }
-            }
-            if (st != COLLAB_OK || i == 0) {
-                continue;
-            }
-            uint32_t u = chain[i - 1];
-            uint64_t key = ((uint64_t)u << 32) | v;
-            size_t k = 0;
-            while (k < n_pairs && pairs[k] != key) {
-                k++;
-            }
-            if (k < n_pairs) {
-                continue;
-            }
-            pairs[n_pairs++] = key;
-            char *label = link_label(in, u, v, err);
-            uint32_t du = d->vertex_of[u];
-            uint32_t dv = d->vertex_of[v];
-            if (label == NULL) {
-                d->from[d->m] = du;
-                d->to[d->m++] = dv;
-                continue;
-            }
-            uint32_t pv = add_vertex(d, label, true, 2.0 * (double)i - 1,
-                                     (d->y[du] + d->y[dv]) / 2);
-            d->from[d->m] = du;
-            d->to[d->m++] = pv;
-            d->from[d->m] = pv;
-            d->to[d->m++] = dv;
-        }
-    }
-    /* Centre each column's rows around 0. */
-    for (size_t v = 0; st == COLLAB_OK && v < d->n; v++) {
-        if (!d->is_project[v]) {
-            size_t col = (size_t)(d->x[v] / 2);
-            d->y[v] -= ((double)rows[col] - 1) / 2;
-        }
-    }
-    for (size_t v = 0; st == COLLAB_OK && v < d->n; v++) {
-        if (d->is_project[v]) {
-            /* re-centre on the people it links, now moved */
-            double sum = 0;
-            size_t cnt = 0;
-            for (size_t e = 0; e < d->m; e++) {
-                uint32_t other = d->from[e] == v ? d->to[e] : d->to[e] == v ? d->from[e] : v;
-                if (other != v) {
-                    sum += d->y[other];
-                    cnt++;
-                }
-            }
-            d->y[v] = cnt > 0 ? sum / (double)cnt : d->y[v];
-        }
-    }
-    collab_free(rows);
-    collab_free(pairs);
-    collab_free(pair_vertex);
-    return st;
-}
-
 static collab_status draw_chains(const cli_input *in, const path_args *pa, const chains *c,
                                  uint32_t a, uint32_t b, collab_render_format fmt,
                                  collab_error *err)
 {
-    chain_drawing d;
-    memset(&d, 0, sizeof d);
-    collab_status st = build_drawing(in, c, &d, err);
-    collab_graph g;
-    if (st == COLLAB_OK) {
-        d.emphasis[d.vertex_of[a]] = 1;
-        d.emphasis[d.vertex_of[b]] = 1;
-        st = collab_graph_from_edges(&g, (const char *const *)d.names, d.is_project, d.n, d.from,
-                                     d.to, NULL, d.m, err);
+    collab_chain_drawing d;
+    collab_status st = collab_chain_drawing_build(&d, &in->g, &in->list, c->paths, c->n_paths,
+                                                  c->length, err);
+    if (st != COLLAB_OK) {
+        return st;
     }
-    if (st == COLLAB_OK) {
-        char title[512];
-        char subtitle[512];
-        snprintf(title, sizeof title, "From %.200s to %.200s", collab_graph_name(&in->g, a),
-                 collab_graph_name(&in->g, b));
-        char drawn[64] = "";
-        if ((double)c->n_paths < c->total) {
-            snprintf(drawn, sizeof drawn, " (%zu drawn)", c->n_paths);
-        }
-        snprintf(subtitle, sizeof subtitle,
-                 "distance %zu \xc2\xb7 %.0f shortest chain%s%s \xc2\xb7 squares: the first "
-                 "shared project of each step, with both roles",
-                 c->length, c->total, c->total == 1 ? "" : "s", drawn);
-        cli_map_options mo;
-        cli_map_options_init(&mo);
-        mo.map.title = title;
-        mo.map.level = COLLAB_MAP_LEVEL_NODES;
-        mo.map.color_by = COLLAB_MAP_COLOR_NONE;
-        mo.map.size_by = COLLAB_METRIC_DEGREE;
-        mo.map.label_chars = 80;
-        /* A page as tall as the chains need: one chain is a single row. */
-        double rows = 1;
-        for (size_t v = 0; v < d.n; v++) {
-            rows = fmax(rows, 2 * fabs(d.y[v]) + 1);
-        }
-        mo.map.height = fmin(900, 520 + 120 * (rows - 1));
-        collab_map_extras extras = {.emphasis = d.emphasis, .centre = -1, .fixed_x = d.x,
-                                 .fixed_y = d.y, .subtitle = subtitle};
-        cli_analysis an;
-        cli_analysis_init(&an);
-        cli_map_source src = {&g, &in->list, in->path};
-        collab_map map;
-        st = cli_map_build(&map, &src, &an, &mo, &extras, err);
-        if (st == COLLAB_OK) {
-            st = cli_map_write(&map, pa->output, fmt, mo.dpi, in->path, err);
-            if (st == COLLAB_OK && pa->scene != NULL) {
-                st = cli_map_write_scene(&map, pa->scene, in->path, err);
-            }
-            collab_map_destroy(&map);
-        }
-        cli_analysis_destroy(&an);
-        collab_graph_destroy(&g);
+    char title[512];
+    char subtitle[512];
+    snprintf(title, sizeof title, "From %.200s to %.200s", collab_graph_name(&in->g, a),
+             collab_graph_name(&in->g, b));
+    char drawn[64] = "";
+    if ((double)c->n_paths < c->total) {
+        snprintf(drawn, sizeof drawn, " (%zu drawn)", c->n_paths);
     }
-    chain_drawing_free(&d);
+    snprintf(subtitle, sizeof subtitle,
+             "distance %zu \xc2\xb7 %.0f shortest chain%s%s \xc2\xb7 squares: the first "
+             "shared project of each step, with both roles",
+             c->length, c->total, c->total == 1 ? "" : "s", drawn);
+    cli_map_options mo;
+    cli_map_options_init(&mo);
+    mo.map.title = title;
+    mo.map.level = COLLAB_MAP_LEVEL_NODES;
+    mo.map.color_by = COLLAB_MAP_COLOR_NONE;
+    mo.map.size_by = COLLAB_METRIC_DEGREE;
+    mo.map.label_chars = 80;
+    /* A page as tall as the chains need: one chain is a single row. */
+    mo.map.height = fmin(900, 520 + 120 * (d.rows - 1));
+    collab_map_extras extras = {.emphasis = d.emphasis, .centre = -1, .fixed_x = d.x,
+                                .fixed_y = d.y, .subtitle = subtitle};
+    cli_analysis an;
+    cli_analysis_init(&an);
+    cli_map_source src = {&d.graph, &in->list, in->path};
+    collab_map map;
+    st = cli_map_build(&map, &src, &an, &mo, &extras, err);
+    if (st == COLLAB_OK) {
+        st = cli_map_write(&map, pa->output, fmt, mo.dpi, in->path, err);
+        if (st == COLLAB_OK && pa->scene != NULL) {
+            st = cli_map_write_scene(&map, pa->scene, in->path, err);
+        }
+        collab_map_destroy(&map);
+    }
+    cli_analysis_destroy(&an);
+    collab_chain_drawing_destroy(&d);
     return st;
 }
 

@@ -99,3 +99,9 @@ int cli_parse_command(int argc, char **argv, const cli_command_spec *spec, cli_i
     }
     return 0;
 }
+
+void cli_progress_terminal(const char *message, double percent, void *data)
+{
+    (void)data;
+    fprintf(stderr, "\rcollab: %s (%3.0f%%)%s", message, percent, percent >= 100 ? "\n" : "");
+}

@@ -138,3 +138,13 @@ collab_status collab_graph_induced(collab_graph *out, const collab_graph *g,
     *out = sub;
     return COLLAB_OK;
 }
+
+double collab_graph_edge_weight(const collab_graph *g, uint32_t u, uint32_t v)
+{
+    igraph_integer_t eid = -1;
+    if (igraph_get_eid(&g->graph, &eid, u, v, IGRAPH_UNDIRECTED, false) != IGRAPH_SUCCESS ||
+        eid < 0) {
+        return 0.0;
+    }
+    return VECTOR(g->weights)[eid];
+}

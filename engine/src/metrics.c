@@ -283,7 +283,7 @@ static collab_status compute_all(collab_metrics *m, const collab_graph *g,
     if (st == COLLAB_OK && paths) {
         st = collab_i_sweep_start(&sweep, &csr, opt->paths == COLLAB_PATHS_INVERSE,
                                   sample_size(opt, &csr), opt->seed, opt->threads, opt->progress,
-                                  err);
+                                  opt->progress_data, err);
     }
     /* Undirected graphs get constraint from the triangles; igraph's call is kept for directed
      * ones, where a tie's two directions are weighed as igraph defines. */

@@ -46,7 +46,8 @@ typedef struct sweep {
     size_t n_sources;          /* how many */
     lane lanes[N_LANES];       /* per-lane accumulators */
     int n_threads;             /* workers */
-    bool progress;             /* report on stderr */
+    collab_progress_fn progress; /* told how far the sweep is, or NULL */
+    void *progress_data;       /* passed to it */
     atomic_size_t done;        /* sources finished */
     atomic_int next_lane;      /* the next lane a worker may take */
     atomic_bool cancel;        /* stop early: the caller failed elsewhere */
@@ -461,8 +462,9 @@ static bool workspace_init(workspace *w, const collab_i_csr *c, bool inverse)
 static void show_progress(sweep *s)
 {
     size_t done = atomic_load(&s->done);
-    fprintf(stderr, "\rcollab: shortest paths %3.0f%% (%zu of %zu sources)",
-            100.0 * (double)done / (double)s->n_sources, done, s->n_sources);
+    char message[96];
+    snprintf(message, sizeof message, "shortest paths: %zu of %zu sources", done, s->n_sources);
+    s->progress(message, 100.0 * (double)done / (double)s->n_sources, s->progress_data);
 }
 
 static void *run_worker(void *arg)
@@ -488,7 +490,7 @@ static void *run_worker(void *arg)
                 accumulate_hops(s, &w, &s->lanes[l], src, begin, sssp_hops(s->csr, &w, src));
             }
             size_t done = atomic_fetch_add(&s->done, 1) + 1;
-            if (s->progress && wk->id == 0 && done % step == 0) {
+            if (s->progress != NULL && wk->id == 0 && done % step == 0 && done < s->n_sources) {
                 show_progress(s);
             }
         }
@@ -779,7 +781,8 @@ static void job_free(collab_i_sweep_job *job)
 
 /* Components, renumbering, sources and lanes: everything the workers need. */
 static collab_status job_prepare(collab_i_sweep_job *job, const collab_i_csr *csr, bool inverse,
-                                 long sample, uint64_t seed, int threads, bool progress,
+                                 long sample, uint64_t seed, int threads,
+                                 collab_progress_fn progress, void *progress_data,
                                  collab_error *err)
 {
     size_t n = csr->n;
@@ -820,7 +823,8 @@ static collab_status job_prepare(collab_i_sweep_job *job, const collab_i_csr *cs
     s->squares = r->sampled;
     s->sources = job->sources;
     s->n_threads = default_threads(threads);
-    s->progress = progress && s->n_sources > 0;
+    s->progress = s->n_sources > 0 ? progress : NULL;
+    s->progress_data = progress_data;
     atomic_init(&s->done, 0);
     atomic_init(&s->next_lane, 0);
     atomic_init(&s->cancel, false);
@@ -834,14 +838,16 @@ static collab_status job_prepare(collab_i_sweep_job *job, const collab_i_csr *cs
 
 collab_status collab_i_sweep_start(collab_i_sweep_job **out, const collab_i_csr *csr,
                                    bool inverse, long sample, uint64_t seed, int threads,
-                                   bool progress, collab_error *err)
+                                   collab_progress_fn progress, void *progress_data,
+                                   collab_error *err)
 {
     *out = NULL;
     collab_i_sweep_job *job = collab_calloc_array(1, sizeof *job);
     if (job == NULL) {
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
     }
-    collab_status st = job_prepare(job, csr, inverse, sample, seed, threads, progress, err);
+    collab_status st = job_prepare(job, csr, inverse, sample, seed, threads, progress, progress_data,
+                                   err);
     if (st != COLLAB_OK) {
         job_free(job);
         return st;
@@ -875,9 +881,8 @@ collab_status collab_i_sweep_finish(collab_i_sweep_job *job, bool cancel,
         pthread_join(job->threads[t], NULL);
     }
     collab_status st = COLLAB_OK;
-    if (s->progress && !cancel) {
-        show_progress(s);
-        fputc('\n', stderr);
+    if (s->progress != NULL && !cancel) {
+        show_progress(s); /* all done: 100% */
     }
     for (int t = 0; t <= me && !cancel; t++) {
         if (job->workers[t].st != COLLAB_OK) {

@@ -5,6 +5,7 @@
 #define COLLAB_PATHS_INTERNAL_H
 
 #include "collab/error.h"
+#include "collab/progress.h"
 #include "collab/metrics.h"
 
 #include <stdbool.h>
@@ -42,7 +43,8 @@ void collab_i_sweep_result_destroy(collab_i_sweep_result *r);
 /* Sweeps `csr`: every source when `sample` is 0, else about `sample` sources drawn per component
  * in proportion to its size (components of up to 64 vertices are swept whole), seeded with
  * `seed`. `inverse` measures an edge of weight w as 1/w, else as one hop. `threads` workers
- * (0 = one per core). The result does not depend on the number of threads.
+ * (0 = one per core). The result does not depend on the number of threads. `progress` (NULL
+ * for none) hears how many sources are done, from one worker at a time.
  * Time complexity: O(S (V + E)) for S sources (O(S E log V) with `inverse`).
  *
  * In two steps, so the caller's core is not idle while it runs: start launches threads - 1
@@ -53,7 +55,8 @@ void collab_i_sweep_result_destroy(collab_i_sweep_result *r);
 typedef struct collab_i_sweep_job collab_i_sweep_job;
 collab_status collab_i_sweep_start(collab_i_sweep_job **out, const collab_i_csr *csr,
                                    bool inverse, long sample, uint64_t seed, int threads,
-                                   bool progress, collab_error *err);
+                                   collab_progress_fn progress, void *progress_data,
+                                   collab_error *err);
 collab_status collab_i_sweep_finish(collab_i_sweep_job *job, bool cancel,
                                     collab_i_sweep_result *out, collab_error *err);
 

@@ -118,6 +118,10 @@ collab_status collab_graph_contract(collab_graph *out, const collab_graph *g, co
                                     size_t n_groups, const char *const *group_names,
                                     collab_error *err);
 
+/* The weight of the edge between vertices u and v (either direction), or 0 when there is none.
+ * Time complexity: O(log d) for degree d. */
+double collab_graph_edge_weight(const collab_graph *g, uint32_t u, uint32_t v);
+
 /* Frees `g`; NULL-safe and safe on a zeroed graph. */
 void collab_graph_destroy(collab_graph *g);
 

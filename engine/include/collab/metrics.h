@@ -18,6 +18,7 @@
 
 #include "collab/error.h"
 #include "collab/graph.h"
+#include "collab/progress.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -58,7 +59,8 @@ typedef struct collab_metrics_options {
                                     K > 0 = sample K sources; -1 = always exact */
     uint64_t seed;               /* seed of the source sample */
     int threads;                 /* worker threads for the path sweep; 0 = one per core */
-    bool progress;               /* print progress to stderr */
+    collab_progress_fn progress; /* called as the path sweep goes on; NULL = quiet */
+    void *progress_data;         /* passed to `progress` */
     uint32_t wanted;             /* bit set of collab_metric to compute; 0 = all. Degree,
                                     strength and clustering are always computed; the path
                                     sweep (and with it components, diameter, average path

@@ -51,4 +51,43 @@ collab_status collab_query_links(const collab_graph *g, const collab_edgelist *l
                                  uint32_t v, collab_link *links, size_t max_links,
                                  size_t *n_links, collab_error *err);
 
+/* One member of a person's neighbourhood. */
+typedef struct collab_neighbour {
+    uint32_t vertex;    /* vertex in the whole graph */
+    int32_t distance;   /* steps from the person (0 for the person) */
+    size_t shared;      /* projects shared with the person (credits, people view; else 0) */
+    double degree;      /* degree inside the neighbourhood's induced subgraph */
+    double betweenness; /* betweenness inside it (raw, undirected, unweighted) */
+} collab_neighbour;
+
+/* The neighbourhood of `ego`: the person and everyone within `radius` steps, nearest first, then
+ * by projects shared with the person (most first), then by vertex id. `*out` (n_out entries) is
+ * allocated with collab_malloc and freed by the caller; it is set only on COLLAB_OK. `list` is
+ * the edgelist `g` was built from. Errors: COLLAB_E_NOMEM, COLLAB_E_LIBRARY.
+ * Time complexity: O(V + E) for the distances, O(rows) per member for the shared projects, and
+ * O(n m) for the betweenness of the n members and m ties inside. */
+collab_status collab_query_neighbourhood(const collab_graph *g, const collab_edgelist *list,
+                                        uint32_t ego, size_t radius, collab_neighbour **out,
+                                        size_t *n_out, collab_error *err);
+
+/* The drawing of shortest chains: the people on them in columns by step and, for every distinct
+ * step, a project vertex between the two people labelled "Title (year) \u00b7 role / role" (the
+ * first project linking them; credits drawn as people only, else a direct edge). */
+typedef struct collab_chain_drawing {
+    collab_graph graph;  /* people and project vertices (shape edges, no origins) */
+    double *x, *y;       /* fixed position of each vertex: x = 2 * step (projects between) */
+    uint8_t *emphasis;   /* 1 for the two ends */
+    double rows;         /* rows of the tallest column (for sizing the page) */
+} collab_chain_drawing;
+
+/* Builds the drawing of `n_paths` (> 0) chains of `length + 1` vertices of `g` (as from
+ * collab_query_paths) into `out` (uninitialised on entry, initialised only on COLLAB_OK; free with
+ * collab_chain_drawing_destroy). Errors: COLLAB_E_USAGE without a chain, COLLAB_E_NOMEM. */
+collab_status collab_chain_drawing_build(collab_chain_drawing *out, const collab_graph *g,
+                                         const collab_edgelist *list, const uint32_t *paths,
+                                         size_t n_paths, size_t length, collab_error *err);
+
+/* Frees `d`; NULL-safe, safe on a zeroed value, leaves it zeroed. */
+void collab_chain_drawing_destroy(collab_chain_drawing *d);
+
 #endif
