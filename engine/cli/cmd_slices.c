@@ -6,6 +6,8 @@
 #include "cli.h"
 #include "map_internal.h"
 
+#include "collab/slices.h"
+
 #include "collab/alloc.h"
 #include "collab/text.h"
 
@@ -33,17 +35,6 @@ static const char *const slices_usage =
 
 enum { OPT_BY = 1, OPT_SORT, OPT_TOP, OPT_SCENES };
 
-/* More slices than this is a mistake (a year range of centuries cut by year). */
-#define MAX_SLICES 200
-
-typedef struct slice {
-    int from, to;       /* years, inclusive */
-    char label[32];     /* "1990s", "1999", "1990-1994": file names and titles */
-    bool drawn;         /* had rows */
-    size_t people, ties, rows;
-    char top[3][128];   /* the three best-ranked people */
-} slice;
-
 typedef struct slices_args {
     int window, step;        /* years per slice and between slice starts; 0 = decades */
     collab_metric sort;      /* ranking metric */
@@ -52,25 +43,6 @@ typedef struct slices_args {
     const char *dir;         /* -o */
     bool scenes;             /* --scenes: each map's scene as SLICE.json */
 } slices_args;
-
-/* What persists from slice to slice, per person (names_a id). */
-typedef struct carry {
-    size_t n_people;
-    double *x, *y;           /* last known layout position, NaN when never drawn */
-    uint32_t *last_slice;    /* the last slice the person appeared in, UINT32_MAX = none */
-    uint32_t *rank;          /* n_slices x n_people ranks, 0 = absent */
-    double aspect;           /* the previous layout's aspect */
-    bool have_positions;     /* a previous node-level layout exists */
-} carry;
-
-static void carry_free(carry *c)
-{
-    collab_free(c->x);
-    collab_free(c->y);
-    collab_free(c->last_slice);
-    collab_free(c->rank);
-    memset(c, 0, sizeof *c);
-}
 
 static collab_status nomem(collab_error *err)
 {
@@ -138,175 +110,9 @@ static bool slices_option(void *ctx, int opt, const char *arg, collab_error *err
 
 /* ---- cutting ---------------------------------------------------------------------------- */
 
-/* The year span of the rows the whole graph kept, and how many of them have no year. */
-static void year_span(const cli_input *in, int *lo, int *hi, size_t *no_year)
-{
-    *lo = INT32_MAX;
-    *hi = INT32_MIN;
-    *no_year = 0;
-    for (size_t r = 0; r < in->list.n_rows; r++) {
-        if (!in->g.row_kept[r]) {
-            continue;
-        }
-        int y = in->list.year[r];
-        if (y == 0) {
-            (*no_year)++;
-            continue;
-        }
-        *lo = y < *lo ? y : *lo;
-        *hi = y > *hi ? y : *hi;
-    }
-}
-
-static collab_status cut(const slices_args *sa, int lo, int hi, slice **out, size_t *n_out,
-                         collab_error *err)
-{
-    int start = sa->window == 0 ? lo - ((lo % 10) + 10) % 10 : lo;
-    int width = sa->window == 0 ? 10 : sa->window;
-    int step = sa->window == 0 ? 10 : sa->step;
-    size_t n = 0;
-    for (int s = start; s <= hi; s += step) {
-        n++;
-    }
-    if (n > MAX_SLICES) {
-        return collab_error_set(err, COLLAB_E_USAGE,
-                                "%zu slices from %d to %d are too many (at most %d): use a "
-                                "wider --by",
-                                n, lo, hi, MAX_SLICES);
-    }
-    slice *s = collab_calloc_array(n + 1, sizeof *s);
-    if (s == NULL) {
-        return nomem(err);
-    }
-    for (size_t i = 0; i < n; i++) {
-        s[i].from = start + (int)i * step;
-        s[i].to = s[i].from + width - 1;
-        if (sa->window == 0) {
-            snprintf(s[i].label, sizeof s[i].label, "%ds", s[i].from);
-        } else if (width == 1) {
-            snprintf(s[i].label, sizeof s[i].label, "%d", s[i].from);
-        } else {
-            snprintf(s[i].label, sizeof s[i].label, "%d-%d", s[i].from, s[i].to);
-        }
-    }
-    *out = s;
-    *n_out = n;
-    return COLLAB_OK;
-}
-
-/* The slice's graph: the user's filters, and the slice's years within any --years given. */
-static collab_status build_slice(const cli_input *in, const slice *sl, collab_graph *g,
-                                 collab_error *err)
-{
-    collab_graph_options opt = in->graph;
-    int from = sl->from;
-    int to = sl->to;
-    if (opt.has_years) {
-        from = from > opt.year_from ? from : opt.year_from;
-        to = to < opt.year_to ? to : opt.year_to;
-    }
-    opt.has_years = true;
-    opt.year_from = from;
-    opt.year_to = to;
-    return collab_graph_build(g, &in->list, &opt, err);
-}
-
-/* ---- warm start ------------------------------------------------------------------------- */
-
-/* A deterministic uniform number in [0, 1) from a 64-bit state (splitmix64). */
-static double next_unit(uint64_t *state)
-{
-    uint64_t z = (*state += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    z ^= z >> 31;
-    return (double)(z >> 11) / 9007199254740992.0;
-}
-
-/* Initial positions for a slice: people seen before start where they were last drawn, newcomers
- * at the mean of their already placed collaborators (jittered), or anywhere when none is. */
-static collab_status warm_start(const carry *c, const collab_graph *g, uint64_t seed, double **x,
-                                double **y, collab_error *err)
-{
-    size_t n = collab_graph_vertex_count(g);
-    double *ix = collab_alloc_array(n + 1, sizeof *ix);
-    double *iy = collab_alloc_array(n + 1, sizeof *iy);
-    igraph_vector_int_t nb;
-    if (ix == NULL || iy == NULL || igraph_vector_int_init(&nb, 0) != IGRAPH_SUCCESS) {
-        collab_free(ix);
-        collab_free(iy);
-        return nomem(err);
-    }
-    uint64_t state = seed;
-    for (size_t v = 0; v < n; v++) {
-        uint32_t o = g->origin[v];
-        ix[v] = c->x[o];
-        iy[v] = c->y[o];
-    }
-    for (size_t v = 0; v < n; v++) {
-        double jx = next_unit(&state) - 0.5;
-        double jy = next_unit(&state) - 0.5;
-        if (!isnan(c->x[g->origin[v]])) {
-            continue;
-        }
-        double sx = 0;
-        double sy = 0;
-        size_t k = 0;
-        if (igraph_neighbors(&g->graph, &nb, (igraph_integer_t)v, IGRAPH_ALL) == IGRAPH_SUCCESS) {
-            for (igraph_integer_t i = 0; i < igraph_vector_int_size(&nb); i++) {
-                uint32_t o = g->origin[VECTOR(nb)[i]];
-                if (!isnan(c->x[o])) {
-                    sx += c->x[o];
-                    sy += c->y[o];
-                    k++;
-                }
-            }
-        }
-        if (k > 0) {
-            ix[v] = sx / (double)k + 0.05 * jx;
-            iy[v] = sy / (double)k + 0.05 * jy;
-        } else {
-            ix[v] = c->aspect * (jx + 0.5);
-            iy[v] = jy + 0.5;
-        }
-    }
-    igraph_vector_int_destroy(&nb);
-    *x = ix;
-    *y = iy;
-    return COLLAB_OK;
-}
-
-/* People of slice `k - 1` who are absent from slice `k`, at their last positions. */
-static collab_status ghosts(const carry *c, const collab_graph *g, size_t k, double **gx,
-                            double **gy, size_t *n_ghosts, collab_error *err)
-{
-    uint8_t *here = collab_calloc_array(c->n_people + 1, 1);
-    double *x = collab_alloc_array(c->n_people + 1, sizeof *x);
-    double *y = collab_alloc_array(c->n_people + 1, sizeof *y);
-    if (here == NULL || x == NULL || y == NULL) {
-        collab_free(here);
-        collab_free(x);
-        collab_free(y);
-        return nomem(err);
-    }
-    for (size_t v = 0; v < collab_graph_vertex_count(g); v++) {
-        here[g->origin[v]] = 1;
-    }
-    size_t n = 0;
-    for (size_t o = 0; k > 0 && o < c->n_people; o++) {
-        if (!here[o] && c->last_slice[o] == k - 1 && !isnan(c->x[o])) {
-            x[n] = c->x[o];
-            y[n++] = c->y[o];
-        }
-    }
-    collab_free(here);
-    *gx = x;
-    *gy = y;
-    *n_ghosts = n;
-    return COLLAB_OK;
-}
-
 /* ---- one slice -------------------------------------------------------------------------- */
+
+typedef collab_slice slice;
 
 typedef struct slice_job {
     const cli_input *in;
@@ -314,7 +120,7 @@ typedef struct slice_job {
     const slices_args *sa;
     slice *sl;
     size_t index;
-    carry *c;
+    collab_timeline *c;
     collab_scene *sheet_scene;       /* receives the slice's scene for the contact sheet */
 } slice_job;
 
@@ -345,7 +151,7 @@ static collab_status write_report(const slice_job *job, const collab_graph *g,
     return st;
 }
 
-/* Ranks of this slice's people into the carry, and the slice's three best for the index. */
+/* Ranks of this slice's people into the timeline, and the slice's three best for the index. */
 static collab_status record_ranks(slice_job *job, const collab_graph *g, const cli_analysis *an,
                                   collab_error *err)
 {
@@ -355,14 +161,7 @@ static collab_status record_ranks(slice_job *job, const collab_graph *g, const c
         return nomem(err);
     }
     collab_report_rank(&an->m, job->sa->sort, order);
-    uint32_t *rank = job->c->rank + job->index * job->c->n_people;
-    for (size_t i = 0; i < n; i++) {
-        rank[g->origin[order[i]]] = (uint32_t)(i + 1);
-        if (i < 3) {
-            snprintf(job->sl->top[i], sizeof job->sl->top[i], "%s",
-                     collab_graph_name(g, order[i]));
-        }
-    }
+    collab_timeline_record(job->c, job->index, g, order, job->sl);
     collab_free(order);
     return COLLAB_OK;
 }
@@ -370,7 +169,7 @@ static collab_status record_ranks(slice_job *job, const collab_graph *g, const c
 static collab_status draw_slice(slice_job *job, const collab_graph *g, cli_analysis *an,
                                 collab_error *err)
 {
-    carry *c = job->c;
+    collab_timeline *c = job->c;
     double *ix = NULL;
     double *iy = NULL;
     double *gx = NULL;
@@ -378,9 +177,9 @@ static collab_status draw_slice(slice_job *job, const collab_graph *g, cli_analy
     size_t n_ghosts = 0;
     collab_status st = COLLAB_OK;
     if (c->have_positions) {
-        st = warm_start(c, g, an->community.seed + job->index, &ix, &iy, err);
+        st = collab_timeline_warm_start(c, g, an->community.seed + job->index, &ix, &iy, err);
         if (st == COLLAB_OK) {
-            st = ghosts(c, g, job->index, &gx, &gy, &n_ghosts, err);
+            st = collab_timeline_ghosts(c, g, job->index, &gx, &gy, &n_ghosts, err);
         }
     }
     char title[256];
@@ -416,14 +215,8 @@ static collab_status draw_slice(slice_job *job, const collab_graph *g, cli_analy
             st = cli_map_write_scene(&map, path, job->in->path, err);
         }
         if (st == COLLAB_OK && !map.by_community) {
-            const double *x = collab_layout_x(&map.layout);
-            const double *y = collab_layout_y(&map.layout);
-            for (size_t v = 0; v < map.n_drawn; v++) {
-                c->x[g->origin[v]] = x[v];
-                c->y[g->origin[v]] = y[v];
-            }
-            c->aspect = map.layout.aspect;
-            c->have_positions = true;
+            collab_timeline_place(c, g, collab_layout_x(&map.layout), collab_layout_y(&map.layout),
+                                  map.layout.aspect);
         }
         *job->sheet_scene = map.scene;
         memset(&map.scene, 0, sizeof map.scene);
@@ -440,7 +233,7 @@ static collab_status run_slice(slice_job *job, collab_error *err)
 {
     collab_graph g;
     collab_error local = {0};
-    collab_status st = build_slice(job->in, job->sl, &g, &local);
+    collab_status st = collab_slices_graph(&g, &job->in->list, &job->in->graph, job->sl, &local);
     if (st == COLLAB_E_INPUT) {
         return COLLAB_OK; /* no rows in these years: listed as empty in the index */
     }
@@ -466,9 +259,6 @@ static collab_status run_slice(slice_job *job, collab_error *err)
     if (st == COLLAB_OK) {
         st = draw_slice(job, &g, &an, err);
     }
-    for (size_t v = 0; st == COLLAB_OK && v < collab_graph_vertex_count(&g); v++) {
-        job->c->last_slice[g.origin[v]] = (uint32_t)job->index;
-    }
     cli_analysis_destroy(&an);
     collab_graph_destroy(&g);
     return st;
@@ -476,40 +266,15 @@ static collab_status run_slice(slice_job *job, collab_error *err)
 
 /* ---- the files about all slices --------------------------------------------------------- */
 
-typedef struct ranked_person {
-    uint32_t person;
-    uint32_t best; /* best rank over the slices */
-} ranked_person;
-
-static int by_best_rank(const void *a, const void *b)
-{
-    const ranked_person *x = a;
-    const ranked_person *y = b;
-    if (x->best != y->best) {
-        return x->best < y->best ? -1 : 1;
-    }
-    return (x->person > y->person) - (x->person < y->person);
-}
-
 static collab_status write_ranks(const cli_input *in, const slices_args *sa, const slice *s,
-                                 size_t n_slices, const carry *c, collab_error *err)
+                                 size_t n_slices, const collab_timeline *c, collab_error *err)
 {
-    ranked_person *people = collab_alloc_array(c->n_people + 1, sizeof *people);
-    if (people == NULL) {
-        return nomem(err);
-    }
+    collab_ranked_person *people = NULL;
     size_t n = 0;
-    for (size_t o = 0; o < c->n_people; o++) {
-        uint32_t best = UINT32_MAX;
-        for (size_t k = 0; k < n_slices; k++) {
-            uint32_t r = c->rank[k * c->n_people + o];
-            best = r != 0 && r < best ? r : best;
-        }
-        if (best != UINT32_MAX) {
-            people[n++] = (ranked_person){(uint32_t)o, best};
-        }
+    collab_status st0 = collab_timeline_ranked(c, &people, &n, err);
+    if (st0 != COLLAB_OK) {
+        return st0;
     }
-    qsort(people, n, sizeof *people, by_best_rank);
     char path[4096];
     path_in(path, sizeof path, sa->dir, "ranks", ".csv");
     collab_output out;
@@ -632,7 +397,7 @@ static collab_status run(cli_input *in, const cli_analysis *an, const slices_arg
     int hi = 0;
     size_t no_year = 0;
     if (st == COLLAB_OK) {
-        year_span(in, &lo, &hi, &no_year);
+        collab_slices_year_span(&in->g, &in->list, &lo, &hi, &no_year);
         if (lo > hi) {
             st = collab_error_set(err, COLLAB_E_INPUT, "no credit in '%s' has a year to slice by",
                                   in->list.source);
@@ -640,26 +405,16 @@ static collab_status run(cli_input *in, const cli_analysis *an, const slices_arg
     }
     slice *s = NULL;
     size_t n_slices = 0;
-    st = st == COLLAB_OK ? cut(sa, lo, hi, &s, &n_slices, err) : st;
+    st = st == COLLAB_OK ? collab_slices_cut(lo, hi, sa->window, sa->step, &s, &n_slices, err) : st;
     st = st == COLLAB_OK ? cli_make_dir(sa->dir, err) : st;
-    carry c = {0};
+    collab_timeline c = {0};
     collab_scene *scenes = NULL;
     if (st == COLLAB_OK) {
-        c.n_people = in->list.names_a.count;
-        c.x = collab_alloc_array(c.n_people + 1, sizeof *c.x);
-        c.y = collab_alloc_array(c.n_people + 1, sizeof *c.y);
-        c.last_slice = collab_alloc_array(c.n_people + 1, sizeof *c.last_slice);
-        c.rank = collab_calloc_array(n_slices * c.n_people + 1, sizeof *c.rank);
-        scenes = collab_calloc_array(n_slices + 1, sizeof *scenes);
-        if (c.x == NULL || c.y == NULL || c.last_slice == NULL || c.rank == NULL ||
-            scenes == NULL) {
-            st = nomem(err);
-        }
+        st = collab_timeline_init(&c, in->list.names_a.count, n_slices, err);
     }
-    for (size_t o = 0; st == COLLAB_OK && o < c.n_people; o++) {
-        c.x[o] = NAN;
-        c.y[o] = NAN;
-        c.last_slice[o] = UINT32_MAX;
+    if (st == COLLAB_OK) {
+        scenes = collab_calloc_array(n_slices + 1, sizeof *scenes);
+        st = scenes == NULL ? nomem(err) : COLLAB_OK;
     }
     if (st == COLLAB_OK && no_year > 0) {
         fprintf(stderr, "collab: %zu row%s without a year left out of the slices\n", no_year,
@@ -682,7 +437,7 @@ static collab_status run(cli_input *in, const cli_analysis *an, const slices_arg
         collab_scene_destroy(&scenes[k]);
     }
     collab_free(scenes);
-    carry_free(&c);
+    collab_timeline_destroy(&c);
     collab_free(s);
     return st;
 }

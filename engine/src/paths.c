@@ -11,6 +11,7 @@
  * The workers read a copy of the graph renumbered for memory locality (relabel) and never call
  * igraph, so the caller's thread can run igraph's metrics meanwhile (collab_i_sweep_start). */
 #include "paths_internal.h"
+#include "random_internal.h"
 
 #include "collab/alloc.h"
 
@@ -598,14 +599,6 @@ static bool relabel(const collab_i_csr *c, const uint32_t *order, uint32_t *new_
     return true;
 }
 
-static uint64_t splitmix64(uint64_t *state)
-{
-    uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
 static int compare_u32(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a;
@@ -653,7 +646,7 @@ static size_t choose_sources(const collab_i_csr *c, const uint32_t *comp, const 
         want = want > size ? size : want;
         uint32_t *m = members + begin;
         for (size_t i = 0; i < want; i++) {
-            size_t j = i + (size_t)(splitmix64(&state) % (uint64_t)(size - i));
+            size_t j = i + (size_t)(collab_i_splitmix64(&state) % (uint64_t)(size - i));
             uint32_t t = m[i];
             m[i] = m[j];
             m[j] = t;
