@@ -2,8 +2,10 @@
  * shares with the person, and their degree and betweenness inside the neighbourhood's induced
  * subgraph (what `collab ego` lists and draws). */
 #include "collab/alloc.h"
+#include "collab/metrics.h"
 #include "collab/query.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 
 static int by_distance_then_shared(const void *a, const void *b)
@@ -26,47 +28,91 @@ static int by_vertex(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Degree and betweenness of the members inside the neighbourhood's induced subgraph. The
- * members are sorted by vertex id first: igraph's induced subgraph keeps that order. */
-static collab_status neighbourhood_centrality(const collab_graph *g, collab_neighbour *m, size_t n,
-                                              collab_error *err)
+/* Degree and betweenness of the members inside the neighbourhood's induced subgraph, with the
+ * engine's own exact path sweep (several times faster than igraph_betweenness on the thousands
+ * of members of a two-step neighbourhood). The members are sorted by vertex id first. */
+static collab_status neighbourhood_centrality(const collab_graph *g, const collab_edgelist *list,
+                                              collab_neighbour *m, size_t n, collab_error *err)
 {
     qsort(m, n, sizeof *m, by_vertex);
-    igraph_vector_int_t ids;
-    igraph_error_t rc = igraph_vector_int_init(&ids, (igraph_integer_t)n);
-    if (rc != IGRAPH_SUCCESS) {
-        return collab_error_from_igraph(err, rc, "measuring the neighbourhood");
+    uint32_t *ids = collab_alloc_array(n + 1, sizeof *ids);
+    if (ids == NULL) {
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory measuring the neighbourhood");
     }
     for (size_t i = 0; i < n; i++) {
-        VECTOR(ids)[i] = m[i].vertex;
+        ids[i] = m[i].vertex;
     }
-    igraph_t sub;
-    rc = igraph_induced_subgraph(&g->graph, &sub, igraph_vss_vector(&ids),
-                                 IGRAPH_SUBGRAPH_CREATE_FROM_SCRATCH);
-    igraph_vector_int_destroy(&ids);
-    if (rc != IGRAPH_SUCCESS) {
-        return collab_error_from_igraph(err, rc, "measuring the neighbourhood");
+    collab_graph sub;
+    collab_status st = collab_graph_induced(&sub, g, ids, n, list->n_rows, err);
+    collab_free(ids);
+    if (st != COLLAB_OK) {
+        return st;
     }
-    igraph_vector_t bc;
-    igraph_vector_int_t deg;
-    rc = igraph_vector_init(&bc, 0);
-    if (rc == IGRAPH_SUCCESS) {
-        rc = igraph_vector_int_init(&deg, 0);
-        if (rc == IGRAPH_SUCCESS) {
-            rc = igraph_betweenness(&sub, &bc, igraph_vss_all(), false, NULL);
-            if (rc == IGRAPH_SUCCESS) {
-                rc = igraph_degree(&sub, &deg, igraph_vss_all(), IGRAPH_ALL, IGRAPH_NO_LOOPS);
-            }
-            for (size_t i = 0; rc == IGRAPH_SUCCESS && i < n; i++) {
-                m[i].degree = (double)VECTOR(deg)[i];
-                m[i].betweenness = VECTOR(bc)[i];
-            }
-            igraph_vector_int_destroy(&deg);
+    collab_metrics_options opt;
+    collab_metrics_options_init(&opt);
+    opt.approx_sources = -1; /* exact: the neighbourhood is small next to the graph */
+    opt.wanted = (1u << COLLAB_METRIC_DEGREE) | (1u << COLLAB_METRIC_BETWEENNESS);
+    collab_metrics metrics;
+    st = collab_metrics_compute(&metrics, &sub, &opt, err);
+    if (st == COLLAB_OK) {
+        for (size_t i = 0; i < n; i++) {
+            m[i].degree = metrics.values[COLLAB_METRIC_DEGREE][i];
+            m[i].betweenness = metrics.values[COLLAB_METRIC_BETWEENNESS][i];
         }
-        igraph_vector_destroy(&bc);
+        collab_metrics_destroy(&metrics);
     }
-    igraph_destroy(&sub);
-    return collab_error_from_igraph(err, rc, "measuring the neighbourhood");
+    collab_graph_destroy(&sub);
+    return st;
+}
+
+static int compare_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a;
+    uint64_t y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Per person (names_a id): the projects shared with the ego, each counted once however many
+ * roles either had on it; the same count as collab_query_links, in one pass over the rows
+ * instead of one per member. NULL `*shared` for graphs that are not credits drawn as people. */
+static collab_status shared_projects(const collab_graph *g, const collab_edgelist *list,
+                                     uint32_t ego, uint32_t **shared, collab_error *err)
+{
+    *shared = NULL;
+    if (g->shape != COLLAB_SHAPE_CREDITS || g->view != COLLAB_VIEW_PEOPLE) {
+        return COLLAB_OK;
+    }
+    uint32_t person = g->origin[ego];
+    uint8_t *with_ego = collab_calloc_array(list->names_b.count + 1, 1);
+    uint64_t *pairs = collab_alloc_array(list->n_rows + 1, sizeof *pairs);
+    uint32_t *count = collab_calloc_array(list->names_a.count + 1, sizeof *count);
+    if (with_ego == NULL || pairs == NULL || count == NULL) {
+        collab_free(with_ego);
+        collab_free(pairs);
+        collab_free(count);
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory finding shared projects");
+    }
+    for (size_t r = 0; r < list->n_rows; r++) {
+        if (g->row_kept[r] && list->a[r] == person) {
+            with_ego[list->b[r]] = 1;
+        }
+    }
+    size_t n_pairs = 0;
+    for (size_t r = 0; r < list->n_rows; r++) {
+        if (g->row_kept[r] && list->a[r] != person && with_ego[list->b[r]]) {
+            pairs[n_pairs++] = ((uint64_t)list->a[r] << 32) | list->b[r];
+        }
+    }
+    qsort(pairs, n_pairs, sizeof *pairs, compare_u64);
+    for (size_t i = 0; i < n_pairs; i++) {
+        if (i == 0 || pairs[i] != pairs[i - 1]) {
+            count[pairs[i] >> 32]++;
+        }
+    }
+    collab_free(with_ego);
+    collab_free(pairs);
+    *shared = count;
+    return COLLAB_OK;
 }
 
 collab_status collab_query_neighbourhood(const collab_graph *g, const collab_edgelist *list,
@@ -76,25 +122,25 @@ collab_status collab_query_neighbourhood(const collab_graph *g, const collab_edg
     size_t n = collab_graph_vertex_count(g);
     int32_t *dist = collab_alloc_array(n + 1, sizeof *dist);
     collab_neighbour *m = collab_alloc_array(n + 1, sizeof *m);
+    uint32_t *shared = NULL;
     collab_status st = dist == NULL || m == NULL
                            ? collab_error_set(err, COLLAB_E_NOMEM, "out of memory")
                            : collab_query_distances(g, ego, UINT32_MAX, dist, err);
+    if (st == COLLAB_OK) {
+        st = shared_projects(g, list, ego, &shared, err);
+    }
     size_t k = 0;
     for (size_t v = 0; st == COLLAB_OK && v < n; v++) {
         if (dist[v] >= 0 && (size_t)dist[v] <= radius) {
-            collab_link links[1];
-            size_t shared = 0;
-            if (v != ego) {
-                st = collab_query_links(g, list, ego, (uint32_t)v, links, 0, &shared,
-                                        err);
-            }
-            m[k++] = (collab_neighbour){(uint32_t)v, dist[v], shared, 0, 0};
+            size_t with_ego = v != ego && shared != NULL ? shared[g->origin[v]] : 0;
+            m[k++] = (collab_neighbour){(uint32_t)v, dist[v], with_ego, 0, 0};
         }
     }
     if (st == COLLAB_OK) {
-        st = neighbourhood_centrality(g, m, k, err);
+        st = neighbourhood_centrality(g, list, m, k, err);
     }
     collab_free(dist);
+    collab_free(shared);
     if (st != COLLAB_OK) {
         collab_free(m);
         return st;
@@ -104,4 +150,3 @@ collab_status collab_query_neighbourhood(const collab_graph *g, const collab_edg
     *n_out = k;
     return COLLAB_OK;
 }
-
