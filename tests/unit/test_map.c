@@ -1,0 +1,193 @@
+/* The map module (collab_map_build) and the graph contraction it draws at the community level,
+ * checked on graphs small enough to work out by hand. */
+#include "collab/alloc.h"
+#include "collab/community.h"
+#include "collab/map.h"
+#include "collab/metrics.h"
+#include "map_internal.h"
+#include "test_support.h"
+
+#include <math.h>
+
+/* A graph, its rows, its metrics and communities: what a map needs. */
+typedef struct fixture {
+    collab_edgelist list;
+    collab_graph g;
+    collab_metrics m;
+    collab_partition p;
+} fixture;
+
+static void fixture_build(fixture *f, const char *csv)
+{
+    memset(f, 0, sizeof *f);
+    build_text(&f->g, &f->list, csv, COLLAB_VIEW_DEFAULT, COLLAB_WEIGHT_COUNT);
+    collab_error err = {0};
+    collab_metrics_options mo;
+    collab_metrics_options_init(&mo);
+    assert_int_equal(collab_metrics_compute(&f->m, &f->g, &mo, &err), COLLAB_OK);
+    collab_community_options co;
+    collab_community_options_init(&co);
+    assert_int_equal(collab_community_detect(&f->p, &f->g, &co, &err), COLLAB_OK);
+}
+
+static void fixture_destroy(fixture *f)
+{
+    collab_partition_destroy(&f->p);
+    collab_metrics_destroy(&f->m);
+    collab_graph_destroy(&f->g);
+    collab_edgelist_destroy(&f->list);
+}
+
+static collab_status build_map(collab_map *map, const fixture *f, const collab_map_options *mo,
+                               collab_error *err)
+{
+    collab_map_source src = {&f->g, &f->list, &f->m, &f->p, COLLAB_COMMUNITY_LEIDEN};
+    return collab_map_build(map, &src, mo, NULL, err);
+}
+
+static uint32_t node_class(const collab_map *map, const char *name)
+{
+    for (size_t i = 0; i < map->scene.n_nodes; i++) {
+        if (strcmp(map->scene.nodes[i].name, name) == 0) {
+            return map->scene.nodes[i].community;
+        }
+    }
+    fail_msg("no node named '%s'", name);
+    return 0;
+}
+
+/* Al has one producer and one engineer credit (producer first); engineer is the commoner role
+ * overall (4 credits to 1), so it is colour class 0 and producer class 1. The map must colour Al
+ * as a producer, as credits.h's main_role (and every export) says: the role seen first wins a
+ * tie, not the role more common overall. */
+static void test_role_tie_follows_credit_facts(void **state)
+{
+    (void)state;
+    fixture f;
+    fixture_build(&f, "person,project,role\nAl,P1,producer\nAl,P2,engineer\nBo,P1,engineer\n"
+                      "Cy,P2,engineer\nBo,P2,engineer\n");
+    collab_map_options mo;
+    collab_map_options_init(&mo);
+    mo.color_by = COLLAB_MAP_COLOR_ROLE;
+    mo.level = COLLAB_MAP_LEVEL_NODES;
+    collab_map map;
+    collab_error err = {0};
+    assert_int_equal(build_map(&map, &f, &mo, &err), COLLAB_OK);
+    assert_int_equal(node_class(&map, "Al"), 1); /* producer */
+    assert_int_equal(node_class(&map, "Bo"), 0); /* engineer */
+    assert_int_equal(node_class(&map, "Cy"), 0);
+    assert_string_equal(map.notice, "");
+    collab_map_destroy(&map);
+    fixture_destroy(&f);
+}
+
+/* Colouring by year: each person's value is the mean year of their dated credits. */
+static void test_year_is_mean_credit_year(void **state)
+{
+    (void)state;
+    fixture f;
+    fixture_build(&f, "person,project,role,year\nAl,P1,a,1990\nAl,P2,a,2000\nBo,P1,a,1990\n"
+                      "Bo,P2,a,\nCy,P2,a,2001\nDi,P1,a,\n");
+    collab_i_map_arrays a;
+    memset(&a, 0, sizeof a);
+    collab_error err = {0};
+    assert_int_equal(collab_i_map_person_years(&f.g, &f.list, &a, &err), COLLAB_OK);
+    assert_float_equal(a.value[0], 1995, 1e-12); /* Al */
+    assert_float_equal(a.value[1], 1990, 1e-12); /* Bo: the undated credit does not count */
+    assert_float_equal(a.value[2], 2001, 1e-12); /* Cy */
+    assert_true(isnan(a.value[3]));              /* Di: undated */
+    collab_i_map_arrays_free(&a);
+    fixture_destroy(&f);
+}
+
+/* Year and role colours need credits drawn as people. */
+static void test_role_needs_people(void **state)
+{
+    (void)state;
+    fixture f;
+    fixture_build(&f, "source,target\nA,B\nB,C\n");
+    collab_map_options mo;
+    collab_map_options_init(&mo);
+    mo.color_by = COLLAB_MAP_COLOR_ROLE;
+    collab_map map;
+    collab_error err = {0};
+    assert_int_equal(build_map(&map, &f, &mo, &err), COLLAB_E_USAGE);
+    assert_string_equal(err.message, "--color-by year and role need credits drawn as people");
+    fixture_destroy(&f);
+}
+
+/* Two triangles joined by one edge, drawn as communities: two bubbles, one tie of weight 1,
+ * bubble sizes = members. */
+static void test_community_level(void **state)
+{
+    (void)state;
+    fixture f;
+    fixture_build(&f, "source,target\nA,B\nB,C\nA,C\nD,E\nE,F\nD,F\nC,D\n");
+    assert_int_equal(f.p.n_communities, 2);
+    collab_map_options mo;
+    collab_map_options_init(&mo);
+    mo.level = COLLAB_MAP_LEVEL_COMMUNITIES;
+    collab_map map;
+    collab_error err = {0};
+    assert_int_equal(build_map(&map, &f, &mo, &err), COLLAB_OK);
+    assert_true(map.by_community);
+    assert_int_equal(map.n_drawn, 2);
+    assert_int_equal(map.scene.n_nodes, 2);
+    assert_string_equal(map.notice, ""); /* asked for: nothing to announce */
+    collab_map_destroy(&map);
+    fixture_destroy(&f);
+}
+
+/* Contraction by hand: groups {A,B} {C} {D}, E left out. Edges A-B (inside), A-C 2, B-C 3,
+ * C-D 1, D-E 5 (touches a left-out vertex): group edges 0-1 weight 5 and 1-2 weight 1. Two
+ * groups with one name: the second is numbered. */
+static void test_contract(void **state)
+{
+    (void)state;
+    collab_graph g = {0};
+    collab_edgelist list = {0};
+    build_text(&g, &list, "source,target,weight\nA,B,1\nA,C,2\nB,C,3\nC,D,1\nD,E,5\n",
+               COLLAB_VIEW_DEFAULT, COLLAB_WEIGHT_COUNT);
+    const uint32_t group[5] = {0, 0, 1, 2, UINT32_MAX};
+    const char *const names[3] = {"AB", "C", "AB"};
+    collab_graph c;
+    collab_error err = {0};
+    assert_int_equal(collab_graph_contract(&c, &g, group, 3, names, &err), COLLAB_OK);
+    assert_int_equal(collab_graph_vertex_count(&c), 3);
+    assert_int_equal(collab_graph_edge_count(&c), 2);
+    assert_string_equal(collab_graph_name(&c, 0), "AB");
+    assert_string_equal(collab_graph_name(&c, 2), "3. AB");
+    assert_float_equal(collab_graph_edge_weight(&c, 0, 1), 5, 0);
+    assert_float_equal(collab_graph_edge_weight(&c, 2, 1), 1, 0);
+    assert_float_equal(collab_graph_edge_weight(&c, 0, 2), 0, 0);
+    assert_int_equal(IGRAPH_FINALLY_STACK_SIZE(), 0);
+    collab_graph_destroy(&c);
+    collab_graph_destroy(&g);
+    collab_edgelist_destroy(&list);
+}
+
+static void test_color_parse(void **state)
+{
+    (void)state;
+    collab_map_color color;
+    collab_metric metric;
+    assert_true(collab_map_color_parse("role", &color, &metric));
+    assert_int_equal(color, COLLAB_MAP_COLOR_ROLE);
+    assert_true(collab_map_color_parse("pagerank", &color, &metric));
+    assert_int_equal(color, COLLAB_MAP_COLOR_METRIC);
+    assert_int_equal(metric, COLLAB_METRIC_PAGERANK);
+    assert_false(collab_map_color_parse("colour", &color, &metric));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_role_tie_follows_credit_facts),
+        cmocka_unit_test(test_year_is_mean_credit_year),
+        cmocka_unit_test(test_role_needs_people),
+        cmocka_unit_test(test_community_level),
+        cmocka_unit_test(test_contract),
+        cmocka_unit_test(test_color_parse),
+    };
+    return cmocka_run_group_tests(tests, setup_engine, NULL);
+}
