@@ -19,19 +19,72 @@ static double now_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-static const char *const metric_names[COLLAB_METRIC_COUNT] = {
-    "degree",      "strength", "betweenness", "closeness",  "harmonic",
-    "pagerank",    "eigenvector", "coreness", "constraint", "clustering"};
+/* igraph's call for a metric computed by igraph, as a vector per vertex. */
+typedef igraph_error_t (*igraph_metric_fn)(const collab_graph *g, igraph_vector_t *res);
+
+static igraph_error_t call_pagerank(const collab_graph *g, igraph_vector_t *res);
+static igraph_error_t call_eigenvector(const collab_graph *g, igraph_vector_t *res);
+static igraph_error_t call_coreness(const collab_graph *g, igraph_vector_t *res);
+static igraph_error_t call_constraint(const collab_graph *g, igraph_vector_t *res);
+static igraph_error_t call_clustering(const collab_graph *g, igraph_vector_t *res);
+
+/* The metric table. `igraph` names igraph's call for the metrics igraph computes; the others come
+ * from the CSR pass (degree, strength), the path sweep (betweenness, closeness, harmonic) or the
+ * triangles (constraint of undirected graphs, igraph's call kept for directed ones). */
+typedef struct metric_row {
+    collab_metric_info info;
+    igraph_metric_fn igraph;
+} metric_row;
+
+static const metric_row metric_rows[] = {
+    [COLLAB_METRIC_DEGREE] = {{"degree", "distinct neighbours", true, COLLAB_NUMBER_INTEGER}, NULL},
+    [COLLAB_METRIC_STRENGTH] = {{"strength", "sum of the weights of a node's ties", true,
+                                 COLLAB_NUMBER_GENERAL},
+                                NULL},
+    [COLLAB_METRIC_BETWEENNESS] = {{"betweenness",
+                                    "shortest paths between other nodes that pass through the node",
+                                    true, COLLAB_NUMBER_LARGE},
+                                   NULL},
+    [COLLAB_METRIC_CLOSENESS] = {{"closeness",
+                                  "(reachable nodes - 1) / sum of distances, within the node's "
+                                  "component",
+                                  true, COLLAB_NUMBER_FRACTION},
+                                 NULL},
+    [COLLAB_METRIC_HARMONIC] = {{"harmonic", "sum over other nodes of 1/distance", true,
+                                 COLLAB_NUMBER_FRACTION},
+                                NULL},
+    [COLLAB_METRIC_PAGERANK] = {{"pagerank", "weighted PageRank, damping 0.85; sums to 1", true,
+                                 COLLAB_NUMBER_FRACTION},
+                                call_pagerank},
+    [COLLAB_METRIC_EIGENVECTOR] = {{"eigenvector", "weighted eigenvector centrality, maximum 1",
+                                    true, COLLAB_NUMBER_FRACTION},
+                                   call_eigenvector},
+    [COLLAB_METRIC_CORENESS] = {{"coreness", "k-core index", true, COLLAB_NUMBER_INTEGER},
+                                call_coreness},
+    [COLLAB_METRIC_CONSTRAINT] = {{"constraint", "Burt's constraint: brokers score low", false,
+                                   COLLAB_NUMBER_FRACTION},
+                                  call_constraint},
+    [COLLAB_METRIC_CLUSTERING] = {{"clustering", "local clustering coefficient", true,
+                                   COLLAB_NUMBER_FRACTION},
+                                  call_clustering},
+};
+_Static_assert(sizeof metric_rows / sizeof metric_rows[0] == COLLAB_METRIC_COUNT,
+               "one row per collab_metric");
+
+const collab_metric_info *collab_metric_info_of(collab_metric metric)
+{
+    return &metric_rows[metric].info;
+}
 
 const char *collab_metric_name(collab_metric metric)
 {
-    return metric_names[metric];
+    return metric_rows[metric].info.name;
 }
 
 bool collab_metric_parse(const char *text, collab_metric *metric)
 {
     for (int m = 0; m < COLLAB_METRIC_COUNT; m++) {
-        if (strcmp(text, metric_names[m]) == 0) {
+        if (strcmp(text, metric_rows[m].info.name) == 0) {
             *metric = (collab_metric)m;
             return true;
         }
@@ -41,7 +94,7 @@ bool collab_metric_parse(const char *text, collab_metric *metric)
 
 bool collab_metric_higher_is_more(collab_metric metric)
 {
-    return metric != COLLAB_METRIC_CONSTRAINT;
+    return metric_rows[metric].info.higher_is_more;
 }
 
 void collab_metrics_options_init(collab_metrics_options *opt)
@@ -257,14 +310,6 @@ static collab_status global_stats(collab_metrics *m, const collab_graph *g, coll
 static collab_status compute_all(collab_metrics *m, const collab_graph *g,
                                  const collab_metrics_options *opt, collab_error *err)
 {
-    static const struct {
-        collab_metric metric;
-        igraph_metric_fn fn;
-    } igraph_metrics[] = {
-        {COLLAB_METRIC_PAGERANK, call_pagerank},     {COLLAB_METRIC_EIGENVECTOR, call_eigenvector},
-        {COLLAB_METRIC_CORENESS, call_coreness},     {COLLAB_METRIC_CONSTRAINT, call_constraint},
-        {COLLAB_METRIC_CLUSTERING, call_clustering},
-    };
     collab_i_csr csr;
     collab_status st = collab_i_csr_build(&csr, g, err);
     if (st != COLLAB_OK) {
@@ -297,14 +342,15 @@ static collab_status compute_all(collab_metrics *m, const collab_graph *g,
         m->seconds[COLLAB_METRIC_CONSTRAINT] = now_seconds() - start;
     }
     collab_i_csr_destroy(&csr);
-    for (size_t i = 0; st == COLLAB_OK && i < sizeof igraph_metrics / sizeof igraph_metrics[0]; i++) {
-        bool need = (wanted(opt, igraph_metrics[i].metric) ||
-                     igraph_metrics[i].metric == COLLAB_METRIC_CLUSTERING) &&
-                    !(igraph_metrics[i].metric == COLLAB_METRIC_CONSTRAINT && own_constraint);
+    for (int k = 0; st == COLLAB_OK && k < COLLAB_METRIC_COUNT; k++) {
+        collab_metric metric = (collab_metric)k;
+        bool need = metric_rows[k].igraph != NULL &&
+                    (wanted(opt, metric) || metric == COLLAB_METRIC_CLUSTERING) &&
+                    !(metric == COLLAB_METRIC_CONSTRAINT && own_constraint);
         if (need) {
             double start = now_seconds();
-            st = igraph_metric(m, g, igraph_metrics[i].metric, igraph_metrics[i].fn, err);
-            m->seconds[igraph_metrics[i].metric] = now_seconds() - start;
+            st = igraph_metric(m, g, metric, metric_rows[k].igraph, err);
+            m->seconds[metric] = now_seconds() - start;
         }
     }
     if (st == COLLAB_OK) {

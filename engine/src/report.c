@@ -83,14 +83,21 @@ void collab_i_format_metric(char *buf, size_t size, int metric, double x)
 {
     if (isnan(x)) {
         snprintf(buf, size, "NaN");
-    } else if (metric == COLLAB_METRIC_DEGREE || metric == COLLAB_METRIC_CORENESS) {
+        return;
+    }
+    switch (collab_metric_info_of((collab_metric)metric)->style) {
+    case COLLAB_NUMBER_INTEGER:
         snprintf(buf, size, "%.0f", x);
-    } else if (metric == COLLAB_METRIC_STRENGTH) {
+        break;
+    case COLLAB_NUMBER_GENERAL:
         snprintf(buf, size, "%.6g", x);
-    } else if (metric == COLLAB_METRIC_BETWEENNESS && !(x < 1.0)) {
-        snprintf(buf, size, "%.2f", x);
-    } else {
+        break;
+    case COLLAB_NUMBER_LARGE:
+        snprintf(buf, size, x < 1.0 ? "%.4f" : "%.2f", x);
+        break;
+    case COLLAB_NUMBER_FRACTION:
         snprintf(buf, size, "%.4f", x);
+        break;
     }
 }
 

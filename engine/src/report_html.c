@@ -22,20 +22,6 @@
 
 #define PLOT_TOP 20 /* bars in the top-N chart */
 
-/* One-line definitions shown as a tooltip on each metric's column heading. */
-static const char *const metric_help[COLLAB_METRIC_COUNT] = {
-    "distinct neighbours",
-    "sum of the weights of a node's ties",
-    "shortest paths between other nodes that pass through the node",
-    "(reachable nodes - 1) / sum of distances, within the node's component",
-    "sum over other nodes of 1/distance",
-    "weighted PageRank, damping 0.85; sums to 1",
-    "weighted eigenvector centrality, maximum 1",
-    "k-core index",
-    "Burt's constraint: brokers score low",
-    "local clustering coefficient",
-};
-
 static void esc(FILE *f, const char *s)
 {
     collab_text_write_xml(f, s != NULL ? s : "", 0);
@@ -236,7 +222,7 @@ static void ranking_head(FILE *f, const collab_report_input *in, const collab_re
         if (collab_i_metric_shown(opt, m, k)) {
             const char *sorted =
                 (collab_metric)k == opt->sort ? (higher ? "descending" : "ascending") : NULL;
-            sortable_heading(f, collab_metric_name((collab_metric)k), metric_help[k], true,
+            sortable_heading(f, collab_metric_name((collab_metric)k), collab_metric_info_of((collab_metric)k)->definition, true,
                              collab_metric_higher_is_more((collab_metric)k) ? NULL : "ascending",
                              sorted);
         }

@@ -111,6 +111,26 @@ collab_status collab_metrics_compute(collab_metrics *out, const collab_graph *g,
 
 void collab_metrics_destroy(collab_metrics *m);
 
+/* How reports print a metric's values in text tables (CSV and JSON keep every digit). */
+typedef enum collab_number_style {
+    COLLAB_NUMBER_INTEGER = 0, /* "%.0f": counts */
+    COLLAB_NUMBER_GENERAL,     /* "%.6g": sums of weights */
+    COLLAB_NUMBER_LARGE,       /* "%.2f" from 1 up, "%.4f" below: path counts */
+    COLLAB_NUMBER_FRACTION     /* "%.4f": values around 0..1 */
+} collab_number_style;
+
+/* One row of the metric table: everything the library, the reports and the command line say
+ * about a metric. Adding a metric is one enum value, one row (metrics.c) and its computation. */
+typedef struct collab_metric_info {
+    const char *name;          /* as used in options, CSV headers and JSON ("pagerank") */
+    const char *definition;    /* one line, for --help, tooltips and the HTML report */
+    bool higher_is_more;       /* a higher value means more central (false for constraint) */
+    collab_number_style style; /* how text tables print it */
+} collab_metric_info;
+
+/* The row of `metric` (< COLLAB_METRIC_COUNT). */
+const collab_metric_info *collab_metric_info_of(collab_metric metric);
+
 /* The metric's name as used in options, CSV headers and JSON ("degree", "pagerank", ...). */
 const char *collab_metric_name(collab_metric metric);
 /* Parses a metric name; false when unknown. */
