@@ -118,7 +118,9 @@ function q(s)
     return "'" s "'"
 }
 
-END {
+# The generated data: the commands, each command's options, each option's values.
+function print_tables(    i, c)
+{
     print "# bash completion for collab. Generated from 'collab --help' and 'collab <command> --help'"
     print "# by scripts/docs/help2completion.awk: do not edit (an option added to --help appears here"
     print "# at the next build)."
@@ -146,6 +148,11 @@ END {
     }
     print "    esac"
     print "}"
+}
+
+# The completion function, the same for every collab.
+function print_function()
+{
     print ""
     print "_collab()"
     print "{"
@@ -197,4 +204,9 @@ END {
     print "    return 0"
     print "}"
     print "complete -F _collab collab"
+}
+
+END {
+    print_tables()
+    print_function()
 }
