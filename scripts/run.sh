@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds a release build into build/ (binary build/collab) and runs the
-# main job on the shipped dataset, writing into output/.
+# Installs what building and running need (not the test tools: scripts/test.sh adds those), builds
+# a release build into build/ (binary build/collab, no tests) and runs the main job on the shipped
+# dataset, writing into output/.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 root=$(collab_root)
 cd "$root"
-collab_install_missing
-collab_build build Release
+collab_install_build
+collab_build build Release -DCOLLAB_TESTS=OFF
 mkdir -p output
 dataset=datasets/thom_russo.csv
 ./build/collab summary "$dataset" -o output/thom_russo_summary.txt

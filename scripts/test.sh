@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds with all warnings as errors, runs every test through ctest,
+# Installs what is missing for building and testing (scripts/fuzz.sh adds clang), builds with all
+# warnings as errors, runs every test through ctest,
 # then builds again with AddressSanitizer + UndefinedBehaviorSanitizer and runs the tests again,
 # then runs collab analyze under ThreadSanitizer, then each libFuzzer target for a few seconds,
 # then replays the corpora the fuzzers grew through the release build under valgrind.
@@ -7,14 +8,14 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 root=$(collab_root)
 cd "$root"
-collab_install_missing
+collab_install_test
 
 echo "== release build (warnings are errors) =="
-collab_build build Release -DCOLLAB_WERROR=ON
+collab_build build Release -DCOLLAB_WERROR=ON -DCOLLAB_TESTS=ON
 (cd build && ctest --output-on-failure -j "$(nproc)")
 
 echo "== ASan + UBSan build =="
-collab_build build-asan Debug -DCOLLAB_WERROR=ON -DCOLLAB_SANITIZE=address,undefined
+collab_build build-asan Debug -DCOLLAB_WERROR=ON -DCOLLAB_TESTS=ON -DCOLLAB_SANITIZE=address,undefined
 # LeakSanitizer is on by default with ASan; fontconfig's caches are process-lifetime, not leaks
 # (tests/lsan.supp).
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
