@@ -33,28 +33,33 @@ const struct option cli_analysis_options[] = {
 
 void cli_print_analysis_help(FILE *f)
 {
-    fputs("Metrics:\n"
-          "      --path-weights hops|inverse\n"
-          "                               shortest paths count hops (default), or use 1/weight\n"
-          "                               as the length of an edge\n"
-          "      --normalized             betweenness divided by (n-1)(n-2)/2\n"
-          "      --approx K               estimate betweenness and closeness from K sampled\n"
-          "                               sources (automatic when the exact sweep would exceed\n"
-          "                               about 2e10 steps: K=1000, fewer (down to 200) when\n"
-          "                               1000 sources would exceed 5e9 steps)\n"
-          "      --exact                  never sample\n"
-          "      --seed N                 seed for sampling and communities (default 42)\n"
-          "      --community leiden|louvain|label-propagation|infomap|walktrap\n"
-          "                               community detection (default leiden, modularity)\n"
-          "      --resolution R           modularity resolution for leiden/louvain (default 1)\n"
-          "      --no-progress            no progress on stderr\n"
-          "      --verbose                a timing line per stage on stderr\n"
-          "Definitions: degree = distinct neighbours; strength = sum of weights; betweenness is\n"
-          "undirected, each pair counted once, raw unless --normalized; closeness = (reachable-1)\n"
-          "/ sum of distances within the node's component; harmonic = sum of 1/distance;\n"
-          "PageRank weighted, damping 0.85; eigenvector weighted, max scaled to 1; coreness =\n"
-          "k-core; constraint = Burt's (weighted); clustering = local, unweighted.\n",
-          f);
+    cli_print_usage(f,
+                    "Metrics:\n"
+                    "      --path-weights hops|inverse\n"
+                    "                               shortest paths count hops (default), or use "
+                    "1/weight\n"
+                    "                               as the length of an edge\n"
+                    "      --normalized             betweenness divided by (n-1)(n-2)/2\n"
+                    "      --approx K               estimate betweenness and closeness from K "
+                    "sampled\n"
+                    "                               sources (automatic when the exact sweep would "
+                    "exceed\n"
+                    "                               about 2e10 steps: K=1000, fewer (down to 200) "
+                    "when\n"
+                    "                               1000 sources would exceed 5e9 steps)\n"
+                    "      --exact                  never sample\n"
+                    "      --seed N                 seed for sampling and communities (default "
+                    "42)\n"
+                    "      --community {communities}\n"
+                    "                               community detection (default leiden, "
+                    "modularity)\n"
+                    "      --resolution R           modularity resolution for leiden/louvain "
+                    "(default 1)\n"
+                    "      --no-progress            no progress on stderr\n"
+                    "      --verbose                a timing line per stage on stderr\n"
+                    "Metrics (shortest paths count hops unless --path-weights inverse; "
+                    "betweenness\nis undirected, each pair counted once, raw unless "
+                    "--normalized):\n{definitions}");
 }
 
 void cli_analysis_init(cli_analysis *a)
@@ -100,9 +105,9 @@ bool cli_analysis_option(cli_analysis *a, int opt, const char *arg, collab_error
         return true;
     case OPT_COMMUNITY:
         if (!collab_community_method_parse(arg, &a->community.method)) {
-            collab_error_set(err, COLLAB_E_USAGE,
-                             "--community must be leiden, louvain, label-propagation, infomap or "
-                             "walktrap, not '%s'", arg);
+            char names[256];
+            cli_join_names(names, sizeof names, "{communities}", ", ", " or ");
+            collab_error_set(err, COLLAB_E_USAGE, "--community must be %s, not '%s'", names, arg);
         }
         return true;
     case OPT_RESOLUTION:

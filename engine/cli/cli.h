@@ -128,6 +128,12 @@ bool cli_parse_double(const char *text, double *value);
  * directory. */
 collab_status cli_make_dir(const char *dir, collab_error *err);
 
+/* Prints a usage text with its lists expanded from the library's tables (usage.c): {metrics},
+ * {layouts}, {communities}, {exports} as "a|b|c", {definitions} as one metric per line. */
+void cli_print_usage(FILE *f, const char *text);
+/* The names of list `key` ("{metrics}"...) joined by `sep`, the last two by `last`. */
+void cli_join_names(char *buf, size_t size, const char *key, const char *sep, const char *last);
+
 /* A collab_progress_fn for a terminal: "collab: MESSAGE (45%)" rewritten in place on stderr, ended
  * with a line feed at 100%. */
 void cli_progress_terminal(const char *message, double percent, void *data);

@@ -27,10 +27,10 @@ static const char *const export_usage =
     "                               .vos.json VOSviewer JSON (VOSviewer Online)\n"
     "                               .csv      node table, with the edge table beside it in\n"
     "                                         OUT.edges.csv\n"
-    "      --format graphml|gexf|gml|json|vosviewer|csv\n"
+    "      --format {exports}\n"
     "                               the format, whatever the extension ('-o -' writes to\n"
     "                               standard output, except csv)\n"
-    "      --layout fa2|fr|kk|drl|circle|none\n"
+    "      --layout {layouts}|none\n"
     "                               positions as 'collab map' draws them (default fa2; none\n"
     "                               above 200000 nodes unless a layout is named)\n"
     "  -h, --help                   show this help\n";
@@ -58,8 +58,9 @@ static bool export_option(void *ctx, int opt, const char *arg, collab_error *err
     a->has_layout = true;
     a->no_layout = strcmp(arg, "none") == 0;
     if (!a->no_layout && !collab_layout_method_parse(arg, &a->layout)) {
-        collab_error_set(err, COLLAB_E_USAGE,
-                         "--layout needs fa2, fr, kk, drl, circle or none, not '%s'", arg);
+        char names[128];
+        cli_join_names(names, sizeof names, "{layouts}", ", ", ", ");
+        collab_error_set(err, COLLAB_E_USAGE, "--layout needs %s or none, not '%s'", names, arg);
     }
     return true;
 }
@@ -71,9 +72,13 @@ static int parse_args(int argc, char **argv, cli_input *in, cli_analysis *an, ex
         {"layout", required_argument, NULL, OPT_LAYOUT},
         {NULL, 0, NULL, 0},
     };
-    /* In the order of collab_export_format; csv is the node table with the edge table beside. */
-    static const char *const formats[] = {"graphml",   "gexf", "gml", "json",
-                                          "vosviewer", "csv",  NULL};
+    /* The --format choices in the order of collab_export_format (choice i is format i); csv is
+     * the node table with the edge table beside. */
+    const char *formats[COLLAB_EXPORT_FORMAT_COUNT + 1];
+    int n_formats = 0;
+    while ((formats[n_formats] = collab_export_format_option_name(n_formats)) != NULL) {
+        n_formats++;
+    }
     int format = -1;
     cli_command_spec spec = {"export", export_usage, own,     export_option, a,
                              1,        "FILE",       formats, &format};

@@ -34,7 +34,7 @@ static const char *const map_usage =
     "      --label-chars N          cut longer names with an ellipsis (default 30)\n"
     "      --edges all|top:K        edges drawn (default top:5000, the strongest)\n"
     "      --curved                 curved edges\n"
-    "      --layout fa2|fr|kk|drl|circle   layout (default fa2)\n"
+    "      --layout {layouts}   layout (default fa2)\n"
     "      --level nodes|communities|auto  draw people, or one bubble per community (default\n"
     "                               auto: communities above 20000 nodes)\n"
     "      --scene FILE.json        also write what was drawn as JSON (positions, radii, colours,\n"
@@ -136,7 +136,9 @@ static bool map_option(cli_map_options *mo, int opt, const char *arg, collab_err
         return true;
     case OPT_LAYOUT:
         if (!collab_layout_method_parse(arg, &mo->map.layout)) {
-            usage_value(err, "layout", "fa2, fr, kk, drl or circle", arg);
+            char names[128];
+            cli_join_names(names, sizeof names, "{layouts}", ", ", " or ");
+            usage_value(err, "layout", names, arg);
         }
         return true;
     case OPT_LEVEL:

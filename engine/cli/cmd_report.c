@@ -11,9 +11,8 @@
 
 static const char *const report_usage =
     "usage: collab report [options] FILE\n\n"
-    "Ranks the nodes of FILE's graph by a centrality metric and reports degree, strength,\n"
-    "betweenness, closeness, harmonic, pagerank, eigenvector, coreness, constraint and\n"
-    "clustering, each node's community, and the global statistics.\n\n"
+    "Ranks the nodes of FILE's graph by a centrality metric and reports every metric (see\n"
+    "Metrics below), each node's community, and the global statistics.\n\n"
     "Options:\n"
     "      --top N                  rows to show (default 20)\n"
     "      --all                    show every node\n"

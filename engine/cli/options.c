@@ -64,7 +64,7 @@ int cli_parse_command(int argc, char **argv, const cli_command_spec *spec, cli_i
     /* The leading ':' makes getopt report a missing value as ':' rather than as unknown. */
     while ((opt = getopt_long(argc, argv, ":o:h", options, NULL)) != -1) {
         if (opt == 'h') {
-            fputs(spec->usage, stdout);
+            cli_print_usage(stdout, spec->usage);
             cli_print_input_help(stdout);
             if (an != NULL) {
                 cli_print_analysis_help(stdout);

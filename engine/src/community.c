@@ -10,25 +10,6 @@
 /* Walktrap keeps a dendrogram and distance heap: quadratic memory, so small graphs only. */
 #define WALKTRAP_MAX_VERTICES 20000
 
-static const char *const method_names[] = {"leiden", "louvain", "label-propagation", "infomap",
-                                           "walktrap"};
-
-const char *collab_community_method_name(collab_community_method method)
-{
-    return method_names[method];
-}
-
-bool collab_community_method_parse(const char *text, collab_community_method *method)
-{
-    for (int i = 0; i < 5; i++) {
-        if (strcmp(text, method_names[i]) == 0) {
-            *method = (collab_community_method)i;
-            return true;
-        }
-    }
-    return false;
-}
-
 void collab_community_options_init(collab_community_options *opt)
 {
     opt->method = COLLAB_COMMUNITY_LEIDEN;
@@ -87,27 +68,84 @@ static igraph_error_t run_walktrap(const collab_graph *g, igraph_vector_int_t *m
     return rc;
 }
 
+static igraph_error_t run_leiden_method(const collab_graph *g, const collab_community_options *o,
+                                        igraph_vector_int_t *membership)
+{
+    return run_leiden(g, o->resolution, membership);
+}
+
+static igraph_error_t run_louvain(const collab_graph *g, const collab_community_options *o,
+                                  igraph_vector_int_t *membership)
+{
+    return igraph_community_multilevel(&g->graph, &g->weights, o->resolution, membership, NULL,
+                                       NULL);
+}
+
+static igraph_error_t run_label_propagation(const collab_graph *g,
+                                            const collab_community_options *o,
+                                            igraph_vector_int_t *membership)
+{
+    (void)o;
+    return igraph_community_label_propagation(&g->graph, membership, IGRAPH_ALL, &g->weights,
+                                              NULL, NULL);
+}
+
+static igraph_error_t run_infomap(const collab_graph *g, const collab_community_options *o,
+                                  igraph_vector_int_t *membership)
+{
+    (void)o;
+    igraph_real_t codelength = 0;
+    return igraph_community_infomap(&g->graph, &g->weights, NULL, 10, membership, &codelength);
+}
+
+static igraph_error_t run_walktrap_method(const collab_graph *g, const collab_community_options *o,
+                                          igraph_vector_int_t *membership)
+{
+    (void)o;
+    return run_walktrap(g, membership);
+}
+
+/* The community methods: one row each, in the order of collab_community_method. Adding one is
+ * an enum value, a row and its function. */
+typedef struct method_row {
+    const char *name; /* as in --community */
+    igraph_error_t (*run)(const collab_graph *g, const collab_community_options *o,
+                          igraph_vector_int_t *membership);
+} method_row;
+
+static const method_row method_rows[] = {
+    [COLLAB_COMMUNITY_LEIDEN] = {"leiden", run_leiden_method},
+    [COLLAB_COMMUNITY_LOUVAIN] = {"louvain", run_louvain},
+    [COLLAB_COMMUNITY_LABEL_PROPAGATION] = {"label-propagation", run_label_propagation},
+    [COLLAB_COMMUNITY_INFOMAP] = {"infomap", run_infomap},
+    [COLLAB_COMMUNITY_WALKTRAP] = {"walktrap", run_walktrap_method},
+};
+_Static_assert(sizeof method_rows / sizeof method_rows[0] == COLLAB_COMMUNITY_METHOD_COUNT,
+               "one row per collab_community_method");
+
+const char *collab_community_method_name(collab_community_method method)
+{
+    return (unsigned)method < COLLAB_COMMUNITY_METHOD_COUNT ? method_rows[method].name : NULL;
+}
+
+bool collab_community_method_parse(const char *text, collab_community_method *method)
+{
+    for (int i = 0; i < COLLAB_COMMUNITY_METHOD_COUNT; i++) {
+        if (strcmp(text, method_rows[i].name) == 0) {
+            *method = (collab_community_method)i;
+            return true;
+        }
+    }
+    return false;
+}
+
 static igraph_error_t run_method(const collab_graph *g, const collab_community_options *opt,
                                  igraph_vector_int_t *membership)
 {
-    igraph_real_t q = 0;
-    igraph_real_t codelength = 0;
-    switch (opt->method) {
-    case COLLAB_COMMUNITY_LEIDEN:
-        return run_leiden(g, opt->resolution, membership);
-    case COLLAB_COMMUNITY_LOUVAIN:
-        return igraph_community_multilevel(&g->graph, &g->weights, opt->resolution, membership,
-                                           NULL, NULL);
-    case COLLAB_COMMUNITY_LABEL_PROPAGATION:
-        return igraph_community_label_propagation(&g->graph, membership, IGRAPH_ALL, &g->weights,
-                                                  NULL, NULL);
-    case COLLAB_COMMUNITY_INFOMAP:
-        return igraph_community_infomap(&g->graph, &g->weights, NULL, 10, membership, &codelength);
-    case COLLAB_COMMUNITY_WALKTRAP:
-        return run_walktrap(g, membership);
+    if ((unsigned)opt->method >= COLLAB_COMMUNITY_METHOD_COUNT) {
+        return IGRAPH_EINVAL;
     }
-    (void)q;
-    return IGRAPH_EINVAL;
+    return method_rows[opt->method].run(g, opt, membership);
 }
 
 /* Communities of any graph: without edges every node is alone (igraph's Leiden, run until

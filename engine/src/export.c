@@ -21,48 +21,55 @@ static bool ends_with(const char *s, const char *suffix)
     return n > k && strcasecmp(s + n - k, suffix) == 0 && s[n - k - 1] != '/';
 }
 
+typedef collab_status (*export_writer)(FILE *f, collab_i_export *x, collab_error *err);
+
+/* The export formats: one row each, in the order of collab_export_format. Adding a format is one
+ * enum value, one row and its writer. `option` is the --format choice (NULL: not offered, the
+ * edge table is written beside the node table); `suffix` the extension that names it. */
+typedef struct format_row {
+    const char *name;     /* canonical name */
+    const char *option;   /* --format choice, or NULL */
+    const char *suffix;   /* extension, or NULL */
+    export_writer write;  /* the writer */
+} format_row;
+
+static const format_row format_rows[] = {
+    [COLLAB_EXPORT_GRAPHML] = {"graphml", "graphml", ".graphml", collab_i_export_graphml},
+    [COLLAB_EXPORT_GEXF] = {"gexf", "gexf", ".gexf", collab_i_export_gexf},
+    [COLLAB_EXPORT_GML] = {"gml", "gml", ".gml", collab_i_export_gml},
+    [COLLAB_EXPORT_JSON] = {"json", "json", ".json", collab_i_export_json},
+    [COLLAB_EXPORT_VOSVIEWER] = {"vosviewer", "vosviewer", ".vos.json", collab_i_export_vosviewer},
+    [COLLAB_EXPORT_CSV_NODES] = {"csv-nodes", "csv", ".csv", collab_i_export_csv_nodes},
+    [COLLAB_EXPORT_CSV_EDGES] = {"csv-edges", NULL, NULL, collab_i_export_csv_edges},
+};
+_Static_assert(sizeof format_rows / sizeof format_rows[0] == COLLAB_EXPORT_FORMAT_COUNT,
+               "one row per collab_export_format");
+
 bool collab_export_format_from_path(const char *path, collab_export_format *fmt)
 {
-    static const struct {
-        const char *suffix;
-        collab_export_format fmt;
-    } table[] = {
-        /* .vos.json before .json: the longer suffix wins */
-        {".vos.json", COLLAB_EXPORT_VOSVIEWER}, {".graphml", COLLAB_EXPORT_GRAPHML},
-        {".gexf", COLLAB_EXPORT_GEXF},          {".gml", COLLAB_EXPORT_GML},
-        {".json", COLLAB_EXPORT_JSON},          {".csv", COLLAB_EXPORT_CSV_NODES},
-    };
     if (path == NULL) {
         return false;
     }
-    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
-        if (ends_with(path, table[i].suffix)) {
-            *fmt = table[i].fmt;
-            return true;
+    /* The longest matching suffix wins: .vos.json before .json. */
+    size_t best_len = 0;
+    for (int i = 0; i < COLLAB_EXPORT_FORMAT_COUNT; i++) {
+        const char *suffix = format_rows[i].suffix;
+        if (suffix != NULL && strlen(suffix) > best_len && ends_with(path, suffix)) {
+            *fmt = (collab_export_format)i;
+            best_len = strlen(suffix);
         }
     }
-    return false;
+    return best_len > 0;
 }
 
 const char *collab_export_format_name(collab_export_format fmt)
 {
-    switch (fmt) {
-    case COLLAB_EXPORT_GRAPHML:
-        return "graphml";
-    case COLLAB_EXPORT_GEXF:
-        return "gexf";
-    case COLLAB_EXPORT_GML:
-        return "gml";
-    case COLLAB_EXPORT_JSON:
-        return "json";
-    case COLLAB_EXPORT_VOSVIEWER:
-        return "vosviewer";
-    case COLLAB_EXPORT_CSV_NODES:
-        return "csv-nodes";
-    case COLLAB_EXPORT_CSV_EDGES:
-        return "csv-edges";
-    }
-    return "?";
+    return (unsigned)fmt < COLLAB_EXPORT_FORMAT_COUNT ? format_rows[fmt].name : "?";
+}
+
+const char *collab_export_format_option_name(int i)
+{
+    return i >= 0 && i < COLLAB_EXPORT_FORMAT_COUNT ? format_rows[i].option : NULL;
 }
 
 bool collab_export_edges_path(const char *nodes_path, char *out, size_t size)
@@ -304,31 +311,10 @@ collab_status collab_export_write(FILE *f, const collab_export_input *in, collab
     if (st != COLLAB_OK) {
         return st;
     }
-    switch (fmt) {
-    case COLLAB_EXPORT_GRAPHML:
-        st = collab_i_export_graphml(f, &x, err);
-        break;
-    case COLLAB_EXPORT_GEXF:
-        st = collab_i_export_gexf(f, &x, err);
-        break;
-    case COLLAB_EXPORT_GML:
-        st = collab_i_export_gml(f, &x, err);
-        break;
-    case COLLAB_EXPORT_JSON:
-        st = collab_i_export_json(f, &x, err);
-        break;
-    case COLLAB_EXPORT_VOSVIEWER:
-        st = collab_i_export_vosviewer(f, &x, err);
-        break;
-    case COLLAB_EXPORT_CSV_NODES:
-        st = collab_i_export_csv_nodes(f, &x, err);
-        break;
-    case COLLAB_EXPORT_CSV_EDGES:
-        st = collab_i_export_csv_edges(f, &x, err);
-        break;
-    default:
+    if ((unsigned)fmt < COLLAB_EXPORT_FORMAT_COUNT) {
+        st = format_rows[fmt].write(f, &x, err);
+    } else {
         st = collab_error_set(err, COLLAB_E_USAGE, "unknown export format %d", (int)fmt);
-        break;
     }
     collab_i_export_destroy(&x);
     return st;

@@ -27,6 +27,8 @@ void collab_layout_options_init(collab_layout_options *opt)
 }
 
 static const char *const method_names[] = {"fa2", "fr", "kk", "drl", "circle"};
+_Static_assert(sizeof method_names / sizeof method_names[0] == COLLAB_LAYOUT_METHOD_COUNT,
+               "one name per collab_layout_method");
 
 bool collab_layout_method_parse(const char *text, collab_layout_method *method)
 {
@@ -48,7 +50,7 @@ const char *collab_layout_method_name(collab_layout_method method)
     if ((size_t)method < sizeof method_names / sizeof method_names[0]) {
         return method_names[method];
     }
-    return "?";
+    return NULL;
 }
 
 const double *collab_layout_x(const collab_layout *layout)

@@ -15,7 +15,8 @@ typedef enum collab_community_method {
     COLLAB_COMMUNITY_LOUVAIN,     /* multilevel modularity optimisation */
     COLLAB_COMMUNITY_LABEL_PROPAGATION,
     COLLAB_COMMUNITY_INFOMAP,
-    COLLAB_COMMUNITY_WALKTRAP     /* small graphs only */
+    COLLAB_COMMUNITY_WALKTRAP,    /* small graphs only */
+    COLLAB_COMMUNITY_METHOD_COUNT
 } collab_community_method;
 
 typedef struct collab_community_options {
@@ -41,7 +42,9 @@ collab_status collab_community_detect(collab_partition *out, const collab_graph 
 
 void collab_partition_destroy(collab_partition *p);
 
+/* The method's name ("leiden", ...), NULL past COLLAB_COMMUNITY_METHOD_COUNT. */
 const char *collab_community_method_name(collab_community_method method);
+/* Parses a method's name; false when unknown. */
 bool collab_community_method_parse(const char *text, collab_community_method *method);
 
 #endif

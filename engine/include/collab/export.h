@@ -35,7 +35,8 @@ typedef enum collab_export_format {
     COLLAB_EXPORT_JSON,        /* node-link JSON: {"directed", "graph", "nodes", "links"} */
     COLLAB_EXPORT_VOSVIEWER,   /* VOSviewer JSON: {"network": {"items", "links", "clusters"}} */
     COLLAB_EXPORT_CSV_NODES,   /* CSV node table, one row per node */
-    COLLAB_EXPORT_CSV_EDGES    /* CSV edge table, one row per edge */
+    COLLAB_EXPORT_CSV_EDGES,   /* CSV edge table, one row per edge */
+    COLLAB_EXPORT_FORMAT_COUNT
 } collab_export_format;
 
 /* Everything an export describes. All pointers are borrowed for the call and not kept. */
@@ -61,6 +62,10 @@ bool collab_export_format_from_path(const char *path, collab_export_format *fmt)
 
 /* "graphml", "gexf", "gml", "json", "vosviewer", "csv-nodes", "csv-edges"; "?" when unknown. */
 const char *collab_export_format_name(collab_export_format fmt);
+
+/* The --format choice of format `i` ("graphml", ..., "vosviewer", "csv"; the edge table has
+ * none), NULL past the last one that has a choice. Choice i is format i. */
+const char *collab_export_format_option_name(int i);
 
 /* Where the edge table goes when the node table is written to `nodes_path`: "net.csv" gives
  * "net.edges.csv"; when the name's last word is "nodes" it becomes "edges" ("nodes.csv",

@@ -36,7 +36,8 @@ typedef enum collab_layout_method {
     COLLAB_LAYOUT_FR,      /* "fr": igraph Fruchterman-Reingold, grid above 1000 vertices */
     COLLAB_LAYOUT_KK,      /* "kk": igraph Kamada-Kawai, components up to COLLAB_LAYOUT_KK_MAX */
     COLLAB_LAYOUT_DRL,     /* "drl": igraph DrL (OpenOrd's ancestor) */
-    COLLAB_LAYOUT_CIRCLE   /* "circle": all vertices on one circle in id order, no packing */
+    COLLAB_LAYOUT_CIRCLE,  /* "circle": all vertices on one circle in id order, no packing */
+    COLLAB_LAYOUT_METHOD_COUNT
 } collab_layout_method;
 
 /* Kamada-Kawai keeps an n x n distance matrix: components larger than this are refused. */
@@ -115,7 +116,8 @@ void collab_layout_destroy(collab_layout *layout);
 /* Parses "fa2" (also "forceatlas2"), "fr", "kk", "drl", "circle"; false if unknown. */
 bool collab_layout_method_parse(const char *text, collab_layout_method *method);
 
-/* The canonical name ("fa2", "fr"...), "?" for an unknown value. */
+/* The canonical name ("fa2", "fr"...), NULL past COLLAB_LAYOUT_METHOD_COUNT (so callers can list
+ * every method by counting up). */
 const char *collab_layout_method_name(collab_layout_method method);
 
 #endif
