@@ -163,11 +163,53 @@ int cli_bad_option(char **argv, int opt, const char *command_name);
 
 typedef int (*cli_command_fn)(int argc, char **argv);
 
+/* What the runner hands a command: its input and analysis options (the input already read and
+ * built when the command loads input), its output, --format choice and positional arguments. */
+typedef struct cli_run {
+    cli_input in;             /* input options, and what they loaded */
+    cli_analysis an;          /* analysis options (commands with CLI_TAKES_ANALYSIS) */
+    const char *output;       /* -o, or the command's default */
+    int format;               /* index of the --format choice; -1 when not given */
+    char **args;              /* the positional arguments after FILE */
+    const char *command_line; /* the command as typed, for provenance (cli_command_line) */
+} cli_run;
+
+enum cli_command_flags {
+    CLI_LOADS_INPUT = 1 << 0,   /* read and build the input before `run` */
+    CLI_TAKES_ANALYSIS = 1 << 1 /* accepts the metric and community options */
+};
+
+/* One command: what its --help says, what it accepts, and the functions that do its work. The
+ * runner (cli_run_command, main.c) does the rest: parse, check, load, run, print the one error,
+ * choose the exit status. */
+typedef struct cli_command {
+    const char *name;             /* "report" */
+    const char *usage;            /* --help text before the shared options' help */
+    unsigned flags;               /* enum cli_command_flags */
+    const struct option *own;     /* the command's options (zero-terminated), or NULL */
+    cli_own_option_fn handle;     /* their handler (ctx = the settings), or NULL */
+    size_t n_positional;          /* positional arguments (the first is FILE) */
+    const char *positional;       /* their names for the message, "FILE A B" */
+    const char *const *formats;   /* --format choices (NULL-terminated), or NULL */
+    const char *default_output;   /* -o when not given ("-" = stdout), or NULL */
+    size_t settings_size;         /* the command's own settings, zeroed, then `init` */
+    void (*init)(void *settings);  /* defaults, or NULL */
+    /* Checks the options once parsed, before any input is read; a COLLAB_E_USAGE error is shown
+     * with the usage hint. NULL for none. */
+    collab_status (*check)(cli_run *r, void *settings, collab_error *err);
+    collab_status (*run)(cli_run *r, void *settings, collab_error *err); /* the work */
+    void (*destroy)(void *settings); /* frees what the settings own, or NULL */
+} cli_command;
+
+/* Runs command `c` on its argv (argv[0] is the command's name) and returns the exit status. */
+int cli_run_command(const cli_command *c, int argc, char **argv);
+
 /* Prints a usage error with the hint to run `collab <command> --help`; returns the usage status. */
 int cli_usage_error(const collab_error *err, const char *command_name);
 
-/* The driver of `report` and `communities`: options, load, analysis, write. */
-int cli_report_main(int argc, char **argv, const char *name, const char *usage, bool communities);
+/* `collab communities`: the report command with the community report's usage, options, formats
+ * and writer (cmd_report.c). */
+int cli_report_main(int argc, char **argv, const char *usage);
 
 /* What an HTML report page shows besides the analysis (html_report.c). All borrowed. */
 typedef struct cli_html_page {

@@ -42,7 +42,7 @@ typedef struct analyze_args {
     size_t top;               /* report rows */
     collab_metric sort;       /* ranking metric */
     bool no_map;              /* --no-map */
-    char *command_line;       /* for the HTML provenance (owned) */
+    const char *command_line; /* for the HTML provenance (borrowed from the runner) */
 } analyze_args;
 
 /* Stage bookkeeping: a line per stage on a terminal, and timings with --verbose. */
@@ -358,55 +358,67 @@ static collab_status run(job *j, collab_error *err)
     return st;
 }
 
+/* -o DIR, before the input is read. */
+static collab_status check(cli_run *r, void *settings, collab_error *err)
+{
+    analyze_args *aa = settings;
+    aa->dir = r->output;
+    aa->command_line = r->command_line;
+    if (aa->dir == NULL || strcmp(aa->dir, "-") == 0) {
+        return collab_error_set(err, COLLAB_E_USAGE, "missing -o DIR (the directory to write into)");
+    }
+    return COLLAB_OK;
+}
+
+/* Loads the input itself, as its first timed stage. */
+static collab_status run_analyze(cli_run *r, void *settings, collab_error *err)
+{
+    job j;
+    memset(&j, 0, sizeof j);
+    j.in = &r->in;
+    j.an = &r->an;
+    j.aa = settings;
+    j.st.verbose = r->an.verbose;
+    j.st.show = r->an.verbose || isatty(STDERR_FILENO);
+    collab_status st = run(&j, err);
+    collab_map_destroy(&j.map);
+    struct rusage usage;
+    if (st == COLLAB_OK && j.st.verbose && getrusage(RUSAGE_SELF, &usage) == 0) {
+        /* ru_maxrss is in KiB on Linux */
+        fprintf(stderr, "collab: peak memory %.0f MiB\n", (double)usage.ru_maxrss / 1024);
+    }
+    return st;
+}
+
+static void analyze_init(void *settings)
+{
+    analyze_args *aa = settings;
+    aa->top = 50;
+    aa->sort = COLLAB_METRIC_BETWEENNESS;
+}
+
+static const struct option analyze_options[] = {
+    {"top", required_argument, NULL, OPT_TOP},
+    {"sort", required_argument, NULL, OPT_SORT},
+    {"no-map", no_argument, NULL, OPT_NO_MAP},
+    {NULL, 0, NULL, 0},
+};
+
+static const cli_command analyze_command = {
+    .name = "analyze",
+    .usage = analyze_usage,
+    .flags = CLI_TAKES_ANALYSIS,
+    .own = analyze_options,
+    .handle = analyze_option,
+    .n_positional = 1,
+    .positional = "FILE",
+    .settings_size = sizeof(analyze_args),
+    .init = analyze_init,
+    .check = check,
+    .run = run_analyze,
+};
+
 int cmd_analyze(int argc, char **argv)
 {
-    static const struct option own[] = {
-        {"top", required_argument, NULL, OPT_TOP},
-        {"sort", required_argument, NULL, OPT_SORT},
-        {"no-map", no_argument, NULL, OPT_NO_MAP},
-        {NULL, 0, NULL, 0},
-    };
-    cli_input in;
-    cli_input_init(&in);
-    cli_analysis an;
-    cli_analysis_init(&an);
-    collab_error err = {0};
-    analyze_args aa = {.top = 50, .sort = COLLAB_METRIC_BETWEENNESS};
-    /* before getopt_long permutes argv */
-    aa.command_line = cli_command_line(argc, argv);
-    if (aa.command_line == NULL) {
-        collab_error_set(&err, COLLAB_E_NOMEM, "out of memory");
-        return cli_report_error(&err);
-    }
-    cli_command_spec spec = {"analyze", analyze_usage, own, analyze_option, &aa, 1, "FILE", NULL,
-                             NULL};
-    int parsed = cli_parse_command(argc, argv, &spec, &in, &an, &aa.dir, &err);
-    if (parsed == 0 && (aa.dir == NULL || strcmp(aa.dir, "-") == 0)) {
-        collab_error_set(&err, COLLAB_E_USAGE, "missing -o DIR (the directory to write into)");
-        parsed = cli_usage_error(&err, "analyze");
-    }
-    collab_status st = COLLAB_OK;
-    if (parsed == 0) {
-        job j;
-        memset(&j, 0, sizeof j);
-        j.in = &in;
-        j.an = &an;
-        j.aa = &aa;
-        j.st.verbose = an.verbose;
-        j.st.show = an.verbose || isatty(STDERR_FILENO);
-        st = run(&j, &err);
-        collab_map_destroy(&j.map);
-        struct rusage usage;
-        if (st == COLLAB_OK && j.st.verbose && getrusage(RUSAGE_SELF, &usage) == 0) {
-            /* ru_maxrss is in KiB on Linux */
-            fprintf(stderr, "collab: peak memory %.0f MiB\n", (double)usage.ru_maxrss / 1024);
-        }
-    }
-    collab_free(aa.command_line);
-    cli_analysis_destroy(&an);
-    cli_input_destroy(&in);
-    if (parsed != 0) {
-        return parsed < 0 ? COLLAB_EXIT_OK : parsed;
-    }
-    return st == COLLAB_OK ? COLLAB_EXIT_OK : cli_report_error(&err);
+    return cli_run_command(&analyze_command, argc, argv);
 }

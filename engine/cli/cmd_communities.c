@@ -17,5 +17,5 @@ static const char *const communities_usage =
 
 int cmd_communities(int argc, char **argv)
 {
-    return cli_report_main(argc, argv, "communities", communities_usage, true);
+    return cli_report_main(argc, argv, communities_usage);
 }

@@ -74,14 +74,14 @@ static void write_csv(FILE *f, const collab_graph *g, const int32_t *dist)
     }
 }
 
-static collab_status run(cli_input *in, const char *name, bool csv, const char *output,
-                         collab_error *err)
+static collab_status run(cli_run *r, void *settings, collab_error *err)
 {
-    collab_status st = cli_input_load(in, err);
+    (void)settings;
+    const cli_input *in = &r->in;
+    bool csv = r->format == 1;
+    const char *output = r->output;
     uint32_t source = 0;
-    if (st == COLLAB_OK) {
-        st = collab_query_find(&in->g, name, &source, err);
-    }
+    collab_status st = collab_query_find(&in->g, r->args[0], &source, err);
     int32_t *dist = NULL;
     if (st == COLLAB_OK) {
         dist = collab_alloc_array(collab_graph_vertex_count(&in->g) + 1, sizeof *dist);
@@ -106,21 +106,20 @@ static collab_status run(cli_input *in, const char *name, bool csv, const char *
     return st;
 }
 
+static const char *const formats[] = {"table", "csv", NULL};
+
+static const cli_command distance_command = {
+    .name = "distance",
+    .usage = distance_usage,
+    .flags = CLI_LOADS_INPUT,
+    .n_positional = 2,
+    .positional = "FILE NAME",
+    .formats = formats,
+    .default_output = "-",
+    .run = run,
+};
+
 int cmd_distance(int argc, char **argv)
 {
-    static const char *const formats[] = {"table", "csv", NULL};
-    cli_input in;
-    cli_input_init(&in);
-    collab_error err = {0};
-    const char *output = "-";
-    int format = 0;
-    cli_command_spec spec = {"distance", distance_usage, NULL, NULL, NULL, 2, "FILE NAME",
-                             formats, &format};
-    int parsed = cli_parse_command(argc, argv, &spec, &in, NULL, &output, &err);
-    if (parsed != 0) {
-        return parsed < 0 ? COLLAB_EXIT_OK : parsed;
-    }
-    collab_status st = run(&in, argv[optind + 1], format == 1, output, &err);
-    cli_input_destroy(&in);
-    return st == COLLAB_OK ? COLLAB_EXIT_OK : cli_report_error(&err);
+    return cli_run_command(&distance_command, argc, argv);
 }

@@ -157,13 +157,14 @@ static collab_status draw_ego(const cli_input *in, uint32_t ego, const collab_ne
     return st;
 }
 
-static collab_status run(cli_input *in, const char *name, const ego_args *ea, collab_error *err)
+static collab_status run(cli_run *r, void *settings, collab_error *err)
 {
-    collab_status st = cli_input_load(in, err);
+    ego_args *ea = settings;
+    ea->csv = r->format == 1;
+    ea->output = r->output;
+    const cli_input *in = &r->in;
     uint32_t ego = 0;
-    if (st == COLLAB_OK) {
-        st = collab_query_find(&in->g, name, &ego, err);
-    }
+    collab_status st = collab_query_find(&in->g, r->args[0], &ego, err);
     collab_neighbour *m = NULL;
     size_t n = 0;
     if (st == COLLAB_OK) {
@@ -202,27 +203,36 @@ static bool ego_option(void *ctx, int opt, const char *arg, collab_error *err)
     return false;
 }
 
+static void ego_init(void *settings)
+{
+    ego_args *ea = settings;
+    ea->radius = 1;
+}
+
+static const struct option ego_options[] = {
+    {"radius", required_argument, NULL, OPT_RADIUS},
+    {"scene", required_argument, NULL, OPT_SCENE},
+    {NULL, 0, NULL, 0},
+};
+
+static const char *const formats[] = {"table", "csv", NULL};
+
+static const cli_command ego_command = {
+    .name = "ego",
+    .usage = ego_usage,
+    .flags = CLI_LOADS_INPUT,
+    .own = ego_options,
+    .handle = ego_option,
+    .n_positional = 2,
+    .positional = "FILE NAME",
+    .formats = formats,
+    .default_output = "-",
+    .settings_size = sizeof(ego_args),
+    .init = ego_init,
+    .run = run,
+};
+
 int cmd_ego(int argc, char **argv)
 {
-    static const struct option own[] = {
-        {"radius", required_argument, NULL, OPT_RADIUS},
-        {"scene", required_argument, NULL, OPT_SCENE},
-        {NULL, 0, NULL, 0},
-    };
-    cli_input in;
-    cli_input_init(&in);
-    collab_error err = {0};
-    ego_args ea = {.radius = 1, .output = "-"};
-    static const char *const formats[] = {"table", "csv", NULL};
-    int format = 0;
-    cli_command_spec spec = {"ego", ego_usage, own, ego_option, &ea, 2, "FILE NAME", formats,
-                             &format};
-    int parsed = cli_parse_command(argc, argv, &spec, &in, NULL, &ea.output, &err);
-    if (parsed != 0) {
-        return parsed < 0 ? COLLAB_EXIT_OK : parsed;
-    }
-    ea.csv = format == 1;
-    collab_status st = run(&in, argv[optind + 1], &ea, &err);
-    cli_input_destroy(&in);
-    return st == COLLAB_OK ? COLLAB_EXIT_OK : cli_report_error(&err);
+    return cli_run_command(&ego_command, argc, argv);
 }

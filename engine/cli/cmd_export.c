@@ -65,47 +65,28 @@ static bool export_option(void *ctx, int opt, const char *arg, collab_error *err
     return true;
 }
 
-static int parse_args(int argc, char **argv, cli_input *in, cli_analysis *an, export_args *a,
-                      collab_error *err)
+/* -o and the format, before the input is read. */
+static collab_status check(cli_run *r, void *settings, collab_error *err)
 {
-    static const struct option own[] = {
-        {"layout", required_argument, NULL, OPT_LAYOUT},
-        {NULL, 0, NULL, 0},
-    };
-    /* The --format choices in the order of collab_export_format (choice i is format i); csv is
-     * the node table with the edge table beside. */
-    const char *formats[COLLAB_EXPORT_FORMAT_COUNT + 1];
-    int n_formats = 0;
-    while ((formats[n_formats] = collab_export_format_option_name(n_formats)) != NULL) {
-        n_formats++;
-    }
-    int format = -1;
-    cli_command_spec spec = {"export", export_usage, own,     export_option, a,
-                             1,        "FILE",       formats, &format};
-    int parsed = cli_parse_command(argc, argv, &spec, in, an, &a->output, err);
-    if (parsed != 0) {
-        return parsed;
-    }
+    export_args *a = settings;
+    a->output = r->output;
     if (a->output == NULL) {
-        collab_error_set(err, COLLAB_E_USAGE,
-                         "missing -o OUT.graphml|.gexf|.gml|.json|.vos.json|.csv");
-        return cli_usage_error(err, "export");
+        return collab_error_set(err, COLLAB_E_USAGE,
+                                "missing -o OUT.graphml|.gexf|.gml|.json|.vos.json|.csv");
     }
-    if (format >= 0) {
-        a->format = (collab_export_format)format;
+    if (r->format >= 0) {
+        a->format = (collab_export_format)r->format;
     } else if (!collab_export_format_from_path(a->output, &a->format)) {
-        collab_error_set(err, COLLAB_E_USAGE,
-                         "cannot tell the format of '%s' from its extension (use .graphml, "
-                         ".gexf, .gml, .json, .vos.json or .csv, or --format)",
-                         a->output);
-        return cli_usage_error(err, "export");
+        return collab_error_set(err, COLLAB_E_USAGE,
+                                "cannot tell the format of '%s' from its extension (use .graphml, "
+                                ".gexf, .gml, .json, .vos.json or .csv, or --format)",
+                                a->output);
     }
     if (a->format == COLLAB_EXPORT_CSV_NODES && strcmp(a->output, "-") == 0) {
-        collab_error_set(err, COLLAB_E_USAGE,
-                         "the csv export writes two files (nodes and edges): give -o OUT.csv");
-        return cli_usage_error(err, "export");
+        return collab_error_set(err, COLLAB_E_USAGE,
+                                "the csv export writes two files (nodes and edges): give -o OUT.csv");
     }
-    return 0;
+    return COLLAB_OK;
 }
 
 /* Positions, radii and colours of the map's nodes, when it drew every node of the graph. */
@@ -236,37 +217,58 @@ static collab_status build_map(cli_input *in, cli_analysis *an, const export_arg
     return st;
 }
 
-int cmd_export(int argc, char **argv)
+static collab_status run(cli_run *r, void *settings, collab_error *err)
 {
-    cli_input in;
-    cli_input_init(&in);
-    cli_analysis an;
-    cli_analysis_init(&an);
-    export_args a;
-    memset(&a, 0, sizeof a);
-    a.layout = COLLAB_LAYOUT_FA2;
-    collab_error err = {0};
-    int parsed = parse_args(argc, argv, &in, &an, &a, &err);
-    if (parsed != 0) {
-        return parsed < 0 ? COLLAB_EXIT_OK : parsed;
-    }
-    collab_status st = cli_input_load(&in, &err);
-    if (st == COLLAB_OK) {
-        st = cli_analysis_run(&an, &in, &err);
-    }
+    const export_args *a = settings;
+    collab_status st = cli_analysis_run(&r->an, &r->in, err);
     collab_map map;
     bool have_map = false;
     if (st == COLLAB_OK) {
-        st = build_map(&in, &an, &a, &map, &have_map, &err);
+        st = build_map(&r->in, &r->an, a, &map, &have_map, err);
     }
     if (st == COLLAB_OK) {
-        st = export_file(&in, &an, have_map ? &map : NULL, collab_layout_method_name(a.layout),
-                         a.output, a.format, &err);
+        st = export_file(&r->in, &r->an, have_map ? &map : NULL,
+                         collab_layout_method_name(a->layout), a->output, a->format, err);
     }
     if (have_map) {
         collab_map_destroy(&map);
     }
-    cli_analysis_destroy(&an);
-    cli_input_destroy(&in);
-    return st == COLLAB_OK ? COLLAB_EXIT_OK : cli_report_error(&err);
+    return st;
+}
+
+static void export_init(void *settings)
+{
+    export_args *a = settings;
+    a->layout = COLLAB_LAYOUT_FA2;
+}
+
+static const struct option export_options[] = {
+    {"layout", required_argument, NULL, OPT_LAYOUT},
+    {NULL, 0, NULL, 0},
+};
+
+int cmd_export(int argc, char **argv)
+{
+    /* The --format choices in the order of collab_export_format (choice i is format i), from the
+     * library's table; csv is the node table with the edge table beside. */
+    const char *formats[COLLAB_EXPORT_FORMAT_COUNT + 1];
+    int n_formats = 0;
+    while ((formats[n_formats] = collab_export_format_option_name(n_formats)) != NULL) {
+        n_formats++;
+    }
+    cli_command export_command = {
+        .name = "export",
+        .usage = export_usage,
+        .flags = CLI_LOADS_INPUT | CLI_TAKES_ANALYSIS,
+        .own = export_options,
+        .handle = export_option,
+        .n_positional = 1,
+        .positional = "FILE",
+        .formats = formats,
+        .settings_size = sizeof(export_args),
+        .init = export_init,
+        .check = check,
+        .run = run,
+    };
+    return cli_run_command(&export_command, argc, argv);
 }

@@ -171,66 +171,69 @@ static bool map_option_ctx(void *ctx, int opt, const char *arg, collab_error *er
     return map_option(ctx, opt, arg, err);
 }
 
-static int parse_args(int argc, char **argv, cli_input *in, cli_analysis *an,
-                      cli_map_options *mo, collab_error *err)
+/* -o and the format, before the input is read. */
+static collab_status check(cli_run *r, void *settings, collab_error *err)
 {
-    static const struct option own[] = {
-        {"width", required_argument, NULL, OPT_WIDTH},
-        {"height", required_argument, NULL, OPT_HEIGHT}, {"dpi", required_argument, NULL, OPT_DPI},
-        {"title", required_argument, NULL, OPT_TITLE}, {"theme", required_argument, NULL, OPT_THEME},
-        {"size-by", required_argument, NULL, OPT_SIZE_BY},
-        {"color-by", required_argument, NULL, OPT_COLOR_BY},
-        {"labels", required_argument, NULL, OPT_LABELS}, {"edges", required_argument, NULL, OPT_EDGES},
-        {"curved", no_argument, NULL, OPT_CURVED},   {"layout", required_argument, NULL, OPT_LAYOUT},
-        {"level", required_argument, NULL, OPT_LEVEL}, {"scene", required_argument, NULL, OPT_SCENE},
-        {"label-chars", required_argument, NULL, OPT_LABEL_CHARS},
-        {NULL, 0, NULL, 0},
-    };
-    /* In the order of collab_render_format. */
-    static const char *const formats[] = {"png", "svg", "pdf", NULL};
-    int format = -1;
-    cli_command_spec spec = {"map", map_usage, own, map_option_ctx, mo, 1, "FILE", formats,
-                             &format};
-    int parsed = cli_parse_command(argc, argv, &spec, in, an, &mo->output, err);
-    if (parsed != 0) {
-        return parsed;
-    }
-    mo->has_format = format >= 0;
+    cli_map_options *mo = settings;
+    mo->output = r->output;
+    mo->has_format = r->format >= 0;
     if (mo->has_format) {
-        mo->format = (collab_render_format)format;
+        mo->format = (collab_render_format)r->format;
     }
     if (mo->output == NULL) {
-        collab_error_set(err, COLLAB_E_USAGE, "missing -o OUT.png|OUT.svg|OUT.pdf");
-        return cli_usage_error(err, "map");
+        return collab_error_set(err, COLLAB_E_USAGE, "missing -o OUT.png|OUT.svg|OUT.pdf");
     }
     if (!mo->has_format && !collab_render_format_from_path(mo->output, &mo->format)) {
-        collab_error_set(err, COLLAB_E_USAGE,
-                         "cannot tell the format of '%s' from its extension (use .png, .svg or "
-                         ".pdf, or --format)",
-                         mo->output);
-        return cli_usage_error(err, "map");
+        return collab_error_set(err, COLLAB_E_USAGE,
+                                "cannot tell the format of '%s' from its extension (use .png, "
+                                ".svg or .pdf, or --format)",
+                                mo->output);
     }
-    return 0;
+    return COLLAB_OK;
 }
+
+static collab_status run(cli_run *r, void *settings, collab_error *err)
+{
+    return cli_map_run(&r->in, &r->an, settings, err);
+}
+
+static void map_init(void *settings)
+{
+    cli_map_options_init(settings);
+}
+
+static const struct option map_options[] = {
+    {"width", required_argument, NULL, OPT_WIDTH},
+    {"height", required_argument, NULL, OPT_HEIGHT}, {"dpi", required_argument, NULL, OPT_DPI},
+    {"title", required_argument, NULL, OPT_TITLE}, {"theme", required_argument, NULL, OPT_THEME},
+    {"size-by", required_argument, NULL, OPT_SIZE_BY},
+    {"color-by", required_argument, NULL, OPT_COLOR_BY},
+    {"labels", required_argument, NULL, OPT_LABELS}, {"edges", required_argument, NULL, OPT_EDGES},
+    {"curved", no_argument, NULL, OPT_CURVED},   {"layout", required_argument, NULL, OPT_LAYOUT},
+    {"level", required_argument, NULL, OPT_LEVEL}, {"scene", required_argument, NULL, OPT_SCENE},
+    {"label-chars", required_argument, NULL, OPT_LABEL_CHARS},
+    {NULL, 0, NULL, 0},
+};
+
+/* In the order of collab_render_format. */
+static const char *const formats[] = {"png", "svg", "pdf", NULL};
+
+static const cli_command map_command = {
+    .name = "map",
+    .usage = map_usage,
+    .flags = CLI_LOADS_INPUT | CLI_TAKES_ANALYSIS,
+    .own = map_options,
+    .handle = map_option_ctx,
+    .n_positional = 1,
+    .positional = "FILE",
+    .formats = formats,
+    .settings_size = sizeof(cli_map_options),
+    .init = map_init,
+    .check = check,
+    .run = run,
+};
 
 int cmd_map(int argc, char **argv)
 {
-    cli_input in;
-    cli_input_init(&in);
-    cli_analysis an;
-    cli_analysis_init(&an);
-    cli_map_options mo;
-    cli_map_options_init(&mo);
-    collab_error err = {0};
-    int parsed = parse_args(argc, argv, &in, &an, &mo, &err);
-    if (parsed != 0) {
-        return parsed < 0 ? COLLAB_EXIT_OK : parsed;
-    }
-    collab_status st = cli_input_load(&in, &err);
-    if (st == COLLAB_OK) {
-        st = cli_map_run(&in, &an, &mo, &err);
-    }
-    cli_analysis_destroy(&an);
-    cli_input_destroy(&in);
-    return st == COLLAB_OK ? COLLAB_EXIT_OK : cli_report_error(&err);
+    return cli_run_command(&map_command, argc, argv);
 }

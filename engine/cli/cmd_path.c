@@ -174,15 +174,17 @@ static collab_status write_chains(FILE *f, const cli_input *in, const path_args 
     return st;
 }
 
-static collab_status run(cli_input *in, const path_args *pa, collab_error *err)
+static collab_status run(cli_run *r, void *settings, collab_error *err)
 {
-    collab_status st = cli_input_load(in, err);
+    path_args *pa = settings;
+    pa->a = r->args[0];
+    pa->b = r->args[1];
+    pa->output = r->output;
+    const cli_input *in = &r->in;
     uint32_t a = 0;
     uint32_t b = 0;
     uint32_t avoid = UINT32_MAX;
-    if (st == COLLAB_OK) {
-        st = collab_query_find(&in->g, pa->a, &a, err);
-    }
+    collab_status st = collab_query_find(&in->g, pa->a, &a, err);
     if (st == COLLAB_OK) {
         st = collab_query_find(&in->g, pa->b, &b, err);
     }
@@ -238,27 +240,35 @@ static bool path_option(void *ctx, int opt, const char *arg, collab_error *err)
     }
 }
 
+static void path_init(void *settings)
+{
+    path_args *pa = settings;
+    pa->max = 20;
+}
+
+static const struct option path_options[] = {
+    {"all", no_argument, NULL, OPT_ALL},
+    {"max", required_argument, NULL, OPT_MAX},
+    {"avoid", required_argument, NULL, OPT_AVOID},
+    {"scene", required_argument, NULL, OPT_SCENE},
+    {NULL, 0, NULL, 0},
+};
+
+static const cli_command path_command = {
+    .name = "path",
+    .usage = path_usage,
+    .flags = CLI_LOADS_INPUT,
+    .own = path_options,
+    .handle = path_option,
+    .n_positional = 3,
+    .positional = "FILE A B",
+    .default_output = "-",
+    .settings_size = sizeof(path_args),
+    .init = path_init,
+    .run = run,
+};
+
 int cmd_path(int argc, char **argv)
 {
-    static const struct option own[] = {
-        {"all", no_argument, NULL, OPT_ALL},
-        {"max", required_argument, NULL, OPT_MAX},
-        {"avoid", required_argument, NULL, OPT_AVOID},
-        {"scene", required_argument, NULL, OPT_SCENE},
-        {NULL, 0, NULL, 0},
-    };
-    cli_input in;
-    cli_input_init(&in);
-    path_args pa = {.max = 20, .output = "-"};
-    collab_error err = {0};
-    cli_command_spec spec = {"path", path_usage, own, path_option, &pa, 3, "FILE A B", NULL, NULL};
-    int parsed = cli_parse_command(argc, argv, &spec, &in, NULL, &pa.output, &err);
-    if (parsed != 0) {
-        return parsed < 0 ? COLLAB_EXIT_OK : parsed;
-    }
-    pa.a = argv[optind + 1];
-    pa.b = argv[optind + 2];
-    collab_status st = run(&in, &pa, &err);
-    cli_input_destroy(&in);
-    return st == COLLAB_OK ? COLLAB_EXIT_OK : cli_report_error(&err);
+    return cli_run_command(&path_command, argc, argv);
 }

@@ -109,15 +109,12 @@ static collab_status run_html(cli_input *in, cli_analysis *an, const report_sett
     return st;
 }
 
-static collab_status run(cli_input *in, cli_analysis *an, const report_settings *rs,
-                         const char *output_path, bool communities, const char *command_line,
-                         collab_error *err)
+static collab_status write_report(cli_input *in, cli_analysis *an, const report_settings *rs,
+                                  const char *output_path, bool communities,
+                                  const char *command_line, collab_error *err)
 {
     const collab_report_options *ro = &rs->ro;
-    collab_status st = cli_input_load(in, err);
-    if (st == COLLAB_OK) {
-        st = cli_analysis_run(an, in, err);
-    }
+    collab_status st = cli_analysis_run(an, in, err);
     if (st == COLLAB_OK && ro->format == COLLAB_FORMAT_HTML) {
         return run_html(in, an, rs, output_path, command_line, err);
     }
@@ -140,65 +137,79 @@ static bool report_option_ctx(void *ctx, int opt, const char *arg, collab_error 
     return report_option(ctx, opt, arg, err);
 }
 
-int cli_report_main(int argc, char **argv, const char *name, const char *usage, bool communities)
+static void report_init(void *settings)
 {
-    static const struct option own[] = {
-        {"top", required_argument, NULL, OPT_TOP},   {"all", no_argument, NULL, OPT_ALL},
-        {"metrics", required_argument, NULL, OPT_METRICS},
-        {"sort", required_argument, NULL, OPT_SORT},
-        {"no-map", no_argument, NULL, OPT_NO_MAP},
-        {NULL, 0, NULL, 0},
-    };
-    /* `own` without --no-map, which only the HTML report has. */
-    static const struct option own_communities[] = {
-        {"top", required_argument, NULL, OPT_TOP},   {"all", no_argument, NULL, OPT_ALL},
-        {"metrics", required_argument, NULL, OPT_METRICS},
-        {"sort", required_argument, NULL, OPT_SORT},
-        {NULL, 0, NULL, 0},
-    };
-    cli_input in;
-    cli_input_init(&in);
-    cli_analysis an;
-    cli_analysis_init(&an);
-    report_settings rs;
-    memset(&rs, 0, sizeof rs);
-    collab_report_options_init(&rs.ro);
-    collab_error err = {0};
-    const char *output_path = "-";
-    /* In the order of collab_report_format; the community report has no HTML page of its own. */
-    static const char *const formats[] = {"table", "csv", "json", "md", "html", NULL};
-    static const char *const community_formats[] = {"table", "csv", "json", "md", NULL};
-    int format = COLLAB_FORMAT_TABLE;
-    cli_command_spec spec = {name, usage, communities ? own_communities : own, report_option_ctx,
-                             &rs, 1, "FILE", communities ? community_formats : formats,
-                             &format};
-    /* Before getopt_long permutes argv: provenance quotes the command as typed. */
-    char *command_line = cli_command_line(argc, argv);
-    int parsed = cli_parse_command(argc, argv, &spec, &in, &an, &output_path, &err);
-    if (parsed != 0) {
-        collab_free(command_line);
-        return parsed < 0 ? COLLAB_EXIT_OK : parsed;
-    }
-    rs.ro.format = (collab_report_format)format;
+    report_settings *rs = settings;
+    collab_report_options_init(&rs->ro);
+}
+
+static collab_status run_either(cli_run *r, report_settings *rs, bool communities,
+                                collab_error *err)
+{
+    rs->ro.format = r->format < 0 ? COLLAB_FORMAT_TABLE : (collab_report_format)r->format;
     /* Compute what is shown and what ranks; the path sweep always runs, since the global
      * statistics (components, diameter, average path length) come from it. */
-    if (rs.ro.columns != 0) {
-        an.metrics.wanted = rs.ro.columns | 1u << rs.ro.sort | 1u << COLLAB_METRIC_BETWEENNESS;
+    if (rs->ro.columns != 0) {
+        r->an.metrics.wanted = rs->ro.columns | 1u << rs->ro.sort | 1u << COLLAB_METRIC_BETWEENNESS;
     }
-    collab_status st = COLLAB_OK;
-    if (command_line == NULL) {
-        st = collab_error_set(&err, COLLAB_E_NOMEM, "out of memory");
-    }
-    if (st == COLLAB_OK) {
-        st = run(&in, &an, &rs, output_path, communities, command_line, &err);
-    }
-    collab_free(command_line);
-    cli_analysis_destroy(&an);
-    cli_input_destroy(&in);
-    return st == COLLAB_OK ? COLLAB_EXIT_OK : cli_report_error(&err);
+    return write_report(&r->in, &r->an, rs, r->output, communities, r->command_line, err);
+}
+
+static collab_status run_report(cli_run *r, void *settings, collab_error *err)
+{
+    return run_either(r, settings, false, err);
+}
+
+static collab_status run_communities(cli_run *r, void *settings, collab_error *err)
+{
+    return run_either(r, settings, true, err);
+}
+
+static const struct option report_options[] = {
+    {"top", required_argument, NULL, OPT_TOP},   {"all", no_argument, NULL, OPT_ALL},
+    {"metrics", required_argument, NULL, OPT_METRICS},
+    {"sort", required_argument, NULL, OPT_SORT},
+    {"no-map", no_argument, NULL, OPT_NO_MAP},
+    {NULL, 0, NULL, 0},
+};
+/* `report_options` without --no-map, which only the HTML report has. */
+static const struct option community_options[] = {
+    {"top", required_argument, NULL, OPT_TOP},   {"all", no_argument, NULL, OPT_ALL},
+    {"metrics", required_argument, NULL, OPT_METRICS},
+    {"sort", required_argument, NULL, OPT_SORT},
+    {NULL, 0, NULL, 0},
+};
+/* In the order of collab_report_format; the community report has no HTML page of its own. */
+static const char *const report_formats[] = {"table", "csv", "json", "md", "html", NULL};
+static const char *const community_formats[] = {"table", "csv", "json", "md", NULL};
+
+static const cli_command report_command = {
+    .name = "report",
+    .usage = report_usage,
+    .flags = CLI_LOADS_INPUT | CLI_TAKES_ANALYSIS,
+    .own = report_options,
+    .handle = report_option_ctx,
+    .n_positional = 1,
+    .positional = "FILE",
+    .formats = report_formats,
+    .default_output = "-",
+    .settings_size = sizeof(report_settings),
+    .init = report_init,
+    .run = run_report,
+};
+
+int cli_report_main(int argc, char **argv, const char *usage)
+{
+    cli_command communities_command = report_command;
+    communities_command.name = "communities";
+    communities_command.usage = usage;
+    communities_command.own = community_options;
+    communities_command.formats = community_formats;
+    communities_command.run = run_communities;
+    return cli_run_command(&communities_command, argc, argv);
 }
 
 int cmd_report(int argc, char **argv)
 {
-    return cli_report_main(argc, argv, "report", report_usage, false);
+    return cli_run_command(&report_command, argc, argv);
 }

@@ -131,10 +131,14 @@ static void write_roles(FILE *f, const collab_edgelist *list, const role_stats *
     }
 }
 
-static collab_status run(cli_input *in, bool csv, const char *output, collab_error *err)
+static collab_status run(cli_run *r, void *settings, collab_error *err)
 {
-    collab_status st = cli_input_load(in, err);
-    if (st == COLLAB_OK && in->list.shape != COLLAB_SHAPE_CREDITS) {
+    (void)settings;
+    const cli_input *in = &r->in;
+    bool csv = r->format == 1;
+    const char *output = r->output;
+    collab_status st = COLLAB_OK;
+    if (in->list.shape != COLLAB_SHAPE_CREDITS) {
         st = collab_error_set(err, COLLAB_E_USAGE, "'%s' is an edge list: it has no roles",
                               in->list.source);
     }
@@ -158,21 +162,20 @@ static collab_status run(cli_input *in, bool csv, const char *output, collab_err
     return st;
 }
 
+static const char *const formats[] = {"table", "csv", NULL};
+
+static const cli_command roles_command = {
+    .name = "roles",
+    .usage = roles_usage,
+    .flags = CLI_LOADS_INPUT,
+    .n_positional = 1,
+    .positional = "FILE",
+    .formats = formats,
+    .default_output = "-",
+    .run = run,
+};
+
 int cmd_roles(int argc, char **argv)
 {
-    static const char *const formats[] = {"table", "csv", NULL};
-    cli_input in;
-    cli_input_init(&in);
-    collab_error err = {0};
-    const char *output = "-";
-    int format = 0;
-    cli_command_spec spec = {"roles", roles_usage, NULL, NULL, NULL, 1, "FILE",
-                             formats, &format};
-    int parsed = cli_parse_command(argc, argv, &spec, &in, NULL, &output, &err);
-    if (parsed != 0) {
-        return parsed < 0 ? COLLAB_EXIT_OK : parsed;
-    }
-    collab_status st = run(&in, format == 1, output, &err);
-    cli_input_destroy(&in);
-    return st == COLLAB_OK ? COLLAB_EXIT_OK : cli_report_error(&err);
+    return cli_run_command(&roles_command, argc, argv);
 }

@@ -388,11 +388,12 @@ static collab_status check_input(const cli_input *in, collab_error *err)
     return COLLAB_OK;
 }
 
-static collab_status run(cli_input *in, const cli_analysis *an, const slices_args *sa,
-                         collab_error *err)
+static collab_status run(cli_run *r, void *settings, collab_error *err)
 {
-    collab_status st = cli_input_load(in, err);
-    st = st == COLLAB_OK ? check_input(in, err) : st;
+    const slices_args *sa = settings;
+    cli_input *in = &r->in;
+    const cli_analysis *an = &r->an;
+    collab_status st = check_input(in, err);
     int lo = 0;
     int hi = 0;
     size_t no_year = 0;
@@ -442,36 +443,51 @@ static collab_status run(cli_input *in, const cli_analysis *an, const slices_arg
     return st;
 }
 
+/* -o DIR and the map format, before the input is read. */
+static collab_status check(cli_run *r, void *settings, collab_error *err)
+{
+    slices_args *sa = settings;
+    sa->dir = r->output;
+    sa->format = r->format < 0 ? COLLAB_RENDER_PNG : (collab_render_format)r->format;
+    if (sa->dir == NULL || strcmp(sa->dir, "-") == 0) {
+        return collab_error_set(err, COLLAB_E_USAGE, "missing -o DIR (the directory to write into)");
+    }
+    return COLLAB_OK;
+}
+
+static void slices_init(void *settings)
+{
+    slices_args *sa = settings;
+    sa->sort = COLLAB_METRIC_DEGREE;
+    sa->top = 20;
+}
+
+static const struct option slices_options[] = {
+    {"by", required_argument, NULL, OPT_BY},
+    {"sort", required_argument, NULL, OPT_SORT},
+    {"top", required_argument, NULL, OPT_TOP},
+    {"scenes", no_argument, NULL, OPT_SCENES},
+    {NULL, 0, NULL, 0},
+};
+
+static const char *const formats[] = {"png", "svg", "pdf", NULL};
+
+static const cli_command slices_command = {
+    .name = "slices",
+    .usage = slices_usage,
+    .flags = CLI_LOADS_INPUT | CLI_TAKES_ANALYSIS,
+    .own = slices_options,
+    .handle = slices_option,
+    .n_positional = 1,
+    .positional = "FILE",
+    .formats = formats,
+    .settings_size = sizeof(slices_args),
+    .init = slices_init,
+    .check = check,
+    .run = run,
+};
+
 int cmd_slices(int argc, char **argv)
 {
-    static const struct option own[] = {
-        {"by", required_argument, NULL, OPT_BY},
-        {"sort", required_argument, NULL, OPT_SORT},
-        {"top", required_argument, NULL, OPT_TOP},
-        {"scenes", no_argument, NULL, OPT_SCENES},
-        {NULL, 0, NULL, 0},
-    };
-    static const char *const formats[] = {"png", "svg", "pdf", NULL};
-    cli_input in;
-    cli_input_init(&in);
-    cli_analysis an;
-    cli_analysis_init(&an);
-    collab_error err = {0};
-    slices_args sa = {.sort = COLLAB_METRIC_DEGREE, .top = 20, .format = COLLAB_RENDER_PNG};
-    int format = 0;
-    cli_command_spec spec = {"slices", slices_usage, own, slices_option, &sa, 1, "FILE", formats,
-                             &format};
-    int parsed = cli_parse_command(argc, argv, &spec, &in, &an, &sa.dir, &err);
-    if (parsed != 0) {
-        return parsed < 0 ? COLLAB_EXIT_OK : parsed;
-    }
-    sa.format = (collab_render_format)format;
-    if (sa.dir == NULL || strcmp(sa.dir, "-") == 0) {
-        collab_error_set(&err, COLLAB_E_USAGE, "missing -o DIR (the directory to write into)");
-        return cli_usage_error(&err, "slices");
-    }
-    collab_status st = run(&in, &an, &sa, &err);
-    cli_analysis_destroy(&an);
-    cli_input_destroy(&in);
-    return st == COLLAB_OK ? COLLAB_EXIT_OK : cli_report_error(&err);
+    return cli_run_command(&slices_command, argc, argv);
 }

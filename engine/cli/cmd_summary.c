@@ -16,34 +16,38 @@ static const char *const summary_usage =
     "  -o, --output FILE            write to FILE (atomically) instead of standard output\n"
     "  -h, --help                   show this help\n";
 
+static collab_status run(cli_run *r, void *settings, collab_error *err)
+{
+    (void)settings;
+    collab_summary s;
+    collab_status st = collab_summary_compute(&s, &r->in.g, err);
+    collab_output out;
+    if (st == COLLAB_OK) {
+        st = cli_output_open(&out, r->output, r->in.path, err);
+    }
+    if (st == COLLAB_OK) {
+        const cli_input *in = &r->in;
+        st = r->format == 1 ? collab_summary_write_json(out.f, &s, &in->list, &in->g, &in->graph, err)
+                            : collab_summary_write_text(out.f, &s, &in->list, &in->g, &in->graph, err);
+        st = cli_output_finish(&out, st, err);
+    }
+    return st;
+}
+
+static const char *const formats[] = {"text", "json", NULL};
+
+static const cli_command summary_command = {
+    .name = "summary",
+    .usage = summary_usage,
+    .flags = CLI_LOADS_INPUT,
+    .n_positional = 1,
+    .positional = "FILE",
+    .formats = formats,
+    .default_output = "-",
+    .run = run,
+};
+
 int cmd_summary(int argc, char **argv)
 {
-    static const char *const formats[] = {"text", "json", NULL};
-    cli_input in;
-    cli_input_init(&in);
-    collab_error err = {0};
-    int format = 0;
-    const char *output_path = "-";
-    cli_command_spec spec = {"summary", summary_usage, NULL, NULL, NULL, 1, "FILE", formats,
-                             &format};
-    int parsed = cli_parse_command(argc, argv, &spec, &in, NULL, &output_path, &err);
-    if (parsed != 0) {
-        return parsed < 0 ? COLLAB_EXIT_OK : parsed;
-    }
-    collab_summary s;
-    collab_output out = {0};
-    collab_status st = cli_input_load(&in, &err);
-    if (st == COLLAB_OK) {
-        st = collab_summary_compute(&s, &in.g, &err);
-    }
-    if (st == COLLAB_OK) {
-        st = cli_output_open(&out, output_path, in.path, &err);
-        if (st == COLLAB_OK) {
-            st = format == 1 ? collab_summary_write_json(out.f, &s, &in.list, &in.g, &in.graph, &err)
-                      : collab_summary_write_text(out.f, &s, &in.list, &in.g, &in.graph, &err);
-            st = cli_output_finish(&out, st, &err);
-        }
-    }
-    cli_input_destroy(&in);
-    return st == COLLAB_OK ? COLLAB_EXIT_OK : cli_report_error(&err);
+    return cli_run_command(&summary_command, argc, argv);
 }

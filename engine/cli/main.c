@@ -3,6 +3,7 @@
  *   0 ok, 1 runtime failure (I/O, memory, library), 2 usage error, 3 bad input data. */
 #include "cli.h"
 
+#include "collab/alloc.h"
 #include "collab/engine.h"
 
 #include <errno.h>
@@ -44,8 +45,59 @@ static void print_usage(FILE *f)
                "Exit status: 0 ok, 1 runtime failure, 2 usage error, 3 bad input data.\n");
 }
 
-/* Like git's run_builtin: whatever a command wrote to standard output must have reached it. A
- * report written to a full disk must not exit 0. */
+/* Parses, checks, loads and runs; every command's prologue and epilogue, once. */
+int cli_run_command(const cli_command *c, int argc, char **argv)
+{
+    cli_run r;
+    memset(&r, 0, sizeof r);
+    cli_input_init(&r.in);
+    cli_analysis_init(&r.an);
+    r.output = c->default_output;
+    r.format = -1;
+    collab_error err = {0};
+    char *command_line = cli_command_line(argc, argv); /* before getopt_long permutes argv */
+    void *settings = collab_calloc_array(1, c->settings_size > 0 ? c->settings_size : 1);
+    int parsed = 0;
+    collab_status st = COLLAB_OK;
+    if (command_line == NULL || settings == NULL) {
+        st = collab_error_set(&err, COLLAB_E_NOMEM, "out of memory");
+    } else {
+        r.command_line = command_line;
+        if (c->init != NULL) {
+            c->init(settings);
+        }
+        cli_command_spec spec = {c->name,         c->usage,     c->own,
+                                 c->handle,       settings,     c->n_positional,
+                                 c->positional,   c->formats,   c->formats != NULL ? &r.format : NULL};
+        parsed = cli_parse_command(argc, argv, &spec, &r.in,
+                                   (c->flags & CLI_TAKES_ANALYSIS) ? &r.an : NULL, &r.output, &err);
+    }
+    if (st == COLLAB_OK && parsed == 0) {
+        r.args = argv + optind + 1;
+        if (c->check != NULL && c->check(&r, settings, &err) != COLLAB_OK) {
+            parsed = err.status == COLLAB_E_USAGE ? cli_usage_error(&err, c->name)
+                                                  : cli_report_error(&err);
+        }
+    }
+    if (st == COLLAB_OK && parsed == 0 && (c->flags & CLI_LOADS_INPUT)) {
+        st = cli_input_load(&r.in, &err);
+    }
+    if (st == COLLAB_OK && parsed == 0) {
+        st = c->run(&r, settings, &err);
+    }
+    if (settings != NULL && c->destroy != NULL) {
+        c->destroy(settings);
+    }
+    collab_free(settings);
+    collab_free(command_line);
+    cli_analysis_destroy(&r.an);
+    cli_input_destroy(&r.in);
+    if (parsed != 0) {
+        return parsed < 0 ? COLLAB_EXIT_OK : parsed;
+    }
+    return st == COLLAB_OK ? COLLAB_EXIT_OK : cli_report_error(&err);
+}
+
 /* Like git's run_builtin: whatever a command wrote to standard output must have reached it, and a
  * report written to a full disk must not exit 0. A command that already reported an error keeps
  * its own message and status. The reason is known only when the last flush is what failed. */
