@@ -20,7 +20,7 @@ static int teardown(void **state)
 /* A graph of `n` vertices named v0, v1, ... and `m` undirected edges (weight NULL = 1 each). */
 static void make_graph(collab_graph *g, size_t n, const uint32_t *ends, size_t m, const double *w)
 {
-    char(*text)[16] = calloc(n + 1, sizeof *text);
+    char(*text)[24] = calloc(n + 1, sizeof *text);
     const char **names = calloc(n + 1, sizeof *names);
     uint32_t *from = calloc(m + 1, sizeof *from);
     uint32_t *to = calloc(m + 1, sizeof *to);

@@ -20,7 +20,7 @@ static int teardown(void **state)
 /* A graph of `n` vertices named v0, v1, ... and `m` undirected edges (weight NULL = 1 each). */
 static void make_graph(collab_graph *g, size_t n, const uint32_t *ends, size_t m, const double *w)
 {
-    static char text[16][8];
+    static char text[16][24];
     const char *names[16];
     uint32_t from[16];
     uint32_t to[16];
