@@ -16,8 +16,8 @@ the legend's colour bar, whose ends are the lowest and highest mean.
 Usage: map_checks.py COLLAB DATASETS_DIR [--role-tie]
 
 --role-tie runs only the check of people whose top roles tie (ctest cli_maps_role_tie): their
-class must be the role seen first in the file. KNOWN BUG when written: collab gives them the
-role most credited over the whole file instead, so this check fails until that is fixed."""
+class must be the role seen first in the file (the exports' main_role). Before issue 16 the map
+gave them the role most credited over the whole file instead; this check failed then.""" 
 import itertools
 import json
 import math
@@ -179,7 +179,7 @@ def check_role_colours(collab, tmp, tie):
             continue
         item = by_class.get(n["community"])
         got = item["text"] if item else None
-        label = "KNOWN BUG (role tie: the role seen first in the file must win): " if tie else ""
+        label = "role tie (the role seen first in the file must win): " if tie else ""
         if got != expected:
             sys.exit(f"FAIL: {label}colour by role: {person} is in class {n['community']} "
                      f"({got!r}), expected {expected!r} (credits: "

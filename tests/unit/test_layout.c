@@ -174,7 +174,9 @@ static void test_method_names(void **state)
     assert_int_equal(m, COLLAB_LAYOUT_FA2);
     assert_false(collab_layout_method_parse("FA2", &m));
     assert_false(collab_layout_method_parse("", &m));
-    assert_string_equal(collab_layout_method_name((collab_layout_method)99), "?");
+    /* NULL past the table, so the CLI lists every method by counting up */
+    assert_null(collab_layout_method_name(COLLAB_LAYOUT_METHOD_COUNT));
+    assert_null(collab_layout_method_name((collab_layout_method)99));
 }
 
 static void test_options_defaults(void **state)
