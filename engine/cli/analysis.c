@@ -2,8 +2,9 @@
  * and later map): how paths are measured, sampling, seed, community method. */
 #include "cli.h"
 
+#include "collab/clock.h"
+
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 enum analysis_option {
@@ -126,13 +127,6 @@ bool cli_analysis_option(cli_analysis *a, int opt, const char *arg, collab_error
     }
 }
 
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 static void print_timings(const collab_metrics *m, double community_seconds)
 {
     for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
@@ -164,10 +158,10 @@ typedef struct community_job {
 static collab_status detect_communities(void *ctx, collab_error *err)
 {
     community_job *job = ctx;
-    double start = now_seconds();
+    double start = collab_clock_seconds();
     collab_status st = collab_community_detect(&job->a->p, job->g, &job->a->community, err);
     job->a->have_partition = st == COLLAB_OK;
-    job->seconds = now_seconds() - start;
+    job->seconds = collab_clock_seconds() - start;
     return st;
 }
 

@@ -120,6 +120,14 @@ typedef struct cli_command_spec {
 int cli_parse_command(int argc, char **argv, const cli_command_spec *spec, cli_input *in,
                       cli_analysis *an, const char **output, collab_error *err);
 
+/* "DIR/NAME.EXT" into buf (EXT may be ""). */
+void cli_path_in(char *buf, size_t size, const char *dir, const char *name, const char *ext);
+
+/* --top N (a positive integer) and --sort METRIC, as report, communities, analyze and slices take
+ * them; false with a usage error in `err` on a bad value. */
+bool cli_parse_top(const char *arg, size_t *top, collab_error *err);
+bool cli_parse_sort(const char *arg, collab_metric *sort, collab_error *err);
+
 /* Parses an integer / a double option value; false on garbage or out of range. */
 bool cli_parse_size(const char *text, size_t *value);
 bool cli_parse_double(const char *text, double *value);

@@ -2,6 +2,8 @@
  * one map: the summary, the report in every format, the community report, the map as PNG, SVG
  * and PDF, and every export are all written from them into one directory. */
 #include "cli.h"
+
+#include "collab/clock.h"
 #include "map_internal.h"
 
 #include "collab/alloc.h"
@@ -12,7 +14,6 @@
 #include <stdint.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <time.h>
 #include <unistd.h>
 
 static const char *const analyze_usage =
@@ -53,17 +54,10 @@ typedef struct stages {
     const char *name;         /* the current stage */
 } stages;
 
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
 static void stage_begin(stages *s, const char *name)
 {
     s->name = name;
-    s->start = now_seconds();
+    s->start = collab_clock_seconds();
     if (s->show && !s->verbose) {
         fprintf(stderr, "collab: %s...\n", name);
     }
@@ -72,7 +66,7 @@ static void stage_begin(stages *s, const char *name)
 static void stage_end(stages *s)
 {
     if (s->verbose) {
-        fprintf(stderr, "collab: %-28s %8.3f s\n", s->name, now_seconds() - s->start);
+        fprintf(stderr, "collab: %-28s %8.3f s\n", s->name, collab_clock_seconds() - s->start);
     }
 }
 
@@ -80,7 +74,7 @@ static void stage_end(stages *s)
 static void file_timing(const stages *s, const char *file, double start)
 {
     if (s->verbose) {
-        fprintf(stderr, "collab:   %-26s %8.3f s\n", file, now_seconds() - start);
+        fprintf(stderr, "collab:   %-26s %8.3f s\n", file, collab_clock_seconds() - start);
     }
 }
 
@@ -89,14 +83,10 @@ static bool analyze_option(void *ctx, int opt, const char *arg, collab_error *er
     analyze_args *aa = ctx;
     switch (opt) {
     case OPT_TOP:
-        if (!cli_parse_size(arg, &aa->top) || aa->top == 0) {
-            collab_error_set(err, COLLAB_E_USAGE, "--top needs a positive integer, not '%s'", arg);
-        }
+        cli_parse_top(arg, &aa->top, err);
         return true;
     case OPT_SORT:
-        if (!collab_metric_parse(arg, &aa->sort)) {
-            collab_error_set(err, COLLAB_E_USAGE, "unknown metric '%s' for --sort", arg);
-        }
+        cli_parse_sort(arg, &aa->sort, err);
         return true;
     case OPT_NO_MAP:
         aa->no_map = true;
@@ -117,18 +107,13 @@ typedef struct job {
     stages st;
 } job;
 
-static void path_in(char *buf, size_t size, const char *dir, const char *name)
-{
-    snprintf(buf, size, "%s/%s", dir, name);
-}
-
 static collab_status write_summary(job *j, collab_error *err)
 {
     collab_summary s;
     collab_status st = collab_summary_compute(&s, &j->in->g, err);
     for (int json = 0; st == COLLAB_OK && json <= 1; json++) {
         char path[4096];
-        path_in(path, sizeof path, j->aa->dir, json ? "summary.json" : "summary.txt");
+        cli_path_in(path, sizeof path, j->aa->dir, json ? "summary.json" : "summary.txt", "");
         collab_output out;
         st = cli_output_open(&out, path, j->in->path, err);
         if (st == COLLAB_OK) {
@@ -167,8 +152,8 @@ static collab_status write_reports(job *j, collab_error *err)
         ro.top = files[i].all ? 0 : j->aa->top;
         ro.sort = j->aa->sort;
         char path[4096];
-        path_in(path, sizeof path, j->aa->dir, files[i].name);
-        double start = now_seconds();
+        cli_path_in(path, sizeof path, j->aa->dir, files[i].name, "");
+        double start = collab_clock_seconds();
         collab_output out;
         st = cli_output_open(&out, path, j->in->path, err);
         if (st == COLLAB_OK) {
@@ -196,7 +181,7 @@ static collab_status write_maps(job *j, collab_error *err)
     collab_status st = COLLAB_OK;
     for (size_t i = 0; st == COLLAB_OK && i < sizeof files / sizeof files[0]; i++) {
         char path[4096];
-        path_in(path, sizeof path, j->aa->dir, files[i].name);
+        cli_path_in(path, sizeof path, j->aa->dir, files[i].name, "");
         st = cli_map_write(&j->map, path, files[i].format, mo.dpi, j->in->path, err);
     }
     return st;
@@ -212,7 +197,7 @@ static collab_status write_html(job *j, collab_error *err)
     page.map = j->have_map ? &j->map : NULL;
     page.command_line = j->aa->command_line;
     char path[4096];
-    path_in(path, sizeof path, j->aa->dir, "report.html");
+    cli_path_in(path, sizeof path, j->aa->dir, "report.html", "");
     return cli_report_html_file(j->in, j->an, &page, &ro, path, err);
 }
 
@@ -237,8 +222,8 @@ static collab_status write_exports(job *j, size_t first, size_t count, collab_er
     size_t end = count < n_files - first ? first + count : n_files;
     for (size_t i = first; st == COLLAB_OK && i < end; i++) {
         char path[4096];
-        path_in(path, sizeof path, j->aa->dir, files[i].name);
-        double start = now_seconds();
+        cli_path_in(path, sizeof path, j->aa->dir, files[i].name, "");
+        double start = collab_clock_seconds();
         st = cli_export_file(j->in, j->an, j->have_map ? &j->map : NULL, path,
                              (int)files[i].format, err);
         file_timing(&j->st, files[i].name, start);
@@ -261,14 +246,14 @@ typedef struct writer {
 static void *second_writer(void *arg)
 {
     writer *w = arg;
-    double start = now_seconds();
+    double start = collab_clock_seconds();
     w->st = write_reports(w->j, &w->err);
-    double middle = now_seconds();
+    double middle = collab_clock_seconds();
     w->reports_seconds = middle - start;
     if (w->st == COLLAB_OK) {
         w->st = write_exports(w->j, 0, EXPORTS_ON_SECOND_WRITER, &w->err);
     }
-    w->exports_seconds = now_seconds() - middle;
+    w->exports_seconds = collab_clock_seconds() - middle;
     return NULL;
 }
 
@@ -280,7 +265,7 @@ static collab_status write_outputs(job *j, collab_error *err)
         fprintf(stderr, "collab: reports, map, html report and exports (%s)...\n",
                 two_writers ? "two writers" : "one writer");
     }
-    double start = now_seconds();
+    double start = collab_clock_seconds();
     writer w;
     memset(&w, 0, sizeof w);
     w.j = j;
@@ -290,19 +275,19 @@ static collab_status write_outputs(job *j, collab_error *err)
         second_writer(&w);
     }
     collab_status st = COLLAB_OK;
-    double t0 = now_seconds();
+    double t0 = collab_clock_seconds();
     if (j->have_map) {
         st = write_maps(j, err);
     }
-    double t1 = now_seconds();
+    double t1 = collab_clock_seconds();
     if (st == COLLAB_OK) {
         st = write_html(j, err);
     }
-    double t2 = now_seconds();
+    double t2 = collab_clock_seconds();
     if (st == COLLAB_OK) {
         st = write_exports(j, EXPORTS_ON_SECOND_WRITER, SIZE_MAX, err);
     }
-    double t3 = now_seconds();
+    double t3 = collab_clock_seconds();
     if (threaded) {
         pthread_join(thread, NULL);
     }
@@ -316,7 +301,7 @@ static collab_status write_outputs(job *j, collab_error *err)
         fprintf(stderr, "collab: %-28s %8.3f s\n", "exports", w.exports_seconds + (t3 - t2));
         fprintf(stderr, "collab: %-28s %8.3f s\n",
                 two_writers ? "outputs (two writers, wall)" : "outputs (one writer, wall)",
-                now_seconds() - start);
+                collab_clock_seconds() - start);
     }
     if (st == COLLAB_OK && w.st != COLLAB_OK) {
         *err = w.err;

@@ -56,9 +56,7 @@ static bool report_option(report_settings *rs, int opt, const char *arg, collab_
     collab_report_options *ro = &rs->ro;
     switch (opt) {
     case OPT_TOP:
-        if (!cli_parse_size(arg, &ro->top) || ro->top == 0) {
-            collab_error_set(err, COLLAB_E_USAGE, "--top needs a positive integer, not '%s'", arg);
-        }
+        cli_parse_top(arg, &ro->top, err);
         return true;
     case OPT_ALL:
         ro->top = 0;
@@ -67,9 +65,7 @@ static bool report_option(report_settings *rs, int opt, const char *arg, collab_
         parse_metric_list(arg, &ro->columns, err);
         return true;
     case OPT_SORT:
-        if (!collab_metric_parse(arg, &ro->sort)) {
-            collab_error_set(err, COLLAB_E_USAGE, "unknown metric '%s' for --sort", arg);
-        }
+        cli_parse_sort(arg, &ro->sort, err);
         return true;
     case OPT_NO_MAP:
         rs->no_map = true;

@@ -44,11 +44,6 @@ typedef struct slices_args {
     bool scenes;             /* --scenes: each map's scene as SLICE.json */
 } slices_args;
 
-static collab_status nomem(collab_error *err)
-{
-    return collab_error_set(err, COLLAB_E_NOMEM, "out of memory cutting slices");
-}
-
 static bool parse_by(const char *arg, slices_args *sa)
 {
     if (strcmp(arg, "decade") == 0) {
@@ -91,17 +86,13 @@ static bool slices_option(void *ctx, int opt, const char *arg, collab_error *err
         }
         return true;
     case OPT_SORT:
-        if (!collab_metric_parse(arg, &sa->sort)) {
-            collab_error_set(err, COLLAB_E_USAGE, "unknown metric '%s' for --sort", arg);
-        }
+        cli_parse_sort(arg, &sa->sort, err);
         return true;
     case OPT_SCENES:
         sa->scenes = true;
         return true;
     case OPT_TOP:
-        if (!cli_parse_size(arg, &sa->top) || sa->top == 0) {
-            collab_error_set(err, COLLAB_E_USAGE, "--top needs a positive integer, not '%s'", arg);
-        }
+        cli_parse_top(arg, &sa->top, err);
         return true;
     default:
         return false;
@@ -124,16 +115,11 @@ typedef struct slice_job {
     collab_scene *sheet_scene;       /* receives the slice's scene for the contact sheet */
 } slice_job;
 
-static void path_in(char *buf, size_t size, const char *dir, const char *name, const char *ext)
-{
-    snprintf(buf, size, "%s/%s%s", dir, name, ext);
-}
-
 static collab_status write_report(const slice_job *job, const collab_graph *g,
                                   const cli_analysis *an, collab_error *err)
 {
     char path[4096];
-    path_in(path, sizeof path, job->sa->dir, job->sl->label, ".md");
+    cli_path_in(path, sizeof path, job->sa->dir, job->sl->label, ".md");
     collab_report_input ri = {&job->in->list, g, &job->in->graph, &an->m, &an->metrics,
                               &an->p, &an->community};
     collab_report_options ro;
@@ -158,7 +144,7 @@ static collab_status record_ranks(slice_job *job, const collab_graph *g, const c
     size_t n = collab_graph_vertex_count(g);
     uint32_t *order = collab_alloc_array(n + 1, sizeof *order);
     if (order == NULL) {
-        return nomem(err);
+        return collab_error_nomem(err, "cutting slices");
     }
     collab_report_rank(&an->m, job->sa->sort, order);
     collab_timeline_record(job->c, job->index, g, order, job->sl);
@@ -184,8 +170,7 @@ static collab_status draw_slice(slice_job *job, const collab_graph *g, cli_analy
     }
     char title[256];
     char subtitle[512];
-    const char *file = strrchr(job->in->list.source, '/');
-    file = file != NULL ? file + 1 : job->in->list.source;
+    const char *file = collab_text_base_name(job->in->list.source);
     snprintf(title, sizeof title, "%s \xc2\xb7 %.200s", job->sl->label, file);
     snprintf(subtitle, sizeof subtitle,
              "%d\xe2\x80\x93%d \xc2\xb7 %zu people, %zu ties%s \xc2\xb7 size: strength \xc2\xb7 "
@@ -208,10 +193,10 @@ static collab_status draw_slice(slice_job *job, const collab_graph *g, cli_analy
         char path[4096];
         char ext[8];
         snprintf(ext, sizeof ext, ".%s", collab_render_format_name(job->sa->format));
-        path_in(path, sizeof path, job->sa->dir, job->sl->label, ext);
+        cli_path_in(path, sizeof path, job->sa->dir, job->sl->label, ext);
         st = cli_map_write(&map, path, job->sa->format, mo.dpi, job->in->path, err);
         if (st == COLLAB_OK && job->sa->scenes) {
-            path_in(path, sizeof path, job->sa->dir, job->sl->label, ".json");
+            cli_path_in(path, sizeof path, job->sa->dir, job->sl->label, ".json");
             st = cli_map_write_scene(&map, path, job->in->path, err);
         }
         if (st == COLLAB_OK && !map.by_community) {
@@ -276,7 +261,7 @@ static collab_status write_ranks(const cli_input *in, const slices_args *sa, con
         return st0;
     }
     char path[4096];
-    path_in(path, sizeof path, sa->dir, "ranks", ".csv");
+    cli_path_in(path, sizeof path, sa->dir, "ranks", ".csv");
     collab_output out;
     collab_status st = cli_output_open(&out, path, in->path, err);
     if (st == COLLAB_OK) {
@@ -309,7 +294,7 @@ static collab_status write_index(const cli_input *in, const slices_args *sa, con
                                  size_t n_slices, size_t no_year, collab_error *err)
 {
     char path[4096];
-    path_in(path, sizeof path, sa->dir, "index", ".md");
+    cli_path_in(path, sizeof path, sa->dir, "index", ".md");
     collab_output out;
     collab_status st = cli_output_open(&out, path, in->path, err);
     if (st != COLLAB_OK) {
@@ -350,7 +335,7 @@ static collab_status contact_sheet(const cli_input *in, const slices_args *sa, c
 {
     collab_scene *drawn = collab_calloc_array(n_slices + 1, sizeof *drawn);
     if (drawn == NULL) {
-        return nomem(err);
+        return collab_error_nomem(err, "cutting slices");
     }
     size_t n = 0;
     for (size_t k = 0; k < n_slices; k++) {
@@ -361,7 +346,7 @@ static collab_status contact_sheet(const cli_input *in, const slices_args *sa, c
     char path[4096];
     char ext[8];
     snprintf(ext, sizeof ext, ".%s", collab_render_format_name(sa->format));
-    path_in(path, sizeof path, sa->dir, "contact_sheet", ext);
+    cli_path_in(path, sizeof path, sa->dir, "contact_sheet", ext);
     collab_output out;
     collab_status st = cli_output_open(&out, path, in->path, err);
     if (st == COLLAB_OK) {
@@ -415,7 +400,7 @@ static collab_status run(cli_run *r, void *settings, collab_error *err)
     }
     if (st == COLLAB_OK) {
         scenes = collab_calloc_array(n_slices + 1, sizeof *scenes);
-        st = scenes == NULL ? nomem(err) : COLLAB_OK;
+        st = scenes == NULL ? collab_error_nomem(err, "cutting slices") : COLLAB_OK;
     }
     if (st == COLLAB_OK && no_year > 0) {
         fprintf(stderr, "collab: %zu row%s without a year left out of the slices\n", no_year,

@@ -105,3 +105,26 @@ void cli_progress_terminal(const char *message, double percent, void *data)
     (void)data;
     fprintf(stderr, "\rcollab: %s (%3.0f%%)%s", message, percent, percent >= 100 ? "\n" : "");
 }
+
+void cli_path_in(char *buf, size_t size, const char *dir, const char *name, const char *ext)
+{
+    snprintf(buf, size, "%s/%s%s", dir, name, ext);
+}
+
+bool cli_parse_top(const char *arg, size_t *top, collab_error *err)
+{
+    if (!cli_parse_size(arg, top) || *top == 0) {
+        collab_error_set(err, COLLAB_E_USAGE, "--top needs a positive integer, not '%s'", arg);
+        return false;
+    }
+    return true;
+}
+
+bool cli_parse_sort(const char *arg, collab_metric *sort, collab_error *err)
+{
+    if (!collab_metric_parse(arg, sort)) {
+        collab_error_set(err, COLLAB_E_USAGE, "unknown metric '%s' for --sort", arg);
+        return false;
+    }
+    return true;
+}

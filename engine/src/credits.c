@@ -41,11 +41,6 @@ static int compare_role_count(const void *a, const void *b)
     return (x->role > y->role) - (x->role < y->role);
 }
 
-static collab_status nomem(collab_error *err)
-{
-    return collab_error_set(err, COLLAB_E_NOMEM, "out of memory counting credits");
-}
-
 /* The vertices of each person and project (COLLAB_NO_ID when not a vertex of this view). */
 static collab_status vertex_maps(const collab_credit_facts *x, const collab_graph *g,
                                  const collab_edgelist *list, uint32_t **person,
@@ -54,7 +49,7 @@ static collab_status vertex_maps(const collab_credit_facts *x, const collab_grap
     *person = collab_alloc_array(list->names_a.count + 1, sizeof **person);
     *project = collab_alloc_array(list->names_b.count + 1, sizeof **project);
     if (*person == NULL || *project == NULL) {
-        return nomem(err);
+        return collab_error_nomem(err, "counting credits");
     }
     memset(*person, 0xff, list->names_a.count * sizeof **person);
     memset(*project, 0xff, list->names_b.count * sizeof **project);
@@ -124,7 +119,7 @@ static collab_status role_texts(collab_credit_facts *x, const collab_edgelist *l
     x->role_counts = runs;
     size_t *first_run = collab_calloc_array(x->n + 1, sizeof *first_run);
     if (first_run == NULL) {
-        return nomem(err);
+        return collab_error_nomem(err, "counting credits");
     }
     x->first_role = first_run;
     size_t n_runs = 0;
@@ -146,7 +141,7 @@ static collab_status role_texts(collab_credit_facts *x, const collab_edgelist *l
     }
     x->roles_pool = collab_malloc(pool_len);
     if (x->roles_pool == NULL) {
-        return nomem(err);
+        return collab_error_nomem(err, "counting credits");
     }
     x->roles_pool[0] = '\0';
     size_t used = 1;
@@ -190,7 +185,7 @@ collab_status collab_credit_facts_compute(collab_credit_facts *out, const collab
     if (x->n_credits == NULL || x->year_first == NULL || x->year_last == NULL ||
         x->year_mean == NULL || x->roles_offset == NULL || x->main_role == NULL || keys == NULL ||
         dated == NULL) {
-        st = nomem(err);
+        st = collab_error_nomem(err, "counting credits");
     }
     if (st == COLLAB_OK) {
         st = vertex_maps(x, g, list, &person, &project, err);

@@ -94,3 +94,8 @@ void collab_error_clear(collab_error *err)
         memset(err, 0, sizeof *err);
     }
 }
+
+collab_status collab_error_nomem(collab_error *err, const char *doing)
+{
+    return collab_error_set(err, COLLAB_E_NOMEM, "out of memory %s", doing);
+}

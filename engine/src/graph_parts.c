@@ -5,11 +5,6 @@
 
 #include <string.h>
 
-static collab_status nomem(collab_error *err)
-{
-    return collab_error_set(err, COLLAB_E_NOMEM, "out of memory building a subgraph");
-}
-
 /* igraph_create from endpoint arrays, with the weights copied alongside. */
 static collab_status create(collab_graph *g, size_t n, const uint32_t *from, const uint32_t *to,
                             const double *weight, size_t m, collab_error *err)
@@ -46,7 +41,7 @@ collab_status collab_graph_from_edges(collab_graph *out, const char *const *name
     collab_status st = COLLAB_OK;
     g.is_project = collab_calloc_array(n + 1, 1);
     if (g.is_project == NULL) {
-        st = nomem(err);
+        st = collab_error_nomem(err, "building a subgraph");
     }
     for (size_t v = 0; st == COLLAB_OK && v < n; v++) {
         uint32_t id;
@@ -95,7 +90,7 @@ collab_status collab_graph_induced(collab_graph *out, const collab_graph *g,
     collab_status st = COLLAB_OK;
     if (local == NULL || from == NULL || to == NULL || weight == NULL || sub.is_project == NULL ||
         sub.origin == NULL || (g->row_kept != NULL && sub.row_kept == NULL)) {
-        st = nomem(err);
+        st = collab_error_nomem(err, "building a subgraph");
     }
     if (st == COLLAB_OK) {
         memset(local, 0xff, total * sizeof *local);

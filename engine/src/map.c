@@ -4,17 +4,13 @@
 #include "collab/alloc.h"
 #include "collab/render.h"
 #include "collab/report.h"
+#include "collab/text.h"
 #include "map_internal.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static collab_status nomem(collab_error *err)
-{
-    return collab_error_set(err, COLLAB_E_NOMEM, "out of memory drawing the map");
-}
 
 static collab_status fill_edges(const collab_graph *g, collab_i_map_arrays *a, collab_error *err)
 {
@@ -27,7 +23,7 @@ static collab_status fill_edges(const collab_graph *g, collab_i_map_arrays *a, c
     a->kind = collab_calloc_array(n + 1, 1);
     if (a->from == NULL || a->to == NULL || a->weight == NULL || a->names == NULL ||
         a->kind == NULL) {
-        return nomem(err);
+        return collab_error_nomem(err, "drawing the map");
     }
     for (size_t e = 0; e < m; e++) {
         a->from[e] = (uint32_t)IGRAPH_FROM(&g->graph, (igraph_integer_t)e);
@@ -135,7 +131,7 @@ static collab_status bubbles(map_job *job, collab_error *err)
     collab_status st = COLLAB_OK;
     if (bubble_of == NULL || group == NULL || job->bubble_size == NULL ||
         job->bubble_members == NULL) {
-        st = nomem(err);
+        st = collab_error_nomem(err, "drawing the map");
     }
     for (size_t c = 0; st == COLLAB_OK && c < p->n_communities; c++) {
         bool keep = c < COLLAB_MAP_MAX_BUBBLES && (p->sizes[c] >= min_members || c == 0);
@@ -232,7 +228,7 @@ static collab_status plan_discs(const collab_scene_input *si, double *aspect, do
     size_t n = si->n_nodes;
     double *zero = collab_calloc_array(n + 1, sizeof *zero);
     if (zero == NULL) {
-        return nomem(err);
+        return collab_error_nomem(err, "drawing the map");
     }
     collab_scene_input sizing = *si;
     sizing.x = zero;
@@ -265,7 +261,7 @@ static collab_status colours(map_job *job, collab_scene_input *si, collab_error 
     if (job->by_community || mo->color_by == COLLAB_MAP_COLOR_COMMUNITY) {
         a->category = collab_alloc_array(collab_graph_vertex_count(job->drawn) + 1, sizeof(uint32_t));
         if (a->category == NULL) {
-            return nomem(err);
+            return collab_error_nomem(err, "drawing the map");
         }
         for (size_t v = 0; v < collab_graph_vertex_count(job->drawn); v++) {
             a->category[v] = job->by_community ? (uint32_t)v : job->src->partition->membership[v];
@@ -302,12 +298,6 @@ static collab_status colours(map_job *job, collab_scene_input *si, collab_error 
     return st;
 }
 
-static const char *base_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash != NULL ? slash + 1 : path;
-}
-
 static void write_subtitle(map_job *job)
 {
     if (job->extras->subtitle != NULL) {
@@ -325,7 +315,7 @@ static void write_subtitle(map_job *job)
     snprintf(job->subtitle, sizeof job->subtitle,
              "%s \xc2\xb7 %zu nodes, %zu edges%s \xc2\xb7 size: %s \xc2\xb7 %zu communities "
              "(%s, modularity %s) \xc2\xb7 layout %s \xc2\xb7 seed %llu",
-             base_name(job->src->list->source), collab_graph_vertex_count(g),
+             collab_text_base_name(job->src->list->source), collab_graph_vertex_count(g),
              collab_graph_edge_count(g), job->by_community ? job->coverage_note : "",
              job->by_community ? "members" : collab_metric_name(job->mo->size_by),
              p->n_communities, collab_community_method_name(job->src->method),
@@ -352,7 +342,7 @@ static void fill_scene_input(map_job *job, collab_scene_input *si,
     si->page_width = mo->width;
     si->page_height = mo->height;
     si->theme = mo->theme;
-    si->title = mo->title != NULL ? mo->title : base_name(job->src->list->source);
+    si->title = mo->title != NULL ? mo->title : collab_text_base_name(job->src->list->source);
     si->subtitle = job->subtitle;
     si->max_labels = mo->labels;
     si->label_chars = mo->label_chars;
@@ -397,7 +387,7 @@ static collab_status add_ghosts(map_job *job, collab_scene_input *si, collab_err
         ok = (g->value = grow_copy(si->value, n, k, sizeof *g->value)) != NULL;
     }
     if (!ok) {
-        return nomem(err);
+        return collab_error_nomem(err, "drawing the map");
     }
     double smallest = INFINITY;
     for (size_t v = 0; v < n; v++) {
@@ -436,7 +426,7 @@ static collab_status layout_and_scene(map_job *job, collab_scene_input *si, coll
 {
     double *radius = collab_alloc_array(si->n_nodes + 1, sizeof *radius);
     if (radius == NULL) {
-        return nomem(err);
+        return collab_error_nomem(err, "drawing the map");
     }
     double aspect = job->mo->width / job->mo->height;
     collab_status st = plan_discs(si, &aspect, radius, err);

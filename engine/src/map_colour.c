@@ -10,11 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static collab_status nomem(collab_error *err)
-{
-    return collab_error_set(err, COLLAB_E_NOMEM, "out of memory drawing the map");
-}
-
 void collab_i_map_legend_free(collab_i_map_arrays *a)
 {
     for (size_t i = 0; a->legend_text != NULL && i < a->n_legend; i++) {
@@ -92,7 +87,7 @@ collab_status collab_i_map_community_legend(const collab_graph *g, const collab_
     a->legend_text = collab_calloc_array(k + 1, sizeof *a->legend_text);
     collab_status st = COLLAB_OK;
     if (top == NULL || count == NULL || a->legend == NULL || a->legend_text == NULL) {
-        st = nomem(err);
+        st = collab_error_nomem(err, "drawing the map");
     } else {
         top_members(p, size, top, count);
     }
@@ -103,7 +98,7 @@ collab_status collab_i_map_community_legend(const collab_graph *g, const collab_
         }
         a->legend_text[c] = join_names(names, count[c]);
         if (a->legend_text[c] == NULL) {
-            st = nomem(err);
+            st = collab_error_nomem(err, "drawing the map");
             break;
         }
         a->legend[c] = (collab_legend_entry){(uint32_t)c, a->legend_text[c]};
@@ -137,7 +132,7 @@ collab_status collab_i_map_person_years(const collab_graph *g, const collab_edge
     size_t n = collab_graph_vertex_count(g);
     a->value = collab_alloc_array(n + 1, sizeof *a->value);
     if (a->value == NULL) {
-        st = nomem(err);
+        st = collab_error_nomem(err, "drawing the map");
     } else {
         memcpy(a->value, facts.year_mean, n * sizeof *a->value);
     }
@@ -197,7 +192,7 @@ collab_status collab_i_map_person_roles(const collab_graph *g, const collab_edge
     a->category = collab_alloc_array(n + 1, sizeof *a->category);
     a->legend = collab_calloc_array(n_roles + 1, sizeof *a->legend);
     if (rank == NULL || class_of == NULL || a->category == NULL || a->legend == NULL) {
-        st = nomem(err);
+        st = collab_error_nomem(err, "drawing the map");
     } else {
         rank_roles(g, list, rank, class_of);
         for (size_t c = 0; c < n_roles; c++) {

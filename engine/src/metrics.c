@@ -1,5 +1,6 @@
 /* Centrality metrics: the path-based ones from our parallel sweep (paths.c), the others from
  * igraph, one function per metric; then the global statistics. */
+#include "collab/clock.h"
 #include "collab/metrics.h"
 
 #include "collab/alloc.h"
@@ -10,14 +11,6 @@
 #include <omp.h>
 #endif
 #include <string.h>
-#include <time.h>
-
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 /* igraph's call for a metric computed by igraph, as a vector per vertex. */
 typedef igraph_error_t (*igraph_metric_fn)(const collab_graph *g, igraph_vector_t *res);
@@ -315,9 +308,9 @@ static collab_status compute_all(collab_metrics *m, const collab_graph *g,
     if (st != COLLAB_OK) {
         return st;
     }
-    double t0 = now_seconds();
+    double t0 = collab_clock_seconds();
     st = degree_and_strength(m, &csr, err);
-    double t1 = now_seconds();
+    double t1 = collab_clock_seconds();
     m->seconds[COLLAB_METRIC_DEGREE] = t1 - t0;
     /* The sweep also gives components, diameter and average path length; it runs whenever a
      * path metric is wanted (a report wants them all). It runs in the background while this
@@ -334,12 +327,12 @@ static collab_status compute_all(collab_metrics *m, const collab_graph *g,
      * ones, where a tie's two directions are weighed as igraph defines. */
     bool own_constraint = wanted(opt, COLLAB_METRIC_CONSTRAINT) && !igraph_is_directed(&g->graph);
     if (st == COLLAB_OK && own_constraint) {
-        double start = now_seconds();
+        double start = collab_clock_seconds();
         m->values[COLLAB_METRIC_CONSTRAINT] = collab_alloc_array(m->n + 1, sizeof(double));
         st = m->values[COLLAB_METRIC_CONSTRAINT] == NULL
                  ? collab_error_set(err, COLLAB_E_NOMEM, "out of memory storing constraint")
                  : collab_i_constraint(&csr, m->values[COLLAB_METRIC_CONSTRAINT], err);
-        m->seconds[COLLAB_METRIC_CONSTRAINT] = now_seconds() - start;
+        m->seconds[COLLAB_METRIC_CONSTRAINT] = collab_clock_seconds() - start;
     }
     collab_i_csr_destroy(&csr);
     for (int k = 0; st == COLLAB_OK && k < COLLAB_METRIC_COUNT; k++) {
@@ -348,15 +341,15 @@ static collab_status compute_all(collab_metrics *m, const collab_graph *g,
                     (wanted(opt, metric) || metric == COLLAB_METRIC_CLUSTERING) &&
                     !(metric == COLLAB_METRIC_CONSTRAINT && own_constraint);
         if (need) {
-            double start = now_seconds();
+            double start = collab_clock_seconds();
             st = igraph_metric(m, g, metric, metric_rows[k].igraph, err);
-            m->seconds[metric] = now_seconds() - start;
+            m->seconds[metric] = collab_clock_seconds() - start;
         }
     }
     if (st == COLLAB_OK) {
-        double start = now_seconds();
+        double start = collab_clock_seconds();
         st = global_stats(m, g, err);
-        m->global_seconds = now_seconds() - start;
+        m->global_seconds = collab_clock_seconds() - start;
     }
     if (st == COLLAB_OK && opt->alongside != NULL) {
         st = opt->alongside(opt->alongside_ctx, err);
@@ -371,7 +364,7 @@ static collab_status compute_all(collab_metrics *m, const collab_graph *g,
         st = st == COLLAB_OK ? swept : st;
     }
     /* The sweep's wall time: it overlapped the metrics above. */
-    m->seconds[COLLAB_METRIC_BETWEENNESS] = now_seconds() - t1;
+    m->seconds[COLLAB_METRIC_BETWEENNESS] = collab_clock_seconds() - t1;
     return st;
 }
 

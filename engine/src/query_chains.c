@@ -89,11 +89,6 @@ static char *link_label(const chain_source *in, uint32_t u, uint32_t v, collab_e
     return text;
 }
 
-static collab_status nomem_drawing(collab_error *err)
-{
-    return collab_error_set(err, COLLAB_E_NOMEM, "out of memory drawing the chains");
-}
-
 /* Places the people of every chain (a person is always at the same step of every shortest
  * chain, so columns are well defined; rows in order of first appearance) and one project node
  * per distinct step between two people. */
@@ -114,7 +109,7 @@ static collab_status build_drawing(const chain_source *in, chain_drawing *d, col
     collab_status st = COLLAB_OK;
     if (!d->names || !d->is_project || !d->x || !d->y || !d->emphasis || !d->from || !d->to ||
         !d->vertex_of || !rows || !pairs) {
-        st = nomem_drawing(err);
+        st = collab_error_nomem(err, "drawing the chains");
     } else {
         memset(d->vertex_of, 0xff, n_graph * sizeof *d->vertex_of);
     }
@@ -125,7 +120,7 @@ static collab_status build_drawing(const chain_source *in, chain_drawing *d, col
             uint32_t v = chain[i];
             if (d->vertex_of[v] == UINT32_MAX) {
                 char *name = copy_text(collab_graph_name(in->g, v));
-                st = name == NULL ? nomem_drawing(err) : COLLAB_OK;
+                st = name == NULL ? collab_error_nomem(err, "drawing the chains") : COLLAB_OK;
                 if (st == COLLAB_OK) {
                     d->vertex_of[v] = add_vertex(d, name, false, 2.0 * (double)i,
                                                  (double)rows[i]++);

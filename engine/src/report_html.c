@@ -27,19 +27,13 @@ static void esc(FILE *f, const char *s)
     collab_text_write_xml(f, s != NULL ? s : "", 0);
 }
 
-static const char *base_name(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    return slash != NULL && slash[1] != '\0' ? slash + 1 : path;
-}
-
 static void write_title(FILE *f, const collab_report_input *in, const collab_html_extras *x)
 {
     if (x->title != NULL) {
         esc(f, x->title);
     } else {
         fputs("Collaboration report: ", f);
-        esc(f, base_name(in->list->source));
+        esc(f, collab_text_base_name(in->list->source));
     }
 }
 

@@ -10,11 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static collab_status nomem(collab_error *err)
-{
-    return collab_error_set(err, COLLAB_E_NOMEM, "out of memory cutting slices");
-}
-
 void collab_slices_year_span(const collab_graph *g, const collab_edgelist *list, int *lo, int *hi,
                              size_t *no_year)
 {
@@ -53,7 +48,7 @@ collab_status collab_slices_cut(int lo, int hi, int window, int step_years, coll
     }
     collab_slice *s = collab_calloc_array(n + 1, sizeof *s);
     if (s == NULL) {
-        return nomem(err);
+        return collab_error_nomem(err, "cutting slices");
     }
     for (size_t i = 0; i < n; i++) {
         s[i].from = start + (int)i * step;
@@ -98,7 +93,7 @@ collab_status collab_timeline_warm_start(const collab_timeline *c, const collab_
     if (ix == NULL || iy == NULL || igraph_vector_int_init(&nb, 0) != IGRAPH_SUCCESS) {
         collab_free(ix);
         collab_free(iy);
-        return nomem(err);
+        return collab_error_nomem(err, "cutting slices");
     }
     uint64_t state = seed;
     for (size_t v = 0; v < n; v++) {
@@ -149,7 +144,7 @@ collab_status collab_timeline_ghosts(const collab_timeline *c, const collab_grap
         collab_free(here);
         collab_free(x);
         collab_free(y);
-        return nomem(err);
+        return collab_error_nomem(err, "cutting slices");
     }
     for (size_t v = 0; v < collab_graph_vertex_count(g); v++) {
         here[g->origin[v]] = 1;
@@ -191,7 +186,7 @@ collab_status collab_timeline_init(collab_timeline *t, size_t n_people, size_t n
     c.rank = collab_calloc_array(n_slices * n_people + 1, sizeof *c.rank);
     if (c.x == NULL || c.y == NULL || c.last_slice == NULL || c.rank == NULL) {
         collab_timeline_destroy(&c);
-        return nomem(err);
+        return collab_error_nomem(err, "cutting slices");
     }
     for (size_t o = 0; o < n_people; o++) {
         c.x[o] = NAN;
@@ -246,7 +241,7 @@ collab_status collab_timeline_ranked(const collab_timeline *c, collab_ranked_per
 {
     collab_ranked_person *people = collab_alloc_array(c->n_people + 1, sizeof *people);
     if (people == NULL) {
-        return nomem(err);
+        return collab_error_nomem(err, "cutting slices");
     }
     size_t n = 0;
     for (size_t o = 0; o < c->n_people; o++) {

@@ -397,3 +397,9 @@ bool collab_text_write_xml(FILE *f, const char *s, size_t max_chars)
     }
     return cut;
 }
+
+const char *collab_text_base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash != NULL && slash[1] != '\0' ? slash + 1 : path;
+}

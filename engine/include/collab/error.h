@@ -44,6 +44,9 @@ collab_status collab_error_set_at(collab_error *err, collab_status st, const cha
  * Returns COLLAB_OK when rc is IGRAPH_SUCCESS (passed as int to keep igraph out of this header). */
 collab_status collab_error_from_igraph(collab_error *err, int rc, const char *doing);
 
+/* Records COLLAB_E_NOMEM with "out of memory `doing`" ("out of memory drawing the map"). */
+collab_status collab_error_nomem(collab_error *err, const char *doing);
+
 /* A short constant text for a status ("out of memory", "bad input"...). */
 const char *collab_status_text(collab_status st);
 

@@ -54,4 +54,9 @@ void collab_text_fputs_safe(FILE *f, const char *s);
  * `max_chars` - 1 of them followed by '…'. Returns true when it was cut. */
 bool collab_text_write_xml(FILE *f, const char *s, size_t max_chars);
 
+/* The file name of `path`: what follows its last '/' (the whole path when there is none or nothing
+ * follows it). Borrowed from
+ * `path`. Reports show it instead of the user's folders. */
+const char *collab_text_base_name(const char *path);
+
 #endif
