@@ -84,7 +84,8 @@ void cli_print_input_help(FILE *f)
           "                               projected tie weight (default count: shared projects;\n"
           "                               newman: sum of 1/(n-1); jaccard: shared/union;\n"
           "                               fractional: sum of 2/(n(n-1)), n = project size)\n"
-          "      --max-participants N     skip projects with more than N people\n"
+          "      --max-participants N     leave projects with more than N people out of the\n"
+          "                               people network (default 100; 0 keeps every project)\n"
           "      --min-shared K           drop ties with fewer than K shared projects\n"
           "      --max-edges N            refuse projections above N edges (default 100000000)\n"
           "      --roles LIST             keep only credits with these roles (comma-separated)\n"
@@ -245,7 +246,7 @@ bool cli_input_option(cli_input *in, int opt, const char *arg, collab_error *err
         in->graph.directed = true;
         return true;
     case OPT_MAX_PARTICIPANTS:
-        size_option("max-participants", arg, &in->graph.max_participants, true, err);
+        size_option("max-participants", arg, &in->graph.max_participants, false, err);
         return true;
     case OPT_MIN_SHARED:
         if (!cli_parse_double(arg, &in->graph.min_shared) || in->graph.min_shared < 0) {
@@ -309,7 +310,13 @@ collab_status cli_input_load(cli_input *in, collab_error *err)
         return st;
     }
     print_warnings(&in->list);
-    return collab_graph_build(&in->g, &in->list, &in->graph, err);
+    st = collab_graph_build(&in->g, &in->list, &in->graph, err);
+    if (st == COLLAB_OK && in->g.stats.projects_skipped > 0) {
+        char hubs[1024];
+        collab_graph_describe_hubs(&in->g, &in->list, &in->graph, hubs, sizeof hubs);
+        fprintf(stderr, "collab: %s; --max-participants 0 keeps them\n", hubs);
+    }
+    return st;
 }
 
 void cli_input_destroy(cli_input *in)

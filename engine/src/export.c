@@ -289,6 +289,14 @@ void collab_i_export_metadata(const collab_i_export *x, collab_i_meta *m)
     if (g->shape == COLLAB_SHAPE_CREDITS && g->view != COLLAB_VIEW_BIPARTITE) {
         add_meta(m, "weighting", collab_weighting_name(g->weighting), COLLAB_I_TEXT);
     }
+    if (g->stats.projects_skipped > 0 && in->list != NULL && in->graph_opt != NULL) {
+        snprintf(m->numbers[2], sizeof m->numbers[2], "%zu", in->graph_opt->max_participants);
+        add_meta(m, "max_participants", m->numbers[2], COLLAB_I_INT);
+        snprintf(m->numbers[3], sizeof m->numbers[3], "%zu", g->stats.projects_skipped);
+        add_meta(m, "projects_left_out", m->numbers[3], COLLAB_I_INT);
+        collab_graph_describe_hubs(g, in->list, in->graph_opt, m->left_out, sizeof m->left_out);
+        add_meta(m, "left_out", m->left_out, COLLAB_I_TEXT);
+    }
     if (in->partition != NULL) {
         if (in->community_method != NULL) {
             add_meta(m, "community_method", in->community_method, COLLAB_I_TEXT);

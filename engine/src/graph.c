@@ -13,6 +13,7 @@ void collab_graph_options_init(collab_graph_options *opt)
 {
     memset(opt, 0, sizeof *opt);
     opt->max_edges = COLLAB_DEFAULT_MAX_EDGES;
+    opt->max_participants = COLLAB_DEFAULT_MAX_PARTICIPANTS;
 }
 
 void collab_graph_destroy(collab_graph *g)
@@ -542,4 +543,30 @@ collab_status collab_graph_build(collab_graph *out, const collab_edgelist *list,
     }
     *out = g;
     return COLLAB_OK;
+}
+
+void collab_graph_describe_hubs(const collab_graph *g, const collab_edgelist *list,
+                                const collab_graph_options *opt, char *buf, size_t size)
+{
+    const collab_graph_stats *st = &g->stats;
+    buf[0] = '\0';
+    if (st->projects_skipped == 0 || size == 0) {
+        return;
+    }
+    int used = snprintf(buf, size, "%zu project%s with more than %zu people left out of the "
+                        "person-person network (largest: ",
+                        st->projects_skipped, st->projects_skipped == 1 ? "" : "s",
+                        opt->max_participants);
+    for (size_t i = 0; i < st->n_hubs_shown && used >= 0 && (size_t)used < size; i++) {
+        char item[160];
+        snprintf(item, sizeof item, "%s'%.100s', %zu people", i > 0 ? "; " : "",
+                 collab_names_get(&list->names_b, st->hub_projects[i]), st->hub_sizes[i]);
+        if ((size_t)used + strlen(item) + 2 >= size) {
+            break;
+        }
+        used += snprintf(buf + used, size - (size_t)used, "%s", item);
+    }
+    if (used >= 0 && (size_t)used + 2 <= size) {
+        snprintf(buf + used, size - (size_t)used, ")");
+    }
 }

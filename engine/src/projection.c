@@ -317,6 +317,25 @@ static collab_status walk(const side *s, const collab_graph_options *opt,
     return st;
 }
 
+/* Keeps the largest projects left out (largest first, ties by lower id) in the stats. */
+static void remember_hub(collab_graph_stats *st, uint32_t project, size_t size)
+{
+    size_t pos = st->n_hubs_shown < COLLAB_HUBS_SHOWN ? st->n_hubs_shown++ : COLLAB_HUBS_SHOWN;
+    if (pos == COLLAB_HUBS_SHOWN) {
+        if (st->hub_sizes[COLLAB_HUBS_SHOWN - 1] >= size) {
+            return;
+        }
+        pos = COLLAB_HUBS_SHOWN - 1;
+    }
+    while (pos > 0 && st->hub_sizes[pos - 1] < size) {
+        st->hub_projects[pos] = st->hub_projects[pos - 1];
+        st->hub_sizes[pos] = st->hub_sizes[pos - 1];
+        pos--;
+    }
+    st->hub_projects[pos] = project;
+    st->hub_sizes[pos] = size;
+}
+
 collab_status collab_i_project(const collab_i_memberships *m, bool onto_projects,
                                const collab_graph_options *opt, collab_graph *g,
                                collab_error *err)
@@ -342,6 +361,8 @@ collab_status collab_i_project(const collab_i_memberships *m, bool onto_projects
         if (!onto_projects && opt->max_participants > 0 && size > opt->max_participants) {
             skip_group[k] = 1;
             g->stats.projects_skipped++;
+            g->stats.memberships_skipped += size;
+            remember_hub(&g->stats, m->project_origin[k], size);
             continue;
         }
         bound += size * (size - (size > 0)) / 2;

@@ -142,6 +142,11 @@ static void write_context_lines(FILE *f, const collab_report_input *in)
                 (unsigned long long)in->community_opt->seed,
                 collab_report_stat(stat, in->partition->modularity, 4));
     }
+    if (in->graph->stats.projects_skipped > 0) {
+        char hubs[1024];
+        collab_graph_describe_hubs(in->graph, in->list, in->graph_opt, hubs, sizeof hubs);
+        fprintf(f, "%s\n", hubs);
+    }
     if (in->metrics->sampled) {
         fprintf(f, "betweenness and closeness are estimates from %ld sampled sources (seed %llu); "
                    "standard errors are in the CSV and JSON reports\n",
@@ -275,6 +280,13 @@ static void write_md(FILE *f, const collab_report_input *in, const collab_report
                 collab_community_method_name(in->community_opt->method),
                 in->partition->n_communities,
                 collab_report_stat(stat, in->partition->modularity, 4));
+    }
+    if (in->graph->stats.projects_skipped > 0) {
+        char hubs[1024];
+        collab_graph_describe_hubs(in->graph, in->list, in->graph_opt, hubs, sizeof hubs);
+        fprintf(f, "| left out | ");
+        collab_i_md_text(f, hubs);
+        fprintf(f, " |\n");
     }
     fprintf(f, "\n| rank | name |");
     for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {

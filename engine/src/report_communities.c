@@ -210,6 +210,16 @@ json_t *collab_i_report_parameters(const collab_report_input *in)
     json_object_set_new(o, "years", go->has_years ? json_pack("[i,i]", go->year_from, go->year_to)
                                                   : json_null());
     json_object_set_new(o, "max_participants", json_integer((json_int_t)go->max_participants));
+    const collab_graph_stats *gst = &in->graph->stats;
+    json_object_set_new(o, "projects_left_out", json_integer((json_int_t)gst->projects_skipped));
+    json_t *largest = json_array();
+    for (size_t i = 0; i < gst->n_hubs_shown; i++) {
+        json_array_append_new(
+            largest, json_pack("{s:s, s:I}", "project",
+                               collab_names_get(&in->list->names_b, gst->hub_projects[i]),
+                               "people", (json_int_t)gst->hub_sizes[i]));
+    }
+    json_object_set_new(o, "largest_left_out", largest);
     json_object_set_new(o, "min_shared", json_real(go->min_shared));
     json_object_set_new(o, "path_weights",
                         json_string(mo->paths == COLLAB_PATHS_INVERSE ? "inverse" : "hops"));

@@ -498,9 +498,10 @@ static void write_analysis_settings(FILE *f, const collab_report_input *in)
     int used =
         snprintf(buf, sizeof buf, "%s, %s view, %s weighting", collab_shape_name(in->list->shape),
                  collab_view_name(in->graph->view), collab_weighting_name(in->graph->weighting));
-    if (go->max_participants > 0 && used > 0 && (size_t)used < sizeof buf) {
-        used += snprintf(buf + used, sizeof buf - (size_t)used,
-                         "; projects with more than %zu people skipped", go->max_participants);
+    if (in->graph->stats.projects_skipped > 0 && used > 0 && (size_t)used < sizeof buf) {
+        char hubs[1024];
+        collab_graph_describe_hubs(in->graph, in->list, go, hubs, sizeof hubs);
+        used += snprintf(buf + used, sizeof buf - (size_t)used, "; %s", hubs);
     }
     if (go->min_shared > 0 && used > 0 && (size_t)used < sizeof buf) {
         snprintf(buf + used, sizeof buf - (size_t)used,

@@ -140,7 +140,8 @@ static void print_filters(FILE *f, const collab_graph_options *opt)
     fprintf(f, "\n");
 }
 
-static void print_projection(FILE *f, const collab_graph *g, const collab_graph_options *opt)
+static void print_projection(FILE *f, const collab_graph *g, const collab_edgelist *list,
+                             const collab_graph_options *opt)
 {
     const collab_graph_stats *st = &g->stats;
     fprintf(f, "persons:            %zu\n", st->persons);
@@ -152,8 +153,13 @@ static void print_projection(FILE *f, const collab_graph *g, const collab_graph_
     }
     fprintf(f, "weighting:          %s\n", collab_weighting_name(g->weighting));
     if (opt->max_participants > 0) {
-        fprintf(f, "max participants:   %zu (%zu projects skipped)\n", opt->max_participants,
-                st->projects_skipped);
+        fprintf(f, "max participants:   %zu (%zu project%s left out)\n", opt->max_participants,
+                st->projects_skipped, st->projects_skipped == 1 ? "" : "s");
+        for (size_t i = 0; i < st->n_hubs_shown; i++) {
+            fprintf(f, "  left out:         ");
+            collab_text_fputs_safe(f, collab_names_get(&list->names_b, st->hub_projects[i]));
+            fprintf(f, " (%zu people)\n", st->hub_sizes[i]);
+        }
     } else {
         fprintf(f, "max participants:   no limit\n");
     }
@@ -194,7 +200,7 @@ collab_status collab_summary_write_text(FILE *f, const collab_summary *s, const 
     fprintf(f, "rows used:          %zu\n", st->rows_used);
     if (list->shape == COLLAB_SHAPE_CREDITS) {
         fprintf(f, "roles:              %zu distinct\n", list->roles.count);
-        print_projection(f, g, opt);
+        print_projection(f, g, list, opt);
     } else {
         fprintf(f, "directed:           %s\n", igraph_is_directed(&g->graph) ? "yes" : "no");
         fprintf(f, "self-loops dropped: %zu\n", st->self_loops);
@@ -238,7 +244,7 @@ static json_t *warnings_json(const collab_edgelist *list)
 }
 
 static json_t *graph_json(const collab_summary *s, const collab_graph *g,
-                          const collab_graph_options *opt)
+                          const collab_edgelist *list, const collab_graph_options *opt)
 {
     const collab_graph_stats *st = &g->stats;
     json_t *o = json_object();
@@ -250,6 +256,14 @@ static json_t *graph_json(const collab_summary *s, const collab_graph *g,
         json_object_set_new(o, "memberships", json_integer((json_int_t)st->memberships));
         json_object_set_new(o, "max_participants", json_integer((json_int_t)opt->max_participants));
         json_object_set_new(o, "projects_skipped", json_integer((json_int_t)st->projects_skipped));
+        json_t *largest = json_array();
+        for (size_t i = 0; i < st->n_hubs_shown; i++) {
+            json_array_append_new(
+                largest, json_pack("{s:s, s:I}", "project",
+                                   collab_names_get(&list->names_b, st->hub_projects[i]),
+                                   "people", (json_int_t)st->hub_sizes[i]));
+        }
+        json_object_set_new(o, "largest_left_out", largest);
         json_object_set_new(o, "min_shared", json_real(opt->min_shared));
         json_object_set_new(o, "ties_dropped", json_integer((json_int_t)st->ties_below_min_shared));
         json_object_set_new(o, "edge_bound", json_integer((json_int_t)st->projection_bound));
@@ -293,7 +307,7 @@ collab_status collab_summary_write_json(FILE *f, const collab_summary *s, const 
                         opt->has_years ? json_pack("[i,i]", opt->year_from, opt->year_to)
                                        : json_null());
     json_object_set_new(root, "input", input);
-    json_object_set_new(root, "graph", graph_json(s, g, opt));
+    json_object_set_new(root, "graph", graph_json(s, g, list, opt));
     json_object_set_new(root, "warnings", warnings_json(list));
     json_object_set_new(root, "warnings_total", json_integer((json_int_t)list->rows_skipped));
     int rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_REAL_PRECISION(17));

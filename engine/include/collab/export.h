@@ -53,6 +53,8 @@ typedef struct collab_export_input {
     const char *layout_name;           /* layout method, recorded in the graph's metadata;
                                           NULL = none */
     const char *community_method;      /* community method, recorded likewise; NULL = none */
+    const collab_graph_options *graph_opt; /* how the graph was built: projects left out of the
+                                          people projection are recorded; NULL = none */
 } collab_export_input;
 
 /* The format named by `path`'s extension, case-insensitively: .graphml, .gexf, .gml, .json

@@ -32,6 +32,15 @@ typedef enum collab_weighting {
     COLLAB_WEIGHT_FRACTIONAL  /* sum over shared projects of 1/C(n,2): each project adds 1 in all */
 } collab_weighting;
 
+/* Projects with more participants than this are left out of the person-person projection by
+ * default (the bipartite view keeps them), as VOSviewer leaves out documents with too many
+ * authors: a "Various Artists" compilation of 6,000 names would otherwise add 18 million ties and
+ * make its cast the most central people. --max-participants 0 keeps every project. */
+#define COLLAB_DEFAULT_MAX_PARTICIPANTS 100
+
+/* How many of the largest projects left out the graph remembers by name. */
+#define COLLAB_HUBS_SHOWN 5
+
 /* Default projected-edge budget: about 100 bytes an edge across graph, weights and metrics,
  * so 100M edges stay well inside a 24 GiB machine. */
 #define COLLAB_DEFAULT_MAX_EDGES ((size_t)100000000)
@@ -40,7 +49,9 @@ typedef struct collab_graph_options {
     collab_view view;            /* which network to build */
     collab_weighting weighting;  /* projection weights */
     bool directed;               /* edge lists only: keep direction */
-    size_t max_participants;     /* skip projects with more people than this; 0 = no limit */
+    size_t max_participants;     /* leave projects with more people than this out of the people
+                                    projection; 0 = no limit (default
+                                    COLLAB_DEFAULT_MAX_PARTICIPANTS) */
     double min_shared;           /* drop projected ties with fewer shared projects; 0 = keep */
     size_t max_edges;            /* refuse a projection beyond this many edges; 0 = default */
     const char *roles;           /* comma-separated roles to keep (credits); NULL = all */
@@ -59,7 +70,12 @@ typedef struct collab_graph_stats {
     size_t persons;               /* distinct people in the kept rows (credits) */
     size_t projects;              /* distinct projects in the kept rows (credits) */
     size_t memberships;           /* distinct person-project pairs (credits) */
-    size_t projects_skipped;      /* projects above max_participants */
+    size_t projects_skipped;      /* projects above max_participants, left out */
+    size_t memberships_skipped;   /* their person-project pairs */
+    uint32_t hub_projects[COLLAB_HUBS_SHOWN]; /* the largest of them (names_b ids), largest first,
+                                                 ties by id */
+    size_t hub_sizes[COLLAB_HUBS_SHOWN];      /* their participants */
+    size_t n_hubs_shown;          /* entries in hub_projects */
     size_t projection_bound;      /* sum over projects of n(n-1)/2: an upper bound of the edges */
     size_t ties_below_min_shared; /* projected ties dropped by min_shared */
     size_t self_loops;            /* edge-list rows with source == target, dropped */
@@ -121,6 +137,14 @@ collab_status collab_graph_contract(collab_graph *out, const collab_graph *g, co
 /* The weight of the edge between vertices u and v (either direction), or 0 when there is none.
  * Time complexity: O(log d) for degree d. */
 double collab_graph_edge_weight(const collab_graph *g, uint32_t u, uint32_t v);
+
+/* What the people projection left out, in one line for every output that reports it: "2 projects
+ * with more than 100 people left out of the person-person network (largest: 'Various Hits', 6000
+ * people; 'Box Set', 150 people)". "" when nothing was left out. `list` is the edgelist `g` was
+ * built from (for the project names). Writes at most `size` bytes; names that do not fit are
+ * left out whole. */
+void collab_graph_describe_hubs(const collab_graph *g, const collab_edgelist *list,
+                                const collab_graph_options *opt, char *buf, size_t size);
 
 /* Frees `g`; NULL-safe and safe on a zeroed graph. */
 void collab_graph_destroy(collab_graph *g);
