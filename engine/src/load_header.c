@@ -136,6 +136,25 @@ static collab_status missing_override(load_state *ls, const collab_i_csv_row *ro
                                override_for(ls->opt, use), collab_i_load_use_name(use));
 }
 
+/* The shape the options ask for, else credits when the person and project columns were found
+ * (`credits`), else edges when the source and target columns were (`edges`); COLLAB_SHAPE_AUTO
+ * when neither. */
+static collab_shape detect_shape(const collab_load_options *opt, size_t n_columns,
+                                 const size_t *credits, const size_t *edges)
+{
+    if (opt->shape != COLLAB_SHAPE_AUTO) {
+        return opt->shape;
+    }
+    if (credits[COLLAB_COL_PERSON] < n_columns && credits[COLLAB_COL_PROJECT] < n_columns) {
+        return COLLAB_SHAPE_CREDITS;
+    }
+    if (edges[COLLAB_COL_SOURCE] < n_columns && edges[COLLAB_COL_TARGET] < n_columns) {
+        return COLLAB_SHAPE_EDGES;
+    }
+    return COLLAB_SHAPE_AUTO;
+}
+
+/* Finds the columns of both shapes, decides the shape and keeps its columns in `ls->col`. */
 static collab_status map_columns(load_state *ls, const collab_i_csv_row *row, char keys[][64],
                                  collab_error *err)
 {
@@ -163,15 +182,7 @@ static collab_status map_columns(load_state *ls, const collab_i_csv_row *row, ch
             return missing_override(ls, row, (collab_column_use)u, err);
         }
     }
-    bool credits_ok = credits[COLLAB_COL_PERSON] < row->n_fields &&
-                      credits[COLLAB_COL_PROJECT] < row->n_fields;
-    bool edges_ok =
-        edges[COLLAB_COL_SOURCE] < row->n_fields && edges[COLLAB_COL_TARGET] < row->n_fields;
-    collab_shape shape = ls->opt->shape;
-    if (shape == COLLAB_SHAPE_AUTO) {
-        shape = credits_ok ? COLLAB_SHAPE_CREDITS : edges_ok ? COLLAB_SHAPE_EDGES
-                                                             : COLLAB_SHAPE_AUTO;
-    }
+    collab_shape shape = detect_shape(ls->opt, row->n_fields, credits, edges);
     if (shape == COLLAB_SHAPE_AUTO) {
         return collab_error_set_at(
             err, COLLAB_E_INPUT, ls->out->source, row->line, 1,
