@@ -124,6 +124,44 @@ static bool lane_init(lane *l, size_t n, bool squares)
     return true;
 }
 
+/* The metrics of vertex v (original id) from its sums over the lanes, added in lane order; its
+ * component has `size` vertices, of which `k` were sources. */
+static void vertex_metrics(const sweep *s, size_t v, double size, double k,
+                           collab_i_sweep_result *r)
+{
+    double bc = 0, bc2 = 0, dsum = 0, dsum2 = 0, hsum = 0, reached = 0;
+    uint32_t x = s->new_id[v];
+    for (int l = 0; l < N_LANES; l++) {
+        const lane *ln = &s->lanes[l];
+        bc += ln->bc[x];
+        dsum += ln->dsum[x];
+        hsum += ln->hsum[x];
+        reached += ln->reached[x];
+        if (s->squares) {
+            bc2 += ln->bc2[x];
+            dsum2 += ln->dsum2[x];
+        }
+    }
+    /* Each unordered pair was counted from both ends when every source is swept; a sample
+     * of k of the component's `size` sources is scaled up by size / k. */
+    r->betweenness[v] = bc * (size / k) / 2.0;
+    r->closeness[v] = dsum > 0 ? reached / dsum : 0.0;
+    r->harmonic[v] = reached >= size - 1.0 ? hsum
+                     : reached > 0           ? hsum * (size - 1.0) / reached
+                                             : 0.0;
+    if (r->sampled && k < size && k > 1) {
+        double mean = bc / k;
+        double var = (bc2 - k * mean * mean) / (k - 1.0);
+        r->betweenness_se[v] = size / 2.0 * sqrt(fmax(var, 0.0) * (1.0 - k / size) / k);
+    }
+    if (r->sampled && reached > 1 && reached < size - 1) {
+        double mean = dsum / reached;
+        double var = (dsum2 - reached * mean * mean) / (reached - 1.0);
+        double se_mean = sqrt(fmax(var, 0.0) * (1.0 - reached / (size - 1.0)) / reached);
+        r->closeness_se[v] = r->closeness[v] * se_mean / mean;
+    }
+}
+
 /* Adds the lanes together (in lane order) and turns sums into the metrics. */
 static collab_status combine(const sweep *s, const uint32_t *comp, const size_t *sizes,
                              const size_t *picked, collab_i_sweep_result *r, collab_error *err)
@@ -149,39 +187,7 @@ static collab_status combine(const sweep *s, const uint32_t *comp, const size_t 
     }
     r->avg_path_length = pairs > 0 ? pair_dist / pairs : 0.0;
     for (size_t v = 0; v < n; v++) {
-        double bc = 0, bc2 = 0, dsum = 0, dsum2 = 0, hsum = 0, reached = 0;
-        uint32_t x = s->new_id[v];
-        for (int l = 0; l < N_LANES; l++) {
-            const lane *ln = &s->lanes[l];
-            bc += ln->bc[x];
-            dsum += ln->dsum[x];
-            hsum += ln->hsum[x];
-            reached += ln->reached[x];
-            if (s->squares) {
-                bc2 += ln->bc2[x];
-                dsum2 += ln->dsum2[x];
-            }
-        }
-        double size = (double)sizes[comp[v]];
-        double k = (double)picked[comp[v]];
-        /* Each unordered pair was counted from both ends when every source is swept; a sample
-         * of k of the component's `size` sources is scaled up by size / k. */
-        r->betweenness[v] = bc * (size / k) / 2.0;
-        r->closeness[v] = dsum > 0 ? reached / dsum : 0.0;
-        r->harmonic[v] = reached >= size - 1.0 ? hsum
-                         : reached > 0           ? hsum * (size - 1.0) / reached
-                                                 : 0.0;
-        if (r->sampled && k < size && k > 1) {
-            double mean = bc / k;
-            double var = (bc2 - k * mean * mean) / (k - 1.0);
-            r->betweenness_se[v] = size / 2.0 * sqrt(fmax(var, 0.0) * (1.0 - k / size) / k);
-        }
-        if (r->sampled && reached > 1 && reached < size - 1) {
-            double mean = dsum / reached;
-            double var = (dsum2 - reached * mean * mean) / (reached - 1.0);
-            double se_mean = sqrt(fmax(var, 0.0) * (1.0 - reached / (size - 1.0)) / reached);
-            r->closeness_se[v] = r->closeness[v] * se_mean / mean;
-        }
+        vertex_metrics(s, v, (double)sizes[comp[v]], (double)picked[comp[v]], r);
     }
     return COLLAB_OK;
 }
