@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "export_internal.h"
-#include "jsonline.h"
+#include "jsonline_internal.h"
 
 #define JSON_FLAGS (JSON_COMPACT | JSON_REAL_PRECISION(17))
 
