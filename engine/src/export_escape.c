@@ -58,7 +58,14 @@ static char *put(char *out, const char *text)
     return out + n;
 }
 
-const char *collab_i_xml_escape(const char *s, collab_i_scratch *scratch)
+/* What one code point becomes: writes it at `out` and returns the end. `cp` is the code point,
+ * U+FFFD for an invalid byte; `bytes` and `n` are its UTF-8 text in the input. */
+typedef char *(*escape_fn)(char *out, int32_t cp, const char *bytes, size_t n);
+
+/* The one walk over the UTF-8 text `s` that both escapers share: each code point (an invalid
+ * byte as U+FFFD over one byte) through `escape_one` into `scratch`, NUL-terminated; NULL when
+ * out of memory. Room is reserved for the worst case first, so nothing is checked per character. */
+static const char *escape_text(const char *s, collab_i_scratch *scratch, escape_fn escape_one)
 {
     size_t len = strlen(s);
     char *out = reserve(scratch, len);
@@ -68,53 +75,66 @@ const char *collab_i_xml_escape(const char *s, collab_i_scratch *scratch)
     for (size_t i = 0; i < len;) {
         int32_t cp;
         size_t n = next_code_point(s + i, len - i, &cp);
-        bool forbidden =
-            (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE || cp == 0xFFFF;
-        if (forbidden || (cp == 0xFFFD && n == 1)) {
-            out = put(out, "\xEF\xBF\xBD");
-        } else if (cp == '&') {
-            out = put(out, "&amp;");
-        } else if (cp == '<') {
-            out = put(out, "&lt;");
-        } else if (cp == '>') {
-            out = put(out, "&gt;");
-        } else if (cp == '"') {
-            out = put(out, "&quot;");
-        } else if (cp == '\'') {
-            out = put(out, "&#39;");
-        } else if (cp == '\t' || cp == '\n' || cp == '\r') {
-            out += sprintf(out, "&#%d;", (int)cp);
-        } else {
-            memcpy(out, s + i, n);
-            out += n;
-        }
+        out = escape_one(out, cp, s + i, n);
         i += n;
     }
     *out = '\0';
     return scratch->data;
 }
 
+/* One code point in XML 1.0 text (the rules are collab_i_xml_escape's, in export_internal.h). */
+static char *xml_char(char *out, int32_t cp, const char *bytes, size_t n)
+{
+    bool forbidden =
+        (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || cp == 0xFFFE || cp == 0xFFFF;
+    if (forbidden || (cp == 0xFFFD && n == 1)) {
+        return put(out, "\xEF\xBF\xBD");
+    }
+    switch (cp) {
+    case '&':
+        return put(out, "&amp;");
+    case '<':
+        return put(out, "&lt;");
+    case '>':
+        return put(out, "&gt;");
+    case '"':
+        return put(out, "&quot;");
+    case '\'':
+        return put(out, "&#39;");
+    case '\t':
+    case '\n':
+    case '\r':
+        return out + sprintf(out, "&#%d;", (int)cp);
+    default:
+        memcpy(out, bytes, n);
+        return out + n;
+    }
+}
+
+/* One code point in a GML string: printable ASCII but " and &, else a reference. */
+static char *gml_char(char *out, int32_t cp, const char *bytes, size_t n)
+{
+    (void)bytes;
+    (void)n;
+    if (cp == '"') {
+        return put(out, "&quot;");
+    }
+    if (cp == '&') {
+        return put(out, "&amp;");
+    }
+    if (cp < 0x20 || cp > 0x7E) {
+        return out + sprintf(out, "&#%ld;", (long)cp);
+    }
+    *out = (char)cp;
+    return out + 1;
+}
+
+const char *collab_i_xml_escape(const char *s, collab_i_scratch *scratch)
+{
+    return escape_text(s, scratch, xml_char);
+}
+
 const char *collab_i_gml_escape(const char *s, collab_i_scratch *scratch)
 {
-    size_t len = strlen(s);
-    char *out = reserve(scratch, len);
-    if (out == NULL) {
-        return NULL;
-    }
-    for (size_t i = 0; i < len;) {
-        int32_t cp;
-        size_t n = next_code_point(s + i, len - i, &cp);
-        if (cp == '"') {
-            out = put(out, "&quot;");
-        } else if (cp == '&') {
-            out = put(out, "&amp;");
-        } else if (cp < 0x20 || cp > 0x7E) {
-            out += sprintf(out, "&#%ld;", (long)cp);
-        } else {
-            *out++ = (char)cp;
-        }
-        i += n;
-    }
-    *out = '\0';
-    return scratch->data;
+    return escape_text(s, scratch, gml_char);
 }

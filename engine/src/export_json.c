@@ -1,9 +1,10 @@
 /* The JSON exports: node-link JSON (the layout d3-force, sigma.js and NetworkX's
  * node_link_graph read) and VOSviewer's JSON map format (VOSviewer Online).
  *
- * Both are streamed: the outer structure is written by hand and each node, link and cluster is
- * one jansson object dumped on its own line, so memory stays O(1) per element however large the
- * graph, and jansson does all the string escaping. */
+ * Both are streamed: the outer structure is written by hand, each node, item and link is a line
+ * of collab_jsonline (jsonline_internal.h), and the few other objects (the graph metadata, each
+ * VOSviewer cluster) are jansson objects dumped on their own line, so memory stays O(1) per
+ * element however large the graph; those two writers do all the JSON string escaping. */
 #include "collab/alloc.h"
 
 #include <jansson.h>
@@ -12,7 +13,7 @@
 #include <string.h>
 
 #include "export_internal.h"
-#include "jsonline.h"
+#include "jsonline_internal.h"
 
 #define JSON_FLAGS (JSON_COMPACT | JSON_REAL_PRECISION(17))
 

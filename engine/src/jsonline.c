@@ -1,5 +1,5 @@
-/* JSON text without a tree of values: see jsonline.h. */
-#include "jsonline.h"
+/* JSON text without a tree of values: see jsonline_internal.h. */
+#include "jsonline_internal.h"
 
 #include "collab/alloc.h"
 #include "collab/numtext.h"

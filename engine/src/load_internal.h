@@ -1,5 +1,7 @@
-/* Private interface between load.c (header, rows, names) and load_parts.c (reading a large
- * file's parts on several threads and joining their rows). */
+/* Private interface of the load module: load.c (entry points, the reader run), load_header.c
+ * (columns and shape from the header), load_rows.c (data rows: validation, names, years,
+ * weights), load_alias.c (the alias table) and load_parts.c (reading a large file's parts on
+ * several threads and joining their rows). */
 #ifndef COLLAB_LOAD_INTERNAL_H
 #define COLLAB_LOAD_INTERNAL_H
 
@@ -33,6 +35,37 @@ typedef struct collab_i_load_state {
     collab_i_load_parts *parts;       /* the file's other parts, started once the header is
                                        * read; NULL when one reader reads it all */
 } collab_i_load_state;
+
+/* One run of the reader over a stream: what to read, how, and who consumes the rows. */
+typedef struct collab_i_load_job {
+    FILE *in;                       /* the stream, positioned where the input starts */
+    const char *name;               /* display name, for errors */
+    char delimiter;                 /* 0 = detect */
+    const collab_load_options *opt; /* limits */
+    collab_i_csv_row_fn on_row;     /* row consumer */
+    void (*on_syntax_warning)(const collab_error *, void *); /* skip mode, or NULL */
+    void *ctx;                      /* the consumers' state */
+    collab_i_load_state *split;     /* the main load, which may read a large file in parts; or
+                                     * NULL (the alias table) */
+    char *used_delimiter;           /* out: the delimiter used */
+} collab_i_load_job;
+
+/* Runs `job` (load.c), shared by the main loader and the alias loader: reads the first block,
+ * strips a UTF-8 BOM, detects the delimiter, rejects an empty input, then streams every row to
+ * the consumer (with `split`, planning and joining the parts of a large file). Returns the first
+ * error: the consumer's, COLLAB_E_INPUT/COLLAB_E_LIMIT from the CSV reader, COLLAB_E_IO,
+ * COLLAB_E_NOMEM. Does not close the stream. */
+collab_status collab_i_load_run(const collab_i_load_job *job, collab_error *err);
+
+/* Reads the header row into `ls` (load_header.c): the column names, the use of each column and
+ * the shape (from the options, else detected), then sets `ls->header_done`. Errors: COLLAB_E_INPUT
+ * (invalid UTF-8, a named column missing, no shape or a required column missing), COLLAB_E_NOMEM;
+ * the names allocated so far stay in `ls->out` for its destroy. */
+collab_status collab_i_load_read_header(collab_i_load_state *ls, const collab_i_csv_row *row,
+                                        collab_error *err);
+
+/* The name of a column use as the options and messages spell it: "person", "weight"... */
+const char *collab_i_load_use_name(collab_column_use use);
 
 /* The row consumer of a reader: the header first (unless header_done), then data rows. */
 collab_status collab_i_load_on_row(const collab_i_csv_row *row, void *ctx, collab_error *err);

@@ -1,6 +1,8 @@
-/* Private interface of the shortest-path sweep (paths.c) used by metrics.c: one pass of BFS or
- * Dijkstra per source gives betweenness (Brandes), closeness, harmonic centrality, the diameter
- * and the average path length together. */
+/* Private interface of the shortest-path sweep used by metrics.c: one pass of BFS or Dijkstra
+ * per source gives betweenness (Brandes), closeness, harmonic centrality, the diameter and the
+ * average path length together. The CSR (paths_csr.c) is also what Burt's constraint reads
+ * (constraint.c). The second part of this header is shared only by the sweep's own files:
+ * paths.c (the driver: job, lanes, threads), paths_csr.c, paths_sample.c and paths_kernels.c. */
 #ifndef COLLAB_PATHS_INTERNAL_H
 #define COLLAB_PATHS_INTERNAL_H
 
@@ -63,5 +65,85 @@ collab_status collab_i_sweep_finish(collab_i_sweep_job *job, bool cancel,
 /* Burt's constraint of every vertex of `csr` into `out` (n values; NaN for an isolated vertex),
  * from the triangles (constraint.c). Time complexity: O(E^1.5). */
 collab_status collab_i_constraint(const collab_i_csr *csr, double *out, collab_error *err);
+
+/* ---- between the sweep's files ---------------------------------------------------------- */
+
+/* Labels the connected components of `c` by BFS (ids in order of their smallest vertex) into
+ * `comp` (n entries), their sizes and first positions in `order` into `sizes` and `begins` (room
+ * for n each), and lists every vertex in `order` (n): component after component, each in BFS
+ * order. Returns the number of components. Time complexity: O(V + E). */
+size_t collab_i_csr_components(const collab_i_csr *c, uint32_t *comp, size_t *sizes,
+                               size_t *begins, uint32_t *order);
+
+/* Initialises `out` as `c` with vertex order[i] renamed i, and fills `new_id` (n entries) with
+ * the new name of each vertex. Neighbours that BFS puts together get nearby numbers, so a sweep
+ * touches far fewer cache lines; each list keeps its order, so every BFS, and every
+ * floating-point sum, is as on the original numbering. Weights are copied only with `weights`
+ * (else out->weight is NULL). False when out of memory (then `out` holds nothing). */
+bool collab_i_csr_relabel(const collab_i_csr *c, const uint32_t *order, uint32_t *new_id,
+                          bool weights, collab_i_csr *out);
+
+/* Chooses the sweep's sources (original vertex ids, ascending) into `sources` (room for n):
+ * every vertex when `sample` <= 0 or >= n, else per component k = max(min(size, 64),
+ * round(sample * size / n)) members drawn without replacement (partial Fisher-Yates, splitmix64
+ * seeded with `seed`). `picked[k]` gets the number drawn from component k. `comp` and `sizes`
+ * are collab_i_csr_components'. Returns the number of sources, SIZE_MAX when out of memory. */
+size_t collab_i_paths_choose_sources(const collab_i_csr *c, const uint32_t *comp,
+                                     const size_t *sizes, size_t n_comp, long sample,
+                                     uint64_t seed, uint32_t *sources, size_t *picked);
+
+/* The sums one lane of the sweep has accumulated from its sources (indexed by relabelled
+ * vertex). Lanes are added in lane order at the end, so the totals do not depend on which
+ * thread summed which lane. */
+typedef struct collab_i_path_lane {
+    double *bc, *bc2;       /* sum of dependencies (and squares, when sampled) */
+    double *dsum, *dsum2;   /* sum of distances from the sources reaching the vertex */
+    double *hsum;           /* sum of reciprocal distances */
+    uint32_t *reached;      /* number of sources (other than itself) that reached the vertex */
+    double max_dist;        /* largest distance seen */
+    double pair_dist;       /* sum of distances over (source, reached vertex) pairs */
+    double pairs;           /* number of such pairs */
+} collab_i_path_lane;
+
+/* An entry of Dijkstra's lazy heap. */
+typedef struct collab_i_path_heap_item {
+    double dist; /* tentative distance */
+    uint32_t v;  /* vertex */
+} collab_i_path_heap_item;
+
+/* One worker's scratch space for single-source runs, reset by each run for the next. */
+typedef struct collab_i_path_workspace {
+    int32_t *level;    /* hops from the source, -1 = not reached (hop mode) */
+    uint8_t *mark;     /* hops modulo 255, 255 if not reached (hop mode; see paths_kernels.c) */
+    uint32_t *succ;    /* successor arcs of the shortest-path DAG, grouped by vertex (hop mode) */
+    size_t *succ_at;   /* succ_at[i]: where the successors of order[i] start; n + 1 entries */
+    double *dist;      /* distance from the source, -1 = not reached (1/weight mode) */
+    double *sigma;     /* number of shortest paths; in hop mode, once a vertex's dependency is
+                        * final, its share (1 + delta) / sigma for each predecessor instead */
+    double *delta;     /* dependency */
+    double recip[256]; /* 1/k for hop distances k below 256 */
+    uint32_t *order;   /* vertices in order of settling */
+    collab_i_path_heap_item *heap; /* Dijkstra's lazy heap */
+    size_t heap_cap;   /* its capacity */
+} collab_i_path_workspace;
+
+/* Allocates and resets `w` for single-source runs on `c` (Dijkstra with `inverse`, else BFS);
+ * false when out of memory (then nothing is left allocated). */
+bool collab_i_path_workspace_init(collab_i_path_workspace *w, const collab_i_csr *c,
+                                  bool inverse);
+/* Frees the workspace's arrays. */
+void collab_i_path_workspace_free(collab_i_path_workspace *w);
+
+/* Brandes from source `src` (a vertex of the relabelled `c`) by BFS, its dependencies, distances
+ * and reciprocal distances added to lane `l` (with `squares`, their squares too) for every vertex
+ * it reaches; `begin` is the first vertex of the source's component. Leaves `w` reset.
+ * Time complexity: O(V_c + E_c) over the source's component. */
+void collab_i_paths_from_hops(const collab_i_csr *c, collab_i_path_workspace *w,
+                              collab_i_path_lane *l, bool squares, uint32_t src, size_t begin);
+
+/* The same by Dijkstra with edge length 1/weight (`w` initialised with `inverse`).
+ * Time complexity: O(E_c log E_c) over the source's component. */
+void collab_i_paths_from_inverse(const collab_i_csr *c, collab_i_path_workspace *w,
+                                 collab_i_path_lane *l, bool squares, uint32_t src);
 
 #endif

@@ -1,8 +1,12 @@
 /* Process-wide set-up of the libraries the engine sits on.
  *
- * igraph keeps its error handler, warning handler and random number generator in process-wide
- * state; this module is the only place that touches them. Call collab_engine_init() once before
- * any other collab_ function that reaches igraph. */
+ * igraph keeps its error handler and warning handler in process-wide state; this module is the
+ * only place that sets them. Call collab_engine_init() once before any other collab_ function
+ * that reaches igraph. Randomness needs no set-up here: each randomised igraph step (community
+ * detection, igraph's layouts) seeds igraph's default generator from its options' seed right
+ * before the call, and the library's own random choices (path-sweep sources, the ForceAtlas2
+ * layout's coarsening and jitter, the slices' warm-start jitter) use splitmix64 on a state
+ * seeded from the caller's options, which leaves igraph's generator alone. */
 #ifndef COLLAB_ENGINE_H
 #define COLLAB_ENGINE_H
 
@@ -11,7 +15,8 @@
  * aborting) and silences igraph's warning printer. Idempotent. */
 void collab_engine_init(void);
 
-/* igraph's reason for the most recent failure, "" if none; cleared by collab_engine_take_reason. */
+/* igraph's reason for the most recent failure, "" if none (collab_engine_clear_reason clears
+ * it). */
 const char *collab_engine_last_reason(void);
 
 /* Forgets the recorded igraph reason (done after each conversion into a collab_error). */

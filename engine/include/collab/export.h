@@ -12,7 +12,10 @@
  * Names may hold any valid UTF-8, markup and control characters included: each writer escapes
  * them for its format (XML 1.0 cannot carry most C0 controls even escaped, so those become
  * U+FFFD there; GML is ASCII, so other characters are written as &#N; references). Numbers are
- * written with 17 significant digits so that they read back exactly. Output is deterministic.
+ * written in the fewest significant digits that read back to the same double (shortest
+ * round-trip, numtext.cc with libdouble-conversion; GML and JSON reals always with a decimal
+ * point); only the node-link JSON's graph metadata goes through jansson, whose 17 significant
+ * digits also read back exactly. Output is deterministic.
  * Writers only write to a FILE *; the caller opens and commits it (collab_output). */
 #ifndef COLLAB_EXPORT_H
 #define COLLAB_EXPORT_H

@@ -1,0 +1,260 @@
+/* The header row of a credit list or edge list: each column's name reduced to a key (case-folded,
+ * separators dropped), matched against the synonyms of each use (person, project, role, year;
+ * source, target, weight) or against a name the caller gave, and from the columns found, the
+ * shape of the file: credits when person and project columns are there, else edges. */
+#include "collab/load.h"
+
+#include "collab/alloc.h"
+#include "collab/text.h"
+#include "load_internal.h"
+
+#include <string.h>
+
+typedef collab_i_load_state load_state;
+
+/* Header keys: case-folded, with spaces, underscores, hyphens and dots removed. */
+static void header_key(const char *s, size_t len, char *key, size_t key_size,
+                       collab_text_scratch *scratch)
+{
+    const char *norm = s;
+    size_t norm_len = len;
+    if (collab_text_normalize(s, len, true, scratch, &norm, &norm_len, NULL) != COLLAB_OK) {
+        norm_len = 0;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < norm_len && k + 1 < key_size; i++) {
+        char c = norm[i];
+        if (c != ' ' && c != '_' && c != '-' && c != '.') {
+            key[k++] = c;
+        }
+    }
+    key[k] = '\0';
+}
+
+static const char *const person_keys[] = {"person", "artist", "name", "people", "performer",
+                                          "musician", "creditname", "contributor", "author",
+                                          "member", NULL};
+static const char *const project_keys[] = {"project", "release", "album", "title", "work", "film",
+                                           "movie", "song", "track", "recording", "event", NULL};
+static const char *const role_keys[] = {"role", "credit", "job", "function", "instrument",
+                                        "position", NULL};
+static const char *const year_keys[] = {"year", "releaseyear", "yr", NULL};
+static const char *const source_keys[] = {"source", "from", "src", "node1", "u", "a", NULL};
+static const char *const target_keys[] = {"target", "to", "dst", "node2", "v", "b", NULL};
+static const char *const weight_keys[] = {"weight", "value", "count", "w", "strength", NULL};
+
+static const char *const *synonyms_for(collab_column_use use)
+{
+    switch (use) {
+    case COLLAB_COL_PERSON:
+        return person_keys;
+    case COLLAB_COL_PROJECT:
+        return project_keys;
+    case COLLAB_COL_ROLE:
+        return role_keys;
+    case COLLAB_COL_YEAR:
+        return year_keys;
+    case COLLAB_COL_SOURCE:
+        return source_keys;
+    case COLLAB_COL_TARGET:
+        return target_keys;
+    case COLLAB_COL_WEIGHT:
+        return weight_keys;
+    case COLLAB_COL_EXTRA:
+        break;
+    }
+    return NULL;
+}
+
+static const char *override_for(const collab_load_options *opt, collab_column_use use)
+{
+    switch (use) {
+    case COLLAB_COL_PERSON:
+        return opt->person_col;
+    case COLLAB_COL_PROJECT:
+        return opt->project_col;
+    case COLLAB_COL_ROLE:
+        return opt->role_col;
+    case COLLAB_COL_YEAR:
+        return opt->year_col;
+    case COLLAB_COL_SOURCE:
+        return opt->source_col;
+    case COLLAB_COL_TARGET:
+        return opt->target_col;
+    case COLLAB_COL_WEIGHT:
+        return opt->weight_col;
+    case COLLAB_COL_EXTRA:
+        break;
+    }
+    return NULL;
+}
+
+const char *collab_i_load_use_name(collab_column_use use)
+{
+    static const char *const names[] = {"extra", "person", "project", "role",
+                                        "year",  "source", "target",  "weight"};
+    return names[use];
+}
+
+/* Finds the column for `use`: the named override (matched like synonyms), else the first
+ * synonym in list order that some header column matches. */
+static size_t find_column(char keys[][64], size_t n_columns, collab_column_use use,
+                          const collab_load_options *opt, collab_text_scratch *scratch,
+                          const size_t *taken)
+{
+    const char *name = override_for(opt, use);
+    if (name != NULL) {
+        char key[64];
+        header_key(name, strlen(name), key, sizeof key, scratch);
+        for (size_t c = 0; c < n_columns; c++) {
+            if (strcmp(keys[c], key) == 0) {
+                return c;
+            }
+        }
+        return SIZE_MAX - 1; /* named but missing */
+    }
+    const char *const *syn = synonyms_for(use);
+    for (size_t s = 0; syn[s] != NULL; s++) {
+        for (size_t c = 0; c < n_columns; c++) {
+            bool used = false;
+            for (int u = 1; u < 8; u++) {
+                used = used || taken[u] == c;
+            }
+            if (!used && strcmp(keys[c], syn[s]) == 0) {
+                return c;
+            }
+        }
+    }
+    return SIZE_MAX;
+}
+
+static collab_status missing_override(load_state *ls, const collab_i_csv_row *row,
+                                      collab_column_use use, collab_error *err)
+{
+    return collab_error_set_at(err, COLLAB_E_INPUT, ls->out->source, row->line, 1,
+                               "no column named '%s' in the header (given with --%s-col)",
+                               override_for(ls->opt, use), collab_i_load_use_name(use));
+}
+
+/* The shape the options ask for, else credits when the person and project columns were found
+ * (`credits`), else edges when the source and target columns were (`edges`); COLLAB_SHAPE_AUTO
+ * when neither. */
+static collab_shape detect_shape(const collab_load_options *opt, size_t n_columns,
+                                 const size_t *credits, const size_t *edges)
+{
+    if (opt->shape != COLLAB_SHAPE_AUTO) {
+        return opt->shape;
+    }
+    if (credits[COLLAB_COL_PERSON] < n_columns && credits[COLLAB_COL_PROJECT] < n_columns) {
+        return COLLAB_SHAPE_CREDITS;
+    }
+    if (edges[COLLAB_COL_SOURCE] < n_columns && edges[COLLAB_COL_TARGET] < n_columns) {
+        return COLLAB_SHAPE_EDGES;
+    }
+    return COLLAB_SHAPE_AUTO;
+}
+
+/* Finds the columns of both shapes, decides the shape and keeps its columns in `ls->col`. */
+static collab_status map_columns(load_state *ls, const collab_i_csv_row *row, char keys[][64],
+                                 collab_error *err)
+{
+    static const collab_column_use credit_uses[] = {COLLAB_COL_PERSON, COLLAB_COL_PROJECT,
+                                                    COLLAB_COL_ROLE, COLLAB_COL_YEAR};
+    static const collab_column_use edge_uses[] = {COLLAB_COL_SOURCE, COLLAB_COL_TARGET,
+                                                  COLLAB_COL_WEIGHT};
+    size_t credits[8];
+    size_t edges[8];
+    for (int u = 0; u < 8; u++) {
+        credits[u] = SIZE_MAX;
+        edges[u] = SIZE_MAX;
+    }
+    for (size_t i = 0; i < 4; i++) {
+        credits[credit_uses[i]] =
+            find_column(keys, row->n_fields, credit_uses[i], ls->opt, &ls->scratch, credits);
+    }
+    for (size_t i = 0; i < 3; i++) {
+        edges[edge_uses[i]] =
+            find_column(keys, row->n_fields, edge_uses[i], ls->opt, &ls->scratch, edges);
+    }
+    for (int u = 1; u < 8; u++) {
+        size_t found = u <= COLLAB_COL_YEAR ? credits[u] : edges[u];
+        if (found == SIZE_MAX - 1) {
+            return missing_override(ls, row, (collab_column_use)u, err);
+        }
+    }
+    collab_shape shape = detect_shape(ls->opt, row->n_fields, credits, edges);
+    if (shape == COLLAB_SHAPE_AUTO) {
+        return collab_error_set_at(
+            err, COLLAB_E_INPUT, ls->out->source, row->line, 1,
+            "cannot tell the shape from the header: expected columns person,project[,role][,year] "
+            "or source,target[,weight] (name them with --person-col/--project-col or "
+            "--source-col/--target-col)");
+    }
+    const size_t *chosen = shape == COLLAB_SHAPE_CREDITS ? credits : edges;
+    const collab_column_use *uses = shape == COLLAB_SHAPE_CREDITS ? credit_uses : edge_uses;
+    size_t n_uses = shape == COLLAB_SHAPE_CREDITS ? 4 : 3;
+    for (size_t i = 0; i < n_uses; i++) {
+        if (chosen[uses[i]] == SIZE_MAX && i < 2) {
+            return collab_error_set_at(err, COLLAB_E_INPUT, ls->out->source, row->line, 1,
+                                       "the header has no '%s' column (name it with --%s-col)",
+                                       collab_i_load_use_name(uses[i]),
+                                       collab_i_load_use_name(uses[i]));
+        }
+    }
+    ls->out->shape = shape;
+    memcpy(ls->col, chosen, sizeof ls->col);
+    return COLLAB_OK;
+}
+
+collab_status collab_i_load_read_header(load_state *ls, const collab_i_csv_row *row,
+                                        collab_error *err)
+{
+    collab_edgelist *out = ls->out;
+    char(*keys)[64] = collab_alloc_array(row->n_fields, sizeof *keys);
+    out->column_names = collab_calloc_array(row->n_fields, sizeof *out->column_names);
+    out->column_use = collab_calloc_array(row->n_fields, sizeof *out->column_use);
+    out->extra_columns = collab_calloc_array(row->n_fields, sizeof *out->extra_columns);
+    if (keys == NULL || out->column_names == NULL || out->column_use == NULL ||
+        out->extra_columns == NULL) {
+        collab_free(keys);
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory reading the header");
+    }
+    out->n_columns = row->n_fields;
+    collab_status st = COLLAB_OK;
+    for (size_t c = 0; c < row->n_fields && st == COLLAB_OK; c++) {
+        size_t bad = collab_text_invalid_utf8(row->fields[c], row->lengths[c]);
+        if (bad < row->lengths[c]) {
+            long line;
+            long column;
+            collab_i_csv_position(row, collab_i_csv_field_offset(row, c, out->delimiter), &line,
+                                  &column);
+            st = collab_error_set_at(err, COLLAB_E_INPUT, out->source, line, column,
+                                     "invalid UTF-8 in the header (is this a text CSV file?)");
+            break;
+        }
+        header_key(row->fields[c], row->lengths[c], keys[c], sizeof keys[c], &ls->scratch);
+        out->column_names[c] = collab_strndup(row->fields[c], row->lengths[c]);
+        if (out->column_names[c] == NULL) {
+            st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory reading the header");
+        }
+    }
+    if (st == COLLAB_OK) {
+        st = map_columns(ls, row, keys, err);
+    }
+    collab_free(keys);
+    if (st != COLLAB_OK) {
+        return st;
+    }
+    for (int u = 1; u < 8; u++) {
+        if (ls->col[u] < out->n_columns) {
+            out->column_use[ls->col[u]] = (collab_column_use)u;
+        }
+    }
+    for (size_t c = 0; c < out->n_columns; c++) {
+        if (out->column_use[c] == COLLAB_COL_EXTRA) {
+            out->extra_columns[out->n_extra++] = c;
+        }
+    }
+    ls->header_done = true;
+    return COLLAB_OK;
+}

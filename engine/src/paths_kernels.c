@@ -1,0 +1,295 @@
+/* The single-source kernels of the path sweep: Brandes' algorithm from one source, by BFS (hops)
+ * or by Dijkstra (length 1/weight), its dependencies accumulated into a lane, and the workspace
+ * each worker thread reuses from source to source. They read the CSR and write only the
+ * workspace and the lane they are given, so any number of threads may run them at once. */
+#include "paths_internal.h"
+
+#include "collab/alloc.h"
+
+#include <math.h>
+#include <string.h>
+
+typedef collab_i_path_lane lane;
+typedef collab_i_path_heap_item heap_item;
+typedef collab_i_path_workspace workspace;
+
+static void heap_push(workspace *w, size_t *size, double dist, uint32_t v)
+{
+    size_t i = (*size)++;
+    while (i > 0) {
+        size_t parent = (i - 1) / 2;
+        if (w->heap[parent].dist < dist ||
+            (w->heap[parent].dist == dist && w->heap[parent].v <= v)) {
+            break;
+        }
+        w->heap[i] = w->heap[parent];
+        i = parent;
+    }
+    w->heap[i] = (heap_item){dist, v};
+}
+
+static heap_item heap_pop(workspace *w, size_t *size)
+{
+    heap_item top = w->heap[0];
+    heap_item last = w->heap[--(*size)];
+    size_t i = 0;
+    for (;;) {
+        size_t child = 2 * i + 1;
+        if (child >= *size) {
+            break;
+        }
+        if (child + 1 < *size && (w->heap[child + 1].dist < w->heap[child].dist ||
+                                  (w->heap[child + 1].dist == w->heap[child].dist &&
+                                   w->heap[child + 1].v < w->heap[child].v))) {
+            child++;
+        }
+        if (last.dist < w->heap[child].dist ||
+            (last.dist == w->heap[child].dist && last.v <= w->heap[child].v)) {
+            break;
+        }
+        w->heap[i] = w->heap[child];
+        i = child;
+    }
+    if (*size > 0) {
+        w->heap[i] = last;
+    }
+    return top;
+}
+
+/* Two path lengths are equal when they differ by rounding only (igraph compares the same way). */
+static bool same_length(double a, double b)
+{
+    double scale = fabs(a) > 1.0 ? fabs(a) : 1.0;
+    return fabs(a - b) <= 1e-10 * scale;
+}
+
+/* A vertex not reached yet, in `mark`. */
+#define UNREACHED 255
+
+/* BFS from `s`: fills level, sigma, order and the successor arcs; returns the number of vertices
+ * reached. The hot loop tests a one-byte mark instead of the level: neighbours' hop counts differ
+ * by at most one, so levels modulo 255 tell "next level" from "this one" and "the one before",
+ * and the n-byte marks stay in the core's L2 cache where 32-bit levels would not. The successor
+ * arcs (w->succ) let the back-propagation read only the arcs it sums, in the order they were
+ * found, which is adjacency order: the sums are those of a scan of every neighbour. */
+static size_t sssp_hops(const collab_i_csr *c, workspace *w, uint32_t s)
+{
+    size_t head = 0;
+    size_t tail = 0;
+    size_t n_succ = 0;
+    int32_t *level = w->level;
+    uint8_t *mark = w->mark;
+    double *sigma = w->sigma;
+    uint32_t *succ = w->succ;
+    w->order[tail++] = s;
+    level[s] = 0;
+    mark[s] = 0;
+    sigma[s] = 1;
+    while (head < tail) {
+        w->succ_at[head] = n_succ;
+        uint32_t u = w->order[head++];
+        int32_t next = level[u] + 1;
+        uint8_t next_mark = mark[u] == UNREACHED - 1 ? 0 : (uint8_t)(mark[u] + 1);
+        double su = sigma[u];
+        for (size_t k = c->start[u]; k < c->start[u + 1]; k++) {
+            uint32_t v = c->adj[k];
+            uint8_t mv = mark[v];
+            if (mv == UNREACHED) {
+                mark[v] = next_mark;
+                level[v] = next;
+                w->order[tail++] = v;
+                mv = next_mark;
+            }
+            if (mv == next_mark) {
+                sigma[v] += su;
+                succ[n_succ++] = v;
+            }
+        }
+    }
+    w->succ_at[head] = n_succ;
+    return tail;
+}
+
+/* Adds what one source tells about vertex v (distance d, its reciprocal, dependency delta) to
+ * the lane; with `squares`, their squares too. */
+static void add_to_lane(lane *l, bool squares, uint32_t v, double d, double recip_d, double delta)
+{
+    l->bc[v] += delta;
+    l->dsum[v] += d;
+    l->hsum[v] += recip_d;
+    l->reached[v]++;
+    l->pair_dist += d;
+    if (squares) {
+        l->bc2[v] += delta * delta;
+        l->dsum2[v] += d * d;
+    }
+    if (d > l->max_dist) {
+        l->max_dist = d;
+    }
+}
+
+/* Brandes' back-propagation for hop mode, pulling from successors so each vertex's dependency
+ * is final when read. Each vertex's share (1 + delta) / sigma is computed once and kept in
+ * sigma's place, so the pull reads one value per successor and divides nothing. The sums then
+ * go to the lane over the source's component, [begin, begin + reached), in vertex order: the
+ * relabelling makes that range contiguous, so the lane's arrays are streamed, not scattered
+ * (each vertex still receives the sources in the same order, so no sum changes). */
+static void accumulate_hops(workspace *w, lane *l, bool squares, uint32_t src, size_t begin,
+                            size_t reached)
+{
+    int32_t *level = w->level;
+    double *share = w->sigma;
+    double *delta = w->delta;
+    const uint32_t *succ = w->succ;
+    for (size_t i = reached; i-- > 1;) {
+        uint32_t v = w->order[i];
+        double sum = 0;
+        for (size_t k = w->succ_at[i]; k < w->succ_at[i + 1]; k++) {
+            sum += share[succ[k]];
+        }
+        double sigma_v = share[v];
+        delta[v] = sigma_v * sum;
+        share[v] = (1.0 + delta[v]) / sigma_v;
+    }
+    l->pairs += (double)(reached - 1);
+    for (size_t v = begin; v < begin + reached; v++) {
+        if (v != src) {
+            int32_t d = level[v];
+            double recip = d < 256 ? w->recip[d] : 1.0 / (double)d;
+            add_to_lane(l, squares, (uint32_t)v, (double)d, recip, delta[v]);
+        }
+        level[v] = -1;
+        w->mark[v] = UNREACHED;
+        share[v] = 0;
+        delta[v] = 0;
+    }
+}
+
+/* Dijkstra from `s` with length 1/weight; same outputs as sssp_hops. Settled vertices are the
+ * ones in `order`; a vertex is settled when popped with its final distance. */
+static size_t sssp_inverse(const collab_i_csr *c, workspace *w, uint32_t s)
+{
+    size_t size = 0;
+    size_t settled = 0;
+    w->dist[s] = 0;
+    w->sigma[s] = 1;
+    heap_push(w, &size, 0, s);
+    while (size > 0) {
+        heap_item top = heap_pop(w, &size);
+        uint32_t u = top.v;
+        if (top.dist > w->dist[u] || w->delta[u] < 0) {
+            continue; /* stale entry, or already settled */
+        }
+        w->delta[u] = -1; /* mark settled; reset to 0 before accumulation */
+        w->order[settled++] = u;
+        for (size_t k = c->start[u]; k < c->start[u + 1]; k++) {
+            uint32_t v = c->adj[k];
+            if (w->delta[v] < 0) {
+                continue;
+            }
+            double alt = top.dist + 1.0 / c->weight[k];
+            if (w->dist[v] < 0 || (alt < w->dist[v] && !same_length(alt, w->dist[v]))) {
+                w->dist[v] = alt;
+                w->sigma[v] = w->sigma[u];
+                heap_push(w, &size, alt, v);
+            } else if (same_length(alt, w->dist[v])) {
+                w->sigma[v] += w->sigma[u];
+            }
+        }
+    }
+    for (size_t i = 0; i < settled; i++) {
+        w->delta[w->order[i]] = 0;
+    }
+    return settled;
+}
+
+/* Is u a predecessor of v on a shortest path (u settled before v)? */
+static bool is_predecessor(const workspace *w, uint32_t u, uint32_t v, double len)
+{
+    return w->dist[u] >= 0 && w->dist[u] < w->dist[v] && same_length(w->dist[u] + len, w->dist[v]);
+}
+
+/* Brandes' back-propagation for 1/weight mode, pushing to predecessors. */
+static void accumulate_inverse(const collab_i_csr *c, workspace *w, lane *l, bool squares,
+                               size_t reached)
+{
+    for (size_t i = reached; i-- > 1;) {
+        uint32_t v = w->order[i];
+        double coeff = (1.0 + w->delta[v]) / w->sigma[v];
+        for (size_t k = c->start[v]; k < c->start[v + 1]; k++) {
+            uint32_t u = c->adj[k];
+            if (is_predecessor(w, u, v, 1.0 / c->weight[k])) {
+                w->delta[u] += w->sigma[u] * coeff;
+            }
+        }
+        add_to_lane(l, squares, v, w->dist[v], 1.0 / w->dist[v], w->delta[v]);
+    }
+    l->pairs += (double)(reached - 1);
+    for (size_t i = 0; i < reached; i++) {
+        uint32_t v = w->order[i];
+        w->dist[v] = -1;
+        w->sigma[v] = 0;
+        w->delta[v] = 0;
+    }
+}
+
+void collab_i_path_workspace_free(workspace *w)
+{
+    collab_free(w->level);
+    collab_free(w->mark);
+    collab_free(w->succ);
+    collab_free(w->succ_at);
+    collab_free(w->dist);
+    collab_free(w->sigma);
+    collab_free(w->delta);
+    collab_free(w->order);
+    collab_free(w->heap);
+}
+
+bool collab_i_path_workspace_init(workspace *w, const collab_i_csr *c, bool inverse)
+{
+    memset(w, 0, sizeof *w);
+    w->level = collab_alloc_array(c->n + 1, sizeof *w->level);
+    /* Each edge is a successor arc in one direction at most, so half the adjacency entries would
+     * do for a simple graph; room for all of them does not rely on that. */
+    size_t arcs = inverse ? 0 : c->start[c->n];
+    w->mark = collab_alloc_array(inverse ? 1 : c->n + 1, sizeof *w->mark);
+    w->succ = collab_alloc_array(arcs + 1, sizeof *w->succ);
+    w->succ_at = collab_alloc_array(inverse ? 1 : c->n + 2, sizeof *w->succ_at);
+    w->dist = collab_alloc_array(c->n + 1, sizeof *w->dist);
+    w->sigma = collab_calloc_array(c->n + 1, sizeof *w->sigma);
+    w->delta = collab_calloc_array(c->n + 1, sizeof *w->delta);
+    w->order = collab_alloc_array(c->n + 1, sizeof *w->order);
+    w->heap_cap = inverse ? c->start[c->n] + 1 : 1;
+    w->heap = collab_alloc_array(w->heap_cap, sizeof *w->heap);
+    if (w->level == NULL || w->mark == NULL || w->succ == NULL || w->succ_at == NULL ||
+        w->dist == NULL || w->sigma == NULL || w->delta == NULL || w->order == NULL ||
+        w->heap == NULL) {
+        collab_i_path_workspace_free(w);
+        return false;
+    }
+    for (size_t v = 0; v < c->n; v++) {
+        w->dist[v] = -1;
+        w->level[v] = -1;
+    }
+    if (!inverse) {
+        memset(w->mark, UNREACHED, c->n);
+    }
+    for (size_t k = 1; k < sizeof w->recip / sizeof w->recip[0]; k++) {
+        w->recip[k] = 1.0 / (double)k;
+    }
+    w->recip[0] = INFINITY; /* never read: the source is skipped */
+    return true;
+}
+
+void collab_i_paths_from_hops(const collab_i_csr *c, workspace *w, lane *l, bool squares,
+                              uint32_t src, size_t begin)
+{
+    accumulate_hops(w, l, squares, src, begin, sssp_hops(c, w, src));
+}
+
+void collab_i_paths_from_inverse(const collab_i_csr *c, workspace *w, lane *l, bool squares,
+                                 uint32_t src)
+{
+    accumulate_inverse(c, w, l, squares, sssp_inverse(c, w, src));
+}
