@@ -1,4 +1,4 @@
-/* Private interface of the CSV row reader (csvread.c), shared by load.c. */
+/* Private interface of the CSV row reader (csvread.c), shared by the load_*.c files. */
 #ifndef COLLAB_CSVREAD_INTERNAL_H
 #define COLLAB_CSVREAD_INTERNAL_H
 

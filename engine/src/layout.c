@@ -219,8 +219,8 @@ static void warm_positions(collab_i_layout_parts *lp, size_t p, const collab_lay
     }
     double eps = hi > lo ? 1e-6 * (hi - lo) : 1e-6;
     for (size_t k = v0; k < v1; k++) {
-        lp->x[k] += eps * (2.0 * collab_i_rng_unif(&rng) - 1.0);
-        lp->y[k] += eps * (2.0 * collab_i_rng_unif(&rng) - 1.0);
+        lp->x[k] += eps * (2.0 * collab_i_splitmix_unit(&rng) - 1.0);
+        lp->y[k] += eps * (2.0 * collab_i_splitmix_unit(&rng) - 1.0);
     }
 }
 

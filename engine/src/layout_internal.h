@@ -15,21 +15,8 @@
 
 #include <igraph.h>
 
-/* splitmix64 (Steele, Lea and Flood 2014): tiny, fast, and good enough for start positions and
- * jitter; keeping our own state leaves igraph's process-wide generator alone. */
-static inline uint64_t collab_i_rng_next(uint64_t *state)
-{
-    uint64_t z = (*state += UINT64_C(0x9E3779B97F4A7C15));
-    z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-    z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
-    return z ^ (z >> 31);
-}
-
-/* Uniform in [0, 1) with 53 random bits. */
-static inline double collab_i_rng_unif(uint64_t *state)
-{
-    return (double)(collab_i_rng_next(state) >> 11) * (1.0 / 9007199254740992.0);
-}
+#include "random_internal.h" /* start positions and jitter: our own splitmix64 state leaves
+                                igraph's process-wide generator alone */
 
 /* ---- Barnes-Hut quadtree (layout_quadtree.c) ---- */
 

@@ -128,7 +128,7 @@ static size_t fa2_match(const fa2_level *f, const fa2_csr *c, uint32_t *perm, ui
         group[i] = UINT32_MAX;
     }
     for (size_t i = n; i > 1; i--) {
-        size_t j = (size_t)(collab_i_rng_next(rng) % i);
+        size_t j = (size_t)(collab_i_splitmix64(rng) % i);
         uint32_t t = perm[i - 1];
         perm[i - 1] = perm[j];
         perm[j] = t;
@@ -367,8 +367,8 @@ static collab_status fa2_prolong(fa2_level *fine, const fa2_level *coarse, uint6
         double self = wsum[u] > 0.0 ? wsum[u] : 1.0;
         fine->x[u] = (fine->x[u] + self * coarse->x[p]) / (wsum[u] + self);
         fine->y[u] = (fine->y[u] + self * coarse->y[p]) / (wsum[u] + self);
-        fine->x[u] += jitter * (2.0 * collab_i_rng_unif(rng) - 1.0);
-        fine->y[u] += jitter * (2.0 * collab_i_rng_unif(rng) - 1.0);
+        fine->x[u] += jitter * (2.0 * collab_i_splitmix_unit(rng) - 1.0);
+        fine->y[u] += jitter * (2.0 * collab_i_splitmix_unit(rng) - 1.0);
     }
     collab_free(wsum);
     return COLLAB_OK;
@@ -422,8 +422,8 @@ collab_status collab_i_fa2_multilevel(const collab_i_fa2_graph *g, const collab_
     fa2_level *top = &levels[n_levels - 1];
     double side = sqrt((double)top->g.n_vertices);
     for (size_t i = 0; i < top->g.n_vertices; i++) {
-        top->x[i] = side * collab_i_rng_unif(&rng);
-        top->y[i] = side * collab_i_rng_unif(&rng);
+        top->x[i] = side * collab_i_splitmix_unit(&rng);
+        top->y[i] = side * collab_i_splitmix_unit(&rng);
     }
     collab_i_fa2_rescale(&top->g, p, top->x, top->y);
     collab_i_fa2_speed speed = {1.0, 1.0};

@@ -328,7 +328,7 @@ static void place_disc(const disc_grid *g, double *x, double *y, const double *r
         } else {
             /* Coincident: a direction that depends only on the pair keeps this deterministic. */
             uint64_t h = ((uint64_t)j << 32) ^ k;
-            double a = 6.283185307179586 * collab_i_rng_unif(&h);
+            double a = 6.283185307179586 * collab_i_splitmix_unit(&h);
             ux = cos(a);
             uy = sin(a);
         }
@@ -339,7 +339,7 @@ static void place_disc(const disc_grid *g, double *x, double *y, const double *r
     }
     double dx = x[j] - cx, dy = y[j] - cy, d = sqrt(dx * dx + dy * dy);
     uint64_t h = j;
-    double a = 6.283185307179586 * collab_i_rng_unif(&h);
+    double a = 6.283185307179586 * collab_i_splitmix_unit(&h);
     ux = d > 0.0 ? dx / d : cos(a);
     uy = d > 0.0 ? dy / d : sin(a);
     double step = fmax(r[j], 0.5 * rmax);

@@ -4,7 +4,7 @@
 #include "collab/alloc.h"
 #include "collab/credits.h"
 #include "collab/numtext.h"
-#include "jsonline.h"
+#include "jsonline_internal.h"
 #include "report_internal.h"
 
 #include <math.h>

@@ -281,7 +281,7 @@ static void layout(const igraph_t *g, const igraph_vector_t *w,
     free(bubble);
 }
 
-/* The sources collab's sampled sweep uses, by its rule (engine/src/paths.c): per component,
+/* The sources collab's sampled sweep uses, by its rule (engine/src/paths_sample.c): per component,
  * every vertex of a component of at most SMALL_COMPONENT, else max(SMALL_COMPONENT,
  * round(K size / n)) drawn uniformly (here with igraph's RNG). */
 #define SMALL_COMPONENT 64

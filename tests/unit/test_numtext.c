@@ -2,7 +2,7 @@
  * the same bits and is no longer than printf's shortest round-trip %.{1..17}g; known cases by
  * hand; JSON text that jansson parses back to the values written, hostile strings included. */
 #include "collab/numtext.h"
-#include "jsonline.h"
+#include "jsonline_internal.h"
 #include "test_support.h"
 
 #include <float.h>
