@@ -10,13 +10,16 @@ COLLAB_BUILD_PACKAGES=(
     libigraph-dev libarpack2-dev libglpk-dev libplfit-dev
     libcairo2-dev libpango1.0-dev libcsv-dev libutf8proc-dev libjansson-dev
     libdouble-conversion-dev libxxhash-dev
+    zlib1g-dev liblzma-dev libzstd-dev libbz2-dev
     fonts-dejavu-core fonts-wqy-microhei
 )
-# What the tests add (scripts/test.sh): cmocka for the unit tests (-DCOLLAB_TESTS=ON), the Python
+# What the tests add (scripts/test.sh): cmocka for the unit tests (-DCOLLAB_TESTS=ON), the
+# compressors that make the compressed test inputs, the Python
 # oracles (NetworkX with SciPy, python-igraph), valgrind, and headless Chromium driven over the
 # DevTools protocol for the HTML report.
 COLLAB_TEST_PACKAGES=(
     libcmocka-dev
+    xz-utils zstd bzip2
     python3 python3-networkx python3-scipy python3-igraph
     valgrind
     chromium python3-websocket

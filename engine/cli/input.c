@@ -9,6 +9,7 @@
 enum input_option {
     OPT_SHAPE = CLI_INPUT_OPTION_BASE,
     OPT_DELIMITER,
+    OPT_ENCODING,
     OPT_PERSON_COL,
     OPT_PROJECT_COL,
     OPT_ROLE_COL,
@@ -35,6 +36,7 @@ enum input_option {
 const struct option cli_input_options[] = {
     {"shape", required_argument, NULL, OPT_SHAPE},
     {"delimiter", required_argument, NULL, OPT_DELIMITER},
+    {"encoding", required_argument, NULL, OPT_ENCODING},
     {"person-col", required_argument, NULL, OPT_PERSON_COL},
     {"project-col", required_argument, NULL, OPT_PROJECT_COL},
     {"role-col", required_argument, NULL, OPT_ROLE_COL},
@@ -65,6 +67,10 @@ void cli_print_input_help(FILE *f)
     fputs("Input (CSV):\n"
           "      --shape credits|edges    input shape (default: detected from the header)\n"
           "      --delimiter C            ',' ';' 'tab' or '|' (default: detected)\n"
+          "      --encoding NAME          the file's text encoding, any name iconv knows:\n"
+          "                               windows-1252, latin1, mac, shift_jis... (default:\n"
+          "                               UTF-8; UTF-16 is detected; gzip, xz, zstd and\n"
+          "                               bzip2 files are decompressed)\n"
           "      --person-col NAME        column holding people (credits)\n"
           "      --project-col NAME       column holding projects (credits)\n"
           "      --role-col NAME          column holding roles (credits, optional)\n"
@@ -187,6 +193,9 @@ bool cli_input_option(cli_input *in, int opt, const char *arg, collab_error *err
                              arg);
         }
         return true;
+    case OPT_ENCODING:
+        in->load.encoding = arg;
+        return true;
     case OPT_DELIMITER:
         if (!parse_delimiter(arg, &in->load.delimiter)) {
             collab_error_set(err, COLLAB_E_USAGE,
@@ -293,6 +302,13 @@ static void print_warnings(const collab_edgelist *list)
     if (list->rows_skipped > list->n_warnings) {
         fprintf(stderr, "collab: warning: %zu more bad rows skipped (%zu in all)\n",
                 list->rows_skipped - list->n_warnings, list->rows_skipped);
+    }
+    if (list->rows_bad_text > 0) {
+        fprintf(stderr,
+                "collab: warning: %zu row%s dropped for text that is not valid UTF-8: the file's "
+                "encoding is probably not UTF-8 (try --encoding windows-1252, or the one it was "
+                "saved in)\n",
+                list->rows_bad_text, list->rows_bad_text == 1 ? "" : "s");
     }
 }
 

@@ -210,12 +210,20 @@ collab_status collab_i_load_run(const read_job *job, collab_error *err)
 collab_status collab_load_stream(collab_edgelist *out, FILE *in, const char *display_name,
                                  const collab_load_options *opt, collab_error *err)
 {
+    collab_i_decoding text;
+    collab_status st = collab_i_load_decode(in, display_name, opt->encoding, &text, err);
+    if (st != COLLAB_OK) {
+        return st;
+    }
     collab_edgelist list;
     memset(&list, 0, sizeof list);
     snprintf(list.source, sizeof list.source, "%s", display_name);
+    snprintf(list.compression, sizeof list.compression, "%s",
+             text.compression != NULL ? text.compression : "");
+    snprintf(list.encoding, sizeof list.encoding, "%s", text.encoding);
     load_state ls = {.out = &list, .opt = opt};
-    read_job job = main_job(in, &ls);
-    collab_status st = collab_i_load_run(&job, err);
+    read_job job = main_job(text.text, &ls);
+    st = collab_i_load_run(&job, err);
     /* The parts borrow the header from `list`: free them first. */
     collab_i_load_parts_free(ls.parts);
     if (st == COLLAB_OK && !ls.header_done) {
@@ -232,6 +240,9 @@ collab_status collab_load_stream(collab_edgelist *out, FILE *in, const char *dis
                                  list.rows_read);
     }
     collab_i_load_state_release(&ls);
+    if (text.owned) {
+        fclose(text.text);
+    }
     if (st != COLLAB_OK) {
         collab_edgelist_destroy(&list);
         return st;

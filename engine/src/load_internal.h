@@ -36,6 +36,24 @@ typedef struct collab_i_load_state {
                                        * read; NULL when one reader reads it all */
 } collab_i_load_state;
 
+/* The UTF-8 text of an input, whatever its bytes were (load_decode.c). */
+typedef struct collab_i_decoding {
+    FILE *text;              /* the text to parse, at its start */
+    bool owned;              /* `text` is a temporary file to fclose */
+    const char *compression; /* "gzip", "xz", "zstd", "bzip2", or NULL when not compressed */
+    char encoding[64];       /* the encoding converted from, "" when the text was UTF-8 */
+} collab_i_decoding;
+
+/* Looks at the first bytes of `in`: decompresses gzip, xz, zstd or bzip2 (by magic bytes) and
+ * converts UTF-16 (byte-order mark or the zero bytes of ASCII text) or `encoding` (an iconv name;
+ * NULL = UTF-8 unless UTF-16 is seen) to UTF-8, streaming into unnamed temporary files. When
+ * nothing needs decoding, what->text is `in` itself, rewound (a pipe is copied to a temporary
+ * file so it can be read from the start). Errors: COLLAB_E_INPUT for corrupt compressed data or a
+ * byte invalid in `encoding` (with its line and column), COLLAB_E_USAGE for an unknown encoding,
+ * COLLAB_E_IO, COLLAB_E_NOMEM. */
+collab_status collab_i_load_decode(FILE *in, const char *name, const char *encoding,
+                                   collab_i_decoding *what, collab_error *err);
+
 /* One run of the reader over a stream: what to read, how, and who consumes the rows. */
 typedef struct collab_i_load_job {
     FILE *in;                       /* the stream, positioned where the input starts */

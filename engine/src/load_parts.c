@@ -304,6 +304,7 @@ static collab_status append_part(collab_edgelist *into, const collab_edgelist *p
         into->n_rows = n;
         into->rows_read += part->rows_read;
         into->rows_skipped += part->rows_skipped;
+        into->rows_bad_text += part->rows_bad_text;
         into->aliases_applied += part->aliases_applied;
         for (size_t w = 0; w < part->n_warnings && into->n_warnings < COLLAB_MAX_KEPT_WARNINGS;
              w++) {

@@ -212,6 +212,14 @@ static collab_status parse_weight(load_state *ls, const collab_i_csv_row *row, s
     return COLLAB_OK;
 }
 
+/* An invalid byte of a single-byte encoding rather than broken UTF-8: a byte from 0x80 up that
+ * no continuation byte follows (0xE9 between letters is "é" in Windows-1252 and Latin-1). */
+static bool looks_single_byte(const char *at, size_t left)
+{
+    unsigned char c = (unsigned char)at[0];
+    return c >= 0x80 && (left < 2 || ((unsigned char)at[1] & 0xC0) != 0x80);
+}
+
 static collab_status check_row_text(load_state *ls, const collab_i_csv_row *row, collab_error *err)
 {
     collab_edgelist *out = ls->out;
@@ -233,9 +241,15 @@ static collab_status check_row_text(load_state *ls, const collab_i_csv_row *row,
             long column;
             collab_i_csv_position(row, collab_i_csv_field_offset(row, c, out->delimiter), &line,
                                   &column);
+            ls->out->rows_bad_text++;
             return collab_error_set_at(err, COLLAB_E_INPUT, out->source, line, column,
-                                       "invalid UTF-8 (byte 0x%02X) in column '%s'",
-                                       (unsigned char)row->fields[c][bad], out->column_names[c]);
+                                       "invalid UTF-8 (byte 0x%02X) in column '%s'%s",
+                                       (unsigned char)row->fields[c][bad], out->column_names[c],
+                                       looks_single_byte(row->fields[c] + bad,
+                                                         row->lengths[c] - bad)
+                                           ? ": the file looks like Windows-1252 or Latin-1 "
+                                             "text; try --encoding windows-1252"
+                                           : "");
         }
     }
     return COLLAB_OK;

@@ -184,6 +184,12 @@ collab_status collab_summary_write_text(FILE *f, const collab_summary *s, const 
     fprintf(f, "input:              ");
     collab_text_fputs_safe(f, list->source);
     fputc('\n', f);
+    if (list->compression[0] != '\0') {
+        fprintf(f, "compression:        %s (decompressed while reading)\n", list->compression);
+    }
+    if (list->encoding[0] != '\0') {
+        fprintf(f, "encoding:           %s (converted to UTF-8)\n", list->encoding);
+    }
     fprintf(f, "shape:              %s\n", collab_shape_name(list->shape));
     fprintf(f, "delimiter:          %s\n", delimiter_name(list->delimiter));
     print_columns(f, list);
@@ -291,12 +297,17 @@ collab_status collab_summary_write_json(FILE *f, const collab_summary *s, const 
     json_t *root = json_object();
     json_t *input = json_object();
     json_object_set_new(input, "file", json_string(list->source));
+    json_object_set_new(input, "compression",
+                        list->compression[0] != '\0' ? json_string(list->compression) : json_null());
+    json_object_set_new(input, "encoding",
+                        json_string(list->encoding[0] != '\0' ? list->encoding : "UTF-8"));
     json_object_set_new(input, "shape", json_string(collab_shape_name(list->shape)));
     char delim[2] = {list->delimiter, '\0'};
     json_object_set_new(input, "delimiter", json_string(delim));
     json_object_set_new(input, "columns", columns_json(list));
     json_object_set_new(input, "rows_read", json_integer((json_int_t)list->rows_read));
     json_object_set_new(input, "rows_skipped", json_integer((json_int_t)list->rows_skipped));
+    json_object_set_new(input, "rows_bad_text", json_integer((json_int_t)list->rows_bad_text));
     json_object_set_new(input, "rows_filtered_role", json_integer((json_int_t)st->rows_filtered_role));
     json_object_set_new(input, "rows_filtered_year", json_integer((json_int_t)st->rows_filtered_year));
     json_object_set_new(input, "rows_used", json_integer((json_int_t)st->rows_used));

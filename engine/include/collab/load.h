@@ -69,6 +69,8 @@ typedef struct collab_load_options {
     size_t max_row_bytes;    /* 0 = COLLAB_DEFAULT_MAX_ROW_BYTES */
     size_t max_columns;      /* 0 = COLLAB_DEFAULT_MAX_COLUMNS */
     const collab_aliases *aliases; /* names to merge, or NULL (borrowed for the load) */
+    const char *encoding;    /* the input's text encoding, any name iconv knows
+                              * ("windows-1252"); NULL = UTF-8, or UTF-16 when it shows */
     int threads;             /* readers of a large regular file, each on its own part of it:
                               * 0 = one per core (at most 4), 1 = one. The result is the same. */
 } collab_load_options;
@@ -83,6 +85,8 @@ typedef struct collab_edgelist {
     collab_shape shape;        /* CREDITS or EDGES after loading */
     char delimiter;            /* the delimiter used */
     char source[256];          /* the input's display name ("-" is shown as "<stdin>") */
+    char compression[16];      /* "gzip", "xz", "zstd", "bzip2" when the input was compressed */
+    char encoding[64];         /* the encoding converted from to UTF-8, "" for UTF-8 input */
     size_t n_columns;          /* columns in the header */
     char **column_names;       /* n_columns header names as written (owned) */
     collab_column_use *column_use; /* n_columns uses */
@@ -103,6 +107,7 @@ typedef struct collab_edgelist {
     uint32_t *attrs;           /* per row: n_extra ids into attr_values (row-major) */
     size_t rows_read;          /* data rows seen, kept or not */
     size_t rows_skipped;       /* bad rows skipped under skip_bad_rows */
+    size_t rows_bad_text;      /* of those, rows whose text was not valid UTF-8 */
     size_t aliases_applied;    /* names replaced through the alias table */
     collab_warning warnings[COLLAB_MAX_KEPT_WARNINGS]; /* first skipped-row warnings */
     size_t n_warnings;         /* warnings kept (<= COLLAB_MAX_KEPT_WARNINGS) */
