@@ -128,12 +128,107 @@ static size_t find_column(char keys[][64], size_t n_columns, collab_column_use u
     return SIZE_MAX;
 }
 
-static collab_status missing_override(load_state *ls, const collab_i_csv_row *row,
-                                      collab_column_use use, collab_error *err)
+/* The header's columns as written, quoted and comma-separated ("'foo', 'bar'"), as many as fit. */
+static void list_columns(const collab_edgelist *out, char *buf, size_t size)
 {
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t c = 0; c < out->n_columns; c++) {
+        int n = snprintf(buf + used, size - used, "%s'%.60s'", c > 0 ? ", " : "",
+                         out->column_names[c]);
+        if (n < 0 || (size_t)n >= size - used) {
+            snprintf(buf + used, size - used, "%s", used + 6 < size ? ", ..." : "");
+            return;
+        }
+        used += (size_t)n;
+    }
+}
+
+/* The column whose key is closest to `key`, within `limit` edits; SIZE_MAX when none is. Ties:
+ * the first column. */
+static size_t closest_column(char keys[][64], size_t n_columns, const char *key, size_t limit)
+{
+    size_t best = SIZE_MAX;
+    size_t best_d = limit + 1;
+    for (size_t c = 0; c < n_columns; c++) {
+        size_t d = collab_text_edit_distance(keys[c], key, best_d);
+        if (d < best_d) {
+            best = c;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+static collab_status missing_override(load_state *ls, const collab_i_csv_row *row,
+                                      char keys[][64], collab_column_use use, collab_error *err)
+{
+    const char *name = override_for(ls->opt, use);
+    char key[64];
+    header_key(name, strlen(name), key, sizeof key, &ls->scratch);
+    size_t len = strlen(key);
+    size_t near = closest_column(keys, ls->out->n_columns, key, len < 6 ? 1 : len / 3 > 2 ? len / 3 : 2);
+    char columns[200];
+    list_columns(ls->out, columns, sizeof columns);
+    char hint[120] = "";
+    if (near != SIZE_MAX) {
+        snprintf(hint, sizeof hint, "did you mean '%.60s'? The header has ",
+                 ls->out->column_names[near]);
+    } else {
+        snprintf(hint, sizeof hint, "the header has ");
+    }
     return collab_error_set_at(err, COLLAB_E_INPUT, ls->out->source, row->line, 1,
-                               "no column named '%s' in the header (given with --%s-col)",
-                               override_for(ls->opt, use), collab_i_load_use_name(use));
+                               "no column named '%.60s' (given with --%s-col): %s%s", name,
+                               collab_i_load_use_name(use), hint, columns);
+}
+
+/* "'Artst' looks like the person column (--person-col 'Artst')" for each required column whose
+ * synonyms some header column nearly matches. */
+static void near_misses(load_state *ls, char keys[][64], char *buf, size_t size)
+{
+    static const collab_column_use required[] = {COLLAB_COL_PERSON, COLLAB_COL_PROJECT,
+                                                 COLLAB_COL_SOURCE, COLLAB_COL_TARGET};
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < sizeof required / sizeof required[0]; i++) {
+        const char *const *syn = synonyms_for(required[i]);
+        size_t near = SIZE_MAX;
+        for (size_t k = 0; syn[k] != NULL && near == SIZE_MAX; k++) {
+            /* one edit for short names ("artst"), two from six letters ("musican") */
+            size_t len = strlen(syn[k]);
+            near = len >= 4 ? closest_column(keys, ls->out->n_columns, syn[k], len >= 6 ? 2 : 1)
+                            : SIZE_MAX;
+        }
+        if (near == SIZE_MAX || used >= size) {
+            continue;
+        }
+        int n = snprintf(buf + used, size - used, "%s'%.40s' looks like the %s column (--%s-col "
+                         "'%.40s')", used > 0 ? "; " : "; ", ls->out->column_names[near],
+                         collab_i_load_use_name(required[i]), collab_i_load_use_name(required[i]),
+                         ls->out->column_names[near]);
+        used = n > 0 && (size_t)n < size - used ? used + (size_t)n : size;
+    }
+}
+
+static collab_status unknown_shape(load_state *ls, const collab_i_csv_row *row, char keys[][64],
+                                   collab_error *err)
+{
+    char columns[160];
+    list_columns(ls->out, columns, sizeof columns);
+    char delimiter[8];
+    if (ls->out->delimiter == '\t') {
+        snprintf(delimiter, sizeof delimiter, "tab");
+    } else {
+        snprintf(delimiter, sizeof delimiter, "'%c'", ls->out->delimiter);
+    }
+    char near[240];
+    near_misses(ls, keys, near, sizeof near);
+    return collab_error_set_at(
+        err, COLLAB_E_INPUT, ls->out->source, row->line, 1,
+        "cannot tell the shape from the header %s (delimiter %s): expected "
+        "person,project[,role][,year] or source,target[,weight]; name the columns with "
+        "--person-col and --project-col, or --source-col and --target-col%s",
+        columns, delimiter, near);
 }
 
 /* The shape the options ask for, else credits when the person and project columns were found
@@ -179,16 +274,12 @@ static collab_status map_columns(load_state *ls, const collab_i_csv_row *row, ch
     for (int u = 1; u < 8; u++) {
         size_t found = u <= COLLAB_COL_YEAR ? credits[u] : edges[u];
         if (found == SIZE_MAX - 1) {
-            return missing_override(ls, row, (collab_column_use)u, err);
+            return missing_override(ls, row, keys, (collab_column_use)u, err);
         }
     }
     collab_shape shape = detect_shape(ls->opt, row->n_fields, credits, edges);
     if (shape == COLLAB_SHAPE_AUTO) {
-        return collab_error_set_at(
-            err, COLLAB_E_INPUT, ls->out->source, row->line, 1,
-            "cannot tell the shape from the header: expected columns person,project[,role][,year] "
-            "or source,target[,weight] (name them with --person-col/--project-col or "
-            "--source-col/--target-col)");
+        return unknown_shape(ls, row, keys, err);
     }
     const size_t *chosen = shape == COLLAB_SHAPE_CREDITS ? credits : edges;
     const collab_column_use *uses = shape == COLLAB_SHAPE_CREDITS ? credit_uses : edge_uses;

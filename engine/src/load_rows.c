@@ -74,8 +74,11 @@ static collab_status field_error(load_state *ls, const collab_i_csv_row *row, si
         snprintf(shown, sizeof shown, "%s", value);
     }
     if (value[0] == '\0') {
-        return collab_error_set_at(err, COLLAB_E_INPUT, ls->out->source, line, column, "%s %s",
-                                   what, problem);
+        /* Stopping is the default; say how to go on when the user wants to. */
+        return collab_error_set_at(err, COLLAB_E_INPUT, ls->out->source, line, column, "%s %s%s",
+                                   what, problem,
+                                   ls->opt->skip_bad_rows ? ""
+                                                          : " (--skip-bad-rows skips such rows)");
     }
     return collab_error_set_at(err, COLLAB_E_INPUT, ls->out->source, line, column, "%s '%s' %s",
                                what, shown, problem);

@@ -2,6 +2,7 @@
 #include "collab/query.h"
 
 #include "collab/alloc.h"
+#include "collab/text.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -36,40 +37,8 @@ static char *name_key(const char *name)
     return (char *)out;
 }
 
-/* Levenshtein distance on bytes, giving up (returning limit) once it cannot beat `limit`. */
-static size_t edit_distance(const char *a, const char *b, size_t limit, size_t *row)
-{
-    size_t la = strlen(a);
-    size_t lb = strlen(b);
-    if ((la > lb ? la - lb : lb - la) >= limit) {
-        return limit;
-    }
-    for (size_t j = 0; j <= lb; j++) {
-        row[j] = j;
-    }
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        size_t best = row[0];
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            size_t v = diag + cost;
-            v = up + 1 < v ? up + 1 : v;
-            v = row[j - 1] + 1 < v ? row[j - 1] + 1 : v;
-            row[j] = v;
-            diag = up;
-            best = v < best ? v : best;
-        }
-        if (best >= limit) {
-            return limit;
-        }
-    }
-    return row[lb] < limit ? row[lb] : limit;
-}
-
 #define N_SUGGESTIONS 5
-#define KEY_MAX       256
+#define KEY_MAX       COLLAB_TEXT_EDIT_MAX
 
 typedef struct suggestion {
     size_t distance; /* edit distance of the keys */
@@ -100,12 +69,12 @@ static size_t suggestion_limit(size_t key_len)
     return key_len / 3 > 2 ? key_len / 3 : 2;
 }
 
-static size_t name_distance(const char *key, const char *other, size_t limit, size_t *row)
+static size_t name_distance(const char *key, const char *other, size_t limit)
 {
     if (strlen(key) >= 3 && strstr(other, key) != NULL) {
         return 1;
     }
-    return edit_distance(key, other, limit, row);
+    return collab_text_edit_distance(key, other, limit);
 }
 
 static collab_status not_found(const collab_graph *g, const char *name, const char *key,
@@ -113,14 +82,13 @@ static collab_status not_found(const collab_graph *g, const char *name, const ch
 {
     suggestion best[N_SUGGESTIONS];
     size_t n = 0;
-    size_t row[KEY_MAX + 1];
     size_t key_len = strlen(key);
     size_t max_distance = suggestion_limit(key_len);
     for (size_t v = 0; v < collab_graph_vertex_count(g) && key_len <= KEY_MAX; v++) {
         char *other = name_key(collab_graph_name(g, v));
         if (other != NULL && strlen(other) <= KEY_MAX) {
             size_t limit = n == N_SUGGESTIONS ? best[N_SUGGESTIONS - 1].distance : max_distance + 1;
-            size_t d = name_distance(key, other, limit, row);
+            size_t d = name_distance(key, other, limit);
             if (d < limit) {
                 keep_suggestion(best, &n, d, (uint32_t)v);
             }

@@ -403,3 +403,35 @@ const char *collab_text_base_name(const char *path)
     const char *slash = strrchr(path, '/');
     return slash != NULL && slash[1] != '\0' ? slash + 1 : path;
 }
+
+size_t collab_text_edit_distance(const char *a, const char *b, size_t limit)
+{
+    size_t la = strlen(a);
+    size_t lb = strlen(b);
+    if (la > COLLAB_TEXT_EDIT_MAX || lb > COLLAB_TEXT_EDIT_MAX ||
+        (la > lb ? la - lb : lb - la) >= limit) {
+        return limit;
+    }
+    size_t row[COLLAB_TEXT_EDIT_MAX + 1];
+    for (size_t j = 0; j <= lb; j++) {
+        row[j] = j;
+    }
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        size_t best = row[0];
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t v = diag + (a[i - 1] == b[j - 1] ? 0 : 1);
+            v = up + 1 < v ? up + 1 : v;
+            v = row[j - 1] + 1 < v ? row[j - 1] + 1 : v;
+            row[j] = v;
+            diag = up;
+            best = v < best ? v : best;
+        }
+        if (best >= limit) {
+            return limit;
+        }
+    }
+    return row[lb] < limit ? row[lb] : limit;
+}

@@ -21,7 +21,7 @@ typedef struct collab_error {
     collab_status status; /* COLLAB_OK when nothing went wrong */
     long line, column;    /* 1-based position in `source`; 0 = not an input-position error */
     char source[256];     /* input file name, "" if none */
-    char message[256];    /* lowercase, no final period, subject in 'quotes' */
+    char message[512];    /* lowercase, no final period, subject in 'quotes' */
 } collab_error;
 
 #if defined(__GNUC__)

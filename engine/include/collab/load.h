@@ -78,7 +78,7 @@ typedef struct collab_load_options {
 /* A warning kept for a skipped row (the first COLLAB_MAX_KEPT_WARNINGS only). */
 typedef struct collab_warning {
     long line, column;
-    char message[256];
+    char message[512]; /* as long as a collab_error's */
 } collab_warning;
 
 typedef struct collab_edgelist {

@@ -54,6 +54,11 @@ void collab_text_fputs_safe(FILE *f, const char *s);
  * `max_chars` - 1 of them followed by '…'. Returns true when it was cut. */
 bool collab_text_write_xml(FILE *f, const char *s, size_t max_chars);
 
+/* Levenshtein distance between byte strings a and b, or `limit` as soon as it cannot be below
+ * `limit` (and for strings longer than COLLAB_TEXT_EDIT_MAX bytes). No allocation. */
+#define COLLAB_TEXT_EDIT_MAX 256
+size_t collab_text_edit_distance(const char *a, const char *b, size_t limit);
+
 /* The file name of `path`: what follows its last '/' (the whole path when there is none or nothing
  * follows it). Borrowed from
  * `path`. Reports show it instead of the user's folders. */
