@@ -10,6 +10,7 @@ enum input_option {
     OPT_SHAPE = CLI_INPUT_OPTION_BASE,
     OPT_DELIMITER,
     OPT_ENCODING,
+    OPT_SPLIT_PEOPLE,
     OPT_PERSON_COL,
     OPT_PROJECT_COL,
     OPT_ROLE_COL,
@@ -37,6 +38,7 @@ const struct option cli_input_options[] = {
     {"shape", required_argument, NULL, OPT_SHAPE},
     {"delimiter", required_argument, NULL, OPT_DELIMITER},
     {"encoding", required_argument, NULL, OPT_ENCODING},
+    {"split-people", required_argument, NULL, OPT_SPLIT_PEOPLE},
     {"person-col", required_argument, NULL, OPT_PERSON_COL},
     {"project-col", required_argument, NULL, OPT_PROJECT_COL},
     {"role-col", required_argument, NULL, OPT_ROLE_COL},
@@ -72,6 +74,8 @@ void cli_print_input_help(FILE *f)
           "                               UTF-8; UTF-16 is detected; gzip, xz, zstd and\n"
           "                               bzip2 files are decompressed)\n"
           "      --person-col NAME        column holding people (credits)\n"
+          "      --split-people SEP       the person column holds lists of names separated by\n"
+          "                               SEP (';', '|', ', '...): one credit per name\n"
           "      --project-col NAME       column holding projects (credits)\n"
           "      --role-col NAME          column holding roles (credits, optional)\n"
           "      --year-col NAME          column holding years (credits, optional)\n"
@@ -196,6 +200,12 @@ bool cli_input_option(cli_input *in, int opt, const char *arg, collab_error *err
     case OPT_ENCODING:
         in->load.encoding = arg;
         return true;
+    case OPT_SPLIT_PEOPLE:
+        if (arg[0] == '\0') {
+            collab_error_set(err, COLLAB_E_USAGE, "--split-people needs a separator, such as ';'");
+        }
+        in->load.split_people = strcmp(arg, "tab") == 0 ? "\t" : arg;
+        return true;
     case OPT_DELIMITER:
         if (!parse_delimiter(arg, &in->load.delimiter)) {
             collab_error_set(err, COLLAB_E_USAGE,
@@ -312,6 +322,24 @@ static void print_warnings(const collab_edgelist *list)
     }
 }
 
+/* Person cells that hold lists of names ("A; B; C") make one person of each list: a cast file
+ * read that way has no ties at all. Said, with the option that reads it right, when such cells
+ * are common and the network came out nearly empty. */
+static void warn_list_cells(const collab_edgelist *list, const collab_graph *g)
+{
+    size_t cells = list->list_cells;
+    if (cells == 0 || cells * 10 < list->rows_read ||
+        2 * collab_graph_edge_count(g) >= collab_graph_vertex_count(g)) {
+        return;
+    }
+    fprintf(stderr,
+            "collab: warning: %zu of %zu person cells look like lists of names separated by "
+            "'%c' (such as '%s'), and the network has only %zu ties: use --split-people '%c' to "
+            "read one credit per name\n",
+            cells, list->rows_read, list->list_separator, list->list_example,
+            collab_graph_edge_count(g), list->list_separator);
+}
+
 collab_status cli_input_load(cli_input *in, collab_error *err)
 {
     if (in->aliases_path != NULL) {
@@ -327,6 +355,9 @@ collab_status cli_input_load(cli_input *in, collab_error *err)
     }
     print_warnings(&in->list);
     st = collab_graph_build(&in->g, &in->list, &in->graph, err);
+    if (st == COLLAB_OK) {
+        warn_list_cells(&in->list, &in->g);
+    }
     if (st == COLLAB_OK && in->g.stats.projects_skipped > 0) {
         char hubs[1024];
         collab_graph_describe_hubs(&in->g, &in->list, &in->graph, hubs, sizeof hubs);

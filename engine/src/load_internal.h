@@ -34,6 +34,12 @@ typedef struct collab_i_load_state {
     size_t col[8];                    /* column index per collab_column_use, SIZE_MAX if absent */
     collab_i_load_parts *parts;       /* the file's other parts, started once the header is
                                        * read; NULL when one reader reads it all */
+    const char **split_fields;        /* --split-people: a row's fields with the person replaced
+                                       * by one name (n_columns, owned) */
+    size_t *split_lengths;            /* their lengths */
+    char *split_name;                 /* the name (owned, grown) */
+    size_t split_cap;                 /* its allocated bytes */
+    size_t list_votes[3];             /* list-like person cells per separator ';' '|' '/' */
 } collab_i_load_state;
 
 /* The UTF-8 text of an input, whatever its bytes were (load_decode.c). */

@@ -305,6 +305,11 @@ static collab_status append_part(collab_edgelist *into, const collab_edgelist *p
         into->rows_read += part->rows_read;
         into->rows_skipped += part->rows_skipped;
         into->rows_bad_text += part->rows_bad_text;
+        into->list_cells += part->list_cells;
+        if (into->list_example[0] == '\0' && part->list_example[0] != '\0') {
+            memcpy(into->list_example, part->list_example, sizeof into->list_example);
+            into->list_separator = part->list_separator;
+        }
         into->aliases_applied += part->aliases_applied;
         for (size_t w = 0; w < part->n_warnings && into->n_warnings < COLLAB_MAX_KEPT_WARNINGS;
              w++) {

@@ -322,6 +322,102 @@ static void keep_warning(collab_edgelist *out, const collab_error *row_err)
     }
 }
 
+/* A person cell that looks like a list of names: "A; B", "A | B" or "A / B" (a separator between
+ * two non-blank texts). Counts a vote for its separator and keeps the first example. */
+static void note_list_cell(load_state *ls, const char *s, size_t len)
+{
+    static const char separators[3] = {';', '|', '/'};
+    for (int k = 0; k < 3; k++) {
+        const char *at = memchr(s, separators[k], len);
+        if (at == NULL || at == s || (size_t)(at - s) + 1 >= len) {
+            continue;
+        }
+        ls->list_votes[k]++;
+        collab_edgelist *out = ls->out;
+        out->list_cells++;
+        int best = ls->list_votes[0] >= ls->list_votes[1] ? 0 : 1;
+        best = ls->list_votes[best] >= ls->list_votes[2] ? best : 2;
+        out->list_separator = separators[best];
+        if (out->list_example[0] == '\0') {
+            size_t cut = len < sizeof out->list_example - 1 ? len : sizeof out->list_example - 1;
+            while (cut > 0 && cut < len && ((unsigned char)s[cut] & 0xC0) == 0x80) {
+                cut--;
+            }
+            memcpy(out->list_example, s, cut);
+            out->list_example[cut] = '\0';
+        }
+        return;
+    }
+}
+
+/* Reads one credit per name of the person cell, split on opt->split_people and trimmed; empty
+ * names are skipped (an empty cell is still an empty person). */
+static collab_status read_split(load_state *ls, const collab_i_csv_row *row, collab_error *err)
+{
+    collab_edgelist *out = ls->out;
+    size_t c = ls->col[COLLAB_COL_PERSON];
+    const char *sep = ls->opt->split_people;
+    size_t sep_len = strlen(sep);
+    if (ls->split_fields == NULL) {
+        ls->split_fields = collab_alloc_array(out->n_columns + 1, sizeof *ls->split_fields);
+        ls->split_lengths = collab_alloc_array(out->n_columns + 1, sizeof *ls->split_lengths);
+        if (ls->split_fields == NULL || ls->split_lengths == NULL) {
+            return collab_error_nomem(err, "splitting names");
+        }
+    }
+    memcpy(ls->split_fields, row->fields, row->n_fields * sizeof *row->fields);
+    memcpy(ls->split_lengths, row->lengths, row->n_fields * sizeof *row->lengths);
+    collab_i_csv_row one = *row;
+    one.fields = ls->split_fields;
+    one.lengths = ls->split_lengths;
+    const char *s = row->fields[c];
+    size_t len = row->lengths[c];
+    size_t first_row = out->n_rows;
+    collab_status st = COLLAB_OK;
+    bool any = false;
+    for (size_t start = 0; st == COLLAB_OK && start <= len;) {
+        const char *hit = sep_len > 0 && len - start >= sep_len
+                              ? collab_text_find(s + start, len - start, sep, sep_len)
+                              : NULL;
+        size_t end = hit != NULL ? (size_t)(hit - s) : len;
+        size_t a = start;
+        size_t b = end;
+        while (a < b && (s[a] == ' ' || s[a] == '\t')) {
+            a++;
+        }
+        while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) {
+            b--;
+        }
+        if (b > a || (!any && hit == NULL)) {
+            if (ls->split_cap < b - a + 1) {
+                char *grown = collab_realloc(ls->split_name, b - a + 1);
+                if (grown == NULL) {
+                    return collab_error_nomem(err, "splitting names");
+                }
+                ls->split_name = grown;
+                ls->split_cap = b - a + 1;
+            }
+            memcpy(ls->split_name, s + a, b - a);
+            ls->split_name[b - a] = '\0';
+            ls->split_fields[c] = ls->split_name;
+            ls->split_lengths[c] = b - a;
+            st = grow_rows(out, err);
+            if (st == COLLAB_OK) {
+                st = read_fields(ls, &one, out->n_rows, err);
+            }
+            if (st == COLLAB_OK) {
+                out->line[out->n_rows++] = (uint32_t)row->line;
+                any = true;
+            }
+        }
+        start = hit != NULL ? end + sep_len : len + 1;
+    }
+    if (st != COLLAB_OK) {
+        out->n_rows = first_row; /* the row is read whole or not at all */
+    }
+    return st;
+}
+
 static collab_status read_data_row(load_state *ls, const collab_i_csv_row *row, collab_error *err)
 {
     collab_edgelist *out = ls->out;
@@ -332,12 +428,21 @@ static collab_status read_data_row(load_state *ls, const collab_i_csv_row *row, 
     }
     collab_error row_err = {0};
     st = check_row_text(ls, row, &row_err);
-    if (st == COLLAB_OK) {
+    bool split = out->shape == COLLAB_SHAPE_CREDITS && ls->opt->split_people != NULL;
+    if (st == COLLAB_OK && split) {
+        st = read_split(ls, row, &row_err);
+    } else if (st == COLLAB_OK) {
         st = read_fields(ls, row, out->n_rows, &row_err);
+        if (st == COLLAB_OK) {
+            out->line[out->n_rows] = (uint32_t)row->line;
+            out->n_rows++;
+            if (out->shape == COLLAB_SHAPE_CREDITS) {
+                size_t c = ls->col[COLLAB_COL_PERSON];
+                note_list_cell(ls, row->fields[c], row->lengths[c]);
+            }
+        }
     }
     if (st == COLLAB_OK) {
-        out->line[out->n_rows] = (uint32_t)row->line;
-        out->n_rows++;
         return COLLAB_OK;
     }
     if (st == COLLAB_E_INPUT && ls->opt->skip_bad_rows) {
@@ -381,4 +486,11 @@ void collab_i_load_state_release(load_state *ls)
         collab_free(ls->memo[k].raw);
         ls->memo[k] = (column_memo){0};
     }
+    collab_free(ls->split_fields);
+    collab_free(ls->split_lengths);
+    collab_free(ls->split_name);
+    ls->split_fields = NULL;
+    ls->split_lengths = NULL;
+    ls->split_name = NULL;
+    ls->split_cap = 0;
 }

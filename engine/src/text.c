@@ -435,3 +435,13 @@ size_t collab_text_edit_distance(const char *a, const char *b, size_t limit)
     }
     return row[lb] < limit ? row[lb] : limit;
 }
+
+const char *collab_text_find(const char *s, size_t len, const char *needle, size_t n)
+{
+    for (size_t i = 0; n > 0 && i + n <= len; i++) {
+        if (s[i] == needle[0] && memcmp(s + i, needle, n) == 0) {
+            return s + i;
+        }
+    }
+    return NULL;
+}

@@ -69,6 +69,8 @@ typedef struct collab_load_options {
     size_t max_row_bytes;    /* 0 = COLLAB_DEFAULT_MAX_ROW_BYTES */
     size_t max_columns;      /* 0 = COLLAB_DEFAULT_MAX_COLUMNS */
     const collab_aliases *aliases; /* names to merge, or NULL (borrowed for the load) */
+    const char *split_people; /* credits: the person column holds a list of names separated by
+                              * this text ("; "): one credit per name, trimmed; NULL = one name */
     const char *encoding;    /* the input's text encoding, any name iconv knows
                               * ("windows-1252"); NULL = UTF-8, or UTF-16 when it shows */
     int threads;             /* readers of a large regular file, each on its own part of it:
@@ -108,6 +110,10 @@ typedef struct collab_edgelist {
     size_t rows_read;          /* data rows seen, kept or not */
     size_t rows_skipped;       /* bad rows skipped under skip_bad_rows */
     size_t rows_bad_text;      /* of those, rows whose text was not valid UTF-8 */
+    size_t list_cells;         /* credits read without split_people: person cells that look like
+                                  lists of names ("A; B", "A | B", "A / B") */
+    char list_separator;       /* the separator seen most in them */
+    char list_example[96];     /* the first such cell, cut on a character boundary */
     size_t aliases_applied;    /* names replaced through the alias table */
     collab_warning warnings[COLLAB_MAX_KEPT_WARNINGS]; /* first skipped-row warnings */
     size_t n_warnings;         /* warnings kept (<= COLLAB_MAX_KEPT_WARNINGS) */

@@ -54,6 +54,9 @@ void collab_text_fputs_safe(FILE *f, const char *s);
  * `max_chars` - 1 of them followed by '…'. Returns true when it was cut. */
 bool collab_text_write_xml(FILE *f, const char *s, size_t max_chars);
 
+/* The first occurrence of needle (n bytes, n > 0) in s (len bytes), or NULL. */
+const char *collab_text_find(const char *s, size_t len, const char *needle, size_t n);
+
 /* Levenshtein distance between byte strings a and b, or `limit` as soon as it cannot be below
  * `limit` (and for strings longer than COLLAB_TEXT_EDIT_MAX bytes). No allocation. */
 #define COLLAB_TEXT_EDIT_MAX 256

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Shapes people export (issue 17): a cast-list file with one row per project and its people in
+# one cell ("A; B; C") read with --split-people gives exactly the graph of the same credits one
+# per row (the full report CSV is compared), and without the option collab warns and names it.
+# Usage: shapes.sh COLLAB CSV   (a credits file with person and project columns)
+set -u
+collab=$(realpath "$1")
+clean=$(realpath "$2")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+failures=0
+fail() {
+    echo "FAIL $*"
+    failures=$((failures + 1))
+}
+python3 - "$clean" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
+people, order = {}, []
+for r in rows:
+    p, j = r["person"].strip(), r["project"].strip()
+    if j not in people:
+        people[j] = []
+        order.append(j)
+    if p not in people[j]:
+        people[j].append(p)
+# The same credits one per row, each pair once, in the order the cast file lists them (vertex ids
+# follow first appearance, so the two files must meet the names in the same order).
+with open("long.csv", "w", encoding="utf-8", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["person", "project"])
+    for j in order:
+        for p in people[j]:
+            w.writerow([p, j])
+for sep, name in ((";", "semicolon"), ("|", "pipe"), (" / ", "slash")):
+    with open(f"cast_{name}.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["title", "cast"])
+        for j in order:
+            w.writerow([j, (sep if sep != ";" else "; ").join(people[j])])
+PY
+"$collab" report long.csv --all --format csv -o ref.csv 2>/dev/null || fail "the long file"
+for name in semicolon pipe slash; do
+    sep=';'
+    [ "$name" = pipe ] && sep='|'
+    [ "$name" = slash ] && sep='/'
+    if ! "$collab" report "cast_$name.csv" --person-col cast --project-col title \
+        --split-people "$sep" --all --format csv -o out.csv 2>err.txt; then
+        fail "--split-people '$sep': $(cat err.txt)"
+    elif ! cmp -s ref.csv out.csv; then
+        fail "--split-people '$sep': the report differs from the same credits one per row"
+    fi
+done
+# Without the option: one "person" per cell, hardly a tie, and a warning naming the fix.
+"$collab" summary cast_semicolon.csv --person-col cast --project-col title >/dev/null 2>err.txt
+grep -q "use --split-people ';' to read one credit per name" err.txt ||
+    fail "no --split-people hint: $(cat err.txt)"
+echo "shapes: $failures failed"
+[ "$failures" = 0 ]
