@@ -11,6 +11,7 @@ enum input_option {
     OPT_DELIMITER,
     OPT_ENCODING,
     OPT_SPLIT_PEOPLE,
+    OPT_NO_HEADER,
     OPT_PERSON_COL,
     OPT_PROJECT_COL,
     OPT_ROLE_COL,
@@ -39,6 +40,7 @@ const struct option cli_input_options[] = {
     {"delimiter", required_argument, NULL, OPT_DELIMITER},
     {"encoding", required_argument, NULL, OPT_ENCODING},
     {"split-people", required_argument, NULL, OPT_SPLIT_PEOPLE},
+    {"no-header", no_argument, NULL, OPT_NO_HEADER},
     {"person-col", required_argument, NULL, OPT_PERSON_COL},
     {"project-col", required_argument, NULL, OPT_PROJECT_COL},
     {"role-col", required_argument, NULL, OPT_ROLE_COL},
@@ -73,7 +75,10 @@ void cli_print_input_help(FILE *f)
           "                               windows-1252, latin1, mac, shift_jis... (default:\n"
           "                               UTF-8; UTF-16 is detected; gzip, xz, zstd and\n"
           "                               bzip2 files are decompressed)\n"
-          "      --person-col NAME        column holding people (credits)\n"
+          "      --no-header              the first row is data: name columns by number\n"
+          "                               (--person-col 1 --project-col 2)\n"
+          "      --person-col NAME        column holding people (credits); every --*-col\n"
+          "                               also takes a 1-based column number\n"
           "      --split-people SEP       the person column holds lists of names separated by\n"
           "                               SEP (';', '|', ', '...): one credit per name\n"
           "      --project-col NAME       column holding projects (credits)\n"
@@ -199,6 +204,9 @@ bool cli_input_option(cli_input *in, int opt, const char *arg, collab_error *err
         return true;
     case OPT_ENCODING:
         in->load.encoding = arg;
+        return true;
+    case OPT_NO_HEADER:
+        in->load.no_header = true;
         return true;
     case OPT_SPLIT_PEOPLE:
         if (arg[0] == '\0') {
@@ -354,6 +362,12 @@ collab_status cli_input_load(cli_input *in, collab_error *err)
         return st;
     }
     print_warnings(&in->list);
+    if (in->list.header_looks_like_data) {
+        fprintf(stderr, "collab: warning: %s: the header row has an empty name, a year or a long "
+                        "text, as a data row does; if the file has no header, use --no-header "
+                        "with --person-col N --project-col M (column numbers)\n",
+                in->list.source);
+    }
     st = collab_graph_build(&in->g, &in->list, &in->graph, err);
     if (st == COLLAB_OK) {
         warn_list_cells(&in->list, &in->g);

@@ -8,6 +8,7 @@
 #include "collab/text.h"
 #include "load_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef collab_i_load_state load_state;
@@ -110,6 +111,12 @@ static size_t find_column(char keys[][64], size_t n_columns, collab_column_use u
             if (strcmp(keys[c], key) == 0) {
                 return c;
             }
+        }
+        /* No column of that name: a 1-based column number ("3") names the column by place. */
+        char *end = NULL;
+        unsigned long k = name[0] >= '1' && name[0] <= '9' ? strtoul(name, &end, 10) : 0;
+        if (end != NULL && *end == '\0' && k >= 1 && k <= n_columns) {
+            return (size_t)k - 1;
         }
         return SIZE_MAX - 1; /* named but missing */
     }
@@ -227,7 +234,8 @@ static collab_status unknown_shape(load_state *ls, const collab_i_csv_row *row, 
         err, COLLAB_E_INPUT, ls->out->source, row->line, 1,
         "cannot tell the shape from the header %s (delimiter %s): expected "
         "person,project[,role][,year] or source,target[,weight]; name the columns with "
-        "--person-col and --project-col, or --source-col and --target-col%s",
+        "--person-col and --project-col, or --source-col and --target-col (names or column "
+        "numbers; when this first row is data, add --no-header)%s",
         columns, delimiter, near);
 }
 
@@ -297,6 +305,21 @@ static collab_status map_columns(load_state *ls, const collab_i_csv_row *row, ch
     return COLLAB_OK;
 }
 
+/* A header names its columns: an empty name, a bare year or a long text (over 40 bytes) is what
+ * the first row of a file without a header has instead. */
+static bool looks_like_data(const collab_i_csv_row *row)
+{
+    for (size_t c = 0; c < row->n_fields; c++) {
+        const char *f = row->fields[c];
+        size_t n = row->lengths[c];
+        bool year = n == 4 && f[0] >= '1' && f[0] <= '2' && strspn(f, "0123456789") == 4;
+        if (n == 0 || n > 40 || year) {
+            return true;
+        }
+    }
+    return false;
+}
+
 collab_status collab_i_load_read_header(load_state *ls, const collab_i_csv_row *row,
                                         collab_error *err)
 {
@@ -311,6 +334,7 @@ collab_status collab_i_load_read_header(load_state *ls, const collab_i_csv_row *
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory reading the header");
     }
     out->n_columns = row->n_fields;
+    out->header_looks_like_data = !ls->opt->no_header && looks_like_data(row);
     collab_status st = COLLAB_OK;
     for (size_t c = 0; c < row->n_fields && st == COLLAB_OK; c++) {
         size_t bad = collab_text_invalid_utf8(row->fields[c], row->lengths[c]);

@@ -74,11 +74,15 @@ static collab_status field_error(load_state *ls, const collab_i_csv_row *row, si
         snprintf(shown, sizeof shown, "%s", value);
     }
     if (value[0] == '\0') {
-        /* Stopping is the default; say how to go on when the user wants to. */
+        /* Stopping is the default; say how to go on when the user wants to, and what is more
+         * likely wrong when the "header" was a data row. */
+        const char *hint = ls->out->header_looks_like_data
+                               ? " (the first row looks like data, not a header: --no-header "
+                                 "with --person-col N --project-col M reads such a file)"
+                           : ls->opt->skip_bad_rows ? ""
+                                                    : " (--skip-bad-rows skips such rows)";
         return collab_error_set_at(err, COLLAB_E_INPUT, ls->out->source, line, column, "%s %s%s",
-                                   what, problem,
-                                   ls->opt->skip_bad_rows ? ""
-                                                          : " (--skip-bad-rows skips such rows)");
+                                   what, problem, hint);
     }
     return collab_error_set_at(err, COLLAB_E_INPUT, ls->out->source, line, column, "%s '%s' %s",
                                what, shown, problem);
@@ -466,13 +470,46 @@ void collab_i_load_on_syntax_warning(const collab_error *warning, void *ctx)
     ls->out->rows_skipped++;
 }
 
+/* --no-header: a header of column numbers "1", "2", ... as wide as the first row. */
+static collab_status numbered_header(load_state *ls, const collab_i_csv_row *row,
+                                     collab_error *err)
+{
+    char(*names)[24] = collab_alloc_array(row->n_fields + 1, sizeof *names);
+    const char **fields = collab_alloc_array(row->n_fields + 1, sizeof *fields);
+    size_t *lengths = collab_alloc_array(row->n_fields + 1, sizeof *lengths);
+    collab_status st = COLLAB_OK;
+    if (names == NULL || fields == NULL || lengths == NULL) {
+        st = collab_error_nomem(err, "reading the first row");
+    }
+    for (size_t c = 0; st == COLLAB_OK && c < row->n_fields; c++) {
+        snprintf(names[c], sizeof names[c], "%zu", c + 1);
+        fields[c] = names[c];
+        lengths[c] = strlen(names[c]);
+    }
+    if (st == COLLAB_OK) {
+        collab_i_csv_row header = *row;
+        header.fields = fields;
+        header.lengths = lengths;
+        st = collab_i_load_read_header(ls, &header, err);
+    }
+    collab_free(names);
+    collab_free(fields);
+    collab_free(lengths);
+    return st;
+}
+
 collab_status collab_i_load_on_row(const collab_i_csv_row *row, void *ctx, collab_error *err)
 {
     load_state *ls = ctx;
     if (!ls->header_done) {
-        collab_status st = collab_i_load_read_header(ls, row, err);
+        bool numbered = ls->opt->no_header;
+        collab_status st = numbered ? numbered_header(ls, row, err)
+                                    : collab_i_load_read_header(ls, row, err);
         if (st == COLLAB_OK && ls->parts != NULL) {
             collab_i_load_parts_start(ls->parts, ls);
+        }
+        if (st == COLLAB_OK && numbered) {
+            st = read_data_row(ls, row, err);
         }
         return st;
     }

@@ -57,7 +57,8 @@ typedef struct collab_aliases {
 typedef struct collab_load_options {
     collab_shape shape;      /* COLLAB_SHAPE_AUTO to detect */
     char delimiter;          /* 0 to detect among , ; \t | */
-    const char *person_col;  /* header names overriding detection; NULL = detect */
+    const char *person_col;  /* header names overriding detection, or 1-based column numbers
+                              * ("3") when no column has that name; NULL = detect */
     const char *project_col;
     const char *role_col;
     const char *year_col;
@@ -65,6 +66,7 @@ typedef struct collab_load_options {
     const char *target_col;
     const char *weight_col;
     bool skip_bad_rows;      /* turn bad data rows into warnings instead of stopping */
+    bool no_header;          /* the first row is data: columns are named "1", "2", ... */
     size_t max_field_bytes;  /* 0 = COLLAB_DEFAULT_MAX_FIELD_BYTES */
     size_t max_row_bytes;    /* 0 = COLLAB_DEFAULT_MAX_ROW_BYTES */
     size_t max_columns;      /* 0 = COLLAB_DEFAULT_MAX_COLUMNS */
@@ -110,6 +112,8 @@ typedef struct collab_edgelist {
     size_t rows_read;          /* data rows seen, kept or not */
     size_t rows_skipped;       /* bad rows skipped under skip_bad_rows */
     size_t rows_bad_text;      /* of those, rows whose text was not valid UTF-8 */
+    bool header_looks_like_data; /* the header row has an empty name, a year or a sentence: it
+                                    may be the first data row of a file without a header */
     size_t list_cells;         /* credits read without split_people: person cells that look like
                                   lists of names ("A; B", "A | B", "A / B") */
     char list_separator;       /* the separator seen most in them */
