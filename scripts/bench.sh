@@ -19,6 +19,8 @@
 #
 # Stages (STAGES="..." picks some; default: all):
 #   projection   read + build + person projection (collab summary)
+#   reading      the same, plain against gzip and UTF-16 input and against BASE_COLLAB (a previous
+#                build), to see what decoding costs and that plain reading did not slow down
 #   metrics      every metric but the path-based ones, call by call
 #   betweenness  exact betweenness (sizes up to 100,000 rows)
 #   sampled      betweenness from 1000 sources against exact (same sizes)
@@ -33,7 +35,8 @@
 #
 # Environment: STAGES (above), PEERS="igraph networkx graphviz collab_nodes"
 # (the other tools to run; collab and the floors always run), FLOOR_CAP
-# (seconds, default 6 x --cap), COLLAB (binary), PYTHON, BENCH_OUT (default output/bench).
+# (seconds, default 6 x --cap), COLLAB (binary), BASE_COLLAB (a previous build, for the reading
+# stage), PYTHON, BENCH_OUT (default output/bench).
 #
 # Logs of every run: output/bench/logs/.  The report is also written to
 # output/bench/report.md (and a dated copy beside it).
@@ -63,9 +66,9 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 COLLAB=${COLLAB:-build/collab}
 OUT=${BENCH_OUT:-output/bench}   # BENCH_OUT: another folder, for runs side by side
 LOGS=$OUT/logs
-STAGES=${STAGES:-"projection metrics betweenness sampled map_png map_svg analyze"}
+STAGES=${STAGES:-"projection reading metrics betweenness sampled map_png map_svg analyze"}
 # PEERS="..." runs only these of the other tools (collab and the floors always run).
-PEERS=${PEERS:-"igraph networkx graphviz collab_nodes"}
+PEERS=${PEERS:-"igraph networkx graphviz collab_nodes collab_gzip collab_utf16 collab_previous"}
 # Exact betweenness is O(V E): its stages run only up to this many rows.
 PATH_MAX_ROWS=100000
 # collab's own sample size when it samples (engine/include/collab/metrics.h): K = the sources
@@ -182,7 +185,7 @@ parse_counts() {
 # Runs per tool in the current stage: --repeat, else 3 for the short projection stage, else 1.
 repeat_count() {
     if [[ -n $REPEAT ]]; then echo "$REPEAT"
-    elif [[ $CUR_STAGE == projection ]]; then echo 3
+    elif [[ $CUR_STAGE == projection || $CUR_STAGE == reading ]]; then echo 3
     else echo 1
     fi
 }
@@ -313,6 +316,23 @@ stage_map() {
 }
 stage_map_png() { stage_map "$1" png; }
 stage_map_svg() { stage_map "$1" svg; }
+
+# Stage "reading": what decoding costs. collab summary on the plain UTF-8 file (the baseline), on
+# the same file gzip-compressed and in UTF-16LE (both decoded into a temporary file first), and,
+# when BASE_COLLAB names a previous build, that build on the plain file (same run, same cache).
+stage_reading() {
+    local file=$1
+    [[ -s $file.gz ]] || gzip -c "$file" >"$file.gz"
+    [[ -s $file.utf16 ]] || "$PYTHON" -c 'import sys; d = open(sys.argv[1], "rb").read().decode("utf-8"); open(sys.argv[2], "wb").write(b"\xff\xfe" + d.encode("utf-16-le"))' "$file" "$file.utf16"
+    bench_cmd collab "$COLLAB" summary "$file"
+    bench_cmd collab_gzip "$COLLAB" summary "$file.gz"
+    bench_cmd collab_utf16 "$COLLAB" summary "$file.utf16"
+    if [[ -n ${BASE_COLLAB:-} ]]; then
+        bench_cmd collab_previous "$BASE_COLLAB" summary "$file"
+    else
+        log "  reading: collab_previous skipped (set BASE_COLLAB to a previous build)"
+    fi
+}
 
 # Stage "analyze": the whole job end to end. collab analyze writes every output from one load;
 # the peers do the same job their way (scripts/bench/peer_*_analyze.py), sampling paths when

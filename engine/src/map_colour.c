@@ -109,23 +109,23 @@ collab_status collab_i_map_community_legend(const collab_graph *g, const collab_
     return st;
 }
 
-static collab_status need_people(const collab_graph *g, collab_error *err)
+/* The credit facts of a graph of people (credits drawn as people): the one place roles and
+ * years are decided. `*facts` is set only on COLLAB_OK. */
+static collab_status people_facts(const collab_graph *g, const collab_edgelist *list,
+                                  collab_credit_facts *facts, collab_error *err)
 {
     if (g->shape != COLLAB_SHAPE_CREDITS || g->view != COLLAB_VIEW_PEOPLE) {
         return collab_error_set(err, COLLAB_E_USAGE,
                                 "--color-by year and role need credits drawn as people");
     }
-    return COLLAB_OK;
+    return collab_credit_facts_compute(facts, g, list, err);
 }
 
 collab_status collab_i_map_person_years(const collab_graph *g, const collab_edgelist *list,
                                         collab_i_map_arrays *a, collab_error *err)
 {
-    collab_status st = need_people(g, err);
     collab_credit_facts facts;
-    if (st == COLLAB_OK) {
-        st = collab_credit_facts_compute(&facts, g, list, err);
-    }
+    collab_status st = people_facts(g, list, &facts, err);
     if (st != COLLAB_OK) {
         return st;
     }
@@ -177,11 +177,8 @@ static void rank_roles(const collab_graph *g, const collab_edgelist *list, role_
 collab_status collab_i_map_person_roles(const collab_graph *g, const collab_edgelist *list,
                                         collab_i_map_arrays *a, collab_error *err)
 {
-    collab_status st = need_people(g, err);
     collab_credit_facts facts;
-    if (st == COLLAB_OK) {
-        st = collab_credit_facts_compute(&facts, g, list, err);
-    }
+    collab_status st = people_facts(g, list, &facts, err);
     if (st != COLLAB_OK) {
         return st;
     }
