@@ -212,7 +212,11 @@ bool cli_input_option(cli_input *in, int opt, const char *arg, collab_error *err
         if (arg[0] == '\0') {
             collab_error_set(err, COLLAB_E_USAGE, "--split-people needs a separator, such as ';'");
         }
-        in->load.split_people = strcmp(arg, "tab") == 0 ? "\t" : arg;
+        /* What a shell gives for '\n' and '\t' is the backslash: read it as the user meant. */
+        in->load.split_people = strcmp(arg, "\\n") == 0   ? "\n"
+                                : strcmp(arg, "\\t") == 0 ? "\t"
+                                : strcmp(arg, "tab") == 0  ? "\t"
+                                                           : arg;
         return true;
     case OPT_DELIMITER:
         if (!parse_delimiter(arg, &in->load.delimiter)) {
@@ -340,12 +344,16 @@ static void warn_list_cells(const collab_edgelist *list, const collab_graph *g)
         2 * collab_graph_edge_count(g) >= collab_graph_vertex_count(g)) {
         return;
     }
+    char example[sizeof list->list_example];
+    snprintf(example, sizeof example, "%s", list->list_example);
+    for (char *p = example; *p != '\0'; p++) {
+        *p = *p == '\n' || *p == '\r' ? ' ' : *p; /* one line on the terminal */
+    }
     fprintf(stderr,
-            "collab: warning: %zu of %zu person cells look like lists of names separated by "
-            "'%c' (such as '%s'), and the network has only %zu ties: use --split-people '%c' to "
-            "read one credit per name\n",
-            cells, list->rows_read, list->list_separator, list->list_example,
-            collab_graph_edge_count(g), list->list_separator);
+            "collab: warning: %zu of %zu person cells look like lists of names (such as '%s'), "
+            "and the network has only %zu ties: use --split-people '%s' to read one credit per "
+            "name\n",
+            cells, list->rows_read, example, collab_graph_edge_count(g), list->list_separator);
 }
 
 collab_status cli_input_load(cli_input *in, collab_error *err)

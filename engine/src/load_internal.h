@@ -39,7 +39,7 @@ typedef struct collab_i_load_state {
     size_t *split_lengths;            /* their lengths */
     char *split_name;                 /* the name (owned, grown) */
     size_t split_cap;                 /* its allocated bytes */
-    size_t list_votes[3];             /* list-like person cells per separator ';' '|' '/' */
+    size_t list_votes[8];             /* list-like person cells per separator (load_rows.c) */
 } collab_i_load_state;
 
 /* The UTF-8 text of an input, whatever its bytes were (load_decode.c). */

@@ -308,7 +308,7 @@ static collab_status append_part(collab_edgelist *into, const collab_edgelist *p
         into->list_cells += part->list_cells;
         if (into->list_example[0] == '\0' && part->list_example[0] != '\0') {
             memcpy(into->list_example, part->list_example, sizeof into->list_example);
-            into->list_separator = part->list_separator;
+            memcpy(into->list_separator, part->list_separator, sizeof into->list_separator);
         }
         into->aliases_applied += part->aliases_applied;
         for (size_t w = 0; w < part->n_warnings && into->n_warnings < COLLAB_MAX_KEPT_WARNINGS;

@@ -227,6 +227,23 @@ static bool looks_single_byte(const char *at, size_t left)
     return c >= 0x80 && (left < 2 || ((unsigned char)at[1] & 0xC0) != 0x80);
 }
 
+/* What to say after an invalid byte at `bad` of a field: when the field already held valid
+ * UTF-8 beyond ASCII the file is UTF-8 damaged here (another encoding would make it worse); a
+ * lone byte from 0x80 up looks like Windows-1252 or Latin-1. */
+static const char *encoding_hint(const char *field, size_t bad, size_t len)
+{
+    for (size_t i = 0; i < bad; i++) {
+        if ((unsigned char)field[i] >= 0x80) {
+            return ": the text before it is UTF-8, so the file is damaged here (--skip-bad-rows "
+                   "skips such rows)";
+        }
+    }
+    if (looks_single_byte(field + bad, len - bad)) {
+        return ": the file looks like Windows-1252 or Latin-1 text; try --encoding windows-1252";
+    }
+    return "";
+}
+
 static collab_status check_row_text(load_state *ls, const collab_i_csv_row *row, collab_error *err)
 {
     collab_edgelist *out = ls->out;
@@ -252,11 +269,7 @@ static collab_status check_row_text(load_state *ls, const collab_i_csv_row *row,
             return collab_error_set_at(err, COLLAB_E_INPUT, out->source, line, column,
                                        "invalid UTF-8 (byte 0x%02X) in column '%s'%s",
                                        (unsigned char)row->fields[c][bad], out->column_names[c],
-                                       looks_single_byte(row->fields[c] + bad,
-                                                         row->lengths[c] - bad)
-                                           ? ": the file looks like Windows-1252 or Latin-1 "
-                                             "text; try --encoding windows-1252"
-                                           : "");
+                                       encoding_hint(row->fields[c], bad, row->lengths[c]));
         }
     }
     return COLLAB_OK;
@@ -326,29 +339,60 @@ static void keep_warning(collab_edgelist *out, const collab_error *row_err)
     }
 }
 
-/* A person cell that looks like a list of names: "A; B", "A | B" or "A / B" (a separator between
- * two non-blank texts). Counts a vote for its separator and keeps the first example. */
+/* The separators of names in one cell, as found in the data and as --split-people takes them. */
+static const struct {
+    const char *text;  /* in the cell */
+    const char *typed; /* for the hint */
+} list_separators[] = {
+    {";", ";"}, {"|", "|"}, {"/", "/"}, {"\n", "\\n"}, {", ", ", "}, {" & ", " & "},
+    {" and ", " and "},
+};
+_Static_assert(sizeof list_separators / sizeof list_separators[0] <=
+                   sizeof ((collab_i_load_state *)0)->list_votes /
+                       sizeof ((collab_i_load_state *)0)->list_votes[0],
+               "a vote per separator");
+
+/* The first cell, cut after a whole name (at a separator) when it is too long to show. */
+static void keep_example(collab_edgelist *out, const char *s, size_t len, const char *sep)
+{
+    size_t room = sizeof out->list_example - 4;
+    size_t cut = len;
+    if (len > room) {
+        cut = 0;
+        for (const char *at = s; (at = collab_text_find(at, len - (size_t)(at - s), sep,
+                                                       strlen(sep))) != NULL &&
+                                 (size_t)(at - s) <= room;
+             at += strlen(sep)) {
+            cut = (size_t)(at - s);
+        }
+    }
+    memcpy(out->list_example, s, cut);
+    snprintf(out->list_example + cut, sizeof out->list_example - cut, "%s",
+             cut < len ? "..." : "");
+}
+
+/* A person cell that looks like a list of names: a separator between two non-blank texts. Counts
+ * a vote for its separator and keeps the first example. */
 static void note_list_cell(load_state *ls, const char *s, size_t len)
 {
-    static const char separators[3] = {';', '|', '/'};
-    for (int k = 0; k < 3; k++) {
-        const char *at = memchr(s, separators[k], len);
-        if (at == NULL || at == s || (size_t)(at - s) + 1 >= len) {
+    size_t n_seps = sizeof list_separators / sizeof list_separators[0];
+    for (size_t k = 0; k < n_seps; k++) {
+        const char *sep = list_separators[k].text;
+        const char *at = collab_text_find(s, len, sep, strlen(sep));
+        if (at == NULL || at == s || (size_t)(at - s) + strlen(sep) >= len) {
             continue;
         }
         ls->list_votes[k]++;
         collab_edgelist *out = ls->out;
         out->list_cells++;
-        int best = ls->list_votes[0] >= ls->list_votes[1] ? 0 : 1;
-        best = ls->list_votes[best] >= ls->list_votes[2] ? best : 2;
-        out->list_separator = separators[best];
+        size_t best = 0;
+        for (size_t j = 1; j < n_seps; j++) {
+            best = ls->list_votes[j] > ls->list_votes[best] ? j : best;
+        }
+        snprintf(out->list_separator, sizeof out->list_separator, "%s",
+                 list_separators[best].typed);
         if (out->list_example[0] == '\0') {
-            size_t cut = len < sizeof out->list_example - 1 ? len : sizeof out->list_example - 1;
-            while (cut > 0 && cut < len && ((unsigned char)s[cut] & 0xC0) == 0x80) {
-                cut--;
-            }
-            memcpy(out->list_example, s, cut);
-            out->list_example[cut] = '\0';
+            keep_example(out, s, len, sep);
         }
         return;
     }

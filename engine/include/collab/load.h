@@ -115,9 +115,11 @@ typedef struct collab_edgelist {
     bool header_looks_like_data; /* the header row has an empty name, a year or a sentence: it
                                     may be the first data row of a file without a header */
     size_t list_cells;         /* credits read without split_people: person cells that look like
-                                  lists of names ("A; B", "A | B", "A / B") */
-    char list_separator;       /* the separator seen most in them */
-    char list_example[96];     /* the first such cell, cut on a character boundary */
+                                  lists of names ("A; B", "A | B", "A / B", "A, B", "A & B",
+                                  "A and B", or names on several lines of one cell) */
+    char list_separator[8];    /* the separator seen most in them, as --split-people takes it
+                                  ("\\n" for a line break) */
+    char list_example[96];     /* the first such cell, cut after a whole name */
     size_t aliases_applied;    /* names replaced through the alias table */
     collab_warning warnings[COLLAB_MAX_KEPT_WARNINGS]; /* first skipped-row warnings */
     size_t n_warnings;         /* warnings kept (<= COLLAB_MAX_KEPT_WARNINGS) */
