@@ -295,6 +295,8 @@ static collab_status colours(map_job *job, collab_scene_input *si, collab_error 
     si->community = a->category;
     si->legend = a->legend;
     si->n_legend = a->n_legend;
+    si->category_title = "Main role";
+    si->every_category = true;
     return st;
 }
 
@@ -312,15 +314,27 @@ static void write_subtitle(map_job *job)
     const collab_graph *g = job->src->graph;
     const collab_partition *p = job->src->partition;
     char modularity[32];
+    char colour[160];
+    collab_map_color by = job->by_community ? COLLAB_MAP_COLOR_COMMUNITY : job->mo->color_by;
+    if (by == COLLAB_MAP_COLOR_COMMUNITY) {
+        snprintf(colour, sizeof colour, "%zu communities (%s, modularity %s)", p->n_communities,
+                 collab_community_method_name(job->src->method),
+                 collab_report_stat(modularity, p->modularity, 3));
+    } else if (by == COLLAB_MAP_COLOR_METRIC) {
+        snprintf(colour, sizeof colour, "colour: %s", collab_metric_name(job->mo->color_metric));
+    } else {
+        snprintf(colour, sizeof colour, "colour: %s",
+                 by == COLLAB_MAP_COLOR_ROLE   ? "main role"
+                 : by == COLLAB_MAP_COLOR_YEAR ? "mean year of the credits (grey: undated)"
+                                               : "none");
+    }
     snprintf(job->subtitle, sizeof job->subtitle,
-             "%s \xc2\xb7 %zu nodes, %zu edges%s \xc2\xb7 size: %s \xc2\xb7 %zu communities "
-             "(%s, modularity %s) \xc2\xb7 layout %s \xc2\xb7 seed %llu",
+             "%s \xc2\xb7 %zu nodes, %zu edges%s \xc2\xb7 size: %s \xc2\xb7 %s \xc2\xb7 layout %s "
+             "\xc2\xb7 seed %llu",
              collab_text_base_name(job->src->list->source), collab_graph_vertex_count(g),
              collab_graph_edge_count(g), job->by_community ? job->coverage_note : "",
-             job->by_community ? "members" : collab_metric_name(job->mo->size_by),
-             p->n_communities, collab_community_method_name(job->src->method),
-             collab_report_stat(modularity, p->modularity, 3), collab_layout_method_name(job->mo->layout),
-             (unsigned long long)job->mo->seed);
+             job->by_community ? "members" : collab_metric_name(job->mo->size_by), colour,
+             collab_layout_method_name(job->mo->layout), (unsigned long long)job->mo->seed);
 }
 
 static void fill_scene_input(map_job *job, collab_scene_input *si,

@@ -132,9 +132,10 @@ static collab_status rank_communities(const collab_scene_input *in, collab_i_sce
     /* Tiny communities would spend a colour on a few dots; they share the neutral grey. */
     size_t min_members = (size_t)ceil(0.02 * (double)total);
     min_members = min_members < 3 ? 3 : min_members;
-    if (in->members != NULL) {
+    if (in->members != NULL || in->every_category) {
         /* One mark per community: each bubble is already big enough to matter, so the largest
-         * ones get the colours even when the graph has hundreds of communities. */
+         * ones get the colours even when the graph has hundreds of communities. Classes such as
+         * roles are few and each means something: every one the palette holds gets a colour. */
         min_members = 1;
     }
     for (size_t k = 0; k < n_distinct && k < COLLAB_I_PALETTE_SIZE; k++) {

@@ -133,7 +133,8 @@ static const char *entry_text(const collab_scene_input *in, uint32_t community)
 static collab_status prepare_communities(collab_scene *s, const collab_scene_input *in,
                                          const collab_i_scene_facts *facts, collab_error *err)
 {
-    collab_status st = add_heading(s, in, "Communities", err);
+    collab_status st =
+        add_heading(s, in, in->category_title != NULL ? in->category_title : "Communities", err);
     char buf[64];
     for (size_t k = 0; st == COLLAB_OK && k < facts->n_colored; k++) {
         const char *text = entry_text(in, facts->colored[k]);
@@ -147,8 +148,12 @@ static collab_status prepare_communities(collab_scene *s, const collab_scene_inp
         }
     }
     if (st == COLLAB_OK && facts->n_grey > 0) {
-        snprintf(buf, sizeof buf, "Other (%zu communit%s)", facts->n_grey,
-                 facts->n_grey == 1 ? "y" : "ies");
+        if (in->category_title != NULL) {
+            snprintf(buf, sizeof buf, "Other (%zu more)", facts->n_grey);
+        } else {
+            snprintf(buf, sizeof buf, "Other (%zu communit%s)", facts->n_grey,
+                     facts->n_grey == 1 ? "y" : "ies");
+        }
         st = add_item(s, in, COLLAB_LEGEND_OTHER, buf, facts->neutral, err);
     }
     return st;

@@ -77,6 +77,16 @@ static void test_role_tie_follows_credit_facts(void **state)
     assert_int_equal(node_class(&map, "Bo"), 0); /* engineer */
     assert_int_equal(node_class(&map, "Cy"), 0);
     assert_string_equal(map.notice, "");
+    /* The legend is about roles, and each of the two roles has its own colour, however few
+     * people hold it (communities of one would be grey). */
+    assert_string_equal(map.scene.legend.headings[0].text, "Main role");
+    size_t coloured = 0;
+    for (size_t i = 0; i < map.scene.legend.n_items; i++) {
+        coloured += map.scene.legend.items[i].kind == COLLAB_LEGEND_COMMUNITY;
+        assert_int_not_equal(map.scene.legend.items[i].kind, COLLAB_LEGEND_OTHER);
+    }
+    assert_int_equal(coloured, 2);
+    assert_non_null(strstr(map.scene.subtitle.text, "colour: main role"));
     collab_map_destroy(&map);
     fixture_destroy(&f);
 }

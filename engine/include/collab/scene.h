@@ -86,6 +86,11 @@ typedef struct collab_scene_input {
     const size_t *members;             /* COMMUNITY mode: how many members each node stands for
                                           (community-level maps), to decide which communities
                                           are big enough for a colour; NULL = 1 each */
+    const char *category_title;        /* COMMUNITY mode: the legend's heading for the classes
+                                          ("Roles"); NULL = "Communities" */
+    bool every_category;               /* COMMUNITY mode: colour every class the palette can,
+                                          however small (a few roles, not hundreds of
+                                          communities); false = only those of 2% and more */
     const double *value;               /* NUMERIC mode: value per node (NaN -> grey) */
     const char *value_label;           /* NUMERIC mode: name of the value for the colour bar */
     const char *const *names;          /* UTF-8 name per node (NULL entry = ""); NULL = no labels */
