@@ -12,6 +12,10 @@ enum input_option {
     OPT_ENCODING,
     OPT_SPLIT_PEOPLE,
     OPT_NO_HEADER,
+    OPT_COMPONENT,
+    OPT_MIN_COMPONENT_SIZE,
+    OPT_MIN_DEGREE,
+    OPT_MIN_CREDITS,
     OPT_PERSON_COL,
     OPT_PROJECT_COL,
     OPT_ROLE_COL,
@@ -41,6 +45,10 @@ const struct option cli_input_options[] = {
     {"encoding", required_argument, NULL, OPT_ENCODING},
     {"split-people", required_argument, NULL, OPT_SPLIT_PEOPLE},
     {"no-header", no_argument, NULL, OPT_NO_HEADER},
+    {"component", required_argument, NULL, OPT_COMPONENT},
+    {"min-component-size", required_argument, NULL, OPT_MIN_COMPONENT_SIZE},
+    {"min-degree", required_argument, NULL, OPT_MIN_DEGREE},
+    {"min-credits", required_argument, NULL, OPT_MIN_CREDITS},
     {"person-col", required_argument, NULL, OPT_PERSON_COL},
     {"project-col", required_argument, NULL, OPT_PROJECT_COL},
     {"role-col", required_argument, NULL, OPT_ROLE_COL},
@@ -106,6 +114,11 @@ void cli_print_input_help(FILE *f)
           "      --roles LIST             keep only credits with these roles (comma-separated)\n"
           "      --years FROM-TO          keep only credits dated FROM..TO\n"
           "      --directed               edge lists: keep edge direction\n"
+          "Scope (applied after the projection, in this order, and reported):\n"
+          "      --min-credits K          keep people with at least K credits\n"
+          "      --min-degree K           keep nodes with at least K collaborators\n"
+          "      --min-component-size N   keep components of at least N nodes\n"
+          "      --component largest|all  keep only the largest component (default all)\n"
           "      --threads N              threads reading a large file, projecting and, where\n"
           "                               metrics are computed, sweeping shortest paths, laying\n"
           "                               out and writing (analyze); default: one per core, at\n"
@@ -204,6 +217,23 @@ bool cli_input_option(cli_input *in, int opt, const char *arg, collab_error *err
         return true;
     case OPT_ENCODING:
         in->load.encoding = arg;
+        return true;
+    case OPT_COMPONENT:
+        if (strcmp(arg, "largest") == 0 || strcmp(arg, "all") == 0) {
+            in->graph.largest_component = strcmp(arg, "largest") == 0;
+        } else {
+            collab_error_set(err, COLLAB_E_USAGE, "--component must be largest or all, not '%s'",
+                             arg);
+        }
+        return true;
+    case OPT_MIN_COMPONENT_SIZE:
+        size_option("min-component-size", arg, &in->graph.min_component_size, false, err);
+        return true;
+    case OPT_MIN_DEGREE:
+        size_option("min-degree", arg, &in->graph.min_degree, false, err);
+        return true;
+    case OPT_MIN_CREDITS:
+        size_option("min-credits", arg, &in->graph.min_credits, false, err);
         return true;
     case OPT_NO_HEADER:
         in->load.no_header = true;
@@ -379,6 +409,11 @@ collab_status cli_input_load(cli_input *in, collab_error *err)
     st = collab_graph_build(&in->g, &in->list, &in->graph, err);
     if (st == COLLAB_OK) {
         warn_list_cells(&in->list, &in->g);
+    }
+    if (st == COLLAB_OK && in->g.stats.scoped) {
+        char scope[256];
+        collab_graph_describe_scope(&in->g, &in->graph, scope, sizeof scope);
+        fprintf(stderr, "collab: %s\n", scope);
     }
     if (st == COLLAB_OK && in->g.stats.projects_skipped > 0) {
         char hubs[1024];

@@ -537,6 +537,9 @@ collab_status collab_graph_build(collab_graph *out, const collab_edgelist *list,
         st = collab_error_from_igraph(err, rc, "creating the graph");
     }
     igraph_vector_int_destroy(&edges);
+    if (st == COLLAB_OK) {
+        st = collab_i_graph_scope(&g, list, opt, err);
+    }
     if (st != COLLAB_OK) {
         collab_graph_destroy(&g);
         return st;

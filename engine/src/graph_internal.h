@@ -47,4 +47,10 @@ collab_status collab_i_build_edges(collab_graph *g, const collab_edgelist *list,
  * person's partners), a radix sort for long ones. */
 void collab_i_sort_ids(uint32_t *ids, size_t n);
 
+/* Applies the scope options of `opt` to `g` (graph_scope.c): replaces it by the subgraph induced
+ * by the vertices kept, in their order, keeping its stats. Nothing happens when no scope option is
+ * set. On error `g` is unchanged. */
+collab_status collab_i_graph_scope(collab_graph *g, const collab_edgelist *list,
+                                   const collab_graph_options *opt, collab_error *err);
+
 #endif

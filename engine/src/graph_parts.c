@@ -7,7 +7,7 @@
 
 /* igraph_create from endpoint arrays, with the weights copied alongside. */
 static collab_status create(collab_graph *g, size_t n, const uint32_t *from, const uint32_t *to,
-                            const double *weight, size_t m, collab_error *err)
+                            const double *weight, size_t m, bool directed, collab_error *err)
 {
     igraph_vector_int_t edges;
     igraph_error_t rc = igraph_vector_int_init(&edges, (igraph_integer_t)(2 * m));
@@ -23,7 +23,7 @@ static collab_status create(collab_graph *g, size_t n, const uint32_t *from, con
         for (size_t e = 0; e < m; e++) {
             VECTOR(g->weights)[e] = weight != NULL ? weight[e] : 1.0;
         }
-        rc = igraph_create(&g->graph, &edges, (igraph_integer_t)n, false);
+        rc = igraph_create(&g->graph, &edges, (igraph_integer_t)n, directed);
     }
     igraph_vector_int_destroy(&edges);
     return collab_error_from_igraph(err, rc, "building a subgraph");
@@ -57,7 +57,7 @@ collab_status collab_graph_from_edges(collab_graph *out, const char *const *name
         }
     }
     if (st == COLLAB_OK) {
-        st = create(&g, n, from, to, weight, m, err);
+        st = create(&g, n, from, to, weight, m, false, err);
     }
     if (st != COLLAB_OK) {
         collab_graph_destroy(&g);
@@ -120,7 +120,7 @@ collab_status collab_graph_induced(collab_graph *out, const collab_graph *g,
         }
     }
     if (st == COLLAB_OK) {
-        st = create(&sub, n, from, to, weight, m, err);
+        st = create(&sub, n, from, to, weight, m, igraph_is_directed(&g->graph), err);
     }
     collab_free(local);
     collab_free(from);

@@ -147,6 +147,11 @@ static void write_context_lines(FILE *f, const collab_report_input *in)
         collab_graph_describe_hubs(in->graph, in->list, in->graph_opt, hubs, sizeof hubs);
         fprintf(f, "%s\n", hubs);
     }
+    if (in->graph->stats.scoped) {
+        char scope[256];
+        collab_graph_describe_scope(in->graph, in->graph_opt, scope, sizeof scope);
+        fprintf(f, "%s\n", scope);
+    }
     if (in->metrics->sampled) {
         fprintf(f, "betweenness and closeness are estimates from %ld sampled sources (seed %llu); "
                    "standard errors are in the CSV and JSON reports\n",
@@ -286,6 +291,13 @@ static void write_md(FILE *f, const collab_report_input *in, const collab_report
         collab_graph_describe_hubs(in->graph, in->list, in->graph_opt, hubs, sizeof hubs);
         fprintf(f, "| left out | ");
         collab_i_md_text(f, hubs);
+        fprintf(f, " |\n");
+    }
+    if (in->graph->stats.scoped) {
+        char scope[256];
+        collab_graph_describe_scope(in->graph, in->graph_opt, scope, sizeof scope);
+        fprintf(f, "| scope | ");
+        collab_i_md_text(f, scope);
         fprintf(f, " |\n");
     }
     fprintf(f, "\n| rank | name |");

@@ -220,6 +220,9 @@ json_t *collab_i_report_parameters(const collab_report_input *in)
                                "people", (json_int_t)gst->hub_sizes[i]));
     }
     json_object_set_new(o, "largest_left_out", largest);
+    char scope[256];
+    collab_graph_describe_scope(in->graph, go, scope, sizeof scope);
+    json_object_set_new(o, "scope", gst->scoped ? json_string(scope) : json_null());
     json_object_set_new(o, "min_shared", json_real(go->min_shared));
     json_object_set_new(o, "path_weights",
                         json_string(mo->paths == COLLAB_PATHS_INVERSE ? "inverse" : "hops"));

@@ -167,6 +167,11 @@ static void print_projection(FILE *f, const collab_graph *g, const collab_edgeli
         fprintf(f, "min shared:         %g (%zu ties dropped)\n", opt->min_shared,
                 st->ties_below_min_shared);
     }
+    if (g->stats.scoped) {
+        char scope[256];
+        collab_graph_describe_scope(g, opt, scope, sizeof scope);
+        fprintf(f, "%-20s%s\n", "scope:", scope + strlen("scope: "));
+    }
     fprintf(f, "edge bound:         %zu (budget %zu)\n", st->projection_bound,
             opt->max_edges ? opt->max_edges : COLLAB_DEFAULT_MAX_EDGES);
 }
@@ -255,6 +260,9 @@ static json_t *graph_json(const collab_summary *s, const collab_graph *g,
     const collab_graph_stats *st = &g->stats;
     json_t *o = json_object();
     json_object_set_new(o, "view", json_string(collab_view_name(g->view)));
+    char scope[256];
+    collab_graph_describe_scope(g, opt, scope, sizeof scope);
+    json_object_set_new(o, "scope", g->stats.scoped ? json_string(scope) : json_null());
     if (g->shape == COLLAB_SHAPE_CREDITS) {
         json_object_set_new(o, "weighting", json_string(collab_weighting_name(g->weighting)));
         json_object_set_new(o, "persons", json_integer((json_int_t)st->persons));

@@ -60,6 +60,13 @@ typedef struct collab_graph_options {
     int year_to;                 /* last year kept */
     int threads;                 /* threads projecting: 0 = one per core (at most 4); the
                                   * result does not depend on it */
+    /* Scope, applied after the projection in this order (0 / false = keep everything): */
+    size_t min_credits;          /* credits: people with fewer kept credit rows are dropped */
+    size_t min_degree;           /* vertices with fewer distinct neighbours are dropped (once,
+                                    not repeated as a k-core would be) */
+    size_t min_component_size;   /* components (weak) with fewer vertices are dropped */
+    bool largest_component;      /* only the largest component is kept (ties: the one whose
+                                    first vertex comes first) */
 } collab_graph_options;
 
 /* What happened while building: the figures the summary reports. */
@@ -76,6 +83,9 @@ typedef struct collab_graph_stats {
                                                  ties by id */
     size_t hub_sizes[COLLAB_HUBS_SHOWN];      /* their participants */
     size_t n_hubs_shown;          /* entries in hub_projects */
+    bool scoped;                  /* a scope option dropped vertices or was asked for */
+    size_t scope_nodes_before;    /* vertices and edges before the scope options */
+    size_t scope_edges_before;
     size_t projection_bound;      /* sum over projects of n(n-1)/2: an upper bound of the edges */
     size_t ties_below_min_shared; /* projected ties dropped by min_shared */
     size_t self_loops;            /* edge-list rows with source == target, dropped */
@@ -145,6 +155,11 @@ double collab_graph_edge_weight(const collab_graph *g, uint32_t u, uint32_t v);
  * left out whole. */
 void collab_graph_describe_hubs(const collab_graph *g, const collab_edgelist *list,
                                 const collab_graph_options *opt, char *buf, size_t size);
+
+/* What the scope options kept, in one line ("largest component: 1653 of 6000 nodes (27.6%), 2877
+ * of 3000 edges (95.9%)"); "" when none was given. */
+void collab_graph_describe_scope(const collab_graph *g, const collab_graph_options *opt, char *buf,
+                                 size_t size);
 
 /* Frees `g`; NULL-safe and safe on a zeroed graph. */
 void collab_graph_destroy(collab_graph *g);
