@@ -31,6 +31,7 @@ typedef struct cli_input {
     collab_graph_options graph; /* graph building options */
     const char *aliases_path;   /* --aliases FILE, or NULL */
     const char *path;           /* the input file ("-" = stdin) */
+    bool wide;                  /* --wide given (--person-cols does the work) */
     int threads;                /* --threads N, 0 = the library's default (one per core, at most
                                    4); copied into the load, graph and metrics options */
     collab_aliases aliases;     /* loaded aliases */

@@ -13,6 +13,7 @@ enum input_option {
     OPT_SPLIT_PEOPLE,
     OPT_NO_HEADER,
     OPT_COMPONENT,
+    OPT_PERSON_COLS,
     OPT_MIN_COMPONENT_SIZE,
     OPT_MIN_DEGREE,
     OPT_MIN_CREDITS,
@@ -46,6 +47,8 @@ const struct option cli_input_options[] = {
     {"split-people", required_argument, NULL, OPT_SPLIT_PEOPLE},
     {"no-header", no_argument, NULL, OPT_NO_HEADER},
     {"component", required_argument, NULL, OPT_COMPONENT},
+    {"person-cols", required_argument, NULL, OPT_PERSON_COLS},
+    {"wide", no_argument, NULL, OPT_PERSON_COLS + 1000},
     {"min-component-size", required_argument, NULL, OPT_MIN_COMPONENT_SIZE},
     {"min-degree", required_argument, NULL, OPT_MIN_DEGREE},
     {"min-credits", required_argument, NULL, OPT_MIN_CREDITS},
@@ -87,6 +90,9 @@ void cli_print_input_help(FILE *f)
           "                               (--person-col 1 --project-col 2)\n"
           "      --person-col NAME        column holding people (credits); every --*-col\n"
           "                               also takes a 1-based column number\n"
+          "      --wide --person-cols LIST one row per project, people across columns: LIST\n"
+          "                               names them (names, numbers, ranges 3-20, globs\n"
+          "                               'musician*'); --project-col names the project\n"
           "      --split-people SEP       the person column holds lists of names separated by\n"
           "                               SEP (';', '|', ', '...): one credit per name\n"
           "      --project-col NAME       column holding projects (credits)\n"
@@ -217,6 +223,13 @@ bool cli_input_option(cli_input *in, int opt, const char *arg, collab_error *err
         return true;
     case OPT_ENCODING:
         in->load.encoding = arg;
+        return true;
+    case OPT_PERSON_COLS:
+        in->load.person_cols = arg;
+        in->load.shape = COLLAB_SHAPE_CREDITS;
+        return true;
+    case OPT_PERSON_COLS + 1000: /* --wide: says what --person-cols does; that is enough */
+        in->wide = true;
         return true;
     case OPT_COMPONENT:
         if (strcmp(arg, "largest") == 0 || strcmp(arg, "all") == 0) {
@@ -388,6 +401,10 @@ static void warn_list_cells(const collab_edgelist *list, const collab_graph *g)
 
 collab_status cli_input_load(cli_input *in, collab_error *err)
 {
+    if (in->wide && in->load.person_cols == NULL) {
+        return collab_error_set(err, COLLAB_E_USAGE,
+                                "--wide needs --person-cols LIST (the columns that hold people)");
+    }
     if (in->aliases_path != NULL) {
         collab_status st = collab_aliases_load(&in->aliases, in->aliases_path, err);
         if (st != COLLAB_OK) {

@@ -13,9 +13,8 @@
 
 typedef collab_i_load_state load_state;
 
-/* Header keys: case-folded, with spaces, underscores, hyphens and dots removed. */
-static void header_key(const char *s, size_t len, char *key, size_t key_size,
-                       collab_text_scratch *scratch)
+void collab_i_load_header_key(const char *s, size_t len, char *key, size_t key_size,
+                              collab_text_scratch *scratch)
 {
     const char *norm = s;
     size_t norm_len = len;
@@ -106,7 +105,7 @@ static size_t find_column(char keys[][64], size_t n_columns, collab_column_use u
     const char *name = override_for(opt, use);
     if (name != NULL) {
         char key[64];
-        header_key(name, strlen(name), key, sizeof key, scratch);
+        collab_i_load_header_key(name, strlen(name), key, sizeof key, scratch);
         for (size_t c = 0; c < n_columns; c++) {
             if (strcmp(keys[c], key) == 0) {
                 return c;
@@ -172,7 +171,7 @@ static collab_status missing_override(load_state *ls, const collab_i_csv_row *ro
 {
     const char *name = override_for(ls->opt, use);
     char key[64];
-    header_key(name, strlen(name), key, sizeof key, &ls->scratch);
+    collab_i_load_header_key(name, strlen(name), key, sizeof key, &ls->scratch);
     size_t len = strlen(key);
     size_t near = closest_column(keys, ls->out->n_columns, key, len < 6 ? 1 : len / 3 > 2 ? len / 3 : 2);
     char columns[200];
@@ -217,6 +216,35 @@ static void near_misses(load_state *ls, char keys[][64], char *buf, size_t size)
     }
 }
 
+/* Numbered columns of one stem ("Personnel 1", "Artist_2", "musician3"): a wide sheet. Writes
+ * the hint with the glob to use, or "" when fewer than two columns share a stem. */
+static void wide_hint(char keys[][64], size_t n, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    for (size_t c = 0; c < n; c++) {
+        size_t len = strlen(keys[c]);
+        size_t stem = len;
+        while (stem > 0 && keys[c][stem - 1] >= '0' && keys[c][stem - 1] <= '9') {
+            stem--;
+        }
+        if (stem == 0 || stem == len) {
+            continue;
+        }
+        size_t same = 0;
+        for (size_t d = 0; d < n; d++) {
+            same += strncmp(keys[d], keys[c], stem) == 0 && keys[d][stem] >= '0' &&
+                    keys[d][stem] <= '9';
+        }
+        if (same >= 2) {
+            snprintf(buf, size,
+                     "; %zu numbered '%.*s' columns look like a wide sheet (one row per project): "
+                     "--wide --person-cols '%.*s*' --project-col NAME",
+                     same, (int)stem, keys[c], (int)stem, keys[c]);
+            return;
+        }
+    }
+}
+
 static collab_status unknown_shape(load_state *ls, const collab_i_csv_row *row, char keys[][64],
                                    collab_error *err)
 {
@@ -227,6 +255,13 @@ static collab_status unknown_shape(load_state *ls, const collab_i_csv_row *row, 
         snprintf(delimiter, sizeof delimiter, "tab");
     } else {
         snprintf(delimiter, sizeof delimiter, "'%c'", ls->out->delimiter);
+    }
+    char wide[200];
+    wide_hint(keys, ls->out->n_columns, wide, sizeof wide);
+    if (wide[0] != '\0') {
+        return collab_error_set_at(err, COLLAB_E_INPUT, ls->out->source, row->line, 1,
+                                   "cannot tell the shape from the header %s (delimiter %s)%s",
+                                   columns, delimiter, wide);
     }
     char near[240];
     near_misses(ls, keys, near, sizeof near);
@@ -272,8 +307,11 @@ static collab_status map_columns(load_state *ls, const collab_i_csv_row *row, ch
         edges[u] = SIZE_MAX;
     }
     for (size_t i = 0; i < 4; i++) {
+        bool wide_person = ls->opt->person_cols != NULL && credit_uses[i] == COLLAB_COL_PERSON;
         credits[credit_uses[i]] =
-            find_column(keys, row->n_fields, credit_uses[i], ls->opt, &ls->scratch, credits);
+            wide_person ? ls->wide[0]
+                        : find_column(keys, row->n_fields, credit_uses[i], ls->opt, &ls->scratch,
+                                      credits);
     }
     for (size_t i = 0; i < 3; i++) {
         edges[edge_uses[i]] =
@@ -347,11 +385,14 @@ collab_status collab_i_load_read_header(load_state *ls, const collab_i_csv_row *
                                      "invalid UTF-8 in the header (is this a text CSV file?)");
             break;
         }
-        header_key(row->fields[c], row->lengths[c], keys[c], sizeof keys[c], &ls->scratch);
+        collab_i_load_header_key(row->fields[c], row->lengths[c], keys[c], sizeof keys[c], &ls->scratch);
         out->column_names[c] = collab_strndup(row->fields[c], row->lengths[c]);
         if (out->column_names[c] == NULL) {
             st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory reading the header");
         }
+    }
+    if (st == COLLAB_OK && ls->opt->person_cols != NULL) {
+        st = collab_i_load_wide_columns(ls, row, keys, err);
     }
     if (st == COLLAB_OK) {
         st = map_columns(ls, row, keys, err);
@@ -364,6 +405,9 @@ collab_status collab_i_load_read_header(load_state *ls, const collab_i_csv_row *
         if (ls->col[u] < out->n_columns) {
             out->column_use[ls->col[u]] = (collab_column_use)u;
         }
+    }
+    for (size_t i = 0; i < ls->n_wide; i++) {
+        out->column_use[ls->wide[i]] = COLLAB_COL_PERSON; /* every one a person column */
     }
     for (size_t c = 0; c < out->n_columns; c++) {
         if (out->column_use[c] == COLLAB_COL_EXTRA) {

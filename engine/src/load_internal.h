@@ -40,6 +40,10 @@ typedef struct collab_i_load_state {
     char *split_name;                 /* the name (owned, grown) */
     size_t split_cap;                 /* its allocated bytes */
     size_t list_votes[8];             /* list-like person cells per separator (load_rows.c) */
+    size_t *wide;                     /* --person-cols: the person columns, ascending (owned) */
+    size_t n_wide;                    /* how many */
+    char *wide_project;               /* the project name of the row being read (owned) */
+    size_t wide_project_cap;          /* its allocated bytes */
 } collab_i_load_state;
 
 /* The UTF-8 text of an input, whatever its bytes were (load_decode.c). */
@@ -59,6 +63,31 @@ typedef struct collab_i_decoding {
  * COLLAB_E_IO, COLLAB_E_NOMEM. */
 collab_status collab_i_load_decode(FILE *in, const char *name, const char *encoding,
                                    collab_i_decoding *what, collab_error *err);
+
+/* The key a header name is matched by: case-folded, spaces, '_', '-' and '.' removed. */
+void collab_i_load_header_key(const char *s, size_t len, char *key, size_t key_size,
+                              collab_text_scratch *scratch);
+
+/* --person-cols LIST (load_wide.c): the header's person columns, from names, 1-based numbers,
+ * ranges "3-20" and globs "musician*", into ls->wide. Errors: COLLAB_E_INPUT naming a part of the
+ * list that matches no column, with the header's columns. */
+collab_status collab_i_load_wide_columns(collab_i_load_state *ls, const collab_i_csv_row *header,
+                                         char keys[][64], collab_error *err);
+
+/* A row of a wide sheet: one credit per non-empty person cell, all on the row's project (a title
+ * that an earlier row had becomes "Title (line N)": two recordings of one tune stay two). */
+collab_status collab_i_load_wide_row(collab_i_load_state *ls, const collab_i_csv_row *row,
+                                     collab_error *err);
+
+/* `*out_row` = `row` with field c replaced by `text` (trimmed; the copy lives in ls's buffers
+ * until the next call), for reading several credits from one row. */
+collab_status collab_i_load_row_with(collab_i_load_state *ls, const collab_i_csv_row *row, size_t c,
+                                    const char *text, size_t len, collab_i_csv_row *out_row,
+                                    collab_error *err);
+
+/* Reads `row` as one credit row of the edgelist (grows it, reads the fields, keeps the line). */
+collab_status collab_i_load_credit(collab_i_load_state *ls, const collab_i_csv_row *row,
+                                   collab_error *err);
 
 /* One run of the reader over a stream: what to read, how, and who consumes the rows. */
 typedef struct collab_i_load_job {

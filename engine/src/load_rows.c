@@ -398,6 +398,60 @@ static void note_list_cell(load_state *ls, const char *s, size_t len)
     }
 }
 
+collab_status collab_i_load_row_with(load_state *ls, const collab_i_csv_row *row, size_t c,
+                                    const char *text, size_t len, collab_i_csv_row *out_row,
+                                    collab_error *err)
+{
+    collab_edgelist *out = ls->out;
+    if (ls->split_fields == NULL) {
+        ls->split_fields = collab_alloc_array(out->n_columns + 1, sizeof *ls->split_fields);
+        ls->split_lengths = collab_alloc_array(out->n_columns + 1, sizeof *ls->split_lengths);
+        if (ls->split_fields == NULL || ls->split_lengths == NULL) {
+            return collab_error_nomem(err, "splitting names");
+        }
+    }
+    /* The trimmed text, NUL-terminated in a buffer of our own. */
+    size_t a = 0;
+    size_t b = len;
+    while (a < b && (text[a] == ' ' || text[a] == '\t')) {
+        a++;
+    }
+    while (b > a && (text[b - 1] == ' ' || text[b - 1] == '\t')) {
+        b--;
+    }
+    if (ls->split_cap < b - a + 1) {
+        char *grown = collab_realloc(ls->split_name, b - a + 1);
+        if (grown == NULL) {
+            return collab_error_nomem(err, "splitting names");
+        }
+        ls->split_name = grown;
+        ls->split_cap = b - a + 1;
+    }
+    memcpy(ls->split_name, text + a, b - a);
+    ls->split_name[b - a] = '\0';
+    memcpy(ls->split_fields, row->fields, row->n_fields * sizeof *row->fields);
+    memcpy(ls->split_lengths, row->lengths, row->n_fields * sizeof *row->lengths);
+    ls->split_fields[c] = ls->split_name;
+    ls->split_lengths[c] = b - a;
+    *out_row = *row;
+    out_row->fields = ls->split_fields;
+    out_row->lengths = ls->split_lengths;
+    return COLLAB_OK;
+}
+
+collab_status collab_i_load_credit(load_state *ls, const collab_i_csv_row *row, collab_error *err)
+{
+    collab_edgelist *out = ls->out;
+    collab_status st = grow_rows(out, err);
+    if (st == COLLAB_OK) {
+        st = read_fields(ls, row, out->n_rows, err);
+    }
+    if (st == COLLAB_OK) {
+        out->line[out->n_rows++] = (uint32_t)row->line;
+    }
+    return st;
+}
+
 /* Reads one credit per name of the person cell, split on opt->split_people and trimmed; empty
  * names are skipped (an empty cell is still an empty person). */
 static collab_status read_split(load_state *ls, const collab_i_csv_row *row, collab_error *err)
@@ -406,18 +460,6 @@ static collab_status read_split(load_state *ls, const collab_i_csv_row *row, col
     size_t c = ls->col[COLLAB_COL_PERSON];
     const char *sep = ls->opt->split_people;
     size_t sep_len = strlen(sep);
-    if (ls->split_fields == NULL) {
-        ls->split_fields = collab_alloc_array(out->n_columns + 1, sizeof *ls->split_fields);
-        ls->split_lengths = collab_alloc_array(out->n_columns + 1, sizeof *ls->split_lengths);
-        if (ls->split_fields == NULL || ls->split_lengths == NULL) {
-            return collab_error_nomem(err, "splitting names");
-        }
-    }
-    memcpy(ls->split_fields, row->fields, row->n_fields * sizeof *row->fields);
-    memcpy(ls->split_lengths, row->lengths, row->n_fields * sizeof *row->lengths);
-    collab_i_csv_row one = *row;
-    one.fields = ls->split_fields;
-    one.lengths = ls->split_lengths;
     const char *s = row->fields[c];
     size_t len = row->lengths[c];
     size_t first_row = out->n_rows;
@@ -428,34 +470,16 @@ static collab_status read_split(load_state *ls, const collab_i_csv_row *row, col
                               ? collab_text_find(s + start, len - start, sep, sep_len)
                               : NULL;
         size_t end = hit != NULL ? (size_t)(hit - s) : len;
-        size_t a = start;
-        size_t b = end;
-        while (a < b && (s[a] == ' ' || s[a] == '\t')) {
-            a++;
+        bool blank = true;
+        for (size_t i = start; i < end && blank; i++) {
+            blank = s[i] == ' ' || s[i] == '\t';
         }
-        while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t')) {
-            b--;
-        }
-        if (b > a || (!any && hit == NULL)) {
-            if (ls->split_cap < b - a + 1) {
-                char *grown = collab_realloc(ls->split_name, b - a + 1);
-                if (grown == NULL) {
-                    return collab_error_nomem(err, "splitting names");
-                }
-                ls->split_name = grown;
-                ls->split_cap = b - a + 1;
-            }
-            memcpy(ls->split_name, s + a, b - a);
-            ls->split_name[b - a] = '\0';
-            ls->split_fields[c] = ls->split_name;
-            ls->split_lengths[c] = b - a;
-            st = grow_rows(out, err);
+        if (!blank || (!any && hit == NULL)) {
+            collab_i_csv_row one;
+            st = collab_i_load_row_with(ls, row, c, s + start, end - start, &one, err);
             if (st == COLLAB_OK) {
-                st = read_fields(ls, &one, out->n_rows, err);
-            }
-            if (st == COLLAB_OK) {
-                out->line[out->n_rows++] = (uint32_t)row->line;
-                any = true;
+                st = collab_i_load_credit(ls, &one, err);
+                any = st == COLLAB_OK;
             }
         }
         start = hit != NULL ? end + sep_len : len + 1;
@@ -477,7 +501,9 @@ static collab_status read_data_row(load_state *ls, const collab_i_csv_row *row, 
     collab_error row_err = {0};
     st = check_row_text(ls, row, &row_err);
     bool split = out->shape == COLLAB_SHAPE_CREDITS && ls->opt->split_people != NULL;
-    if (st == COLLAB_OK && split) {
+    if (st == COLLAB_OK && ls->n_wide > 0) {
+        st = collab_i_load_wide_row(ls, row, &row_err);
+    } else if (st == COLLAB_OK && split) {
         st = read_split(ls, row, &row_err);
     } else if (st == COLLAB_OK) {
         st = read_fields(ls, row, out->n_rows, &row_err);
@@ -570,6 +596,12 @@ void collab_i_load_state_release(load_state *ls)
     collab_free(ls->split_fields);
     collab_free(ls->split_lengths);
     collab_free(ls->split_name);
+    collab_free(ls->wide);
+    collab_free(ls->wide_project);
+    ls->wide = NULL;
+    ls->n_wide = 0;
+    ls->wide_project = NULL;
+    ls->wide_project_cap = 0;
     ls->split_fields = NULL;
     ls->split_lengths = NULL;
     ls->split_name = NULL;

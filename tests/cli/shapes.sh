@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Shapes people export (issue 17): a cast-list file with one row per project and its people in
-# one cell ("A; B; C") read with --split-people gives exactly the graph of the same credits one
-# per row (the full report CSV is compared), and without the option collab warns and names it.
+# one cell ("A; B; C") read with --split-people, and a wide sheet with the people across numbered
+# columns read with --wide --person-cols, give exactly the graph of the same credits one per row
+# (the full report CSV is compared); without the options collab names them.
 # Usage: shapes.sh COLLAB CSV   (a credits file with person and project columns)
 set -u
 collab=$(realpath "$1")
@@ -33,6 +34,13 @@ with open("long.csv", "w", encoding="utf-8", newline="") as f:
     for j in order:
         for p in people[j]:
             w.writerow([p, j])
+# A wide sheet: one row per project, its people across "Personnel 1", "Personnel 2", ...
+width = max(len(v) for v in people.values())
+with open("wide.csv", "w", encoding="utf-8", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["Title"] + [f"Personnel {k + 1}" for k in range(width)])
+    for j in order:
+        w.writerow([j] + people[j] + [""] * (width - len(people[j])))
 for sep, name in ((";", "semicolon"), ("|", "pipe"), (" / ", "slash")):
     with open(f"cast_{name}.csv", "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
@@ -52,6 +60,15 @@ for name in semicolon pipe slash; do
         fail "--split-people '$sep': the report differs from the same credits one per row"
     fi
 done
+if ! "$collab" report wide.csv --wide --person-cols 'personnel*' --project-col Title --all \
+    --format csv -o out.csv 2>err.txt; then
+    fail "--wide: $(cat err.txt)"
+elif ! cmp -s ref.csv out.csv; then
+    fail "--wide: the report differs from the same credits one per row"
+fi
+"$collab" summary wide.csv >/dev/null 2>err.txt
+grep -q -- "--wide --person-cols 'personnel\*' --project-col NAME" err.txt ||
+    fail "no --wide hint for numbered columns: $(cat err.txt)"
 # Without the option: one "person" per cell, hardly a tie, and a warning naming the fix.
 "$collab" summary cast_semicolon.csv --person-col cast --project-col title >/dev/null 2>err.txt
 grep -q "use --split-people ';' to read one credit per name" err.txt ||

@@ -71,6 +71,9 @@ typedef struct collab_load_options {
     size_t max_row_bytes;    /* 0 = COLLAB_DEFAULT_MAX_ROW_BYTES */
     size_t max_columns;      /* 0 = COLLAB_DEFAULT_MAX_COLUMNS */
     const collab_aliases *aliases; /* names to merge, or NULL (borrowed for the load) */
+    const char *person_cols; /* a wide sheet: one row per project, people across these columns
+                              * (names, 1-based numbers, ranges "3-20", globs "musician*",
+                              * comma-separated); NULL = one person column */
     const char *split_people; /* credits: the person column holds a list of names separated by
                               * this text ("; "): one credit per name, trimmed; NULL = one name */
     const char *encoding;    /* the input's text encoding, any name iconv knows
