@@ -103,7 +103,9 @@ int cli_parse_command(int argc, char **argv, const cli_command_spec *spec, cli_i
 void cli_progress_terminal(const char *message, double percent, void *data)
 {
     (void)data;
-    fprintf(stderr, "\rcollab: %s (%3.0f%%)%s", message, percent, percent >= 100 ? "\n" : "");
+    /* \033[K clears what a longer earlier line left at the end (the time left comes and goes). */
+    fprintf(stderr, "\rcollab: %s (%3.0f%%)\033[K%s", message, percent,
+            percent >= 100 ? "\n" : "");
 }
 
 void cli_path_in(char *buf, size_t size, const char *dir, const char *name, const char *ext)

@@ -18,6 +18,7 @@
 #include "paths_internal.h"
 
 #include "collab/alloc.h"
+#include "collab/clock.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -43,6 +44,7 @@ typedef struct sweep {
     int n_threads;             /* workers */
     collab_progress_fn progress; /* told how far the sweep is, or NULL */
     void *progress_data;       /* passed to it */
+    double started;            /* when the sweep began (collab_clock_seconds), for the time left */
     atomic_size_t done;        /* sources finished */
     atomic_int next_lane;      /* the next lane a worker may take */
     atomic_bool cancel;        /* stop early: the caller failed elsewhere */
@@ -57,8 +59,15 @@ typedef struct worker {
 static void show_progress(sweep *s)
 {
     size_t done = atomic_load(&s->done);
-    char message[96];
-    snprintf(message, sizeof message, "shortest paths: %zu of %zu sources", done, s->n_sources);
+    char message[128];
+    int n = snprintf(message, sizeof message, "shortest paths: %zu of %zu sources", done,
+                     s->n_sources);
+    double elapsed = collab_clock_seconds() - s->started;
+    if (done > 0 && done < s->n_sources && elapsed > 1 && n > 0 && (size_t)n < sizeof message) {
+        /* sources cost about the same on average: the rest takes what they took, scaled */
+        double left = elapsed * (double)(s->n_sources - done) / (double)done;
+        snprintf(message + n, sizeof message - (size_t)n, ", about %.0f s left", ceil(left));
+    }
     s->progress(message, 100.0 * (double)done / (double)s->n_sources, s->progress_data);
 }
 
@@ -288,6 +297,7 @@ static collab_status job_prepare(collab_i_sweep_job *job, const collab_i_csr *cs
     s->n_threads = default_threads(threads);
     s->progress = s->n_sources > 0 ? progress : NULL;
     s->progress_data = progress_data;
+    s->started = collab_clock_seconds();
     atomic_init(&s->done, 0);
     atomic_init(&s->next_lane, 0);
     atomic_init(&s->cancel, false);
