@@ -294,15 +294,24 @@ static bool inside(const collab_box *outer, const collab_box *b)
            b->y + b->h <= outer->y + outer->h;
 }
 
-/* Does `b` cover part of the disc of a node other than `self`? `discs` holds the discs'
- * bounding boxes, box index = node id. */
-static bool covers_node(const grid *discs, const collab_scene *s, const collab_box *b,
-                        uint32_t self)
+/* What box `b` covers of the discs of nodes other than `self` (`discs` holds their bounding
+ * boxes, box index = node id). */
+typedef enum coverage {
+    COVERS_NOTHING = 0, /* no other disc */
+    COVERS_SMALL,       /* only discs of small unlabelled nodes: the halo keeps it legible */
+    COVERS_LARGE,       /* the disc of an unlabelled node taller than the text: avoided when any
+                           other position is free (a dense cluster of hubs may leave none) */
+    COVERS_FORBIDDEN    /* the disc of a labelled node: a reader would take the label for its */
+} coverage;
+
+static coverage covers_node(const grid *discs, const collab_scene *s, const collab_box *b,
+                            uint32_t self)
 {
     size_t c0 = clamp_cell(b->x, discs->cell, discs->cols);
     size_t c1 = clamp_cell(b->x + b->w, discs->cell, discs->cols);
     size_t r0 = clamp_cell(b->y, discs->cell, discs->rows);
     size_t r1 = clamp_cell(b->y + b->h, discs->cell, discs->rows);
+    coverage worst = COVERS_NOTHING;
     for (size_t r = r0; r <= r1; r++) {
         for (size_t c = c0; c <= c1; c++) {
             for (size_t k = discs->head[r * discs->cols + c]; k != NONE;
@@ -313,13 +322,18 @@ static bool covers_node(const grid *discs, const collab_scene *s, const collab_b
                 }
                 double dx = fmax(fmax(b->x - nd->x, nd->x - (b->x + b->w)), 0);
                 double dy = fmax(fmax(b->y - nd->y, nd->y - (b->y + b->h)), 0);
-                if (dx * dx + dy * dy < nd->radius * nd->radius) {
-                    return true;
+                if (dx * dx + dy * dy >= nd->radius * nd->radius) {
+                    continue;
                 }
+                if (nd->label >= 0) {
+                    return COVERS_FORBIDDEN;
+                }
+                coverage this_one = 2 * nd->radius > b->h ? COVERS_LARGE : COVERS_SMALL;
+                worst = this_one > worst ? this_one : worst;
             }
         }
     }
-    return false;
+    return worst;
 }
 
 /* Placement state: what labels must avoid, and what they had better avoid. */
@@ -329,27 +343,57 @@ typedef struct placer {
     size_t cap; /* labels allocated in the scene */
 } placer;
 
-/* The first candidate for a w x h box around node `id` that is inside the label area and
- * overlaps nothing taken, preferring one that covers no other node when `spare_nodes`; -1 when
- * none is free. A smaller box at the same candidate lies inside the bigger one, so when even an
- * empty text's box has no room, no text has. */
+/* The first candidate for a w x h box around node `id` that is inside the label area, overlaps
+ * nothing taken and covers no labelled node's disc; when `spare_nodes`, the one that covers the
+ * least (no disc, then only small ones, then large ones), first among equals; -1 when none is. A smaller box at the same candidate lies
+ * inside the bigger one, so when even an empty text's box has no room, no text has. */
 static int choose_candidate(const placer *p, const collab_scene *s, uint32_t id, double w, double h,
                             bool spare_nodes)
 {
     const collab_scene_node *nd = &s->nodes[id];
     double gap = 0.25 * nd->label_font;
-    int first = -1;
+    int best = -1;
+    coverage best_cover = COVERS_FORBIDDEN;
     for (int c = 0; c < N_CANDIDATES; c++) {
         collab_box b = candidate(c, nd, w, h, gap);
         if (!inside(&s->label_area, &b) || grid_hits(&p->taken, &b)) {
             continue;
         }
-        if (!spare_nodes || !covers_node(&p->discs, s, &b, id)) {
+        coverage covered = spare_nodes ? covers_node(&p->discs, s, &b, id) : COVERS_NOTHING;
+        if (covered == COVERS_NOTHING) {
             return c;
         }
-        first = first < 0 ? c : first;
+        if (covered < best_cover) {
+            best = c;
+            best_cover = covered;
+        }
     }
-    return first;
+    return best;
+}
+
+/* Is the disc of `nd` under a label already placed (or another box taken)? Its own label would
+ * then name a disc a reader cannot see whole, and the label over it would seem to be its. */
+static bool disc_under_label(const placer *p, const collab_scene_node *nd)
+{
+    const grid *g = &p->taken;
+    double r = nd->radius;
+    size_t c0 = clamp_cell(nd->x - r, g->cell, g->cols);
+    size_t c1 = clamp_cell(nd->x + r, g->cell, g->cols);
+    size_t r0 = clamp_cell(nd->y - r, g->cell, g->rows);
+    size_t r1 = clamp_cell(nd->y + r, g->cell, g->rows);
+    for (size_t row = r0; row <= r1; row++) {
+        for (size_t c = c0; c <= c1; c++) {
+            for (size_t k = g->head[row * g->cols + c]; k != NONE; k = g->entries[k].next) {
+                const collab_box *b = &g->boxes[g->entries[k].box];
+                double dx = fmax(fmax(b->x - nd->x, nd->x - (b->x + b->w)), 0);
+                double dy = fmax(fmax(b->y - nd->y, nd->y - (b->y + b->h)), 0);
+                if (dx * dx + dy * dy < r * r) {
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
 }
 
 typedef struct ranked {
@@ -374,7 +418,7 @@ static collab_status try_label(collab_scene *s, const collab_scene_input *in, pl
     collab_scene_node *nd = &s->nodes[id];
     double pad = COLLAB_I_TEXT_PAD * nd->label_font;
     /* The smallest box any text can have: no width, one em tall (the measurer's contract). */
-    if (nd->name[0] == '\0' || collab_i_node_opacity(in, id) < 1 ||
+    if (nd->name[0] == '\0' || collab_i_node_opacity(in, id) < 1 || disc_under_label(p, nd) ||
         choose_candidate(p, s, id, 2 * pad, nd->label_font + 2 * pad, false) < 0) {
         return COLLAB_OK;
     }

@@ -191,10 +191,43 @@ static bool near_or_overlapping(collab_box a, collab_box b)
     return a.x < b.x + b.w + e && b.x < a.x + a.w + e && a.y < b.y + b.h + e && b.y < a.y + a.h + e;
 }
 
-/* Would node `id` have found room given the labels placed before rank position `upto`? */
+/* Does box `b` reach into the disc at (x, y) of radius r? */
+static bool box_covers_disc(collab_box b, double x, double y, double r)
+{
+    double dx = fmax(fmax(b.x - x, x - (b.x + b.w)), 0);
+    double dy = fmax(fmax(b.y - y, y - (b.y + b.h)), 0);
+    return dx * dx + dy * dy < r * r;
+}
+
+/* Would box `b` for node `id` cover a disc a label may not cover, that of a node labelled before
+ * rank position `upto`? Pessimistic (the box widened by a third and a font size, since the test
+ * only estimates text widths): when it says no, labels.c said no. */
+static bool covers_forbidden(const collab_scene *s, collab_box b, uint32_t id, size_t upto,
+                             double font)
+{
+    collab_box wide = {b.x - font - b.w / 6, b.y - font / 4, b.w * 4 / 3 + 2 * font,
+                       b.h + font / 2};
+    for (size_t j = 0; j < s->n_nodes; j++) {
+        const collab_scene_node *o = &s->nodes[j];
+        bool forbidden = o->label >= 0 && (size_t)o->label < upto;
+        if (j != id && forbidden && box_covers_disc(wide, o->x, o->y, o->radius)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Would node `id` have found room given the labels placed before rank position `upto`? Not when
+ * its disc is under one of them, nor where a position overlaps an obstacle or a label, or covers
+ * the disc of a labelled or large node (labels.c's rules). */
 static bool had_room(const collab_scene *s, const char *name, uint32_t id, size_t upto)
 {
     const collab_scene_node *nd = &s->nodes[id];
+    for (size_t l = 0; l < upto; l++) {
+        if (box_covers_disc(s->labels[l].t.box, nd->x, nd->y, nd->radius)) {
+            return false;
+        }
+    }
     double font = nd->label_font;
     double w = 0.55 * font * (double)label_chars(name) + 0.3 * font;
     double h = 1.2 * font + 0.3 * font;
@@ -207,15 +240,31 @@ static bool had_room(const collab_scene *s, const char *name, uint32_t id, size_
         for (size_t l = 0; ok && l < upto; l++) {
             ok = !near_or_overlapping(b, s->labels[l].t.box);
         }
-        if (ok) {
+        if (ok && !covers_forbidden(s, b, id, upto, font)) {
             return true;
         }
     }
     return false;
 }
 
+/* No label covers the disc of another labelled node. */
+static void check_labels_spare_discs(const collab_scene *s)
+{
+    for (size_t i = 0; i < s->n_labels; i++) {
+        collab_box b = s->labels[i].t.box;
+        for (size_t j = 0; j < s->n_nodes; j++) {
+            const collab_scene_node *o = &s->nodes[j];
+            if (j == s->labels[i].node || o->label < 0) {
+                continue;
+            }
+            assert_false(box_covers_disc(b, o->x, o->y, o->radius));
+        }
+    }
+}
+
 static void check_geometry(const collab_scene *s)
 {
+    check_labels_spare_discs(s);
     collab_box page = {0, 0, s->width, s->height};
     for (size_t i = 0; i < s->n_nodes; i++) {
         const collab_scene_node *nd = &s->nodes[i];
