@@ -64,6 +64,14 @@ for name in "$person" "$upper" "$accented"; do
     check 0 path "$data" "$name" "$other"
     check 0 distance "$data" "$name"
 done
+# The input paths of issue 17 and the scope of issue 18: compressed, UTF-16, lists in a cell, a
+# wide sheet, the scope options.
+gzip -c "$data" >"$work/data.csv.gz"
+python3 -c 'import sys; d = open(sys.argv[1], encoding="utf-8").read(); open(sys.argv[2], "wb").write(b"\xff\xfe" + d.encode("utf-16-le"))' "$data" "$work/data16.csv"
+check 0 summary "$work/data.csv.gz"
+check 0 summary "$work/data16.csv"
+check 0 summary "$data" --split-people ' / ' --component largest --min-degree 2
+check 0 summary "$data" --wide --person-cols 1 --project-col 2 --min-credits 2 --min-component-size 3
 check 0 ego "$data" "$person" --radius 2 -o "$work/ego.png"
 check 0 path "$data" "$person" "$other" --all -o "$work/path.svg"
 for name in "$misspelt" "" "   " "Nobody Anywhere Zzyzx" "$person$person$person$person"; do
