@@ -208,7 +208,13 @@ collab_status collab_summary_write_text(FILE *f, const collab_summary *s, const 
         fprintf(f, "rows filtered:      %zu by role, %zu by year\n", st->rows_filtered_role,
                 st->rows_filtered_year);
     }
-    fprintf(f, "rows used:          %zu\n", st->rows_used);
+    if (list->n_rows > list->rows_read) {
+        /* --split-people and --wide make several credits of one row */
+        fprintf(f, "rows used:          %zu credits (one per name of the %zu rows read)\n",
+                st->rows_used, list->rows_read);
+    } else {
+        fprintf(f, "rows used:          %zu\n", st->rows_used);
+    }
     if (list->shape == COLLAB_SHAPE_CREDITS) {
         fprintf(f, "roles:              %zu distinct\n", list->roles.count);
         print_projection(f, g, list, opt);
