@@ -1,8 +1,6 @@
 /* collab: the command-line front end. Dispatches to one function per subcommand from a table
  * (like git's git.c), prints at most one error and chooses the exit status:
  *   0 ok, 1 runtime failure (I/O, memory, library), 2 usage error, 3 bad input data. */
-#include "cli.h"
-
 #include "collab/alloc.h"
 #include "collab/engine.h"
 
@@ -10,6 +8,8 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "cli.h"
 
 typedef struct command {
     const char *name;   /* as typed */
@@ -66,9 +66,9 @@ int cli_run_command(const cli_command *c, int argc, char **argv)
         if (c->init != NULL) {
             c->init(settings);
         }
-        cli_command_spec spec = {c->name,         c->usage,     c->own,
-                                 c->handle,       settings,     c->n_positional,
-                                 c->positional,   c->formats,   c->formats != NULL ? &r.format : NULL};
+        cli_command_spec spec = {c->name,       c->usage,   c->own,
+                                 c->handle,     settings,   c->n_positional,
+                                 c->positional, c->formats, c->formats != NULL ? &r.format : NULL};
         parsed = cli_parse_command(argc, argv, &spec, &r.in,
                                    (c->flags & CLI_TAKES_ANALYSIS) ? &r.an : NULL, &r.output, &err);
     }
@@ -138,8 +138,10 @@ static int run(int argc, char **argv)
             return commands[i].run(argc - 1, argv + 1);
         }
     }
-    fprintf(stderr, "collab: unknown command '%s'\nusage: collab <command> [options] FILE\n"
-                    "Run 'collab --help' for the list of commands.\n", argv[1]);
+    fprintf(stderr,
+            "collab: unknown command '%s'\nusage: collab <command> [options] FILE\n"
+            "Run 'collab --help' for the list of commands.\n",
+            argv[1]);
     return COLLAB_EXIT_USAGE;
 }
 

@@ -2,14 +2,14 @@
  * from it, the completion and the error messages name exactly the metrics, layouts, community
  * methods and export formats the library has. A text names a list as {metrics}, {layouts},
  * {communities} or {exports}; {definitions} is every metric with its one-line definition. */
-#include "cli.h"
-
 #include "collab/community.h"
 #include "collab/export.h"
 #include "collab/layout.h"
 #include "collab/metrics.h"
 
 #include <string.h>
+
+#include "cli.h"
 
 static const char *metric_at(int i)
 {

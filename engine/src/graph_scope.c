@@ -2,10 +2,11 @@
  * with too few neighbours, small components or all but the largest are dropped after the
  * projection, and the graph becomes the subgraph of the rest, vertices in their order. */
 #include "collab/alloc.h"
-#include "graph_internal.h"
 
 #include <stdio.h>
 #include <string.h>
+
+#include "graph_internal.h"
 
 static bool any_scope(const collab_graph_options *opt)
 {
@@ -172,9 +173,9 @@ void collab_graph_describe_scope(const collab_graph *g, const collab_graph_optio
                                  used ? ", " : "", opt->min_degree);
     }
     if (opt->min_component_size > 0 && used < sizeof what) {
-        used += (size_t)snprintf(what + used, sizeof what - used,
-                                 "%scomponents of at least %zu nodes", used ? ", " : "",
-                                 opt->min_component_size);
+        used +=
+            (size_t)snprintf(what + used, sizeof what - used, "%scomponents of at least %zu nodes",
+                             used ? ", " : "", opt->min_component_size);
     }
     if (opt->largest_component && used < sizeof what) {
         snprintf(what + used, sizeof what - used, "%sthe largest component", used ? ", " : "");

@@ -11,13 +11,13 @@
  * because measuring (shaping) is the expensive part. */
 #include "collab/alloc.h"
 #include "collab/text.h"
-#include "scene_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
 #include <utf8proc.h>
+
+#include "scene_internal.h"
 
 #define ELLIPSIS     "\xe2\x80\xa6"
 #define N_CANDIDATES 8
@@ -246,7 +246,6 @@ static bool grid_hits(const grid *g, const collab_box *b)
     return false;
 }
 
-
 static bool grid_add(grid *g, const collab_box *b)
 {
     size_t c0 = clamp_cell(b->x, g->cell, g->cols);
@@ -345,8 +344,9 @@ typedef struct placer {
 
 /* The first candidate for a w x h box around node `id` that is inside the label area, overlaps
  * nothing taken and covers no labelled node's disc; when `spare_nodes`, the one that covers the
- * least (no disc, then only small ones, then large ones), first among equals; -1 when none is. A smaller box at the same candidate lies
- * inside the bigger one, so when even an empty text's box has no room, no text has. */
+ * least (no disc, then only small ones, then large ones), first among equals; -1 when none is. A
+ * smaller box at the same candidate lies inside the bigger one, so when even an empty text's box
+ * has no room, no text has. */
 static int choose_candidate(const placer *p, const collab_scene *s, uint32_t id, double w, double h,
                             bool spare_nodes)
 {

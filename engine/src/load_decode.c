@@ -6,18 +6,18 @@
  * parallel parts and its line and column numbers work on the text as the user sees it (the
  * conversions keep every line end and every character). */
 #include "collab/alloc.h"
-#include "load_internal.h"
 
+#include <bzlib.h>
 #include <errno.h>
 #include <iconv.h>
+#include <lzma.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-
-#include <bzlib.h>
-#include <lzma.h>
 #include <zlib.h>
 #include <zstd.h>
+
+#include "load_internal.h"
 
 #define DECODE_BLOCK ((size_t)1 << 16)
 
@@ -26,7 +26,7 @@
 typedef struct byte_source {
     const unsigned char *head; /* the bytes already read */
     size_t head_len, head_used;
-    FILE *in;                  /* the rest */
+    FILE *in; /* the rest */
 } byte_source;
 
 static size_t source_read(byte_source *s, unsigned char *buf, size_t size)
@@ -44,8 +44,8 @@ static collab_status write_out(FILE *out, const void *buf, size_t n, const char 
                                collab_error *err)
 {
     if (n > 0 && fwrite(buf, 1, n, out) != n) {
-        return collab_error_set(err, COLLAB_E_IO, "cannot write the decoded text of '%s': %s",
-                                name, strerror(errno));
+        return collab_error_set(err, COLLAB_E_IO, "cannot write the decoded text of '%s': %s", name,
+                                strerror(errno));
     }
     return COLLAB_OK;
 }
@@ -53,7 +53,8 @@ static collab_status write_out(FILE *out, const void *buf, size_t n, const char 
 static collab_status corrupt(const char *name, const char *format, collab_error *err)
 {
     return collab_error_set_at(err, COLLAB_E_INPUT, name, 0, 0,
-                               "the %s data is corrupt or truncated (is the file complete?)", format);
+                               "the %s data is corrupt or truncated (is the file complete?)",
+                               format);
 }
 
 /* ---- decompressors: each reads `src` to its end and writes the plain bytes to `out` ---------- */
@@ -226,7 +227,10 @@ static const struct {
     decompressor run;
 } compressions[] = {
     {"gzip", "\x1f\x8b", 2, gunzip},
-    {"xz", "\xfd" "7zXZ\x00", 6, unxz},
+    {"xz",
+     "\xfd"
+     "7zXZ\x00",
+     6, unxz},
     {"zstd", "\x28\xb5\x2f\xfd", 4, unzstd},
     {"bzip2", "BZh", 3, bunzip2},
 };
@@ -269,8 +273,8 @@ static const char *utf16_encoding(const unsigned char *b, size_t len)
 
 /* Where the conversion stands, for the position of a byte it cannot convert. */
 typedef struct convert_position {
-    long line;        /* 1-based, lines written so far + 1 */
-    long column;      /* 1-based characters since the last line end */
+    long line;   /* 1-based, lines written so far + 1 */
+    long column; /* 1-based characters since the last line end */
 } convert_position;
 
 static void advance(convert_position *p, const char *utf8, size_t n)
@@ -347,8 +351,8 @@ static FILE *new_temp(const char *name, collab_error *err)
 {
     FILE *tmp = tmpfile();
     if (tmp == NULL) {
-        collab_error_set(err, COLLAB_E_IO, "cannot make a temporary file to decode '%s': %s",
-                         name, strerror(errno));
+        collab_error_set(err, COLLAB_E_IO, "cannot make a temporary file to decode '%s': %s", name,
+                         strerror(errno));
     }
     return tmp;
 }

@@ -2,14 +2,14 @@
  * separators dropped), matched against the synonyms of each use (person, project, role, year;
  * source, target, weight) or against a name the caller gave, and from the columns found, the
  * shape of the file: credits when person and project columns are there, else edges. */
-#include "collab/load.h"
-
 #include "collab/alloc.h"
+#include "collab/load.h"
 #include "collab/text.h"
-#include "load_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "load_internal.h"
 
 typedef collab_i_load_state load_state;
 
@@ -31,13 +31,14 @@ void collab_i_load_header_key(const char *s, size_t len, char *key, size_t key_s
     key[k] = '\0';
 }
 
-static const char *const person_keys[] = {"person", "artist", "name", "people", "performer",
-                                          "musician", "creditname", "contributor", "author",
-                                          "member", NULL};
-static const char *const project_keys[] = {"project", "release", "album", "title", "work", "film",
-                                           "movie", "song", "track", "recording", "event", NULL};
-static const char *const role_keys[] = {"role", "credit", "job", "function", "instrument",
-                                        "position", NULL};
+static const char *const person_keys[] = {"person",    "artist",   "name",       "people",
+                                          "performer", "musician", "creditname", "contributor",
+                                          "author",    "member",   NULL};
+static const char *const project_keys[] = {"project", "release",   "album", "title",
+                                           "work",    "film",      "movie", "song",
+                                           "track",   "recording", "event", NULL};
+static const char *const role_keys[] = {"role",       "credit",   "job", "function",
+                                        "instrument", "position", NULL};
 static const char *const year_keys[] = {"year", "releaseyear", "yr", NULL};
 static const char *const source_keys[] = {"source", "from", "src", "node1", "u", "a", NULL};
 static const char *const target_keys[] = {"target", "to", "dst", "node2", "v", "b", NULL};
@@ -140,8 +141,8 @@ static void list_columns(const collab_edgelist *out, char *buf, size_t size)
     size_t used = 0;
     buf[0] = '\0';
     for (size_t c = 0; c < out->n_columns; c++) {
-        int n = snprintf(buf + used, size - used, "%s'%.60s'", c > 0 ? ", " : "",
-                         out->column_names[c]);
+        int n =
+            snprintf(buf + used, size - used, "%s'%.60s'", c > 0 ? ", " : "", out->column_names[c]);
         if (n < 0 || (size_t)n >= size - used) {
             snprintf(buf + used, size - used, "%s", used + 6 < size ? ", ..." : "");
             return;
@@ -166,14 +167,17 @@ static size_t closest_column(char keys[][64], size_t n_columns, const char *key,
     return best;
 }
 
-static collab_status missing_override(load_state *ls, const collab_i_csv_row *row,
-                                      char keys[][64], collab_column_use use, collab_error *err)
+static collab_status missing_override(load_state *ls, const collab_i_csv_row *row, char keys[][64],
+                                      collab_column_use use, collab_error *err)
 {
     const char *name = override_for(ls->opt, use);
     char key[64];
     collab_i_load_header_key(name, strlen(name), key, sizeof key, &ls->scratch);
     size_t len = strlen(key);
-    size_t near = closest_column(keys, ls->out->n_columns, key, len < 6 ? 1 : len / 3 > 2 ? len / 3 : 2);
+    size_t near = closest_column(keys, ls->out->n_columns, key,
+                                 len < 6       ? 1
+                                 : len / 3 > 2 ? len / 3
+                                               : 2);
     char columns[200];
     list_columns(ls->out, columns, sizeof columns);
     char hint[120] = "";
@@ -208,8 +212,10 @@ static void near_misses(load_state *ls, char keys[][64], char *buf, size_t size)
         if (near == SIZE_MAX || used >= size) {
             continue;
         }
-        int n = snprintf(buf + used, size - used, "%s'%.40s' looks like the %s column (--%s-col "
-                         "'%.40s')", used > 0 ? "; " : "; ", ls->out->column_names[near],
+        int n = snprintf(buf + used, size - used,
+                         "%s'%.40s' looks like the %s column (--%s-col "
+                         "'%.40s')",
+                         used > 0 ? "; " : "; ", ls->out->column_names[near],
                          collab_i_load_use_name(required[i]), collab_i_load_use_name(required[i]),
                          ls->out->column_names[near]);
         used = n > 0 && (size_t)n < size - used ? used + (size_t)n : size;
@@ -308,10 +314,9 @@ static collab_status map_columns(load_state *ls, const collab_i_csv_row *row, ch
     }
     for (size_t i = 0; i < 4; i++) {
         bool wide_person = ls->opt->person_cols != NULL && credit_uses[i] == COLLAB_COL_PERSON;
-        credits[credit_uses[i]] =
-            wide_person ? ls->wide[0]
-                        : find_column(keys, row->n_fields, credit_uses[i], ls->opt, &ls->scratch,
-                                      credits);
+        credits[credit_uses[i]] = wide_person ? ls->wide[0]
+                                              : find_column(keys, row->n_fields, credit_uses[i],
+                                                            ls->opt, &ls->scratch, credits);
     }
     for (size_t i = 0; i < 3; i++) {
         edges[edge_uses[i]] =
@@ -385,7 +390,8 @@ collab_status collab_i_load_read_header(load_state *ls, const collab_i_csv_row *
                                      "invalid UTF-8 in the header (is this a text CSV file?)");
             break;
         }
-        collab_i_load_header_key(row->fields[c], row->lengths[c], keys[c], sizeof keys[c], &ls->scratch);
+        collab_i_load_header_key(row->fields[c], row->lengths[c], keys[c], sizeof keys[c],
+                                 &ls->scratch);
         out->column_names[c] = collab_strndup(row->fields[c], row->lengths[c]);
         if (out->column_names[c] == NULL) {
             st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory reading the header");

@@ -3,13 +3,14 @@
  * each non-empty cell becomes one credit on the row's project. */
 #include "collab/alloc.h"
 #include "collab/text.h"
-#include "load_internal.h"
 
 #include <ctype.h>
 #include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "load_internal.h"
 
 typedef collab_i_load_state load_state;
 
@@ -120,8 +121,7 @@ static collab_status row_project(load_state *ls, const collab_i_csv_row *row, si
     return COLLAB_OK;
 }
 
-collab_status collab_i_load_wide_row(load_state *ls, const collab_i_csv_row *row,
-                                     collab_error *err)
+collab_status collab_i_load_wide_row(load_state *ls, const collab_i_csv_row *row, collab_error *err)
 {
     collab_edgelist *out = ls->out;
     size_t cp = ls->col[COLLAB_COL_PROJECT];

@@ -5,12 +5,13 @@
 #include "collab/render.h"
 #include "collab/report.h"
 #include "collab/text.h"
-#include "map_internal.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "map_internal.h"
 
 static collab_status fill_edges(const collab_graph *g, collab_i_map_arrays *a, collab_error *err)
 {
@@ -32,8 +33,8 @@ static collab_status fill_edges(const collab_graph *g, collab_i_map_arrays *a, c
     }
     for (size_t v = 0; v < n; v++) {
         a->names[v] = collab_graph_name(g, v);
-        a->kind[v] = g->is_project != NULL && g->is_project[v] ? COLLAB_NODE_PROJECT
-                                                                : COLLAB_NODE_PERSON;
+        a->kind[v] =
+            g->is_project != NULL && g->is_project[v] ? COLLAB_NODE_PROJECT : COLLAB_NODE_PERSON;
     }
     return COLLAB_OK;
 }
@@ -146,9 +147,8 @@ static collab_status bubbles(map_job *job, collab_error *err)
         group[v] = bubble_of[p->membership[v]];
     }
     if (st == COLLAB_OK) {
-        st = collab_graph_contract(&job->community_level, job->src->graph, group,
-                                   job->n_bubbles, (const char *const *)job->arrays.legend_text,
-                                   err);
+        st = collab_graph_contract(&job->community_level, job->src->graph, group, job->n_bubbles,
+                                   (const char *const *)job->arrays.legend_text, err);
     }
     collab_free(bubble_of);
     collab_free(group);
@@ -196,8 +196,7 @@ static collab_status fixed_layout(map_job *job, double aspect, collab_error *err
     return COLLAB_OK;
 }
 
-static collab_status lay_out(map_job *job, double aspect, const double *radius,
-                             collab_error *err)
+static collab_status lay_out(map_job *job, double aspect, const double *radius, collab_error *err)
 {
     const collab_map_extras *x = job->extras;
     if (x->fixed_x != NULL && !job->by_community) {
@@ -259,7 +258,8 @@ static collab_status colours(map_job *job, collab_scene_input *si, collab_error 
     collab_i_map_arrays *a = &job->arrays;
     si->color_mode = COLLAB_COLOR_COMMUNITY;
     if (job->by_community || mo->color_by == COLLAB_MAP_COLOR_COMMUNITY) {
-        a->category = collab_alloc_array(collab_graph_vertex_count(job->drawn) + 1, sizeof(uint32_t));
+        a->category =
+            collab_alloc_array(collab_graph_vertex_count(job->drawn) + 1, sizeof(uint32_t));
         if (a->category == NULL) {
             return collab_error_nomem(err, "drawing the map");
         }
@@ -337,8 +337,7 @@ static void write_subtitle(map_job *job)
              collab_layout_method_name(job->mo->layout), (unsigned long long)job->mo->seed);
 }
 
-static void fill_scene_input(map_job *job, collab_scene_input *si,
-                             collab_render_measurer *measurer)
+static void fill_scene_input(map_job *job, collab_scene_input *si, collab_render_measurer *measurer)
 {
     const collab_map_options *mo = job->mo;
     collab_scene_input_init(si);
@@ -490,9 +489,8 @@ collab_status collab_map_build(collab_map *out, const collab_map_source *src,
     job.extras = extras != NULL ? extras : &none;
     collab_map map;
     memset(&map, 0, sizeof map);
-    collab_status st = collab_i_map_community_legend(src->graph, src->partition,
-                                                     src->metrics->values[mo->size_by],
-                                                     &job.arrays, err);
+    collab_status st = collab_i_map_community_legend(
+        src->graph, src->partition, src->metrics->values[mo->size_by], &job.arrays, err);
     if (st == COLLAB_OK) {
         st = choose_level(&job, err);
     }

@@ -4,11 +4,12 @@
  * agree with the reports and exports. */
 #include "collab/alloc.h"
 #include "collab/credits.h"
-#include "map_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "map_internal.h"
 
 void collab_i_map_legend_free(collab_i_map_arrays *a)
 {
@@ -193,8 +194,8 @@ collab_status collab_i_map_person_roles(const collab_graph *g, const collab_edge
     } else {
         rank_roles(g, list, rank, class_of);
         for (size_t c = 0; c < n_roles; c++) {
-            a->legend[c] = (collab_legend_entry){(uint32_t)c,
-                                                 collab_names_get(&list->roles, rank[c].role)};
+            a->legend[c] =
+                (collab_legend_entry){(uint32_t)c, collab_names_get(&list->roles, rank[c].role)};
         }
         a->n_legend = n_roles;
         for (size_t v = 0; v < n; v++) {

@@ -15,8 +15,6 @@
  * This file is the driver: the job, the lanes, the threads and the final sums. The CSR, its
  * components and renumbering are paths_csr.c's, the choice of sources paths_sample.c's, and the
  * BFS, Dijkstra and back-propagation from one source paths_kernels.c's. */
-#include "paths_internal.h"
-
 #include "collab/alloc.h"
 #include "collab/clock.h"
 
@@ -27,41 +25,43 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "paths_internal.h"
+
 #define N_LANES 4
 
 typedef collab_i_path_lane lane;
 
 typedef struct sweep {
-    const collab_i_csr *csr;   /* the graph relabelled: components contiguous, each in BFS order */
-    const uint32_t *new_id;    /* new_id[original vertex] */
-    const uint32_t *comp;      /* component of each original vertex */
-    const size_t *comp_begin;  /* first relabelled vertex of each component */
-    bool inverse;              /* 1/weight lengths */
-    bool squares;              /* keep sums of squares (sampling) */
-    const uint32_t *sources;   /* sources (original vertices), ascending */
-    size_t n_sources;          /* how many */
-    lane lanes[N_LANES];       /* per-lane accumulators */
-    int n_threads;             /* workers */
+    const collab_i_csr *csr;  /* the graph relabelled: components contiguous, each in BFS order */
+    const uint32_t *new_id;   /* new_id[original vertex] */
+    const uint32_t *comp;     /* component of each original vertex */
+    const size_t *comp_begin; /* first relabelled vertex of each component */
+    bool inverse;             /* 1/weight lengths */
+    bool squares;             /* keep sums of squares (sampling) */
+    const uint32_t *sources;  /* sources (original vertices), ascending */
+    size_t n_sources;         /* how many */
+    lane lanes[N_LANES];      /* per-lane accumulators */
+    int n_threads;            /* workers */
     collab_progress_fn progress; /* told how far the sweep is, or NULL */
-    void *progress_data;       /* passed to it */
-    double started;            /* when the sweep began (collab_clock_seconds), for the time left */
-    atomic_size_t done;        /* sources finished */
-    atomic_int next_lane;      /* the next lane a worker may take */
-    atomic_bool cancel;        /* stop early: the caller failed elsewhere */
+    void *progress_data;         /* passed to it */
+    double started;       /* when the sweep began (collab_clock_seconds), for the time left */
+    atomic_size_t done;   /* sources finished */
+    atomic_int next_lane; /* the next lane a worker may take */
+    atomic_bool cancel;   /* stop early: the caller failed elsewhere */
 } sweep;
 
 typedef struct worker {
-    sweep *s;          /* shared state */
-    int id;            /* thread number */
-    collab_status st;  /* COLLAB_E_NOMEM if its workspace failed */
+    sweep *s;         /* shared state */
+    int id;           /* thread number */
+    collab_status st; /* COLLAB_E_NOMEM if its workspace failed */
 } worker;
 
 static void show_progress(sweep *s)
 {
     size_t done = atomic_load(&s->done);
     char message[128];
-    int n = snprintf(message, sizeof message, "shortest paths: %zu of %zu sources", done,
-                     s->n_sources);
+    int n =
+        snprintf(message, sizeof message, "shortest paths: %zu of %zu sources", done, s->n_sources);
     double elapsed = collab_clock_seconds() - s->started;
     if (done > 0 && done < s->n_sources && elapsed > 1 && n > 0 && (size_t)n < sizeof message) {
         /* sources cost about the same on average: the rest takes what they took, scaled */
@@ -156,8 +156,8 @@ static void vertex_metrics(const sweep *s, size_t v, double size, double k,
     r->betweenness[v] = bc * (size / k) / 2.0;
     r->closeness[v] = dsum > 0 ? reached / dsum : 0.0;
     r->harmonic[v] = reached >= size - 1.0 ? hsum
-                     : reached > 0           ? hsum * (size - 1.0) / reached
-                                             : 0.0;
+                     : reached > 0         ? hsum * (size - 1.0) / reached
+                                           : 0.0;
     if (r->sampled && k < size && k > 1) {
         double mean = bc / k;
         double var = (bc2 - k * mean * mean) / (k - 1.0);
@@ -222,16 +222,16 @@ static int default_threads(int requested)
 
 /* A sweep in progress: what collab_i_sweep_start set up and collab_i_sweep_finish frees. */
 struct collab_i_sweep_job {
-    sweep s;                      /* the shared state the workers read */
-    collab_i_sweep_result r;      /* components, sources; the metrics once combined */
-    collab_i_csr relabelled;      /* the graph renumbered for the sweep */
-    uint32_t *comp;               /* component of each vertex */
-    uint32_t *sources;            /* the sources */
-    uint32_t *new_id;             /* the renumbering */
+    sweep s;                         /* the shared state the workers read */
+    collab_i_sweep_result r;         /* components, sources; the metrics once combined */
+    collab_i_csr relabelled;         /* the graph renumbered for the sweep */
+    uint32_t *comp;                  /* component of each vertex */
+    uint32_t *sources;               /* the sources */
+    uint32_t *new_id;                /* the renumbering */
     size_t *sizes, *begins, *picked; /* per component: vertices, first new id, sources */
-    pthread_t threads[N_LANES];   /* background workers */
-    worker workers[N_LANES];      /* their state; the last is the caller's */
-    int started;                  /* background workers running */
+    pthread_t threads[N_LANES];      /* background workers */
+    worker workers[N_LANES];         /* their state; the last is the caller's */
+    int started;                     /* background workers running */
 };
 
 static void job_free(collab_i_sweep_job *job)
@@ -269,8 +269,7 @@ static collab_status job_prepare(collab_i_sweep_job *job, const collab_i_csr *cs
     bool ok = job->comp != NULL && job->sizes != NULL && job->begins != NULL &&
               job->picked != NULL && job->sources != NULL && job->new_id != NULL && order != NULL;
     if (ok) {
-        r->components =
-            collab_i_csr_components(csr, job->comp, job->sizes, job->begins, order);
+        r->components = collab_i_csr_components(csr, job->comp, job->sizes, job->begins, order);
         for (size_t k = 0; k < r->components; k++) {
             r->largest = job->sizes[k] > r->largest ? job->sizes[k] : r->largest;
         }
@@ -309,8 +308,8 @@ static collab_status job_prepare(collab_i_sweep_job *job, const collab_i_csr *cs
     return COLLAB_OK;
 }
 
-collab_status collab_i_sweep_start(collab_i_sweep_job **out, const collab_i_csr *csr,
-                                   bool inverse, long sample, uint64_t seed, int threads,
+collab_status collab_i_sweep_start(collab_i_sweep_job **out, const collab_i_csr *csr, bool inverse,
+                                   long sample, uint64_t seed, int threads,
                                    collab_progress_fn progress, void *progress_data,
                                    collab_error *err)
 {
@@ -319,8 +318,8 @@ collab_status collab_i_sweep_start(collab_i_sweep_job **out, const collab_i_csr 
     if (job == NULL) {
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
     }
-    collab_status st = job_prepare(job, csr, inverse, sample, seed, threads, progress, progress_data,
-                                   err);
+    collab_status st =
+        job_prepare(job, csr, inverse, sample, seed, threads, progress, progress_data, err);
     if (st != COLLAB_OK) {
         job_free(job);
         return st;

@@ -10,15 +10,15 @@
 #include <string.h>
 
 typedef struct chain_source {
-    const collab_graph *g;        /* the graph the chains are in */
-    const collab_edgelist *list;  /* its rows */
-    const uint32_t *paths;        /* n_paths chains of length + 1 vertices */
+    const collab_graph *g;       /* the graph the chains are in */
+    const collab_edgelist *list; /* its rows */
+    const uint32_t *paths;       /* n_paths chains of length + 1 vertices */
     size_t n_paths, length;
 } chain_source;
 
 /* The drawing under construction: people at even columns, linking projects at odd ones. */
 typedef struct chain_drawing {
-    char **names;      /* vertex names (owned) */
+    char **names; /* vertex names (owned) */
     uint8_t *is_project;
     double *x, *y;     /* fixed positions */
     uint8_t *emphasis; /* the two ends */
@@ -73,10 +73,10 @@ static char *link_label(const chain_source *in, uint32_t u, uint32_t v, collab_e
         return NULL;
     }
     const char *title = collab_names_get(&list->names_b, l.project);
-    const char *ra = l.role_a != COLLAB_NO_ID ? collab_names_get(&list->roles, l.role_a)
-                                                : "credited";
-    const char *rb = l.role_b != COLLAB_NO_ID ? collab_names_get(&list->roles, l.role_b)
-                                                : "credited";
+    const char *ra =
+        l.role_a != COLLAB_NO_ID ? collab_names_get(&list->roles, l.role_a) : "credited";
+    const char *rb =
+        l.role_b != COLLAB_NO_ID ? collab_names_get(&list->roles, l.role_b) : "credited";
     size_t len = strlen(title) + strlen(ra) + strlen(rb) + 64;
     char *text = collab_malloc(len);
     if (text != NULL) {
@@ -122,8 +122,8 @@ static collab_status build_drawing(const chain_source *in, chain_drawing *d, col
                 char *name = copy_text(collab_graph_name(in->g, v));
                 st = name == NULL ? collab_error_nomem(err, "drawing the chains") : COLLAB_OK;
                 if (st == COLLAB_OK) {
-                    d->vertex_of[v] = add_vertex(d, name, false, 2.0 * (double)i,
-                                                 (double)rows[i]++);
+                    d->vertex_of[v] =
+                        add_vertex(d, name, false, 2.0 * (double)i, (double)rows[i]++);
                 }
             }
             if (st != COLLAB_OK || i == 0) {
@@ -147,8 +147,8 @@ static collab_status build_drawing(const chain_source *in, chain_drawing *d, col
                 d->to[d->m++] = dv;
                 continue;
             }
-            uint32_t pv = add_vertex(d, label, true, 2.0 * (double)i - 1,
-                                     (d->y[du] + d->y[dv]) / 2);
+            uint32_t pv =
+                add_vertex(d, label, true, 2.0 * (double)i - 1, (d->y[du] + d->y[dv]) / 2);
             d->from[d->m] = du;
             d->to[d->m++] = pv;
             d->from[d->m] = pv;

@@ -116,8 +116,8 @@ static collab_status shared_projects(const collab_graph *g, const collab_edgelis
 }
 
 collab_status collab_query_neighbourhood(const collab_graph *g, const collab_edgelist *list,
-                                        uint32_t ego, size_t radius, collab_neighbour **out,
-                                        size_t *n_out, collab_error *err)
+                                         uint32_t ego, size_t radius, collab_neighbour **out,
+                                         size_t *n_out, collab_error *err)
 {
     size_t n = collab_graph_vertex_count(g);
     int32_t *dist = collab_alloc_array(n + 1, sizeof *dist);

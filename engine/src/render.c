@@ -1,23 +1,23 @@
 /* Painting scenes with cairo and pango; render_output.c writes them to PNG, SVG or PDF.
  *
- * The painter is backend-agnostic (it only sees a cairo_t in page units). Text is shaped identically for measuring and
- * painting - at one size, metrics unhinted, glyph positions unrounded, scaled by the matrix - so a
- * text measured on the 1x1 scratch surface has the same extents when painted on a PNG scaled by
- * dpi/72 or on a PDF page; with hinted metrics, label boxes would drift by a pixel per glyph at
- * some sizes and neighbouring labels could touch. Only the render module's two files include
- * cairo and pango. */
+ * The painter is backend-agnostic (it only sees a cairo_t in page units). Text is shaped
+ * identically for measuring and painting - at one size, metrics unhinted, glyph positions
+ * unrounded, scaled by the matrix - so a text measured on the 1x1 scratch surface has the same
+ * extents when painted on a PNG scaled by dpi/72 or on a PDF page; with hinted metrics, label boxes
+ * would drift by a pixel per glyph at some sizes and neighbouring labels could touch. Only the
+ * render module's two files include cairo and pango. */
 #include "collab/render.h"
 
 #include "collab/alloc.h"
 
 #include <errno.h>
 #include <math.h>
+#include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include <cairo.h>
-#include <pango/pangocairo.h>
 
 #define PI 3.14159265358979323846
 
@@ -279,4 +279,3 @@ void collab_render_paint(cairo_t *cr, const collab_scene *s)
     g_object_unref(p.ltr);
     cairo_restore(cr);
 }
-

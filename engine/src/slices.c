@@ -3,12 +3,13 @@
 #include "collab/slices.h"
 
 #include "collab/alloc.h"
-#include "random_internal.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "random_internal.h"
 
 void collab_slices_year_span(const collab_graph *g, const collab_edgelist *list, int *lo, int *hi,
                              size_t *no_year)
