@@ -261,6 +261,7 @@ collab_status cli_export_file(const cli_input *in, const cli_analysis *an,
                               const collab_map *map_or_null, const char *path, int format,
                               collab_error *err);
 int cmd_slices(int argc, char **argv);
+int cmd_names(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
 
 #endif

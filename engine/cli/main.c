@@ -29,6 +29,7 @@ static const command commands[] = {
     {"roles", cmd_roles, "the roles of a credits file: credits, people, projects, years"},
     {"export", cmd_export, "the network for Gephi, Cytoscape, VOSviewer, d3 or a spreadsheet"},
     {"slices", cmd_slices, "one report and map per decade, year or window, with ranks"},
+    {"names", cmd_names, "names that probably denote one person, for --aliases"},
 };
 
 static void print_usage(FILE *f)

@@ -1,4 +1,5 @@
-/* The alias table (collab_aliases_load): a two-column CSV, alias then canonical name, read by the
+/* The alias table (collab_aliases_load): a CSV whose first two columns are the alias and the
+ * canonical name (further columns are notes, such as collab names' evidence), read by the
  * same reader as the main input (delimiter detection, BOM, quoting), its names normalised as the
  * main input's are; an alias given two different targets is an error. */
 #include "collab/load.h"
@@ -47,7 +48,8 @@ static collab_status on_alias_row(const collab_i_csv_row *row, void *ctx, collab
     collab_aliases *al = as->aliases;
     bool first = as->first_row;
     as->first_row = false;
-    if (row->n_fields != 2) {
+    if (row->n_fields < 2) {
+        /* Columns after the first two are notes (collab names writes its evidence there). */
         return collab_error_set_at(err, COLLAB_E_INPUT, as->name, row->line, 1,
                                    "expected 2 fields (alias,canonical name), found %zu",
                                    row->n_fields);

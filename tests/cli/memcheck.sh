@@ -72,6 +72,7 @@ check 0 summary "$work/data.csv.gz"
 check 0 summary "$work/data16.csv"
 check 0 summary "$data" --split-people ' / ' --component largest --min-degree 2
 check 0 summary "$data" --wide --person-cols 1 --project-col 2 --min-credits 2 --min-component-size 3
+check 0 names "$data"
 check 0 ego "$data" "$person" --radius 2 -o "$work/ego.png"
 check 0 path "$data" "$person" "$other" --all -o "$work/path.svg"
 for name in "$misspelt" "" "   " "Nobody Anywhere Zzyzx" "$person$person$person$person"; do

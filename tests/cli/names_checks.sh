@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# collab names (issue 18): every variant planted in a small file is found (folded case and accents,
+# '$' for 's', 'Last, First', initials of the given names, a Discogs suffix), none is proposed
+# among distinct names that share a surname or people credited together, and the alias file it
+# writes, read back with --aliases, merges exactly those names.
+# Usage: names_checks.sh COLLAB CASES_DIR
+set -u
+collab=$(realpath "$1")
+cases=$(realpath "$2")
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+failures=0
+fail() {
+    echo "FAIL $*"
+    failures=$((failures + 1))
+}
+planted="$cases/names_planted/in.csv"
+"$collab" names "$planted" --format csv -o aliases.csv || fail "names exited $?"
+for pair in 'Beyonce,Beyoncé' 'ASAP Rocky,A$AP Rocky' '"Bach, Johann Sebastian",Johann Sebastian Bach' \
+    'J. S. Bach,Johann Sebastian Bach' 'John Smith (2),John Smith'; do
+    grep -qF -- "$pair," aliases.csv || fail "the pair $pair was not found"
+done
+[ "$(tail -n +2 aliases.csv | wc -l)" = 5 ] || fail "expected 5 variants, got: $(cat aliases.csv)"
+"$collab" summary "$planted" --format json >before.json 2>/dev/null
+"$collab" summary "$planted" --aliases aliases.csv --format json >after.json 2>/dev/null
+python3 - <<'PY' || fail "--aliases did not merge exactly the 5 names"
+import json
+before = json.load(open("before.json"))["graph"]["persons"]
+after = json.load(open("after.json"))
+assert after["input"]["aliases_applied"] == 5, after["input"]
+assert after["graph"]["persons"] == before - 5, (before, after["graph"]["persons"])
+PY
+"$collab" names "$cases/names_distinct/in.csv" --format csv -o none.csv
+[ "$(tail -n +2 none.csv | wc -l)" = 0 ] || fail "variants proposed among distinct names: $(cat none.csv)"
+echo "names: $failures failed"
+[ "$failures" = 0 ]
