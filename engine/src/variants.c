@@ -263,7 +263,9 @@ static collab_status scan_blocks(finder *fd, form *f, size_t n, collab_error *er
 {
     collab_status st = COLLAB_OK;
     /* equal folded forms: one person written several ways */
-    qsort(f, n, sizeof *f, by_folded);
+    if (n > 1) {
+        qsort(f, n, sizeof *f, by_folded);
+    }
     for (size_t i = 0; st == COLLAB_OK && i < n;) {
         size_t j = i + 1;
         while (j < n && strcmp(f[i].folded, f[j].folded) == 0) {
@@ -284,7 +286,9 @@ static collab_status scan_blocks(finder *fd, form *f, size_t n, collab_error *er
         i = j;
     }
     /* one surname and first letter: initials against given names */
-    qsort(f, n, sizeof *f, by_surname);
+    if (n > 1) {
+        qsort(f, n, sizeof *f, by_surname);
+    }
     for (size_t i = 0; st == COLLAB_OK && i < n;) {
         size_t j = i;
         while (j < n && same_block(&f[j], &f[i]) == 0) {
@@ -338,7 +342,9 @@ static collab_status resolve_groups(finder *fd, size_t nv, collab_error *err)
             }
         }
     }
-    qsort(fd->out, fd->n, sizeof *fd->out, by_confidence);
+    if (fd->n > 1) { /* qsort takes no NULL array, which an empty list is */
+        qsort(fd->out, fd->n, sizeof *fd->out, by_confidence);
+    }
     size_t k = 0;
     for (size_t i = 0; i < fd->n; i++) {
         collab_variant p = fd->out[i];
@@ -408,7 +414,9 @@ collab_status collab_variants_find(const collab_graph *g, const collab_edgelist 
         collab_free(fd.out);
         return st;
     }
-    qsort(fd.out, fd.n, sizeof *fd.out, by_confidence);
+    if (fd.n > 1) {
+        qsort(fd.out, fd.n, sizeof *fd.out, by_confidence);
+    }
     *out = fd.out;
     *n_out = fd.n;
     return COLLAB_OK;
