@@ -14,6 +14,7 @@ enum input_option {
     OPT_NO_HEADER,
     OPT_COMPONENT,
     OPT_PERSON_COLS,
+    OPT_WIDE,
     OPT_MIN_COMPONENT_SIZE,
     OPT_MIN_DEGREE,
     OPT_MIN_CREDITS,
@@ -48,7 +49,7 @@ const struct option cli_input_options[] = {
     {"no-header", no_argument, NULL, OPT_NO_HEADER},
     {"component", required_argument, NULL, OPT_COMPONENT},
     {"person-cols", required_argument, NULL, OPT_PERSON_COLS},
-    {"wide", no_argument, NULL, OPT_PERSON_COLS + 1000},
+    {"wide", no_argument, NULL, OPT_WIDE},
     {"min-component-size", required_argument, NULL, OPT_MIN_COMPONENT_SIZE},
     {"min-degree", required_argument, NULL, OPT_MIN_DEGREE},
     {"min-credits", required_argument, NULL, OPT_MIN_CREDITS},
@@ -228,7 +229,7 @@ bool cli_input_option(cli_input *in, int opt, const char *arg, collab_error *err
         in->load.person_cols = arg;
         in->load.shape = COLLAB_SHAPE_CREDITS;
         return true;
-    case OPT_PERSON_COLS + 1000: /* --wide: says what --person-cols does; that is enough */
+    case OPT_WIDE: /* names the shape; --person-cols does the work, and is required with it */
         in->wide = true;
         return true;
     case OPT_COMPONENT:
