@@ -14,7 +14,7 @@
 /* A name's forms, for blocking and comparing. */
 typedef struct form {
     uint32_t vertex;   /* the vertex */
-    char *folded;      /* the whole name folded, words separated by one space */
+    char *folded;      /* the whole name folded, words separated by one space (collab_malloc) */
     char *surname;     /* its last word (points into `folded`) */
     bool inverted;     /* written "Last, First" */
     bool suffixed;     /* had a "(N)" suffix */
@@ -52,7 +52,7 @@ static char *fold(const char *name, bool *inverted, bool *suffixed)
     char *comma = memchr(s, ',', len);
     *inverted = comma != NULL && memchr(comma + 1, ',', len - (size_t)(comma - s) - 1) == NULL &&
                 comma > s && (size_t)(comma - s) + 1 < len;
-    char *out = malloc(len + 2);
+    char *out = collab_malloc(len + 2);
     if (out == NULL) {
         free(s);
         return NULL;
@@ -406,7 +406,7 @@ collab_status collab_variants_find(const collab_graph *g, const collab_edgelist 
     }
     collab_free(fd.odd_form);
     for (size_t i = 0; i < n; i++) {
-        free(f[i].folded);
+        collab_free(f[i].folded);
     }
     collab_free(f);
     collab_free(fd.credits);
