@@ -30,6 +30,8 @@ typedef struct cli_input {
     collab_load_options load;   /* CSV reading options */
     collab_graph_options graph; /* graph building options */
     const char *aliases_path;   /* --aliases FILE, or NULL */
+    char **drop_people;         /* --drop-people names (owned), pointed to by graph options */
+    size_t n_drop_people;
     const char *path;           /* the input file ("-" = stdin) */
     bool wide;                  /* --wide given (--person-cols does the work) */
     int threads;                /* --threads N, 0 = the library's default (one per core, at most

@@ -135,21 +135,31 @@ static collab_status parse_role_filter(const collab_edgelist *list, const char *
 static collab_status filter_rows(const collab_edgelist *list, const collab_graph_options *opt,
                                  uint8_t *keep, collab_graph_stats *stats, collab_error *err)
 {
+    uint8_t *drop_person = NULL;
+    collab_status dropped = collab_i_people_left_out(list, opt, &drop_person, stats, err);
+    if (dropped != COLLAB_OK) {
+        return dropped;
+    }
     uint8_t *keep_role = NULL;
     if (opt->roles != NULL) {
         keep_role = collab_calloc_array(list->roles.count + 1, 1);
         if (keep_role == NULL) {
+            collab_free(drop_person);
             return collab_error_set(err, COLLAB_E_NOMEM, "out of memory filtering roles");
         }
         collab_status st = parse_role_filter(list, opt->roles, keep_role, err);
         if (st != COLLAB_OK) {
             collab_free(keep_role);
+            collab_free(drop_person);
             return st;
         }
     }
     for (size_t r = 0; r < list->n_rows; r++) {
         keep[r] = 1;
-        if (keep_role != NULL && (list->role[r] == COLLAB_NO_ID || !keep_role[list->role[r]])) {
+        if (drop_person != NULL && drop_person[list->a[r]]) {
+            keep[r] = 0;
+            stats->rows_filtered_people++;
+        } else if (keep_role != NULL && (list->role[r] == COLLAB_NO_ID || !keep_role[list->role[r]])) {
             keep[r] = 0;
             stats->rows_filtered_role++;
         } else if (opt->has_years && (list->year[r] == 0 || list->year[r] < opt->year_from ||
@@ -161,6 +171,7 @@ static collab_status filter_rows(const collab_edgelist *list, const collab_graph
         }
     }
     collab_free(keep_role);
+    collab_free(drop_person);
     return COLLAB_OK;
 }
 
@@ -452,7 +463,7 @@ static collab_status build_credits(collab_graph *g, const collab_edgelist *list,
     }
     collab_status st = filter_rows(list, opt, keep, &g->stats, err);
     if (st == COLLAB_OK && g->stats.rows_used == 0) {
-        st = collab_error_set(err, COLLAB_E_INPUT, "no rows of '%s' pass the --roles/--years filters",
+        st = collab_error_set(err, COLLAB_E_INPUT, "no rows of '%s' pass the --roles/--years/--drop-people filters",
                               list->source);
     }
     if (st == COLLAB_OK) {

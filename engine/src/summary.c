@@ -208,6 +208,18 @@ collab_status collab_summary_write_text(FILE *f, const collab_summary *s, const 
         fprintf(f, "rows filtered:      %zu by role, %zu by year\n", st->rows_filtered_role,
                 st->rows_filtered_year);
     }
+    if (st->people_left_out > 0) {
+        fprintf(f, "people left out:    %zu (%zu placeholder%s, %zu rows)\n", st->people_left_out,
+                st->placeholders_left_out, st->placeholders_left_out == 1 ? "" : "s",
+                st->rows_filtered_people);
+        for (size_t i = 0; i < st->n_left_out_shown; i++) {
+            fprintf(f, "  left out:         ");
+            collab_text_fputs_safe(f, collab_names_get(&list->names_a, st->left_out_people[i]));
+            fprintf(f, " (%s, %zu row%s)\n",
+                    st->left_out_placeholder[i] ? "placeholder" : "--drop-people",
+                    st->left_out_rows[i], st->left_out_rows[i] == 1 ? "" : "s");
+        }
+    }
     if (list->n_rows > list->rows_read) {
         /* --split-people and --wide make several credits of one row */
         fprintf(f, "rows used:          %zu credits (one per name of the %zu rows read)\n",
@@ -325,6 +337,18 @@ collab_status collab_summary_write_json(FILE *f, const collab_summary *s, const 
     json_object_set_new(input, "rows_filtered_role", json_integer((json_int_t)st->rows_filtered_role));
     json_object_set_new(input, "rows_filtered_year", json_integer((json_int_t)st->rows_filtered_year));
     json_object_set_new(input, "rows_used", json_integer((json_int_t)st->rows_used));
+    json_object_set_new(input, "rows_filtered_people",
+                        json_integer((json_int_t)st->rows_filtered_people));
+    json_t *left_out = json_array();
+    for (size_t i = 0; i < st->n_left_out_shown; i++) {
+        json_array_append_new(
+            left_out, json_pack("{s:s, s:s, s:I}", "name",
+                                collab_names_get(&list->names_a, st->left_out_people[i]), "reason",
+                                st->left_out_placeholder[i] ? "placeholder" : "drop_people",
+                                "rows", (json_int_t)st->left_out_rows[i]));
+    }
+    json_object_set_new(input, "people_left_out", json_integer((json_int_t)st->people_left_out));
+    json_object_set_new(input, "largest_people_left_out", left_out);
     json_object_set_new(input, "aliases_applied", json_integer((json_int_t)list->aliases_applied));
     json_object_set_new(input, "roles", json_integer((json_int_t)list->roles.count));
     json_object_set_new(input, "filter_roles", opt->roles ? json_string(opt->roles) : json_null());
