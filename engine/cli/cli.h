@@ -54,6 +54,7 @@ typedef struct cli_analysis {
     bool have_metrics;                  /* m is initialised */
     bool have_partition;                /* p is initialised */
     bool verbose;                       /* print a timing line per stage */
+    const char *label;                  /* names the graph in messages (a time slice), or NULL */
 } cli_analysis;
 
 extern const struct option cli_analysis_options[];
