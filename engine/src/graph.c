@@ -209,6 +209,15 @@ static collab_status number_vertices(const collab_edgelist *list, const uint8_t 
     }
     memset(pid, 0xff, list->names_a.count * sizeof *pid);
     memset(jid, 0xff, list->names_b.count * sizeof *jid);
+    /* A network file lists its nodes: they are the vertices, in its order, isolated ones too. */
+    for (; list->vertices_listed && m->n_persons < list->names_a.count; m->n_persons++) {
+        m->person_origin[m->n_persons] = (uint32_t)m->n_persons;
+        pid[m->n_persons] = (uint32_t)m->n_persons;
+    }
+    for (; list->vertices_listed && m->n_projects < list->names_b.count; m->n_projects++) {
+        m->project_origin[m->n_projects] = (uint32_t)m->n_projects;
+        jid[m->n_projects] = (uint32_t)m->n_projects;
+    }
     for (size_t r = 0; r < list->n_rows; r++) {
         if (!keep[r]) {
             continue;

@@ -64,6 +64,22 @@ typedef struct collab_i_decoding {
 collab_status collab_i_load_decode(FILE *in, const char *name, const char *encoding,
                                    collab_i_decoding *what, collab_error *err);
 
+/* Reads the start of `in` and goes back to where it was: *format is GraphML ('<graphml' after the
+ * XML declaration), GML (`graph [` among its first keys), Pajek ('*Vertices' or '*Network') or
+ * else CSV (load_network.c). Errors: COLLAB_E_INPUT for a GEXF file (saying how to save it as
+ * GraphML), COLLAB_E_IO, COLLAB_E_NOMEM. */
+collab_status collab_i_load_detect_format(FILE *in, const char *name, collab_input_format *format,
+                                          collab_error *err);
+
+/* Reads the GraphML, GML or Pajek network in `in` through igraph into `list`, whose source,
+ * compression and encoding are set and everything else zero: names, one row per edge (credits
+ * for a person-project network), vertices_listed, and what the names and weights came from.
+ * Errors: COLLAB_E_INPUT for a file igraph cannot parse (with the line it names), a weight not
+ * greater than 0, a name that is not UTF-8 or no node; COLLAB_E_USAGE for a CSV column option;
+ * COLLAB_E_NOMEM. On error what `list` holds is for collab_edgelist_destroy. */
+collab_status collab_i_load_network(collab_edgelist *list, FILE *in, collab_input_format format,
+                                    const collab_load_options *opt, collab_error *err);
+
 /* The key a header name is matched by: case-folded, spaces, '_', '-' and '.' removed. */
 void collab_i_load_header_key(const char *s, size_t len, char *key, size_t key_size,
                               collab_text_scratch *scratch);

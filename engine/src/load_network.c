@@ -1,0 +1,786 @@
+/* Reading networks written by other tools (Gephi, Cytoscape, yEd, NetworkX, igraph, Pajek) and by
+ * `collab export`: GraphML, GML and Pajek .net, parsed by igraph, turned into the same
+ * collab_edgelist a CSV edge list gives, so everything downstream is unchanged.
+ *
+ * Each node is a vertex, in the file's order, isolated ones included (vertices_listed), so a
+ * network exported by collab and read back is the same graph with the same vertex ids, hence
+ * the same metrics, communities and report. A node is named by the first of its attributes
+ * `label` (Gephi, GML), `name` (Cytoscape, collab's GraphML), `id` (NetworkX's GraphML, Pajek)
+ * that names every node distinctly; otherwise empty or repeated names are replaced by the node's
+ * id or number, and counted. Edge weights come from `weight`, else `value` (Newman's GML files);
+ * a missing weight is 1, as an empty weight cell is. Each edge is one row: parallel edges are
+ * summed and self-loops dropped by the graph, as for CSV edge lists, and direction is kept only
+ * with --directed. When every node is a person or a project (`kind`, as collab's bipartite
+ * export writes it, or NetworkX's `bipartite` 0/1) and every edge joins a person to a project,
+ * the file is read as credits: one credit row per edge, repeated `weight` times when the weight
+ * is a small whole number (collab's bipartite export writes the number of credit rows there).
+ *
+ * igraph keeps node and edge attributes only through its attribute handler, which the engine
+ * otherwise leaves off (names and weights live in collab_graph). It is installed for the read
+ * and removed once the igraph graph, whose attributes it owns, is destroyed. */
+#include "collab/alloc.h"
+#include "collab/engine.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <igraph.h>
+
+#include "load_internal.h"
+
+#define SNIFF_BYTES     ((size_t)1 << 16)
+#define MAX_CREDIT_REPS 1000 /* a person-project weight above this is not a count of rows */
+
+const char *collab_input_format_name(collab_input_format format)
+{
+    switch (format) {
+    case COLLAB_INPUT_CSV:
+        return "csv";
+    case COLLAB_INPUT_GRAPHML:
+        return "graphml";
+    case COLLAB_INPUT_GML:
+        return "gml";
+    case COLLAB_INPUT_PAJEK:
+        return "pajek";
+    case COLLAB_INPUT_AUTO:
+        break;
+    }
+    return "auto";
+}
+
+bool collab_input_format_parse(const char *text, collab_input_format *format)
+{
+    static const struct {
+        const char *name;
+        collab_input_format format;
+    } names[] = {{"auto", COLLAB_INPUT_AUTO},       {"csv", COLLAB_INPUT_CSV},
+                 {"graphml", COLLAB_INPUT_GRAPHML}, {"gml", COLLAB_INPUT_GML},
+                 {"pajek", COLLAB_INPUT_PAJEK},     {"net", COLLAB_INPUT_PAJEK}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (strcasecmp(text, names[i].name) == 0) {
+            *format = names[i].format;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* ---- detection ------------------------------------------------------------------------------ */
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static bool starts_with_ci(const char *s, const char *end, const char *word)
+{
+    size_t n = strlen(word);
+    return (size_t)(end - s) >= n && strncasecmp(s, word, n) == 0;
+}
+
+/* Skips white space and whole comment lines starting with `comment` (0 = none). */
+static const char *skip_blank(const char *p, const char *end, char comment)
+{
+    while (p < end) {
+        if (is_space(*p)) {
+            p++;
+        } else if (comment != 0 && *p == comment) {
+            while (p < end && *p != '\n') {
+                p++;
+            }
+        } else {
+            break;
+        }
+    }
+    return p;
+}
+
+/* GML: `key value` pairs with `graph [` among the top-level keys. A CSV header never has a key
+ * followed by white space and then '[' or a quoted string: "graph\n[" must be found, after keys
+ * such as Creator "..." or Version 1. */
+static bool looks_like_gml(const char *p, const char *end)
+{
+    for (int keys = 0; keys < 8; keys++) {
+        p = skip_blank(p, end, '#');
+        const char *key = p;
+        while (p < end && ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+                           (*p >= '0' && *p <= '9') || *p == '_')) {
+            p++;
+        }
+        if (p == key || p == end || !is_space(*p)) {
+            return false;
+        }
+        bool graph = (size_t)(p - key) == 5 && strncasecmp(key, "graph", 5) == 0;
+        p = skip_blank(p, end, 0);
+        if (graph) {
+            return p < end && *p == '[';
+        }
+        /* Another key's value: a number or a quoted string on its line. */
+        if (p < end && *p == '"') {
+            const char *q = memchr(p + 1, '"', (size_t)(end - p - 1));
+            if (q == NULL) {
+                return false;
+            }
+            p = q + 1;
+        } else {
+            while (p < end && !is_space(*p)) {
+                if (*p == ',' || *p == ';' || *p == '[') {
+                    return false;
+                }
+                p++;
+            }
+        }
+    }
+    return false;
+}
+
+/* Returns the format of the text in buf, CSV when it is none of the networks; *gexf when it is
+ * GEXF, which igraph does not read. */
+static collab_input_format sniff_format(const char *buf, size_t len, bool *gexf)
+{
+    const char *end = buf + len;
+    const char *p = buf;
+    *gexf = false;
+    if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+        p += 3;
+    }
+    p = skip_blank(p, end, 0);
+    if (p < end && *p == '<') {
+        /* XML: the root element follows the declaration and any comments. */
+        bool graphml = collab_text_find(p, (size_t)(end - p), "<graphml", 8) != NULL;
+        *gexf = !graphml && collab_text_find(p, (size_t)(end - p), "<gexf", 5) != NULL;
+        return graphml ? COLLAB_INPUT_GRAPHML : COLLAB_INPUT_CSV;
+    }
+    const char *q = skip_blank(p, end, '%'); /* Pajek comments start with '%' */
+    if (starts_with_ci(q, end, "*vertices") || starts_with_ci(q, end, "*network")) {
+        return COLLAB_INPUT_PAJEK;
+    }
+    return looks_like_gml(p, end) ? COLLAB_INPUT_GML : COLLAB_INPUT_CSV;
+}
+
+collab_status collab_i_load_detect_format(FILE *in, const char *name, collab_input_format *format,
+                                          collab_error *err)
+{
+    off_t at = ftello(in);
+    char *buf = collab_malloc(SNIFF_BYTES);
+    if (buf == NULL) {
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory reading '%s'", name);
+    }
+    size_t len = fread(buf, 1, SNIFF_BYTES, in);
+    collab_status st = COLLAB_OK;
+    if (len < SNIFF_BYTES && ferror(in)) {
+        st = collab_error_set(err, COLLAB_E_IO, "cannot read '%s'", name);
+    } else if (at < 0 || fseeko(in, at, SEEK_SET) != 0) {
+        st = collab_error_set(err, COLLAB_E_IO, "cannot go back to the start of '%s'", name);
+    }
+    bool gexf = false;
+    if (st == COLLAB_OK) {
+        *format = sniff_format(buf, len, &gexf);
+    }
+    collab_free(buf);
+    if (st == COLLAB_OK && gexf) {
+        st = collab_error_set_at(err, COLLAB_E_INPUT, name, 0, 0,
+                                 "this is a GEXF file, which collab does not read: save the "
+                                 "network as GraphML (Gephi: File > Export > Graph file, "
+                                 "GraphML), or its edge table as CSV");
+    }
+    return st;
+}
+
+/* ---- igraph's reader and its errors -----------------------------------------------------------
+ */
+
+static const char *format_title(collab_input_format format)
+{
+    return format == COLLAB_INPUT_GRAPHML ? "GraphML"
+           : format == COLLAB_INPUT_GML   ? "GML"
+                                          : "Pajek";
+}
+
+/* The line igraph or libxml2 names in `reason` ("..., line 5 (...)", "Line 7: ..."), 0 if none. */
+static long reason_line(const char *reason)
+{
+    for (const char *p = reason; *p != '\0'; p++) {
+        if (strncasecmp(p, "line ", 5) == 0 && p[5] >= '0' && p[5] <= '9') {
+            return strtol(p + 5, NULL, 10);
+        }
+    }
+    return 0;
+}
+
+/* igraph's reason without the position and the file type it repeats: "Parse error in GML file,
+ * line 5 (syntax error, unexpected end of file)" gives "syntax error, unexpected end of file",
+ * "Line 7: Opening and ending tag mismatch" gives "opening and ending tag mismatch". */
+static void reason_text(const char *reason, char *out, size_t size)
+{
+    const char *s = reason;
+    size_t n = strlen(s);
+    const char *open = strchr(s, '(');
+    if (strncmp(s, "Parse error", 11) == 0 && open != NULL && n > 0 && s[n - 1] == ')') {
+        s = open + 1;
+        n = (size_t)(reason + strlen(reason) - 1 - s);
+    } else if (strncasecmp(s, "line ", 5) == 0 && strchr(s, ':') != NULL) {
+        s = strchr(s, ':') + 1;
+        while (*s == ' ') {
+            s++;
+        }
+        n = strlen(s);
+    } else {
+        const char *cut = strstr(s, " in GML file");
+        cut = cut != NULL ? cut : strstr(s, " in Pajek file");
+        cut = cut != NULL ? cut : strstr(s, " in GraphML file");
+        cut = cut != NULL ? cut : strstr(s, ", line ");
+        if (cut != NULL) {
+            n = (size_t)(cut - s);
+        }
+    }
+    while (n > 0 && (s[n - 1] == '.' || s[n - 1] == '\n' || s[n - 1] == ' ')) {
+        n--;
+    }
+    snprintf(out, size, "%.*s", (int)n, s);
+    /* Lowercase first word, as every message, unless it is a name ("GraphML", "ID"). */
+    if (out[0] >= 'A' && out[0] <= 'Z' && out[1] >= 'a' && out[1] <= 'z') {
+        out[0] = (char)(out[0] - 'A' + 'a');
+    }
+}
+
+static collab_status read_error(igraph_error_t rc, collab_input_format format, const char *name,
+                                collab_error *err)
+{
+    if (rc == IGRAPH_ENOMEM) {
+        collab_engine_clear_reason();
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory reading '%s'", name);
+    }
+    const char *reason = collab_engine_last_reason();
+    char text[200];
+    reason_text(reason[0] != '\0' ? reason : igraph_strerror(rc), text, sizeof text);
+    long line = reason_line(reason);
+    collab_engine_clear_reason();
+    return collab_error_set_at(err, COLLAB_E_INPUT, name, line, 0, "not a valid %s file: %s",
+                               format_title(format), text);
+}
+
+static collab_status read_graph(igraph_t *g, FILE *in, collab_input_format format, const char *name,
+                                collab_error *err)
+{
+    igraph_error_t rc = IGRAPH_SUCCESS;
+    switch (format) {
+    case COLLAB_INPUT_GRAPHML:
+        rc = igraph_read_graph_graphml(g, in, 0);
+        break;
+    case COLLAB_INPUT_GML:
+        rc = igraph_read_graph_gml(g, in);
+        break;
+    default:
+        rc = igraph_read_graph_pajek(g, in);
+        break;
+    }
+    return rc == IGRAPH_SUCCESS ? COLLAB_OK : read_error(rc, format, name, err);
+}
+
+/* ---- attributes ----------------------------------------------------------------------------- */
+
+/* The graph being turned into rows, with what is known of its attributes. */
+typedef struct net_read {
+    const igraph_t *g;
+    collab_input_format format;
+    const char *name;            /* display name */
+    igraph_strvector_t v_names;  /* vertex attribute names */
+    igraph_vector_int_t v_types; /* their igraph_attribute_type_t */
+    igraph_strvector_t e_names;  /* edge attribute names */
+    igraph_vector_int_t e_types;
+    collab_text_scratch scratch; /* normalisation */
+    char *text;                  /* decoding buffer (owned) */
+    size_t text_cap;
+    char number[64]; /* a number written as text */
+} net_read;
+
+/* The type of vertex (`edge` false) or edge attribute `attr`, or -1 when the file has none. */
+static int attr_type(const net_read *r, bool edge, const char *attr)
+{
+    const igraph_strvector_t *names = edge ? &r->e_names : &r->v_names;
+    const igraph_vector_int_t *types = edge ? &r->e_types : &r->v_types;
+    for (igraph_integer_t i = 0; i < igraph_strvector_size(names); i++) {
+        if (strcmp(igraph_strvector_get(names, i), attr) == 0) {
+            return (int)VECTOR(*types)[i];
+        }
+    }
+    return -1;
+}
+
+static collab_status grow_text(net_read *r, size_t need, collab_error *err)
+{
+    if (need <= r->text_cap) {
+        return COLLAB_OK;
+    }
+    char *p = collab_realloc(r->text, need);
+    if (p == NULL) {
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory reading '%s'", r->name);
+    }
+    r->text = p;
+    r->text_cap = need;
+    return COLLAB_OK;
+}
+
+static size_t put_utf8(char *out, unsigned long c)
+{
+    if (c < 0x80) {
+        out[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = (char)(0xC0 | (c >> 6));
+        out[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    if (c < 0x10000) {
+        out[0] = (char)(0xE0 | (c >> 12));
+        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (c & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (c >> 18));
+    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (c & 0x3F));
+    return 4;
+}
+
+/* A GML string as text: GML is ASCII with other characters as &#N; or &#xN; (which igraph 0.10
+ * leaves as they are; collab's GML export writes them), and older tools wrote ISO-8859-1 bytes,
+ * which are converted when the string is not valid UTF-8. The result is in r->text. */
+static collab_status gml_text(net_read *r, const char *s, const char **out, size_t *out_len,
+                              collab_error *err)
+{
+    size_t len = strlen(s);
+    collab_status st = grow_text(r, 2 * len + 1, err);
+    if (st != COLLAB_OK) {
+        return st;
+    }
+    bool latin1 = collab_text_invalid_utf8(s, len) < len;
+    size_t n = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '&' && s[i + 1] == '#') {
+            bool hex = s[i + 2] == 'x' || s[i + 2] == 'X';
+            char *end;
+            unsigned long code = strtoul(s + i + (hex ? 3 : 2), &end, hex ? 16 : 10);
+            bool digits = end > s + i + (hex ? 3 : 2);
+            if (digits && *end == ';' && code > 0 && code <= 0x10FFFF &&
+                !(code >= 0xD800 && code <= 0xDFFF)) {
+                n += put_utf8(r->text + n, code);
+                i = (size_t)(end - s);
+                continue;
+            }
+        }
+        n += latin1 && c >= 0x80 ? put_utf8(r->text + n, c) : (r->text[n] = (char)c, 1);
+    }
+    r->text[n] = '\0';
+    *out = r->text;
+    *out_len = n;
+    return COLLAB_OK;
+}
+
+/* Vertex `v`'s attribute `attr` (of type `type`) as normalised text in *out (valid until the
+ * next call), "" when absent. Errors: COLLAB_E_INPUT for text that is not UTF-8, COLLAB_E_NOMEM. */
+static collab_status vertex_text(net_read *r, const char *attr, int type, igraph_integer_t v,
+                                 const char **out, size_t *out_len, collab_error *err)
+{
+    const char *s = "";
+    size_t len = 0;
+    if (type == IGRAPH_ATTRIBUTE_STRING) {
+        s = VAS(r->g, attr, v);
+        len = strlen(s);
+        if (r->format == COLLAB_INPUT_GML) {
+            collab_status st = gml_text(r, s, &s, &len, err);
+            if (st != COLLAB_OK) {
+                return st;
+            }
+        }
+    } else if (type == IGRAPH_ATTRIBUTE_NUMERIC) {
+        double x = VAN(r->g, attr, v);
+        if (isfinite(x)) {
+            /* Whole numbers as integers: GML ids and Pajek numbers are "1", not "1.0". */
+            if (x == floor(x) && fabs(x) < 1e15) {
+                snprintf(r->number, sizeof r->number, "%.0f", x);
+            } else {
+                snprintf(r->number, sizeof r->number, "%.17g", x);
+            }
+            s = r->number;
+            len = strlen(s);
+        }
+    } else if (type == IGRAPH_ATTRIBUTE_BOOLEAN) {
+        s = VAB(r->g, attr, v) ? "true" : "false";
+        len = strlen(s);
+    }
+    if (collab_text_invalid_utf8(s, len) < len) {
+        return collab_error_set_at(err, COLLAB_E_INPUT, r->name, 0, 0,
+                                   "node %lld's %s is not valid UTF-8: the file's encoding is "
+                                   "probably not UTF-8 (try --encoding windows-1252, or the one it "
+                                   "was saved in)",
+                                   (long long)v + 1, attr);
+    }
+    return collab_text_normalize(s, len, false, &r->scratch, out, out_len, err);
+}
+
+/* The candidate name attributes, in the order a user expects them to name the nodes. */
+static const char *const name_attrs[] = {"label", "name", "id"};
+#define N_NAME_ATTRS (sizeof name_attrs / sizeof name_attrs[0])
+
+/* Whether `attr` names every node, each differently. */
+static collab_status names_every_node(net_read *r, const char *attr, int type, bool *all,
+                                      collab_error *err)
+{
+    collab_names seen;
+    collab_names_init(&seen);
+    igraph_integer_t n = igraph_vcount(r->g);
+    collab_status st = COLLAB_OK;
+    *all = true;
+    for (igraph_integer_t v = 0; v < n && st == COLLAB_OK && *all; v++) {
+        const char *s;
+        size_t len;
+        uint32_t id;
+        st = vertex_text(r, attr, type, v, &s, &len, err);
+        if (st == COLLAB_OK && len == 0) {
+            *all = false;
+        } else if (st == COLLAB_OK) {
+            st = collab_names_intern(&seen, s, len, &id, err);
+            *all = st == COLLAB_OK && id == (uint32_t)v;
+        }
+    }
+    collab_names_destroy(&seen);
+    return st;
+}
+
+/* One name per node, all different, into `chosen` (id = node index), and the attribute they came
+ * from into list->name_attribute. */
+static collab_status choose_names(net_read *r, collab_edgelist *list, collab_names *chosen,
+                                  collab_error *err)
+{
+    int primary = -1;
+    collab_status st = COLLAB_OK;
+    for (size_t k = 0; k < N_NAME_ATTRS && st == COLLAB_OK; k++) {
+        int type = attr_type(r, false, name_attrs[k]);
+        bool all = false;
+        if (type >= 0) {
+            primary = primary < 0 ? (int)k : primary;
+            st = names_every_node(r, name_attrs[k], type, &all, err);
+        }
+        if (st == COLLAB_OK && all) {
+            primary = (int)k;
+            break;
+        }
+    }
+    if (st != COLLAB_OK) {
+        return st;
+    }
+    if (primary >= 0) {
+        snprintf(list->name_attribute, sizeof list->name_attribute, "%s", name_attrs[primary]);
+    }
+    int id_type = attr_type(r, false, "id");
+    igraph_integer_t n = igraph_vcount(r->g);
+    for (igraph_integer_t v = 0; v < n && st == COLLAB_OK; v++) {
+        const char *s = "";
+        size_t len = 0;
+        if (primary >= 0) {
+            st = vertex_text(r, name_attrs[primary], attr_type(r, false, name_attrs[primary]), v,
+                             &s, &len, err);
+        }
+        bool fresh =
+            st == COLLAB_OK && len > 0 && collab_names_find(chosen, s, len) == COLLAB_NO_ID;
+        if (st == COLLAB_OK && !fresh && id_type >= 0 && primary != (int)N_NAME_ATTRS - 1) {
+            st = vertex_text(r, "id", id_type, v, &s, &len, err);
+            fresh = st == COLLAB_OK && len > 0 && collab_names_find(chosen, s, len) == COLLAB_NO_ID;
+        }
+        char number[32];
+        if (st == COLLAB_OK && !fresh) {
+            snprintf(number, sizeof number, "%lld", (long long)v + 1);
+            s = number;
+            len = strlen(number);
+        }
+        if (st == COLLAB_OK && !fresh && primary >= 0) {
+            list->names_replaced++;
+        }
+        uint32_t id = 0;
+        if (st == COLLAB_OK) {
+            st = collab_names_intern(chosen, s, len, &id, err);
+        }
+        if (st == COLLAB_OK && id != (uint32_t)v) {
+            st = collab_error_set_at(err, COLLAB_E_INPUT, r->name, 0, 0,
+                                     "cannot give node %lld a name of its own: its label, name "
+                                     "and id are empty or used by other nodes",
+                                     (long long)v + 1);
+        }
+    }
+    return st;
+}
+
+/* Edge weights: `weight`, else `value`; 1 where absent. Errors: COLLAB_E_INPUT for a weight
+ * that is not a number greater than 0, naming the edge. */
+static collab_status edge_weights(net_read *r, collab_edgelist *list, const collab_names *chosen,
+                                  double *w, collab_error *err)
+{
+    static const char *const attrs[] = {"weight", "value"};
+    const char *attr = NULL;
+    int type = -1;
+    for (size_t k = 0; k < 2 && attr == NULL; k++) {
+        type = attr_type(r, true, attrs[k]);
+        attr =
+            type == IGRAPH_ATTRIBUTE_NUMERIC || type == IGRAPH_ATTRIBUTE_STRING ? attrs[k] : NULL;
+    }
+    igraph_integer_t m = igraph_ecount(r->g);
+    if (attr != NULL) {
+        snprintf(list->weight_attribute, sizeof list->weight_attribute, "%s", attr);
+    }
+    for (igraph_integer_t e = 0; e < m; e++) {
+        double x = 1;
+        const char *text = NULL;
+        if (attr != NULL && type == IGRAPH_ATTRIBUTE_NUMERIC) {
+            x = EAN(r->g, attr, e);
+            x = isnan(x) ? 1 : x; /* no value for this edge: as an empty weight cell */
+        } else if (attr != NULL) {
+            text = EAS(r->g, attr, e);
+            char *end;
+            x = text[0] == '\0' ? 1 : strtod(text, &end);
+            x = text[0] != '\0' && *end != '\0' ? NAN : x;
+        }
+        if (!isfinite(x) || x <= 0) {
+            snprintf(r->number, sizeof r->number, "%g", x);
+            return collab_error_set_at(
+                err, COLLAB_E_INPUT, r->name, 0, 0, "edge %lld ('%s' - '%s'): %s '%s' is not %s",
+                (long long)e + 1, collab_names_get(chosen, (uint32_t)IGRAPH_FROM(r->g, e)),
+                collab_names_get(chosen, (uint32_t)IGRAPH_TO(r->g, e)), attr,
+                text != NULL ? text : r->number,
+                isfinite(x) ? "greater than 0" : "a finite number");
+        }
+        w[e] = x;
+    }
+    return COLLAB_OK;
+}
+
+/* Per node: 1 project, 0 person, when the file is a person-project network (see the top). */
+static collab_status person_project(net_read *r, uint8_t *is_project, bool *bipartite,
+                                    collab_error *err)
+{
+    igraph_integer_t n = igraph_vcount(r->g);
+    int kind = attr_type(r, false, "kind");
+    int side = attr_type(r, false, "bipartite");
+    *bipartite = false;
+    if (kind != IGRAPH_ATTRIBUTE_STRING && side != IGRAPH_ATTRIBUTE_NUMERIC) {
+        return COLLAB_OK;
+    }
+    bool people = false, projects = false;
+    for (igraph_integer_t v = 0; v < n; v++) {
+        if (kind == IGRAPH_ATTRIBUTE_STRING) {
+            const char *k = VAS(r->g, "kind", v);
+            if (strcasecmp(k, "person") != 0 && strcasecmp(k, "project") != 0) {
+                return COLLAB_OK;
+            }
+            is_project[v] = strcasecmp(k, "project") == 0;
+        } else {
+            double s = VAN(r->g, "bipartite", v);
+            if (s != 0 && s != 1) {
+                return COLLAB_OK;
+            }
+            is_project[v] = s == 1;
+        }
+        people |= !is_project[v];
+        projects |= is_project[v];
+    }
+    for (igraph_integer_t e = 0; e < igraph_ecount(r->g); e++) {
+        if (is_project[IGRAPH_FROM(r->g, e)] == is_project[IGRAPH_TO(r->g, e)]) {
+            return COLLAB_OK;
+        }
+    }
+    (void)err;
+    *bipartite = people && projects;
+    return COLLAB_OK;
+}
+
+/* ---- rows ----------------------------------------------------------------------------------- */
+
+/* Interns the chosen name of every node, in the file's order, through the alias table: persons
+ * and plain vertices into names_a, projects into names_b. node_id[v] receives the id. */
+static collab_status intern_nodes(collab_edgelist *list, const collab_names *chosen,
+                                  const uint8_t *is_project, const collab_load_options *opt,
+                                  uint32_t *node_id, collab_error *err)
+{
+    const collab_aliases *aliases = opt->aliases;
+    collab_status st = COLLAB_OK;
+    for (size_t v = 0; v < chosen->count && st == COLLAB_OK; v++) {
+        const char *s = collab_names_get(chosen, (uint32_t)v);
+        size_t len = collab_names_length(chosen, (uint32_t)v);
+        bool project = is_project != NULL && is_project[v];
+        uint32_t alias =
+            aliases != NULL && !project ? collab_names_find(&aliases->from, s, len) : COLLAB_NO_ID;
+        if (alias != COLLAB_NO_ID) {
+            s = collab_names_get(&aliases->to, aliases->target[alias]);
+            len = collab_names_length(&aliases->to, aliases->target[alias]);
+            list->aliases_applied++;
+        }
+        st = collab_names_intern(project ? &list->names_b : &list->names_a, s, len, &node_id[v],
+                                 err);
+    }
+    return st;
+}
+
+/* The rows: one per edge (credits: person first, repeated for a whole weight). */
+static collab_status make_rows(collab_edgelist *list, const igraph_t *g, const uint32_t *node_id,
+                               const uint8_t *is_project, const double *w, bool credits,
+                               collab_error *err)
+{
+    igraph_integer_t m = igraph_ecount(g);
+    size_t n_rows = 0;
+    for (igraph_integer_t e = 0; e < m; e++) {
+        n_rows += credits && w[e] == floor(w[e]) && w[e] <= MAX_CREDIT_REPS ? (size_t)w[e] : 1;
+    }
+    list->a = collab_alloc_array(n_rows + 1, sizeof *list->a);
+    list->b = collab_alloc_array(n_rows + 1, sizeof *list->b);
+    list->line = collab_calloc_array(n_rows + 1, sizeof *list->line);
+    if (credits) {
+        list->role = collab_alloc_array(n_rows + 1, sizeof *list->role);
+        list->year = collab_calloc_array(n_rows + 1, sizeof *list->year);
+    } else {
+        list->weight = collab_alloc_array(n_rows + 1, sizeof *list->weight);
+    }
+    if (list->a == NULL || list->b == NULL || list->line == NULL ||
+        (credits ? list->role == NULL || list->year == NULL : list->weight == NULL)) {
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory reading '%s'", list->source);
+    }
+    size_t r = 0;
+    for (igraph_integer_t e = 0; e < m; e++) {
+        igraph_integer_t from = IGRAPH_FROM(g, e);
+        igraph_integer_t to = IGRAPH_TO(g, e);
+        if (credits && is_project[from]) {
+            igraph_integer_t t = from;
+            from = to;
+            to = t;
+        }
+        size_t reps = credits && w[e] == floor(w[e]) && w[e] <= MAX_CREDIT_REPS ? (size_t)w[e] : 1;
+        for (size_t k = 0; k < reps; k++, r++) {
+            list->a[r] = node_id[from];
+            list->b[r] = node_id[to];
+            if (credits) {
+                list->role[r] = COLLAB_NO_ID;
+            } else {
+                list->weight[r] = w[e];
+            }
+        }
+    }
+    list->n_rows = list->rows_cap = n_rows;
+    list->rows_read = (size_t)m;
+    return COLLAB_OK;
+}
+
+/* Turns the igraph graph into `list`'s names and rows. */
+static collab_status convert(net_read *r, collab_edgelist *list, const collab_load_options *opt,
+                             collab_error *err)
+{
+    igraph_integer_t n = igraph_vcount(r->g);
+    igraph_integer_t m = igraph_ecount(r->g);
+    if (n == 0) {
+        return collab_error_set_at(err, COLLAB_E_INPUT, r->name, 0, 0, "the %s file has no nodes",
+                                   format_title(r->format));
+    }
+    collab_names chosen;
+    collab_names_init(&chosen);
+    uint8_t *is_project = collab_calloc_array((size_t)n, 1);
+    uint32_t *node_id = collab_alloc_array((size_t)n, sizeof *node_id);
+    double *w = collab_alloc_array((size_t)m + 1, sizeof *w);
+    collab_status st = COLLAB_OK;
+    if (is_project == NULL || node_id == NULL || w == NULL) {
+        st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory reading '%s'", r->name);
+    }
+    bool credits = false;
+    if (st == COLLAB_OK) {
+        st = choose_names(r, list, &chosen, err);
+    }
+    if (st == COLLAB_OK) {
+        st = edge_weights(r, list, &chosen, w, err);
+    }
+    if (st == COLLAB_OK) {
+        st = person_project(r, is_project, &credits, err);
+    }
+    if (st == COLLAB_OK) {
+        st = intern_nodes(list, &chosen, credits ? is_project : NULL, opt, node_id, err);
+    }
+    if (st == COLLAB_OK) {
+        list->shape = credits ? COLLAB_SHAPE_CREDITS : COLLAB_SHAPE_EDGES;
+        list->file_directed = igraph_is_directed(r->g);
+        list->vertices_listed = true;
+        st = make_rows(list, r->g, node_id, is_project, w, credits, err);
+    }
+    collab_names_destroy(&chosen);
+    collab_free(is_project);
+    collab_free(node_id);
+    collab_free(w);
+    return st;
+}
+
+/* Options that describe a CSV's columns mean nothing for a network file: refused, so that a
+ * user who meant them learns they were not applied. */
+static collab_status csv_options(const collab_load_options *opt, const char *name,
+                                 collab_input_format format, collab_error *err)
+{
+    const char *option = opt->shape != COLLAB_SHAPE_AUTO ? "--shape"
+                         : opt->delimiter != 0           ? "--delimiter"
+                         : opt->no_header                ? "--no-header"
+                         : opt->person_cols != NULL      ? "--person-cols"
+                         : opt->split_people != NULL     ? "--split-people"
+                         : opt->person_col != NULL       ? "--person-col"
+                         : opt->project_col != NULL      ? "--project-col"
+                         : opt->role_col != NULL         ? "--role-col"
+                         : opt->year_col != NULL         ? "--year-col"
+                         : opt->source_col != NULL       ? "--source-col"
+                         : opt->target_col != NULL       ? "--target-col"
+                         : opt->weight_col != NULL       ? "--weight-col"
+                                                         : NULL;
+    if (option == NULL) {
+        return COLLAB_OK;
+    }
+    return collab_error_set(err, COLLAB_E_USAGE,
+                            "%s applies to CSV files, and '%s' is a %s file (--input-format csv "
+                            "reads it as CSV)",
+                            option, name, format_title(format));
+}
+
+collab_status collab_i_load_network(collab_edgelist *list, FILE *in, collab_input_format format,
+                                    const collab_load_options *opt, collab_error *err)
+{
+    collab_status st = csv_options(opt, list->source, format, err);
+    if (st != COLLAB_OK) {
+        return st;
+    }
+    list->format = format;
+    net_read r = {.format = format, .name = list->source};
+    igraph_t g;
+    /* Only for this read: the handler owns the attributes until igraph_destroy below. */
+    igraph_attribute_table_t *previous = igraph_set_attribute_table(&igraph_cattribute_table);
+    st = read_graph(&g, in, format, list->source, err);
+    if (st == COLLAB_OK) {
+        r.g = &g;
+        igraph_error_t rc = igraph_strvector_init(&r.v_names, 0);
+        rc = rc == IGRAPH_SUCCESS ? igraph_strvector_init(&r.e_names, 0) : rc;
+        rc = rc == IGRAPH_SUCCESS ? igraph_vector_int_init(&r.v_types, 0) : rc;
+        rc = rc == IGRAPH_SUCCESS ? igraph_vector_int_init(&r.e_types, 0) : rc;
+        rc = rc == IGRAPH_SUCCESS ? igraph_cattribute_list(&g, NULL, NULL, &r.v_names, &r.v_types,
+                                                           &r.e_names, &r.e_types)
+                                  : rc;
+        st = collab_error_from_igraph(err, rc, "reading the attributes of the network");
+        if (st == COLLAB_OK) {
+            st = convert(&r, list, opt, err);
+        }
+        igraph_strvector_destroy(&r.v_names);
+        igraph_strvector_destroy(&r.e_names);
+        igraph_vector_int_destroy(&r.v_types);
+        igraph_vector_int_destroy(&r.e_types);
+        igraph_destroy(&g);
+    }
+    igraph_set_attribute_table(previous);
+    collab_text_scratch_free(&r.scratch);
+    collab_free(r.text);
+    return st;
+}
