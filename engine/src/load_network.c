@@ -548,12 +548,19 @@ static collab_status edge_weights(net_read *r, collab_edgelist *list, const coll
             x = text[0] != '\0' && *end != '\0' ? NAN : x;
         }
         if (!isfinite(x) || x <= 0) {
+            /* igraph stores an undirected edge with its larger end first: name them in order. */
+            uint32_t from = (uint32_t)IGRAPH_FROM(r->g, e);
+            uint32_t to = (uint32_t)IGRAPH_TO(r->g, e);
+            if (!igraph_is_directed(r->g) && from > to) {
+                uint32_t t = from;
+                from = to;
+                to = t;
+            }
             snprintf(r->number, sizeof r->number, "%g", x);
             return collab_error_set_at(
                 err, COLLAB_E_INPUT, r->name, 0, 0, "edge %lld ('%s' - '%s'): %s '%s' is not %s",
-                (long long)e + 1, collab_names_get(chosen, (uint32_t)IGRAPH_FROM(r->g, e)),
-                collab_names_get(chosen, (uint32_t)IGRAPH_TO(r->g, e)), attr,
-                text != NULL ? text : r->number,
+                (long long)e + 1, collab_names_get(chosen, from), collab_names_get(chosen, to),
+                attr, text != NULL ? text : r->number,
                 isfinite(x) ? "greater than 0" : "a finite number");
         }
         w[e] = x;
