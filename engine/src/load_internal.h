@@ -1,7 +1,8 @@
 /* Private interface of the load module: load.c (entry points, the reader run), load_header.c
  * (columns and shape from the header), load_rows.c (data rows: validation, names, years,
- * weights), load_alias.c (the alias table) and load_parts.c (reading a large file's parts on
- * several threads and joining their rows). */
+ * weights), load_alias.c (the alias table), load_parts.c (reading a large file's parts on
+ * several threads and joining their rows), load_detect.c (CSV or which network format) and
+ * load_network.c (GraphML, GML and Pajek through igraph). */
 #ifndef COLLAB_LOAD_INTERNAL_H
 #define COLLAB_LOAD_INTERNAL_H
 
@@ -66,7 +67,7 @@ collab_status collab_i_load_decode(FILE *in, const char *name, const char *encod
 
 /* Reads the start of `in` and goes back to where it was: *format is GraphML ('<graphml' after the
  * XML declaration), GML (`graph [` among its first keys), Pajek ('*Vertices' or '*Network') or
- * else CSV (load_network.c). Errors: COLLAB_E_INPUT for a GEXF file (saying how to save it as
+ * else CSV (load_detect.c). Errors: COLLAB_E_INPUT for a GEXF file (saying how to save it as
  * GraphML), COLLAB_E_IO, COLLAB_E_NOMEM. */
 collab_status collab_i_load_detect_format(FILE *in, const char *name, collab_input_format *format,
                                           collab_error *err);
