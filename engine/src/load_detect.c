@@ -116,22 +116,36 @@ static bool looks_like_gml(const char *p, const char *end)
     return false;
 }
 
-/* Returns the format of the text in buf, CSV when it is none of the networks; *gexf when it is
- * GEXF, which igraph does not read. */
-static collab_input_format sniff_format(const char *buf, size_t len, bool *gexf)
+/* XML that is not GraphML: said at once, since the CSV reader's complaint about its "header"
+ * would not help. */
+typedef enum other_xml {
+    NOT_XML = 0, /* or GraphML */
+    XML_GEXF,    /* Gephi's own format: igraph has no reader */
+    XML_OTHER    /* XGMML, GEXF without its root in the first block, anything else */
+} other_xml;
+
+/* Returns the format of the text in buf, CSV when it is none of the networks; *xml says when it
+ * is XML that collab does not read. */
+static collab_input_format sniff_format(const char *buf, size_t len, other_xml *xml)
 {
     const char *end = buf + len;
     const char *p = buf;
-    *gexf = false;
+    *xml = NOT_XML;
     if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
         p += 3;
     }
     p = skip_blank(p, end, 0);
     if (p < end && *p == '<') {
         /* XML: the root element follows the declaration and any comments. */
-        bool graphml = collab_text_find(p, (size_t)(end - p), "<graphml", 8) != NULL;
-        *gexf = !graphml && collab_text_find(p, (size_t)(end - p), "<gexf", 5) != NULL;
-        return graphml ? COLLAB_INPUT_GRAPHML : COLLAB_INPUT_CSV;
+        if (collab_text_find(p, (size_t)(end - p), "<graphml", 8) != NULL) {
+            return COLLAB_INPUT_GRAPHML;
+        }
+        if (collab_text_find(p, (size_t)(end - p), "<gexf", 5) != NULL) {
+            *xml = XML_GEXF;
+        } else if (starts_with_ci(p, end, "<?xml")) {
+            *xml = XML_OTHER;
+        }
+        return COLLAB_INPUT_CSV;
     }
     const char *q = skip_blank(p, end, '%'); /* Pajek comments start with '%' */
     if (starts_with_ci(q, end, "*vertices") || starts_with_ci(q, end, "*network")) {
@@ -155,16 +169,21 @@ collab_status collab_i_load_detect_format(FILE *in, const char *name, collab_inp
     } else if (at < 0 || fseeko(in, at, SEEK_SET) != 0) {
         st = collab_error_set(err, COLLAB_E_IO, "cannot go back to the start of '%s'", name);
     }
-    bool gexf = false;
+    other_xml xml = NOT_XML;
     if (st == COLLAB_OK) {
-        *format = sniff_format(buf, len, &gexf);
+        *format = sniff_format(buf, len, &xml);
     }
     collab_free(buf);
-    if (st == COLLAB_OK && gexf) {
+    if (st == COLLAB_OK && xml == XML_GEXF) {
         st = collab_error_set_at(err, COLLAB_E_INPUT, name, 0, 0,
                                  "this is a GEXF file, which collab does not read: save the "
                                  "network as GraphML (Gephi: File > Export > Graph file, "
                                  "GraphML), or its edge table as CSV");
+    } else if (st == COLLAB_OK && xml == XML_OTHER) {
+        st = collab_error_set_at(err, COLLAB_E_INPUT, name, 0, 0,
+                                 "this XML file is not GraphML: collab reads networks as GraphML, "
+                                 "GML or Pajek .net (Cytoscape: File > Export > Network to File, "
+                                 "GraphML), and credits or edge lists as CSV");
     }
     return st;
 }
