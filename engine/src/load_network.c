@@ -33,8 +33,7 @@
 
 #define MAX_CREDIT_REPS 1000 /* a person-project weight above this is not a count of rows */
 
-/* ---- igraph's reader and its errors -----------------------------------------------------------
- */
+/* ---- igraph's reader and its errors ---------------------------------------------------- */
 
 static const char *format_title(collab_input_format format)
 {
@@ -412,28 +411,27 @@ static collab_status edge_weights(net_read *r, collab_edgelist *list, const coll
 }
 
 /* Per node: 1 project, 0 person, when the file is a person-project network (see the top). */
-static collab_status person_project(net_read *r, uint8_t *is_project, bool *bipartite,
-                                    collab_error *err)
+static void person_project(net_read *r, uint8_t *is_project, bool *bipartite)
 {
     igraph_integer_t n = igraph_vcount(r->g);
     int kind = attr_type(r, false, "kind");
     int side = attr_type(r, false, "bipartite");
     *bipartite = false;
     if (kind != IGRAPH_ATTRIBUTE_STRING && side != IGRAPH_ATTRIBUTE_NUMERIC) {
-        return COLLAB_OK;
+        return;
     }
     bool people = false, projects = false;
     for (igraph_integer_t v = 0; v < n; v++) {
         if (kind == IGRAPH_ATTRIBUTE_STRING) {
             const char *k = VAS(r->g, "kind", v);
             if (strcasecmp(k, "person") != 0 && strcasecmp(k, "project") != 0) {
-                return COLLAB_OK;
+                return;
             }
             is_project[v] = strcasecmp(k, "project") == 0;
         } else {
             double s = VAN(r->g, "bipartite", v);
             if (s != 0 && s != 1) {
-                return COLLAB_OK;
+                return;
             }
             is_project[v] = s == 1;
         }
@@ -442,12 +440,10 @@ static collab_status person_project(net_read *r, uint8_t *is_project, bool *bipa
     }
     for (igraph_integer_t e = 0; e < igraph_ecount(r->g); e++) {
         if (is_project[IGRAPH_FROM(r->g, e)] == is_project[IGRAPH_TO(r->g, e)]) {
-            return COLLAB_OK;
+            return;
         }
     }
-    (void)err;
     *bipartite = people && projects;
-    return COLLAB_OK;
 }
 
 /* ---- rows ----------------------------------------------------------------------------------- */
@@ -552,7 +548,7 @@ static collab_status convert(net_read *r, collab_edgelist *list, const collab_lo
         st = edge_weights(r, list, &chosen, w, err);
     }
     if (st == COLLAB_OK) {
-        st = person_project(r, is_project, &credits, err);
+        person_project(r, is_project, &credits);
     }
     if (st == COLLAB_OK) {
         st = intern_nodes(list, &chosen, credits ? is_project : NULL, opt, node_id, err);
