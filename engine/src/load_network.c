@@ -410,31 +410,43 @@ static collab_status edge_weights(net_read *r, collab_edgelist *list, const coll
     return COLLAB_OK;
 }
 
-/* Per node: 1 project, 0 person, when the file is a person-project network (see the top). */
+/* The side of node `v` from the first of the marks below the file has: 0 person, 1 project,
+ * -1 neither. */
+static int node_side(const net_read *r, int kind, int side, int type, igraph_integer_t v)
+{
+    if (kind == IGRAPH_ATTRIBUTE_STRING) {
+        const char *k = VAS(r->g, "kind", v);
+        return strcasecmp(k, "person") == 0 ? 0 : strcasecmp(k, "project") == 0 ? 1 : -1;
+    }
+    if (side == IGRAPH_ATTRIBUTE_NUMERIC) {
+        double s = VAN(r->g, "bipartite", v);
+        return s == 0 ? 0 : s == 1 ? 1 : -1;
+    }
+    return type == IGRAPH_ATTRIBUTE_BOOLEAN && VAB(r->g, "type", v) ? 1 : 0;
+}
+
+/* Per node: 1 project, 0 person, when the file is a person-project network: its nodes marked by
+ * `kind` person/project (collab's bipartite export), `bipartite` 0/1 (NetworkX) or the boolean
+ * `type` igraph gives a Pajek two-mode network ("*Vertices 32 18": the first 18 are people)
+ * and its own bipartite graphs, and every edge joining a person to a project. */
 static void person_project(net_read *r, uint8_t *is_project, bool *bipartite)
 {
     igraph_integer_t n = igraph_vcount(r->g);
     int kind = attr_type(r, false, "kind");
     int side = attr_type(r, false, "bipartite");
+    int type = attr_type(r, false, "type");
     *bipartite = false;
-    if (kind != IGRAPH_ATTRIBUTE_STRING && side != IGRAPH_ATTRIBUTE_NUMERIC) {
+    if (kind != IGRAPH_ATTRIBUTE_STRING && side != IGRAPH_ATTRIBUTE_NUMERIC &&
+        type != IGRAPH_ATTRIBUTE_BOOLEAN) {
         return;
     }
     bool people = false, projects = false;
     for (igraph_integer_t v = 0; v < n; v++) {
-        if (kind == IGRAPH_ATTRIBUTE_STRING) {
-            const char *k = VAS(r->g, "kind", v);
-            if (strcasecmp(k, "person") != 0 && strcasecmp(k, "project") != 0) {
-                return;
-            }
-            is_project[v] = strcasecmp(k, "project") == 0;
-        } else {
-            double s = VAN(r->g, "bipartite", v);
-            if (s != 0 && s != 1) {
-                return;
-            }
-            is_project[v] = s == 1;
+        int s = node_side(r, kind, side, type, v);
+        if (s < 0) {
+            return;
         }
+        is_project[v] = (uint8_t)s;
         people |= !is_project[v];
         projects |= is_project[v];
     }

@@ -141,6 +141,15 @@ static void test_person_project_network_is_credits(void **state)
     assert_true(edge_weight(&g, "Ann", "Bo") == 1);
     collab_graph_destroy(&g);
     collab_edgelist_destroy(&list);
+    /* A Pajek two-mode network: the first 2 of 3 vertices are people. */
+    assert_int_equal(load_text(&list,
+                               "*Vertices 3 2\n1 \"Ann\"\n2 \"Bo\"\n3 \"Song\"\n*Edges\n3 1\n2 3\n",
+                               NULL, &err),
+                     COLLAB_OK);
+    assert_int_equal(list.shape, COLLAB_SHAPE_CREDITS);
+    assert_int_equal(list.names_a.count, 2);
+    assert_string_equal(collab_names_get(&list.names_b, 0), "Song");
+    collab_edgelist_destroy(&list);
     /* Two people tied directly: not a person-project network, an edge list. */
     assert_int_equal(load_text(&list,
                                "graph [\n node [ id 0 label \"Ann\" kind \"person\" ]\n"
