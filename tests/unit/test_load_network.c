@@ -161,6 +161,42 @@ static void test_person_project_network_is_credits(void **state)
     collab_edgelist_destroy(&list);
 }
 
+/* A placeholder node ("Various Artists") is left out as from a CSV; an isolated node stays. */
+static void test_placeholder_nodes_left_out(void **state)
+{
+    (void)state;
+    const char *edges = "graph [\n node [ id 0 label \"Ann\" ]\n node [ id 1 label \"Various "
+                        "Artists\" ]\n node [ id 2 label \"Bo\" ]\n node [ id 3 label \"Cy\" ]\n"
+                        " edge [ source 0 target 1 ]\n edge [ source 0 target 2 ]\n]\n";
+    const char *credits = "graph [\n node [ id 0 label \"Ann\" kind \"person\" ]\n"
+                          " node [ id 1 label \"N/A\" kind \"person\" ]\n"
+                          " node [ id 2 label \"Bo\" kind \"person\" ]\n"
+                          " node [ id 3 label \"Song\" kind \"project\" ]\n"
+                          " edge [ source 0 target 3 ]\n edge [ source 1 target 3 ]\n"
+                          " edge [ source 2 target 3 ]\n]\n";
+    const char *texts[] = {edges, credits};
+    const size_t vertices[] = {3, 2};
+    for (int k = 0; k < 2; k++) {
+        collab_edgelist list;
+        collab_error err = {0};
+        assert_int_equal(load_text(&list, texts[k], NULL, &err), COLLAB_OK);
+        collab_graph g;
+        collab_graph_options opt;
+        collab_graph_options_init(&opt);
+        assert_int_equal(collab_graph_build(&g, &list, &opt, &err), COLLAB_OK);
+        assert_int_equal(igraph_vcount(&g.graph), vertices[k]);
+        assert_int_equal(collab_names_find(&g.names, "N/A", 3), COLLAB_NO_ID);
+        assert_int_equal(collab_names_find(&g.names, "Various Artists", 15), COLLAB_NO_ID);
+        assert_int_equal(g.stats.people_left_out, 1);
+        collab_graph_destroy(&g);
+        opt.keep_placeholders = true;
+        assert_int_equal(collab_graph_build(&g, &list, &opt, &err), COLLAB_OK);
+        assert_int_equal(igraph_vcount(&g.graph), vertices[k] + 1);
+        collab_graph_destroy(&g);
+        collab_edgelist_destroy(&list);
+    }
+}
+
 /* Loads `text` expecting failure: the status, message and line. */
 static void expect_error(const char *text, const collab_load_options *opt, collab_status status,
                          long line, const char *message)
@@ -274,6 +310,7 @@ int main(void)
         cmocka_unit_test(test_gml_numbered_entities_latin1),
         cmocka_unit_test(test_pajek_arcs_and_repeated_labels),
         cmocka_unit_test(test_person_project_network_is_credits),
+        cmocka_unit_test(test_placeholder_nodes_left_out),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_detection_and_override),
         cmocka_unit_test(test_allocation_failures),
