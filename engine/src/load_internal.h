@@ -81,6 +81,27 @@ collab_status collab_i_load_detect_format(FILE *in, const char *name, collab_inp
 collab_status collab_i_load_network(collab_edgelist *list, FILE *in, collab_input_format format,
                                     const collab_load_options *opt, collab_error *err);
 
+/* The labels yEd keeps in a GraphML file's node graphics (<y:NodeLabel>), which igraph does not
+ * read (load_yed.c). */
+typedef struct collab_i_yed_labels {
+    collab_names ids; /* the GraphML ids of the <node> elements, in the file's order */
+    char **text;      /* per id: the node's first label (owned), or NULL */
+    size_t n;         /* labels found; 0 when the file has none */
+    size_t cap;       /* allocated entries of text */
+} collab_i_yed_labels;
+
+/* Reads the labels of the GraphML in `in` from where it is to its end into `labels`
+ * (uninitialised on entry; empty when the file has none or cannot be parsed, since igraph has
+ * read it already). Errors: COLLAB_E_NOMEM only. */
+collab_status collab_i_yed_labels_read(FILE *in, const char *name, collab_i_yed_labels *labels,
+                                       collab_error *err);
+
+/* The label of the node with GraphML id `id`, "" when it has none (borrowed from `labels`). */
+const char *collab_i_yed_label(const collab_i_yed_labels *labels, const char *id);
+
+/* Frees `labels`; safe on a zeroed one. */
+void collab_i_yed_labels_free(collab_i_yed_labels *labels);
+
 /* The key a header name is matched by: case-folded, spaces, '_', '-' and '.' removed. */
 void collab_i_load_header_key(const char *s, size_t len, char *key, size_t key_size,
                               collab_text_scratch *scratch);

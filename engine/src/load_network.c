@@ -4,10 +4,10 @@
  *
  * Each node is a vertex, in the file's order, isolated ones included (vertices_listed), so a
  * network exported by collab and read back is the same graph with the same vertex ids, hence
- * the same metrics, communities and report. A node is named by the first of its attributes
- * `label` (Gephi, GML), `name` (Cytoscape, collab's GraphML), `id` (NetworkX's GraphML, Pajek)
- * that names every node distinctly; otherwise empty or repeated names are replaced by the node's
- * id or number, and counted. Edge weights come from `weight`, else `value` (Newman's GML files);
+ * the same metrics, communities and report. A node is named by its `label` (Gephi, GML), `name`
+ * (Cytoscape, collab's GraphML, Pajek) or yEd's graphics label (load_yed.c), whichever names
+ * every node distinctly, else names the most; a node left without a name of its own gets its id
+ * (NetworkX's GraphML and Newman's GML have only ids) or number, and is counted. Edge weights come from `weight`, else `value` (Newman's GML files);
  * a missing weight is 1, as an empty weight cell is. Each edge is one row: parallel edges are
  * summed and self-loops dropped by the graph, as for CSV edge lists, and direction is kept only
  * with --directed. When every node is a person or a project (`kind`, as collab's bipartite
@@ -137,12 +137,21 @@ typedef struct net_read {
     collab_text_scratch scratch; /* normalisation */
     char *text;                  /* decoding buffer (owned) */
     size_t text_cap;
-    char number[64]; /* a number written as text */
+    char number[64];         /* a number written as text */
+    collab_i_yed_labels yed; /* yEd's node labels, when the file has them */
 } net_read;
+
+/* The pseudo-attribute naming yEd's labels, and its type in attr_type's answers. */
+#define YED_LABEL      "y:NodeLabel"
+#define YED_LABEL_TYPE 1000
 
 /* The type of vertex (`edge` false) or edge attribute `attr`, or -1 when the file has none. */
 static int attr_type(const net_read *r, bool edge, const char *attr)
 {
+    if (!edge && strcmp(attr, YED_LABEL) == 0) {
+        return r->yed.n > 0 && attr_type(r, false, "id") == IGRAPH_ATTRIBUTE_STRING ? YED_LABEL_TYPE
+                                                                                    : -1;
+    }
     const igraph_strvector_t *names = edge ? &r->e_names : &r->v_names;
     const igraph_vector_int_t *types = edge ? &r->e_types : &r->v_types;
     for (igraph_integer_t i = 0; i < igraph_strvector_size(names); i++) {
@@ -233,7 +242,10 @@ static collab_status vertex_text(net_read *r, const char *attr, int type, igraph
 {
     const char *s = "";
     size_t len = 0;
-    if (type == IGRAPH_ATTRIBUTE_STRING) {
+    if (type == YED_LABEL_TYPE) {
+        s = collab_i_yed_label(&r->yed, VAS(r->g, "id", v));
+        len = strlen(s);
+    } else if (type == IGRAPH_ATTRIBUTE_STRING) {
         s = VAS(r->g, attr, v);
         len = strlen(s);
         if (r->format == COLLAB_INPUT_GML) {
@@ -269,32 +281,60 @@ static collab_status vertex_text(net_read *r, const char *attr, int type, igraph
 }
 
 /* The candidate name attributes, in the order a user expects them to name the nodes. */
-static const char *const name_attrs[] = {"label", "name", "id"};
+static const char *const name_attrs[] = {"label", "name", YED_LABEL, "id"};
 #define N_NAME_ATTRS (sizeof name_attrs / sizeof name_attrs[0])
 
-/* Whether `attr` names every node, each differently. */
-static collab_status names_every_node(net_read *r, const char *attr, int type, bool *all,
-                                      collab_error *err)
+/* How many nodes `attr` names: with a name that is not empty and not an earlier node's. */
+static collab_status count_named(net_read *r, const char *attr, int type, size_t *count,
+                                 collab_error *err)
 {
     collab_names seen;
     collab_names_init(&seen);
     igraph_integer_t n = igraph_vcount(r->g);
     collab_status st = COLLAB_OK;
-    *all = true;
-    for (igraph_integer_t v = 0; v < n && st == COLLAB_OK && *all; v++) {
+    *count = 0;
+    for (igraph_integer_t v = 0; v < n && st == COLLAB_OK; v++) {
         const char *s;
         size_t len;
         uint32_t id;
         st = vertex_text(r, attr, type, v, &s, &len, err);
-        if (st == COLLAB_OK && len == 0) {
-            *all = false;
-        } else if (st == COLLAB_OK) {
+        if (st == COLLAB_OK && len > 0) {
             st = collab_names_intern(&seen, s, len, &id, err);
-            *all = st == COLLAB_OK && id == (uint32_t)v;
+            *count += st == COLLAB_OK && id + 1 == seen.count;
         }
     }
     collab_names_destroy(&seen);
     return st;
+}
+
+/* The attribute that names the nodes (an index into name_attrs, -1 for none): of the names people
+ * gave (label, name, yEd's labels), the first that names every node, else the one that names
+ * the most, whose gaps the ids fill; the id only when none of them names any node. A single
+ * node without a label must not turn every name into an id. */
+static collab_status pick_name_attribute(net_read *r, int *primary, collab_error *err)
+{
+    size_t n = (size_t)igraph_vcount(r->g);
+    size_t best = 0;
+    *primary = -1;
+    for (size_t k = 0; k + 1 < N_NAME_ATTRS; k++) {
+        int type = attr_type(r, false, name_attrs[k]);
+        size_t count = 0;
+        collab_status st = type >= 0 ? count_named(r, name_attrs[k], type, &count, err) : COLLAB_OK;
+        if (st != COLLAB_OK) {
+            return st;
+        }
+        if (count > best) {
+            best = count;
+            *primary = (int)k;
+        }
+        if (count == n) {
+            break;
+        }
+    }
+    if (*primary < 0 && attr_type(r, false, "id") >= 0) {
+        *primary = (int)N_NAME_ATTRS - 1;
+    }
+    return COLLAB_OK;
 }
 
 /* One name per node, all different, into `chosen` (id = node index), and the attribute they came
@@ -303,19 +343,7 @@ static collab_status choose_names(net_read *r, collab_edgelist *list, collab_nam
                                   collab_error *err)
 {
     int primary = -1;
-    collab_status st = COLLAB_OK;
-    for (size_t k = 0; k < N_NAME_ATTRS && st == COLLAB_OK; k++) {
-        int type = attr_type(r, false, name_attrs[k]);
-        bool all = false;
-        if (type >= 0) {
-            primary = primary < 0 ? (int)k : primary;
-            st = names_every_node(r, name_attrs[k], type, &all, err);
-        }
-        if (st == COLLAB_OK && all) {
-            primary = (int)k;
-            break;
-        }
-    }
+    collab_status st = pick_name_attribute(r, &primary, err);
     if (st != COLLAB_OK) {
         return st;
     }
@@ -333,6 +361,7 @@ static collab_status choose_names(net_read *r, collab_edgelist *list, collab_nam
         }
         bool fresh =
             st == COLLAB_OK && len > 0 && collab_names_find(chosen, s, len) == COLLAB_NO_ID;
+        bool replaced = st == COLLAB_OK && !fresh && primary >= 0;
         if (st == COLLAB_OK && !fresh && id_type >= 0 && primary != (int)N_NAME_ATTRS - 1) {
             st = vertex_text(r, "id", id_type, v, &s, &len, err);
             fresh = st == COLLAB_OK && len > 0 && collab_names_find(chosen, s, len) == COLLAB_NO_ID;
@@ -343,9 +372,7 @@ static collab_status choose_names(net_read *r, collab_edgelist *list, collab_nam
             s = number;
             len = strlen(number);
         }
-        if (st == COLLAB_OK && !fresh && primary >= 0) {
-            list->names_replaced++;
-        }
+        list->names_replaced += replaced;
         uint32_t id = 0;
         if (st == COLLAB_OK) {
             st = collab_names_intern(chosen, s, len, &id, err);
@@ -614,6 +641,7 @@ collab_status collab_i_load_network(collab_edgelist *list, FILE *in, collab_inpu
     }
     list->format = format;
     net_read r = {.format = format, .name = list->source};
+    off_t start = ftello(in);
     igraph_t g;
     /* Only for this read: the handler owns the attributes until igraph_destroy below. */
     igraph_attribute_table_t *previous = igraph_set_attribute_table(&igraph_cattribute_table);
@@ -628,6 +656,12 @@ collab_status collab_i_load_network(collab_edgelist *list, FILE *in, collab_inpu
                                                            &r.e_names, &r.e_types)
                                   : rc;
         st = collab_error_from_igraph(err, rc, "reading the attributes of the network");
+        if (st == COLLAB_OK && format == COLLAB_INPUT_GRAPHML &&
+            attr_type(&r, false, "label") < 0 && attr_type(&r, false, "name") < 0 && start >= 0 &&
+            fseeko(in, start, SEEK_SET) == 0) {
+            /* No names igraph could give: perhaps yEd's, in the node graphics. */
+            st = collab_i_yed_labels_read(in, list->source, &r.yed, err);
+        }
         if (st == COLLAB_OK) {
             st = convert(&r, list, opt, err);
         }
@@ -640,5 +674,6 @@ collab_status collab_i_load_network(collab_edgelist *list, FILE *in, collab_inpu
     igraph_set_attribute_table(previous);
     collab_text_scratch_free(&r.scratch);
     collab_free(r.text);
+    collab_i_yed_labels_free(&r.yed);
     return st;
 }

@@ -114,6 +114,25 @@ static void test_pajek_arcs_and_repeated_labels(void **state)
     collab_edgelist_destroy(&list);
 }
 
+/* One node without a label keeps the others' labels; it alone is named by its id. */
+static void test_one_label_missing(void **state)
+{
+    (void)state;
+    collab_edgelist list;
+    collab_error err = {0};
+    assert_int_equal(load_text(&list,
+                               "graph [\n node [ id 5 label \"Ann\" ]\n node [ id 6 ]\n"
+                               " node [ id 7 label \"Cy\" ]\n edge [ source 5 target 6 ]\n]\n",
+                               NULL, &err),
+                     COLLAB_OK);
+    assert_string_equal(list.name_attribute, "label");
+    assert_int_equal(list.names_replaced, 1);
+    assert_string_equal(collab_names_get(&list.names_a, 0), "Ann");
+    assert_string_equal(collab_names_get(&list.names_a, 1), "6");
+    assert_string_equal(collab_names_get(&list.names_a, 2), "Cy");
+    collab_edgelist_destroy(&list);
+}
+
 static void test_person_project_network_is_credits(void **state)
 {
     (void)state;
@@ -309,6 +328,7 @@ int main(void)
         cmocka_unit_test(test_graphml_labels_weights_isolated),
         cmocka_unit_test(test_gml_numbered_entities_latin1),
         cmocka_unit_test(test_pajek_arcs_and_repeated_labels),
+        cmocka_unit_test(test_one_label_missing),
         cmocka_unit_test(test_person_project_network_is_credits),
         cmocka_unit_test(test_placeholder_nodes_left_out),
         cmocka_unit_test(test_errors),
