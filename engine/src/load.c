@@ -237,6 +237,7 @@ collab_status collab_load_stream(collab_edgelist *out, FILE *in, const char *dis
                                  const collab_load_options *opt, collab_error *err)
 {
     collab_i_decoding text;
+    off_t in_start = ftello(in);
     collab_status st = collab_i_load_decode(in, display_name, opt->encoding, &text, err);
     if (st != COLLAB_OK) {
         return st;
@@ -252,8 +253,15 @@ collab_status collab_load_stream(collab_edgelist *out, FILE *in, const char *dis
     if (list.format == COLLAB_INPUT_AUTO) {
         st = collab_i_load_detect_format(text.text, list.source, &list.format, err);
     }
+    FILE *network = text.text;
+    if (st == COLLAB_OK && list.format == COLLAB_INPUT_GRAPHML && text.encoding[0] != '\0' &&
+        text.compression == NULL && in_start >= 0 && fseeko(in, in_start, SEEK_SET) == 0) {
+        /* XML names its own encoding, which libxml2 follows: converted UTF-16 text would
+         * contradict a declaration saying UTF-16. The file's own bytes are read instead. */
+        network = in;
+    }
     if (st == COLLAB_OK && list.format != COLLAB_INPUT_CSV) {
-        st = collab_i_load_network(&list, text.text, list.format, opt, err);
+        st = collab_i_load_network(&list, network, list.format, opt, err);
     } else if (st == COLLAB_OK) {
         st = load_csv(&list, text.text, opt, err);
     }

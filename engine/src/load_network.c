@@ -7,13 +7,14 @@
  * the same metrics, communities and report. A node is named by its `label` (Gephi, GML), `name`
  * (Cytoscape, collab's GraphML, Pajek) or yEd's graphics label (load_yed.c), whichever names
  * every node distinctly, else names the most; a node left without a name of its own gets its id
- * (NetworkX's GraphML and Newman's GML have only ids) or number, and is counted. Edge weights come from `weight`, else `value` (Newman's GML files);
- * a missing weight is 1, as an empty weight cell is. Each edge is one row: parallel edges are
- * summed and self-loops dropped by the graph, as for CSV edge lists, and direction is kept only
- * with --directed. When every node is a person or a project (`kind`, as collab's bipartite
- * export writes it, or NetworkX's `bipartite` 0/1) and every edge joins a person to a project,
- * the file is read as credits: one credit row per edge, repeated `weight` times when the weight
- * is a small whole number (collab's bipartite export writes the number of credit rows there).
+ * (NetworkX's GraphML and Newman's GML have only ids) or number, and is counted. Edge weights come
+ * from `weight`, else `value` (Newman's GML files); a missing weight is 1, as an empty weight cell
+ * is. Each edge is one row: parallel edges are summed and self-loops dropped by the graph, as for
+ * CSV edge lists, and direction is kept only with --directed. When every node is a person or a
+ * project (`kind`, as collab's bipartite export writes it, or NetworkX's `bipartite` 0/1) and every
+ * edge joins a person to a project, the file is read as credits: one credit row per edge, repeated
+ * `weight` times when the weight is a small whole number (collab's bipartite export writes the
+ * number of credit rows there).
  *
  * igraph keeps node and edge attributes only through its attribute handler, which the engine
  * otherwise leaves off (names and weights live in collab_graph). It is installed for the read
@@ -641,7 +642,15 @@ collab_status collab_i_load_network(collab_edgelist *list, FILE *in, collab_inpu
     }
     list->format = format;
     net_read r = {.format = format, .name = list->source};
+    /* igraph's GML and Pajek lexers take a UTF-8 byte-order mark (as UTF-16 files converted to
+     * UTF-8 have) for a syntax error; libxml2 reads it. */
+    char bom[3];
     off_t start = ftello(in);
+    if (format != COLLAB_INPUT_GRAPHML && start >= 0 &&
+        (fread(bom, 1, 3, in) != 3 || memcmp(bom, "\xEF\xBB\xBF", 3) != 0)) {
+        fseeko(in, start, SEEK_SET);
+    }
+    start = ftello(in);
     igraph_t g;
     /* Only for this read: the handler owns the attributes until igraph_destroy below. */
     igraph_attribute_table_t *previous = igraph_set_attribute_table(&igraph_cattribute_table);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Networks from other tools (issue 17): the network of a CSV exported by collab as GraphML and GML,
 # written as Pajek .net and as Gephi's edge-table CSV (Source,Target,Type,Id,Label,Weight), read
-# back plainly and gzip-compressed, must give exactly the graph of the file it was made from: the
+# back plainly, gzip-compressed from standard input, under a .txt name and in UTF-16, must give exactly the graph of the file it was made from: the
 # same counts and the same report CSV, byte for byte, but for the columns only credits carry
 # (credits, roles, years), which a network file has not. A bipartite export is read back as
 # credits: its report keeps the credits column too. Gephi's CSV names no isolated nodes and lists
@@ -91,6 +91,11 @@ gzip -c net.graphml >net.graphml.gz
 same graphml.gz ref.csv - <net.graphml.gz
 cp net.gml network.txt
 same gml-as-txt ref.csv network.txt
+# Saved as UTF-16 (a Windows editor): GML converted, GraphML read by libxml2 as it declares.
+iconv -f UTF-8 -t UTF-16 net.gml >net16.gml
+same gml-utf16 ref.csv net16.gml
+sed 's/encoding="UTF-8"/encoding="UTF-16"/' net.graphml | iconv -f UTF-8 -t UTF-16 >net16.graphml
+same graphml-utf16 ref.csv net16.graphml
 # A bipartite export comes back as credits.
 if "$collab" summary "$clean" 2>/dev/null | grep -q '^shape: *credits'; then
     "$collab" export "$clean" --view bipartite --layout none -o bip.graphml 2>/dev/null ||
