@@ -5,7 +5,8 @@
  * Each node is a vertex, in the file's order, isolated ones included (vertices_listed), so a
  * network exported by collab and read back is the same graph with the same vertex ids, hence
  * the same metrics, communities and report. A node is named by its `label` (Gephi, GML), `name`
- * (Cytoscape, collab's GraphML, Pajek) or yEd's graphics label (load_yed.c), whichever names
+ * (Cytoscape, collab's GraphML, Pajek) or yEd's graphics label (load_network_names.c,
+ * load_yed.c), whichever names
  * every node distinctly, else names the most; a node left without a name of its own gets its id
  * (NetworkX's GraphML and Newman's GML have only ids) or number, and is counted. Edge weights come
  * from `weight`, else `value` (Newman's GML files); a missing weight is 1, as an empty weight cell
@@ -30,7 +31,7 @@
 
 #include <igraph.h>
 
-#include "load_internal.h"
+#include "load_network_internal.h"
 
 #define MAX_CREDIT_REPS 1000 /* a person-project weight above this is not a count of rows */
 
@@ -124,280 +125,18 @@ static collab_status read_graph(igraph_t *g, FILE *in, collab_input_format forma
     return rc == IGRAPH_SUCCESS ? COLLAB_OK : read_error(rc, format, name, err);
 }
 
-/* ---- attributes ----------------------------------------------------------------------------- */
-
-/* The graph being turned into rows, with what is known of its attributes. */
-typedef struct net_read {
-    const igraph_t *g;
-    collab_input_format format;
-    const char *name;            /* display name */
-    igraph_strvector_t v_names;  /* vertex attribute names */
-    igraph_vector_int_t v_types; /* their igraph_attribute_type_t */
-    igraph_strvector_t e_names;  /* edge attribute names */
-    igraph_vector_int_t e_types;
-    collab_text_scratch scratch; /* normalisation */
-    char *text;                  /* decoding buffer (owned) */
-    size_t text_cap;
-    char number[64];         /* a number written as text */
-    collab_i_yed_labels yed; /* yEd's node labels, when the file has them */
-} net_read;
-
-/* The pseudo-attribute naming yEd's labels, and its type in attr_type's answers. */
-#define YED_LABEL      "y:NodeLabel"
-#define YED_LABEL_TYPE 1000
-
-/* The type of vertex (`edge` false) or edge attribute `attr`, or -1 when the file has none. */
-static int attr_type(const net_read *r, bool edge, const char *attr)
-{
-    if (!edge && strcmp(attr, YED_LABEL) == 0) {
-        return r->yed.n > 0 && attr_type(r, false, "id") == IGRAPH_ATTRIBUTE_STRING ? YED_LABEL_TYPE
-                                                                                    : -1;
-    }
-    const igraph_strvector_t *names = edge ? &r->e_names : &r->v_names;
-    const igraph_vector_int_t *types = edge ? &r->e_types : &r->v_types;
-    for (igraph_integer_t i = 0; i < igraph_strvector_size(names); i++) {
-        if (strcmp(igraph_strvector_get(names, i), attr) == 0) {
-            return (int)VECTOR(*types)[i];
-        }
-    }
-    return -1;
-}
-
-static collab_status grow_text(net_read *r, size_t need, collab_error *err)
-{
-    if (need <= r->text_cap) {
-        return COLLAB_OK;
-    }
-    char *p = collab_realloc(r->text, need);
-    if (p == NULL) {
-        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory reading '%s'", r->name);
-    }
-    r->text = p;
-    r->text_cap = need;
-    return COLLAB_OK;
-}
-
-static size_t put_utf8(char *out, unsigned long c)
-{
-    if (c < 0x80) {
-        out[0] = (char)c;
-        return 1;
-    }
-    if (c < 0x800) {
-        out[0] = (char)(0xC0 | (c >> 6));
-        out[1] = (char)(0x80 | (c & 0x3F));
-        return 2;
-    }
-    if (c < 0x10000) {
-        out[0] = (char)(0xE0 | (c >> 12));
-        out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (c & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (c >> 18));
-    out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (c & 0x3F));
-    return 4;
-}
-
-/* A GML string as text: GML is ASCII with other characters as &#N; or &#xN; (which igraph 0.10
- * leaves as they are; collab's GML export writes them), and older tools wrote ISO-8859-1 bytes,
- * which are converted when the string is not valid UTF-8. The result is in r->text. */
-static collab_status gml_text(net_read *r, const char *s, const char **out, size_t *out_len,
-                              collab_error *err)
-{
-    size_t len = strlen(s);
-    collab_status st = grow_text(r, 2 * len + 1, err);
-    if (st != COLLAB_OK) {
-        return st;
-    }
-    bool latin1 = collab_text_invalid_utf8(s, len) < len;
-    size_t n = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '&' && s[i + 1] == '#') {
-            bool hex = s[i + 2] == 'x' || s[i + 2] == 'X';
-            char *end;
-            unsigned long code = strtoul(s + i + (hex ? 3 : 2), &end, hex ? 16 : 10);
-            bool digits = end > s + i + (hex ? 3 : 2);
-            if (digits && *end == ';' && code > 0 && code <= 0x10FFFF &&
-                !(code >= 0xD800 && code <= 0xDFFF)) {
-                n += put_utf8(r->text + n, code);
-                i = (size_t)(end - s);
-                continue;
-            }
-        }
-        n += latin1 && c >= 0x80 ? put_utf8(r->text + n, c) : (r->text[n] = (char)c, 1);
-    }
-    r->text[n] = '\0';
-    *out = r->text;
-    *out_len = n;
-    return COLLAB_OK;
-}
-
-/* Vertex `v`'s attribute `attr` (of type `type`) as normalised text in *out (valid until the
- * next call), "" when absent. Errors: COLLAB_E_INPUT for text that is not UTF-8, COLLAB_E_NOMEM. */
-static collab_status vertex_text(net_read *r, const char *attr, int type, igraph_integer_t v,
-                                 const char **out, size_t *out_len, collab_error *err)
-{
-    const char *s = "";
-    size_t len = 0;
-    if (type == YED_LABEL_TYPE) {
-        s = collab_i_yed_label(&r->yed, VAS(r->g, "id", v));
-        len = strlen(s);
-    } else if (type == IGRAPH_ATTRIBUTE_STRING) {
-        s = VAS(r->g, attr, v);
-        len = strlen(s);
-        if (r->format == COLLAB_INPUT_GML) {
-            collab_status st = gml_text(r, s, &s, &len, err);
-            if (st != COLLAB_OK) {
-                return st;
-            }
-        }
-    } else if (type == IGRAPH_ATTRIBUTE_NUMERIC) {
-        double x = VAN(r->g, attr, v);
-        if (isfinite(x)) {
-            /* Whole numbers as integers: GML ids and Pajek numbers are "1", not "1.0". */
-            if (x == floor(x) && fabs(x) < 1e15) {
-                snprintf(r->number, sizeof r->number, "%.0f", x);
-            } else {
-                snprintf(r->number, sizeof r->number, "%.17g", x);
-            }
-            s = r->number;
-            len = strlen(s);
-        }
-    } else if (type == IGRAPH_ATTRIBUTE_BOOLEAN) {
-        s = VAB(r->g, attr, v) ? "true" : "false";
-        len = strlen(s);
-    }
-    if (collab_text_invalid_utf8(s, len) < len) {
-        return collab_error_set_at(err, COLLAB_E_INPUT, r->name, 0, 0,
-                                   "node %lld's %s is not valid UTF-8: the file's encoding is "
-                                   "probably not UTF-8 (try --encoding windows-1252, or the one it "
-                                   "was saved in)",
-                                   (long long)v + 1, attr);
-    }
-    return collab_text_normalize(s, len, false, &r->scratch, out, out_len, err);
-}
-
-/* The candidate name attributes, in the order a user expects them to name the nodes. */
-static const char *const name_attrs[] = {"label", "name", YED_LABEL, "id"};
-#define N_NAME_ATTRS (sizeof name_attrs / sizeof name_attrs[0])
-
-/* How many nodes `attr` names: with a name that is not empty and not an earlier node's. */
-static collab_status count_named(net_read *r, const char *attr, int type, size_t *count,
-                                 collab_error *err)
-{
-    collab_names seen;
-    collab_names_init(&seen);
-    igraph_integer_t n = igraph_vcount(r->g);
-    collab_status st = COLLAB_OK;
-    *count = 0;
-    for (igraph_integer_t v = 0; v < n && st == COLLAB_OK; v++) {
-        const char *s;
-        size_t len;
-        uint32_t id;
-        st = vertex_text(r, attr, type, v, &s, &len, err);
-        if (st == COLLAB_OK && len > 0) {
-            st = collab_names_intern(&seen, s, len, &id, err);
-            *count += st == COLLAB_OK && id + 1 == seen.count;
-        }
-    }
-    collab_names_destroy(&seen);
-    return st;
-}
-
-/* The attribute that names the nodes (an index into name_attrs, -1 for none): of the names people
- * gave (label, name, yEd's labels), the first that names every node, else the one that names
- * the most, whose gaps the ids fill; the id only when none of them names any node. A single
- * node without a label must not turn every name into an id. */
-static collab_status pick_name_attribute(net_read *r, int *primary, collab_error *err)
-{
-    size_t n = (size_t)igraph_vcount(r->g);
-    size_t best = 0;
-    *primary = -1;
-    for (size_t k = 0; k + 1 < N_NAME_ATTRS; k++) {
-        int type = attr_type(r, false, name_attrs[k]);
-        size_t count = 0;
-        collab_status st = type >= 0 ? count_named(r, name_attrs[k], type, &count, err) : COLLAB_OK;
-        if (st != COLLAB_OK) {
-            return st;
-        }
-        if (count > best) {
-            best = count;
-            *primary = (int)k;
-        }
-        if (count == n) {
-            break;
-        }
-    }
-    if (*primary < 0 && attr_type(r, false, "id") >= 0) {
-        *primary = (int)N_NAME_ATTRS - 1;
-    }
-    return COLLAB_OK;
-}
-
-/* One name per node, all different, into `chosen` (id = node index), and the attribute they came
- * from into list->name_attribute. */
-static collab_status choose_names(net_read *r, collab_edgelist *list, collab_names *chosen,
-                                  collab_error *err)
-{
-    int primary = -1;
-    collab_status st = pick_name_attribute(r, &primary, err);
-    if (st != COLLAB_OK) {
-        return st;
-    }
-    if (primary >= 0) {
-        snprintf(list->name_attribute, sizeof list->name_attribute, "%s", name_attrs[primary]);
-    }
-    int id_type = attr_type(r, false, "id");
-    igraph_integer_t n = igraph_vcount(r->g);
-    for (igraph_integer_t v = 0; v < n && st == COLLAB_OK; v++) {
-        const char *s = "";
-        size_t len = 0;
-        if (primary >= 0) {
-            st = vertex_text(r, name_attrs[primary], attr_type(r, false, name_attrs[primary]), v,
-                             &s, &len, err);
-        }
-        bool fresh =
-            st == COLLAB_OK && len > 0 && collab_names_find(chosen, s, len) == COLLAB_NO_ID;
-        bool replaced = st == COLLAB_OK && !fresh && primary >= 0;
-        if (st == COLLAB_OK && !fresh && id_type >= 0 && primary != (int)N_NAME_ATTRS - 1) {
-            st = vertex_text(r, "id", id_type, v, &s, &len, err);
-            fresh = st == COLLAB_OK && len > 0 && collab_names_find(chosen, s, len) == COLLAB_NO_ID;
-        }
-        char number[32];
-        if (st == COLLAB_OK && !fresh) {
-            snprintf(number, sizeof number, "%lld", (long long)v + 1);
-            s = number;
-            len = strlen(number);
-        }
-        list->names_replaced += replaced;
-        uint32_t id = 0;
-        if (st == COLLAB_OK) {
-            st = collab_names_intern(chosen, s, len, &id, err);
-        }
-        if (st == COLLAB_OK && id != (uint32_t)v) {
-            st = collab_error_set_at(err, COLLAB_E_INPUT, r->name, 0, 0,
-                                     "cannot give node %lld a name of its own: its label, name "
-                                     "and id are empty or used by other nodes",
-                                     (long long)v + 1);
-        }
-    }
-    return st;
-}
+/* ---- weights and kinds -------------------------------------------------------------------- */
 
 /* Edge weights: `weight`, else `value`; 1 where absent. Errors: COLLAB_E_INPUT for a weight
  * that is not a number greater than 0, naming the edge. */
-static collab_status edge_weights(net_read *r, collab_edgelist *list, const collab_names *chosen,
-                                  double *w, collab_error *err)
+static collab_status edge_weights(collab_i_net_read *r, collab_edgelist *list,
+                                  const collab_names *chosen, double *w, collab_error *err)
 {
     static const char *const attrs[] = {"weight", "value"};
     const char *attr = NULL;
     int type = -1;
     for (size_t k = 0; k < 2 && attr == NULL; k++) {
-        type = attr_type(r, true, attrs[k]);
+        type = collab_i_net_attr_type(r, true, attrs[k]);
         attr =
             type == IGRAPH_ATTRIBUTE_NUMERIC || type == IGRAPH_ATTRIBUTE_STRING ? attrs[k] : NULL;
     }
@@ -440,7 +179,7 @@ static collab_status edge_weights(net_read *r, collab_edgelist *list, const coll
 
 /* The side of node `v` from the first of the marks below the file has: 0 person, 1 project,
  * -1 neither. */
-static int node_side(const net_read *r, int kind, int side, int type, igraph_integer_t v)
+static int node_side(const collab_i_net_read *r, int kind, int side, int type, igraph_integer_t v)
 {
     if (kind == IGRAPH_ATTRIBUTE_STRING) {
         const char *k = VAS(r->g, "kind", v);
@@ -457,12 +196,12 @@ static int node_side(const net_read *r, int kind, int side, int type, igraph_int
  * `kind` person/project (collab's bipartite export), `bipartite` 0/1 (NetworkX) or the boolean
  * `type` igraph gives a Pajek two-mode network ("*Vertices 32 18": the first 18 are people)
  * and its own bipartite graphs, and every edge joining a person to a project. */
-static void person_project(net_read *r, uint8_t *is_project, bool *bipartite)
+static void person_project(collab_i_net_read *r, uint8_t *is_project, bool *bipartite)
 {
     igraph_integer_t n = igraph_vcount(r->g);
-    int kind = attr_type(r, false, "kind");
-    int side = attr_type(r, false, "bipartite");
-    int type = attr_type(r, false, "type");
+    int kind = collab_i_net_attr_type(r, false, "kind");
+    int side = collab_i_net_attr_type(r, false, "bipartite");
+    int type = collab_i_net_attr_type(r, false, "type");
     *bipartite = false;
     if (kind != IGRAPH_ATTRIBUTE_STRING && side != IGRAPH_ATTRIBUTE_NUMERIC &&
         type != IGRAPH_ATTRIBUTE_BOOLEAN) {
@@ -562,8 +301,8 @@ static collab_status make_rows(collab_edgelist *list, const igraph_t *g, const u
 }
 
 /* Turns the igraph graph into `list`'s names and rows. */
-static collab_status convert(net_read *r, collab_edgelist *list, const collab_load_options *opt,
-                             collab_error *err)
+static collab_status convert(collab_i_net_read *r, collab_edgelist *list,
+                             const collab_load_options *opt, collab_error *err)
 {
     igraph_integer_t n = igraph_vcount(r->g);
     igraph_integer_t m = igraph_ecount(r->g);
@@ -582,7 +321,7 @@ static collab_status convert(net_read *r, collab_edgelist *list, const collab_lo
     }
     bool credits = false;
     if (st == COLLAB_OK) {
-        st = choose_names(r, list, &chosen, err);
+        st = collab_i_net_choose_names(r, list, &chosen, err);
     }
     if (st == COLLAB_OK) {
         st = edge_weights(r, list, &chosen, w, err);
@@ -641,7 +380,7 @@ collab_status collab_i_load_network(collab_edgelist *list, FILE *in, collab_inpu
         return st;
     }
     list->format = format;
-    net_read r = {.format = format, .name = list->source};
+    collab_i_net_read r = {.format = format, .name = list->source};
     /* igraph's GML and Pajek lexers take a UTF-8 byte-order mark (as UTF-16 files converted to
      * UTF-8 have) for a syntax error; libxml2 reads it. */
     char bom[3];
@@ -666,7 +405,8 @@ collab_status collab_i_load_network(collab_edgelist *list, FILE *in, collab_inpu
                                   : rc;
         st = collab_error_from_igraph(err, rc, "reading the attributes of the network");
         if (st == COLLAB_OK && format == COLLAB_INPUT_GRAPHML &&
-            attr_type(&r, false, "label") < 0 && attr_type(&r, false, "name") < 0 && start >= 0 &&
+            collab_i_net_attr_type(&r, false, "label") < 0 &&
+            collab_i_net_attr_type(&r, false, "name") < 0 && start >= 0 &&
             fseeko(in, start, SEEK_SET) == 0) {
             /* No names igraph could give: perhaps yEd's, in the node graphics. */
             st = collab_i_yed_labels_read(in, list->source, &r.yed, err);
