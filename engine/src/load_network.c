@@ -4,18 +4,15 @@
  *
  * Each node is a vertex, in the file's order, isolated ones included (vertices_listed), so a
  * network exported by collab and read back is the same graph with the same vertex ids, hence
- * the same metrics, communities and report. A node is named by its `label` (Gephi, GML), `name`
- * (Cytoscape, collab's GraphML, Pajek) or yEd's graphics label (load_network_names.c,
- * load_yed.c), whichever names
- * every node distinctly, else names the most; a node left without a name of its own gets its id
- * (NetworkX's GraphML and Newman's GML have only ids) or number, and is counted. Edge weights come
- * from `weight`, else `value` (Newman's GML files); a missing weight is 1, as an empty weight cell
- * is. Each edge is one row: parallel edges are summed and self-loops dropped by the graph, as for
- * CSV edge lists, and direction is kept only with --directed. When every node is a person or a
- * project (`kind`, as collab's bipartite export writes it, or NetworkX's `bipartite` 0/1) and every
- * edge joins a person to a project, the file is read as credits: one credit row per edge, repeated
- * `weight` times when the weight is a small whole number (collab's bipartite export writes the
- * number of credit rows there).
+ * the same metrics, communities and report. The nodes' names are chosen in
+ * load_network_names.c. Edge weights come from `weight`, else `value` (Newman's GML files); a
+ * missing weight is 1, as an empty weight cell is. Each edge is one row: parallel edges are
+ * summed and self-loops dropped by the graph, as for CSV edge lists, and direction is kept only
+ * with --directed. When every node is a person or a project (`kind`, as collab's bipartite
+ * export writes it, NetworkX's `bipartite` 0/1, a Pajek two-mode network) and every edge joins a
+ * person to a project, the file is read as credits: one credit row per edge, repeated `weight`
+ * times when the weight is a small whole number (collab's bipartite export writes the number of
+ * credit rows there).
  *
  * igraph keeps node and edge attributes only through its attribute handler, which the engine
  * otherwise leaves off (names and weights live in collab_graph). It is installed for the read
