@@ -42,7 +42,8 @@ enum input_option {
     OPT_YEARS,
     OPT_THREADS,
     OPT_DROP_PEOPLE,
-    OPT_KEEP_PLACEHOLDERS
+    OPT_KEEP_PLACEHOLDERS,
+    OPT_INPUT_FORMAT
 };
 
 const struct option cli_input_options[] = {
@@ -80,13 +81,25 @@ const struct option cli_input_options[] = {
     {"threads", required_argument, NULL, OPT_THREADS},
     {"drop-people", required_argument, NULL, OPT_DROP_PEOPLE},
     {"keep-placeholders", no_argument, NULL, OPT_KEEP_PLACEHOLDERS},
+    {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
     {NULL, 0, NULL, 0},
 };
 
 
 void cli_print_input_help(FILE *f)
 {
-    fputs("Input (CSV):\n"
+    fputs("Input (CSV, or a network from Gephi, Cytoscape, NetworkX, igraph or Pajek):\n"
+          "      --input-format auto|csv|graphml|gml|pajek\n"
+          "                               the file's format (default auto: GraphML, GML and\n"
+          "                               Pajek .net are told from their content, anything\n"
+          "                               else is CSV). A network's nodes are named by their\n"
+          "                               label, name or yEd label, else their id; edges\n"
+          "                               weigh their weight (or GML value); parallel\n"
+          "                               edges are summed, self-loops dropped, direction\n"
+          "                               kept only with --directed; a person-project\n"
+          "                               network (a bipartite 'collab export', NetworkX's\n"
+          "                               bipartite 0/1, a Pajek two-mode file) is read as\n"
+          "                               credits\n"
           "      --shape credits|edges    input shape (default: detected from the header)\n"
           "      --delimiter C            ',' ';' 'tab' or '|' (default: detected)\n"
           "      --encoding NAME          the file's text encoding, any name iconv knows:\n"
@@ -112,8 +125,9 @@ void cli_print_input_help(FILE *f)
           "      --aliases FILE           two-column CSV alias,canonical merging name variants\n"
           "      --max-field-bytes N      longest field accepted (default 1048576)\n"
           "      --max-row-bytes N        longest row accepted, without a line end (default 8388608)\n"
-          "      --max-columns N          most columns accepted (default 1024)\n"
-          "Graph:\n"
+          "      --max-columns N          most columns accepted (default 1024)\n",
+          f);
+    fputs("Graph:\n"
           "      --view people|projects|bipartite\n"
           "                               for credits: which network (default people)\n"
           "      --weighting count|newman|jaccard|fractional\n"
@@ -308,6 +322,13 @@ bool cli_input_option(cli_input *in, int opt, const char *arg, collab_error *err
         return true;
     case OPT_ENCODING:
         in->load.encoding = arg;
+        return true;
+    case OPT_INPUT_FORMAT:
+        if (!collab_input_format_parse(arg, &in->load.format)) {
+            collab_error_set(err, COLLAB_E_USAGE,
+                             "--input-format must be auto, csv, graphml, gml or pajek, not '%s'",
+                             arg);
+        }
         return true;
     case OPT_PERSON_COLS:
         in->load.person_cols = arg;
@@ -572,7 +593,10 @@ int cli_exit_status(collab_status st)
 
 int cli_report_error(const collab_error *err)
 {
-    if (err->source[0] != '\0' && err->line > 0) {
+    if (err->source[0] != '\0' && err->line > 0 && err->column == 0) {
+        /* A network file's parser gives the line only. */
+        fprintf(stderr, "collab: %s:%ld: %s\n", err->source, err->line, err->message);
+    } else if (err->source[0] != '\0' && err->line > 0) {
         fprintf(stderr, "collab: %s:%ld:%ld: %s\n", err->source, err->line, err->column,
                 err->message);
     } else if (err->source[0] != '\0') {

@@ -43,6 +43,14 @@ static collab_status number_vertices(const collab_edgelist *list, const uint8_t 
     }
     memset(vid, 0xff, list->names_a.count * sizeof *vid);
     size_t n = 0;
+    /* A network file lists its nodes: they are the vertices, in its order, isolated ones too,
+     * but for the people left out (placeholders, --drop-people). */
+    for (size_t i = 0; list->vertices_listed && i < list->names_a.count; i++) {
+        if (drop == NULL || drop[i] == 0) {
+            origin[n] = (uint32_t)i;
+            vid[i] = (uint32_t)n++;
+        }
+    }
     for (size_t r = 0; r < list->n_rows; r++) {
         if (list->a[r] == list->b[r]) {
             st->self_loops++;

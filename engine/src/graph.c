@@ -191,6 +191,38 @@ static void memberships_destroy(collab_i_memberships *m)
     memset(m, 0, sizeof *m);
 }
 
+/* A network file lists its nodes: they are the vertices, in its order, isolated ones too, but
+ * for a person or project that has rows and none kept (a placeholder, --drop-people), who is
+ * left out as from a CSV. Uses pid and jid (all COLLAB_NO_ID on entry) to mark who has rows:
+ * COLLAB_NO_ID - 1 for rows, none kept. */
+static void list_vertices(const collab_edgelist *list, const uint8_t *keep, collab_i_memberships *m,
+                          uint32_t *pid, uint32_t *jid)
+{
+    const uint32_t only_left_out = COLLAB_NO_ID - 1;
+    for (size_t r = 0; r < list->n_rows; r++) {
+        uint32_t *p = &pid[list->a[r]];
+        uint32_t *j = &jid[list->b[r]];
+        *p = keep[r] ? 0 : *p == COLLAB_NO_ID ? only_left_out : *p;
+        *j = keep[r] ? 0 : *j == COLLAB_NO_ID ? only_left_out : *j;
+    }
+    for (size_t i = 0; i < list->names_a.count; i++) {
+        if (pid[i] != only_left_out) {
+            m->person_origin[m->n_persons] = (uint32_t)i;
+            pid[i] = (uint32_t)m->n_persons++;
+        } else {
+            pid[i] = COLLAB_NO_ID;
+        }
+    }
+    for (size_t i = 0; i < list->names_b.count; i++) {
+        if (jid[i] != only_left_out) {
+            m->project_origin[m->n_projects] = (uint32_t)i;
+            jid[i] = (uint32_t)m->n_projects++;
+        } else {
+            jid[i] = COLLAB_NO_ID;
+        }
+    }
+}
+
 /* Numbers the people and projects of kept rows by first appearance. */
 static collab_status number_vertices(const collab_edgelist *list, const uint8_t *keep,
                                      collab_i_memberships *m, collab_error *err)
@@ -209,6 +241,9 @@ static collab_status number_vertices(const collab_edgelist *list, const uint8_t 
     }
     memset(pid, 0xff, list->names_a.count * sizeof *pid);
     memset(jid, 0xff, list->names_b.count * sizeof *jid);
+    if (list->vertices_listed) {
+        list_vertices(list, keep, m, pid, jid);
+    }
     for (size_t r = 0; r < list->n_rows; r++) {
         if (!keep[r]) {
             continue;
