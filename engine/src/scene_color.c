@@ -2,20 +2,27 @@
  * the choice of which communities deserve a colour.
  *
  * Communities are ranked by size (ties by number) so the same partition always gets the same
- * colours; only the largest COLLAB_I_PALETTE_SIZE with at least max(3, 2% of the nodes) members
- * are coloured, because a colour spent on a handful of dots is a colour the reader must decode
- * for nothing. The rest share the theme's neutral grey. */
+ * colours. The COLLAB_I_COLORED_ALWAYS largest are coloured whatever their size (so a graph of
+ * few communities has all of them coloured), and beyond them every community holding at least
+ * COLLAB_I_COLOR_SHARE of the nodes, while the palette lasts. Only the long tail shares the
+ * theme's neutral grey, and the legend says how many nodes that is. */
 #include "collab/alloc.h"
-#include "scene_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Okabe & Ito (2008), "Color Universal Design": distinguishable under the common colour-vision
- * deficiencies. Ordered so that the first colours differ most. */
-static const unsigned palette[COLLAB_I_PALETTE_SIZE] = {0x0072b2, 0xe69f00, 0x009e73, 0xd55e00,
-                                                        0x56b4e9, 0xcc79a7, 0xf0e442};
+#include "scene_internal.h"
+
+/* Okabe & Ito (2008), "Color Universal Design", first (maps keep their first seven colours),
+ * then colours from Paul Tol's muted, bright and light schemes and Petroff's (2021) ten, each
+ * added greedily as the one farthest (CIEDE2000) from those before it under normal vision and
+ * simulated protanopia, deuteranopia and tritanopia (Machado et al. 2009), leaving out greys and
+ * colours too close to the page or the neutral grey. tests/data_check/palette_cvd.py recomputes
+ * the distances: the first 12 stay at least 9.5 apart under all four, the 16 at least 6. */
+static const unsigned palette[COLLAB_I_PALETTE_SIZE] = {
+    0x0072b2, 0xe69f00, 0x009e73, 0xd55e00, 0x56b4e9, 0xcc79a7, 0xf0e442, 0x882255,
+    0xbd1f01, 0x332288, 0x99ddff, 0xb9ac70, 0xaa3377, 0x3f90da, 0xa96b59, 0xaa4499};
 /* Viridis (matplotlib) at t = 0, 0.1, ..., 1: perceptually uniform and colour-blind safe. */
 static const unsigned viridis[11] = {0x440154, 0x482475, 0x414487, 0x355f8d, 0x2a788e, 0x21918c,
                                      0x22a884, 0x44bf70, 0x7ad151, 0xbddf26, 0xfde725};
@@ -129,17 +136,13 @@ static collab_status rank_communities(const collab_scene_input *in, collab_i_sce
         total += w;
     }
     qsort(counts, n_distinct, sizeof *counts, cmp_count);
-    /* Tiny communities would spend a colour on a few dots; they share the neutral grey. */
-    size_t min_members = (size_t)ceil(0.02 * (double)total);
-    min_members = min_members < 3 ? 3 : min_members;
-    if (in->members != NULL || in->every_category) {
-        /* One mark per community: each bubble is already big enough to matter, so the largest
-         * ones get the colours even when the graph has hundreds of communities. Classes such as
-         * roles are few and each means something: every one the palette holds gets a colour. */
-        min_members = 1;
-    }
+    /* The long tail would spend colours on a few dots each, which the reader must then decode
+     * for nothing; it shares the neutral grey. Classes such as roles are few and each means
+     * something: every one the palette holds gets a colour. */
+    size_t min_members = (size_t)ceil(COLLAB_I_COLOR_SHARE * (double)total);
     for (size_t k = 0; k < n_distinct && k < COLLAB_I_PALETTE_SIZE; k++) {
-        if (counts[k].members < min_members) {
+        if (k >= COLLAB_I_COLORED_ALWAYS && !in->every_category &&
+            counts[k].members < min_members) {
             break;
         }
         facts->colored[k] = counts[k].community;
@@ -147,6 +150,9 @@ static collab_status rank_communities(const collab_scene_input *in, collab_i_sce
         facts->n_colored = k + 1;
     }
     facts->n_grey = n_distinct - facts->n_colored;
+    for (size_t k = facts->n_colored; k < n_distinct; k++) {
+        facts->grey_members += counts[k].members;
+    }
     collab_free(sorted);
     collab_free(counts);
     return COLLAB_OK;

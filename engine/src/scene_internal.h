@@ -11,9 +11,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Okabe–Ito without black (which would read as "no colour" next to the grey of small communities).
- */
-#define COLLAB_I_PALETTE_SIZE 7
+/* Qualitative colours for communities and categories (scene_color.c): Okabe–Ito without black,
+ * then nine from Paul Tol's and Petroff's colour-blind-safe sets. */
+#define COLLAB_I_PALETTE_SIZE 16
+/* The largest communities that get a colour whatever their size; beyond them a community needs
+ * COLLAB_I_COLOR_SHARE of the nodes (until the palette runs out). */
+#define COLLAB_I_COLORED_ALWAYS 12
+#define COLLAB_I_COLOR_SHARE 0.01
 /* Text padding on each side of a text box, as a fraction of the font size: room for the halo. */
 #define COLLAB_I_TEXT_PAD 0.15
 /* Label halo stroke width as a fraction of the font size (half of it lies outside the glyphs). */
@@ -33,6 +37,7 @@ typedef struct collab_i_scene_facts {
     uint32_t colored[COLLAB_I_PALETTE_SIZE];       /* their numbers */
     size_t colored_members[COLLAB_I_PALETTE_SIZE]; /* their sizes */
     size_t n_grey;                                 /* communities drawn in the neutral grey */
+    size_t grey_members;                           /* their nodes (members for bubbles) */
     bool has_values;                               /* NUMERIC: some value is finite */
     double vmin, vmax;                             /* NUMERIC: range of the finite values */
     collab_rgba neutral;                           /* the theme's neutral grey */

@@ -151,8 +151,9 @@ static collab_status prepare_communities(collab_scene *s, const collab_scene_inp
         if (in->category_title != NULL) {
             snprintf(buf, sizeof buf, "Other (%zu more)", facts->n_grey);
         } else {
-            snprintf(buf, sizeof buf, "Other (%zu communit%s)", facts->n_grey,
-                     facts->n_grey == 1 ? "y" : "ies");
+            snprintf(buf, sizeof buf, "Other: %zu communit%s, %zu %s", facts->n_grey,
+                     facts->n_grey == 1 ? "y" : "ies", facts->grey_members,
+                     in->members != NULL ? "members" : "nodes");
         }
         st = add_item(s, in, COLLAB_LEGEND_OTHER, buf, facts->neutral, err);
     }

@@ -488,55 +488,110 @@ static void test_truncation(void **state)
     expect_label("", NULL);                  /* no name, no label */
 }
 
-/* Communities of 40, 30, 20, 10, 3 and 2 + 1 nodes (n = 106): 2% of 106 rounds up to 3, so the
- * five largest get colours and the two smallest are grey. */
+/* Scene of communities numbered 0, 10, 20, ... with the given sizes, each a column of nodes. */
+static void build_communities(collab_scene *s, const size_t *sizes, size_t n_comm, double **x,
+                              double **y, uint32_t **comm, size_t *n_out)
+{
+    size_t n = 0;
+    for (size_t c = 0; c < n_comm; c++) {
+        n += sizes[c];
+    }
+    *x = calloc(n, sizeof **x);
+    *y = calloc(n, sizeof **y);
+    *comm = calloc(n, sizeof **comm);
+    size_t k = 0;
+    for (uint32_t c = 0; c < n_comm; c++) {
+        for (size_t i = 0; i < sizes[c]; i++, k++) {
+            (*comm)[k] = c * 10; /* numbers need not be dense */
+            (*x)[k] = (double)c + 0.01 * (double)i;
+            (*y)[k] = (double)(i % 7);
+        }
+    }
+    static const collab_legend_entry entries[2] = {{10, "Thom Russo, Rick Rubin, Macy Gray"},
+                                                   {999, "unused"}};
+    collab_scene_input in;
+    collab_scene_input_init(&in);
+    in.n_nodes = n;
+    in.x = *x;
+    in.y = *y;
+    in.community = *comm;
+    in.legend = entries;
+    in.n_legend = 2;
+    in.measure = fake_measure;
+    assert_int_equal(collab_scene_build(s, &in, NULL), COLLAB_OK);
+    *n_out = n;
+}
+
+/* Seven communities of 40, 30, 20, 10, 3, 2 and 1 nodes: a graph of few communities has every one
+ * coloured (the twelve largest always are), however small. */
 static void test_legend_communities(void **state)
 {
     (void)state;
     const size_t sizes[7] = {40, 30, 20, 10, 3, 2, 1};
-    size_t n = 106;
-    double *x = calloc(n, sizeof *x);
-    double *y = calloc(n, sizeof *y);
-    uint32_t *comm = calloc(n, sizeof *comm);
-    size_t k = 0;
-    for (uint32_t c = 0; c < 7; c++) {
-        for (size_t i = 0; i < sizes[c]; i++, k++) {
-            comm[k] = c * 10; /* numbers need not be dense */
-            x[k] = (double)c + 0.01 * (double)i;
-            y[k] = (double)(i % 7);
-        }
-    }
-    collab_legend_entry entries[2] = {{10, "Thom Russo, Rick Rubin, Macy Gray"}, {999, "unused"}};
-    collab_scene_input in;
-    collab_scene_input_init(&in);
-    in.n_nodes = n;
-    in.x = x;
-    in.y = y;
-    in.community = comm;
-    in.legend = entries;
-    in.n_legend = 2;
-    in.measure = fake_measure;
+    double *x, *y;
+    uint32_t *comm;
+    size_t n;
     collab_scene s;
-    assert_int_equal(collab_scene_build(&s, &in, NULL), COLLAB_OK);
+    build_communities(&s, sizes, 7, &x, &y, &comm, &n);
     const collab_scene_legend *lg = &s.legend;
     assert_true(lg->present);
     assert_int_equal(lg->n_headings, 1);
     assert_string_equal(lg->headings[0].text, "Communities");
-    assert_int_equal(lg->n_items, 6);
-    const char *want[6] = {"Community 0",  "Thom Russo, Rick Rubin, Macy Gray",
+    assert_int_equal(lg->n_items, 7);
+    const char *want[7] = {"Community 0",  "Thom Russo, Rick Rubin, Macy Gray",
                            "Community 20", "Community 30",
-                           "Community 40", "Other (2 communities)"};
-    for (size_t i = 0; i < 6; i++) {
+                           "Community 40", "Community 50",
+                           "Community 60"};
+    for (size_t i = 0; i < 7; i++) {
         assert_string_equal(lg->items[i].caption.text, want[i]);
-        assert_int_equal(lg->items[i].kind, i < 5 ? COLLAB_LEGEND_COMMUNITY : COLLAB_LEGEND_OTHER);
+        assert_int_equal(lg->items[i].kind, COLLAB_LEGEND_COMMUNITY);
     }
-    /* every colour drawn on a node is explained by the legend item of its community */
+    /* every colour drawn on a node is explained by the legend item of its community, and the
+     * seven colours differ */
     for (size_t i = 0; i < n; i++) {
-        size_t item = comm[i] / 10 < 5 ? comm[i] / 10 : 5;
-        assert_memory_equal(&s.nodes[i].fill, &lg->items[item].marker.fill, sizeof(collab_rgba));
+        assert_memory_equal(&s.nodes[i].fill, &lg->items[comm[i] / 10].marker.fill,
+                            sizeof(collab_rgba));
         assert_int_equal(s.nodes[i].community, comm[i]);
     }
+    for (size_t i = 0; i < 7; i++) {
+        for (size_t j = 0; j < i; j++) {
+            assert_memory_not_equal(&lg->items[i].marker.fill, &lg->items[j].marker.fill,
+                                    sizeof(collab_rgba));
+        }
+    }
     assert_false(lg->has_colorbar);
+    check_geometry(&s);
+    collab_scene_destroy(&s);
+    free(x);
+    free(y);
+    free(comm);
+}
+
+/* 22 communities in 1000 nodes: the twelve largest are coloured, then those with at least 1% of
+ * the nodes (11 and 10 members); the eight below (9, 8 and six of 5: 47 nodes) share the grey,
+ * and the legend says how many nodes that is. */
+static void test_legend_long_tail(void **state)
+{
+    (void)state;
+    const size_t sizes[22] = {300, 200, 100, 80, 60, 50, 40, 30, 25, 20, 15,
+                              12,  11,  10,  9,  8,  5,  5,  5,  5,  5,  5};
+    double *x, *y;
+    uint32_t *comm;
+    size_t n;
+    collab_scene s;
+    build_communities(&s, sizes, 22, &x, &y, &comm, &n);
+    assert_int_equal(n, 1000);
+    const collab_scene_legend *lg = &s.legend;
+    assert_int_equal(lg->n_items, 15);
+    for (size_t i = 0; i < 14; i++) {
+        assert_int_equal(lg->items[i].kind, COLLAB_LEGEND_COMMUNITY);
+    }
+    assert_int_equal(lg->items[14].kind, COLLAB_LEGEND_OTHER);
+    assert_string_equal(lg->items[14].caption.text, "Other: 8 communities, 47 nodes");
+    for (size_t i = 0; i < n; i++) {
+        size_t item = comm[i] / 10 < 14 ? comm[i] / 10 : 14;
+        assert_memory_equal(&s.nodes[i].fill, &lg->items[item].marker.fill, sizeof(collab_rgba));
+    }
     check_geometry(&s);
     collab_scene_destroy(&s);
     free(x);
@@ -796,6 +851,7 @@ int main(void)
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_truncation),
         cmocka_unit_test(test_legend_communities),
+        cmocka_unit_test(test_legend_long_tail),
         cmocka_unit_test(test_numeric_sizes_shapes),
         cmocka_unit_test(test_edges),
         cmocka_unit_test(test_empty_and_single),
