@@ -329,8 +329,10 @@ static collab_status check_root(xmlTextReaderPtr r, const char *name, collab_err
     if (root != NULL && strcmp(root, "releases") == 0) {
         return COLLAB_OK;
     }
-    return collab_error_set_at(err, COLLAB_E_INPUT, name, xmlTextReaderGetParserLineNumber(r),
-                               xmlTextReaderGetParserColumnNumber(r),
+    /* The node's own line: the parser has read ahead of it. */
+    xmlNode *node = xmlTextReaderCurrentNode(r);
+    long line = node != NULL ? (long)xmlGetLineNo(node) : 0;
+    return collab_error_set_at(err, COLLAB_E_INPUT, name, line, line > 0 ? 1 : 0,
                                "expected '<releases>' as the root element, found '<%s>' (is this "
                                "the releases dump?)",
                                root != NULL ? root : "");

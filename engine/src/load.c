@@ -239,6 +239,9 @@ collab_status collab_load_stream(collab_edgelist *out, FILE *in, const char *dis
                                  "every one of the %zu data rows was bad and skipped",
                                  list.rows_read);
     }
+    if (st == COLLAB_OK) {
+        st = collab_i_load_apply_ids(&list, opt, err);
+    }
     collab_i_load_state_release(&ls);
     if (text.owned) {
         fclose(text.text);
