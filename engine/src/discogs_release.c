@@ -217,9 +217,11 @@ static collab_status add_tracks(collab_i_discogs_writer *w, const xmlNode *list,
 
 /* ---- the rows --------------------------------------------------------------------------- */
 
+/* Grows a text buffer; false only when out of memory (the release's size is bounded by the caps
+ * above and by libxml2's own limit on a text node). */
 static bool grow_text(char **buf, size_t *cap, size_t need)
 {
-    return need <= MAX_ROWS_BYTES && collab_grow_array((void **)buf, cap, need, 1);
+    return collab_grow_array((void **)buf, cap, need, 1);
 }
 
 /* Appends `v` as a CSV field, quoted when it holds a comma, a quote or a line end. */
@@ -447,6 +449,16 @@ static bool put_row(collab_i_discogs_writer *w, const collab_i_discogs_credit *c
     return ok;
 }
 
+/* Why a row could not be added: the release's rows passed their cap, or memory ran out. */
+static collab_status rows_error(const collab_i_discogs_writer *w, collab_error *err)
+{
+    if (w->rows_len > MAX_ROWS_BYTES) {
+        return collab_error_set(err, COLLAB_E_LIMIT, "the rows of a release pass %zu bytes",
+                                MAX_ROWS_BYTES);
+    }
+    return collab_error_nomem(err, "writing the rows of a release");
+}
+
 /* One role of a role list: the text outside brackets is the role, the text inside them its
  * detail ("Guitar [Acoustic] [12-String]" -> "Guitar", "Acoustic; 12-String"). */
 static bool split_role(collab_i_span part, char *role, size_t *role_len, char *detail,
@@ -487,9 +499,7 @@ static collab_status credit_rows(collab_i_discogs_writer *w, const collab_i_disc
         if (w->opt->roles != NULL && !list_has(w->opt->roles, ',', main_role)) {
             return COLLAB_OK;
         }
-        return put_row(w, c, main_role, (collab_i_span){"", 0})
-                   ? COLLAB_OK
-                   : collab_error_set(err, COLLAB_E_LIMIT, "the rows of a release are too long");
+        return put_row(w, c, main_role, (collab_i_span){"", 0}) ? COLLAB_OK : rows_error(w, err);
     }
     size_t start = 0;
     int depth = 0;
@@ -513,7 +523,7 @@ static collab_status credit_rows(collab_i_discogs_writer *w, const collab_i_disc
             continue;
         }
         if (!put_row(w, c, r, d)) {
-            return collab_error_set(err, COLLAB_E_LIMIT, "the rows of a release are too long");
+            return rows_error(w, err);
         }
     }
     return COLLAB_OK;
@@ -561,10 +571,8 @@ collab_status collab_i_discogs_release(collab_i_discogs_writer *w, xmlNode *rele
     w->stats->releases++;
     if (st == COLLAB_OK && release_kept(w, &r)) {
         w->stats->releases_kept++;
-        st = release_columns(w, &r)
-                 ? COLLAB_OK
-                 : collab_error_set(err, COLLAB_E_LIMIT, "release '%.*s' is too long",
-                                    (int)(r.id.len < 32 ? r.id.len : 32), r.id.s);
+        st = release_columns(w, &r) ? COLLAB_OK
+                                    : collab_error_nomem(err, "writing the rows of a release");
         if (st == COLLAB_OK) {
             st = write_rows(w, err);
         }
