@@ -421,7 +421,7 @@ collab_status collab_discogs_import(FILE *in, const char *name, FILE *out,
     if (st == COLLAB_OK) {
         /* No entity substitution, no DTD, no network: the dump needs none, and a hostile file
          * gets no way to read other files. */
-        r = xmlReaderForIO(read_input, close_input, &s, NULL, "UTF-8",
+        r = xmlReaderForIO(read_input, close_input, &s, NULL, NULL,
                            XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_NOBLANKS);
         if (r == NULL) {
             st = collab_error_nomem(err, "starting the XML reader");

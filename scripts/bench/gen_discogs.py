@@ -104,7 +104,7 @@ def main():
     a = ap.parse_args()
     rng = random.Random(a.seed)
     n_people = max(100, a.n // 2)
-    with open(a.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0,
+    with open(a.out, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0,
                                                  compresslevel=6) as f:
         f.write(b"<releases>\n")
         for rid in range(1, a.n + 1):
