@@ -384,6 +384,40 @@ static collab_status read_releases(xmlTextReaderPtr r, collab_i_discogs_writer *
     return st;
 }
 
+/* Runs the reader over the input `s` sniffed, writing to `out`. */
+static collab_status convert(input *s, FILE *out, collab_error *err)
+{
+    xml_problem problem;
+    memset(&problem, 0, sizeof problem);
+    /* No entity substitution, no DTD, no network: the dump needs none, and a hostile file gets no
+     * way to read other files. The encoding is the document's (UTF-8 unless it says otherwise). */
+    xmlTextReaderPtr r = xmlReaderForIO(read_input, close_input, s, NULL, NULL,
+                                        XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_NOBLANKS);
+    if (r == NULL) {
+        return collab_error_nomem(err, "starting the XML reader");
+    }
+    xmlTextReaderSetStructuredErrorHandler(r, on_xml_error, &problem);
+    collab_i_discogs_writer w;
+    memset(&w, 0, sizeof w);
+    w.opt = s->opt;
+    w.out = out;
+    w.stats = s->stats;
+    collab_status st = COLLAB_OK;
+    if (fputs(COLLAB_DISCOGS_HEADER "\n", out) == EOF) {
+        st = collab_error_set(err, COLLAB_E_IO, "cannot write the credits");
+    }
+    if (st == COLLAB_OK && s->stats->bytes_read == 0) {
+        st = collab_error_set_at(err, COLLAB_E_INPUT, s->name, 1, 1,
+                                 "the file is empty: expected '<releases>'");
+    }
+    if (st == COLLAB_OK) {
+        st = read_releases(r, &w, &problem, s->name, err);
+    }
+    collab_i_discogs_writer_free(&w);
+    xmlFreeTextReader(r);
+    return st;
+}
+
 collab_status collab_discogs_import(FILE *in, const char *name, FILE *out,
                                     const collab_discogs_options *opt, collab_discogs_stats *stats,
                                     collab_error *err)
@@ -415,44 +449,13 @@ collab_status collab_discogs_import(FILE *in, const char *name, FILE *out,
         return collab_error_nomem(err, "reading the dump");
     }
     collab_status st = sniff(&s);
-    xml_problem problem;
-    memset(&problem, 0, sizeof problem);
-    xmlTextReaderPtr r = NULL;
     if (st == COLLAB_OK) {
-        /* No entity substitution, no DTD, no network: the dump needs none, and a hostile file
-         * gets no way to read other files. */
-        r = xmlReaderForIO(read_input, close_input, &s, NULL, NULL,
-                           XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_NOBLANKS);
-        if (r == NULL) {
-            st = collab_error_nomem(err, "starting the XML reader");
-        }
-    }
-    collab_i_discogs_writer w;
-    memset(&w, 0, sizeof w);
-    w.opt = opt;
-    w.out = out;
-    w.stats = stats;
-    if (st == COLLAB_OK) {
-        xmlTextReaderSetStructuredErrorHandler(r, on_xml_error, &problem);
-        if (fputs(COLLAB_DISCOGS_HEADER "\n", out) == EOF) {
-            st = collab_error_set(err, COLLAB_E_IO, "cannot write the credits");
-        }
-    }
-    if (st == COLLAB_OK && stats->bytes_read == 0) {
-        st = collab_error_set_at(err, COLLAB_E_INPUT, name, 1, 1,
-                                 "the file is empty: expected '<releases>'");
-    }
-    if (st == COLLAB_OK) {
-        st = read_releases(r, &w, &problem, name, err);
+        st = convert(&s, out, err);
     }
     if (st == COLLAB_OK && opt->progress != NULL) {
         char message[384];
         snprintf(message, sizeof message, "read '%s': %zu releases", name, stats->releases);
         opt->progress(message, 100, opt->progress_data);
-    }
-    collab_i_discogs_writer_free(&w);
-    if (r != NULL) {
-        xmlFreeTextReader(r);
     }
     if (s.z_ready) {
         inflateEnd(&s.z);

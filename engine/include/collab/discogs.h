@@ -64,9 +64,10 @@ void collab_discogs_options_init(collab_discogs_options *opt);
  * Errors: COLLAB_E_INPUT for malformed XML (with line and column and what was expected), a root
  * element other than <releases>, corrupt or truncated gzip data, or data compressed some other
  * way; COLLAB_E_USAGE for a bad option; COLLAB_E_IO when reading or writing fails;
- * COLLAB_E_NOMEM. On error part of the CSV may have been written: write to an atomic output and
- * abort it (collab_output). Neither stream is closed.
- * Time complexity: O(input size); memory O(largest release). */
+ * COLLAB_E_LIMIT for a release beyond the importer's caps (a million credits, 64 Ki labels,
+ * genres and styles, 1 GiB of rows); COLLAB_E_NOMEM. On error part of the CSV may have been
+ * written: write to an atomic output and abort it (collab_output). Neither stream is closed. Time
+ * complexity: O(input size); memory O(largest release). */
 collab_status collab_discogs_import(FILE *in, const char *name, FILE *out,
                                     const collab_discogs_options *opt, collab_discogs_stats *stats,
                                     collab_error *err);
