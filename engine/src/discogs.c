@@ -46,6 +46,7 @@ typedef struct input {
     double started, last_report; /* collab_clock_seconds() */
     collab_error *err;           /* the first read error goes here, before libxml2's own */
     bool failed;
+    bool ended; /* the end of the input was handed to libxml2 */
 } input;
 
 void collab_discogs_options_init(collab_discogs_options *opt)
@@ -138,9 +139,12 @@ static int read_input(void *ctx, char *out, int len)
         return s->failed ? -1 : 0;
     }
     if (s->gzip) {
-        return read_gzip(s, out, len);
+        int n = read_gzip(s, out, len);
+        s->ended = n == 0;
+        return n;
     }
     if (s->buf_used >= s->buf_len && !fill(s)) {
+        s->ended = !s->failed;
         return s->failed ? -1 : 0;
     }
     size_t n = s->buf_len - s->buf_used < (size_t)len ? s->buf_len - s->buf_used : (size_t)len;
@@ -202,6 +206,8 @@ typedef struct xml_problem {
     int open_elements;   /* elements open in the parser when it stopped (0: the root was closed) */
     char inner[64];      /* the innermost of them */
     long inner_line;     /* where it opened */
+    bool at_end;         /* the parser stopped at the end of the input */
+    const bool *ended;   /* the input's end was read (input.ended) */
     char release_id[32]; /* the release being read, "" when none */
     long release_line;   /* where it opened */
 } xml_problem;
@@ -215,6 +221,10 @@ static void note_open_elements(xml_problem *p, const xmlParserCtxt *ctxt)
         return;
     }
     p->open_elements = ctxt->nameNr;
+    /* All input consumed when the parser stopped: a file cut inside a tag ("<rel" at the end)
+     * gets libxml2's message about the tag, and this tells it was the end of the file. */
+    p->at_end = *p->ended && ctxt->input != NULL && ctxt->input->cur != NULL &&
+                ctxt->input->cur >= ctxt->input->end;
     const xmlNode *n = ctxt->node;
     if (n == NULL || n->type != XML_ELEMENT_NODE) {
         return;
@@ -223,11 +233,13 @@ static void note_open_elements(xml_problem *p, const xmlParserCtxt *ctxt)
     p->inner_line = (long)xmlGetLineNo(n);
     for (; n != NULL && n->type == XML_ELEMENT_NODE; n = n->parent) {
         if (strcmp((const char *)n->name, "release") == 0) {
+            /* Without its id (the file ended inside its start tag) it says nothing. */
             xmlChar *id = xmlGetProp(n, (const xmlChar *)"id");
-            snprintf(p->release_id, sizeof p->release_id, "%s",
-                     id != NULL ? (const char *)id : "?");
+            if (id != NULL) {
+                snprintf(p->release_id, sizeof p->release_id, "%s", (const char *)id);
+                p->release_line = (long)xmlGetLineNo(n);
+            }
             xmlFree(id);
-            p->release_line = (long)xmlGetLineNo(n);
         }
     }
 }
@@ -316,6 +328,11 @@ static collab_status xml_error(const xml_problem *p, const char *name, collab_er
     if (what[0] >= 'A' && what[0] <= 'Z' && !(what[1] >= 'A' && what[1] <= 'Z')) {
         what[0] = (char)(what[0] - 'A' + 'a');
     }
+    if (p->at_end) {
+        return collab_error_set_at(err, COLLAB_E_INPUT, name, line, col,
+                                   "the file ends inside a tag%s: %s (is the file truncated?)",
+                                   context, what);
+    }
     return collab_error_set_at(err, COLLAB_E_INPUT, name, line, col, "malformed XML%s: %s", context,
                                what);
 }
@@ -389,6 +406,7 @@ static collab_status convert(input *s, FILE *out, collab_error *err)
 {
     xml_problem problem;
     memset(&problem, 0, sizeof problem);
+    problem.ended = &s->ended;
     /* No entity substitution, no DTD, no network: the dump needs none, and a hostile file gets no
      * way to read other files. The encoding is the document's (UTF-8 unless it says otherwise). */
     xmlTextReaderPtr r = xmlReaderForIO(read_input, close_input, s, NULL, NULL,

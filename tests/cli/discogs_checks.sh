@@ -34,6 +34,20 @@ for case in "$tests"/cli/import_bad_*/; do
     [ "$(cat "$name/out.csv")" = previous ] || fail "$name: the previous out.csv was changed"
 done
 
+# The fixture cut short at every 13th byte, as an interrupted download leaves it: each cut stops
+# with exit status 3, a message with a line and a column, and no output file.
+full=$(wc -c <"$tests/data/discogs/releases.xml")
+mkdir cuts
+for ((cut = 0; cut < full - 1; cut += 13)); do
+    head -c "$cut" "$tests/data/discogs/releases.xml" >cuts/in.xml
+    (cd cuts && "$collab" import discogs in.xml -o out.csv >/dev/null 2>err.txt)
+    status=$?
+    [ "$status" = 3 ] || fail "cut at byte $cut: exit status $status, expected 3"
+    grep -Eq '^collab: in.xml:[0-9]+:[0-9]+: ' cuts/err.txt || fail "cut at byte $cut: $(cat cuts/err.txt)"
+    [ ! -e cuts/out.csv ] || fail "cut at byte $cut: out.csv written"
+    rm -f cuts/out.csv
+done
+
 "$collab" summary credits.csv >summary.txt 2>&1 || fail "summary exited $?"
 grep -qx "identity:           people by 'person_id', projects by 'project_id' (1 shown as 'Name \[id N\]': another had that name)" summary.txt ||
     fail "people and projects not identified by id: $(cat summary.txt)"
