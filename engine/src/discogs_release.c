@@ -52,7 +52,7 @@ static collab_status own(collab_i_discogs_writer *w, xmlChar *text, collab_error
 }
 
 /* The text of a node list: borrowed when it is one text node (the usual case: the parser joins
- * character references and &amp; into the text), else joined by libxml2 and kept in `owned`. */
+ * character references and &amp; into the text), else joined and kept in `owned`. */
 static collab_status list_text(collab_i_discogs_writer *w, const xmlNode *first, collab_i_span *out,
                                collab_error *err)
 {
@@ -65,9 +65,19 @@ static collab_status list_text(collab_i_discogs_writer *w, const xmlNode *first,
         *out = trim(s, strlen(s));
         return COLLAB_OK;
     }
-    xmlChar *joined = xmlNodeListGetString(first->doc, first, 1);
+    /* Text and CDATA joined; an entity reference (only a DTD can declare one, and the dump has
+     * none) is left out rather than expanded, so nested entities cannot blow up. */
+    xmlChar *joined = xmlStrdup((const xmlChar *)"");
+    for (const xmlNode *n = first; n != NULL && joined != NULL; n = n->next) {
+        if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content != NULL) {
+            joined = xmlStrcat(joined, n->content);
+        }
+    }
+    if (joined == NULL) {
+        return collab_error_nomem(err, "reading a release");
+    }
     collab_status st = own(w, joined, err);
-    if (st == COLLAB_OK && joined != NULL) {
+    if (st == COLLAB_OK) {
         *out = trim((const char *)joined, strlen((const char *)joined));
     }
     return st;

@@ -91,6 +91,25 @@ static void test_progress_ends_at_100_once(void **state)
     free(csv);
 }
 
+/* CDATA joins the text around it; an entity a DTD declares is not expanded (nested ones could
+ * multiply a few bytes into gigabytes). */
+static void test_cdata_and_entities(void **state)
+{
+    (void)state;
+    collab_error err = {0};
+    char *csv;
+    assert_int_equal(
+        import_text("<!DOCTYPE releases [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;\">]>"
+                    "<releases><release id=\"5\"><artists><artist><id>9</id>"
+                    "<name>X &b; Y</name></artist></artists>"
+                    "<title><![CDATA[A & B]]> and C</title></release></releases>",
+                    NULL, NULL, &csv, &err),
+        COLLAB_OK);
+    assert_string_equal(csv, COLLAB_DISCOGS_HEADER "\n"
+                                                   "X  Y,9,,A & B and C,5,Main Artist,,,,,,,,\n");
+    free(csv);
+}
+
 /* Imports `xml`, expecting `status` at `line`:`column` with `message`. */
 static void expect_error(const char *xml, collab_status status, long line, long column,
                          const char *message)
@@ -220,6 +239,7 @@ int main(void)
         cmocka_unit_test(test_fixture_rows_and_counts),
         cmocka_unit_test(test_progress_ends_at_100_once),
         cmocka_unit_test(test_errors_with_positions),
+        cmocka_unit_test(test_cdata_and_entities),
         cmocka_unit_test(test_allocation_failures),
         cmocka_unit_test(test_person_ids_tell_namesakes_apart),
     };
