@@ -103,7 +103,7 @@ static collab_status attr_of(collab_i_discogs_writer *w, const xmlNode *element,
 
 static bool span_equal_nocase(collab_i_span a, collab_i_span b)
 {
-    return a.len == b.len && strncasecmp(a.s, b.s, a.len) == 0;
+    return a.len == b.len && (a.len == 0 || strncasecmp(a.s, b.s, a.len) == 0);
 }
 
 /* Adds a label, genre or style unless the release already has it (a label listed twice with two
@@ -170,9 +170,8 @@ static collab_status add_credits(collab_i_discogs_writer *w, const xmlNode *list
                                sizeof *w->credits)) {
             return collab_error_nomem(err, "reading a release");
         }
-        collab_i_discogs_credit c;
-        memset(&c, 0, sizeof c);
-        c.main = main;
+        collab_i_span none = {"", 0}; /* what a missing <anv> or <role> reads as */
+        collab_i_discogs_credit c = {none, none, none, none, none, main};
         c.track = track;
         collab_i_span tracks = {"", 0};
         for (const xmlNode *f = a->children; f != NULL && st == COLLAB_OK; f = f->next) {
@@ -249,7 +248,9 @@ static bool put_field(char **buf, size_t *len, size_t *cap, collab_i_span v)
     }
     char *p = *buf + *len;
     if (!quote) {
-        memcpy(p, v.s, v.len);
+        if (v.len > 0) { /* a field the release lacks is {NULL, 0} */
+            memcpy(p, v.s, v.len);
+        }
         *len += v.len;
         return true;
     }
@@ -358,6 +359,8 @@ static collab_status read_fields(collab_i_discogs_writer *w, xmlNode *release, r
                                  collab_error *err)
 {
     memset(r, 0, sizeof *r);
+    collab_i_span none = {"", 0}; /* what a missing element reads as */
+    r->id = r->title = r->country = r->released = r->master = none;
     collab_status st = attr_of(w, release, "id", &r->id, err);
     for (xmlNode *n = release->children; n != NULL && st == COLLAB_OK; n = n->next) {
         if (n->type != XML_ELEMENT_NODE) {
