@@ -395,6 +395,12 @@ static collab_status read_fields(collab_i_discogs_writer *w, xmlNode *release, r
     return st;
 }
 
+/* The release's values from `first` on; NULL (never NULL + 0) when it has none. */
+static const collab_i_span *values_at(const collab_i_discogs_writer *w, size_t first)
+{
+    return w->values != NULL ? w->values + first : NULL;
+}
+
 static bool release_kept(const collab_i_discogs_writer *w, const release_fields *r)
 {
     const collab_discogs_options *o = w->opt;
@@ -407,9 +413,9 @@ static bool release_kept(const collab_i_discogs_writer *w, const release_fields 
             return false;
         }
     }
-    return any_in(o->genres, w->values + r->genres_first, r->n_genres) &&
-           any_in(o->styles, w->values + r->styles_first, r->n_styles) &&
-           any_in(o->labels, w->values + r->labels_first, r->n_labels) &&
+    return any_in(o->genres, values_at(w, r->genres_first), r->n_genres) &&
+           any_in(o->styles, values_at(w, r->styles_first), r->n_styles) &&
+           any_in(o->labels, values_at(w, r->labels_first), r->n_labels) &&
            any_in(o->countries, &r->country, 1);
 }
 
@@ -430,13 +436,13 @@ static bool release_columns(collab_i_discogs_writer *w, const release_fields *r)
            put_text(&w->tail, &w->tail_len, &w->tail_cap, ",", 1) &&
            put_text(&w->tail, &w->tail_len, &w->tail_cap, year, strlen(year)) &&
            put_text(&w->tail, &w->tail_len, &w->tail_cap, ",", 1) &&
-           put_values(&w->tail, &w->tail_len, &w->tail_cap, w->values + r->labels_first,
+           put_values(&w->tail, &w->tail_len, &w->tail_cap, values_at(w, r->labels_first),
                       r->n_labels) &&
            put_text(&w->tail, &w->tail_len, &w->tail_cap, ",", 1) &&
-           put_values(&w->tail, &w->tail_len, &w->tail_cap, w->values + r->genres_first,
+           put_values(&w->tail, &w->tail_len, &w->tail_cap, values_at(w, r->genres_first),
                       r->n_genres) &&
            put_text(&w->tail, &w->tail_len, &w->tail_cap, ",", 1) &&
-           put_values(&w->tail, &w->tail_len, &w->tail_cap, w->values + r->styles_first,
+           put_values(&w->tail, &w->tail_len, &w->tail_cap, values_at(w, r->styles_first),
                       r->n_styles) &&
            put_text(&w->tail, &w->tail_len, &w->tail_cap, ",", 1) &&
            put_field(&w->tail, &w->tail_len, &w->tail_cap, r->country) &&
