@@ -46,7 +46,8 @@ typedef struct input {
     double started, last_report; /* collab_clock_seconds() */
     collab_error *err;           /* the first read error goes here, before libxml2's own */
     bool failed;
-    bool ended; /* the end of the input was handed to libxml2 */
+    bool ended;         /* the end of the input was handed to libxml2 */
+    bool checked_start; /* the first bytes were checked for another encoding */
 } input;
 
 void collab_discogs_options_init(collab_discogs_options *opt)
@@ -131,10 +132,44 @@ static int read_gzip(input *s, char *out, int len)
     return len - (int)s->z.avail_out;
 }
 
+/* The dump is UTF-8. libxml2 would switch to another encoding from the first four bytes
+ * (UTF-16, UCS-4, EBCDIC) and report that converter's errors on stderr, which the library never
+ * writes to: such a file is refused here instead (a declared encoding is ignored, with
+ * XML_PARSE_IGNORE_ENC). */
+static bool other_encoding(const unsigned char *b, int n)
+{
+    return n >= 2 &&
+           (b[0] == 0x00 || b[1] == 0x00 || (b[0] == 0xFE && b[1] == 0xFF) ||
+            (b[0] == 0xFF && b[1] == 0xFE) || (n >= 4 && memcmp(b, "\x4c\x6f\xa7\x94", 4) == 0));
+}
+
+static int refuse_encoding(input *s)
+{
+    collab_error_set_at(s->err, COLLAB_E_INPUT, s->name, 1, 1,
+                        "the dump is not UTF-8 (its first bytes look like UTF-16, UCS-4 or "
+                        "EBCDIC): expected UTF-8 XML, as Discogs writes it");
+    s->failed = true;
+    return -1;
+}
+
+static int read_some(input *s, char *out, int len);
+
 /* xmlInputReadCallback: bytes into libxml2's buffer; 0 at the end, -1 on error. */
 static int read_input(void *ctx, char *out, int len)
 {
     input *s = ctx;
+    int n = read_some(s, out, len);
+    if (n > 0 && !s->checked_start) {
+        s->checked_start = true;
+        if (other_encoding((const unsigned char *)out, n)) {
+            return refuse_encoding(s);
+        }
+    }
+    return n;
+}
+
+static int read_some(input *s, char *out, int len)
+{
     if (s->failed || len <= 0) {
         return s->failed ? -1 : 0;
     }
@@ -410,7 +445,8 @@ static collab_status convert(input *s, FILE *out, collab_error *err)
     /* No entity substitution, no DTD, no network: the dump needs none, and a hostile file gets no
      * way to read other files. The encoding is the document's (UTF-8 unless it says otherwise). */
     xmlTextReaderPtr r = xmlReaderForIO(read_input, close_input, s, NULL, NULL,
-                                        XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_NOBLANKS);
+                                        XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_NOBLANKS |
+                                            XML_PARSE_IGNORE_ENC);
     if (r == NULL) {
         return collab_error_nomem(err, "starting the XML reader");
     }
