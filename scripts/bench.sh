@@ -28,6 +28,9 @@
 #   import       collab import discogs on a generated Discogs releases dump of DISCOGS_RELEASES
 #                releases (default 200000; scripts/bench/gen_discogs.py, gzip, about 60 MB),
 #                once per run whatever --rows says: seconds, CPU, peak memory, releases/second
+#   commands     every command with its defaults on the file (the goal: each under 60 s on a
+#                file of 10 MB, about 240,000 rows: STAGES=commands scripts/bench.sh --rows 240000);
+#                the collab row is summary (reading and building), the others are the commands
 #   analyze      the whole job end to end: collab analyze --verbose against
 #                scripts/bench/peer_{igraph,networkx}_analyze.py doing the same
 #                (sampling paths when collab does), stage by stage, with each
@@ -201,7 +204,8 @@ bench_cmd() {
     local name=$1; shift
     local base=$LOGS/${CUR_STAGE}_${name}_${CUR_ROWS} cap=${BENCH_CAP:-$CAP}
     local tf=$base.time rc=0 status secs kib usr sys cpu nodes edges
-    if [[ $name != collab && $CUR_STAGE != floor && " $PEERS " != *" $name "* ]]; then
+    if [[ $name != collab && $CUR_STAGE != floor && $CUR_STAGE != commands &&
+          " $PEERS " != *" $name "* ]]; then
         log "  $CUR_STAGE: $name skipped (not in PEERS)"
         rm -f "$base.out" "$base.err" "$base.time"   # no stale figures in the report
         return 0
@@ -377,6 +381,27 @@ report_import() {
         per_cpu=$(awk -v n="${R_ROWS[i]}" -v s="${R_CPU[i]}" 'BEGIN { if (s > 0) printf "%.0f", n / s }')
         echo "| ${R_ROWS[i]} | ${R_SECS[i]} | ${R_CPU[i]:--} | $(fmt_mib "${R_KIB[i]}") | ${per_wall:--} | ${per_cpu:--} | ${rows:--} |"
     done
+}
+
+# Stage "commands": no command may run for minutes on a file of a few megabytes. Each runs with
+# its defaults (sampling, levels and budgets chosen by collab), its outputs in a scratch folder.
+stage_commands() {
+    local file=$1 dir=$OUT/commands_$CUR_ROWS first second
+    rm -rf "$dir" && mkdir -p "$dir"
+    first=$("$PYTHON" -c 'import csv,sys; r = csv.reader(open(sys.argv[1], encoding="utf-8")); next(r); print(next(r)[0])' "$file")
+    second=$("$PYTHON" -c 'import csv,sys; r = list(csv.reader(open(sys.argv[1], encoding="utf-8"))); print(r[len(r) // 2][0])' "$file")
+    bench_cmd collab "$COLLAB" summary "$file" -o "$dir/summary.txt"
+    bench_cmd report "$COLLAB" report "$file" -o "$dir/report.txt"
+    bench_cmd communities "$COLLAB" communities "$file" -o "$dir/communities.md"
+    bench_cmd roles "$COLLAB" roles "$file" -o "$dir/roles.txt"
+    bench_cmd names "$COLLAB" names "$file" -o "$dir/names.txt"
+    bench_cmd map "$COLLAB" map "$file" -o "$dir/map.png"
+    bench_cmd map_nodes "$COLLAB" map "$file" --level nodes -o "$dir/map_nodes.png"
+    bench_cmd ego "$COLLAB" ego "$file" "$first" -o "$dir/ego.png"
+    bench_cmd path "$COLLAB" path "$file" "$first" "$second" -o "$dir/path.png"
+    bench_cmd export "$COLLAB" export "$file" -o "$dir/network.gexf"
+    bench_cmd slices "$COLLAB" slices "$file" -o "$dir/slices"
+    bench_cmd analyze "$COLLAB" analyze "$file" -o "$dir/analyze"
 }
 
 # Stage "analyze": the whole job end to end. collab analyze writes every output from one load;

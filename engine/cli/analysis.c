@@ -1,11 +1,11 @@
 /* Options shared by the commands that compute metrics and communities (report, communities,
  * and later map): how paths are measured, sampling, seed, community method. */
-#include "cli.h"
-
 #include "collab/clock.h"
 
 #include <string.h>
 #include <unistd.h>
+
+#include "cli.h"
 
 enum analysis_option {
     OPT_PATH_WEIGHTS = CLI_ANALYSIS_OPTION_BASE,
@@ -34,33 +34,33 @@ const struct option cli_analysis_options[] = {
 
 void cli_print_analysis_help(FILE *f)
 {
-    cli_print_usage(f,
-                    "Metrics:\n"
-                    "      --path-weights hops|inverse\n"
-                    "                               shortest paths count hops (default), or use "
-                    "1/weight\n"
-                    "                               as the length of an edge\n"
-                    "      --normalized             betweenness divided by (n-1)(n-2)/2\n"
-                    "      --approx K               estimate betweenness and closeness from K "
-                    "sampled\n"
-                    "                               sources (automatic when the exact sweep would "
-                    "exceed\n"
-                    "                               about 6e9 steps, some 30 s: K=1000, fewer (down "
-                    "to 200) when\n"
-                    "                               1000 sources would exceed 5e9 steps)\n"
-                    "      --exact                  never sample\n"
-                    "      --seed N                 seed for sampling and communities (default "
-                    "42)\n"
-                    "      --community {communities}\n"
-                    "                               community detection (default leiden, "
-                    "modularity)\n"
-                    "      --resolution R           modularity resolution for leiden/louvain "
-                    "(default 1)\n"
-                    "      --no-progress            no progress on stderr\n"
-                    "      --verbose                a timing line per stage on stderr\n"
-                    "Metrics (shortest paths count hops unless --path-weights inverse; "
-                    "betweenness\nis undirected, each pair counted once, raw unless "
-                    "--normalized):\n{definitions}");
+    cli_print_usage(
+        f, "Metrics:\n"
+           "      --path-weights hops|inverse\n"
+           "                               shortest paths count hops (default), or use "
+           "1/weight\n"
+           "                               as the length of an edge\n"
+           "      --normalized             betweenness divided by (n-1)(n-2)/2\n"
+           "      --approx K               estimate betweenness and closeness from K "
+           "sampled\n"
+           "                               sources (automatic when the exact sweep would "
+           "exceed\n"
+           "                               about 6e9 steps, some 30 s: K=1000, fewer (down "
+           "to 200) when\n"
+           "                               1000 sources would exceed 5e9 steps)\n"
+           "      --exact                  never sample\n"
+           "      --seed N                 seed for sampling and communities (default "
+           "42)\n"
+           "      --community {communities}\n"
+           "                               community detection (default leiden, "
+           "modularity)\n"
+           "      --resolution R           modularity resolution for leiden/louvain "
+           "(default 1)\n"
+           "      --no-progress            no progress on stderr\n"
+           "      --verbose                a timing line per stage on stderr\n"
+           "Metrics (shortest paths count hops unless --path-weights inverse; "
+           "betweenness\nis undirected, each pair counted once, raw unless "
+           "--normalized):\n{definitions}");
 }
 
 void cli_analysis_init(cli_analysis *a)
@@ -79,8 +79,8 @@ bool cli_analysis_option(cli_analysis *a, int opt, const char *arg, collab_error
         if (strcmp(arg, "hops") == 0 || strcmp(arg, "inverse") == 0) {
             a->metrics.paths = arg[0] == 'h' ? COLLAB_PATHS_HOPS : COLLAB_PATHS_INVERSE;
         } else {
-            collab_error_set(err, COLLAB_E_USAGE, "--path-weights must be hops or inverse, not '%s'",
-                             arg);
+            collab_error_set(err, COLLAB_E_USAGE,
+                             "--path-weights must be hops or inverse, not '%s'", arg);
         }
         return true;
     case OPT_NORMALIZED:
@@ -88,8 +88,10 @@ bool cli_analysis_option(cli_analysis *a, int opt, const char *arg, collab_error
         return true;
     case OPT_APPROX:
         if (!cli_parse_size(arg, &n) || n == 0 || n > (size_t)1 << 40) {
-            collab_error_set(err, COLLAB_E_USAGE, "--approx needs a positive number of sources, "
-                                                  "not '%s'", arg);
+            collab_error_set(err, COLLAB_E_USAGE,
+                             "--approx needs a positive number of sources, "
+                             "not '%s'",
+                             arg);
         }
         a->metrics.approx_sources = (long)n;
         return true;
@@ -133,9 +135,9 @@ static void print_timings(const collab_metrics *m, double community_seconds)
         if (m->values[k] != NULL && k != COLLAB_METRIC_STRENGTH && k != COLLAB_METRIC_CLOSENESS &&
             k != COLLAB_METRIC_HARMONIC) {
             fprintf(stderr, "collab: timing: %s %.3f s\n",
-                    k == COLLAB_METRIC_BETWEENNESS     ? "paths (betweenness, closeness, harmonic)"
-                    : k == COLLAB_METRIC_DEGREE ? "degree and strength"
-                                                : collab_metric_name((collab_metric)k),
+                    k == COLLAB_METRIC_BETWEENNESS ? "paths (betweenness, closeness, harmonic)"
+                    : k == COLLAB_METRIC_DEGREE    ? "degree and strength"
+                                                   : collab_metric_name((collab_metric)k),
                     m->seconds[k]);
         }
     }
@@ -152,7 +154,7 @@ collab_status cli_analysis_run(cli_analysis *a, const cli_input *in, collab_erro
 typedef struct community_job {
     cli_analysis *a;
     const collab_graph *g;
-    double seconds;  /* how long it took */
+    double seconds; /* how long it took */
 } community_job;
 
 static collab_status detect_communities(void *ctx, collab_error *err)
@@ -182,8 +184,11 @@ collab_status cli_analysis_run_graph(cli_analysis *a, const collab_graph *g, col
     }
     a->have_metrics = true;
     if (a->m.sampled) {
-        fprintf(stderr, "collab: betweenness and closeness estimated from %ld sampled sources "
-                        "(use --exact for exact values)\n", a->m.sample_sources);
+        fprintf(stderr,
+                "collab: %s%sbetweenness and closeness estimated from %ld sampled sources "
+                "(use --exact for exact values)\n",
+                a->label != NULL ? a->label : "", a->label != NULL ? ": " : "",
+                a->m.sample_sources);
     }
     if (a->verbose) {
         print_timings(&a->m, job.seconds);
@@ -197,8 +202,7 @@ void cli_analysis_destroy(cli_analysis *a)
     collab_partition_destroy(&a->p);
 }
 
-void cli_analysis_report_input(const cli_analysis *a, const cli_input *in,
-                               collab_report_input *out)
+void cli_analysis_report_input(const cli_analysis *a, const cli_input *in, collab_report_input *out)
 {
     out->list = &in->list;
     out->graph = &in->g;

@@ -30,6 +30,8 @@ typedef struct cli_input {
     collab_load_options load;   /* CSV reading options */
     collab_graph_options graph; /* graph building options */
     const char *aliases_path;   /* --aliases FILE, or NULL */
+    char **drop_people;         /* --drop-people names (owned), pointed to by graph options */
+    size_t n_drop_people;
     const char *path;           /* the input file ("-" = stdin) */
     bool wide;                  /* --wide given (--person-cols does the work) */
     int threads;                /* --threads N, 0 = the library's default (one per core, at most
@@ -52,6 +54,7 @@ typedef struct cli_analysis {
     bool have_metrics;                  /* m is initialised */
     bool have_partition;                /* p is initialised */
     bool verbose;                       /* print a timing line per stage */
+    const char *label;                  /* names the graph in messages (a time slice), or NULL */
 } cli_analysis;
 
 extern const struct option cli_analysis_options[];

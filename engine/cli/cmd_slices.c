@@ -3,17 +3,16 @@
  * the same place and slices compare side by side, people of the previous slice who are absent
  * drawn faded where they were, a contact sheet of all slices and ranks.csv with every person's
  * rank in every slice. */
-#include "cli.h"
-#include "map_internal.h"
-
-#include "collab/slices.h"
-
 #include "collab/alloc.h"
+#include "collab/slices.h"
 #include "collab/text.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "cli.h"
+#include "map_internal.h"
 
 static const char *const slices_usage =
     "usage: collab slices [options] FILE -o DIR\n\n"
@@ -36,12 +35,12 @@ static const char *const slices_usage =
 enum { OPT_BY = 1, OPT_SORT, OPT_TOP, OPT_SCENES };
 
 typedef struct slices_args {
-    int window, step;        /* years per slice and between slice starts; 0 = decades */
-    collab_metric sort;      /* ranking metric */
-    size_t top;              /* report rows */
+    int window, step;   /* years per slice and between slice starts; 0 = decades */
+    collab_metric sort; /* ranking metric */
+    size_t top;         /* report rows */
     collab_render_format format;
-    const char *dir;         /* -o */
-    bool scenes;             /* --scenes: each map's scene as SLICE.json */
+    const char *dir; /* -o */
+    bool scenes;     /* --scenes: each map's scene as SLICE.json */
 } slices_args;
 
 static bool parse_by(const char *arg, slices_args *sa)
@@ -111,8 +110,9 @@ typedef struct slice_job {
     const slices_args *sa;
     slice *sl;
     size_t index;
+    size_t n_slices; /* slices in all, which share the exact-work budget */
     collab_timeline *c;
-    collab_scene *sheet_scene;       /* receives the slice's scene for the contact sheet */
+    collab_scene *sheet_scene; /* receives the slice's scene for the contact sheet */
 } slice_job;
 
 static collab_status write_report(const slice_job *job, const collab_graph *g,
@@ -120,8 +120,8 @@ static collab_status write_report(const slice_job *job, const collab_graph *g,
 {
     char path[4096];
     cli_path_in(path, sizeof path, job->sa->dir, job->sl->label, ".md");
-    collab_report_input ri = {&job->in->list, g, &job->in->graph, &an->m, &an->metrics,
-                              &an->p, &an->community};
+    collab_report_input ri = {&job->in->list, g,      &job->in->graph, &an->m,
+                              &an->metrics,   &an->p, &an->community};
     collab_report_options ro;
     collab_report_options_init(&ro);
     ro.format = COLLAB_FORMAT_MD;
@@ -181,9 +181,13 @@ static collab_status draw_slice(slice_job *job, const collab_graph *g, cli_analy
     cli_map_options mo;
     cli_map_options_init(&mo);
     mo.map.title = title;
-    collab_map_extras extras = {.centre = -1, .initial_x = ix, .initial_y = iy,
-                             .n_ghosts = n_ghosts, .ghost_x = gx, .ghost_y = gy,
-                             .subtitle = subtitle};
+    collab_map_extras extras = {.centre = -1,
+                                .initial_x = ix,
+                                .initial_y = iy,
+                                .n_ghosts = n_ghosts,
+                                .ghost_x = gx,
+                                .ghost_y = gy,
+                                .subtitle = subtitle};
     cli_map_source src = {g, &job->in->list, job->in->path};
     collab_map map;
     if (st == COLLAB_OK) {
@@ -234,6 +238,11 @@ static collab_status run_slice(slice_job *job, collab_error *err)
     cli_analysis_init(&an);
     an.metrics = job->template_an->metrics;
     an.community = job->template_an->community;
+    an.verbose = job->template_an->verbose;
+    an.label = job->sl->label;
+    /* The exact sweeps of all slices share one command's budget: eight decades each just below
+     * the limit would otherwise run for minutes without a word. */
+    an.metrics.exact_work_limit = COLLAB_EXACT_WORK_LIMIT / (double)job->n_slices;
     st = cli_analysis_run_graph(&an, &g, err);
     if (st == COLLAB_OK) {
         st = write_report(job, &g, &an, err);
@@ -306,7 +315,8 @@ static collab_status write_index(const cli_input *in, const slices_args *sa, con
             collab_metric_name(sa->sort), no_year, no_year == 1 ? "" : "s",
             no_year == 1 ? "is" : "are");
     fputs("| slice | years | rows | people | ties | first by rank | report | map |\n"
-          "|---|---|---:|---:|---:|---|---|---|\n", f);
+          "|---|---|---:|---:|---:|---|---|---|\n",
+          f);
     for (size_t k = 0; k < n_slices; k++) {
         fprintf(f, "| %s | %d\xe2\x80\x93%d | %zu | %zu | %zu | ", s[k].label, s[k].from, s[k].to,
                 s[k].rows, s[k].people, s[k].ties);
@@ -315,8 +325,8 @@ static collab_status write_index(const cli_input *in, const slices_args *sa, con
             collab_report_md_text(f, s[k].top[i]);
         }
         if (s[k].drawn) {
-            fprintf(f, " | [%s.md](%s.md) | [%s.%s](%s.%s) |\n", s[k].label, s[k].label,
-                    s[k].label, collab_render_format_name(sa->format), s[k].label,
+            fprintf(f, " | [%s.md](%s.md) | [%s.%s](%s.%s) |\n", s[k].label, s[k].label, s[k].label,
+                    collab_render_format_name(sa->format), s[k].label,
                     collab_render_format_name(sa->format));
         } else {
             fputs("no credits | | |\n", f);
@@ -327,7 +337,7 @@ static collab_status write_index(const cli_input *in, const slices_args *sa, con
 
 /* All drawn slices on one page, in order, three to a row: each map keeps its own title, so
  * the cells name their years. */
-#define SHEET_COLUMNS 3
+#define SHEET_COLUMNS    3
 #define SHEET_CELL_WIDTH 700.0
 
 static collab_status contact_sheet(const cli_input *in, const slices_args *sa, const slice *s,
@@ -350,8 +360,8 @@ static collab_status contact_sheet(const cli_input *in, const slices_args *sa, c
     collab_output out;
     collab_status st = cli_output_open(&out, path, in->path, err);
     if (st == COLLAB_OK) {
-        st = collab_render_sheet_output(drawn, n, SHEET_COLUMNS, SHEET_CELL_WIDTH, &out,
-                                        sa->format, 144, err);
+        st = collab_render_sheet_output(drawn, n, SHEET_COLUMNS, SHEET_CELL_WIDTH, &out, sa->format,
+                                        144, err);
         st = cli_output_finish(&out, st, err);
     }
     collab_free(drawn);
@@ -407,7 +417,7 @@ static collab_status run(cli_run *r, void *settings, collab_error *err)
                 no_year == 1 ? "" : "s");
     }
     for (size_t k = 0; st == COLLAB_OK && k < n_slices; k++) {
-        slice_job job = {in, an, sa, &s[k], k, &c, &scenes[k]};
+        slice_job job = {in, an, sa, &s[k], k, n_slices, &c, &scenes[k]};
         st = run_slice(&job, err);
     }
     if (st == COLLAB_OK) {
@@ -435,7 +445,8 @@ static collab_status check(cli_run *r, void *settings, collab_error *err)
     sa->dir = r->output;
     sa->format = r->format < 0 ? COLLAB_RENDER_PNG : (collab_render_format)r->format;
     if (sa->dir == NULL || strcmp(sa->dir, "-") == 0) {
-        return collab_error_set(err, COLLAB_E_USAGE, "missing -o DIR (the directory to write into)");
+        return collab_error_set(err, COLLAB_E_USAGE,
+                                "missing -o DIR (the directory to write into)");
     }
     return COLLAB_OK;
 }

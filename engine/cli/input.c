@@ -1,6 +1,8 @@
 /* The input options shared by every command: how to read the CSV and how to build the graph. */
 #include "cli.h"
 
+#include "collab/alloc.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +41,9 @@ enum input_option {
     OPT_ROLES,
     OPT_YEARS,
     OPT_THREADS,
+    OPT_DROP_PEOPLE,
+    OPT_KEEP_PLACEHOLDERS,
+    OPT_INPUT_FORMAT,
     OPT_PERSON_ID_COL,
     OPT_PROJECT_ID_COL
 };
@@ -76,6 +81,9 @@ const struct option cli_input_options[] = {
     {"roles", required_argument, NULL, OPT_ROLES},
     {"years", required_argument, NULL, OPT_YEARS},
     {"threads", required_argument, NULL, OPT_THREADS},
+    {"drop-people", required_argument, NULL, OPT_DROP_PEOPLE},
+    {"keep-placeholders", no_argument, NULL, OPT_KEEP_PLACEHOLDERS},
+    {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
     {"person-id-col", required_argument, NULL, OPT_PERSON_ID_COL},
     {"project-id-col", required_argument, NULL, OPT_PROJECT_ID_COL},
     {NULL, 0, NULL, 0},
@@ -84,7 +92,18 @@ const struct option cli_input_options[] = {
 
 void cli_print_input_help(FILE *f)
 {
-    fputs("Input (CSV):\n"
+    fputs("Input (CSV, or a network from Gephi, Cytoscape, NetworkX, igraph or Pajek):\n"
+          "      --input-format auto|csv|graphml|gml|pajek\n"
+          "                               the file's format (default auto: GraphML, GML and\n"
+          "                               Pajek .net are told from their content, anything\n"
+          "                               else is CSV). A network's nodes are named by their\n"
+          "                               label, name or yEd label, else their id; edges\n"
+          "                               weigh their weight (or GML value); parallel\n"
+          "                               edges are summed, self-loops dropped, direction\n"
+          "                               kept only with --directed; a person-project\n"
+          "                               network (a bipartite 'collab export', NetworkX's\n"
+          "                               bipartite 0/1, a Pajek two-mode file) is read as\n"
+          "                               credits\n"
           "      --shape credits|edges    input shape (default: detected from the header)\n"
           "      --delimiter C            ',' ';' 'tab' or '|' (default: detected)\n"
           "      --encoding NAME          the file's text encoding, any name iconv knows:\n"
@@ -114,8 +133,9 @@ void cli_print_input_help(FILE *f)
           "      --aliases FILE           two-column CSV alias,canonical merging name variants\n"
           "      --max-field-bytes N      longest field accepted (default 1048576)\n"
           "      --max-row-bytes N        longest row accepted, without a line end (default 8388608)\n"
-          "      --max-columns N          most columns accepted (default 1024)\n"
-          "Graph:\n"
+          "      --max-columns N          most columns accepted (default 1024)\n",
+          f);
+    fputs("Graph:\n"
           "      --view people|projects|bipartite\n"
           "                               for credits: which network (default people)\n"
           "      --weighting count|newman|jaccard|fractional\n"
@@ -127,6 +147,11 @@ void cli_print_input_help(FILE *f)
           "      --min-shared K           drop ties with fewer than K shared projects\n"
           "      --max-edges N            refuse projections above N edges (default 100000000)\n"
           "      --roles LIST             keep only credits with these roles (comma-separated)\n"
+          "      --drop-people LIST       leave these people out before building (comma-\n"
+          "                               separated, or @FILE with one name per line; case\n"
+          "                               and accents ignored)\n"
+          "      --keep-placeholders      keep names that stand for no one ('Various Artists',\n"
+          "                               'Unknown', 'N/A', 'Anonymous'), left out by default\n"
           "      --years FROM-TO          keep only credits dated FROM..TO\n"
           "      --directed               edge lists: keep edge direction\n"
           "Scope (applied after the projection, in this order, and reported):\n"
@@ -217,6 +242,79 @@ static bool size_option(const char *name, const char *arg, size_t *value, bool p
     return true;
 }
 
+/* Appends one name of --drop-people, trimmed of spaces; empty names are skipped. */
+static bool push_drop_name(cli_input *in, const char *s, size_t len, collab_error *err)
+{
+    while (len > 0 && (*s == ' ' || *s == '\t')) {
+        s++;
+        len--;
+    }
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r')) {
+        len--;
+    }
+    if (len == 0) {
+        return true;
+    }
+    char **grown = collab_realloc_array(in->drop_people, in->n_drop_people + 1,
+                                        sizeof *in->drop_people);
+    char *copy = collab_malloc(len + 1);
+    if (grown != NULL) {
+        in->drop_people = grown;
+    }
+    if (grown == NULL || copy == NULL) {
+        collab_free(copy);
+        collab_error_nomem(err, "reading --drop-people");
+        return false;
+    }
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    in->drop_people[in->n_drop_people++] = copy;
+    in->graph.drop_people = (const char *const *)in->drop_people;
+    in->graph.n_drop_people = in->n_drop_people;
+    return true;
+}
+
+/* --drop-people 'A,B' or --drop-people @FILE (one name per line, for names holding commas). */
+static void add_drop_people(cli_input *in, const char *arg, collab_error *err)
+{
+    if (arg[0] != '@') {
+        for (const char *p = arg;;) {
+            const char *comma = strchr(p, ',');
+            size_t len = comma != NULL ? (size_t)(comma - p) : strlen(p);
+            if (!push_drop_name(in, p, len, err) || comma == NULL) {
+                return;
+            }
+            p = comma + 1;
+        }
+    }
+    FILE *f = fopen(arg + 1, "rb");
+    if (f == NULL) {
+        collab_error_set(err, COLLAB_E_IO, "--drop-people: cannot open '%s': %s", arg + 1,
+                         strerror(errno));
+        return;
+    }
+    char line[4096];
+    long number = 0;
+    while (fgets(line, sizeof line, f) != NULL) {
+        number++;
+        size_t len = strlen(line);
+        if (len > 0 && line[len - 1] == '\n') {
+            len--;
+        } else if (!feof(f)) {
+            collab_error_set(err, COLLAB_E_INPUT, "%s:%ld: a name longer than %zu bytes",
+                             arg + 1, number, sizeof line - 2);
+            break;
+        }
+        if (!push_drop_name(in, line, len, err)) {
+            break;
+        }
+    }
+    if (ferror(f)) {
+        collab_error_set(err, COLLAB_E_IO, "--drop-people: cannot read '%s'", arg + 1);
+    }
+    fclose(f);
+}
+
 bool cli_input_option(cli_input *in, int opt, const char *arg, collab_error *err)
 {
     switch (opt) {
@@ -232,6 +330,13 @@ bool cli_input_option(cli_input *in, int opt, const char *arg, collab_error *err
         return true;
     case OPT_ENCODING:
         in->load.encoding = arg;
+        return true;
+    case OPT_INPUT_FORMAT:
+        if (!collab_input_format_parse(arg, &in->load.format)) {
+            collab_error_set(err, COLLAB_E_USAGE,
+                             "--input-format must be auto, csv, graphml, gml or pajek, not '%s'",
+                             arg);
+        }
         return true;
     case OPT_PERSON_COLS:
         in->load.person_cols = arg;
@@ -367,6 +472,12 @@ bool cli_input_option(cli_input *in, int opt, const char *arg, collab_error *err
         in->graph.threads = in->threads;
         return true;
     }
+    case OPT_DROP_PEOPLE:
+        add_drop_people(in, arg, err);
+        return true;
+    case OPT_KEEP_PLACEHOLDERS:
+        in->graph.keep_placeholders = true;
+        return true;
     default:
         return false;
     }
@@ -447,6 +558,15 @@ collab_status cli_input_load(cli_input *in, collab_error *err)
         collab_graph_describe_scope(&in->g, &in->graph, scope, sizeof scope);
         fprintf(stderr, "collab: %s\n", scope);
     }
+    if (st == COLLAB_OK && in->g.stats.people_left_out > 0) {
+        char people[1024];
+        collab_graph_describe_people_left_out(&in->g, &in->list, people, sizeof people);
+        fprintf(stderr, "collab: %s%s\n", people,
+                in->g.stats.placeholders_left_out > 0
+                    ? "; placeholder names stand for no one in particular and would join "
+                      "unrelated projects (--keep-placeholders keeps them)"
+                    : "");
+    }
     if (st == COLLAB_OK && in->g.stats.projects_skipped > 0) {
         char hubs[1024];
         collab_graph_describe_hubs(&in->g, &in->list, &in->graph, hubs, sizeof hubs);
@@ -460,6 +580,10 @@ void cli_input_destroy(cli_input *in)
     collab_graph_destroy(&in->g);
     collab_edgelist_destroy(&in->list);
     collab_aliases_destroy(&in->aliases);
+    for (size_t i = 0; i < in->n_drop_people; i++) {
+        collab_free(in->drop_people[i]);
+    }
+    collab_free(in->drop_people);
 }
 
 int cli_exit_status(collab_status st)
@@ -483,7 +607,10 @@ int cli_exit_status(collab_status st)
 
 int cli_report_error(const collab_error *err)
 {
-    if (err->source[0] != '\0' && err->line > 0) {
+    if (err->source[0] != '\0' && err->line > 0 && err->column == 0) {
+        /* A network file's parser gives the line only. */
+        fprintf(stderr, "collab: %s:%ld: %s\n", err->source, err->line, err->message);
+    } else if (err->source[0] != '\0' && err->line > 0) {
         fprintf(stderr, "collab: %s:%ld:%ld: %s\n", err->source, err->line, err->column,
                 err->message);
     } else if (err->source[0] != '\0') {

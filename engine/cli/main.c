@@ -42,7 +42,9 @@ static void print_usage(FILE *f)
         fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].what);
     }
     fprintf(f, "\nFILE is a CSV of credits (person,project[,role][,year]) or an edge list\n"
-               "(source,target[,weight]); '-' reads standard input.\n"
+               "(source,target[,weight]), or a network saved as GraphML, GML or Pajek .net\n"
+               "(Gephi, Cytoscape, NetworkX, igraph, 'collab export'), also compressed;\n"
+               "'-' reads standard input.\n"
                "Run 'collab <command> --help' for a command's options.\n\n"
                "Exit status: 0 ok, 1 runtime failure, 2 usage error, 3 bad input data.\n");
 }

@@ -53,6 +53,8 @@ collab_status cli_map_build(collab_map *out, const cli_map_source *src, cli_anal
     collab_map_options lib = mo->map;
     lib.seed = an->community.seed;
     lib.threads = an->metrics.threads == 1 ? 1 : 0; /* --threads 1: no second thread */
+    lib.progress = an->metrics.progress; /* a terminal without --no-progress */
+    lib.progress_data = an->metrics.progress_data;
     collab_map_source source = {src->graph, src->list, &an->m, &an->p, an->community.method};
     st = collab_map_build(out, &source, &lib, extras, err);
     if (st == COLLAB_OK && out->notice[0] != '\0') {

@@ -22,7 +22,15 @@ typedef struct pair_table {
     size_t n_slots;  /* power of two */
 } pair_table;
 
-static collab_status number_vertices(const collab_edgelist *list, uint32_t **vid_out,
+/* A row is left out when it is a self-loop or names a vertex in `drop` (NULL = none). */
+static bool row_left_out(const collab_edgelist *list, const uint8_t *drop, size_t r)
+{
+    return list->a[r] == list->b[r] ||
+           (drop != NULL && (drop[list->a[r]] != 0 || drop[list->b[r]] != 0));
+}
+
+static collab_status number_vertices(const collab_edgelist *list, const uint8_t *drop,
+                                     uint32_t **vid_out,
                                      uint32_t **origin_out, size_t *n_out, collab_graph_stats *st,
                                      collab_error *err)
 {
@@ -35,9 +43,21 @@ static collab_status number_vertices(const collab_edgelist *list, uint32_t **vid
     }
     memset(vid, 0xff, list->names_a.count * sizeof *vid);
     size_t n = 0;
+    /* A network file lists its nodes: they are the vertices, in its order, isolated ones too,
+     * but for the people left out (placeholders, --drop-people). */
+    for (size_t i = 0; list->vertices_listed && i < list->names_a.count; i++) {
+        if (drop == NULL || drop[i] == 0) {
+            origin[n] = (uint32_t)i;
+            vid[i] = (uint32_t)n++;
+        }
+    }
     for (size_t r = 0; r < list->n_rows; r++) {
         if (list->a[r] == list->b[r]) {
             st->self_loops++;
+            continue;
+        }
+        if (row_left_out(list, drop, r)) {
+            st->rows_filtered_people++;
             continue;
         }
         uint32_t ends[2] = {list->a[r], list->b[r]};
@@ -54,7 +74,8 @@ static collab_status number_vertices(const collab_edgelist *list, uint32_t **vid
     return COLLAB_OK;
 }
 
-static collab_status merge_rows(const collab_edgelist *list, const uint32_t *vid, bool directed,
+static collab_status merge_rows(const collab_edgelist *list, const uint8_t *drop,
+                                const uint32_t *vid, bool directed,
                                 igraph_vector_int_t *edges, igraph_vector_t *weights,
                                 collab_graph_stats *stats, collab_error *err)
 {
@@ -71,7 +92,7 @@ static collab_status merge_rows(const collab_edgelist *list, const uint32_t *vid
     }
     size_t n_edges = 0;
     for (size_t r = 0; r < list->n_rows && st == COLLAB_OK; r++) {
-        if (list->a[r] == list->b[r]) {
+        if (row_left_out(list, drop, r)) {
             continue;
         }
         uint32_t u = vid[list->a[r]];
@@ -114,15 +135,24 @@ collab_status collab_i_build_edges(collab_graph *g, const collab_edgelist *list,
     uint32_t *vid = NULL;
     uint32_t *origin = NULL;
     size_t n = 0;
-    g->stats.rows_used = list->n_rows;
-    collab_status st = number_vertices(list, &vid, &origin, &n, &g->stats, err);
+    uint8_t *drop = NULL;
+    collab_status st = collab_i_people_left_out(list, opt, &drop, &g->stats, err);
+    if (st == COLLAB_OK) {
+        st = number_vertices(list, drop, &vid, &origin, &n, &g->stats, err);
+    }
+    g->stats.rows_used = list->n_rows - g->stats.rows_filtered_people;
     if (st == COLLAB_OK && n == 0) {
-        st = collab_error_set(err, COLLAB_E_INPUT, "every row of '%s' is a self-loop: no edges",
-                              list->source);
+        st = g->stats.rows_filtered_people > 0
+                 ? collab_error_set(err, COLLAB_E_INPUT,
+                                    "no edges left in '%s' once the people left out are removed",
+                                    list->source)
+                 : collab_error_set(err, COLLAB_E_INPUT,
+                                    "every row of '%s' is a self-loop: no edges", list->source);
     }
     if (st == COLLAB_OK) {
-        st = merge_rows(list, vid, opt->directed, edges, &g->weights, &g->stats, err);
+        st = merge_rows(list, drop, vid, opt->directed, edges, &g->weights, &g->stats, err);
     }
+    collab_free(drop);
     if (st == COLLAB_OK) {
         g->is_project = collab_calloc_array(n + 1, 1);
         if (g->is_project == NULL) {

@@ -297,6 +297,11 @@ void collab_i_export_metadata(const collab_i_export *x, collab_i_meta *m)
         collab_graph_describe_hubs(g, in->list, in->graph_opt, m->left_out, sizeof m->left_out);
         add_meta(m, "left_out", m->left_out, COLLAB_I_TEXT);
     }
+    if (g->stats.people_left_out > 0 && in->list != NULL) {
+        collab_graph_describe_people_left_out(g, in->list, m->people_left_out,
+                                              sizeof m->people_left_out);
+        add_meta(m, "people_left_out", m->people_left_out, COLLAB_I_TEXT);
+    }
     if (g->stats.scoped && in->graph_opt != NULL) {
         collab_graph_describe_scope(g, in->graph_opt, m->scope, sizeof m->scope);
         add_meta(m, "scope", m->scope, COLLAB_I_TEXT);

@@ -89,13 +89,15 @@ void collab_i_export_edge(const collab_i_export *x, size_t e, size_t *from, size
 /* The graph's metadata: where it came from and how it was analysed, as named texts. */
 typedef struct collab_i_meta {
     size_t n;                     /* entries */
-    const char *names[13];        /* "source", "view", "weighting", "max_participants",
-                                     "projects_left_out", "left_out", "community_method",
+    const char *names[16];        /* "source", "view", "weighting", "max_participants",
+                                     "projects_left_out", "left_out", "people_left_out", "scope",
+                                     "community_method",
                                      "communities", "modularity", "layout" */
-    const char *values[13];       /* their values as text (borrowed from the input or `numbers`) */
-    collab_i_field_type types[13]; /* how to type them where the format has types */
+    const char *values[16];       /* their values as text (borrowed from the input or `numbers`) */
+    collab_i_field_type types[16]; /* how to type them where the format has types */
     char numbers[4][32];          /* the texts of the numbers */
     char left_out[1024];          /* what the people projection left out */
+    char people_left_out[1024];   /* the people left out before building */
     char scope[256];              /* what the scope options kept */
 } collab_i_meta;
 

@@ -135,21 +135,31 @@ static collab_status parse_role_filter(const collab_edgelist *list, const char *
 static collab_status filter_rows(const collab_edgelist *list, const collab_graph_options *opt,
                                  uint8_t *keep, collab_graph_stats *stats, collab_error *err)
 {
+    uint8_t *drop_person = NULL;
+    collab_status dropped = collab_i_people_left_out(list, opt, &drop_person, stats, err);
+    if (dropped != COLLAB_OK) {
+        return dropped;
+    }
     uint8_t *keep_role = NULL;
     if (opt->roles != NULL) {
         keep_role = collab_calloc_array(list->roles.count + 1, 1);
         if (keep_role == NULL) {
+            collab_free(drop_person);
             return collab_error_set(err, COLLAB_E_NOMEM, "out of memory filtering roles");
         }
         collab_status st = parse_role_filter(list, opt->roles, keep_role, err);
         if (st != COLLAB_OK) {
             collab_free(keep_role);
+            collab_free(drop_person);
             return st;
         }
     }
     for (size_t r = 0; r < list->n_rows; r++) {
         keep[r] = 1;
-        if (keep_role != NULL && (list->role[r] == COLLAB_NO_ID || !keep_role[list->role[r]])) {
+        if (drop_person != NULL && drop_person[list->a[r]]) {
+            keep[r] = 0;
+            stats->rows_filtered_people++;
+        } else if (keep_role != NULL && (list->role[r] == COLLAB_NO_ID || !keep_role[list->role[r]])) {
             keep[r] = 0;
             stats->rows_filtered_role++;
         } else if (opt->has_years && (list->year[r] == 0 || list->year[r] < opt->year_from ||
@@ -161,6 +171,7 @@ static collab_status filter_rows(const collab_edgelist *list, const collab_graph
         }
     }
     collab_free(keep_role);
+    collab_free(drop_person);
     return COLLAB_OK;
 }
 
@@ -178,6 +189,38 @@ static void memberships_destroy(collab_i_memberships *m)
     collab_free(m->person_start);
     collab_free(m->person_projects);
     memset(m, 0, sizeof *m);
+}
+
+/* A network file lists its nodes: they are the vertices, in its order, isolated ones too, but
+ * for a person or project that has rows and none kept (a placeholder, --drop-people), who is
+ * left out as from a CSV. Uses pid and jid (all COLLAB_NO_ID on entry) to mark who has rows:
+ * COLLAB_NO_ID - 1 for rows, none kept. */
+static void list_vertices(const collab_edgelist *list, const uint8_t *keep, collab_i_memberships *m,
+                          uint32_t *pid, uint32_t *jid)
+{
+    const uint32_t only_left_out = COLLAB_NO_ID - 1;
+    for (size_t r = 0; r < list->n_rows; r++) {
+        uint32_t *p = &pid[list->a[r]];
+        uint32_t *j = &jid[list->b[r]];
+        *p = keep[r] ? 0 : *p == COLLAB_NO_ID ? only_left_out : *p;
+        *j = keep[r] ? 0 : *j == COLLAB_NO_ID ? only_left_out : *j;
+    }
+    for (size_t i = 0; i < list->names_a.count; i++) {
+        if (pid[i] != only_left_out) {
+            m->person_origin[m->n_persons] = (uint32_t)i;
+            pid[i] = (uint32_t)m->n_persons++;
+        } else {
+            pid[i] = COLLAB_NO_ID;
+        }
+    }
+    for (size_t i = 0; i < list->names_b.count; i++) {
+        if (jid[i] != only_left_out) {
+            m->project_origin[m->n_projects] = (uint32_t)i;
+            jid[i] = (uint32_t)m->n_projects++;
+        } else {
+            jid[i] = COLLAB_NO_ID;
+        }
+    }
 }
 
 /* Numbers the people and projects of kept rows by first appearance. */
@@ -198,6 +241,9 @@ static collab_status number_vertices(const collab_edgelist *list, const uint8_t 
     }
     memset(pid, 0xff, list->names_a.count * sizeof *pid);
     memset(jid, 0xff, list->names_b.count * sizeof *jid);
+    if (list->vertices_listed) {
+        list_vertices(list, keep, m, pid, jid);
+    }
     for (size_t r = 0; r < list->n_rows; r++) {
         if (!keep[r]) {
             continue;
@@ -452,7 +498,7 @@ static collab_status build_credits(collab_graph *g, const collab_edgelist *list,
     }
     collab_status st = filter_rows(list, opt, keep, &g->stats, err);
     if (st == COLLAB_OK && g->stats.rows_used == 0) {
-        st = collab_error_set(err, COLLAB_E_INPUT, "no rows of '%s' pass the --roles/--years filters",
+        st = collab_error_set(err, COLLAB_E_INPUT, "no rows of '%s' pass the --roles/--years/--drop-people filters",
                               list->source);
     }
     if (st == COLLAB_OK) {

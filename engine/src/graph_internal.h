@@ -53,4 +53,12 @@ void collab_i_sort_ids(uint32_t *ids, size_t n);
 collab_status collab_i_graph_scope(collab_graph *g, const collab_edgelist *list,
                                    const collab_graph_options *opt, collab_error *err);
 
+/* The people of `list` to leave out before building (graph_people.c): placeholders unless
+ * opt->keep_placeholders, and opt->drop_people. `*drop_out` is NULL when nobody is left out,
+ * else a collab_malloc'd flag per names_a id (non-zero = leave out) for the caller to free.
+ * Fills the left-out figures of `stats`. */
+collab_status collab_i_people_left_out(const collab_edgelist *list,
+                                       const collab_graph_options *opt, uint8_t **drop_out,
+                                       collab_graph_stats *stats, collab_error *err);
+
 #endif

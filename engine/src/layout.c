@@ -7,12 +7,14 @@
 #include "collab/layout.h"
 
 #include "collab/alloc.h"
-#include "layout_internal.h"
+#include "collab/clock.h"
 
 #include <math.h>
 #include <string.h>
 
 #include <igraph.h>
+
+#include "layout_internal.h"
 
 void collab_layout_options_init(collab_layout_options *opt)
 {
@@ -354,6 +356,22 @@ static collab_status layout_circle(collab_layout *out, const collab_graph *g, co
     return collab_error_from_igraph(err, rc, "computing the layout");
 }
 
+/* The work of laying out every part and of the final polish, for the progress display. */
+static double estimate_work(const collab_i_layout_parts *lp, const collab_layout_options *o)
+{
+    double total = 0.0;
+    for (size_t p = 0; p < lp->n_parts; p++) {
+        collab_i_fa2_graph g = part_graph(lp, p);
+        if (g.n_vertices <= 2) {
+            continue;
+        }
+        total += o->initial_x == NULL
+                     ? collab_i_fa2_multilevel_estimate(&g, o->iterations)
+                     : (double)polish_iterations(&g, o->iterations) * collab_i_fa2_work(&g);
+    }
+    return total;
+}
+
 /* Lays out every part, then arranges them and normalises into `out`. */
 static collab_status layout_parts(collab_layout *out, collab_i_layout_parts *lp,
                                   const collab_layout_options *o, collab_error *err)
@@ -361,6 +379,13 @@ static collab_status layout_parts(collab_layout *out, collab_i_layout_parts *lp,
     collab_status st = COLLAB_OK;
     collab_i_fa2_params fp;
     fa2_params_from(&fp, o);
+    collab_i_meter meter = {o->progress, o->progress_data, 0.0, 0.0, 0, collab_clock_seconds(), ""};
+    if (o->progress != NULL && o->method == COLLAB_LAYOUT_FA2) {
+        meter.total = estimate_work(lp, o);
+        snprintf(meter.message, sizeof meter.message, "layout: %zu nodes",
+                 lp->vstart[lp->n_parts + 1]);
+        fp.meter = &meter;
+    }
     for (size_t p = 0; p < lp->n_parts && st == COLLAB_OK; p++) {
         if (o->initial_x != NULL) {
             warm_positions(lp, p, o);
@@ -382,6 +407,9 @@ static collab_status layout_parts(collab_layout *out, collab_i_layout_parts *lp,
         if (st == COLLAB_OK) {
             normalise(out, lp->vertices, px, py, n);
         }
+    }
+    if (st == COLLAB_OK && fp.meter != NULL) {
+        meter.fn(meter.message, 100.0, meter.data);
     }
     collab_free(px);
     collab_free(py);

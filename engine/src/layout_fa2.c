@@ -8,13 +8,14 @@
  * sizes the repulsion and attraction act on the gaps between discs (Gephi's adjustSizes).
  *
  * The multilevel driver is in layout_multilevel.c. */
-#include "layout_internal.h"
-
 #include "collab/alloc.h"
+#include "collab/clock.h"
 
 #include <math.h>
 #include <pthread.h>
 #include <string.h>
+
+#include "layout_internal.h"
 
 /* Below this much work (nodes + edges / 8) an iteration takes well under a millisecond and a
  * second thread costs more than it saves. */
@@ -31,6 +32,7 @@ void collab_i_fa2_params_init(collab_i_fa2_params *p)
     p->jitter_tolerance = 1.0;
     p->size = NULL;
     p->parallel = true;
+    p->meter = NULL;
 }
 
 /* Working state of one run; the speeds carry over between levels. */
@@ -291,6 +293,33 @@ static collab_status fa2_iterate(const collab_i_fa2_graph *g, const collab_i_fa2
     return COLLAB_OK;
 }
 
+double collab_i_fa2_work(const collab_i_fa2_graph *g)
+{
+    return 20.0 * (double)g->n_vertices + (double)g->n_edges;
+}
+
+void collab_i_meter_add(collab_i_meter *m, double work)
+{
+    if (m == NULL || m->fn == NULL || !(m->total > 0.0)) {
+        return;
+    }
+    m->done += work;
+    int percent = (int)fmin(99.0, 100.0 * m->done / m->total);
+    if (percent > m->reported) {
+        m->reported = percent;
+        char message[128];
+        double elapsed = collab_clock_seconds() - m->started;
+        if (elapsed > 1.0 && percent > 0) {
+            /* iterations of one level cost the same: the rest takes what the done share took */
+            snprintf(message, sizeof message, "%s, about %.0f s left", m->message,
+                     ceil(elapsed * (100.0 - percent) / percent));
+        } else {
+            snprintf(message, sizeof message, "%s", m->message);
+        }
+        m->fn(message, (double)percent, m->data);
+    }
+}
+
 collab_status collab_i_fa2_run(const collab_i_fa2_graph *g, const collab_i_fa2_params *p,
                                size_t iterations, double *x, double *y, collab_i_fa2_speed *speed,
                                collab_error *err)
@@ -308,8 +337,10 @@ collab_status collab_i_fa2_run(const collab_i_fa2_graph *g, const collab_i_fa2_p
         w.efficiency = speed->efficiency;
     }
     w.compensation = fa2_hub_compensation(g, p);
+    double work = collab_i_fa2_work(g);
     for (size_t it = 0; it < iterations && st == COLLAB_OK; it++) {
         st = fa2_iterate(g, p, &w, x, y, err);
+        collab_i_meter_add(p->meter, work);
     }
     if (speed != NULL) {
         speed->speed = w.speed;

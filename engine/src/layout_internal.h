@@ -8,6 +8,7 @@
 
 #include "collab/error.h"
 #include "collab/graph.h"
+#include "collab/progress.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -97,7 +98,31 @@ typedef struct collab_i_fa2_params {
     double jitter_tolerance; /* 1 as in Gephi */
     const double *size;      /* anti-collision radii in layout units, or NULL */
     bool parallel;           /* may use a second thread (same result either way) */
+    struct collab_i_meter *meter; /* counts the iterations' work for progress, or NULL */
 } collab_i_fa2_params;
+
+/* Progress of a whole layout: the work estimated up front (collab_i_fa2_estimate per part) and
+ * the work done, iteration by iteration. Reports at most every whole percent, and never 100
+ * before the caller finishes (the estimate may be short). */
+typedef struct collab_i_meter {
+    collab_progress_fn fn;
+    void *data;
+    double total;       /* estimated work */
+    double done;        /* work done */
+    int reported;       /* last whole percent reported */
+    double started;     /* collab_clock_seconds() at the start, for the time left */
+    char message[64];   /* what is being laid out */
+} collab_i_meter;
+
+/* Adds `work` done and reports when a new whole percent is reached. NULL-safe. */
+void collab_i_meter_add(collab_i_meter *m, double work);
+
+/* One iteration's work on `g` (a Barnes-Hut query costs about twenty edge updates). */
+double collab_i_fa2_work(const collab_i_fa2_graph *g);
+
+/* The work the multilevel layout of `g` is expected to take with `iterations` on its finest level
+ * (0 = automatic): the finest level and the coarser ones, which cost at most as much again. */
+double collab_i_fa2_multilevel_estimate(const collab_i_fa2_graph *g, size_t iterations);
 
 /* Fills `p` with Gephi's defaults and the given mode switches' defaults (LinLog on). */
 void collab_i_fa2_params_init(collab_i_fa2_params *p);

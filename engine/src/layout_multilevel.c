@@ -7,12 +7,12 @@
  * A coarse node's mass is the sum of its members' masses and a coarse edge's weight the sum of
  * the weights it replaces, so the coarse forces approximate the fine ones and every level
  * settles at about the same scale. */
-#include "layout_internal.h"
-
 #include "collab/alloc.h"
 
 #include <math.h>
 #include <string.h>
+
+#include "layout_internal.h"
 
 #define COARSEST_VERTICES   48    /* stop coarsening at this size: it lays out in no time */
 #define MAX_LEVELS          40    /* halving per level, far more than any graph needs */
@@ -293,10 +293,9 @@ cleanup:
     return st;
 }
 
-/* Relative cost of one iteration: a Barnes-Hut query costs about twenty edge updates. */
 static double fa2_work(const collab_i_fa2_graph *g)
 {
-    return 20.0 * (double)g->n_vertices + (double)g->n_edges;
+    return collab_i_fa2_work(g);
 }
 
 /* Iterations on level l (0 = finest): coarse levels untangle the layout, so they get more, but
@@ -393,6 +392,15 @@ static collab_status fa2_build_levels(fa2_level *levels, size_t *n_levels, uint6
         (*n_levels)++;
     }
     return COLLAB_OK;
+}
+
+double collab_i_fa2_multilevel_estimate(const collab_i_fa2_graph *g, size_t iterations)
+{
+    size_t finest = iterations > 0 ? iterations : fa2_auto_iterations(g);
+    /* The coarser levels halve the graph each and run at most 1.5 times the iterations of the
+     * next finer one, capped at LEVEL_WORK_SHARE of the finest level's work: measured, they add
+     * about as much again as the finest level. */
+    return 2.0 * (double)finest * fa2_work(g);
 }
 
 collab_status collab_i_fa2_multilevel(const collab_i_fa2_graph *g, const collab_i_fa2_params *p,

@@ -207,10 +207,40 @@ collab_status collab_i_load_run(const read_job *job, collab_error *err)
     return st;
 }
 
+/* Reads the CSV in the decoded text into `list`. */
+static collab_status load_csv(collab_edgelist *list, FILE *text, const collab_load_options *opt,
+                              collab_error *err)
+{
+    load_state ls = {.out = list, .opt = opt};
+    read_job job = main_job(text, &ls);
+    collab_status st = collab_i_load_run(&job, err);
+    /* The parts borrow the header from `list`: free them first. */
+    collab_i_load_parts_free(ls.parts);
+    if (st == COLLAB_OK && !ls.header_done) {
+        st = collab_error_set_at(err, COLLAB_E_INPUT, list->source, 0, 0,
+                                 "the file is empty (expected a header row and data rows)");
+    }
+    if (st == COLLAB_OK && list->rows_read == 0) {
+        st = collab_error_set_at(err, COLLAB_E_INPUT, list->source, 0, 0,
+                                 "no data rows after the header");
+    }
+    if (st == COLLAB_OK && list->n_rows == 0) {
+        st = collab_error_set_at(err, COLLAB_E_INPUT, list->source, 0, 0,
+                                 "every one of the %zu data rows was bad and skipped",
+                                 list->rows_read);
+    }
+    if (st == COLLAB_OK) {
+        st = collab_i_load_apply_ids(list, opt, err);
+    }
+    collab_i_load_state_release(&ls);
+    return st;
+}
+
 collab_status collab_load_stream(collab_edgelist *out, FILE *in, const char *display_name,
                                  const collab_load_options *opt, collab_error *err)
 {
     collab_i_decoding text;
+    off_t in_start = ftello(in);
     collab_status st = collab_i_load_decode(in, display_name, opt->encoding, &text, err);
     if (st != COLLAB_OK) {
         return st;
@@ -221,28 +251,23 @@ collab_status collab_load_stream(collab_edgelist *out, FILE *in, const char *dis
     snprintf(list.compression, sizeof list.compression, "%s",
              text.compression != NULL ? text.compression : "");
     snprintf(list.encoding, sizeof list.encoding, "%s", text.encoding);
-    load_state ls = {.out = &list, .opt = opt};
-    read_job job = main_job(text.text, &ls);
-    st = collab_i_load_run(&job, err);
-    /* The parts borrow the header from `list`: free them first. */
-    collab_i_load_parts_free(ls.parts);
-    if (st == COLLAB_OK && !ls.header_done) {
-        st = collab_error_set_at(err, COLLAB_E_INPUT, list.source, 0, 0,
-                                 "the file is empty (expected a header row and data rows)");
+    /* By content, not by name: a network saved as .txt, or a CSV named .net, is still read. */
+    list.format = opt->format;
+    if (list.format == COLLAB_INPUT_AUTO) {
+        st = collab_i_load_detect_format(text.text, list.source, &list.format, err);
     }
-    if (st == COLLAB_OK && list.rows_read == 0) {
-        st = collab_error_set_at(err, COLLAB_E_INPUT, list.source, 0, 0,
-                                 "no data rows after the header");
+    FILE *network = text.text;
+    if (st == COLLAB_OK && list.format == COLLAB_INPUT_GRAPHML && text.encoding[0] != '\0' &&
+        text.compression == NULL && in_start >= 0 && fseeko(in, in_start, SEEK_SET) == 0) {
+        /* XML names its own encoding, which libxml2 follows: converted UTF-16 text would
+         * contradict a declaration saying UTF-16. The file's own bytes are read instead. */
+        network = in;
     }
-    if (st == COLLAB_OK && list.n_rows == 0) {
-        st = collab_error_set_at(err, COLLAB_E_INPUT, list.source, 0, 0,
-                                 "every one of the %zu data rows was bad and skipped",
-                                 list.rows_read);
+    if (st == COLLAB_OK && list.format != COLLAB_INPUT_CSV) {
+        st = collab_i_load_network(&list, network, list.format, opt, err);
+    } else if (st == COLLAB_OK) {
+        st = load_csv(&list, text.text, opt, err);
     }
-    if (st == COLLAB_OK) {
-        st = collab_i_load_apply_ids(&list, opt, err);
-    }
-    collab_i_load_state_release(&ls);
     if (text.owned) {
         fclose(text.text);
     }

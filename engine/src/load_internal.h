@@ -1,7 +1,9 @@
 /* Private interface of the load module: load.c (entry points, the reader run), load_header.c
  * (columns and shape from the header), load_rows.c (data rows: validation, names, years,
- * weights), load_alias.c (the alias table) and load_parts.c (reading a large file's parts on
- * several threads and joining their rows). */
+ * weights), load_alias.c (the alias table), load_parts.c (reading a large file's parts on
+ * several threads and joining their rows), load_detect.c (CSV or which network format),
+ * load_network.c and load_network_names.c (GraphML, GML and Pajek through igraph) and
+ * load_yed.c (yEd's node labels). */
 #ifndef COLLAB_LOAD_INTERNAL_H
 #define COLLAB_LOAD_INTERNAL_H
 
@@ -63,6 +65,43 @@ typedef struct collab_i_decoding {
  * COLLAB_E_IO, COLLAB_E_NOMEM. */
 collab_status collab_i_load_decode(FILE *in, const char *name, const char *encoding,
                                    collab_i_decoding *what, collab_error *err);
+
+/* Reads the start of `in` and goes back to where it was: *format is GraphML ('<graphml' after the
+ * XML declaration), GML (`graph [` among its first keys), Pajek ('*Vertices' or '*Network') or
+ * else CSV (load_detect.c). Errors: COLLAB_E_INPUT for a GEXF file (saying how to save it as
+ * GraphML), COLLAB_E_IO, COLLAB_E_NOMEM. */
+collab_status collab_i_load_detect_format(FILE *in, const char *name, collab_input_format *format,
+                                          collab_error *err);
+
+/* Reads the GraphML, GML or Pajek network in `in` through igraph into `list`, whose source,
+ * compression and encoding are set and everything else zero: names, one row per edge (credits
+ * for a person-project network), vertices_listed, and what the names and weights came from.
+ * Errors: COLLAB_E_INPUT for a file igraph cannot parse (with the line it names), a weight not
+ * greater than 0, a name that is not UTF-8 or no node; COLLAB_E_USAGE for a CSV column option;
+ * COLLAB_E_NOMEM. On error what `list` holds is for collab_edgelist_destroy. */
+collab_status collab_i_load_network(collab_edgelist *list, FILE *in, collab_input_format format,
+                                    const collab_load_options *opt, collab_error *err);
+
+/* The labels yEd keeps in a GraphML file's node graphics (<y:NodeLabel>), which igraph does not
+ * read (load_yed.c). */
+typedef struct collab_i_yed_labels {
+    collab_names ids; /* the GraphML ids of the <node> elements, in the file's order */
+    char **text;      /* per id: the node's first label (owned), or NULL */
+    size_t n;         /* labels found; 0 when the file has none */
+    size_t cap;       /* allocated entries of text */
+} collab_i_yed_labels;
+
+/* Reads the labels of the GraphML in `in` from where it is to its end into `labels`
+ * (uninitialised on entry; empty when the file has none or cannot be parsed, since igraph has
+ * read it already). Errors: COLLAB_E_NOMEM only. */
+collab_status collab_i_yed_labels_read(FILE *in, const char *name, collab_i_yed_labels *labels,
+                                       collab_error *err);
+
+/* The label of the node with GraphML id `id`, "" when it has none (borrowed from `labels`). */
+const char *collab_i_yed_label(const collab_i_yed_labels *labels, const char *id);
+
+/* Frees `labels`; safe on a zeroed one. */
+void collab_i_yed_labels_free(collab_i_yed_labels *labels);
 
 /* The key a header name is matched by: case-folded, spaces, '_', '-' and '.' removed. */
 void collab_i_load_header_key(const char *s, size_t len, char *key, size_t key_size,

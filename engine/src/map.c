@@ -209,6 +209,8 @@ static collab_status lay_out(map_job *job, double aspect, const double *radius, 
     lo.aspect = aspect;
     lo.radius = radius;
     lo.threads = job->mo->threads;
+    lo.progress = job->mo->progress;
+    lo.progress_data = job->mo->progress_data;
     if (x->initial_x != NULL && !job->by_community) {
         lo.initial_x = x->initial_x;
         lo.initial_y = x->initial_y;

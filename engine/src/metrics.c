@@ -267,7 +267,8 @@ static long sample_size(const collab_metrics_options *opt, const collab_i_csr *c
     }
     double per_source = (double)(csr->start[csr->n] / 2 + csr->n);
     double work = (double)csr->n * per_source;
-    if (work <= COLLAB_EXACT_WORK_LIMIT) {
+    double limit = opt->exact_work_limit > 0 ? opt->exact_work_limit : COLLAB_EXACT_WORK_LIMIT;
+    if (work <= limit) {
         return 0;
     }
     double affordable = COLLAB_SAMPLE_WORK_BUDGET / per_source;

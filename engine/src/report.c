@@ -147,6 +147,11 @@ static void write_context_lines(FILE *f, const collab_report_input *in)
         collab_graph_describe_hubs(in->graph, in->list, in->graph_opt, hubs, sizeof hubs);
         fprintf(f, "%s\n", hubs);
     }
+    if (in->graph->stats.people_left_out > 0) {
+        char people[1024];
+        collab_graph_describe_people_left_out(in->graph, in->list, people, sizeof people);
+        fprintf(f, "%s\n", people);
+    }
     if (in->graph->stats.scoped) {
         char scope[256];
         collab_graph_describe_scope(in->graph, in->graph_opt, scope, sizeof scope);
@@ -291,6 +296,13 @@ static void write_md(FILE *f, const collab_report_input *in, const collab_report
         collab_graph_describe_hubs(in->graph, in->list, in->graph_opt, hubs, sizeof hubs);
         fprintf(f, "| left out | ");
         collab_i_md_text(f, hubs);
+        fprintf(f, " |\n");
+    }
+    if (in->graph->stats.people_left_out > 0) {
+        char people[1024];
+        collab_graph_describe_people_left_out(in->graph, in->list, people, sizeof people);
+        fprintf(f, "| people left out | ");
+        collab_i_md_text(f, people);
         fprintf(f, " |\n");
     }
     if (in->graph->stats.scoped) {

@@ -220,6 +220,16 @@ json_t *collab_i_report_parameters(const collab_report_input *in)
                                "people", (json_int_t)gst->hub_sizes[i]));
     }
     json_object_set_new(o, "largest_left_out", largest);
+    json_object_set_new(o, "people_left_out", json_integer((json_int_t)gst->people_left_out));
+    json_t *people = json_array();
+    for (size_t i = 0; i < gst->n_left_out_shown; i++) {
+        json_array_append_new(
+            people, json_pack("{s:s, s:s, s:I}", "name",
+                              collab_names_get(&in->list->names_a, gst->left_out_people[i]),
+                              "reason", gst->left_out_placeholder[i] ? "placeholder" : "drop_people",
+                              "rows", (json_int_t)gst->left_out_rows[i]));
+    }
+    json_object_set_new(o, "largest_people_left_out", people);
     char scope[256];
     collab_graph_describe_scope(in->graph, go, scope, sizeof scope);
     json_object_set_new(o, "scope", gst->scoped ? json_string(scope) : json_null());

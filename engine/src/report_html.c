@@ -503,6 +503,11 @@ static void write_analysis_settings(FILE *f, const collab_report_input *in)
         collab_graph_describe_hubs(in->graph, in->list, go, hubs, sizeof hubs);
         used += snprintf(buf + used, sizeof buf - (size_t)used, "; %s", hubs);
     }
+    if (in->graph->stats.people_left_out > 0 && used > 0 && (size_t)used < sizeof buf) {
+        char people[1024];
+        collab_graph_describe_people_left_out(in->graph, in->list, people, sizeof people);
+        used += snprintf(buf + used, sizeof buf - (size_t)used, "; %s", people);
+    }
     if (in->graph->stats.scoped && used > 0 && (size_t)used < sizeof buf) {
         char scope[256];
         collab_graph_describe_scope(in->graph, go, scope, sizeof scope);

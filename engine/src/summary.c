@@ -147,6 +147,29 @@ static void print_columns(FILE *f, const collab_edgelist *list)
     print_identity(f, list);
 }
 
+/* What a network file was read as: its format, and the attributes the names and weights came
+ * from, so that a user sees at once whether the labels they expected were used. */
+static void print_network_format(FILE *f, const collab_edgelist *list)
+{
+    fprintf(f, "format:             %s%s\n", collab_input_format_name(list->format),
+            list->file_directed ? " (directed; read undirected unless --directed)" : "");
+    if (list->name_attribute[0] != '\0') {
+        fprintf(f, "node names:         '%s'", list->name_attribute);
+        if (list->names_replaced > 0) {
+            fprintf(f, " (%zu empty or repeated, replaced by the node's id or number)",
+                    list->names_replaced);
+        }
+        fputc('\n', f);
+    } else {
+        fprintf(f, "node names:         none in the file: numbered 1..n\n");
+    }
+    if (list->weight_attribute[0] != '\0') {
+        fprintf(f, "edge weights:       '%s'\n", list->weight_attribute);
+    } else {
+        fprintf(f, "edge weights:       none in the file: 1 each\n");
+    }
+}
+
 static void print_filters(FILE *f, const collab_graph_options *opt)
 {
     fprintf(f, "filters:            ");
@@ -219,10 +242,17 @@ collab_status collab_summary_write_text(FILE *f, const collab_summary *s, const 
     if (list->encoding[0] != '\0') {
         fprintf(f, "encoding:           %s (converted to UTF-8)\n", list->encoding);
     }
+    if (list->format != COLLAB_INPUT_CSV) {
+        print_network_format(f, list);
+    }
     fprintf(f, "shape:              %s\n", collab_shape_name(list->shape));
-    fprintf(f, "delimiter:          %s\n", delimiter_name(list->delimiter));
-    print_columns(f, list);
-    fprintf(f, "rows read:          %zu\n", list->rows_read);
+    if (list->format == COLLAB_INPUT_CSV) {
+        fprintf(f, "delimiter:          %s\n", delimiter_name(list->delimiter));
+        print_columns(f, list);
+        fprintf(f, "rows read:          %zu\n", list->rows_read);
+    } else {
+        fprintf(f, "edges read:         %zu\n", list->rows_read);
+    }
     fprintf(f, "rows skipped:       %zu\n", list->rows_skipped);
     if (list->aliases_applied > 0) {
         fprintf(f, "aliases applied:    %zu\n", list->aliases_applied);
@@ -232,7 +262,24 @@ collab_status collab_summary_write_text(FILE *f, const collab_summary *s, const 
         fprintf(f, "rows filtered:      %zu by role, %zu by year\n", st->rows_filtered_role,
                 st->rows_filtered_year);
     }
-    if (list->n_rows > list->rows_read) {
+    if (st->people_left_out > 0) {
+        fprintf(f, "people left out:    %zu (%zu placeholder%s, %zu rows)\n", st->people_left_out,
+                st->placeholders_left_out, st->placeholders_left_out == 1 ? "" : "s",
+                st->rows_filtered_people);
+        for (size_t i = 0; i < st->n_left_out_shown; i++) {
+            fprintf(f, "  left out:         ");
+            collab_text_fputs_safe(f, collab_names_get(&list->names_a, st->left_out_people[i]));
+            fprintf(f, " (%s, %zu row%s)\n",
+                    st->left_out_placeholder[i] ? "placeholder" : "--drop-people",
+                    st->left_out_rows[i], st->left_out_rows[i] == 1 ? "" : "s");
+        }
+    }
+    if (list->format != COLLAB_INPUT_CSV && list->shape == COLLAB_SHAPE_CREDITS) {
+        fprintf(f,
+                "rows used:          %zu credits (one per person-project edge, or its whole "
+                "weight)\n",
+                st->rows_used);
+    } else if (list->n_rows > list->rows_read) {
         /* --split-people and --wide make several credits of one row */
         fprintf(f, "rows used:          %zu credits (one per name of the %zu rows read)\n",
                 st->rows_used, list->rows_read);
@@ -339,6 +386,12 @@ collab_status collab_summary_write_json(FILE *f, const collab_summary *s, const 
                         list->compression[0] != '\0' ? json_string(list->compression) : json_null());
     json_object_set_new(input, "encoding",
                         json_string(list->encoding[0] != '\0' ? list->encoding : "UTF-8"));
+    if (list->format != COLLAB_INPUT_CSV) {
+        /* Only for network files, so that the CSV summaries stay as they were. */
+        json_object_set_new(input, "format", json_string(collab_input_format_name(list->format)));
+        json_object_set_new(input, "node_names", json_string(list->name_attribute));
+        json_object_set_new(input, "edge_weights", json_string(list->weight_attribute));
+    }
     json_object_set_new(input, "shape", json_string(collab_shape_name(list->shape)));
     char delim[2] = {list->delimiter, '\0'};
     json_object_set_new(input, "delimiter", json_string(delim));
@@ -349,6 +402,18 @@ collab_status collab_summary_write_json(FILE *f, const collab_summary *s, const 
     json_object_set_new(input, "rows_filtered_role", json_integer((json_int_t)st->rows_filtered_role));
     json_object_set_new(input, "rows_filtered_year", json_integer((json_int_t)st->rows_filtered_year));
     json_object_set_new(input, "rows_used", json_integer((json_int_t)st->rows_used));
+    json_object_set_new(input, "rows_filtered_people",
+                        json_integer((json_int_t)st->rows_filtered_people));
+    json_t *left_out = json_array();
+    for (size_t i = 0; i < st->n_left_out_shown; i++) {
+        json_array_append_new(
+            left_out, json_pack("{s:s, s:s, s:I}", "name",
+                                collab_names_get(&list->names_a, st->left_out_people[i]), "reason",
+                                st->left_out_placeholder[i] ? "placeholder" : "drop_people",
+                                "rows", (json_int_t)st->left_out_rows[i]));
+    }
+    json_object_set_new(input, "people_left_out", json_integer((json_int_t)st->people_left_out));
+    json_object_set_new(input, "largest_people_left_out", left_out);
     json_object_set_new(input, "aliases_applied", json_integer((json_int_t)list->aliases_applied));
     json_object_set_new(input, "roles", json_integer((json_int_t)list->roles.count));
     json_object_set_new(input, "filter_roles", opt->roles ? json_string(opt->roles) : json_null());

@@ -1,4 +1,5 @@
-/* libFuzzer target: the CSV reader on arbitrary bytes, strict and with --skip-bad-rows, with
+/* libFuzzer target: the reader on arbitrary bytes (CSV, and the GraphML, GML and Pajek files it
+ * detects, through igraph), strict and with --skip-bad-rows, with
  * small limits so long fields and rows reach their error paths. Any crash, leak, hang or
  * sanitizer report is a bug; every status the reader returns is fine. */
 #include "collab/engine.h"

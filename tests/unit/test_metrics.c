@@ -304,6 +304,41 @@ static void test_alongside(void **state)
     free(csv);
 }
 
+/* exact_work_limit: the automatic switch to sampling follows the caller's budget (a command
+ * analysing several graphs shares one), and the default leaves a small graph exact. */
+static void test_exact_work_limit(void **state)
+{
+    (void)state;
+    /* more vertices than the default sample of sources, so that sampling is sampling */
+    size_t cap = 128 * 1024;
+    char *csv = malloc(cap);
+    size_t len = (size_t)snprintf(csv, cap, "source,target\n");
+    for (int i = 0; i < 1500; i++) {
+        len += (size_t)snprintf(csv + len, cap - len, "v%d,v%d\n", i, (i + 1) % 1500);
+    }
+    fixture f;
+    memset(&f, 0, sizeof f);
+    build_text(&f.g, &f.list, csv, COLLAB_VIEW_DEFAULT, COLLAB_WEIGHT_COUNT);
+    collab_error err = {0};
+    collab_metrics_options opt;
+    collab_metrics_options_init(&opt);
+    assert_int_equal(collab_metrics_compute(&f.m, &f.g, &opt, &err), COLLAB_OK);
+    assert_false(f.m.sampled);
+    collab_metrics_destroy(&f.m);
+    double n = (double)collab_graph_vertex_count(&f.g);
+    double steps = n * (n + (double)collab_graph_edge_count(&f.g)); /* the sweep's work */
+    opt.exact_work_limit = steps; /* at the limit: still exact */
+    assert_int_equal(collab_metrics_compute(&f.m, &f.g, &opt, &err), COLLAB_OK);
+    assert_false(f.m.sampled);
+    collab_metrics_destroy(&f.m);
+    opt.exact_work_limit = steps - 1; /* one step beyond it: sampled */
+    assert_int_equal(collab_metrics_compute(&f.m, &f.g, &opt, &err), COLLAB_OK);
+    assert_true(f.m.sampled);
+    assert_int_equal(f.m.sample_sources, COLLAB_DEFAULT_APPROX_SOURCES);
+    release(&f);
+    free(csv);
+}
+
 static void test_sampling(void **state)
 {
     (void)state;
@@ -378,6 +413,7 @@ int main(void)
         cmocka_unit_test(test_threads_do_not_change_results),
         cmocka_unit_test(test_alongside),
         cmocka_unit_test(test_sampling),
+        cmocka_unit_test(test_exact_work_limit),
         cmocka_unit_test(test_communities_canonical),
     };
     return cmocka_run_group_tests(tests, setup_engine, NULL);

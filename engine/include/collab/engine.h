@@ -1,8 +1,11 @@
 /* Process-wide set-up of the libraries the engine sits on.
  *
  * igraph keeps its error handler and warning handler in process-wide state; this module is the
- * only place that sets them. Call collab_engine_init() once before any other collab_ function
- * that reaches igraph. Randomness needs no set-up here: each randomised igraph step (community
+ * only place that sets them. (igraph's attribute handler, also process-wide, stays off: the one
+ * exception is load_network.c, which installs it for the length of one read of a GraphML, GML
+ * or Pajek file, since igraph gives a file's names and weights only through it, and restores
+ * the previous one before returning.) Call collab_engine_init() once before any other collab_
+ * function that reaches igraph. Randomness needs no set-up here: each randomised igraph step (community
  * detection, igraph's layouts) seeds igraph's default generator from its options' seed right
  * before the call, and the library's own random choices (path-sweep sources, the ForceAtlas2
  * layout's coarsening and jitter, the slices' warm-start jitter) use splitmix64 on a state

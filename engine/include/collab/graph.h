@@ -55,6 +55,11 @@ typedef struct collab_graph_options {
     double min_shared;           /* drop projected ties with fewer shared projects; 0 = keep */
     size_t max_edges;            /* refuse a projection beyond this many edges; 0 = default */
     const char *roles;           /* comma-separated roles to keep (credits); NULL = all */
+    bool keep_placeholders;      /* keep names that stand for no one ("Various Artists",
+                                    "Unknown", "N/A"), which are left out by default */
+    const char *const *drop_people; /* names to leave out before building, compared without case
+                                       or accents; each must match someone */
+    size_t n_drop_people;        /* entries in drop_people */
     bool has_years;              /* keep only rows with a year in [year_from, year_to] */
     int year_from;               /* first year kept */
     int year_to;                 /* last year kept */
@@ -83,6 +88,14 @@ typedef struct collab_graph_stats {
                                                  ties by id */
     size_t hub_sizes[COLLAB_HUBS_SHOWN];      /* their participants */
     size_t n_hubs_shown;          /* entries in hub_projects */
+    size_t people_left_out;       /* people (or edge-list vertices) left out before building:
+                                     placeholders and drop_people */
+    size_t placeholders_left_out; /* of them, placeholder names */
+    size_t rows_filtered_people;  /* rows dropped because they name one of them */
+    uint32_t left_out_people[COLLAB_HUBS_SHOWN]; /* the most credited of them (names_a ids) */
+    size_t left_out_rows[COLLAB_HUBS_SHOWN];     /* their rows */
+    uint8_t left_out_placeholder[COLLAB_HUBS_SHOWN]; /* 1 when left out as a placeholder */
+    size_t n_left_out_shown;      /* entries in left_out_people */
     bool scoped;                  /* a scope option dropped vertices or was asked for */
     size_t scope_nodes_before;    /* vertices and edges before the scope options */
     size_t scope_edges_before;
@@ -147,6 +160,15 @@ collab_status collab_graph_contract(collab_graph *out, const collab_graph *g, co
 /* The weight of the edge between vertices u and v (either direction), or 0 when there is none.
  * Time complexity: O(log d) for degree d. */
 double collab_graph_edge_weight(const collab_graph *g, uint32_t u, uint32_t v);
+
+/* Writes one line into `buf` naming the people left out before building (the most credited,
+ * each marked placeholder or --drop-people); empty when none were. */
+void collab_graph_describe_people_left_out(const collab_graph *g, const collab_edgelist *list,
+                                           char *buf, size_t size);
+
+/* True when `name` stands for no one in particular ("Various Artists", "[unknown]", "N/A",
+ * "Anonymous", "Traditional"): compared without case, accents or punctuation, whole names only. */
+bool collab_graph_is_placeholder_name(const char *name);
 
 /* What the people projection left out, in one line for every output that reports it: "2 projects
  * with more than 100 people left out of the person-person network (largest: 'Various Hits', 6000

@@ -23,6 +23,7 @@
 
 #include "collab/error.h"
 #include "collab/graph.h"
+#include "collab/progress.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -79,6 +80,9 @@ typedef struct collab_layout_options {
     int threads;                 /* fa2: 1 = this thread only, 0 = a second thread on graphs
                                     large enough to gain from it; the positions are
                                     bit-identical either way. Default 0 */
+    collab_progress_fn progress; /* fa2: called as the layout goes on (share of the estimated
+                                    work); NULL = quiet */
+    void *progress_data;         /* passed to `progress` */
 } collab_layout_options;
 
 typedef struct collab_layout {

@@ -26,6 +26,17 @@ typedef enum collab_shape {
     COLLAB_SHAPE_EDGES     /* source,target[,weight] */
 } collab_shape;
 
+/* What kind of file the input is. GraphML, GML and Pajek are networks written by other tools
+ * (Gephi, Cytoscape, yEd, NetworkX, igraph, Pajek) and by `collab export`: they are read through
+ * igraph, each node a vertex in the file's order, each edge a row (load_network.c). */
+typedef enum collab_input_format {
+    COLLAB_INPUT_AUTO = 0, /* detect: "<graphml", "graph [", "*Vertices", else CSV */
+    COLLAB_INPUT_CSV,
+    COLLAB_INPUT_GRAPHML,
+    COLLAB_INPUT_GML,
+    COLLAB_INPUT_PAJEK
+} collab_input_format;
+
 /* What a column of the input is used for. */
 typedef enum collab_column_use {
     COLLAB_COL_EXTRA = 0, /* kept as an attribute */
@@ -55,6 +66,7 @@ typedef struct collab_aliases {
 } collab_aliases;
 
 typedef struct collab_load_options {
+    collab_input_format format; /* COLLAB_INPUT_AUTO to detect from the content */
     collab_shape shape;      /* COLLAB_SHAPE_AUTO to detect */
     char delimiter;          /* 0 to detect among , ; \t | */
     const char *person_col;  /* header names overriding detection, or 1-based column numbers
@@ -100,6 +112,17 @@ typedef struct collab_edgelist {
     char source[256];          /* the input's display name ("-" is shown as "<stdin>") */
     char compression[16];      /* "gzip", "xz", "zstd", "bzip2" when the input was compressed */
     char encoding[64];         /* the encoding converted from to UTF-8, "" for UTF-8 input */
+    collab_input_format format; /* CSV, or the network format read (never AUTO after loading) */
+    char name_attribute[32];   /* network files: the node attribute the names came from
+                                  ("label", "name", "id"); "" = numbered 1..n */
+    char weight_attribute[32]; /* network files: the edge attribute the weights came from
+                                  ("weight", "value"); "" = every edge weighs 1 */
+    size_t names_replaced;     /* network files: nodes whose name attribute was empty or repeated
+                                  another node's, named by their id (or number) instead */
+    bool file_directed;        /* network files: the file declares its edges directed */
+    bool vertices_listed;      /* network files: names_a (and names_b for credits) list every node
+                                  in the file's order, isolated ones included; the graph numbers
+                                  its vertices by them instead of by first appearance in rows */
     size_t n_columns;          /* columns in the header */
     char **column_names;       /* n_columns header names as written (owned) */
     collab_column_use *column_use; /* n_columns uses */
@@ -143,10 +166,11 @@ typedef struct collab_edgelist {
 /* Sets every option to its default (detect everything, strict, default limits). */
 void collab_load_options_init(collab_load_options *opt);
 
-/* Reads the CSV at `path` ("-" for standard input) into `out`, which is uninitialised on entry and
- * initialised only on COLLAB_OK. On error nothing is left to free and `err` says why, with the
- * file, line and column for bad input (COLLAB_E_INPUT), COLLAB_E_LIMIT for a field, row or column
- * count beyond its limit, COLLAB_E_IO when the file cannot be read, COLLAB_E_NOMEM.
+/* Reads the CSV or network file at `path` ("-" for standard input) into `out`, which is
+ * uninitialised on entry and initialised only on COLLAB_OK. On error nothing is left to free and
+ * `err` says why, with the file, line and column for bad input (COLLAB_E_INPUT; a network file's
+ * syntax error has the line igraph or libxml2 gives, and column 0), COLLAB_E_LIMIT for a field,
+ * row or column count beyond its limit, COLLAB_E_IO when the file cannot be read, COLLAB_E_NOMEM.
  * Time complexity: O(file size); memory O(distinct names + kept rows). */
 collab_status collab_load_file(collab_edgelist *out, const char *path,
                                const collab_load_options *opt, collab_error *err);
@@ -164,6 +188,13 @@ collab_status collab_aliases_load(collab_aliases *out, const char *path, collab_
 
 /* Frees `aliases`; NULL-safe. */
 void collab_aliases_destroy(collab_aliases *aliases);
+
+/* "csv", "graphml", "gml", "pajek" or "auto". */
+const char *collab_input_format_name(collab_input_format format);
+
+/* The format named `text` ("auto", "csv", "graphml", "gml", "pajek", "net" for Pajek); false
+ * when none is. */
+bool collab_input_format_parse(const char *text, collab_input_format *format);
 
 /* A short name of a shape: "credits", "edges" or "auto". */
 const char *collab_shape_name(collab_shape shape);

@@ -56,6 +56,8 @@ typedef struct collab_map_options {
     collab_map_level level;        /* nodes or communities */
     uint64_t seed;                 /* layout seed (the subtitle cites it) */
     int threads;                   /* layout threads: 1 = none of its own, 0 = default */
+    collab_progress_fn progress;   /* the layout's progress, or NULL */
+    void *progress_data;           /* passed to `progress` */
 } collab_map_options;
 
 /* Sets the defaults of `collab map`: 1200 x 900 points, size by strength, colour by community,

@@ -60,6 +60,9 @@ typedef struct collab_metrics_options {
     long approx_sources;         /* 0 = exact unless too large (then sampled automatically);
                                     K > 0 = sample K sources; -1 = always exact */
     uint64_t seed;               /* seed of the source sample */
+    double exact_work_limit;     /* sample automatically above this many steps (vertices x
+                                    (vertices + edges)); 0 = COLLAB_EXACT_WORK_LIMIT. A command
+                                    that analyses several graphs shares the limit among them */
     int threads;                 /* worker threads for the path sweep; 0 = one per core */
     collab_progress_fn progress; /* called as the path sweep goes on; NULL = quiet */
     void *progress_data;         /* passed to `progress` */
