@@ -25,6 +25,9 @@
 #   betweenness  exact betweenness (sizes up to 100,000 rows)
 #   sampled      betweenness from 1000 sources against exact (same sizes)
 #   map_png, map_svg  the map (python-igraph plot, Graphviz sfdp)
+#   import       collab import discogs on a generated Discogs releases dump of DISCOGS_RELEASES
+#                releases (default 200000; scripts/bench/gen_discogs.py, gzip, about 60 MB),
+#                once per run whatever --rows says: seconds, CPU, peak memory, releases/second
 #   commands     every command with its defaults on the file (the goal: each under 60 s on a
 #                file of 10 MB, about 240,000 rows: STAGES=commands scripts/bench.sh --rows 240000);
 #                the collab row is summary (reading and building), the others are the commands
@@ -37,7 +40,7 @@
 #                bytes.  The NetworkX peer needs python3-matplotlib.
 #
 # Environment: STAGES (above), PEERS="igraph networkx graphviz collab_nodes"
-# (the other tools to run; collab and the floors always run), FLOOR_CAP
+# (the other tools to run; collab and the floors always run), DISCOGS_RELEASES (import), FLOOR_CAP
 # (seconds, default 6 x --cap), COLLAB (binary), BASE_COLLAB (a previous build, for the reading
 # stage), PYTHON, BENCH_OUT (default output/bench).
 #
@@ -69,7 +72,8 @@ PYTHON=${PYTHON:-/usr/bin/python3}
 COLLAB=${COLLAB:-build/collab}
 OUT=${BENCH_OUT:-output/bench}   # BENCH_OUT: another folder, for runs side by side
 LOGS=$OUT/logs
-STAGES=${STAGES:-"projection reading metrics betweenness sampled map_png map_svg analyze"}
+STAGES=${STAGES:-"projection reading metrics betweenness sampled map_png map_svg import analyze"}
+DISCOGS_RELEASES=${DISCOGS_RELEASES:-200000}
 # PEERS="..." runs only these of the other tools (collab and the floors always run).
 PEERS=${PEERS:-"igraph networkx graphviz collab_nodes collab_gzip collab_utf16 collab_previous"}
 # Exact betweenness is O(V E): its stages run only up to this many rows.
@@ -105,6 +109,7 @@ for n in $ROWS; do
     [[ $n =~ ^[1-9][0-9]*$ ]] || { echo "bench.sh: bad row count: $n" >&2; exit 2; }
 done
 [[ -n ${ROWS// /} ]] || { echo "bench.sh: --rows is empty" >&2; exit 2; }
+[[ $DISCOGS_RELEASES =~ ^[1-9][0-9]*$ ]] || { echo "bench.sh: DISCOGS_RELEASES must be a positive integer" >&2; exit 2; }
 [[ $CAP =~ ^[1-9][0-9]*$ ]] || { echo "bench.sh: --cap must be a positive integer (seconds)" >&2; exit 2; }
 [[ -z $REPEAT || $REPEAT =~ ^[1-9][0-9]*$ ]] || { echo "bench.sh: --repeat must be a positive integer" >&2; exit 2; }
 # The floors are no contest: they get a longer cap (exact igraph_betweenness at 100k rows alone
@@ -336,6 +341,46 @@ stage_reading() {
     else
         log "  reading: collab_previous skipped (set BASE_COLLAB to a previous build)"
     fi
+}
+
+# Stage "import": collab import discogs on a generated dump (gzip, as Discogs publishes it), once
+# per run, not per --rows size: the dump's size is DISCOGS_RELEASES. Its CSV is read back by
+# collab summary for the counts.
+stage_import() {
+    local dump=$OUT/discogs_$DISCOGS_RELEASES.xml.gz
+    if ((REGEN)) || [[ ! -s $dump ]]; then
+        log "generating $dump ..."
+        TMPFILE=$dump.tmp.$$
+        "$PYTHON" scripts/bench/gen_discogs.py "$DISCOGS_RELEASES" "$TMPFILE" &
+        GEN=$!
+        wait "$GEN" || { echo "bench.sh: scripts/bench/gen_discogs.py failed" >&2; exit 1; }
+        GEN=""
+        mv -f "$TMPFILE" "$dump"
+        TMPFILE=""
+    fi
+    CUR_ROWS=$DISCOGS_RELEASES CUR_FILE=$dump
+    bench_cmd collab "$COLLAB" import discogs "$dump" -o "$OUT/discogs_credits_$DISCOGS_RELEASES.csv"
+}
+
+# The import's table: releases per second of wall and of CPU time, and the rows it wrote.
+report_import() {
+    local i rows per_wall per_cpu
+    echo
+    echo "### import (collab import discogs, gzip dump)"
+    echo
+    echo "| releases | seconds | cpu s | peak MiB | releases/s (wall) | releases/s (cpu) | rows written |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|"
+    for i in "${!R_TOOL[@]}"; do
+        [[ ${R_STAGE[i]} == import ]] || continue
+        if [[ ${R_STATUS[i]} != ok ]]; then
+            echo "| ${R_ROWS[i]} | ${R_STATUS[i]} (exit ${R_RC[i]}) | - | - | - | - | - |"
+            continue
+        fi
+        rows=$(sed -n 's/.* \([0-9]*\) credit rows written$/\1/p' "${R_LOG[i]}.err" | tail -n 1)
+        per_wall=$(awk -v n="${R_ROWS[i]}" -v s="${R_SECS[i]}" 'BEGIN { if (s > 0) printf "%.0f", n / s }')
+        per_cpu=$(awk -v n="${R_ROWS[i]}" -v s="${R_CPU[i]}" 'BEGIN { if (s > 0) printf "%.0f", n / s }')
+        echo "| ${R_ROWS[i]} | ${R_SECS[i]} | ${R_CPU[i]:--} | $(fmt_mib "${R_KIB[i]}") | ${per_wall:--} | ${per_cpu:--} | ${rows:--} |"
+    done
 }
 
 # Stage "commands": no command may run for minutes on a file of a few megabytes. Each runs with
@@ -813,7 +858,15 @@ fi
 HEADER=$(machine_info)
 printf '%s\n\n' "$HEADER"
 
-for n in $ROWS; do
+if has_stage import; then
+    CUR_STAGE=import
+    stage_import
+fi
+
+# The credits files are needed only by the stages other than import.
+SIZED_STAGES=${STAGES//import/}
+[[ -n ${SIZED_STAGES// /} ]] || ROWS_TO_RUN=""
+for n in ${ROWS_TO_RUN-$ROWS}; do
     file=$OUT/credits_$n.csv
     if ((REGEN)) || [[ ! -s $file ]]; then
         log "generating $file ..."
@@ -830,15 +883,16 @@ for n in $ROWS; do
     fi
     CUR_ROWS=$n CUR_FILE=$file
     for CUR_STAGE in $STAGES; do
-        "stage_$CUR_STAGE" "$file"
+        [[ $CUR_STAGE == import ]] || "stage_$CUR_STAGE" "$file"   # import: once, above
     done
 done
 
 {
     printf '%s\n' "$HEADER"
     for stage in $STAGES; do
-        report_stage "$stage"
+        [[ $stage == import ]] || report_stage "$stage"
     done
+    ! has_stage import || report_import
     report_timings
     ! has_stage analyze || report_analyze
 } > "$OUT/report.md"

@@ -11,7 +11,7 @@ cd "$root"
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(csv build render query)
+[ ${#targets[@]} -gt 0 ] || targets=(csv build render query discogs)
 collab_install_fuzz
 CC=clang CXX=clang++ collab_build build-fuzz Debug -DCOLLAB_FUZZ=ON -DCOLLAB_TESTS=OFF \
     -DCOLLAB_WERROR=ON -DCOLLAB_SANITIZE=address,undefined >/dev/null

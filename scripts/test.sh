@@ -35,7 +35,7 @@ rm -rf "$tsan_out"
 echo "== fuzzing, briefly (scripts/fuzz.sh SECONDS for longer runs) =="
 bash scripts/fuzz.sh "${COLLAB_FUZZ_SECONDS:-15}"
 echo "== the grown fuzz corpora through the release build under valgrind (uninitialised reads) =="
-for target in csv build render query; do
+for target in csv build render query discogs; do
     valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite \
         --errors-for-leak-kinds=definite --suppressions=tests/valgrind.supp \
         "build/tests/replay_$target" "output/fuzz/corpus-$target" ||

@@ -112,6 +112,8 @@ typedef struct cli_command_spec {
     const char *positional;      /* their names for the message, "FILE A B" */
     const char *const *formats;  /* --format choices (NULL-terminated), or NULL for none */
     int *format;                 /* receives the index of the --format choice */
+    bool no_input_options;       /* the command reads no credits CSV: the input options are
+                                    neither accepted nor shown */
 } cli_command_spec;
 
 /* getopt_long value of the shared --format option. */
@@ -188,7 +190,8 @@ typedef struct cli_run {
 
 enum cli_command_flags {
     CLI_LOADS_INPUT = 1 << 0,   /* read and build the input before `run` */
-    CLI_TAKES_ANALYSIS = 1 << 1 /* accepts the metric and community options */
+    CLI_TAKES_ANALYSIS = 1 << 1, /* accepts the metric and community options */
+    CLI_NO_INPUT_OPTIONS = 1 << 2 /* reads something other than a credits CSV (import) */
 };
 
 /* One command: what its --help says, what it accepts, and the functions that do its work. The
@@ -266,5 +269,6 @@ collab_status cli_export_file(const cli_input *in, const cli_analysis *an,
 int cmd_slices(int argc, char **argv);
 int cmd_names(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 
 #endif

@@ -43,7 +43,9 @@ enum input_option {
     OPT_THREADS,
     OPT_DROP_PEOPLE,
     OPT_KEEP_PLACEHOLDERS,
-    OPT_INPUT_FORMAT
+    OPT_INPUT_FORMAT,
+    OPT_PERSON_ID_COL,
+    OPT_PROJECT_ID_COL
 };
 
 const struct option cli_input_options[] = {
@@ -82,6 +84,8 @@ const struct option cli_input_options[] = {
     {"drop-people", required_argument, NULL, OPT_DROP_PEOPLE},
     {"keep-placeholders", no_argument, NULL, OPT_KEEP_PLACEHOLDERS},
     {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+    {"person-id-col", required_argument, NULL, OPT_PERSON_ID_COL},
+    {"project-id-col", required_argument, NULL, OPT_PROJECT_ID_COL},
     {NULL, 0, NULL, 0},
 };
 
@@ -115,6 +119,10 @@ void cli_print_input_help(FILE *f)
           "                               'musician*'); --project-col names the project\n"
           "      --split-people SEP       the person column holds lists of names separated by\n"
           "                               SEP (';', '|', ', '...): one credit per name\n"
+          "      --person-id-col NAME     column of person ids (credits): one id is one person,\n"
+          "                               shown by its most used name (default: a 'person_id'\n"
+          "                               column when there is one; '' for none)\n"
+          "      --project-id-col NAME    the same for projects (default: 'project_id')\n"
           "      --project-col NAME       column holding projects (credits)\n"
           "      --role-col NAME          column holding roles (credits, optional)\n"
           "      --year-col NAME          column holding years (credits, optional)\n"
@@ -375,6 +383,12 @@ bool cli_input_option(cli_input *in, int opt, const char *arg, collab_error *err
         return true;
     case OPT_PERSON_COL:
         in->load.person_col = arg;
+        return true;
+    case OPT_PERSON_ID_COL:
+        in->load.person_id_col = arg;
+        return true;
+    case OPT_PROJECT_ID_COL:
+        in->load.project_id_col = arg;
         return true;
     case OPT_PROJECT_COL:
         in->load.project_col = arg;

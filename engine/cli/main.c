@@ -30,6 +30,7 @@ static const command commands[] = {
     {"export", cmd_export, "the network for Gephi, Cytoscape, VOSviewer, d3 or a spreadsheet"},
     {"slices", cmd_slices, "one report and map per decade, year or window, with ranks"},
     {"names", cmd_names, "names that probably denote one person, for --aliases"},
+    {"import", cmd_import, "a credits CSV from the Discogs releases dump"},
 };
 
 static void print_usage(FILE *f)
@@ -71,7 +72,8 @@ int cli_run_command(const cli_command *c, int argc, char **argv)
         }
         cli_command_spec spec = {c->name,       c->usage,   c->own,
                                  c->handle,     settings,   c->n_positional,
-                                 c->positional, c->formats, c->formats != NULL ? &r.format : NULL};
+                                 c->positional, c->formats, c->formats != NULL ? &r.format : NULL,
+                                 (c->flags & CLI_NO_INPUT_OPTIONS) != 0};
         parsed = cli_parse_command(argc, argv, &spec, &r.in,
                                    (c->flags & CLI_TAKES_ANALYSIS) ? &r.an : NULL, &r.output, &err);
     }

@@ -53,7 +53,9 @@ int cli_parse_command(int argc, char **argv, const cli_command_spec *spec, cli_i
     if (spec->own != NULL) {
         append_options(options, &n, spec->own);
     }
-    append_options(options, &n, cli_input_options);
+    if (!spec->no_input_options) {
+        append_options(options, &n, cli_input_options);
+    }
     if (an != NULL) {
         append_options(options, &n, cli_analysis_options);
     }
@@ -65,7 +67,9 @@ int cli_parse_command(int argc, char **argv, const cli_command_spec *spec, cli_i
     while ((opt = getopt_long(argc, argv, ":o:h", options, NULL)) != -1) {
         if (opt == 'h') {
             cli_print_usage(stdout, spec->usage);
-            cli_print_input_help(stdout);
+            if (!spec->no_input_options) {
+                cli_print_input_help(stdout);
+            }
             if (an != NULL) {
                 cli_print_analysis_help(stdout);
             }
@@ -75,7 +79,7 @@ int cli_parse_command(int argc, char **argv, const cli_command_spec *spec, cli_i
         } else if (opt == CLI_FORMAT_OPTION && spec->formats != NULL) {
             choose_format(spec, optarg, err);
         } else if (!(spec->handle != NULL && spec->handle(spec->ctx, opt, optarg, err)) &&
-                   !cli_input_option(in, opt, optarg, err) &&
+                   !(!spec->no_input_options && cli_input_option(in, opt, optarg, err)) &&
                    !(an != NULL && cli_analysis_option(an, opt, optarg, err))) {
             return cli_bad_option(argv, opt, spec->name);
         }

@@ -229,6 +229,9 @@ static collab_status load_csv(collab_edgelist *list, FILE *text, const collab_lo
                                  "every one of the %zu data rows was bad and skipped",
                                  list->rows_read);
     }
+    if (st == COLLAB_OK) {
+        st = collab_i_load_apply_ids(list, opt, err);
+    }
     collab_i_load_state_release(&ls);
     return st;
 }

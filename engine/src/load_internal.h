@@ -169,6 +169,13 @@ void collab_i_load_on_syntax_warning(const collab_error *warning, void *ctx);
 collab_i_csv_source collab_i_load_csv_source(const char *display_name, char delimiter,
                                              collab_i_load_state *ls);
 
+/* Identity from id columns (load_ids.c), once every row is read: people by opt->person_id_col
+ * (or a 'person_id' column), projects by opt->project_id_col (or 'project_id'), each shown by
+ * its most used name. Errors: COLLAB_E_INPUT for a named column that is missing or holds names,
+ * COLLAB_E_USAGE for --person-id-col on an edge list, COLLAB_E_NOMEM. */
+collab_status collab_i_load_apply_ids(collab_edgelist *out, const collab_load_options *opt,
+                                      collab_error *err);
+
 /* Frees the state's buffers (not `out`). */
 void collab_i_load_state_release(collab_i_load_state *ls);
 

@@ -98,6 +98,29 @@ static const char *column_name_for(const collab_edgelist *list, collab_column_us
     return NULL;
 }
 
+/* Shown only when ids, not names, say who is who (--person-id-col, --project-id-col). */
+static void print_identity(FILE *f, const collab_edgelist *list)
+{
+    if (!list->persons_by_id && !list->projects_by_id) {
+        return;
+    }
+    fprintf(f, "identity:           ");
+    if (list->persons_by_id) {
+        fprintf(f, "people by '");
+        collab_text_fputs_safe(f, list->column_names[list->person_id_column]);
+        fprintf(f, "'%s", list->projects_by_id ? ", " : "");
+    }
+    if (list->projects_by_id) {
+        fprintf(f, "projects by '");
+        collab_text_fputs_safe(f, list->column_names[list->project_id_column]);
+        fputc('\'', f);
+    }
+    if (list->ids_renamed > 0) {
+        fprintf(f, " (%zu shown as 'Name [id N]': another had that name)", list->ids_renamed);
+    }
+    fputc('\n', f);
+}
+
 static void print_columns(FILE *f, const collab_edgelist *list)
 {
     static const char *const labels[] = {"", "person", "project", "role", "year",
@@ -121,6 +144,7 @@ static void print_columns(FILE *f, const collab_edgelist *list)
         fputc('\'', f);
     }
     fprintf(f, "%s\n", list->n_extra == 0 ? "none" : "");
+    print_identity(f, list);
 }
 
 /* What a network file was read as: its format, and the attributes the names and weights came

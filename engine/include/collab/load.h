@@ -90,6 +90,12 @@ typedef struct collab_load_options {
                               * this text ("; "): one credit per name, trimmed; NULL = one name */
     const char *encoding;    /* the input's text encoding, any name iconv knows
                               * ("windows-1252"); NULL = UTF-8, or UTF-16 when it shows */
+    const char *person_id_col;  /* credits: a column whose values are the people's identity
+                                 * (name or 1-based number): rows with one id are one person,
+                                 * shown by the name used most with it; rows with an empty id
+                                 * are identified by name. NULL = a column named 'person_id',
+                                 * when there is one; "" = none */
+    const char *project_id_col; /* the same for projects (detected: 'project_id') */
     int threads;             /* readers of a large regular file, each on its own part of it:
                               * 0 = one per core (at most 4), 1 = one. The result is the same. */
 } collab_load_options;
@@ -147,6 +153,12 @@ typedef struct collab_edgelist {
                                   ("\\n" for a line break) */
     char list_example[96];     /* the first such cell, cut after a whole name */
     size_t aliases_applied;    /* names replaced through the alias table */
+    size_t person_id_column;   /* the column people are identified by, when persons_by_id */
+    bool persons_by_id;        /* people are identified by person_id_column, not by name */
+    size_t project_id_column;  /* the same for projects */
+    bool projects_by_id;
+    size_t ids_renamed;        /* people or projects whose most used name another one had:
+                                  shown as "Name [id 123]" */
     collab_warning warnings[COLLAB_MAX_KEPT_WARNINGS]; /* first skipped-row warnings */
     size_t n_warnings;         /* warnings kept (<= COLLAB_MAX_KEPT_WARNINGS) */
 } collab_edgelist;
