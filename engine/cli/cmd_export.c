@@ -7,6 +7,7 @@
 #include "collab/alloc.h"
 #include "collab/export.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "cli.h"
@@ -83,8 +84,9 @@ static collab_status check(cli_run *r, void *settings, collab_error *err)
                                 a->output);
     }
     if (a->format == COLLAB_EXPORT_CSV_NODES && strcmp(a->output, "-") == 0) {
-        return collab_error_set(err, COLLAB_E_USAGE,
-                                "the csv export writes two files (nodes and edges): give -o OUT.csv");
+        return collab_error_set(
+            err, COLLAB_E_USAGE,
+            "the csv export writes two files (nodes and edges): give -o OUT.csv");
     }
     return COLLAB_OK;
 }
@@ -108,8 +110,11 @@ static collab_status take_map_values(const collab_map *map, size_t n, map_values
                                      collab_error *err)
 {
     memset(mv, 0, sizeof *mv);
-    /* A community-level map has one bubble per community: no node positions to give. */
-    if (map == NULL || map->by_community || map->n_drawn != n || map->scene.n_nodes < n) {
+    /* A community-level map has one bubble per community: no node positions to give. A map
+     * that leaves small components out gives the nodes it drew theirs, and the others none. */
+    if (map == NULL || map->by_community || map->scene.n_nodes < map->n_drawn ||
+        (map->node_of_vertex == NULL && map->n_drawn != n) ||
+        (map->node_of_vertex != NULL && map->n_vertices != n)) {
         return COLLAB_OK;
     }
     mv->x = collab_alloc_array(n + 1, sizeof *mv->x);
@@ -121,7 +126,13 @@ static collab_status take_map_values(const collab_map *map, size_t n, map_values
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory exporting the map");
     }
     for (size_t v = 0; v < n; v++) {
-        const collab_scene_node *node = &map->scene.nodes[v];
+        uint32_t i = map->node_of_vertex != NULL ? map->node_of_vertex[v] : (uint32_t)v;
+        if (i == UINT32_MAX) {
+            mv->x[v] = mv->y[v] = mv->radius[v] = NAN; /* written as missing */
+            mv->color[v] = (collab_rgba){NAN, NAN, NAN, NAN};
+            continue;
+        }
+        const collab_scene_node *node = &map->scene.nodes[i];
         mv->x[v] = node->x;
         mv->y[v] = node->y;
         mv->radius[v] = node->radius;
@@ -142,9 +153,9 @@ static collab_status write_one(const cli_input *in, const collab_export_input *e
     return st;
 }
 
-static collab_status export_file(const cli_input *in, const cli_analysis *an,
-                                 const collab_map *map, const char *layout_name,
-                                 const char *path, collab_export_format fmt, collab_error *err)
+static collab_status export_file(const cli_input *in, const cli_analysis *an, const collab_map *map,
+                                 const char *layout_name, const char *path,
+                                 collab_export_format fmt, collab_error *err)
 {
     map_values mv;
     collab_status st = take_map_values(map, collab_graph_vertex_count(&in->g), &mv, err);
@@ -187,13 +198,14 @@ collab_status cli_export_file(const cli_input *in, const cli_analysis *an,
                               const collab_map *map_or_null, const char *path, int format,
                               collab_error *err)
 {
-    const char *layout = map_or_null != NULL ? collab_layout_method_name(map_or_null->method) : NULL;
+    const char *layout =
+        map_or_null != NULL ? collab_layout_method_name(map_or_null->method) : NULL;
     return export_file(in, an, map_or_null, layout, path, (collab_export_format)format, err);
 }
 
 /* The map whose positions the export carries, unless there is to be no layout. */
-static collab_status build_map(cli_input *in, cli_analysis *an, const export_args *a, collab_map *map,
-                               bool *have_map, collab_error *err)
+static collab_status build_map(cli_input *in, cli_analysis *an, const export_args *a,
+                               collab_map *map, bool *have_map, collab_error *err)
 {
     size_t n = collab_graph_vertex_count(&in->g);
     *have_map = false;
@@ -210,6 +222,7 @@ static collab_status build_map(cli_input *in, cli_analysis *an, const export_arg
     cli_map_options mo;
     cli_map_options_init(&mo);
     mo.map.level = COLLAB_MAP_LEVEL_NODES;
+    mo.map.all_components = true; /* a position for every node */
     mo.map.layout = a->layout;
     mo.map.labels = 0; /* positions, sizes and colours only: no label is placed */
     cli_map_source src = {&in->g, &in->list, in->path};

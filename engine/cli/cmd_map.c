@@ -4,17 +4,17 @@
  * default), build the scene (sizes, colours, labels that never overlap, legend) and render it.
  * Graphs too large to label meaningfully are drawn at the community level: one bubble per
  * community, linked by the weight between communities, labelled by its best-known members. */
-#include "cli.h"
-
 #include "collab/alloc.h"
 #include "collab/layout.h"
 #include "collab/render.h"
 #include "collab/scene.h"
-#include "map_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "cli.h"
+#include "map_internal.h"
 
 static const char *const map_usage =
     "usage: collab map [options] FILE -o OUT.png|OUT.svg|OUT.pdf\n\n"
@@ -37,6 +37,10 @@ static const char *const map_usage =
     "      --layout {layouts}   layout (default fa2)\n"
     "      --level nodes|communities|auto  draw people, or one bubble per community (default\n"
     "                               auto: communities above 20000 nodes)\n"
+    "      --components main|all    nodes level: main (default) draws the largest component\n"
+    "                               and those of at least max(3, min(10, a tenth of the\n"
+    "                               largest)) nodes, counting the rest in the subtitle; all\n"
+    "                               draws every component and isolated node, packed\n"
     "      --scene FILE.json        also write what was drawn as JSON (positions, radii, colours,\n"
     "                               labels and their boxes)\n"
     "  -h, --help                   show this help\n";
@@ -55,7 +59,8 @@ enum {
     OPT_LAYOUT,
     OPT_LEVEL,
     OPT_SCENE,
-    OPT_LABEL_CHARS
+    OPT_LABEL_CHARS,
+    OPT_COMPONENTS
 };
 
 static bool parse_positive(const char *arg, double max, double *out)
@@ -155,6 +160,13 @@ static bool map_option(cli_map_options *mo, int opt, const char *arg, collab_err
     case OPT_SCENE:
         mo->scene_path = arg;
         return true;
+    case OPT_COMPONENTS:
+        if (strcmp(arg, "main") == 0 || strcmp(arg, "all") == 0) {
+            mo->map.all_components = strcmp(arg, "all") == 0;
+        } else {
+            usage_value(err, "components", "main or all", arg);
+        }
+        return true;
     case OPT_LABEL_CHARS:
         if (!cli_parse_size(arg, &mo->map.label_chars) || mo->map.label_chars < 2 ||
             mo->map.label_chars > 1000) {
@@ -204,14 +216,20 @@ static void map_init(void *settings)
 
 static const struct option map_options[] = {
     {"width", required_argument, NULL, OPT_WIDTH},
-    {"height", required_argument, NULL, OPT_HEIGHT}, {"dpi", required_argument, NULL, OPT_DPI},
-    {"title", required_argument, NULL, OPT_TITLE}, {"theme", required_argument, NULL, OPT_THEME},
+    {"height", required_argument, NULL, OPT_HEIGHT},
+    {"dpi", required_argument, NULL, OPT_DPI},
+    {"title", required_argument, NULL, OPT_TITLE},
+    {"theme", required_argument, NULL, OPT_THEME},
     {"size-by", required_argument, NULL, OPT_SIZE_BY},
     {"color-by", required_argument, NULL, OPT_COLOR_BY},
-    {"labels", required_argument, NULL, OPT_LABELS}, {"edges", required_argument, NULL, OPT_EDGES},
-    {"curved", no_argument, NULL, OPT_CURVED},   {"layout", required_argument, NULL, OPT_LAYOUT},
-    {"level", required_argument, NULL, OPT_LEVEL}, {"scene", required_argument, NULL, OPT_SCENE},
+    {"labels", required_argument, NULL, OPT_LABELS},
+    {"edges", required_argument, NULL, OPT_EDGES},
+    {"curved", no_argument, NULL, OPT_CURVED},
+    {"layout", required_argument, NULL, OPT_LAYOUT},
+    {"level", required_argument, NULL, OPT_LEVEL},
+    {"scene", required_argument, NULL, OPT_SCENE},
     {"label-chars", required_argument, NULL, OPT_LABEL_CHARS},
+    {"components", required_argument, NULL, OPT_COMPONENTS},
     {NULL, 0, NULL, 0},
 };
 

@@ -246,14 +246,17 @@ collab_i_value collab_i_export_value(collab_i_export *x, const collab_i_field *f
     case COLLAB_I_SIZE:
         return real(in->radius[v]);
     case COLLAB_I_COLOR:
+        if (!isfinite(in->color[v].r)) {
+            return integer(false, 0); /* a node the map did not draw */
+        }
         collab_rgba_hex(in->color[v], x->color_text);
         return text(x->color_text);
     case COLLAB_I_R:
-        return integer(true, component(in->color[v].r));
+        return integer(isfinite(in->color[v].r), component(in->color[v].r));
     case COLLAB_I_G:
-        return integer(true, component(in->color[v].g));
+        return integer(isfinite(in->color[v].g), component(in->color[v].g));
     case COLLAB_I_B:
-        return integer(true, component(in->color[v].b));
+        return integer(isfinite(in->color[v].b), component(in->color[v].b));
     }
     return integer(false, 0);
 }

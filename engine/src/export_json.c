@@ -256,7 +256,7 @@ static bool item_json(collab_jsonline *j, collab_i_export *x, size_t v, collab_i
         collab_jsonline_key(j, "description");
         ok = description(j, x, v, scratch);
     }
-    if (in->x != NULL && in->y != NULL) {
+    if (in->x != NULL && in->y != NULL && isfinite(in->x[v]) && isfinite(in->y[v])) {
         /* VOSviewer's y axis points up, the page's down. */
         collab_jsonline_key(j, "x");
         collab_jsonline_real(j, in->x[v]);

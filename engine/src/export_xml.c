@@ -166,7 +166,7 @@ static void gexf_viz(FILE *f, const collab_i_export *x, size_t v)
         collab_i_put_real(f, "        <viz:position x=\"", in->x[v], false, "\"");
         collab_i_put_real(f, " y=\"", in->y[v] == 0 ? 0.0 : -in->y[v], false, "\" z=\"0.0\"/>\n");
     }
-    if (in->color != NULL) {
+    if (in->color != NULL && isfinite(in->color[v].r)) { /* NaN: a node the map did not draw */
         collab_rgba c = in->color[v];
         fputs("        <viz:color r=\"", f);
         collab_numtext_put_int(f, lround(fmin(fmax(c.r, 0), 1) * 255));

@@ -113,6 +113,7 @@ typedef struct map_job {
     collab_layout layout;            /* positions */
     collab_i_map_arrays arrays;      /* scene input arrays */
     ghost_arrays ghosts;             /* the same grown by the ghosts */
+    const collab_i_map_scope *scope; /* the components drawn at the node level */
     char subtitle[512];              /* the subtitle */
     char coverage_note[128];         /* community level: what the bubbles cover */
     char notice[256];                /* for the terminal */
@@ -330,11 +331,18 @@ static void write_subtitle(map_job *job)
                  : by == COLLAB_MAP_COLOR_YEAR ? "mean year of the credits (grey: undated)"
                                                : "none");
     }
+    if (job->scope->active) {
+        snprintf(job->coverage_note, sizeof job->coverage_note,
+                 " (+ %zu smaller component%s, %zu node%s, not drawn)", job->scope->components_left,
+                 job->scope->components_left == 1 ? "" : "s", job->scope->nodes_left,
+                 job->scope->nodes_left == 1 ? "" : "s");
+    }
     snprintf(job->subtitle, sizeof job->subtitle,
              "%s \xc2\xb7 %zu nodes, %zu edges%s \xc2\xb7 size: %s \xc2\xb7 %s \xc2\xb7 layout %s "
              "\xc2\xb7 seed %llu",
              collab_text_base_name(job->src->list->source), collab_graph_vertex_count(g),
-             collab_graph_edge_count(g), job->by_community ? job->coverage_note : "",
+             collab_graph_edge_count(g),
+             job->by_community || job->scope->active ? job->coverage_note : "",
              job->by_community ? "members" : collab_metric_name(job->mo->size_by), colour,
              collab_layout_method_name(job->mo->layout), (unsigned long long)job->mo->seed);
 }
@@ -479,6 +487,23 @@ static collab_status draw(map_job *job, collab_map *map, collab_error *err)
     return st;
 }
 
+/* Which scene node draws each vertex of the source graph, when some are left out. */
+static collab_status number_nodes(const collab_i_map_scope *scope, size_t n, collab_map *map,
+                                  collab_error *err)
+{
+    map->node_of_vertex = collab_alloc_array(n + 1, sizeof *map->node_of_vertex);
+    if (map->node_of_vertex == NULL) {
+        return collab_error_nomem(err, "drawing the map");
+    }
+    memset(map->node_of_vertex, 0xff, (n + 1) * sizeof *map->node_of_vertex);
+    for (size_t i = 0; i < scope->n_kept; i++) {
+        map->node_of_vertex[scope->kept[i]] = (uint32_t)i;
+    }
+    map->components_left = scope->components_left;
+    map->nodes_left = scope->nodes_left;
+    return COLLAB_OK;
+}
+
 collab_status collab_map_build(collab_map *out, const collab_map_source *src,
                                const collab_map_options *mo, const collab_map_extras *extras,
                                collab_error *err)
@@ -491,8 +516,24 @@ collab_status collab_map_build(collab_map *out, const collab_map_source *src,
     job.extras = extras != NULL ? extras : &none;
     collab_map map;
     memset(&map, 0, sizeof map);
-    collab_status st = collab_i_map_community_legend(
-        src->graph, src->partition, src->metrics->values[mo->size_by], &job.arrays, err);
+    size_t n_source = collab_graph_vertex_count(src->graph);
+    bool node_level = mo->level == COLLAB_MAP_LEVEL_NODES ||
+                      (mo->level == COLLAB_MAP_LEVEL_AUTO && n_source <= COLLAB_MAP_NODE_LIMIT);
+    /* The query commands' extras are per vertex of the whole graph: they draw it whole. */
+    collab_i_map_scope scope;
+    memset(&scope, 0, sizeof scope);
+    collab_status st = COLLAB_OK;
+    if (node_level && !mo->all_components && extras == NULL) {
+        st = collab_i_map_scope_build(&scope, src, err);
+        if (st == COLLAB_OK && scope.active) {
+            job.src = src = &scope.src;
+        }
+    }
+    job.scope = &scope;
+    if (st == COLLAB_OK) {
+        st = collab_i_map_community_legend(src->graph, src->partition,
+                                           src->metrics->values[mo->size_by], &job.arrays, err);
+    }
     if (st == COLLAB_OK) {
         st = choose_level(&job, err);
     }
@@ -510,7 +551,10 @@ collab_status collab_map_build(collab_map *out, const collab_map_source *src,
         map.n_drawn = collab_graph_vertex_count(job.drawn);
         map.method = mo->layout;
         memcpy(map.notice, job.notice, sizeof map.notice);
+        map.n_vertices = n_source;
+        st = scope.active ? number_nodes(&scope, n_source, &map, err) : COLLAB_OK;
     }
+    collab_i_map_scope_destroy(&scope);
     collab_layout_destroy(&job.layout);
     collab_graph_destroy(&job.community_level);
     collab_free(job.bubble_size);
@@ -519,6 +563,8 @@ collab_status collab_map_build(collab_map *out, const collab_map_source *src,
     ghost_arrays_free(&job.ghosts);
     if (st == COLLAB_OK) {
         *out = map;
+    } else {
+        collab_map_destroy(&map);
     }
     return st;
 }
@@ -530,5 +576,6 @@ void collab_map_destroy(collab_map *map)
     }
     collab_scene_destroy(&map->scene);
     collab_layout_destroy(&map->layout);
+    collab_free(map->node_of_vertex);
     memset(map, 0, sizeof *map);
 }

@@ -38,4 +38,26 @@ collab_status collab_i_map_person_years(const collab_graph *g, const collab_edge
 collab_status collab_i_map_person_roles(const collab_graph *g, const collab_edgelist *list,
                                         collab_i_map_arrays *a, collab_error *err);
 
+/* A node-level map's drawn part (map_scope.c): the largest component and those of a useful size,
+ * as an induced subgraph with its own copies of the source's metrics and communities. */
+typedef struct collab_i_map_scope {
+    bool active;                 /* some component is left out: draw `src` */
+    collab_map_source src;       /* the source, with graph, metrics and partition replaced */
+    collab_graph graph;          /* the drawn subgraph */
+    bool have_graph;             /* graph is built */
+    collab_metrics metrics;      /* values of the kept vertices (only `values` and the global
+                                    statistics are set) */
+    collab_partition partition;  /* their communities (numbers kept, sizes recounted) */
+    uint32_t *kept;              /* drawn vertex -> source vertex */
+    size_t n_kept;               /* vertices drawn */
+    size_t components_left;      /* components not drawn */
+    size_t nodes_left;           /* their vertices */
+} collab_i_map_scope;
+
+/* Fills `s` (uninitialised on entry) for `src`; s->active is false when every component is
+ * drawn anyway (then nothing is left to free). On error `s` holds nothing. */
+collab_status collab_i_map_scope_build(collab_i_map_scope *s, const collab_map_source *src,
+                                       collab_error *err);
+void collab_i_map_scope_destroy(collab_i_map_scope *s);
+
 #endif

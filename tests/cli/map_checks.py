@@ -248,6 +248,44 @@ def check_year_colours(collab, tmp):
     return len(scene["nodes"])
 
 
+def check_components(collab, tmp):
+    """A node-level map draws the largest component and those of a useful size: a 12-person
+    clique and a 4-person chain are drawn, a pair and a solo person are counted in the subtitle;
+    --components all draws all 19; the export gives every node a position; analyze's exports give
+    positions to the 16 drawn nodes only. Returns the nodes of the default map."""
+    path = os.path.join(tmp, "components.csv")
+    rows = ["person,project"]
+    rows += [f"Main {i},Big Album {i % 3}" for i in range(12)]
+    rows += [f"Main {i},Big Album 9" for i in range(12)]
+    rows += ["Chain A,Small 1", "Chain B,Small 1", "Chain B,Small 2", "Chain C,Small 2",
+             "Chain C,Small 3", "Chain D,Small 3", "Pair A,Duo", "Pair B,Duo", "Solo,Alone"]
+    open(path, "w", encoding="utf-8").write("\n".join(rows) + "\n")
+    scene_path = os.path.join(tmp, "components.json")
+    run(collab, "map", path, "-o", os.path.join(tmp, "components.svg"), "--scene", scene_path)
+    scene = check_scene(scene_path, "components")
+    drawn = {n["name"] for n in scene["nodes"]}
+    want = {f"Main {i}" for i in range(12)} | {"Chain A", "Chain B", "Chain C", "Chain D"}
+    if drawn != want:
+        sys.exit(f"FAIL: components: drawn {sorted(drawn ^ want)} wrongly")
+    if "+ 2 smaller components, 3 nodes, not drawn" not in scene["subtitle"]["text"]:
+        sys.exit("FAIL: components: the subtitle does not count what was left out")
+    run(collab, "map", path, "-o", os.path.join(tmp, "all.svg"), "--scene", scene_path,
+        "--components", "all")
+    scene = check_scene(scene_path, "components all")
+    if len(scene["nodes"]) != 19:
+        sys.exit(f"FAIL: --components all drew {len(scene['nodes'])} nodes, not 19")
+    gexf = os.path.join(tmp, "components.gexf")
+    run(collab, "export", path, "-o", gexf)
+    if open(gexf, encoding="utf-8").read().count("<viz:position") != 19:
+        sys.exit("FAIL: components: the export lacks positions")
+    out_dir = os.path.join(tmp, "components_analyze")
+    run(collab, "analyze", path, "-o", out_dir)
+    text = open(os.path.join(out_dir, "network.gexf"), encoding="utf-8").read()
+    if text.count("<viz:position") != 16 or text.count("<viz:color") != 16:
+        sys.exit("FAIL: analyze's export gives positions to nodes its map did not draw")
+    return len(drawn)
+
+
 def main():
     collab, datasets = sys.argv[1], sys.argv[2]
     russo = os.path.join(datasets, "thom_russo.csv")
@@ -304,10 +342,12 @@ def main():
         if len(scene["nodes"]) < 5:
             sys.exit("FAIL: the community-level map has fewer than 5 bubbles")
         xml.dom.minidom.parse(out("tc.svg"))
+        n_drawn = check_components(collab, tmp)
         n_roles = check_role_colours(collab, tmp, tie=False)
         n_years = check_year_colours(collab, tmp)
         print(f"ok: maps of {len(names)} people ({russo_labels} labels), formats, "
-              f"determinism, colourings, community level; role classes of {n_roles} people "
+              f"determinism, colourings, community level, {n_drawn} of 19 nodes drawn by "
+              f"component; role classes of {n_roles} people "
               f"(ties: ctest cli_maps_role_tie), mean-year colours of {n_years}")
 
 

@@ -56,6 +56,9 @@ typedef struct collab_map_options {
     collab_map_level level;        /* nodes or communities */
     uint64_t seed;                 /* layout seed (the subtitle cites it) */
     int threads;                   /* layout threads: 1 = none of its own, 0 = default */
+    bool all_components;           /* node level: draw every component, isolated nodes too;
+                                      default: the largest and those of at least
+                                      max(3, min(10, a tenth of the largest)) nodes */
     collab_progress_fn progress;   /* the layout's progress, or NULL */
     void *progress_data;           /* passed to `progress` */
 } collab_map_options;
@@ -99,6 +102,12 @@ typedef struct collab_map {
                                     algorithm asked for) */
     char notice[256];            /* what the reader should be told on the terminal ("" = nothing):
                                     the automatic switch to the community level */
+    uint32_t *node_of_vertex;    /* node level with components left out: per vertex of the
+                                    source graph, its scene node, or UINT32_MAX when not drawn
+                                    (owned); NULL when scene node v is vertex v */
+    size_t n_vertices;           /* vertices of the source graph */
+    size_t components_left;      /* components not drawn, and their vertices */
+    size_t nodes_left;
 } collab_map;
 
 /* Builds the map of src->graph into `out` (uninitialised on entry, initialised only on
