@@ -121,10 +121,6 @@ static void build_schema(collab_i_export *x, bool any_role, bool any_year)
                       (collab_metric)k, false);
         }
     }
-    if (in->metrics != NULL && in->metrics->betweenness_se != NULL) {
-        add_field(x, "betweenness_se", COLLAB_I_REAL, COLLAB_I_METRIC_SE, COLLAB_METRIC_BETWEENNESS,
-                  false);
-    }
     if (in->metrics != NULL && in->metrics->closeness_se != NULL) {
         add_field(x, "closeness_se", COLLAB_I_REAL, COLLAB_I_METRIC_SE, COLLAB_METRIC_CLOSENESS,
                   false);
@@ -235,8 +231,7 @@ collab_i_value collab_i_export_value(collab_i_export *x, const collab_i_field *f
     case COLLAB_I_METRIC:
         return real(in->metrics->values[f->metric][v]);
     case COLLAB_I_METRIC_SE:
-        return real(f->metric == COLLAB_METRIC_BETWEENNESS ? in->metrics->betweenness_se[v]
-                                                           : in->metrics->closeness_se[v]);
+        return real(in->metrics->closeness_se[v]);
     case COLLAB_I_COMMUNITY:
         return integer(true, (long long)in->partition->membership[v] + 1);
     case COLLAB_I_X:

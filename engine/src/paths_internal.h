@@ -30,10 +30,23 @@ typedef struct collab_i_sweep_result {
     double *betweenness;    /* n: raw undirected betweenness (pairs counted once) */
     double *closeness;      /* n: (reachable - 1) / sum of distances within the component */
     double *harmonic;       /* n: sum of 1/distance */
-    double *betweenness_se; /* n when sampled, else NULL */
     double *closeness_se;   /* n when sampled, else NULL */
-    bool sampled;           /* estimates from sampled sources */
+    /* When sampled, n each (else NULL): bounds that hold for every vertex at once with
+     * probability >= 1 - delta (per metric); betweenness in the same raw units as above. */
+    double *betweenness_low, *betweenness_high;
+    double *closeness_low, *closeness_high;
+    double *harmonic_low, *harmonic_high;
+    bool sampled;           /* estimates from sampled sources (closeness, harmonic) and sampled
+                               shortest paths (betweenness, by KADABRA) */
     size_t sources;         /* sources swept */
+    double bc_samples;      /* KADABRA: shortest paths sampled (second run) */
+    double bc_first;        /* KADABRA: paths of the first run that allotted delta */
+    double bc_omega;        /* KADABRA: most paths it could have needed */
+    double bc_vd;           /* the bound on the vertex diameter that omega used */
+    bool bc_adaptive;       /* KADABRA stopped on its bounds before omega */
+    size_t top_k;           /* ranks in top / rank_best / rank_worst (--top-exact) */
+    uint32_t *top;          /* top_k vertices by estimated betweenness (original ids) */
+    size_t *rank_best, *rank_worst; /* ranks each could have, 1-based, given the bounds */
     double diameter;        /* largest distance seen */
     double avg_path_length; /* mean distance over the connected ordered pairs seen */
     size_t components;      /* connected components */
@@ -55,8 +68,17 @@ void collab_i_sweep_result_destroy(collab_i_sweep_result *r);
  * for the others and gives the result. With `cancel`, the workers stop at their next source and
  * there is no result. finish frees the job in every case; `csr` is only read by start. */
 typedef struct collab_i_sweep_job collab_i_sweep_job;
+/* What a sampled sweep guarantees: betweenness within eps (on the normalised scale) of the
+ * truth for every vertex with probability >= 1 - delta; with top_k > 0 it samples on until the
+ * top_k ranks are separated by their bounds (or a work limit). */
+typedef struct collab_i_estimate_opts {
+    double eps;   /* additive error on normalised betweenness */
+    double delta; /* failure probability */
+    size_t top_k; /* 0 = none */
+} collab_i_estimate_opts;
 collab_status collab_i_sweep_start(collab_i_sweep_job **out, const collab_i_csr *csr,
-                                   bool inverse, long sample, uint64_t seed, int threads,
+                                   bool inverse, long sample, const collab_i_estimate_opts *est,
+                                   uint64_t seed, int threads,
                                    collab_progress_fn progress, void *progress_data,
                                    collab_error *err);
 collab_status collab_i_sweep_finish(collab_i_sweep_job *job, bool cancel,
@@ -103,6 +125,7 @@ typedef struct collab_i_path_lane {
     double max_dist;        /* largest distance seen */
     double pair_dist;       /* sum of distances over (source, reached vertex) pairs */
     double pairs;           /* number of such pairs */
+    bool distances_only;    /* skip the dependencies (betweenness comes from elsewhere) */
 } collab_i_path_lane;
 
 /* An entry of Dijkstra's lazy heap. */
@@ -145,5 +168,56 @@ void collab_i_paths_from_hops(const collab_i_csr *c, collab_i_path_workspace *w,
  * Time complexity: O(E_c log E_c) over the source's component. */
 void collab_i_paths_from_inverse(const collab_i_csr *c, collab_i_path_workspace *w,
                                  collab_i_path_lane *l, bool squares, uint32_t src);
+
+/* Dijkstra's lazy heap of `*size` items in `heap`: push (room is the caller's) and pop. */
+void collab_i_path_heap_push(collab_i_path_heap_item *heap, size_t *size, double dist, uint32_t v);
+collab_i_path_heap_item collab_i_path_heap_pop(collab_i_path_heap_item *heap, size_t *size);
+/* Two path lengths are equal when they differ by rounding only (relative 1e-10). */
+bool collab_i_path_same_length(double a, double b);
+
+/* ---- KADABRA (paths_kadabra.c) ------------------------------------------------------------ */
+
+typedef struct collab_i_kadabra_opts {
+    double eps;             /* additive error on normalised betweenness */
+    double delta;           /* failure probability, 0 < delta < 1 */
+    size_t top_k;           /* > 0: stop when the top_k ranks are separated (or at omega) */
+    double vertex_diameter; /* upper bound on the vertices of any shortest path */
+    bool inverse;           /* 1/weight lengths (Dijkstra), else hops (bidirectional BFS) */
+    uint64_t seed;          /* seed of the samples */
+    int threads;            /* threads sharing each batch (1..4); the result is the same */
+    collab_progress_fn progress; /* told the samples drawn; NULL = quiet */
+    void *progress_data;         /* passed to it */
+} collab_i_kadabra_opts;
+
+typedef struct collab_i_kadabra_result {
+    double *estimate;    /* n: b~(v), share of sampled paths with v inside */
+    double *low, *high;  /* n: bounds on b(v) (KADABRA's scale: normalised x (n - 2) / n) */
+    double lambda;       /* the error asked for on b(v) */
+    double cap_lambda;   /* the error at the work limit (lambda / 4 with top_k) */
+    double omega;        /* the work limit, in samples */
+    double samples;      /* samples of the second run */
+    double first_samples; /* samples of the first run */
+    bool adaptive_stop;  /* stopped on its bounds before omega */
+    bool exact;          /* no shortest path has an interior vertex: all 0, nothing sampled */
+    uint32_t *top;       /* top_k vertices by estimate (ties by id) */
+    size_t *rank_best, *rank_worst; /* ranks each could have given every bound */
+} collab_i_kadabra_result;
+
+/* Estimates b(v) for every vertex of `c` by KADABRA (see paths_kadabra.c) into `out`
+ * (uninitialised on entry, initialised only on COLLAB_OK). Errors: COLLAB_E_NOMEM.
+ * Time: at most omega samples, each O(V + E) (far less in practice). */
+collab_status collab_i_kadabra(collab_i_kadabra_result *out, const collab_i_csr *c,
+                               const collab_i_kadabra_opts *o, collab_error *err);
+void collab_i_kadabra_result_destroy(collab_i_kadabra_result *r);
+/* KADABRA's bound below (f) and above (g) b~ after tau of at most omega samples, for a vertex
+ * given failure probability delta_l / delta_u; and omega for error lambda, failure delta and a
+ * vertex diameter bound vd. */
+double collab_i_kadabra_lower(double btilde, double tau, double omega, double delta_l);
+double collab_i_kadabra_upper(double btilde, double tau, double omega, double delta_u);
+double collab_i_kadabra_omega(double lambda, double delta, double vd);
+/* Ranks the top_k of `r` (estimate, low, high over n vertices) into r->top, r->rank_best and
+ * r->rank_worst (room for top_k each); true when every one of those ranks is certain. False
+ * also when out of memory (then *nomem is set). */
+bool collab_i_kadabra_rank(collab_i_kadabra_result *r, size_t n, size_t top_k, bool *nomem);
 
 #endif
