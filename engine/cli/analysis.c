@@ -253,11 +253,9 @@ collab_status cli_analysis_run_graph(cli_analysis *a, const collab_graph *g, col
     }
     a->have_metrics = true;
     if (a->m.sampled) {
-        fprintf(stderr,
-                "collab: betweenness estimated from %.0f sampled shortest paths (within %g "
-                "normalised, probability >= %g), closeness and harmonic from %ld sampled sources "
-                "(use --exact for exact values)\n",
-                a->m.bc_samples, a->m.approx_eps, 1.0 - a->m.approx_delta, a->m.sample_sources);
+        char note[768];
+        collab_report_estimate_note(&a->m, a->metrics.seed, note, sizeof note);
+        fprintf(stderr, "collab: %s (use --exact for exact values)\n", note);
     }
     if (a->verbose) {
         print_timings(&a->m, job.seconds);

@@ -1,10 +1,10 @@
 /* The input options shared by every command: how to read the CSV and how to build the graph. */
-#include "cli.h"
-
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include "cli.h"
 
 enum input_option {
     OPT_SHAPE = CLI_INPUT_OPTION_BASE,
@@ -77,7 +77,6 @@ const struct option cli_input_options[] = {
     {NULL, 0, NULL, 0},
 };
 
-
 void cli_print_input_help(FILE *f)
 {
     fputs("Input (CSV):\n"
@@ -105,7 +104,8 @@ void cli_print_input_help(FILE *f)
           "      --skip-bad-rows          warn about bad rows and go on (default: stop)\n"
           "      --aliases FILE           two-column CSV alias,canonical merging name variants\n"
           "      --max-field-bytes N      longest field accepted (default 1048576)\n"
-          "      --max-row-bytes N        longest row accepted, without a line end (default 8388608)\n"
+          "      --max-row-bytes N        longest row accepted, without a line end (default "
+          "8388608)\n"
           "      --max-columns N          most columns accepted (default 1024)\n"
           "Graph:\n"
           "      --view people|projects|bipartite\n"

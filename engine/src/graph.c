@@ -452,8 +452,8 @@ static collab_status build_credits(collab_graph *g, const collab_edgelist *list,
     }
     collab_status st = filter_rows(list, opt, keep, &g->stats, err);
     if (st == COLLAB_OK && g->stats.rows_used == 0) {
-        st = collab_error_set(err, COLLAB_E_INPUT, "no rows of '%s' pass the --roles/--years filters",
-                              list->source);
+        st = collab_error_set(err, COLLAB_E_INPUT,
+                              "no rows of '%s' pass the --roles/--years filters", list->source);
     }
     if (st == COLLAB_OK) {
         st = number_vertices(list, keep, &m, err);

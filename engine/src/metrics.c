@@ -263,6 +263,8 @@ static void adopt_sweep(collab_metrics *m, collab_i_sweep_result *r, bool normal
     m->bc_samples = r->bc_samples + r->bc_first;
     m->bc_omega = r->bc_omega;
     m->bc_adaptive = r->bc_adaptive;
+    m->bc_work_stop = r->bc_work_stop;
+    m->bc_work = r->bc_work;
     m->top_k = r->top_k;
     m->top = NULL;
     if (r->top_k > 0) {
@@ -281,7 +283,7 @@ static void adopt_sweep(collab_metrics *m, collab_i_sweep_result *r, bool normal
     collab_free(r->top);
     m->global.diameter = r->diameter;
     m->global.avg_path_length = r->avg_path_length;
-    m->global.paths_estimated = r->sampled;
+    m->global.paths_estimated = r->sources_sampled;
     m->global.components = r->components;
     m->global.largest_share = m->n > 0 ? (double)r->largest / (double)m->n : 0.0;
     memset(r, 0, sizeof *r);
@@ -361,10 +363,11 @@ static collab_status compute_all(collab_metrics *m, const collab_graph *g,
                  wanted(opt, COLLAB_METRIC_HARMONIC);
     collab_i_sweep_job *sweep = NULL;
     if (st == COLLAB_OK && paths) {
-        collab_i_estimate_opts est = {estimate_eps(opt), estimate_delta(opt), opt->top_exact};
+        collab_i_estimate_opts est = {estimate_eps(opt), estimate_delta(opt), opt->top_exact,
+                                      opt->approx_forced || opt->top_exact > 0};
         st = collab_i_sweep_start(&sweep, &csr, opt->paths == COLLAB_PATHS_INVERSE,
-                                  sample_size(opt, &csr), &est, opt->seed, opt->threads, opt->progress,
-                                  opt->progress_data, err);
+                                  sample_size(opt, &csr), &est, opt->seed, opt->threads,
+                                  opt->progress, opt->progress_data, err);
     }
     /* Undirected graphs get constraint from the triangles; igraph's call is kept for directed
      * ones, where a tie's two directions are weighed as igraph defines. */

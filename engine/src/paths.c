@@ -39,15 +39,15 @@ typedef struct sweep {
     bool inverse;             /* 1/weight lengths */
     uint64_t seed;            /* seed of the sample (KADABRA's too) */
     collab_progress_fn progress_all; /* the caller's progress function, for KADABRA */
-    bool squares;             /* keep sums of squares (sampling) */
-    collab_i_estimate_opts est; /* the guarantee asked for when sampling */
-    double *comp_reach;       /* per component: upper bound on any distance in it (sampling) */
-    double min_len;           /* lower bound on any distance between two vertices */
-    double hoeffding;         /* ln(2 n / delta): Hoeffding's bound for all vertices at once */
-    const uint32_t *sources;  /* sources (original vertices), ascending */
-    size_t n_sources;         /* how many */
-    lane lanes[N_LANES];      /* per-lane accumulators */
-    int n_threads;            /* workers */
+    bool squares;                    /* keep sums of squares (sampling) */
+    collab_i_estimate_opts est;      /* the guarantee asked for when sampling */
+    double *comp_reach;          /* per component: upper bound on any distance in it (sampling) */
+    double min_len;              /* lower bound on any distance between two vertices */
+    double hoeffding;            /* ln(2 n / delta): Hoeffding's bound for all vertices at once */
+    const uint32_t *sources;     /* sources (original vertices), ascending */
+    size_t n_sources;            /* how many */
+    lane lanes[N_LANES];         /* per-lane accumulators */
+    int n_threads;               /* workers */
     collab_progress_fn progress; /* told how far the sweep is, or NULL */
     void *progress_data;         /* passed to it */
     double started;       /* when the sweep began (collab_clock_seconds), for the time left */
@@ -306,8 +306,7 @@ static void job_free(collab_i_sweep_job *job)
 /* Components, renumbering, sources and lanes: everything the workers need. */
 static collab_status job_prepare(collab_i_sweep_job *job, const collab_i_csr *csr, bool inverse,
                                  long sample, const collab_i_estimate_opts *est, uint64_t seed,
-                                 int threads,
-                                 collab_progress_fn progress, void *progress_data,
+                                 int threads, collab_progress_fn progress, void *progress_data,
                                  collab_error *err)
 {
     size_t n = csr->n;
@@ -339,7 +338,10 @@ static collab_status job_prepare(collab_i_sweep_job *job, const collab_i_csr *cs
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
     }
     r->sources = s->n_sources;
-    r->sampled = s->n_sources < n;
+    /* asked for estimates (--approx eps=..., --top-exact): betweenness is sampled even when
+     * every source is swept, so closeness and harmonic are then exact (zero-width intervals) */
+    r->sources_sampled = s->n_sources < n;
+    r->sampled = r->sources_sampled || (est->force && n > 0);
     s->csr = &job->relabelled;
     s->new_id = job->new_id;
     s->comp = job->comp;
@@ -369,8 +371,7 @@ static collab_status job_prepare(collab_i_sweep_job *job, const collab_i_csr *cs
 
 collab_status collab_i_sweep_start(collab_i_sweep_job **out, const collab_i_csr *csr, bool inverse,
                                    long sample, const collab_i_estimate_opts *est, uint64_t seed,
-                                   int threads,
-                                   collab_progress_fn progress, void *progress_data,
+                                   int threads, collab_progress_fn progress, void *progress_data,
                                    collab_error *err)
 {
     *out = NULL;
@@ -449,9 +450,19 @@ static collab_status estimate_betweenness(collab_i_sweep_job *job, collab_error 
     sweep *s = &job->s;
     collab_i_sweep_result *r = &job->r;
     size_t n = job->relabelled.n;
-    collab_i_kadabra_opts o = {s->est.eps,     s->est.delta,    s->est.top_k,
-                               r->bc_vd,       s->inverse,      s->seed,
-                               s->n_threads,   s->progress_all, s->progress_data};
+    double adj = (double)job->relabelled.start[n];
+    collab_i_kadabra_opts o = {.eps = s->est.eps,
+                               .delta = s->est.delta,
+                               .top_k = s->est.top_k,
+                               .vertex_diameter = r->bc_vd,
+                               .inverse = s->inverse,
+                               .seed = s->seed,
+                               .threads = s->n_threads,
+                               .progress = s->progress_all,
+                               .progress_data = s->progress_data};
+    /* never more work than the exact sweep (n BFS or Dijkstra runs over the adjacency), nor
+     * than the sampling budget */
+    o.work_limit = fmin((double)n * adj, COLLAB_SAMPLE_WORK_BUDGET);
     collab_i_kadabra_result kr;
     collab_status st = collab_i_kadabra(&kr, &job->relabelled, &o, err);
     if (st != COLLAB_OK) {
@@ -474,15 +485,16 @@ static collab_status estimate_betweenness(collab_i_sweep_job *job, collab_error 
     r->bc_first = kr.first_samples;
     r->bc_omega = kr.omega;
     r->bc_adaptive = kr.adaptive_stop;
+    r->bc_work_stop = kr.work_stop;
+    r->bc_work = kr.work;
     collab_i_kadabra_result_destroy(&kr);
     size_t k = s->est.top_k < n ? s->est.top_k : n;
     if (k == 0) {
         return COLLAB_OK;
     }
     /* ranked again in original ids, so ties fall by original id as everywhere else */
-    collab_i_kadabra_result ranks = {.estimate = r->betweenness,
-                                     .low = r->betweenness_low,
-                                     .high = r->betweenness_high};
+    collab_i_kadabra_result ranks = {
+        .estimate = r->betweenness, .low = r->betweenness_low, .high = r->betweenness_high};
     r->top = collab_alloc_array(k, sizeof *r->top);
     r->rank_best = collab_alloc_array(k, sizeof *r->rank_best);
     r->rank_worst = collab_alloc_array(k, sizeof *r->rank_worst);

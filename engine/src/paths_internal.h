@@ -36,6 +36,7 @@ typedef struct collab_i_sweep_result {
     double *betweenness_low, *betweenness_high;
     double *closeness_low, *closeness_high;
     double *harmonic_low, *harmonic_high;
+    bool sources_sampled;   /* not every vertex was a source */
     bool sampled;           /* estimates from sampled sources (closeness, harmonic) and sampled
                                shortest paths (betweenness, by KADABRA) */
     size_t sources;         /* sources swept */
@@ -44,6 +45,8 @@ typedef struct collab_i_sweep_result {
     double bc_omega;        /* KADABRA: most paths it could have needed */
     double bc_vd;           /* the bound on the vertex diameter that omega used */
     bool bc_adaptive;       /* KADABRA stopped on its bounds before omega */
+    bool bc_work_stop;      /* KADABRA stopped at its work limit */
+    double bc_work;         /* adjacency entries its samples scanned */
     size_t top_k;           /* ranks in top / rank_best / rank_worst (--top-exact) */
     uint32_t *top;          /* top_k vertices by estimated betweenness (original ids) */
     size_t *rank_best, *rank_worst; /* ranks each could have, 1-based, given the bounds */
@@ -75,11 +78,11 @@ typedef struct collab_i_estimate_opts {
     double eps;   /* additive error on normalised betweenness */
     double delta; /* failure probability */
     size_t top_k; /* 0 = none */
+    bool force;   /* estimate betweenness even when every source is swept */
 } collab_i_estimate_opts;
-collab_status collab_i_sweep_start(collab_i_sweep_job **out, const collab_i_csr *csr,
-                                   bool inverse, long sample, const collab_i_estimate_opts *est,
-                                   uint64_t seed, int threads,
-                                   collab_progress_fn progress, void *progress_data,
+collab_status collab_i_sweep_start(collab_i_sweep_job **out, const collab_i_csr *csr, bool inverse,
+                                   long sample, const collab_i_estimate_opts *est, uint64_t seed,
+                                   int threads, collab_progress_fn progress, void *progress_data,
                                    collab_error *err);
 collab_status collab_i_sweep_finish(collab_i_sweep_job *job, bool cancel,
                                     collab_i_sweep_result *out, collab_error *err);
@@ -178,28 +181,32 @@ bool collab_i_path_same_length(double a, double b);
 /* ---- KADABRA (paths_kadabra.c) ------------------------------------------------------------ */
 
 typedef struct collab_i_kadabra_opts {
-    double eps;             /* additive error on normalised betweenness */
-    double delta;           /* failure probability, 0 < delta < 1 */
-    size_t top_k;           /* > 0: stop when the top_k ranks are separated (or at omega) */
-    double vertex_diameter; /* upper bound on the vertices of any shortest path */
-    bool inverse;           /* 1/weight lengths (Dijkstra), else hops (bidirectional BFS) */
-    uint64_t seed;          /* seed of the samples */
-    int threads;            /* threads sharing each batch (1..4); the result is the same */
+    double eps;                  /* additive error on normalised betweenness */
+    double delta;                /* failure probability, 0 < delta < 1 */
+    size_t top_k;                /* > 0: stop when the top_k ranks are separated (or at omega) */
+    double vertex_diameter;      /* upper bound on the vertices of any shortest path */
+    bool inverse;                /* 1/weight lengths (Dijkstra), else hops (bidirectional BFS) */
+    uint64_t seed;               /* seed of the samples */
+    int threads;                 /* threads sharing each batch (1..4); the result is the same */
+    double work_limit;           /* stop once the samples have scanned this many adjacency
+                                    entries (the intervals still hold, eps may not); 0 = none */
     collab_progress_fn progress; /* told the samples drawn; NULL = quiet */
     void *progress_data;         /* passed to it */
 } collab_i_kadabra_opts;
 
 typedef struct collab_i_kadabra_result {
-    double *estimate;    /* n: b~(v), share of sampled paths with v inside */
-    double *low, *high;  /* n: bounds on b(v) (KADABRA's scale: normalised x (n - 2) / n) */
-    double lambda;       /* the error asked for on b(v) */
-    double cap_lambda;   /* the error at the work limit (lambda / 4 with top_k) */
-    double omega;        /* the work limit, in samples */
-    double samples;      /* samples of the second run */
+    double *estimate;     /* n: b~(v), share of sampled paths with v inside */
+    double *low, *high;   /* n: bounds on b(v) (KADABRA's scale: normalised x (n - 2) / n) */
+    double lambda;        /* the error asked for on b(v) */
+    double cap_lambda;    /* the error at omega (lambda / 4 with top_k) */
+    double omega;         /* the sample limit */
+    double samples;       /* samples of the second run */
     double first_samples; /* samples of the first run */
-    bool adaptive_stop;  /* stopped on its bounds before omega */
-    bool exact;          /* no shortest path has an interior vertex: all 0, nothing sampled */
-    uint32_t *top;       /* top_k vertices by estimate (ties by id) */
+    bool adaptive_stop;   /* stopped on its bounds before omega */
+    bool work_stop;       /* stopped at the work limit, before its bounds or omega */
+    double work;          /* adjacency entries the samples scanned */
+    bool exact;           /* no shortest path has an interior vertex: all 0, nothing sampled */
+    uint32_t *top;        /* top_k vertices by estimate (ties by id) */
     size_t *rank_best, *rank_worst; /* ranks each could have given every bound */
 } collab_i_kadabra_result;
 

@@ -74,6 +74,7 @@ typedef struct sampler {
     uint32_t *touched;  /* Dijkstra: vertices whose distance was set */
     collab_i_path_heap_item *heap;
     double *cum; /* cumulative weights for a random choice */
+    uint64_t work; /* adjacency entries scanned so far (the work limit measure) */
 } sampler;
 
 static void sampler_free(sampler *s)
@@ -209,7 +210,7 @@ static double frontier_degree(const collab_i_csr *c, const uint32_t *q, size_t l
     for (size_t i = lo; i < hi; i++) {
         sum += (double)(c->start[q[i] + 1] - c->start[q[i]]);
     }
-    return sum;
+    return sum; /* also what expanding that side scans */
 }
 
 /* One sample by balanced bidirectional BFS: counts the interior vertices of a uniformly drawn
@@ -230,6 +231,7 @@ static void sample_hops(sampler *s, uint32_t src, uint32_t dst, uint64_t *count,
         double d0 = frontier_degree(s->c, s->queue[0], lo[0], hi[0]);
         double d1 = frontier_degree(s->c, s->queue[1], lo[1], hi[1]);
         side = d0 <= d1 ? 0 : 1;
+        s->work += (uint64_t)(d0 <= d1 ? d0 : d1);
         met = expand(s, side, &lo[side], &hi[side]);
         if (met > 0) {
             break;
@@ -278,6 +280,7 @@ static void sample_inverse(sampler *s, uint32_t src, uint32_t dst, uint64_t *cou
             continue;
         }
         s->settled[u] = 1;
+        s->work += c->start[u + 1] - c->start[u];
         if (u == dst) {
             reached = true;
             break;
@@ -523,6 +526,7 @@ static void *run_part(void *arg)
 typedef struct run_state {
     batch_part parts[MAX_THREADS];
     int n_parts;
+    uint64_t work; /* adjacency entries scanned by all samples so far */
     uint64_t *count;
     double *b0, *dl, *scratch;
     rank_entry *order;
@@ -580,6 +584,8 @@ static void run_batch(run_state *st, size_t n, uint64_t seed, uint64_t first, ui
         }
     }
     for (int t = 0; t < st->n_parts; t++) {
+        st->work += st->parts[t].s.work;
+        st->parts[t].s.work = 0;
         uint64_t *c = st->parts[t].count;
         for (size_t v = 0; v < n; v++) {
             st->count[v] += c[v];
@@ -652,13 +658,19 @@ collab_status collab_i_kadabra(collab_i_kadabra_result *out, const collab_i_csr 
             done = rank_top(&r, n, o->top_k, st.scratch, st.order);
         }
         report(o, (double)tau, r.omega);
-        if (done || at_cap) {
+        /* the work limit is checked at the same fixed sample counts as the bounds, and the
+         * work of a sample depends on the sample only: the stop is deterministic too. The
+         * intervals stay valid (KADABRA's bounds hold at any stopping time up to omega). */
+        bool over = o->work_limit > 0 && (double)st.work >= o->work_limit;
+        if (done || at_cap || over) {
             r.adaptive_stop = done && !at_cap;
+            r.work_stop = !done && !at_cap && over;
             break;
         }
     }
     r.samples = tau;
     r.first_samples = first;
+    r.work = (double)st.work;
 done:
     if (r.exact) {
         for (size_t i = 0; i < o->top_k && i < n; i++) {

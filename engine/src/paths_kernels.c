@@ -18,8 +18,7 @@ void collab_i_path_heap_push(heap_item *heap, size_t *size, double dist, uint32_
     size_t i = (*size)++;
     while (i > 0) {
         size_t parent = (i - 1) / 2;
-        if (heap[parent].dist < dist ||
-            (heap[parent].dist == dist && heap[parent].v <= v)) {
+        if (heap[parent].dist < dist || (heap[parent].dist == dist && heap[parent].v <= v)) {
             break;
         }
         heap[i] = heap[parent];
@@ -38,9 +37,9 @@ heap_item collab_i_path_heap_pop(heap_item *heap, size_t *size)
         if (child >= *size) {
             break;
         }
-        if (child + 1 < *size && (heap[child + 1].dist < heap[child].dist ||
-                                  (heap[child + 1].dist == heap[child].dist &&
-                                   heap[child + 1].v < heap[child].v))) {
+        if (child + 1 < *size &&
+            (heap[child + 1].dist < heap[child].dist ||
+             (heap[child + 1].dist == heap[child].dist && heap[child + 1].v < heap[child].v))) {
             child++;
         }
         if (last.dist < heap[child].dist ||
@@ -188,7 +187,8 @@ static size_t sssp_inverse(const collab_i_csr *c, workspace *w, uint32_t s)
                 continue;
             }
             double alt = top.dist + 1.0 / c->weight[k];
-            if (w->dist[v] < 0 || (alt < w->dist[v] && !collab_i_path_same_length(alt, w->dist[v]))) {
+            if (w->dist[v] < 0 ||
+                (alt < w->dist[v] && !collab_i_path_same_length(alt, w->dist[v]))) {
                 w->dist[v] = alt;
                 w->sigma[v] = w->sigma[u];
                 collab_i_path_heap_push(w->heap, &size, alt, v);
@@ -206,7 +206,8 @@ static size_t sssp_inverse(const collab_i_csr *c, workspace *w, uint32_t s)
 /* Is u a predecessor of v on a shortest path (u settled before v)? */
 static bool is_predecessor(const workspace *w, uint32_t u, uint32_t v, double len)
 {
-    return w->dist[u] >= 0 && w->dist[u] < w->dist[v] && collab_i_path_same_length(w->dist[u] + len, w->dist[v]);
+    return w->dist[u] >= 0 && w->dist[u] < w->dist[v] &&
+           collab_i_path_same_length(w->dist[u] + len, w->dist[v]);
 }
 
 /* Brandes' back-propagation for 1/weight mode, pushing to predecessors. */

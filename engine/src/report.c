@@ -112,15 +112,40 @@ void collab_report_estimate_note(const collab_metrics *m, uint64_t seed, char *b
     if (!m->sampled) {
         return;
     }
+    char others[256];
+    if (m->global.paths_estimated) {
+        snprintf(others, sizeof others,
+                 "closeness and harmonic from %ld sampled sources, within Hoeffding's bounds for "
+                 "every node with probability at least %g",
+                 m->sample_sources, 1.0 - m->approx_delta);
+    } else {
+        snprintf(others, sizeof others, "closeness and harmonic exact (every node a source)");
+    }
+    char guarantee[320];
+    if (m->bc_work_stop) {
+        snprintf(guarantee, sizeof guarantee,
+                 "KADABRA, stopped at its work limit before its bounds reached %g: every node's "
+                 "betweenness within its interval with probability at least %g",
+                 m->approx_eps, 1.0 - m->approx_delta);
+    } else if (m->top_k > 0) {
+        /* --top-exact stops on the ranks, not on eps: only the intervals are promised */
+        snprintf(guarantee, sizeof guarantee,
+                 "KADABRA, %s; every node's betweenness within its interval with probability at "
+                 "least %g",
+                 m->bc_adaptive ? "stopped when the top ranks were separated"
+                                : "stopped at its sample limit",
+                 1.0 - m->approx_delta);
+    } else {
+        snprintf(guarantee, sizeof guarantee,
+                 "KADABRA, %s; every node's normalised betweenness within %g of the truth, and "
+                 "within its interval, with probability at least %g",
+                 m->bc_adaptive ? "stopped when every bound held" : "stopped at its sample limit",
+                 m->approx_eps, 1.0 - m->approx_delta);
+    }
     snprintf(buf, size,
-             "estimated (seed %llu): betweenness from %.0f sampled shortest paths (KADABRA, %s), "
-             "every node's normalised betweenness within %g of the truth with probability at "
-             "least %g; closeness and harmonic from %ld sampled sources, within Hoeffding's bounds "
-             "for every node with probability at least %g; the _low and _high values are each "
-             "node's interval",
-             (unsigned long long)seed, m->bc_samples,
-             m->bc_adaptive ? "stopped when every bound held" : "stopped at its sample limit",
-             m->approx_eps, 1.0 - m->approx_delta, m->sample_sources, 1.0 - m->approx_delta);
+             "estimated (seed %llu): betweenness from %.0f sampled shortest paths (%s); %s; the "
+             "_low and _high values are each node's interval",
+             (unsigned long long)seed, m->bc_samples, guarantee, others);
 }
 
 void collab_report_top_rank(const collab_metrics *m, size_t i, char *buf, size_t size)
@@ -149,7 +174,8 @@ static void write_top_ranks(FILE *f, const collab_report_input *in, bool md)
         if (md) {
             collab_i_md_text(f, collab_graph_name(in->graph, (uint32_t)m->top[i]));
         } else {
-            collab_i_term_text(f, collab_graph_name(in->graph, (uint32_t)m->top[i]), 0, NAME_MAX_WIDTH);
+            collab_i_term_text(f, collab_graph_name(in->graph, (uint32_t)m->top[i]), 0,
+                               NAME_MAX_WIDTH);
         }
         fprintf(f, ": %s\n", verdict);
     }

@@ -244,6 +244,8 @@ json_t *collab_i_report_parameters(const collab_report_input *in)
         json_object_set_new(approx, "betweenness_paths_sampled", json_real(m->bc_samples));
         json_object_set_new(approx, "betweenness_sample_limit", json_real(m->bc_omega));
         json_object_set_new(approx, "betweenness_stopped_on_bounds", json_boolean(m->bc_adaptive));
+        json_object_set_new(approx, "betweenness_stopped_at_work_limit",
+                            json_boolean(m->bc_work_stop));
     }
     if (m->top_k > 0) {
         json_t *top = json_array();

@@ -157,14 +157,14 @@ static void write_stats(FILE *f, const collab_report_input *in)
     if (in->metrics->sampled) {
         char note[768];
         collab_report_estimate_note(in->metrics, in->metrics_opt->seed, note, sizeof note);
-        fputs("<p class=\"note\">Betweenness, closeness and harmonic centrality are estimates: ", f);
+        fputs("<p class=\"note\">Betweenness, closeness and harmonic centrality are estimates: ",
+              f);
         esc(f, note);
         fputs(".</p>\n", f);
     }
     const collab_metrics *m = in->metrics;
     if (m->top_k > 0) {
-        fprintf(f, "<p class=\"note\">Top %zu by betweenness (--top-exact):</p>\n<ol>\n",
-                m->top_k);
+        fprintf(f, "<p class=\"note\">Top %zu by betweenness (--top-exact):</p>\n<ol>\n", m->top_k);
         for (size_t i = 0; i < m->top_k; i++) {
             char verdict[96];
             collab_report_top_rank(m, i, verdict, sizeof verdict);

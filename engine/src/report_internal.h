@@ -23,8 +23,7 @@ bool collab_i_metric_shown(const collab_report_options *opt, const collab_metric
                            int metric);
 
 /* True when `metric` is shown and estimated: it then has _low and _high columns. */
-bool collab_i_metric_bounded(const collab_report_options *opt, const collab_metrics *m,
-                             int metric);
+bool collab_i_metric_bounded(const collab_report_options *opt, const collab_metrics *m, int metric);
 
 /* A metric value as the table, Markdown and HTML reports print it: integers for degree and
  * coreness, 6 significant digits for strength, 2 decimals for betweenness >= 1, else 4; "NaN". */

@@ -82,7 +82,7 @@ typedef struct collab_graph_stats {
     uint32_t hub_projects[COLLAB_HUBS_SHOWN]; /* the largest of them (names_b ids), largest first,
                                                  ties by id */
     size_t hub_sizes[COLLAB_HUBS_SHOWN];      /* their participants */
-    size_t n_hubs_shown;          /* entries in hub_projects */
+    size_t n_hubs_shown;                      /* entries in hub_projects */
     bool scoped;                  /* a scope option dropped vertices or was asked for */
     size_t scope_nodes_before;    /* vertices and edges before the scope options */
     size_t scope_edges_before;

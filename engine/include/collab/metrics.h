@@ -67,11 +67,11 @@ typedef struct collab_metrics_options {
     bool normalized;             /* normalise betweenness */
     long approx_sources;         /* 0 = exact unless too large (then sampled automatically);
                                     K > 0 = sample K sources; -1 = always exact */
-    double approx_eps;           /* error of estimated betweenness (normalised scale); 0 = default */
-    double approx_delta;         /* its failure probability; 0 = default */
-    bool approx_forced;          /* estimate even when the exact sweep is affordable */
-    size_t top_exact;            /* > 0: sample until the top K betweenness ranks are separated
-                                    by their bounds, or 16 x the samples of eps (implies estimation) */
+    double approx_eps;   /* error of estimated betweenness (normalised scale); 0 = default */
+    double approx_delta; /* its failure probability; 0 = default */
+    bool approx_forced;  /* estimate even when the exact sweep is affordable */
+    size_t top_exact;    /* > 0: sample until the top K betweenness ranks are separated
+                            by their bounds, or 16 x the samples of eps (implies estimation) */
     uint64_t seed;               /* seed of the source sample */
     int threads;                 /* worker threads for the path sweep; 0 = one per core */
     collab_progress_fn progress; /* called as the path sweep goes on; NULL = quiet */
@@ -114,6 +114,10 @@ typedef struct collab_metrics {
     double bc_samples;                     /* shortest paths KADABRA sampled */
     double bc_omega;                       /* the most it could have sampled */
     bool bc_adaptive;                      /* it stopped on its bounds, before omega */
+    bool bc_work_stop;                     /* it stopped at its work limit (the exact sweep's
+                                              work, at most COLLAB_SAMPLE_WORK_BUDGET): the
+                                              intervals hold, eps may not */
+    double bc_work;                        /* adjacency entries its samples scanned */
     size_t top_k;                          /* ranks in the three arrays below (--top-exact) */
     size_t *top;                           /* top_k nodes by estimated betweenness */
     size_t *rank_best, *rank_worst;        /* 1-based ranks each could have, given the bounds:
