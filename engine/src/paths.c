@@ -28,6 +28,9 @@
 #include "paths_internal.h"
 
 #define N_LANES 4
+/* KADABRA may always scan this many adjacency entries (well under a second), however cheap the
+ * exact sweep: on small graphs it would otherwise stop before its bounds reach eps. */
+#define KADABRA_WORK_FLOOR 1e8
 
 typedef collab_i_path_lane lane;
 
@@ -460,9 +463,9 @@ static collab_status estimate_betweenness(collab_i_sweep_job *job, collab_error 
                                .threads = s->n_threads,
                                .progress = s->progress_all,
                                .progress_data = s->progress_data};
-    /* never more work than the exact sweep (n BFS or Dijkstra runs over the adjacency), nor
-     * than the sampling budget */
-    o.work_limit = fmin((double)n * adj, COLLAB_SAMPLE_WORK_BUDGET);
+    /* never more work than the exact sweep (n BFS or Dijkstra runs over the adjacency) or a
+     * floor, nor than the sampling budget */
+    o.work_limit = fmin(fmax((double)n * adj, KADABRA_WORK_FLOOR), COLLAB_SAMPLE_WORK_BUDGET);
     collab_i_kadabra_result kr;
     collab_status st = collab_i_kadabra(&kr, &job->relabelled, &o, err);
     if (st != COLLAB_OK) {

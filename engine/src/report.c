@@ -165,8 +165,8 @@ static void write_top_ranks(FILE *f, const collab_report_input *in, bool md)
     if (m->top_k == 0) {
         return;
     }
-    fprintf(f, "%stop %zu by betweenness (--top-exact): which ranks the bounds make certain\n%s",
-            md ? "\n**" : "", m->top_k, md ? "**\n\n" : "");
+    fprintf(f, "%stop %zu by betweenness (--top-exact): which ranks the bounds make certain%s",
+            md ? "\n**" : "", m->top_k, md ? "**\n\n" : "\n");
     for (size_t i = 0; i < m->top_k; i++) {
         char verdict[96];
         collab_report_top_rank(m, i, verdict, sizeof verdict);

@@ -15,11 +15,13 @@ agree with `collab report --exact` to 1e-9. Then for N seeds collab runs with
   exact ranking, with no other node tied with it: no run may contradict it.
 Exits 1 on failure, printing what failed."""
 import argparse
+import atexit
 import csv
 import io
 import json
 import math
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -79,6 +81,7 @@ def main():
         # a file from scripts/gen_credits, made here so that no large file is kept in the tree
         _, rows, seed = a.csv.split(":")
         tmp = tempfile.mkdtemp(prefix="collab-estimates-")
+        atexit.register(shutil.rmtree, tmp, True)
         a.csv = os.path.join(tmp, f"gen_{rows}_{seed}.csv")
         gen = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts",
                            "gen_credits")
