@@ -2,7 +2,8 @@
  * per source gives betweenness (Brandes), closeness, harmonic centrality, the diameter and the
  * average path length together. The CSR (paths_csr.c) is also what Burt's constraint reads
  * (constraint.c). The second part of this header is shared only by the sweep's own files:
- * paths.c (the driver: job, lanes, threads), paths_csr.c, paths_sample.c and paths_kernels.c. */
+ * paths.c (the driver: job, lanes, threads), paths_csr.c, paths_sample.c, paths_kernels.c, and
+ * KADABRA's sampler of betweenness with its bounds (paths_kadabra.c, paths_rank.c). */
 #ifndef COLLAB_PATHS_INTERNAL_H
 #define COLLAB_PATHS_INTERNAL_H
 
@@ -222,7 +223,7 @@ void collab_i_kadabra_result_destroy(collab_i_kadabra_result *r);
 double collab_i_kadabra_lower(double btilde, double tau, double omega, double delta_l);
 double collab_i_kadabra_upper(double btilde, double tau, double omega, double delta_u);
 double collab_i_kadabra_omega(double lambda, double delta, double vd);
-/* Ranks the top_k of `r` (estimate, low, high over n vertices) into r->top, r->rank_best and
+/* (paths_rank.c) Ranks the top_k of `r` (estimate, low, high over n vertices) into r->top, r->rank_best and
  * r->rank_worst (room for top_k each); true when every one of those ranks is certain. False
  * also when out of memory (then *nomem is set). */
 bool collab_i_kadabra_rank(collab_i_kadabra_result *r, size_t n, size_t top_k, bool *nomem);

@@ -73,7 +73,7 @@ typedef struct sampler {
     uint8_t *settled;   /* Dijkstra: 1 once popped */
     uint32_t *touched;  /* Dijkstra: vertices whose distance was set */
     collab_i_path_heap_item *heap;
-    double *cum; /* cumulative weights for a random choice */
+    double *cum;   /* cumulative weights for a random choice */
     uint64_t work; /* adjacency entries scanned so far (the work limit measure) */
 } sampler;
 
@@ -374,102 +374,6 @@ static void allot_delta(const double *b0, size_t n, double lambda, double delta,
     }
 }
 
-typedef struct rank_entry {
-    double key;
-    uint32_t v;
-} rank_entry;
-
-static int cmp_rank(const void *x, const void *y)
-{
-    const rank_entry *a = x;
-    const rank_entry *b = y;
-    if (a->key != b->key) {
-        return a->key > b->key ? -1 : 1;
-    }
-    return (a->v > b->v) - (a->v < b->v);
-}
-
-static int cmp_double(const void *x, const void *y)
-{
-    double a = *(const double *)x;
-    double b = *(const double *)y;
-    return (a > b) - (a < b);
-}
-
-/* Number of entries of ascending `a` (n) strictly above x / strictly below x. */
-static size_t count_above(const double *a, size_t n, double x)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (a[mid] > x) {
-            hi = mid;
-        } else {
-            lo = mid + 1;
-        }
-    }
-    return n - lo;
-}
-
-static size_t count_below(const double *a, size_t n, double x)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (a[mid] < x) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    return lo;
-}
-
-/* Ranks the top `k` by estimate and gives each the range of ranks its interval allows:
- * best = 1 + #(others whose lower bound is above its upper bound), worst = n - #(others whose
- * upper bound is below its lower bound). True when every one of them has best == worst.
- * `scratch` holds 2n doubles, `order` n entries. */
-static bool rank_top(collab_i_kadabra_result *r, size_t n, size_t k, double *scratch,
-                     rank_entry *order)
-{
-    double *lows = scratch;
-    double *highs = scratch + n;
-    for (size_t v = 0; v < n; v++) {
-        order[v] = (rank_entry){r->estimate[v], (uint32_t)v};
-        lows[v] = r->low[v];
-        highs[v] = r->high[v];
-    }
-    qsort(order, n, sizeof *order, cmp_rank);
-    qsort(lows, n, sizeof *lows, cmp_double);
-    qsort(highs, n, sizeof *highs, cmp_double);
-    bool all = true;
-    for (size_t i = 0; i < k && i < n; i++) {
-        uint32_t v = order[i].v;
-        /* the vertex itself is never counted: its low <= its high */
-        size_t above = count_above(lows, n, r->high[v]);
-        size_t below = count_below(highs, n, r->low[v]);
-        r->top[i] = v;
-        r->rank_best[i] = 1 + above;
-        r->rank_worst[i] = n - below;
-        all = all && r->rank_best[i] == r->rank_worst[i];
-    }
-    return all;
-}
-
-bool collab_i_kadabra_rank(collab_i_kadabra_result *r, size_t n, size_t top_k, bool *nomem)
-{
-    double *scratch = collab_alloc_array(2 * n + 1, sizeof *scratch);
-    rank_entry *order = collab_alloc_array(n + 1, sizeof *order);
-    bool all = false;
-    *nomem = scratch == NULL || order == NULL;
-    if (!*nomem) {
-        all = rank_top(r, n, top_k, scratch, order);
-    }
-    collab_free(scratch);
-    collab_free(order);
-    return all;
-}
-
 /* Fills estimate, low and high from `count` after tau samples; true when every vertex's bounds
  * are under lambda. */
 static bool bounds(collab_i_kadabra_result *r, const uint64_t *count, size_t n, double tau,
@@ -528,8 +432,7 @@ typedef struct run_state {
     int n_parts;
     uint64_t work; /* adjacency entries scanned by all samples so far */
     uint64_t *count;
-    double *b0, *dl, *scratch;
-    rank_entry *order;
+    double *b0, *dl;
 } run_state;
 
 static void run_state_free(run_state *st)
@@ -541,8 +444,6 @@ static void run_state_free(run_state *st)
     collab_free(st->count);
     collab_free(st->b0);
     collab_free(st->dl);
-    collab_free(st->scratch);
-    collab_free(st->order);
 }
 
 static bool parts_init(run_state *st, const collab_i_csr *c, bool inverse, int threads)
@@ -619,12 +520,9 @@ collab_status collab_i_kadabra(collab_i_kadabra_result *out, const collab_i_csr 
     st.count = collab_calloc_array(n + 1, sizeof *st.count);
     st.b0 = collab_alloc_array(n + 1, sizeof *st.b0);
     st.dl = collab_alloc_array(n + 1, sizeof *st.dl);
-    st.scratch = collab_alloc_array(2 * n + 1, sizeof *st.scratch);
-    st.order = collab_alloc_array(n + 1, sizeof *st.order);
     if (r.estimate == NULL || r.low == NULL || r.high == NULL || r.top == NULL ||
         r.rank_best == NULL || r.rank_worst == NULL || st.count == NULL || st.b0 == NULL ||
-        st.dl == NULL || st.scratch == NULL || st.order == NULL ||
-        (n >= 3 && !parts_init(&st, c, o->inverse, o->threads))) {
+        st.dl == NULL || (n >= 3 && !parts_init(&st, c, o->inverse, o->threads))) {
         status = collab_error_set(err, COLLAB_E_NOMEM, "out of memory sampling betweenness");
         goto cleanup;
     }
@@ -654,8 +552,13 @@ collab_status collab_i_kadabra(collab_i_kadabra_result *out, const collab_i_csr 
         tau = next;
         bool at_cap = tau >= cap;
         bool done = bounds(&r, st.count, n, (double)tau, r.omega, r.lambda, st.dl, at_cap);
+        bool nomem = false;
         if (o->top_k > 0) {
-            done = rank_top(&r, n, o->top_k, st.scratch, st.order);
+            done = collab_i_kadabra_rank(&r, n, o->top_k, &nomem);
+        }
+        if (nomem) {
+            status = collab_error_set(err, COLLAB_E_NOMEM, "out of memory ranking betweenness");
+            goto cleanup;
         }
         report(o, (double)tau, r.omega);
         /* the work limit is checked at the same fixed sample counts as the bounds, and the
