@@ -165,7 +165,10 @@ bool cli_analysis_option(cli_analysis *a, int opt, const char *arg, collab_error
         a->metrics.top_exact = n;
         return true;
     case OPT_EXACT:
+        /* the last of --exact, --approx and --top-exact wins */
         a->metrics.approx_sources = -1;
+        a->metrics.approx_forced = false;
+        a->metrics.top_exact = 0;
         return true;
     case OPT_SEED:
         if (!cli_parse_size(arg, &n)) {
