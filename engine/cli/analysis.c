@@ -12,6 +12,7 @@ enum analysis_option {
     OPT_NORMALIZED,
     OPT_APPROX,
     OPT_EXACT,
+    OPT_TOP_EXACT,
     OPT_SEED,
     OPT_COMMUNITY,
     OPT_RESOLUTION,
@@ -24,6 +25,7 @@ const struct option cli_analysis_options[] = {
     {"normalized", no_argument, NULL, OPT_NORMALIZED},
     {"approx", required_argument, NULL, OPT_APPROX},
     {"exact", no_argument, NULL, OPT_EXACT},
+    {"top-exact", required_argument, NULL, OPT_TOP_EXACT},
     {"seed", required_argument, NULL, OPT_SEED},
     {"community", required_argument, NULL, OPT_COMMUNITY},
     {"resolution", required_argument, NULL, OPT_RESOLUTION},
@@ -34,33 +36,55 @@ const struct option cli_analysis_options[] = {
 
 void cli_print_analysis_help(FILE *f)
 {
-    cli_print_usage(
-        f, "Metrics:\n"
-           "      --path-weights hops|inverse\n"
-           "                               shortest paths count hops (default), or use "
-           "1/weight\n"
-           "                               as the length of an edge\n"
-           "      --normalized             betweenness divided by (n-1)(n-2)/2\n"
-           "      --approx K               estimate betweenness and closeness from K "
-           "sampled\n"
-           "                               sources (automatic when the exact sweep would "
-           "exceed\n"
-           "                               about 6e9 steps, some 30 s: K=1000, fewer (down "
-           "to 200) when\n"
-           "                               1000 sources would exceed 5e9 steps)\n"
-           "      --exact                  never sample\n"
-           "      --seed N                 seed for sampling and communities (default "
-           "42)\n"
-           "      --community {communities}\n"
-           "                               community detection (default leiden, "
-           "modularity)\n"
-           "      --resolution R           modularity resolution for leiden/louvain "
-           "(default 1)\n"
-           "      --no-progress            no progress on stderr\n"
-           "      --verbose                a timing line per stage on stderr\n"
-           "Metrics (shortest paths count hops unless --path-weights inverse; "
-           "betweenness\nis undirected, each pair counted once, raw unless "
-           "--normalized):\n{definitions}");
+    cli_print_usage(f,
+                    "Metrics:\n"
+                    "      --path-weights hops|inverse\n"
+                    "                               shortest paths count hops (default), or use "
+                    "1/weight\n"
+                    "                               as the length of an edge\n"
+                    "      --normalized             betweenness divided by (n-1)(n-2)/2\n"
+                    "      --approx eps=E,delta=D[,sources=K]\n"
+                    "                               estimate betweenness, closeness and harmonic "
+                    "(automatic\n"
+                    "                               when the exact sweep would exceed about 6e9 "
+                    "steps, some\n"
+                    "                               30 s). Betweenness by KADABRA's adaptive "
+                    "sampling of\n"
+                    "                               shortest paths (Borassi and Natale 2016): "
+                    "with probability\n"
+                    "                               >= 1-D every node's normalised betweenness is "
+                    "within E of\n"
+                    "                               its estimate (default eps=0.005,delta=0.1). "
+                    "Closeness and\n"
+                    "                               harmonic from K sampled sources (default 1000, "
+                    "down to 200\n"
+                    "                               when 1000 would exceed 5e9 steps) with "
+                    "Hoeffding's bound,\n"
+                    "                               for every node with probability >= 1-D. "
+                    "Reports give each\n"
+                    "                               node's interval (columns _low and _high). "
+                    "--approx K is\n"
+                    "                               --approx sources=K\n"
+                    "      --top-exact K            estimate, sampling until the top K "
+                    "betweenness ranks are\n"
+                    "                               separated by their bounds (or 16 times the "
+                    "samples eps\n"
+                    "                               needs); the report says which ranks are "
+                    "certain and which\n"
+                    "                               are tied within the bound\n"
+                    "      --exact                  never sample\n"
+                    "      --seed N                 seed for sampling and communities (default "
+                    "42)\n"
+                    "      --community {communities}\n"
+                    "                               community detection (default leiden, "
+                    "modularity)\n"
+                    "      --resolution R           modularity resolution for leiden/louvain "
+                    "(default 1)\n"
+                    "      --no-progress            no progress on stderr\n"
+                    "      --verbose                a timing line per stage on stderr\n"
+                    "Metrics (shortest paths count hops unless --path-weights inverse; "
+                    "betweenness\nis undirected, each pair counted once, raw unless "
+                    "--normalized):\n{definitions}");
 }
 
 void cli_analysis_init(cli_analysis *a)
@@ -69,6 +93,50 @@ void cli_analysis_init(cli_analysis *a)
     collab_metrics_options_init(&a->metrics);
     collab_community_options_init(&a->community);
     a->metrics.progress = isatty(STDERR_FILENO) != 0 ? cli_progress_terminal : NULL;
+}
+
+/* --approx K (sources), or --approx eps=E,delta=D,sources=K with any of the three. */
+static void parse_approx(cli_analysis *a, const char *arg, collab_error *err)
+{
+    size_t n;
+    if (cli_parse_size(arg, &n)) {
+        if (n == 0 || n > (size_t)1 << 40) {
+            collab_error_set(err, COLLAB_E_USAGE,
+                             "--approx needs a positive number of sources, not '%s'", arg);
+        }
+        a->metrics.approx_sources = (long)n;
+        return;
+    }
+    char buf[256];
+    if (strlen(arg) >= sizeof buf) {
+        collab_error_set(err, COLLAB_E_USAGE, "--approx: option value too long");
+        return;
+    }
+    memcpy(buf, arg, strlen(arg) + 1);
+    a->metrics.approx_forced = true;
+    for (char *save = NULL, *item = strtok_r(buf, ",", &save); item != NULL;
+         item = strtok_r(NULL, ",", &save)) {
+        char *eq = strchr(item, '=');
+        double x = 0;
+        if (eq != NULL) {
+            *eq = '\0';
+        }
+        bool number = eq != NULL && cli_parse_double(eq + 1, &x);
+        if (number && strcmp(item, "eps") == 0 && x > 0 && x < 1) {
+            a->metrics.approx_eps = x;
+        } else if (number && strcmp(item, "delta") == 0 && x > 0 && x < 1) {
+            a->metrics.approx_delta = x;
+        } else if (eq != NULL && strcmp(item, "sources") == 0 && cli_parse_size(eq + 1, &n) &&
+                   n > 0 && n <= (size_t)1 << 40) {
+            a->metrics.approx_sources = (long)n;
+        } else {
+            collab_error_set(err, COLLAB_E_USAGE,
+                             "--approx takes K or eps=E,delta=D,sources=K with 0 < E, D < 1 and "
+                             "K > 0, not '%s'",
+                             arg);
+            return;
+        }
+    }
 }
 
 bool cli_analysis_option(cli_analysis *a, int opt, const char *arg, collab_error *err)
@@ -87,16 +155,20 @@ bool cli_analysis_option(cli_analysis *a, int opt, const char *arg, collab_error
         a->metrics.normalized = true;
         return true;
     case OPT_APPROX:
-        if (!cli_parse_size(arg, &n) || n == 0 || n > (size_t)1 << 40) {
+        parse_approx(a, arg, err);
+        return true;
+    case OPT_TOP_EXACT:
+        if (!cli_parse_size(arg, &n) || n == 0 || n > 100000) {
             collab_error_set(err, COLLAB_E_USAGE,
-                             "--approx needs a positive number of sources, "
-                             "not '%s'",
-                             arg);
+                             "--top-exact needs a number of ranks from 1 to 100000, not '%s'", arg);
         }
-        a->metrics.approx_sources = (long)n;
+        a->metrics.top_exact = n;
         return true;
     case OPT_EXACT:
+        /* the last of --exact, --approx and --top-exact wins */
         a->metrics.approx_sources = -1;
+        a->metrics.approx_forced = false;
+        a->metrics.top_exact = 0;
         return true;
     case OPT_SEED:
         if (!cli_parse_size(arg, &n)) {
@@ -184,11 +256,10 @@ collab_status cli_analysis_run_graph(cli_analysis *a, const collab_graph *g, col
     }
     a->have_metrics = true;
     if (a->m.sampled) {
-        fprintf(stderr,
-                "collab: %s%sbetweenness and closeness estimated from %ld sampled sources "
-                "(use --exact for exact values)\n",
-                a->label != NULL ? a->label : "", a->label != NULL ? ": " : "",
-                a->m.sample_sources);
+        char note[768];
+        collab_report_estimate_note(&a->m, a->metrics.seed, note, sizeof note);
+        fprintf(stderr, "collab: %s%s%s (use --exact for exact values)\n",
+                a->label != NULL ? a->label : "", a->label != NULL ? ": " : "", note);
     }
     if (a->verbose) {
         print_timings(&a->m, job.seconds);

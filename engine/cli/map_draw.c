@@ -31,8 +31,10 @@ static collab_status compute(cli_analysis *an, const collab_graph *g, const coll
         }
         an->have_metrics = true;
         if (an->m.sampled) {
-            fprintf(stderr, "collab: betweenness and closeness estimated from %ld sampled sources\n",
-                    an->m.sample_sources);
+            fprintf(stderr,
+                    "collab: betweenness estimated from %.0f sampled shortest paths, closeness and "
+                    "harmonic from %ld sampled sources\n",
+                    an->m.bc_samples, an->m.sample_sources);
         }
     }
     if (!an->have_partition) {

@@ -121,9 +121,21 @@ static void build_schema(collab_i_export *x, bool any_role, bool any_year)
                       (collab_metric)k, false);
         }
     }
-    if (in->metrics != NULL && in->metrics->betweenness_se != NULL) {
-        add_field(x, "betweenness_se", COLLAB_I_REAL, COLLAB_I_METRIC_SE, COLLAB_METRIC_BETWEENNESS,
-                  false);
+    /* estimated metrics carry their interval, named as in the reports */
+    static const char *const low_names[COLLAB_METRIC_COUNT] = {
+        [COLLAB_METRIC_BETWEENNESS] = "betweenness_low",
+        [COLLAB_METRIC_CLOSENESS] = "closeness_low",
+        [COLLAB_METRIC_HARMONIC] = "harmonic_low"};
+    static const char *const high_names[COLLAB_METRIC_COUNT] = {
+        [COLLAB_METRIC_BETWEENNESS] = "betweenness_high",
+        [COLLAB_METRIC_CLOSENESS] = "closeness_high",
+        [COLLAB_METRIC_HARMONIC] = "harmonic_high"};
+    for (int k = 0; in->metrics != NULL && k < COLLAB_METRIC_COUNT; k++) {
+        if (in->metrics->low[k] != NULL && low_names[k] != NULL) {
+            add_field(x, low_names[k], COLLAB_I_REAL, COLLAB_I_METRIC_LOW, (collab_metric)k, false);
+            add_field(x, high_names[k], COLLAB_I_REAL, COLLAB_I_METRIC_HIGH, (collab_metric)k,
+                      false);
+        }
     }
     if (in->metrics != NULL && in->metrics->closeness_se != NULL) {
         add_field(x, "closeness_se", COLLAB_I_REAL, COLLAB_I_METRIC_SE, COLLAB_METRIC_CLOSENESS,
@@ -235,8 +247,11 @@ collab_i_value collab_i_export_value(collab_i_export *x, const collab_i_field *f
     case COLLAB_I_METRIC:
         return real(in->metrics->values[f->metric][v]);
     case COLLAB_I_METRIC_SE:
-        return real(f->metric == COLLAB_METRIC_BETWEENNESS ? in->metrics->betweenness_se[v]
-                                                           : in->metrics->closeness_se[v]);
+        return real(in->metrics->closeness_se[v]);
+    case COLLAB_I_METRIC_LOW:
+        return real(in->metrics->low[f->metric][v]);
+    case COLLAB_I_METRIC_HIGH:
+        return real(in->metrics->high[f->metric][v]);
     case COLLAB_I_COMMUNITY:
         return integer(true, (long long)in->partition->membership[v] + 1);
     case COLLAB_I_X:

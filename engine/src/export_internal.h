@@ -21,24 +21,26 @@ typedef enum collab_i_field_type {
 
 /* What a node attribute holds. */
 typedef enum collab_i_field_id {
-    COLLAB_I_NAME = 0,   /* the node's name */
-    COLLAB_I_KIND,       /* "person", "project" or "node" */
-    COLLAB_I_CREDITS,    /* credit rows naming the node (credits only) */
-    COLLAB_I_ROLES,      /* "role (n); role (n)", most credited first */
-    COLLAB_I_MAIN_ROLE,  /* the most credited role */
-    COLLAB_I_YEAR_FIRST, /* first year of its dated credits */
-    COLLAB_I_YEAR_LAST,  /* last year */
-    COLLAB_I_YEAR_MEAN,  /* mean year (the colour of `collab map --color-by year`) */
-    COLLAB_I_METRIC,     /* a metric (field.metric) */
-    COLLAB_I_METRIC_SE,  /* the standard error of a sampled metric (field.metric) */
-    COLLAB_I_COMMUNITY,  /* community, numbered from 1 */
-    COLLAB_I_X,          /* page x of the map */
-    COLLAB_I_Y,          /* page y of the map (downwards) */
-    COLLAB_I_SIZE,       /* disc radius on the page */
-    COLLAB_I_COLOR,      /* fill colour "#rrggbb" */
-    COLLAB_I_R,          /* its red component, 0..255 */
-    COLLAB_I_G,          /* green */
-    COLLAB_I_B           /* blue */
+    COLLAB_I_NAME = 0,    /* the node's name */
+    COLLAB_I_KIND,        /* "person", "project" or "node" */
+    COLLAB_I_CREDITS,     /* credit rows naming the node (credits only) */
+    COLLAB_I_ROLES,       /* "role (n); role (n)", most credited first */
+    COLLAB_I_MAIN_ROLE,   /* the most credited role */
+    COLLAB_I_YEAR_FIRST,  /* first year of its dated credits */
+    COLLAB_I_YEAR_LAST,   /* last year */
+    COLLAB_I_YEAR_MEAN,   /* mean year (the colour of `collab map --color-by year`) */
+    COLLAB_I_METRIC,      /* a metric (field.metric) */
+    COLLAB_I_METRIC_SE,   /* the standard error of a sampled metric (field.metric) */
+    COLLAB_I_METRIC_LOW,  /* lower end of an estimated metric's interval (field.metric) */
+    COLLAB_I_METRIC_HIGH, /* upper end of an estimated metric's interval (field.metric) */
+    COLLAB_I_COMMUNITY,   /* community, numbered from 1 */
+    COLLAB_I_X,           /* page x of the map */
+    COLLAB_I_Y,           /* page y of the map (downwards) */
+    COLLAB_I_SIZE,        /* disc radius on the page */
+    COLLAB_I_COLOR,       /* fill colour "#rrggbb" */
+    COLLAB_I_R,           /* its red component, 0..255 */
+    COLLAB_I_G,           /* green */
+    COLLAB_I_B            /* blue */
 } collab_i_field_id;
 
 /* One node attribute: its name (the same in every format) and what it holds. */

@@ -337,14 +337,30 @@ static void write_subtitle(map_job *job)
                  job->scope->components_left == 1 ? "" : "s", job->scope->nodes_left,
                  job->scope->nodes_left == 1 ? "" : "s");
     }
-    snprintf(job->subtitle, sizeof job->subtitle,
-             "%s \xc2\xb7 %zu nodes, %zu edges%s \xc2\xb7 size: %s \xc2\xb7 %s \xc2\xb7 layout %s "
-             "\xc2\xb7 seed %llu",
-             collab_text_base_name(job->src->list->source), collab_graph_vertex_count(g),
-             collab_graph_edge_count(g),
-             job->by_community || job->scope->active ? job->coverage_note : "",
-             job->by_community ? "members" : collab_metric_name(job->mo->size_by), colour,
-             collab_layout_method_name(job->mo->layout), (unsigned long long)job->mo->seed);
+    /* a size or colour from an estimated metric says so, and how close the estimate is */
+    const collab_metrics *m = job->src->metrics;
+    char estimated[160] = "";
+    collab_metric shown[2] = {
+        job->mo->size_by, by == COLLAB_MAP_COLOR_METRIC ? job->mo->color_metric : job->mo->size_by};
+    for (int i = 0; i < 2 && !job->by_community; i++) {
+        if (m->low[shown[i]] != NULL && estimated[0] == '\0') {
+            snprintf(estimated, sizeof estimated,
+                     shown[i] == COLLAB_METRIC_BETWEENNESS
+                         ? " (estimated: normalised betweenness within %g, probability %g)"
+                         : " (estimated within Hoeffding's bounds, probability %g)",
+                     shown[i] == COLLAB_METRIC_BETWEENNESS ? m->approx_eps : 1.0 - m->approx_delta,
+                     1.0 - m->approx_delta);
+        }
+    }
+    snprintf(
+        job->subtitle, sizeof job->subtitle,
+        "%s \xc2\xb7 %zu nodes, %zu edges%s \xc2\xb7 size: %s%s \xc2\xb7 %s \xc2\xb7 layout %s "
+        "\xc2\xb7 seed %llu",
+        collab_text_base_name(job->src->list->source), collab_graph_vertex_count(g),
+        collab_graph_edge_count(g),
+        job->by_community || job->scope->active ? job->coverage_note : "",
+        job->by_community ? "members" : collab_metric_name(job->mo->size_by), estimated, colour,
+        collab_layout_method_name(job->mo->layout), (unsigned long long)job->mo->seed);
 }
 
 static void fill_scene_input(map_job *job, collab_scene_input *si, collab_render_measurer *measurer)

@@ -45,8 +45,8 @@ typedef struct collab_i_map_scope {
     collab_map_source src;       /* the source, with graph, metrics and partition replaced */
     collab_graph graph;          /* the drawn subgraph */
     bool have_graph;             /* graph is built */
-    collab_metrics metrics;      /* values of the kept vertices (only `values` and the global
-                                    statistics are set) */
+    collab_metrics metrics;      /* the source's, per-vertex arrays copied for the kept vertices
+                                    (no top-k ranking) */
     collab_partition partition;  /* their communities (numbers kept, sizes recounted) */
     uint32_t *kept;              /* drawn vertex -> source vertex */
     size_t n_kept;               /* vertices drawn */

@@ -64,6 +64,23 @@ static collab_status choose_vertices(const collab_graph *g, collab_i_map_scope *
     return st;
 }
 
+/* `from` (per source vertex, or NULL) for the kept vertices, into `*to`. */
+static bool copy_kept(const double *from, const collab_i_map_scope *s, double **to)
+{
+    *to = NULL;
+    if (from == NULL) {
+        return true;
+    }
+    *to = collab_alloc_array(s->n_kept + 1, sizeof **to);
+    if (*to == NULL) {
+        return false;
+    }
+    for (size_t i = 0; i < s->n_kept; i++) {
+        (*to)[i] = from[s->kept[i]];
+    }
+    return true;
+}
+
 /* The source's metrics and communities for the kept vertices only. */
 static collab_status copy_values(const collab_map_source *src, collab_i_map_scope *s,
                                  collab_error *err)
@@ -71,21 +88,24 @@ static collab_status copy_values(const collab_map_source *src, collab_i_map_scop
     const collab_metrics *m = src->metrics;
     const collab_partition *p = src->partition;
     size_t n = s->n_kept;
+    /* the scalars (how the estimates were made, global statistics) as they are; every
+     * per-vertex array copied for the kept vertices; the top-k ranking, of the whole graph,
+     * left out */
+    s->metrics = *m;
     s->metrics.n = n;
-    s->metrics.sampled = m->sampled;
-    s->metrics.sample_sources = m->sample_sources;
-    s->metrics.global = m->global;
+    s->metrics.top_k = 0;
+    s->metrics.top = s->metrics.rank_best = s->metrics.rank_worst = NULL;
+    bool ok = copy_kept(m->closeness_se, s, &s->metrics.closeness_se);
     for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
-        if (m->values[k] == NULL) {
-            continue;
-        }
-        s->metrics.values[k] = collab_alloc_array(n + 1, sizeof(double));
-        if (s->metrics.values[k] == NULL) {
-            return collab_error_nomem(err, "drawing the map");
-        }
-        for (size_t i = 0; i < n; i++) {
-            s->metrics.values[k][i] = m->values[k][s->kept[i]];
-        }
+        s->metrics.values[k] = s->metrics.low[k] = s->metrics.high[k] = NULL;
+    }
+    for (int k = 0; ok && k < COLLAB_METRIC_COUNT; k++) {
+        ok = copy_kept(m->values[k], s, &s->metrics.values[k]) &&
+             copy_kept(m->low[k], s, &s->metrics.low[k]) &&
+             copy_kept(m->high[k], s, &s->metrics.high[k]);
+    }
+    if (!ok) {
+        return collab_error_nomem(err, "drawing the map");
     }
     s->partition.n = n;
     s->partition.n_communities = p->n_communities;
@@ -136,7 +156,10 @@ void collab_i_map_scope_destroy(collab_i_map_scope *s)
     }
     for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
         collab_free(s->metrics.values[k]);
+        collab_free(s->metrics.low[k]);
+        collab_free(s->metrics.high[k]);
     }
+    collab_free(s->metrics.closeness_se);
     collab_free(s->partition.membership);
     collab_free(s->partition.sizes);
     collab_free(s->kept);

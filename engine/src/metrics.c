@@ -104,8 +104,14 @@ void collab_metrics_destroy(collab_metrics *m)
     for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
         collab_free(m->values[k]);
     }
-    collab_free(m->betweenness_se);
+    for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
+        collab_free(m->low[k]);
+        collab_free(m->high[k]);
+    }
     collab_free(m->closeness_se);
+    collab_free(m->top);
+    collab_free(m->rank_best);
+    collab_free(m->rank_worst);
     memset(m, 0, sizeof *m);
 }
 
@@ -236,27 +242,55 @@ static void adopt_sweep(collab_metrics *m, collab_i_sweep_result *r, bool normal
         double scale = 2.0 / (((double)m->n - 1.0) * ((double)m->n - 2.0));
         for (size_t v = 0; v < m->n; v++) {
             r->betweenness[v] *= scale;
-            if (r->betweenness_se != NULL) {
-                r->betweenness_se[v] *= scale;
+            if (r->betweenness_low != NULL) {
+                r->betweenness_low[v] *= scale;
+                r->betweenness_high[v] *= scale;
             }
         }
     }
     m->values[COLLAB_METRIC_BETWEENNESS] = r->betweenness;
     m->values[COLLAB_METRIC_CLOSENESS] = r->closeness;
     m->values[COLLAB_METRIC_HARMONIC] = r->harmonic;
-    m->betweenness_se = r->betweenness_se;
+    m->low[COLLAB_METRIC_BETWEENNESS] = r->betweenness_low;
+    m->high[COLLAB_METRIC_BETWEENNESS] = r->betweenness_high;
+    m->low[COLLAB_METRIC_CLOSENESS] = r->closeness_low;
+    m->high[COLLAB_METRIC_CLOSENESS] = r->closeness_high;
+    m->low[COLLAB_METRIC_HARMONIC] = r->harmonic_low;
+    m->high[COLLAB_METRIC_HARMONIC] = r->harmonic_high;
     m->closeness_se = r->closeness_se;
     m->sampled = r->sampled;
     m->sample_sources = (long)r->sources;
+    m->bc_samples = r->bc_samples + r->bc_first;
+    m->bc_omega = r->bc_omega;
+    m->bc_adaptive = r->bc_adaptive;
+    m->bc_work_stop = r->bc_work_stop;
+    m->bc_work = r->bc_work;
+    m->top_k = r->top_k;
+    m->top = NULL;
+    if (r->top_k > 0) {
+        /* the sweep's ids are uint32_t; the public array is size_t like every other index */
+        m->top = collab_alloc_array(r->top_k, sizeof *m->top);
+        if (m->top != NULL) {
+            for (size_t i = 0; i < r->top_k; i++) {
+                m->top[i] = r->top[i];
+            }
+        }
+        m->top_k = m->top != NULL ? r->top_k : 0;
+        m->rank_best = r->rank_best;
+        m->rank_worst = r->rank_worst;
+        r->rank_best = r->rank_worst = NULL;
+    }
+    collab_free(r->top);
     m->global.diameter = r->diameter;
     m->global.avg_path_length = r->avg_path_length;
-    m->global.paths_estimated = r->sampled;
+    m->global.paths_estimated = r->sources_sampled;
     m->global.components = r->components;
     m->global.largest_share = m->n > 0 ? (double)r->largest / (double)m->n : 0.0;
     memset(r, 0, sizeof *r);
 }
 
-/* How many sources to sweep: all (0) unless asked, or unless the exact sweep would be too long. */
+/* How many sources to sweep: all (0) unless asked, or unless the exact sweep would be too long
+ * (or estimates are asked for by their guarantee or a top-k). */
 static long sample_size(const collab_metrics_options *opt, const collab_i_csr *csr)
 {
     if (opt->approx_sources < 0) {
@@ -268,11 +302,21 @@ static long sample_size(const collab_metrics_options *opt, const collab_i_csr *c
     double per_source = (double)(csr->start[csr->n] / 2 + csr->n);
     double work = (double)csr->n * per_source;
     double limit = opt->exact_work_limit > 0 ? opt->exact_work_limit : COLLAB_EXACT_WORK_LIMIT;
-    if (work <= limit) {
+    if (work <= limit && !opt->approx_forced && opt->top_exact == 0) {
         return 0;
     }
     double affordable = COLLAB_SAMPLE_WORK_BUDGET / per_source;
     return (long)fmax(COLLAB_MIN_APPROX_SOURCES, fmin(COLLAB_DEFAULT_APPROX_SOURCES, affordable));
+}
+
+static double estimate_eps(const collab_metrics_options *opt)
+{
+    return opt->approx_eps > 0 ? opt->approx_eps : COLLAB_DEFAULT_APPROX_EPS;
+}
+
+static double estimate_delta(const collab_metrics_options *opt)
+{
+    return opt->approx_delta > 0 ? opt->approx_delta : COLLAB_DEFAULT_APPROX_DELTA;
 }
 
 static collab_status global_stats(collab_metrics *m, const collab_graph *g, collab_error *err)
@@ -320,9 +364,11 @@ static collab_status compute_all(collab_metrics *m, const collab_graph *g,
                  wanted(opt, COLLAB_METRIC_HARMONIC);
     collab_i_sweep_job *sweep = NULL;
     if (st == COLLAB_OK && paths) {
+        collab_i_estimate_opts est = {estimate_eps(opt), estimate_delta(opt), opt->top_exact,
+                                      opt->approx_forced || opt->top_exact > 0};
         st = collab_i_sweep_start(&sweep, &csr, opt->paths == COLLAB_PATHS_INVERSE,
-                                  sample_size(opt, &csr), opt->seed, opt->threads, opt->progress,
-                                  opt->progress_data, err);
+                                  sample_size(opt, &csr), &est, opt->seed, opt->threads,
+                                  opt->progress, opt->progress_data, err);
     }
     /* Undirected graphs get constraint from the triangles; igraph's call is kept for directed
      * ones, where a tie's two directions are weighed as igraph defines. */
@@ -361,6 +407,8 @@ static collab_status compute_all(collab_metrics *m, const collab_graph *g,
         collab_status swept = collab_i_sweep_finish(sweep, st != COLLAB_OK, &r, err);
         if (st == COLLAB_OK && swept == COLLAB_OK) {
             adopt_sweep(m, &r, opt->normalized);
+            m->approx_eps = m->sampled ? estimate_eps(opt) : 0.0;
+            m->approx_delta = m->sampled ? estimate_delta(opt) : 0.0;
         }
         st = st == COLLAB_OK ? swept : st;
     }

@@ -28,6 +28,9 @@
 #include "paths_internal.h"
 
 #define N_LANES 4
+/* KADABRA may always scan this many adjacency entries (well under a second), however cheap the
+ * exact sweep: on small graphs it would otherwise stop before its bounds reach eps. */
+#define KADABRA_WORK_FLOOR 1e8
 
 typedef collab_i_path_lane lane;
 
@@ -37,11 +40,17 @@ typedef struct sweep {
     const uint32_t *comp;     /* component of each original vertex */
     const size_t *comp_begin; /* first relabelled vertex of each component */
     bool inverse;             /* 1/weight lengths */
-    bool squares;             /* keep sums of squares (sampling) */
-    const uint32_t *sources;  /* sources (original vertices), ascending */
-    size_t n_sources;         /* how many */
-    lane lanes[N_LANES];      /* per-lane accumulators */
-    int n_threads;            /* workers */
+    uint64_t seed;            /* seed of the sample (KADABRA's too) */
+    collab_progress_fn progress_all; /* the caller's progress function, for KADABRA */
+    bool squares;                    /* keep sums of squares (sampling) */
+    collab_i_estimate_opts est;      /* the guarantee asked for when sampling */
+    double *comp_reach;          /* per component: upper bound on any distance in it (sampling) */
+    double min_len;              /* lower bound on any distance between two vertices */
+    double hoeffding;            /* ln(2 n / delta): Hoeffding's bound for all vertices at once */
+    const uint32_t *sources;     /* sources (original vertices), ascending */
+    size_t n_sources;            /* how many */
+    lane lanes[N_LANES];         /* per-lane accumulators */
+    int n_threads;               /* workers */
     collab_progress_fn progress; /* told how far the sweep is, or NULL */
     void *progress_data;         /* passed to it */
     double started;       /* when the sweep began (collab_clock_seconds), for the time left */
@@ -133,12 +142,37 @@ static bool lane_init(lane *l, size_t n, bool squares)
     return true;
 }
 
+/* Hoeffding's bound (valid for sampling without replacement, Hoeffding 1963, section 6) on the
+ * mean of k values within a range of width `range`, for every vertex at once with probability
+ * >= 1 - delta by the union bound over n vertices. */
+static double hoeffding(const sweep *s, double range, double k)
+{
+    return range * sqrt(s->hoeffding / (2.0 * k));
+}
+
+/* Closeness and harmonic bounds of vertex v from the mean distance and mean reciprocal distance
+ * over the k sources (other than v) that reached it; every distance lies in [min_len, reach]. */
+static void distance_bounds(const sweep *s, size_t v, double reach, double k, double mean_d,
+                            double mean_h, double size, collab_i_sweep_result *r)
+{
+    double lo = s->min_len;
+    double hi = reach > lo ? reach : lo;
+    double ed = hoeffding(s, hi - lo, k);
+    double eh = hoeffding(s, 1.0 / lo - 1.0 / hi, k);
+    double d_lo = fmax(mean_d - ed, lo);
+    double d_hi = fmin(mean_d + ed, hi);
+    r->closeness_low[v] = 1.0 / d_hi;
+    r->closeness_high[v] = 1.0 / d_lo;
+    r->harmonic_low[v] = (size - 1.0) * fmax(mean_h - eh, 1.0 / hi);
+    r->harmonic_high[v] = (size - 1.0) * fmin(mean_h + eh, 1.0 / lo);
+}
+
 /* The metrics of vertex v (original id) from its sums over the lanes, added in lane order; its
  * component has `size` vertices, of which `k` were sources. */
 static void vertex_metrics(const sweep *s, size_t v, double size, double k,
                            collab_i_sweep_result *r)
 {
-    double bc = 0, bc2 = 0, dsum = 0, dsum2 = 0, hsum = 0, reached = 0;
+    double bc = 0, dsum = 0, dsum2 = 0, hsum = 0, reached = 0;
     uint32_t x = s->new_id[v];
     for (int l = 0; l < N_LANES; l++) {
         const lane *ln = &s->lanes[l];
@@ -147,27 +181,35 @@ static void vertex_metrics(const sweep *s, size_t v, double size, double k,
         hsum += ln->hsum[x];
         reached += ln->reached[x];
         if (s->squares) {
-            bc2 += ln->bc2[x];
             dsum2 += ln->dsum2[x];
         }
     }
     /* Each unordered pair was counted from both ends when every source is swept; a sample
-     * of k of the component's `size` sources is scaled up by size / k. */
+     * of k of the component's `size` sources is scaled up by size / k (KADABRA replaces this
+     * estimate of betweenness when sampling). */
     r->betweenness[v] = bc * (size / k) / 2.0;
     r->closeness[v] = dsum > 0 ? reached / dsum : 0.0;
     r->harmonic[v] = reached >= size - 1.0 ? hsum
                      : reached > 0         ? hsum * (size - 1.0) / reached
                                            : 0.0;
-    if (r->sampled && k < size && k > 1) {
-        double mean = bc / k;
-        double var = (bc2 - k * mean * mean) / (k - 1.0);
-        r->betweenness_se[v] = size / 2.0 * sqrt(fmax(var, 0.0) * (1.0 - k / size) / k);
+    if (!r->sampled) {
+        return;
     }
-    if (r->sampled && reached > 1 && reached < size - 1) {
+    r->closeness_low[v] = r->closeness_high[v] = r->closeness[v];
+    r->harmonic_low[v] = r->harmonic_high[v] = r->harmonic[v];
+    if (reached > 1 && reached < size - 1) {
         double mean = dsum / reached;
         double var = (dsum2 - reached * mean * mean) / (reached - 1.0);
         double se_mean = sqrt(fmax(var, 0.0) * (1.0 - reached / (size - 1.0)) / reached);
         r->closeness_se[v] = r->closeness[v] * se_mean / mean;
+        distance_bounds(s, v, s->comp_reach[s->comp[v]], reached, mean, hsum / reached, size, r);
+    } else if (reached < size - 1) {
+        /* reached by one source or none: only the range of distances bounds it */
+        double reach = fmax(s->comp_reach[s->comp[v]], s->min_len);
+        r->closeness_low[v] = 1.0 / reach;
+        r->closeness_high[v] = 1.0 / s->min_len;
+        r->harmonic_low[v] = (size - 1.0) / reach;
+        r->harmonic_high[v] = (size - 1.0) / s->min_len;
     }
 }
 
@@ -179,12 +221,17 @@ static collab_status combine(const sweep *s, const uint32_t *comp, const size_t 
     r->betweenness = collab_calloc_array(n + 1, sizeof *r->betweenness);
     r->closeness = collab_calloc_array(n + 1, sizeof *r->closeness);
     r->harmonic = collab_calloc_array(n + 1, sizeof *r->harmonic);
+    bool ok = true;
     if (r->sampled) {
-        r->betweenness_se = collab_calloc_array(n + 1, sizeof *r->betweenness_se);
         r->closeness_se = collab_calloc_array(n + 1, sizeof *r->closeness_se);
+        r->closeness_low = collab_calloc_array(n + 1, sizeof *r->closeness_low);
+        r->closeness_high = collab_calloc_array(n + 1, sizeof *r->closeness_high);
+        r->harmonic_low = collab_calloc_array(n + 1, sizeof *r->harmonic_low);
+        r->harmonic_high = collab_calloc_array(n + 1, sizeof *r->harmonic_high);
+        ok = r->closeness_se != NULL && r->closeness_low != NULL && r->closeness_high != NULL &&
+             r->harmonic_low != NULL && r->harmonic_high != NULL;
     }
-    if (r->betweenness == NULL || r->closeness == NULL || r->harmonic == NULL ||
-        (r->sampled && (r->betweenness_se == NULL || r->closeness_se == NULL))) {
+    if (r->betweenness == NULL || r->closeness == NULL || r->harmonic == NULL || !ok) {
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory combining path sums");
     }
     double pair_dist = 0;
@@ -209,8 +256,16 @@ void collab_i_sweep_result_destroy(collab_i_sweep_result *r)
     collab_free(r->betweenness);
     collab_free(r->closeness);
     collab_free(r->harmonic);
-    collab_free(r->betweenness_se);
     collab_free(r->closeness_se);
+    collab_free(r->betweenness_low);
+    collab_free(r->betweenness_high);
+    collab_free(r->closeness_low);
+    collab_free(r->closeness_high);
+    collab_free(r->harmonic_low);
+    collab_free(r->harmonic_high);
+    collab_free(r->top);
+    collab_free(r->rank_best);
+    collab_free(r->rank_worst);
     memset(r, 0, sizeof *r);
 }
 
@@ -246,14 +301,15 @@ static void job_free(collab_i_sweep_job *job)
     collab_free(job->picked);
     collab_free(job->sources);
     collab_free(job->new_id);
+    collab_free(job->s.comp_reach);
     collab_i_sweep_result_destroy(&job->r);
     collab_free(job);
 }
 
 /* Components, renumbering, sources and lanes: everything the workers need. */
 static collab_status job_prepare(collab_i_sweep_job *job, const collab_i_csr *csr, bool inverse,
-                                 long sample, uint64_t seed, int threads,
-                                 collab_progress_fn progress, void *progress_data,
+                                 long sample, const collab_i_estimate_opts *est, uint64_t seed,
+                                 int threads, collab_progress_fn progress, void *progress_data,
                                  collab_error *err)
 {
     size_t n = csr->n;
@@ -285,13 +341,19 @@ static collab_status job_prepare(collab_i_sweep_job *job, const collab_i_csr *cs
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
     }
     r->sources = s->n_sources;
-    r->sampled = s->n_sources < n;
+    /* asked for estimates (--approx eps=..., --top-exact): betweenness is sampled even when
+     * every source is swept, so closeness and harmonic are then exact (zero-width intervals) */
+    r->sources_sampled = s->n_sources < n;
+    r->sampled = r->sources_sampled || (est->force && n > 0);
     s->csr = &job->relabelled;
     s->new_id = job->new_id;
     s->comp = job->comp;
     s->comp_begin = job->begins;
     s->inverse = inverse;
     s->squares = r->sampled;
+    s->est = *est;
+    s->seed = seed;
+    s->progress_all = progress;
     s->sources = job->sources;
     s->n_threads = default_threads(threads);
     s->progress = s->n_sources > 0 ? progress : NULL;
@@ -304,13 +366,15 @@ static collab_status job_prepare(collab_i_sweep_job *job, const collab_i_csr *cs
         if (!lane_init(&s->lanes[l], n, s->squares)) {
             return collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
         }
+        /* sampled: betweenness comes from KADABRA, the sources give distances only */
+        s->lanes[l].distances_only = r->sampled;
     }
     return COLLAB_OK;
 }
 
 collab_status collab_i_sweep_start(collab_i_sweep_job **out, const collab_i_csr *csr, bool inverse,
-                                   long sample, uint64_t seed, int threads,
-                                   collab_progress_fn progress, void *progress_data,
+                                   long sample, const collab_i_estimate_opts *est, uint64_t seed,
+                                   int threads, collab_progress_fn progress, void *progress_data,
                                    collab_error *err)
 {
     *out = NULL;
@@ -319,7 +383,7 @@ collab_status collab_i_sweep_start(collab_i_sweep_job **out, const collab_i_csr 
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
     }
     collab_status st =
-        job_prepare(job, csr, inverse, sample, seed, threads, progress, progress_data, err);
+        job_prepare(job, csr, inverse, sample, est, seed, threads, progress, progress_data, err);
     if (st != COLLAB_OK) {
         job_free(job);
         return st;
@@ -334,6 +398,120 @@ collab_status collab_i_sweep_start(collab_i_sweep_job **out, const collab_i_csr 
         job->started = t + 1;
     }
     *out = job;
+    return COLLAB_OK;
+}
+
+/* Per component, an upper bound on any distance in it: twice the eccentricity of its first
+ * vertex (and, in hops, at most size - 1), from one more run of the kernel; and the bounds every
+ * distance respects, for Hoeffding's bounds on closeness and harmonic centrality.
+ * Time complexity: O(V + E) (O(E log V) with 1/weight lengths). */
+static collab_status reach_bounds(collab_i_sweep_job *job, collab_error *err)
+{
+    sweep *s = &job->s;
+    const collab_i_csr *c = &job->relabelled;
+    size_t n_comp = job->r.components;
+    lane scratch;
+    collab_i_path_workspace w;
+    s->comp_reach = collab_calloc_array(n_comp + 1, sizeof *s->comp_reach);
+    if (s->comp_reach == NULL || !lane_init(&scratch, c->n, false)) {
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory bounding distances");
+    }
+    if (!collab_i_path_workspace_init(&w, c, s->inverse)) {
+        lane_free(&scratch);
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory bounding distances");
+    }
+    double vd = 0;
+    for (size_t k = 0; k < n_comp; k++) {
+        size_t begin = job->begins[k];
+        scratch.max_dist = 0;
+        if (s->inverse) {
+            collab_i_paths_from_inverse(c, &w, &scratch, false, (uint32_t)begin);
+            s->comp_reach[k] = 2.0 * scratch.max_dist;
+            vd = fmax(vd, (double)job->sizes[k]);
+        } else {
+            collab_i_paths_from_hops(c, &w, &scratch, false, (uint32_t)begin, begin);
+            s->comp_reach[k] = fmin(2.0 * scratch.max_dist, (double)job->sizes[k] - 1.0);
+            vd = fmax(vd, s->comp_reach[k] + 1.0);
+        }
+    }
+    collab_i_path_workspace_free(&w);
+    lane_free(&scratch);
+    double max_weight = 0;
+    for (size_t e = 0; s->inverse && e < c->start[c->n]; e++) {
+        max_weight = fmax(max_weight, c->weight[e]);
+    }
+    s->min_len = s->inverse && max_weight > 0 ? 1.0 / max_weight : 1.0;
+    s->hoeffding = log(2.0 * (double)c->n / s->est.delta);
+    job->r.bc_vd = vd;
+    return COLLAB_OK;
+}
+
+/* Betweenness by KADABRA on the renumbered graph, brought back to original ids and to the raw
+ * scale (b(v) n (n - 1) / 2), with its bounds; then the top ranks, if asked. */
+static collab_status estimate_betweenness(collab_i_sweep_job *job, collab_error *err)
+{
+    sweep *s = &job->s;
+    collab_i_sweep_result *r = &job->r;
+    size_t n = job->relabelled.n;
+    double adj = (double)job->relabelled.start[n];
+    collab_i_kadabra_opts o = {.eps = s->est.eps,
+                               .delta = s->est.delta,
+                               .top_k = s->est.top_k,
+                               .vertex_diameter = r->bc_vd,
+                               .inverse = s->inverse,
+                               .seed = s->seed,
+                               .threads = s->n_threads,
+                               .progress = s->progress_all,
+                               .progress_data = s->progress_data};
+    /* never more work than the exact sweep (n BFS or Dijkstra runs over the adjacency) or a
+     * floor, nor than the sampling budget */
+    o.work_limit = fmin(fmax((double)n * adj, KADABRA_WORK_FLOOR), COLLAB_SAMPLE_WORK_BUDGET);
+    collab_i_kadabra_result kr;
+    collab_status st = collab_i_kadabra(&kr, &job->relabelled, &o, err);
+    if (st != COLLAB_OK) {
+        return st;
+    }
+    double scale = (double)n * ((double)n - 1.0) / 2.0;
+    r->betweenness_low = collab_alloc_array(n + 1, sizeof *r->betweenness_low);
+    r->betweenness_high = collab_alloc_array(n + 1, sizeof *r->betweenness_high);
+    if (r->betweenness_low == NULL || r->betweenness_high == NULL) {
+        collab_i_kadabra_result_destroy(&kr);
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory sampling betweenness");
+    }
+    for (size_t v = 0; v < n; v++) {
+        uint32_t x = job->new_id[v];
+        r->betweenness[v] = kr.estimate[x] * scale;
+        r->betweenness_low[v] = kr.low[x] * scale;
+        r->betweenness_high[v] = kr.high[x] * scale;
+    }
+    r->bc_samples = kr.samples;
+    r->bc_first = kr.first_samples;
+    r->bc_omega = kr.omega;
+    r->bc_adaptive = kr.adaptive_stop;
+    r->bc_work_stop = kr.work_stop;
+    r->bc_work = kr.work;
+    collab_i_kadabra_result_destroy(&kr);
+    size_t k = s->est.top_k < n ? s->est.top_k : n;
+    if (k == 0) {
+        return COLLAB_OK;
+    }
+    /* ranked again in original ids, so ties fall by original id as everywhere else */
+    collab_i_kadabra_result ranks = {
+        .estimate = r->betweenness, .low = r->betweenness_low, .high = r->betweenness_high};
+    r->top = collab_alloc_array(k, sizeof *r->top);
+    r->rank_best = collab_alloc_array(k, sizeof *r->rank_best);
+    r->rank_worst = collab_alloc_array(k, sizeof *r->rank_worst);
+    bool nomem = r->top == NULL || r->rank_best == NULL || r->rank_worst == NULL;
+    if (!nomem) {
+        ranks.top = r->top;
+        ranks.rank_best = r->rank_best;
+        ranks.rank_worst = r->rank_worst;
+        (void)collab_i_kadabra_rank(&ranks, n, k, &nomem);
+    }
+    if (nomem) {
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory ranking betweenness");
+    }
+    r->top_k = k;
     return COLLAB_OK;
 }
 
@@ -361,8 +539,14 @@ collab_status collab_i_sweep_finish(collab_i_sweep_job *job, bool cancel,
             st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
         }
     }
+    if (st == COLLAB_OK && !cancel && job->r.sampled) {
+        st = reach_bounds(job, err);
+    }
     if (st == COLLAB_OK && !cancel) {
         st = combine(s, job->comp, job->sizes, job->picked, &job->r, err);
+    }
+    if (st == COLLAB_OK && !cancel && job->r.sampled) {
+        st = estimate_betweenness(job, err);
     }
     if (st == COLLAB_OK && !cancel) {
         *out = job->r;

@@ -2,7 +2,8 @@
  * per source gives betweenness (Brandes), closeness, harmonic centrality, the diameter and the
  * average path length together. The CSR (paths_csr.c) is also what Burt's constraint reads
  * (constraint.c). The second part of this header is shared only by the sweep's own files:
- * paths.c (the driver: job, lanes, threads), paths_csr.c, paths_sample.c and paths_kernels.c. */
+ * paths.c (the driver: job, lanes, threads), paths_csr.c, paths_sample.c, paths_kernels.c, and
+ * KADABRA's sampler of betweenness with its bounds (paths_kadabra.c, paths_rank.c). */
 #ifndef COLLAB_PATHS_INTERNAL_H
 #define COLLAB_PATHS_INTERNAL_H
 
@@ -30,10 +31,26 @@ typedef struct collab_i_sweep_result {
     double *betweenness;    /* n: raw undirected betweenness (pairs counted once) */
     double *closeness;      /* n: (reachable - 1) / sum of distances within the component */
     double *harmonic;       /* n: sum of 1/distance */
-    double *betweenness_se; /* n when sampled, else NULL */
     double *closeness_se;   /* n when sampled, else NULL */
-    bool sampled;           /* estimates from sampled sources */
+    /* When sampled, n each (else NULL): bounds that hold for every vertex at once with
+     * probability >= 1 - delta (per metric); betweenness in the same raw units as above. */
+    double *betweenness_low, *betweenness_high;
+    double *closeness_low, *closeness_high;
+    double *harmonic_low, *harmonic_high;
+    bool sources_sampled;   /* not every vertex was a source */
+    bool sampled;           /* estimates from sampled sources (closeness, harmonic) and sampled
+                               shortest paths (betweenness, by KADABRA) */
     size_t sources;         /* sources swept */
+    double bc_samples;      /* KADABRA: shortest paths sampled (second run) */
+    double bc_first;        /* KADABRA: paths of the first run that allotted delta */
+    double bc_omega;        /* KADABRA: most paths it could have needed */
+    double bc_vd;           /* the bound on the vertex diameter that omega used */
+    bool bc_adaptive;       /* KADABRA stopped on its bounds before omega */
+    bool bc_work_stop;      /* KADABRA stopped at its work limit */
+    double bc_work;         /* adjacency entries its samples scanned */
+    size_t top_k;           /* ranks in top / rank_best / rank_worst (--top-exact) */
+    uint32_t *top;          /* top_k vertices by estimated betweenness (original ids) */
+    size_t *rank_best, *rank_worst; /* ranks each could have, 1-based, given the bounds */
     double diameter;        /* largest distance seen */
     double avg_path_length; /* mean distance over the connected ordered pairs seen */
     size_t components;      /* connected components */
@@ -55,9 +72,18 @@ void collab_i_sweep_result_destroy(collab_i_sweep_result *r);
  * for the others and gives the result. With `cancel`, the workers stop at their next source and
  * there is no result. finish frees the job in every case; `csr` is only read by start. */
 typedef struct collab_i_sweep_job collab_i_sweep_job;
-collab_status collab_i_sweep_start(collab_i_sweep_job **out, const collab_i_csr *csr,
-                                   bool inverse, long sample, uint64_t seed, int threads,
-                                   collab_progress_fn progress, void *progress_data,
+/* What a sampled sweep guarantees: betweenness within eps (on the normalised scale) of the
+ * truth for every vertex with probability >= 1 - delta; with top_k > 0 it samples on until the
+ * top_k ranks are separated by their bounds (or a work limit). */
+typedef struct collab_i_estimate_opts {
+    double eps;   /* additive error on normalised betweenness */
+    double delta; /* failure probability */
+    size_t top_k; /* 0 = none */
+    bool force;   /* estimate betweenness even when every source is swept */
+} collab_i_estimate_opts;
+collab_status collab_i_sweep_start(collab_i_sweep_job **out, const collab_i_csr *csr, bool inverse,
+                                   long sample, const collab_i_estimate_opts *est, uint64_t seed,
+                                   int threads, collab_progress_fn progress, void *progress_data,
                                    collab_error *err);
 collab_status collab_i_sweep_finish(collab_i_sweep_job *job, bool cancel,
                                     collab_i_sweep_result *out, collab_error *err);
@@ -103,6 +129,7 @@ typedef struct collab_i_path_lane {
     double max_dist;        /* largest distance seen */
     double pair_dist;       /* sum of distances over (source, reached vertex) pairs */
     double pairs;           /* number of such pairs */
+    bool distances_only;    /* skip the dependencies (betweenness comes from elsewhere) */
 } collab_i_path_lane;
 
 /* An entry of Dijkstra's lazy heap. */
@@ -145,5 +172,60 @@ void collab_i_paths_from_hops(const collab_i_csr *c, collab_i_path_workspace *w,
  * Time complexity: O(E_c log E_c) over the source's component. */
 void collab_i_paths_from_inverse(const collab_i_csr *c, collab_i_path_workspace *w,
                                  collab_i_path_lane *l, bool squares, uint32_t src);
+
+/* Dijkstra's lazy heap of `*size` items in `heap`: push (room is the caller's) and pop. */
+void collab_i_path_heap_push(collab_i_path_heap_item *heap, size_t *size, double dist, uint32_t v);
+collab_i_path_heap_item collab_i_path_heap_pop(collab_i_path_heap_item *heap, size_t *size);
+/* Two path lengths are equal when they differ by rounding only (relative 1e-10). */
+bool collab_i_path_same_length(double a, double b);
+
+/* ---- KADABRA (paths_kadabra.c) ------------------------------------------------------------ */
+
+typedef struct collab_i_kadabra_opts {
+    double eps;                  /* additive error on normalised betweenness */
+    double delta;                /* failure probability, 0 < delta < 1 */
+    size_t top_k;                /* > 0: stop when the top_k ranks are separated (or at omega) */
+    double vertex_diameter;      /* upper bound on the vertices of any shortest path */
+    bool inverse;                /* 1/weight lengths (Dijkstra), else hops (bidirectional BFS) */
+    uint64_t seed;               /* seed of the samples */
+    int threads;                 /* threads sharing each batch (1..4); the result is the same */
+    double work_limit;           /* stop once the samples have scanned this many adjacency
+                                    entries (the intervals still hold, eps may not); 0 = none */
+    collab_progress_fn progress; /* told the samples drawn; NULL = quiet */
+    void *progress_data;         /* passed to it */
+} collab_i_kadabra_opts;
+
+typedef struct collab_i_kadabra_result {
+    double *estimate;     /* n: b~(v), share of sampled paths with v inside */
+    double *low, *high;   /* n: bounds on b(v) (KADABRA's scale: normalised x (n - 2) / n) */
+    double lambda;        /* the error asked for on b(v) */
+    double cap_lambda;    /* the error at omega (lambda / 4 with top_k) */
+    double omega;         /* the sample limit */
+    double samples;       /* samples of the second run */
+    double first_samples; /* samples of the first run */
+    bool adaptive_stop;   /* stopped on its bounds before omega */
+    bool work_stop;       /* stopped at the work limit, before its bounds or omega */
+    double work;          /* adjacency entries the samples scanned */
+    bool exact;           /* no shortest path has an interior vertex: all 0, nothing sampled */
+    uint32_t *top;        /* top_k vertices by estimate (ties by id) */
+    size_t *rank_best, *rank_worst; /* ranks each could have given every bound */
+} collab_i_kadabra_result;
+
+/* Estimates b(v) for every vertex of `c` by KADABRA (see paths_kadabra.c) into `out`
+ * (uninitialised on entry, initialised only on COLLAB_OK). Errors: COLLAB_E_NOMEM.
+ * Time: at most omega samples, each O(V + E) (far less in practice). */
+collab_status collab_i_kadabra(collab_i_kadabra_result *out, const collab_i_csr *c,
+                               const collab_i_kadabra_opts *o, collab_error *err);
+void collab_i_kadabra_result_destroy(collab_i_kadabra_result *r);
+/* KADABRA's bound below (f) and above (g) b~ after tau of at most omega samples, for a vertex
+ * given failure probability delta_l / delta_u; and omega for error lambda, failure delta and a
+ * vertex diameter bound vd. */
+double collab_i_kadabra_lower(double btilde, double tau, double omega, double delta_l);
+double collab_i_kadabra_upper(double btilde, double tau, double omega, double delta_u);
+double collab_i_kadabra_omega(double lambda, double delta, double vd);
+/* (paths_rank.c) Ranks the top_k of `r` (estimate, low, high over n vertices) into r->top, r->rank_best and
+ * r->rank_worst (room for top_k each); true when every one of those ranks is certain. False
+ * also when out of memory (then *nomem is set). */
+bool collab_i_kadabra_rank(collab_i_kadabra_result *r, size_t n, size_t top_k, bool *nomem);
 
 #endif

@@ -13,51 +13,50 @@ typedef collab_i_path_lane lane;
 typedef collab_i_path_heap_item heap_item;
 typedef collab_i_path_workspace workspace;
 
-static void heap_push(workspace *w, size_t *size, double dist, uint32_t v)
+void collab_i_path_heap_push(heap_item *heap, size_t *size, double dist, uint32_t v)
 {
     size_t i = (*size)++;
     while (i > 0) {
         size_t parent = (i - 1) / 2;
-        if (w->heap[parent].dist < dist ||
-            (w->heap[parent].dist == dist && w->heap[parent].v <= v)) {
+        if (heap[parent].dist < dist || (heap[parent].dist == dist && heap[parent].v <= v)) {
             break;
         }
-        w->heap[i] = w->heap[parent];
+        heap[i] = heap[parent];
         i = parent;
     }
-    w->heap[i] = (heap_item){dist, v};
+    heap[i] = (heap_item){dist, v};
 }
 
-static heap_item heap_pop(workspace *w, size_t *size)
+heap_item collab_i_path_heap_pop(heap_item *heap, size_t *size)
 {
-    heap_item top = w->heap[0];
-    heap_item last = w->heap[--(*size)];
+    heap_item top = heap[0];
+    heap_item last = heap[--(*size)];
     size_t i = 0;
     for (;;) {
         size_t child = 2 * i + 1;
         if (child >= *size) {
             break;
         }
-        if (child + 1 < *size && (w->heap[child + 1].dist < w->heap[child].dist ||
-                                  (w->heap[child + 1].dist == w->heap[child].dist &&
-                                   w->heap[child + 1].v < w->heap[child].v))) {
+        if (child + 1 < *size &&
+            (heap[child + 1].dist < heap[child].dist ||
+             (heap[child + 1].dist == heap[child].dist && heap[child + 1].v < heap[child].v))) {
             child++;
         }
-        if (last.dist < w->heap[child].dist ||
-            (last.dist == w->heap[child].dist && last.v <= w->heap[child].v)) {
+        if (last.dist < heap[child].dist ||
+            (last.dist == heap[child].dist && last.v <= heap[child].v)) {
             break;
         }
-        w->heap[i] = w->heap[child];
+        heap[i] = heap[child];
         i = child;
     }
     if (*size > 0) {
-        w->heap[i] = last;
+        heap[i] = last;
     }
     return top;
 }
 
 /* Two path lengths are equal when they differ by rounding only (igraph compares the same way). */
-static bool same_length(double a, double b)
+bool collab_i_path_same_length(double a, double b)
 {
     double scale = fabs(a) > 1.0 ? fabs(a) : 1.0;
     return fabs(a - b) <= 1e-10 * scale;
@@ -141,7 +140,7 @@ static void accumulate_hops(workspace *w, lane *l, bool squares, uint32_t src, s
     double *share = w->sigma;
     double *delta = w->delta;
     const uint32_t *succ = w->succ;
-    for (size_t i = reached; i-- > 1;) {
+    for (size_t i = l->distances_only ? 0 : reached; i-- > 1;) {
         uint32_t v = w->order[i];
         double sum = 0;
         for (size_t k = w->succ_at[i]; k < w->succ_at[i + 1]; k++) {
@@ -173,9 +172,9 @@ static size_t sssp_inverse(const collab_i_csr *c, workspace *w, uint32_t s)
     size_t settled = 0;
     w->dist[s] = 0;
     w->sigma[s] = 1;
-    heap_push(w, &size, 0, s);
+    collab_i_path_heap_push(w->heap, &size, 0, s);
     while (size > 0) {
-        heap_item top = heap_pop(w, &size);
+        heap_item top = collab_i_path_heap_pop(w->heap, &size);
         uint32_t u = top.v;
         if (top.dist > w->dist[u] || w->delta[u] < 0) {
             continue; /* stale entry, or already settled */
@@ -188,11 +187,12 @@ static size_t sssp_inverse(const collab_i_csr *c, workspace *w, uint32_t s)
                 continue;
             }
             double alt = top.dist + 1.0 / c->weight[k];
-            if (w->dist[v] < 0 || (alt < w->dist[v] && !same_length(alt, w->dist[v]))) {
+            if (w->dist[v] < 0 ||
+                (alt < w->dist[v] && !collab_i_path_same_length(alt, w->dist[v]))) {
                 w->dist[v] = alt;
                 w->sigma[v] = w->sigma[u];
-                heap_push(w, &size, alt, v);
-            } else if (same_length(alt, w->dist[v])) {
+                collab_i_path_heap_push(w->heap, &size, alt, v);
+            } else if (collab_i_path_same_length(alt, w->dist[v])) {
                 w->sigma[v] += w->sigma[u];
             }
         }
@@ -206,7 +206,8 @@ static size_t sssp_inverse(const collab_i_csr *c, workspace *w, uint32_t s)
 /* Is u a predecessor of v on a shortest path (u settled before v)? */
 static bool is_predecessor(const workspace *w, uint32_t u, uint32_t v, double len)
 {
-    return w->dist[u] >= 0 && w->dist[u] < w->dist[v] && same_length(w->dist[u] + len, w->dist[v]);
+    return w->dist[u] >= 0 && w->dist[u] < w->dist[v] &&
+           collab_i_path_same_length(w->dist[u] + len, w->dist[v]);
 }
 
 /* Brandes' back-propagation for 1/weight mode, pushing to predecessors. */
@@ -216,7 +217,8 @@ static void accumulate_inverse(const collab_i_csr *c, workspace *w, lane *l, boo
     for (size_t i = reached; i-- > 1;) {
         uint32_t v = w->order[i];
         double coeff = (1.0 + w->delta[v]) / w->sigma[v];
-        for (size_t k = c->start[v]; k < c->start[v + 1]; k++) {
+        for (size_t k = l->distances_only ? c->start[v + 1] : c->start[v]; k < c->start[v + 1];
+             k++) {
             uint32_t u = c->adj[k];
             if (is_predecessor(w, u, v, 1.0 / c->weight[k])) {
                 w->delta[u] += w->sigma[u] * coeff;

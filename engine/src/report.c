@@ -101,6 +101,87 @@ void collab_i_format_metric(char *buf, size_t size, int metric, double x)
     }
 }
 
+bool collab_i_metric_bounded(const collab_report_options *opt, const collab_metrics *m, int metric)
+{
+    return collab_i_metric_shown(opt, m, metric) && m->low[metric] != NULL;
+}
+
+void collab_report_estimate_note(const collab_metrics *m, uint64_t seed, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (!m->sampled) {
+        return;
+    }
+    char others[256];
+    if (m->global.paths_estimated) {
+        snprintf(others, sizeof others,
+                 "closeness and harmonic from %ld sampled sources, within Hoeffding's bounds for "
+                 "every node with probability at least %g",
+                 m->sample_sources, 1.0 - m->approx_delta);
+    } else {
+        snprintf(others, sizeof others, "closeness and harmonic exact (every node a source)");
+    }
+    char guarantee[320];
+    if (m->bc_work_stop) {
+        snprintf(guarantee, sizeof guarantee,
+                 "KADABRA, stopped at its work limit before its bounds reached %g: every node's "
+                 "betweenness within its interval with probability at least %g",
+                 m->approx_eps, 1.0 - m->approx_delta);
+    } else if (m->top_k > 0) {
+        /* --top-exact stops on the ranks, not on eps: only the intervals are promised */
+        snprintf(guarantee, sizeof guarantee,
+                 "KADABRA, %s; every node's betweenness within its interval with probability at "
+                 "least %g",
+                 m->bc_adaptive ? "stopped when the top ranks were separated"
+                                : "stopped at its sample limit",
+                 1.0 - m->approx_delta);
+    } else {
+        snprintf(guarantee, sizeof guarantee,
+                 "KADABRA, %s; every node's normalised betweenness within %g of the truth, and "
+                 "within its interval, with probability at least %g",
+                 m->bc_adaptive ? "stopped when every bound held" : "stopped at its sample limit",
+                 m->approx_eps, 1.0 - m->approx_delta);
+    }
+    snprintf(buf, size,
+             "estimated (seed %llu): betweenness from %.0f sampled shortest paths (%s); %s; the "
+             "_low and _high values are each node's interval",
+             (unsigned long long)seed, m->bc_samples, guarantee, others);
+}
+
+void collab_report_top_rank(const collab_metrics *m, size_t i, char *buf, size_t size)
+{
+    if (m->rank_best[i] == m->rank_worst[i]) {
+        snprintf(buf, size, "certain");
+    } else {
+        snprintf(buf, size, "tied within the bound: ranks %zu-%zu", m->rank_best[i],
+                 m->rank_worst[i]);
+    }
+}
+
+/* The --top-exact verdict, one line per rank, as text or Markdown list items. */
+static void write_top_ranks(FILE *f, const collab_report_input *in, bool md)
+{
+    const collab_metrics *m = in->metrics;
+    if (m->top_k == 0) {
+        return;
+    }
+    fprintf(f, "%stop %zu by betweenness (--top-exact): which ranks the bounds make certain%s",
+            md ? "\n**" : "", m->top_k, md ? "**\n\n" : "\n");
+    for (size_t i = 0; i < m->top_k; i++) {
+        char verdict[96];
+        collab_report_top_rank(m, i, verdict, sizeof verdict);
+        fprintf(f, "%s%zu. ", md ? "" : "  ", i + 1);
+        if (md) {
+            collab_i_md_text(f, collab_graph_name(in->graph, (uint32_t)m->top[i]));
+        } else {
+            collab_i_term_text(f, collab_graph_name(in->graph, (uint32_t)m->top[i]), 0,
+                               NAME_MAX_WIDTH);
+        }
+        fprintf(f, ": %s\n", verdict);
+    }
+    fputc('\n', f);
+}
+
 static size_t rows_to_show(const collab_report_options *opt, size_t n)
 {
     return opt->top == 0 || opt->top > n ? n : opt->top;
@@ -115,6 +196,9 @@ static void write_table_header(FILE *f, const collab_report_input *in,
     for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
         if (collab_i_metric_shown(opt, m, k)) {
             fprintf(f, "  %11s", collab_metric_name((collab_metric)k));
+        }
+        if (collab_i_metric_bounded(opt, m, k)) {
+            fprintf(f, "  %11s  %11s", "(low", "high)");
         }
     }
     fprintf(f, "  %9s%s\n", "community", roles ? "  roles" : "");
@@ -158,11 +242,12 @@ static void write_context_lines(FILE *f, const collab_report_input *in)
         fprintf(f, "%s\n", scope);
     }
     if (in->metrics->sampled) {
-        fprintf(f, "betweenness and closeness are estimates from %ld sampled sources (seed %llu); "
-                   "standard errors are in the CSV and JSON reports\n",
-                in->metrics->sample_sources, (unsigned long long)in->metrics_opt->seed);
+        char note[768];
+        collab_report_estimate_note(in->metrics, in->metrics_opt->seed, note, sizeof note);
+        fprintf(f, "%s\n", note);
     }
     fprintf(f, "\n");
+    write_top_ranks(f, in, false);
 }
 
 static void write_table(FILE *f, const collab_report_input *in, const collab_report_options *opt,
@@ -186,6 +271,12 @@ static void write_table(FILE *f, const collab_report_input *in, const collab_rep
                 char buf[64];
                 collab_i_format_metric(buf, sizeof buf, k, m->values[k][v]);
                 fprintf(f, "  %11s", buf);
+            }
+            if (collab_i_metric_bounded(opt, m, k)) {
+                char lo[64], hi[64];
+                collab_i_format_metric(lo, sizeof lo, k, m->low[k][v]);
+                collab_i_format_metric(hi, sizeof hi, k, m->high[k][v]);
+                fprintf(f, "  %11s  %11s", lo, hi);
             }
         }
         if (in->partition != NULL) {
@@ -229,7 +320,14 @@ static void write_csv(FILE *f, const collab_report_input *in, const collab_repor
             fprintf(f, ",%s", collab_metric_name((collab_metric)k));
         }
     }
-    fprintf(f, ",community%s%s\n", m->sampled ? ",betweenness_se,closeness_se" : "",
+    fprintf(f, ",community");
+    for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
+        if (collab_i_metric_bounded(opt, m, k)) {
+            fprintf(f, ",%s_low,%s_high", collab_metric_name((collab_metric)k),
+                    collab_metric_name((collab_metric)k));
+        }
+    }
+    fprintf(f, "%s%s\n", m->sampled ? ",closeness_se" : "",
             facts != NULL ? ",credits,roles,year_first,year_last" : "");
     for (size_t r = 0; r < rows_to_show(opt, m->n); r++) {
         uint32_t v = order[r];
@@ -246,8 +344,13 @@ static void write_csv(FILE *f, const collab_report_input *in, const collab_repor
         } else {
             fputc(',', f);
         }
+        for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
+            if (collab_i_metric_bounded(opt, m, k)) {
+                csv_number(f, m->low[k][v]);
+                csv_number(f, m->high[k][v]);
+            }
+        }
         if (m->sampled) {
-            csv_number(f, m->betweenness_se[v]);
             csv_number(f, m->closeness_se[v]);
         }
         if (facts != NULL) {
@@ -312,10 +415,22 @@ static void write_md(FILE *f, const collab_report_input *in, const collab_report
         collab_i_md_text(f, scope);
         fprintf(f, " |\n");
     }
+    if (m->sampled) {
+        char note[768];
+        collab_report_estimate_note(m, in->metrics_opt->seed, note, sizeof note);
+        fprintf(f, "\n*");
+        collab_i_md_text(f, note);
+        fprintf(f, "*\n");
+    }
+    write_top_ranks(f, in, true);
     fprintf(f, "\n| rank | name |");
     for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
         if (collab_i_metric_shown(opt, m, k)) {
             fprintf(f, " %s |", collab_metric_name((collab_metric)k));
+        }
+        if (collab_i_metric_bounded(opt, m, k)) {
+            fprintf(f, " %s_low | %s_high |", collab_metric_name((collab_metric)k),
+                    collab_metric_name((collab_metric)k));
         }
     }
     bool roles = facts != NULL && facts->any_role;
@@ -323,6 +438,9 @@ static void write_md(FILE *f, const collab_report_input *in, const collab_report
     for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
         if (collab_i_metric_shown(opt, m, k)) {
             fprintf(f, "---:|");
+        }
+        if (collab_i_metric_bounded(opt, m, k)) {
+            fprintf(f, "---:|---:|");
         }
     }
     fprintf(f, "---:|%s\n", roles ? "---|" : "");
@@ -336,6 +454,12 @@ static void write_md(FILE *f, const collab_report_input *in, const collab_report
                 char buf[64];
                 collab_i_format_metric(buf, sizeof buf, k, m->values[k][v]);
                 fprintf(f, " %s |", buf);
+            }
+            if (collab_i_metric_bounded(opt, m, k)) {
+                char lo[64], hi[64];
+                collab_i_format_metric(lo, sizeof lo, k, m->low[k][v]);
+                collab_i_format_metric(hi, sizeof hi, k, m->high[k][v]);
+                fprintf(f, " %s | %s |", lo, hi);
             }
         }
         fprintf(f, " %u |", in->partition != NULL ? in->partition->membership[v] + 1 : 0);
@@ -389,9 +513,18 @@ static void json_node(collab_jsonline *j, const collab_report_input *in,
             collab_jsonline_real(j, m->values[k][v]);
         }
     }
+    for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
+        if (collab_i_metric_bounded(opt, m, k)) {
+            char key[64];
+            snprintf(key, sizeof key, "%s_low", collab_metric_name((collab_metric)k));
+            collab_jsonline_key(j, key);
+            collab_jsonline_real(j, m->low[k][v]);
+            snprintf(key, sizeof key, "%s_high", collab_metric_name((collab_metric)k));
+            collab_jsonline_key(j, key);
+            collab_jsonline_real(j, m->high[k][v]);
+        }
+    }
     if (m->sampled) {
-        collab_jsonline_key(j, "betweenness_se");
-        collab_jsonline_real(j, m->betweenness_se[v]);
         collab_jsonline_key(j, "closeness_se");
         collab_jsonline_real(j, m->closeness_se[v]);
     }

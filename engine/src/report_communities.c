@@ -244,6 +244,32 @@ json_t *collab_i_report_parameters(const collab_report_input *in)
                                                ? json_integer(in->metrics->sample_sources)
                                                : json_null());
     json_object_set_new(approx, "seed", json_integer((json_int_t)mo->seed));
+    const collab_metrics *m = in->metrics;
+    if (m->sampled) {
+        char note[768];
+        collab_report_estimate_note(m, mo->seed, note, sizeof note);
+        json_object_set_new(approx, "note", json_string(note));
+        json_object_set_new(approx, "eps", json_real(m->approx_eps));
+        json_object_set_new(approx, "delta", json_real(m->approx_delta));
+        json_object_set_new(approx, "betweenness_paths_sampled", json_real(m->bc_samples));
+        json_object_set_new(approx, "betweenness_sample_limit", json_real(m->bc_omega));
+        json_object_set_new(approx, "betweenness_stopped_on_bounds", json_boolean(m->bc_adaptive));
+        json_object_set_new(approx, "betweenness_stopped_at_work_limit",
+                            json_boolean(m->bc_work_stop));
+    }
+    if (m->top_k > 0) {
+        json_t *top = json_array();
+        for (size_t i = 0; i < m->top_k; i++) {
+            json_t *row = json_object();
+            json_object_set_new(row, "name",
+                                json_string(collab_graph_name(in->graph, (uint32_t)m->top[i])));
+            json_object_set_new(row, "rank_best", json_integer((json_int_t)m->rank_best[i]));
+            json_object_set_new(row, "rank_worst", json_integer((json_int_t)m->rank_worst[i]));
+            json_object_set_new(row, "certain", json_boolean(m->rank_best[i] == m->rank_worst[i]));
+            json_array_append_new(top, row);
+        }
+        json_object_set_new(approx, "top_exact", top);
+    }
     json_object_set_new(o, "approximation", approx);
     if (in->partition != NULL) {
         const collab_community_options *co = in->community_opt;

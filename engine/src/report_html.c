@@ -155,11 +155,26 @@ static void write_stats(FILE *f, const collab_report_input *in)
     }
     fputs("</dl>\n", f);
     if (in->metrics->sampled) {
-        fprintf(f,
-                "<p class=\"note\">Betweenness and closeness are estimates from %ld sampled "
-                "sources (seed %llu); the CSV and JSON reports carry their standard errors."
-                "</p>\n",
-                in->metrics->sample_sources, (unsigned long long)in->metrics_opt->seed);
+        char note[768];
+        collab_report_estimate_note(in->metrics, in->metrics_opt->seed, note, sizeof note);
+        fputs("<p class=\"note\">Betweenness, closeness and harmonic centrality are estimates: ",
+              f);
+        esc(f, note);
+        fputs(".</p>\n", f);
+    }
+    const collab_metrics *m = in->metrics;
+    if (m->top_k > 0) {
+        fprintf(f, "<p class=\"note\">Top %zu by betweenness (--top-exact):</p>\n<ol>\n", m->top_k);
+        for (size_t i = 0; i < m->top_k; i++) {
+            char verdict[96];
+            collab_report_top_rank(m, i, verdict, sizeof verdict);
+            fputs("<li>", f);
+            esc(f, collab_graph_name(in->graph, (uint32_t)m->top[i]));
+            fputs(": ", f);
+            esc(f, verdict);
+            fputs("</li>\n", f);
+        }
+        fputs("</ol>\n", f);
     }
     fputs("</section>\n", f);
 }
@@ -220,6 +235,13 @@ static void ranking_head(FILE *f, const collab_report_input *in, const collab_re
                              collab_metric_higher_is_more((collab_metric)k) ? NULL : "ascending",
                              sorted);
         }
+        if (collab_i_metric_bounded(opt, m, k)) {
+            char low[64], high[64];
+            snprintf(low, sizeof low, "%s low", collab_metric_name((collab_metric)k));
+            snprintf(high, sizeof high, "%s high", collab_metric_name((collab_metric)k));
+            sortable_heading(f, low, "lower end of the estimate's interval", true, NULL, NULL);
+            sortable_heading(f, high, "upper end of the estimate's interval", true, NULL, NULL);
+        }
     }
     if (in->partition != NULL) {
         sortable_heading(f, "community", NULL, true, "ascending", NULL);
@@ -276,6 +298,14 @@ static void write_ranking(FILE *f, const collab_report_input *in, const collab_r
                     fprintf(f, "<td class=\"n\" data-v=\"NaN\">%s</td>", buf);
                 } else {
                     fprintf(f, "<td class=\"n\" data-v=\"%.17g\">%s</td>", value, buf);
+                }
+            }
+            if (collab_i_metric_bounded(opt, m, k)) {
+                double ends[2] = {m->low[k][v], m->high[k][v]};
+                char buf[64];
+                for (int e = 0; e < 2; e++) {
+                    collab_i_format_metric(buf, sizeof buf, k, ends[e]);
+                    fprintf(f, "<td class=\"n\" data-v=\"%.17g\">%s</td>", ends[e], buf);
                 }
             }
         }
@@ -530,10 +560,14 @@ static void write_analysis_settings(FILE *f, const collab_report_input *in)
     snprintf(buf, sizeof buf, "shortest paths %s; betweenness %s; %s",
              mo->paths == COLLAB_PATHS_INVERSE ? "with length 1/weight" : "count hops",
              mo->normalized ? "normalised" : "raw",
-             in->metrics->sampled ? "betweenness and closeness sampled" : "exact");
+             in->metrics->sampled ? "betweenness, closeness and harmonic estimated" : "exact");
     prov_item(f, "metrics", buf, false);
     if (in->metrics->sampled) {
-        snprintf(buf, sizeof buf, "%ld sources", in->metrics->sample_sources);
+        snprintf(buf, sizeof buf,
+                 "%.0f shortest paths (betweenness, eps %g, delta %g), %ld sources (closeness, "
+                 "harmonic)",
+                 in->metrics->bc_samples, in->metrics->approx_eps, in->metrics->approx_delta,
+                 in->metrics->sample_sources);
         prov_item(f, "sampling", buf, false);
     }
     if (in->partition != NULL) {

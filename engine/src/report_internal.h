@@ -22,6 +22,9 @@ void collab_i_md_text(FILE *f, const char *s);
 bool collab_i_metric_shown(const collab_report_options *opt, const collab_metrics *m,
                            int metric);
 
+/* True when `metric` is shown and estimated: it then has _low and _high columns. */
+bool collab_i_metric_bounded(const collab_report_options *opt, const collab_metrics *m, int metric);
+
 /* A metric value as the table, Markdown and HTML reports print it: integers for degree and
  * coreness, 6 significant digits for strength, 2 decimals for betweenness >= 1, else 4; "NaN". */
 void collab_i_format_metric(char *buf, size_t size, int metric, double x);

@@ -286,6 +286,11 @@ def check_components(collab, tmp):
     return len(drawn)
 
 
+def scene_subtitle(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)["subtitle"]["text"]
+
+
 def main():
     collab, datasets = sys.argv[1], sys.argv[2]
     russo = os.path.join(datasets, "thom_russo.csv")
@@ -332,6 +337,15 @@ def main():
                       ["--color-by", "pagerank", "--size-by", "betweenness", "--curved"]):
             run(collab, "map", russo, "-o", out("c.png"), "--scene", out("c.json"), *extra)
             check_scene(out("c.json"), " ".join(extra))
+        # Sizes from estimated betweenness: the subtitle says so and gives the bound; exact
+        # sizes say nothing of the kind (issue 21).
+        run(collab, "map", russo, "-o", out("e.png"), "--scene", out("e.json"), "--size-by",
+            "betweenness", "--approx", "eps=0.05,delta=0.1")
+        subtitle = check_scene(out("e.json"), "estimated sizes")["subtitle"]["text"]
+        if "estimated: normalised betweenness within 0.05, probability 0.9" not in subtitle:
+            sys.exit(f"FAIL: the subtitle of a map sized by estimated betweenness: {subtitle!r}")
+        if "estimated" in scene_subtitle(out("c.json")):
+            sys.exit("FAIL: a map of exact values says it is estimated")
         # The tango network at the node level and at the community level.
         tango = os.path.join(datasets, "tango", "tango_credits.csv")
         run(collab, "map", tango, "-o", out("t.png"), "--scene", out("t.json"), "--no-progress")

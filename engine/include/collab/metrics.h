@@ -4,8 +4,12 @@
  * - Shortest paths count hops by default (weights are strengths, not distances); with
  *   COLLAB_PATHS_INVERSE an edge of weight w has length 1/w.
  * - betweenness: undirected, each unordered pair counted once, raw (or normalised by
- *   (n-1)(n-2)/2 with `normalized`). Exact by Brandes' algorithm on all cores, or estimated from
- *   sampled sources (scaled to be unbiased, with a standard error per node).
+ *   (n-1)(n-2)/2 with `normalized`). Exact by Brandes' algorithm on all cores, or estimated by
+ *   KADABRA's adaptive sampling of shortest paths (Borassi and Natale 2016): with probability at
+ *   least 1 - delta every node's normalised betweenness is within eps of its estimate, and each
+ *   node gets the interval its own bound allows. When betweenness is estimated, closeness and
+ *   harmonic centrality come from sampled sources, with Hoeffding's bound for all nodes at once
+ *   (probability >= 1 - delta each).
  * - closeness: within the node's own component, (reachable - 1) / sum of distances; 0 when alone.
  * - harmonic: sum over other nodes of 1/distance (0 for unreachable ones).
  * - pagerank: weighted, damping 0.85 (igraph PRPACK), sums to 1.
@@ -53,12 +57,21 @@ typedef enum collab_path_weights {
  * COLLAB_MIN_APPROX_SOURCES sources (the standard errors in the reports say how good). */
 #define COLLAB_SAMPLE_WORK_BUDGET 5.0e9
 #define COLLAB_MIN_APPROX_SOURCES 200
-
+/* The guarantee of estimated betweenness unless asked otherwise: additive error on normalised
+ * betweenness, and the probability that some node misses it. Chosen so that the 100k-row
+ * generated file (33k people, 382k edges) takes about as long as 3000 sampled sources did. */
+#define COLLAB_DEFAULT_APPROX_EPS   0.005
+#define COLLAB_DEFAULT_APPROX_DELTA 0.1
 typedef struct collab_metrics_options {
     collab_path_weights paths;   /* how shortest paths are measured */
     bool normalized;             /* normalise betweenness */
     long approx_sources;         /* 0 = exact unless too large (then sampled automatically);
                                     K > 0 = sample K sources; -1 = always exact */
+    double approx_eps;   /* error of estimated betweenness (normalised scale); 0 = default */
+    double approx_delta; /* its failure probability; 0 = default */
+    bool approx_forced;  /* estimate even when the exact sweep is affordable */
+    size_t top_exact;    /* > 0: sample until the top K betweenness ranks are separated
+                            by their bounds, or 16 x the samples of eps (implies estimation) */
     uint64_t seed;               /* seed of the source sample */
     double exact_work_limit;     /* sample automatically above this many steps (vertices x
                                     (vertices + edges)); 0 = COLLAB_EXACT_WORK_LIMIT. A command
@@ -94,10 +107,24 @@ typedef struct collab_global_stats {
 typedef struct collab_metrics {
     size_t n;                              /* vertices */
     double *values[COLLAB_METRIC_COUNT];   /* per metric: n values, NULL if not computed */
-    double *betweenness_se;                /* standard error per node when sampled, else NULL */
     double *closeness_se;                  /* standard error per node when sampled, else NULL */
-    bool sampled;                          /* betweenness/closeness are estimates */
-    long sample_sources;                   /* sources used when sampled */
+    double *low[COLLAB_METRIC_COUNT];      /* per metric: lower bounds when estimated, else NULL
+                                              (betweenness, closeness, harmonic) */
+    double *high[COLLAB_METRIC_COUNT];     /* per metric: upper bounds when estimated, else NULL */
+    bool sampled;                          /* betweenness/closeness/harmonic are estimates */
+    long sample_sources;                   /* sources used when sampled (closeness, harmonic) */
+    double approx_eps, approx_delta;       /* the guarantee of the estimates */
+    double bc_samples;                     /* shortest paths KADABRA sampled */
+    double bc_omega;                       /* the most it could have sampled */
+    bool bc_adaptive;                      /* it stopped on its bounds, before omega */
+    bool bc_work_stop;                     /* it stopped at its work limit (the exact sweep's
+                                              work, at most COLLAB_SAMPLE_WORK_BUDGET): the
+                                              intervals hold, eps may not */
+    double bc_work;                        /* adjacency entries its samples scanned */
+    size_t top_k;                          /* ranks in the three arrays below (--top-exact) */
+    size_t *top;                           /* top_k nodes by estimated betweenness */
+    size_t *rank_best, *rank_worst;        /* 1-based ranks each could have, given the bounds:
+                                              equal when the rank is certain */
     collab_global_stats global;            /* global statistics */
     double seconds[COLLAB_METRIC_COUNT];   /* wall time per metric; the path sweep's time is
                                               given to betweenness (it also yields closeness

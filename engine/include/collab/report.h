@@ -101,6 +101,15 @@ const char *collab_report_stat(char buf[32], double x, int decimals);
 /* Writes `s` as Markdown text: table pipes, markup and control characters neutralised. */
 void collab_report_md_text(FILE *f, const char *s);
 
+/* Writes into `buf` (always terminated) the sentence every report prints when metrics are
+ * estimated: which ones, from how many samples, with which guarantee, and that the _low and
+ * _high values are each node's interval; "" when nothing is estimated. */
+void collab_report_estimate_note(const collab_metrics *m, uint64_t seed, char *buf, size_t size);
+
+/* Writes into `buf` what the --top-exact ranking says of rank i (0-based, < m->top_k): "certain"
+ * or "tied within the bound: ranks 3-5". */
+void collab_report_top_rank(const collab_metrics *m, size_t i, char *buf, size_t size);
+
 /* Ranks vertices by `metric` (descending; ascending for constraint; NaN last; ties by id).
  * `order` receives the n vertex ids. */
 void collab_report_rank(const collab_metrics *m, collab_metric metric, uint32_t *order);
