@@ -290,6 +290,7 @@ static collab_status colours(map_job *job, collab_scene_input *si, collab_error 
     if (mo->color_by == COLLAB_MAP_COLOR_YEAR) {
         si->color_mode = COLLAB_COLOR_NUMERIC;
         si->value_label = "year";
+        si->missing_label = "undated";
         collab_status st = collab_i_map_person_years(job->src->graph, job->src->list, a, err);
         si->value = a->value;
         return st;

@@ -6,11 +6,12 @@
 #include "collab/scene.h"
 
 #include "collab/alloc.h"
-#include "scene_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "scene_internal.h"
 
 /* Share of the plot area the nodes' discs may cover before they are shrunk: dense maps keep
  * room between nodes instead of becoming one blot. */
@@ -229,6 +230,17 @@ static collab_box plot_box(const collab_scene_input *in, double band, double leg
     return b;
 }
 
+/* The legend column is at least this share of the page's width, so that maps of one network
+ * coloured differently (communities, roles, years), whose legends differ in width, get the same
+ * plot box and so draw every node at the same place; only a legend wider than this moves it. */
+#define LEGEND_RESERVE 0.3
+
+/* The width kept for a legend of natural width `w` (0: no legend). */
+static double legend_reserve(const collab_scene_input *in, double w)
+{
+    return w > 0 ? fmax(w, LEGEND_RESERVE * (in->page_width - 2 * in->margin)) : 0;
+}
+
 /* Lays out the title band, legend column and plot area; returns the node scale. */
 static collab_status frame(collab_scene *s, const collab_scene_input *in,
                            const collab_i_scene_facts *facts, double band, double *scale,
@@ -237,14 +249,14 @@ static collab_status frame(collab_scene *s, const collab_scene_input *in,
     double fs = in->font_scale;
     double swatch = 14 * fs;
     double legend_w = collab_i_legend_width(s, swatch, fs);
-    collab_box plot = plot_box(in, band, legend_w);
+    collab_box plot = plot_box(in, band, legend_reserve(in, legend_w));
     *scale = node_scale(s, plot);
     double need = 2 * collab_i_legend_max_marker(s, facts, *scale);
     if (legend_w > 0 && need > swatch) {
         /* A wider marker column narrows the plot, which can only shrink the markers. */
         swatch = need;
         legend_w = collab_i_legend_width(s, swatch, fs);
-        plot = plot_box(in, band, legend_w);
+        plot = plot_box(in, band, legend_reserve(in, legend_w));
         *scale = node_scale(s, plot);
     }
     double room_w = in->page_width - 2 * in->margin;
@@ -256,7 +268,9 @@ static collab_status frame(collab_scene *s, const collab_scene_input *in,
     }
     s->plot = plot;
     if (legend_w > 0) {
-        collab_i_legend_place(s, facts, plot.x + plot.w + 12 * fs, plot.y, legend_w,
+        /* against the right margin: a legend narrower than its column leaves the room between
+         * it and the plot */
+        collab_i_legend_place(s, facts, in->page_width - in->margin - legend_w, plot.y, legend_w,
                               in->page_height - in->margin, swatch, *scale);
     }
     return COLLAB_OK;

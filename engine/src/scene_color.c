@@ -177,6 +177,8 @@ static void color_numeric(collab_scene *s, const collab_scene_input *in,
             facts->vmin = facts->has_values ? fmin(facts->vmin, v) : v;
             facts->vmax = facts->has_values ? fmax(facts->vmax, v) : v;
             facts->has_values = true;
+        } else {
+            facts->n_missing++;
         }
     }
     double span = facts->vmax - facts->vmin;

@@ -39,6 +39,7 @@ typedef struct collab_i_scene_facts {
     size_t n_grey;                                 /* communities drawn in the neutral grey */
     size_t grey_members;                           /* their nodes (members for bubbles) */
     bool has_values;                               /* NUMERIC: some value is finite */
+    size_t n_missing;                              /* NUMERIC: nodes without a value (grey) */
     double vmin, vmax;                             /* NUMERIC: range of the finite values */
     collab_rgba neutral;                           /* the theme's neutral grey */
 } collab_i_scene_facts;

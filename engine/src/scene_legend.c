@@ -6,11 +6,12 @@
  * size markers are. collab_i_legend_prepare measures the texts, collab_i_legend_width answers for
  * any marker column, and collab_i_legend_place positions everything once the scale is known. */
 #include "collab/alloc.h"
-#include "scene_internal.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "scene_internal.h"
 
 enum { SECTION_COLOR = 0, SECTION_SIZE, SECTION_SHAPE, N_SECTIONS };
 
@@ -190,6 +191,13 @@ static collab_status prepare_colorbar(collab_scene *s, const collab_scene_input 
         for (size_t i = 0; i < 11; i++) {
             cb->stops[i] = collab_i_viridis_stop(i);
         }
+    }
+    if (st == COLLAB_OK && facts->n_missing > 0) {
+        /* the grey nodes are explained below the bar, with how many there are */
+        char text[96];
+        snprintf(text, sizeof text, "%s (%zu)",
+                 in->missing_label != NULL ? in->missing_label : "no value", facts->n_missing);
+        st = add_item(s, in, COLLAB_LEGEND_OTHER, text, facts->neutral, err);
     }
     return st;
 }

@@ -332,6 +332,20 @@ def main():
                 sys.exit(f"FAIL: legend caption {item['text']!r} names no member of its community")
         if not legend:
             sys.exit("FAIL: the legend lists no community")
+        # Colouring never moves a node: the legends differ in width, the plot box does not.
+        where = {n["name"]: (n["x"], n["y"]) for n in scene["nodes"]}
+        for colour in ("year", "role", "pagerank"):
+            run(collab, "map", russo, "-o", out("p.png"), "--scene", out("p.json"),
+                "--color-by", colour)
+            other = json.load(open(out("p.json"), encoding="utf-8"))
+            moved = [n["name"] for n in other["nodes"] if (n["x"], n["y"]) != where[n["name"]]]
+            if moved:
+                sys.exit(f"FAIL: --color-by {colour} moved {len(moved)} nodes ({moved[0]})")
+            if colour == "year":
+                grey = sum(1 for n in other["nodes"] if n["color"] == "#b4b4b4")
+                items = [i["text"] for i in other["legend"]["items"] if i["kind"] == "other"]
+                if grey == 0 or items != [f"undated ({grey})"]:
+                    sys.exit(f"FAIL: {grey} undated nodes, legend says {items}")
         # Colourings and the dark theme.
         for extra in (["--color-by", "role"], ["--color-by", "year"], ["--theme", "dark"],
                       ["--color-by", "pagerank", "--size-by", "betweenness", "--curved"]):

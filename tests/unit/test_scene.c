@@ -644,9 +644,13 @@ static void test_numeric_sizes_shapes(void **state)
     assert_string_equal(lg->headings[0].text, "pagerank");
     assert_string_equal(lg->headings[1].text, "Size: degree");
     assert_string_equal(lg->headings[2].text, "Shape");
-    assert_int_equal(lg->items[0].kind, COLLAB_LEGEND_SIZE);
-    assert_float_equal(lg->items[0].value, 10, 0);
-    assert_float_equal(lg->items[0].marker.radius, s.nodes[1].radius, 1e-12);
+    /* the grey node without a value is explained under the colour bar */
+    assert_int_equal(lg->items[0].kind, COLLAB_LEGEND_OTHER);
+    assert_string_equal(lg->items[0].caption.text, "no value (1)");
+    assert_memory_equal(&lg->items[0].marker.fill, &s.nodes[1].fill, sizeof(collab_rgba));
+    assert_int_equal(lg->items[1].kind, COLLAB_LEGEND_SIZE);
+    assert_float_equal(lg->items[1].value, 10, 0);
+    assert_float_equal(lg->items[1].marker.radius, s.nodes[1].radius, 1e-12);
     collab_scene_destroy(&s);
 }
 

@@ -93,6 +93,8 @@ typedef struct collab_scene_input {
                                           communities); false = only those of 2% and more */
     const double *value;               /* NUMERIC mode: value per node (NaN -> grey) */
     const char *value_label;           /* NUMERIC mode: name of the value for the colour bar */
+    const char *missing_label;         /* NUMERIC mode: legend caption of the grey nodes that
+                                          have no value ("undated"); NULL = "no value" */
     const char *const *names;          /* UTF-8 name per node (NULL entry = ""); NULL = no labels */
     const uint8_t *kind;               /* collab_node_kind per node; NULL = all persons */
     const uint8_t *emphasis;           /* 1 = a node the map is about (ego, path): thick outline
