@@ -8,14 +8,8 @@
 set -u
 collab=$(realpath "$1")
 tests=$(realpath "$2")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$(dirname "$(realpath "$0")")/checks_lib.sh"
 cd "$work"
-failures=0
-fail() {
-    echo "FAIL $*"
-    failures=$((failures + 1))
-}
 
 "$collab" import discogs "$tests/data/discogs/releases.xml" -o credits.csv 2>/dev/null ||
     fail "import exited $?"
@@ -66,5 +60,4 @@ for person in 'John Smith' 'John Smith (2)' 'Jesper Dahlbäck' 'Art Blakey'; do
     grep -q "^[0-9]*,$person," analysis/report.csv || fail "'$person' is not in report.csv"
 done
 
-echo "discogs: $failures failed"
-[ "$failures" = 0 ]
+checks_done "discogs"

@@ -8,14 +8,8 @@
 set -u
 collab=$(realpath "$1")
 clean=$(realpath "$2")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$(dirname "$(realpath "$0")")/checks_lib.sh"
 cd "$work"
-failures=0
-fail() {
-    echo "FAIL $*"
-    failures=$((failures + 1))
-}
 "$collab" report "$clean" --all --format csv -o ref.csv 2>/dev/null || fail "the clean file"
 # same NAME ARGS...: the report of ARGS equals the clean file's.
 same() {
@@ -87,5 +81,4 @@ head -c 200 t.csv.gz > cut.gz
 [ "$?" = 3 ] && grep -q "gzip data is corrupt or truncated" err.txt || fail "truncated gzip: $(cat err.txt)"
 "$collab" summary t.csv --encoding no-such-encoding >/dev/null 2>err.txt
 [ "$?" = 2 ] && grep -q "unknown encoding 'no-such-encoding'" err.txt || fail "unknown encoding: $(cat err.txt)"
-echo "encodings and compression: $failures failed"
-[ "$failures" = 0 ]
+checks_done "encodings and compression"

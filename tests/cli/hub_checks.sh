@@ -6,17 +6,7 @@
 set -u
 collab=$(realpath "$1")
 data=$(realpath "$2")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-fail() {
-    echo "FAIL $*"
-    failures=$((failures + 1))
-}
-# expect FILE TEXT: FILE mentions TEXT.
-expect() {
-    grep -qF -- "$2" "$1" || fail "$(basename "$1") does not mention '$2'"
-}
+. "$(dirname "$(realpath "$0")")/checks_lib.sh"
 cd "$work"
 "$collab" summary "$data" -o summary.txt 2>stderr.txt || fail "summary exited $?"
 expect stderr.txt "2 projects with more than 100 people left out of the person-person network"
@@ -45,5 +35,4 @@ done
 "$collab" summary "$data" --max-participants 0 -o kept.txt 2>kept.err
 expect kept.txt "edges:              179700"
 [ -s kept.err ] && fail "--max-participants 0 still warns: $(cat kept.err)"
-echo "hub projects: $failures failed"
-[ "$failures" = 0 ]
+checks_done "hub projects"

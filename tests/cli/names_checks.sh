@@ -7,14 +7,8 @@
 set -u
 collab=$(realpath "$1")
 cases=$(realpath "$2")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$(dirname "$(realpath "$0")")/checks_lib.sh"
 cd "$work"
-failures=0
-fail() {
-    echo "FAIL $*"
-    failures=$((failures + 1))
-}
 planted="$cases/names_planted/in.csv"
 "$collab" names "$planted" --format csv -o aliases.csv || fail "names exited $?"
 for pair in 'Beyonce,Beyoncé' 'ASAP Rocky,A$AP Rocky' '"Bach, Johann Sebastian",Johann Sebastian Bach' \
@@ -33,5 +27,4 @@ assert after["graph"]["persons"] == before - 5, (before, after["graph"]["persons
 PY
 "$collab" names "$cases/names_distinct/in.csv" --format csv -o none.csv
 [ "$(tail -n +2 none.csv | wc -l)" = 0 ] || fail "variants proposed among distinct names: $(cat none.csv)"
-echo "names: $failures failed"
-[ "$failures" = 0 ]
+checks_done "names"

@@ -11,14 +11,8 @@
 set -u
 collab=$(realpath "$1")
 clean=$(realpath "$2")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$(dirname "$(realpath "$0")")/checks_lib.sh"
 cd "$work"
-failures=0
-fail() {
-    echo "FAIL $*"
-    failures=$((failures + 1))
-}
 # The report without the columns only credits have.
 network_columns() {
     python3 - "$1" "$2" "$3" <<'PY'
@@ -104,5 +98,4 @@ if "$collab" summary "$clean" 2>/dev/null | grep -q '^shape: *credits'; then
         fail "bipartite: not read as credits"
     same bipartite ref.csv bip.graphml
 fi
-echo "networks: $failures failed"
-[ "$failures" = 0 ]
+checks_done "networks"

@@ -7,14 +7,8 @@
 set -u
 collab=$(realpath "$1")
 clean=$(realpath "$2")
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+. "$(dirname "$(realpath "$0")")/checks_lib.sh"
 cd "$work"
-failures=0
-fail() {
-    echo "FAIL $*"
-    failures=$((failures + 1))
-}
 python3 - "$clean" <<'PY'
 import csv, sys
 rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8", newline="")))
@@ -73,5 +67,4 @@ grep -q -- "--wide --person-cols 'personnel\*' --project-col NAME" err.txt ||
 "$collab" summary cast_semicolon.csv --person-col cast --project-col title >/dev/null 2>err.txt
 grep -q "use --split-people ';' to read one credit per name" err.txt ||
     fail "no --split-people hint: $(cat err.txt)"
-echo "shapes: $failures failed"
-[ "$failures" = 0 ]
+checks_done "shapes"
