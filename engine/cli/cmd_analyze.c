@@ -1,12 +1,9 @@
 /* collab analyze: the whole job from one command. One load, one set of metrics and communities,
  * one map: the summary, the report in every format, the community report, the map as PNG, SVG
- * and PDF, and every export are all written from them into one directory. */
-#include "cli.h"
-
-#include "collab/clock.h"
-#include "map_internal.h"
-
+ * and PDF, the HTML report and the network for Gephi (GEXF) are all written from them into one
+ * directory; the other network formats when asked (--exports), compressed with --compress. */
 #include "collab/alloc.h"
+#include "collab/clock.h"
 #include "collab/export.h"
 #include "collab/summary.h"
 
@@ -15,6 +12,9 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <unistd.h>
+
+#include "cli.h"
+#include "map_internal.h"
 
 static const char *const analyze_usage =
     "usage: collab analyze [options] FILE -o DIR\n\n"
@@ -25,33 +25,41 @@ static const char *const analyze_usage =
     "  report.html                        one self-contained page: map, tables, plots, provenance\n"
     "  communities.md                     communities with members, density, roles and years\n"
     "  map.png, map.svg, map.pdf          the map (communities as bubbles above 20000 nodes)\n"
-    "  network.graphml, network.gexf, network.gml, network.json, network.vos.json,\n"
-    "  nodes.csv, edges.csv               the network with metrics, communities and positions\n"
-    "for Gephi, Cytoscape, VOSviewer, d3 and spreadsheets. Progress per stage on a terminal;\n"
-    "--verbose times every stage and metric and reports the peak memory.\n\n"
+    "  network.gexf                       the network with metrics, communities and positions,\n"
+    "                                     for Gephi\n"
+    "and with --exports the network in other formats: network.graphml (Cytoscape, yEd),\n"
+    "network.gml, network.json (d3, NetworkX), network.vos.json (VOSviewer), nodes.csv and\n"
+    "edges.csv (spreadsheets). Progress per stage on a terminal; --verbose times every stage\n"
+    "and metric and reports the peak memory.\n\n"
     "Options:\n"
     "      --top N                  rows in report.txt, report.md and the HTML table (default 50)\n"
     "      --sort METRIC            ranking metric (default betweenness)\n"
     "      --no-map                 skip the map (and positions in the exports)\n"
+    "      --exports LIST           network formats to write, comma-separated, from\n"
+    "                               {exports}; 'all' or 'none' (default gexf)\n"
+    "      --compress               write the network files gzip-compressed\n"
+    "                               (network.gexf.gz: Gephi, NetworkX and igraph read them)\n"
     "  -o, --output DIR             the directory to write into\n"
     "  -h, --help                   show this help\n";
 
-enum { OPT_TOP = 1, OPT_SORT, OPT_NO_MAP };
+enum { OPT_TOP = 1, OPT_SORT, OPT_NO_MAP, OPT_EXPORTS, OPT_COMPRESS };
 
 typedef struct analyze_args {
-    const char *dir;          /* -o */
-    size_t top;               /* report rows */
-    collab_metric sort;       /* ranking metric */
-    bool no_map;              /* --no-map */
+    const char *dir;                          /* -o */
+    size_t top;                               /* report rows */
+    collab_metric sort;                       /* ranking metric */
+    bool no_map;                              /* --no-map */
+    bool exports[COLLAB_EXPORT_FORMAT_COUNT]; /* --exports: the network formats written */
+    bool compress;                            /* --compress: the network files gzip-compressed */
     const char *command_line; /* for the HTML provenance (borrowed from the runner) */
 } analyze_args;
 
 /* Stage bookkeeping: a line per stage on a terminal, and timings with --verbose. */
 typedef struct stages {
-    bool show;                /* stderr is a terminal or --verbose */
-    bool verbose;             /* print each stage's time */
-    double start;             /* when the current stage began */
-    const char *name;         /* the current stage */
+    bool show;        /* stderr is a terminal or --verbose */
+    bool verbose;     /* print each stage's time */
+    double start;     /* when the current stage began */
+    const char *name; /* the current stage */
 } stages;
 
 static void stage_begin(stages *s, const char *name)
@@ -78,6 +86,42 @@ static void file_timing(const stages *s, const char *file, double start)
     }
 }
 
+/* --exports: "all", "none" or a comma-separated list of export format choices ("gexf,csv"). */
+static void parse_exports(const char *arg, bool chosen[COLLAB_EXPORT_FORMAT_COUNT],
+                          collab_error *err)
+{
+    bool all = strcmp(arg, "all") == 0;
+    for (int i = 0; i < COLLAB_EXPORT_FORMAT_COUNT; i++) {
+        chosen[i] = all && collab_export_format_option_name(i) != NULL;
+    }
+    if (all || strcmp(arg, "none") == 0) {
+        return;
+    }
+    for (const char *word = arg;;) {
+        size_t len = strcspn(word, ",");
+        int found = -1;
+        for (int i = 0; collab_export_format_option_name(i) != NULL; i++) {
+            const char *name = collab_export_format_option_name(i);
+            if (strlen(name) == len && strncmp(word, name, len) == 0) {
+                found = i;
+            }
+        }
+        if (found < 0) {
+            char names[128];
+            cli_join_names(names, sizeof names, "{exports}", ", ", ", ");
+            collab_error_set(err, COLLAB_E_USAGE,
+                             "--exports takes %s, all or none, comma-separated, not '%.*s'", names,
+                             (int)len, word);
+            return;
+        }
+        chosen[found] = true;
+        if (word[len] == '\0') {
+            return;
+        }
+        word += len + 1;
+    }
+}
+
 static bool analyze_option(void *ctx, int opt, const char *arg, collab_error *err)
 {
     analyze_args *aa = ctx;
@@ -91,6 +135,12 @@ static bool analyze_option(void *ctx, int opt, const char *arg, collab_error *er
     case OPT_NO_MAP:
         aa->no_map = true;
         return true;
+    case OPT_EXPORTS:
+        parse_exports(arg, aa->exports, err);
+        return true;
+    case OPT_COMPRESS:
+        aa->compress = true;
+        return true;
     default:
         return false;
     }
@@ -102,7 +152,7 @@ typedef struct job {
     cli_input *in;
     cli_analysis *an;
     const analyze_args *aa;
-    collab_map map;              /* the map, when drawn */
+    collab_map map; /* the map, when drawn */
     bool have_map;
     stages st;
 } job;
@@ -117,10 +167,10 @@ static collab_status write_summary(job *j, collab_error *err)
         collab_output out;
         st = cli_output_open(&out, path, j->in->path, err);
         if (st == COLLAB_OK) {
-            st = json ? collab_summary_write_json(out.f, &s, &j->in->list, &j->in->g,
-                                                  &j->in->graph, err)
-                      : collab_summary_write_text(out.f, &s, &j->in->list, &j->in->g,
-                                                  &j->in->graph, err);
+            st = json ? collab_summary_write_json(out.f, &s, &j->in->list, &j->in->g, &j->in->graph,
+                                                  err)
+                      : collab_summary_write_text(out.f, &s, &j->in->list, &j->in->g, &j->in->graph,
+                                                  err);
             st = cli_output_finish(&out, st, err);
         }
     }
@@ -201,43 +251,83 @@ static collab_status write_html(job *j, collab_error *err)
     return cli_report_html_file(j->in, j->an, &page, &ro, path, err);
 }
 
-/* The exports, in the order below, are split between the two writers at this index. */
-#define EXPORTS_ON_SECOND_WRITER 3
+/* The network formats, with what each weighs: its size in MB on the 1M-row generated file (the
+ * writers' time goes with the bytes), to share them between the two writers. */
+static const struct {
+    const char *name;
+    collab_export_format format;
+    int megabytes;
+} export_files[] = {
+    {"network.graphml", COLLAB_EXPORT_GRAPHML, 800},
+    {"network.gexf", COLLAB_EXPORT_GEXF, 716},
+    {"network.gml", COLLAB_EXPORT_GML, 488},
+    {"network.json", COLLAB_EXPORT_JSON, 418},
+    {"network.vos.json", COLLAB_EXPORT_VOSVIEWER, 468},
+    {"nodes.csv", COLLAB_EXPORT_CSV_NODES, 292}, /* and edges.csv */
+};
+#define N_EXPORT_FILES (sizeof export_files / sizeof export_files[0])
 
-/* Exports number `first` to `first + count - 1` of the list below. */
-static collab_status write_exports(job *j, size_t first, size_t count, collab_error *err)
+/* The same weight for what each writer has besides: the reports (report.json and report.csv
+ * are 300 MB there) on the second, the map and the page on the first (about 200 MB's time). */
+#define REPORTS_MEGABYTES      300
+#define MAP_AND_PAGE_MEGABYTES 200
+
+/* Which writer writes each chosen export: the heaviest first, each to the writer with less to
+ * do so far (the order is fixed, so the outputs are too). */
+typedef struct export_plan {
+    size_t files[2][N_EXPORT_FILES]; /* indices into export_files, per writer */
+    size_t n_files[2];
+} export_plan;
+
+static void plan_exports(const analyze_args *aa, bool have_map, export_plan *plan)
 {
-    static const struct {
-        const char *name;
-        collab_export_format format;
-    } files[] = {
-        /* The first EXPORTS_ON_SECOND_WRITER go to the second writer with the reports: the
-         * halves take about the same time (1M rows: 9.1 s and 8.1 s). */
-        {"network.graphml", COLLAB_EXPORT_GRAPHML}, {"network.gexf", COLLAB_EXPORT_GEXF},
-        {"network.json", COLLAB_EXPORT_JSON},       {"network.gml", COLLAB_EXPORT_GML},
-        {"network.vos.json", COLLAB_EXPORT_VOSVIEWER}, {"nodes.csv", COLLAB_EXPORT_CSV_NODES},
-    };
+    memset(plan, 0, sizeof *plan);
+    int load[2] = {have_map ? MAP_AND_PAGE_MEGABYTES : 0, REPORTS_MEGABYTES};
+    bool placed[N_EXPORT_FILES] = {false};
+    for (;;) {
+        size_t heaviest = N_EXPORT_FILES;
+        for (size_t i = 0; i < N_EXPORT_FILES; i++) {
+            if (!placed[i] && aa->exports[export_files[i].format] &&
+                (heaviest == N_EXPORT_FILES ||
+                 export_files[i].megabytes > export_files[heaviest].megabytes)) {
+                heaviest = i;
+            }
+        }
+        if (heaviest == N_EXPORT_FILES) {
+            return;
+        }
+        int w = load[1] < load[0] ? 1 : 0;
+        plan->files[w][plan->n_files[w]++] = heaviest;
+        load[w] += export_files[heaviest].megabytes;
+        placed[heaviest] = true;
+    }
+}
+
+/* The exports of writer `w` in the plan. */
+static collab_status write_exports(job *j, const export_plan *plan, int w, collab_error *err)
+{
     collab_status st = COLLAB_OK;
-    size_t n_files = sizeof files / sizeof files[0];
-    size_t end = count < n_files - first ? first + count : n_files;
-    for (size_t i = first; st == COLLAB_OK && i < end; i++) {
+    for (size_t k = 0; st == COLLAB_OK && k < plan->n_files[w]; k++) {
+        size_t i = plan->files[w][k];
         char path[4096];
-        cli_path_in(path, sizeof path, j->aa->dir, files[i].name, "");
+        cli_path_in(path, sizeof path, j->aa->dir, export_files[i].name,
+                    j->aa->compress ? ".gz" : "");
         double start = collab_clock_seconds();
         st = cli_export_file(j->in, j->an, j->have_map ? &j->map : NULL, path,
-                             (int)files[i].format, err);
-        file_timing(&j->st, files[i].name, start);
+                             (int)export_files[i].format, err);
+        file_timing(&j->st, export_files[i].name, start);
     }
     return st;
 }
 
 /* The outputs are written by two threads (one with --threads 1): the second writes the reports
- * and the first exports, this one the map, the page and the other exports. Both only read the
- * job (graph, metrics, communities, map scene); each output is its own atomic file; each writer
- * has its own error, and this thread's is reported first. */
+ * and its share of the exports, this one the map, the page and the other exports. Both only read
+ * the job (graph, metrics, communities, map scene); each output is its own atomic file; each
+ * writer has its own error, and this thread's is reported first. */
 typedef struct writer {
     job *j;
-    double reports_seconds;  /* its stage times */
+    const export_plan *plan;
+    double reports_seconds; /* its stage times */
     double exports_seconds;
     collab_status st;
     collab_error err;
@@ -251,7 +341,7 @@ static void *second_writer(void *arg)
     double middle = collab_clock_seconds();
     w->reports_seconds = middle - start;
     if (w->st == COLLAB_OK) {
-        w->st = write_exports(w->j, 0, EXPORTS_ON_SECOND_WRITER, &w->err);
+        w->st = write_exports(w->j, w->plan, 1, &w->err);
     }
     w->exports_seconds = collab_clock_seconds() - middle;
     return NULL;
@@ -266,9 +356,12 @@ static collab_status write_outputs(job *j, collab_error *err)
                 two_writers ? "two writers" : "one writer");
     }
     double start = collab_clock_seconds();
+    export_plan plan;
+    plan_exports(j->aa, j->have_map, &plan);
     writer w;
     memset(&w, 0, sizeof w);
     w.j = j;
+    w.plan = &plan;
     pthread_t thread;
     bool threaded = two_writers && pthread_create(&thread, NULL, second_writer, &w) == 0;
     if (!threaded) {
@@ -285,7 +378,7 @@ static collab_status write_outputs(job *j, collab_error *err)
     }
     double t2 = collab_clock_seconds();
     if (st == COLLAB_OK) {
-        st = write_exports(j, EXPORTS_ON_SECOND_WRITER, SIZE_MAX, err);
+        st = write_exports(j, &plan, 0, err);
     }
     double t3 = collab_clock_seconds();
     if (threaded) {
@@ -350,7 +443,8 @@ static collab_status check(cli_run *r, void *settings, collab_error *err)
     aa->dir = r->output;
     aa->command_line = r->command_line;
     if (aa->dir == NULL || strcmp(aa->dir, "-") == 0) {
-        return collab_error_set(err, COLLAB_E_USAGE, "missing -o DIR (the directory to write into)");
+        return collab_error_set(err, COLLAB_E_USAGE,
+                                "missing -o DIR (the directory to write into)");
     }
     return COLLAB_OK;
 }
@@ -380,12 +474,15 @@ static void analyze_init(void *settings)
     analyze_args *aa = settings;
     aa->top = 50;
     aa->sort = COLLAB_METRIC_BETWEENNESS;
+    aa->exports[COLLAB_EXPORT_GEXF] = true; /* what Gephi opens */
 }
 
 static const struct option analyze_options[] = {
     {"top", required_argument, NULL, OPT_TOP},
     {"sort", required_argument, NULL, OPT_SORT},
     {"no-map", no_argument, NULL, OPT_NO_MAP},
+    {"exports", required_argument, NULL, OPT_EXPORTS},
+    {"compress", no_argument, NULL, OPT_COMPRESS},
     {NULL, 0, NULL, 0},
 };
 

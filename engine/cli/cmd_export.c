@@ -28,6 +28,8 @@ static const char *const export_usage =
     "                               .vos.json VOSviewer JSON (VOSviewer Online)\n"
     "                               .csv      node table, with the edge table beside it in\n"
     "                                         OUT.edges.csv\n"
+    "                               any of them + .gz: gzip-compressed (out.gexf.gz), which\n"
+    "                               Gephi, NetworkX and igraph read\n"
     "      --format {exports}\n"
     "                               the format, whatever the extension ('-o -' writes to\n"
     "                               standard output, except csv)\n"
@@ -80,7 +82,8 @@ static collab_status check(cli_run *r, void *settings, collab_error *err)
     } else if (!collab_export_format_from_path(a->output, &a->format)) {
         return collab_error_set(err, COLLAB_E_USAGE,
                                 "cannot tell the format of '%s' from its extension (use .graphml, "
-                                ".gexf, .gml, .json, .vos.json or .csv, or --format)",
+                                ".gexf, .gml, .json, .vos.json or .csv, with .gz to compress, "
+                                "or --format)",
                                 a->output);
     }
     if (a->format == COLLAB_EXPORT_CSV_NODES && strcmp(a->output, "-") == 0) {

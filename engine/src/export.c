@@ -27,10 +27,10 @@ typedef collab_status (*export_writer)(FILE *f, collab_i_export *x, collab_error
  * enum value, one row and its writer. `option` is the --format choice (NULL: not offered, the
  * edge table is written beside the node table); `suffix` the extension that names it. */
 typedef struct format_row {
-    const char *name;     /* canonical name */
-    const char *option;   /* --format choice, or NULL */
-    const char *suffix;   /* extension, or NULL */
-    export_writer write;  /* the writer */
+    const char *name;    /* canonical name */
+    const char *option;  /* --format choice, or NULL */
+    const char *suffix;  /* extension, or NULL */
+    export_writer write; /* the writer */
 } format_row;
 
 static const format_row format_rows[] = {
@@ -45,16 +45,25 @@ static const format_row format_rows[] = {
 _Static_assert(sizeof format_rows / sizeof format_rows[0] == COLLAB_EXPORT_FORMAT_COUNT,
                "one row per collab_export_format");
 
+/* The length of `path` without a final ".gz" (the compression is the output's business). */
+static size_t length_without_gz(const char *path)
+{
+    size_t n = strlen(path);
+    return n > 3 && strcasecmp(path + n - 3, ".gz") == 0 ? n - 3 : n;
+}
+
 bool collab_export_format_from_path(const char *path, collab_export_format *fmt)
 {
     if (path == NULL) {
         return false;
     }
+    char plain[4096];
+    snprintf(plain, sizeof plain, "%.*s", (int)length_without_gz(path), path);
     /* The longest matching suffix wins: .vos.json before .json. */
     size_t best_len = 0;
     for (int i = 0; i < COLLAB_EXPORT_FORMAT_COUNT; i++) {
         const char *suffix = format_rows[i].suffix;
-        if (suffix != NULL && strlen(suffix) > best_len && ends_with(path, suffix)) {
+        if (suffix != NULL && strlen(suffix) > best_len && ends_with(plain, suffix)) {
             *fmt = (collab_export_format)i;
             best_len = strlen(suffix);
         }
@@ -74,8 +83,11 @@ const char *collab_export_format_option_name(int i)
 
 bool collab_export_edges_path(const char *nodes_path, char *out, size_t size)
 {
-    size_t n = strlen(nodes_path);
-    size_t stem = ends_with(nodes_path, ".csv") ? n - strlen(".csv") : n;
+    size_t n = length_without_gz(nodes_path);
+    const char *gz = nodes_path + n; /* "" or ".gz": the edge table is compressed alike */
+    char plain[4096];
+    snprintf(plain, sizeof plain, "%.*s", (int)n, nodes_path);
+    size_t stem = ends_with(plain, ".csv") ? n - strlen(".csv") : n;
     const char *suffix = ".edges.csv";
     /* "nodes" as the stem's last word names the node table: the edge table swaps the word. */
     size_t word = strlen("nodes");
@@ -84,7 +96,7 @@ bool collab_export_edges_path(const char *nodes_path, char *out, size_t size)
         stem -= word;
         suffix = "edges.csv";
     }
-    int written = snprintf(out, size, "%.*s%s", (int)stem, nodes_path, suffix);
+    int written = snprintf(out, size, "%.*s%s%s", (int)stem, nodes_path, suffix, gz);
     return written > 0 && (size_t)written < size;
 }
 

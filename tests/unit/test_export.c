@@ -53,6 +53,9 @@ static void test_format_from_path(void **state)
         {"net.VOS.JSON", COLLAB_EXPORT_VOSVIEWER},
         {"net.csv", COLLAB_EXPORT_CSV_NODES},
         {"a.json.gml", COLLAB_EXPORT_GML},
+        {"net.gexf.gz", COLLAB_EXPORT_GEXF}, /* compressed: the format under the .gz */
+        {"net.vos.json.GZ", COLLAB_EXPORT_VOSVIEWER},
+        {"nodes.csv.gz", COLLAB_EXPORT_CSV_NODES},
     };
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
         collab_export_format fmt = COLLAB_EXPORT_CSV_EDGES;
@@ -60,7 +63,7 @@ static void test_format_from_path(void **state)
         assert_int_equal(fmt, ok[i].fmt);
     }
     static const char *const bad[] = {"net.png", "net", "net.gml.txt", ".json", "dir/.gexf",
-                                      "net.xml", ""};
+                                      "net.xml", "",    "net.gz",      ".gz",   "net.gexf.gz.gz"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         collab_export_format fmt = COLLAB_EXPORT_GML;
         assert_false(collab_export_format_from_path(bad[i], &fmt));
@@ -94,6 +97,10 @@ static void test_edges_path(void **state)
     assert_string_equal(out, "net-edges.csv");
     assert_true(collab_export_edges_path("supernodes.csv", out, sizeof out)); /* not a word */
     assert_string_equal(out, "supernodes.edges.csv");
+    assert_true(collab_export_edges_path("nodes.csv.gz", out, sizeof out)); /* compressed alike */
+    assert_string_equal(out, "edges.csv.gz");
+    assert_true(collab_export_edges_path("out/net.csv.gz", out, sizeof out));
+    assert_string_equal(out, "out/net.edges.csv.gz");
     char small[13];
     assert_false(collab_export_edges_path("net.csv", small, sizeof small)); /* needs 14 */
     assert_true(collab_export_edges_path("ne.csv", small, sizeof small));
@@ -517,11 +524,11 @@ static void test_allocation_failure(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_format_from_path), cmocka_unit_test(test_edges_path),
-        cmocka_unit_test(test_xml_escape),       cmocka_unit_test(test_gml_escape),
-        cmocka_unit_test(test_credit_values),
-        cmocka_unit_test(test_formats),          cmocka_unit_test(test_nan_is_absent),
-        cmocka_unit_test(test_errors),           cmocka_unit_test(test_allocation_failure),
+        cmocka_unit_test(test_format_from_path),   cmocka_unit_test(test_edges_path),
+        cmocka_unit_test(test_xml_escape),         cmocka_unit_test(test_gml_escape),
+        cmocka_unit_test(test_credit_values),      cmocka_unit_test(test_formats),
+        cmocka_unit_test(test_nan_is_absent),      cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_allocation_failure),
     };
     return cmocka_run_group_tests(tests, setup_engine, NULL);
 }

@@ -62,7 +62,8 @@ typedef struct collab_export_input {
 
 /* The format named by `path`'s extension, case-insensitively: .graphml, .gexf, .gml, .json
  * (node-link), .vos.json (VOSviewer, checked before .json) and .csv (the node table; see
- * collab_export_edges_path for the edge table beside it). False when none matches. */
+ * collab_export_edges_path for the edge table beside it), each optionally followed by ".gz" (the
+ * output is then compressed: collab/output.h). False when none matches. */
 bool collab_export_format_from_path(const char *path, collab_export_format *fmt);
 
 /* "graphml", "gexf", "gml", "json", "vosviewer", "csv-nodes", "csv-edges"; "?" when unknown. */
@@ -75,7 +76,8 @@ const char *collab_export_format_option_name(int i);
 /* Where the edge table goes when the node table is written to `nodes_path`: "net.csv" gives
  * "net.edges.csv"; when the name's last word is "nodes" it becomes "edges" ("nodes.csv",
  * "net.nodes.csv", "net_nodes.csv" give "edges.csv", "net.edges.csv", "net_edges.csv"); a name
- * without ".csv" gets ".edges.csv" appended. Writes at most `size` bytes to `out`; false when it
+ * without ".csv" gets ".edges.csv" appended; a final ".gz" is kept ("nodes.csv.gz" gives
+ * "edges.csv.gz"). Writes at most `size` bytes to `out`; false when it
  * does not fit. */
 bool collab_export_edges_path(const char *nodes_path, char *out, size_t size);
 

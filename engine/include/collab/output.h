@@ -1,6 +1,8 @@
 /* Atomic output files: write to a temporary file in the target's directory, then rename it over
  * the target, so a failed or interrupted run never leaves a half-written file or damages the
- * previous one. "-" means standard output (written directly). */
+ * previous one. "-" means standard output (written directly). A target whose name ends in ".gz"
+ * is written gzip-compressed (what Gephi, NetworkX, igraph and zcat read): the writer still
+ * writes plain text to `f`, which deflates into the temporary file. */
 #ifndef COLLAB_OUTPUT_H
 #define COLLAB_OUTPUT_H
 
@@ -9,9 +11,13 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+typedef struct collab_output_gzip collab_output_gzip;
+
 typedef struct collab_output {
     FILE *f;              /* where to write */
     bool is_stdout;       /* writing to standard output */
+    FILE *file;           /* the temporary file under `f` when compressing, else NULL */
+    collab_output_gzip *gzip; /* the deflate stream between `f` and `file` (owned), or NULL */
     char path[4096];      /* final path */
     char tmp_path[4096];  /* temporary path ("" for stdout) */
 } collab_output;
