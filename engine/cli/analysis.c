@@ -239,6 +239,16 @@ static collab_status detect_communities(void *ctx, collab_error *err)
     return st;
 }
 
+void cli_analysis_say_estimates(const cli_analysis *a)
+{
+    if (a->m.sampled) {
+        char note[768];
+        collab_report_estimate_note(&a->m, a->metrics.seed, note, sizeof note);
+        fprintf(stderr, "collab: %s%s%s (use --exact for exact values)\n",
+                a->label != NULL ? a->label : "", a->label != NULL ? ": " : "", note);
+    }
+}
+
 collab_status cli_analysis_run_graph(cli_analysis *a, const collab_graph *g, collab_error *err)
 {
     community_job job = {a, g, 0.0};
@@ -255,12 +265,7 @@ collab_status cli_analysis_run_graph(cli_analysis *a, const collab_graph *g, col
         return st;
     }
     a->have_metrics = true;
-    if (a->m.sampled) {
-        char note[768];
-        collab_report_estimate_note(&a->m, a->metrics.seed, note, sizeof note);
-        fprintf(stderr, "collab: %s%s%s (use --exact for exact values)\n",
-                a->label != NULL ? a->label : "", a->label != NULL ? ": " : "", note);
-    }
+    cli_analysis_say_estimates(a);
     if (a->verbose) {
         print_timings(&a->m, job.seconds);
     }

@@ -32,17 +32,17 @@ typedef struct cli_input {
     const char *aliases_path;   /* --aliases FILE, or NULL */
     char **drop_people;         /* --drop-people names (owned), pointed to by graph options */
     size_t n_drop_people;
-    const char *path;           /* the input file ("-" = stdin) */
-    bool wide;                  /* --wide given (--person-cols does the work) */
-    int threads;                /* --threads N, 0 = the library's default (one per core, at most
-                                   4); copied into the load, graph and metrics options */
-    collab_aliases aliases;     /* loaded aliases */
-    collab_edgelist list;       /* loaded rows */
-    collab_graph g;             /* built graph */
+    const char *path;       /* the input file ("-" = stdin) */
+    bool wide;              /* --wide given (--person-cols does the work) */
+    int threads;            /* --threads N, 0 = the library's default (one per core, at most
+                               4); copied into the load, graph and metrics options */
+    collab_aliases aliases; /* loaded aliases */
+    collab_edgelist list;   /* loaded rows */
+    collab_graph g;         /* built graph */
 } cli_input;
 
 /* getopt_long values of the shared options start here, above any short option character. */
-#define CLI_INPUT_OPTION_BASE 1000
+#define CLI_INPUT_OPTION_BASE    1000
 #define CLI_ANALYSIS_OPTION_BASE 1100
 
 /* Metrics and communities, and the options that shape them. */
@@ -66,6 +66,9 @@ bool cli_analysis_option(cli_analysis *a, int opt, const char *arg, collab_error
 collab_status cli_analysis_run(cli_analysis *a, const cli_input *in, collab_error *err);
 /* The same for any graph (a time slice, a neighbourhood). */
 collab_status cli_analysis_run_graph(cli_analysis *a, const collab_graph *g, collab_error *err);
+/* When the metrics were estimated, says so on stderr: the method, its bound and the option that
+ * gives exact values (collab_report_estimate_note), after the slice's label if any. */
+void cli_analysis_say_estimates(const cli_analysis *a);
 void cli_analysis_destroy(cli_analysis *a);
 /* Points `out` at everything a report needs. */
 void cli_analysis_report_input(const cli_analysis *a, const cli_input *in,
@@ -103,17 +106,17 @@ typedef bool (*cli_own_option_fn)(void *ctx, int opt, const char *arg, collab_er
 
 /* What the shared option loop needs to know about a command. */
 typedef struct cli_command_spec {
-    const char *name;            /* "report": for messages */
-    const char *usage;           /* --help text, before the shared options' help */
-    const struct option *own;    /* the command's options (zero-terminated), or NULL */
-    cli_own_option_fn handle;    /* their handler, or NULL */
-    void *ctx;                   /* passed to `handle` */
-    size_t n_positional;         /* positional arguments expected (the first is FILE) */
-    const char *positional;      /* their names for the message, "FILE A B" */
-    const char *const *formats;  /* --format choices (NULL-terminated), or NULL for none */
-    int *format;                 /* receives the index of the --format choice */
-    bool no_input_options;       /* the command reads no credits CSV: the input options are
-                                    neither accepted nor shown */
+    const char *name;           /* "report": for messages */
+    const char *usage;          /* --help text, before the shared options' help */
+    const struct option *own;   /* the command's options (zero-terminated), or NULL */
+    cli_own_option_fn handle;   /* their handler, or NULL */
+    void *ctx;                  /* passed to `handle` */
+    size_t n_positional;        /* positional arguments expected (the first is FILE) */
+    const char *positional;     /* their names for the message, "FILE A B" */
+    const char *const *formats; /* --format choices (NULL-terminated), or NULL for none */
+    int *format;                /* receives the index of the --format choice */
+    bool no_input_options;      /* the command reads no credits CSV: the input options are
+                                   neither accepted nor shown */
 } cli_command_spec;
 
 /* getopt_long value of the shared --format option. */
@@ -189,8 +192,8 @@ typedef struct cli_run {
 } cli_run;
 
 enum cli_command_flags {
-    CLI_LOADS_INPUT = 1 << 0,   /* read and build the input before `run` */
-    CLI_TAKES_ANALYSIS = 1 << 1, /* accepts the metric and community options */
+    CLI_LOADS_INPUT = 1 << 0,     /* read and build the input before `run` */
+    CLI_TAKES_ANALYSIS = 1 << 1,  /* accepts the metric and community options */
     CLI_NO_INPUT_OPTIONS = 1 << 2 /* reads something other than a credits CSV (import) */
 };
 
@@ -208,7 +211,7 @@ typedef struct cli_command {
     const char *const *formats;   /* --format choices (NULL-terminated), or NULL */
     const char *default_output;   /* -o when not given ("-" = stdout), or NULL */
     size_t settings_size;         /* the command's own settings, zeroed, then `init` */
-    void (*init)(void *settings);  /* defaults, or NULL */
+    void (*init)(void *settings); /* defaults, or NULL */
     /* Checks the options once parsed, before any input is read; a COLLAB_E_USAGE error is shown
      * with the usage hint. NULL for none. */
     collab_status (*check)(cli_run *r, void *settings, collab_error *err);
@@ -228,10 +231,10 @@ int cli_report_main(int argc, char **argv, const char *usage);
 
 /* What an HTML report page shows besides the analysis (html_report.c). All borrowed. */
 typedef struct cli_html_page {
-    const collab_map *map; /* the map to inline (map_internal.h), or NULL: "no map" */
-    const char *map_caption;   /* what the map shows, or NULL for a generic caption */
-    const char *command_line;  /* how the page was made (cli_command_line), or NULL */
-    const char *title;         /* page heading, or NULL for "Collaboration report: FILE" */
+    const collab_map *map;    /* the map to inline (map_internal.h), or NULL: "no map" */
+    const char *map_caption;  /* what the map shows, or NULL for a generic caption */
+    const char *command_line; /* how the page was made (cli_command_line), or NULL */
+    const char *title;        /* page heading, or NULL for "Collaboration report: FILE" */
 } cli_html_page;
 
 /* Writes the HTML report of `in`'s graph, with the metrics and communities already computed in
@@ -246,7 +249,8 @@ collab_status cli_report_html_file(const cli_input *in, const cli_analysis *an,
 /* The command line "collab ARG..." as typed (call it before getopt_long permutes argv), less
  * the output file (-o FILE, --output=FILE: the page's own name is not how it was made, and two
  * copies of one report must be identical), with each argument quoted for a POSIX shell where
- * needed, for provenance. Returns a collab_malloc'd string (collab_free), NULL when out of memory. */
+ * needed, for provenance. Returns a collab_malloc'd string (collab_free), NULL when out of memory.
+ */
 char *cli_command_line(int argc, char **argv);
 
 int cmd_summary(int argc, char **argv);

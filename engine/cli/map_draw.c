@@ -1,12 +1,12 @@
 /* The CLI's side of maps: the metrics and communities a map needs (computed only when the command
  * has not), the library's map (collab_map_build), its notice on stderr, and the files written
  * atomically under the signal handlers. */
-#include "map_internal.h"
-
 #include "collab/scene.h"
 
 #include <stdio.h>
 #include <string.h>
+
+#include "map_internal.h"
 
 void cli_map_options_init(cli_map_options *mo)
 {
@@ -30,12 +30,7 @@ static collab_status compute(cli_analysis *an, const collab_graph *g, const coll
             return st;
         }
         an->have_metrics = true;
-        if (an->m.sampled) {
-            fprintf(stderr,
-                    "collab: betweenness estimated from %.0f sampled shortest paths, closeness and "
-                    "harmonic from %ld sampled sources\n",
-                    an->m.bc_samples, an->m.sample_sources);
-        }
+        cli_analysis_say_estimates(an);
     }
     if (!an->have_partition) {
         st = collab_community_detect(&an->p, g, &an->community, err);
@@ -55,7 +50,7 @@ collab_status cli_map_build(collab_map *out, const cli_map_source *src, cli_anal
     collab_map_options lib = mo->map;
     lib.seed = an->community.seed;
     lib.threads = an->metrics.threads == 1 ? 1 : 0; /* --threads 1: no second thread */
-    lib.progress = an->metrics.progress; /* a terminal without --no-progress */
+    lib.progress = an->metrics.progress;            /* a terminal without --no-progress */
     lib.progress_data = an->metrics.progress_data;
     collab_map_source source = {src->graph, src->list, &an->m, &an->p, an->community.method};
     st = collab_map_build(out, &source, &lib, extras, err);

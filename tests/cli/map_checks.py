@@ -353,8 +353,13 @@ def main():
             check_scene(out("c.json"), " ".join(extra))
         # Sizes from estimated betweenness: the subtitle says so and gives the bound; exact
         # sizes say nothing of the kind (issue 21).
-        run(collab, "map", russo, "-o", out("e.png"), "--scene", out("e.json"), "--size-by",
-            "betweenness", "--approx", "eps=0.05,delta=0.1")
+        done = run(collab, "map", russo, "-o", out("e.png"), "--scene", out("e.json"),
+                   "--size-by", "betweenness", "--approx", "eps=0.05,delta=0.1")
+        # stderr says what report says of the same estimates: the method, bound and --exact.
+        said = run(collab, "report", russo, "--approx", "eps=0.05,delta=0.1", "-o", out("e.txt"))
+        note = [line for line in said.stderr.decode().splitlines() if "estimated" in line]
+        if not note or note[0] not in done.stderr.decode():
+            sys.exit(f"FAIL: map's estimate note {done.stderr.decode()!r} is not report's {note}")
         subtitle = check_scene(out("e.json"), "estimated sizes")["subtitle"]["text"]
         if "estimated: normalised betweenness within 0.05, probability 0.9" not in subtitle:
             sys.exit(f"FAIL: the subtitle of a map sized by estimated betweenness: {subtitle!r}")
