@@ -39,6 +39,7 @@ typedef struct sweep {
     const uint32_t *new_id;   /* new_id[original vertex] */
     const uint32_t *comp;     /* component of each original vertex */
     const size_t *comp_begin; /* first relabelled vertex of each component */
+    const size_t *comp_size;  /* vertices of each component */
     bool inverse;             /* 1/weight lengths */
     uint64_t seed;            /* seed of the sample (KADABRA's too) */
     collab_progress_fn progress_all; /* the caller's progress function, for KADABRA */
@@ -80,21 +81,61 @@ static void show_progress(sweep *s)
     s->progress(message, 100.0 * (double)done / (double)s->n_sources, s->progress_data);
 }
 
+/* Lane l's sources from position i on (i, i + N_LANES, ...) that share the component of the
+ * first, up to 64, into `batch` (relabelled ids); returns how many. */
+static size_t next_batch(const sweep *s, size_t i, uint32_t batch[64])
+{
+    uint32_t comp = s->comp[s->sources[i]];
+    size_t n = 0;
+    for (; n < 64 && i < s->n_sources && s->comp[s->sources[i]] == comp; i += N_LANES) {
+        batch[n++] = s->new_id[s->sources[i]];
+    }
+    return n;
+}
+
+static void source_done(sweep *s, const worker *wk, size_t count)
+{
+    size_t step = s->n_sources / 200 + 1;
+    size_t done = atomic_fetch_add(&s->done, count) + count;
+    if (s->progress != NULL && wk->id == 0 && done / step != (done - count) / step &&
+        done < s->n_sources) {
+        show_progress(s);
+    }
+}
+
 static void *run_worker(void *arg)
 {
     worker *wk = arg;
     sweep *s = wk->s;
     collab_i_path_workspace w;
+    collab_i_msbfs batch_words = {0};
+    /* Distances only, by hops: 64 sources per BFS (paths_msbfs.c). */
+    bool batched = s->lanes[0].distances_only && !s->inverse;
     if (!collab_i_path_workspace_init(&w, s->csr, s->inverse)) {
         wk->st = COLLAB_E_NOMEM;
         return NULL;
     }
-    size_t step = s->n_sources / 200 + 1;
+    if (batched && !collab_i_msbfs_init(&batch_words, s->csr->n)) {
+        collab_i_path_workspace_free(&w);
+        wk->st = COLLAB_E_NOMEM;
+        return NULL;
+    }
     /* Lanes are taken whole from a shared counter: which thread sums a lane does not change
      * what the lane sums, so the result is the same for any number of threads. */
     for (int l = atomic_fetch_add(&s->next_lane, 1); l < N_LANES;
          l = atomic_fetch_add(&s->next_lane, 1)) {
-        for (size_t i = (size_t)l; i < s->n_sources && !atomic_load(&s->cancel); i += N_LANES) {
+        for (size_t i = (size_t)l; i < s->n_sources && !atomic_load(&s->cancel);) {
+            if (batched) {
+                uint32_t batch[64];
+                size_t n = next_batch(s, i, batch);
+                uint32_t comp = s->comp[s->sources[i]];
+                size_t begin = s->comp_begin[comp];
+                collab_i_msbfs_run(s->csr, &batch_words, &s->lanes[l], s->squares, batch, n, begin,
+                                   begin + s->comp_size[comp]);
+                i += n * N_LANES;
+                source_done(s, wk, n);
+                continue;
+            }
             uint32_t src = s->new_id[s->sources[i]];
             if (s->inverse) {
                 collab_i_paths_from_inverse(s->csr, &w, &s->lanes[l], s->squares, src);
@@ -102,12 +143,11 @@ static void *run_worker(void *arg)
                 size_t begin = s->comp_begin[s->comp[s->sources[i]]];
                 collab_i_paths_from_hops(s->csr, &w, &s->lanes[l], s->squares, src, begin);
             }
-            size_t done = atomic_fetch_add(&s->done, 1) + 1;
-            if (s->progress != NULL && wk->id == 0 && done % step == 0 && done < s->n_sources) {
-                show_progress(s);
-            }
+            i += N_LANES;
+            source_done(s, wk, 1);
         }
     }
+    collab_i_msbfs_free(&batch_words);
     collab_i_path_workspace_free(&w);
     return NULL;
 }
@@ -307,6 +347,34 @@ static void job_free(collab_i_sweep_job *job)
 }
 
 /* Components, renumbering, sources and lanes: everything the workers need. */
+/* Sampled sources, by hops, go 64 to a BFS when they share a component (paths_msbfs.c): so the
+ * sources are put in order of component (ascending within each, a stable counting sort), and
+ * each lane's run of a component fills whole batches. A vertex's sums only ever receive the
+ * sources of its own component, so the order across components changes nothing. */
+static bool group_by_component(collab_i_sweep_job *job, size_t n_comp, size_t n_sources)
+{
+    size_t *at = collab_calloc_array(n_comp + 1, sizeof *at);
+    uint32_t *grouped = collab_alloc_array(n_sources + 1, sizeof *grouped);
+    if (at == NULL || grouped == NULL) {
+        collab_free(at);
+        collab_free(grouped);
+        return false;
+    }
+    for (size_t i = 0; i < n_sources; i++) {
+        at[job->comp[job->sources[i]] + 1]++;
+    }
+    for (size_t k = 0; k < n_comp; k++) {
+        at[k + 1] += at[k];
+    }
+    for (size_t i = 0; i < n_sources; i++) {
+        grouped[at[job->comp[job->sources[i]]]++] = job->sources[i];
+    }
+    memcpy(job->sources, grouped, n_sources * sizeof *grouped);
+    collab_free(at);
+    collab_free(grouped);
+    return true;
+}
+
 static collab_status job_prepare(collab_i_sweep_job *job, const collab_i_csr *csr, bool inverse,
                                  long sample, const collab_i_estimate_opts *est, uint64_t seed,
                                  int threads, collab_progress_fn progress, void *progress_data,
@@ -345,10 +413,14 @@ static collab_status job_prepare(collab_i_sweep_job *job, const collab_i_csr *cs
      * every source is swept, so closeness and harmonic are then exact (zero-width intervals) */
     r->sources_sampled = s->n_sources < n;
     r->sampled = r->sources_sampled || (est->force && n > 0);
+    if (r->sampled && !inverse && !group_by_component(job, r->components, s->n_sources)) {
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
+    }
     s->csr = &job->relabelled;
     s->new_id = job->new_id;
     s->comp = job->comp;
     s->comp_begin = job->begins;
+    s->comp_size = job->sizes;
     s->inverse = inverse;
     s->squares = r->sampled;
     s->est = *est;

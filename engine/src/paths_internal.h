@@ -8,8 +8,8 @@
 #define COLLAB_PATHS_INTERNAL_H
 
 #include "collab/error.h"
-#include "collab/progress.h"
 #include "collab/metrics.h"
+#include "collab/progress.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -17,10 +17,10 @@
 
 /* An undirected simple graph in compressed sparse rows; multi-edges merged (weights summed). */
 typedef struct collab_i_csr {
-    size_t n;          /* vertices */
-    size_t *start;     /* n + 1 offsets into `adj` */
-    uint32_t *adj;     /* neighbours, ascending per vertex */
-    double *weight;    /* weight of each adjacency entry */
+    size_t n;       /* vertices */
+    size_t *start;  /* n + 1 offsets into `adj` */
+    uint32_t *adj;  /* neighbours, ascending per vertex */
+    double *weight; /* weight of each adjacency entry */
 } collab_i_csr;
 
 /* Builds the CSR of `g` ignoring direction. */
@@ -28,33 +28,33 @@ collab_status collab_i_csr_build(collab_i_csr *out, const collab_graph *g, colla
 void collab_i_csr_destroy(collab_i_csr *csr);
 
 typedef struct collab_i_sweep_result {
-    double *betweenness;    /* n: raw undirected betweenness (pairs counted once) */
-    double *closeness;      /* n: (reachable - 1) / sum of distances within the component */
-    double *harmonic;       /* n: sum of 1/distance */
-    double *closeness_se;   /* n when sampled, else NULL */
+    double *betweenness;  /* n: raw undirected betweenness (pairs counted once) */
+    double *closeness;    /* n: (reachable - 1) / sum of distances within the component */
+    double *harmonic;     /* n: sum of 1/distance */
+    double *closeness_se; /* n when sampled, else NULL */
     /* When sampled, n each (else NULL): bounds that hold for every vertex at once with
      * probability >= 1 - delta (per metric); betweenness in the same raw units as above. */
     double *betweenness_low, *betweenness_high;
     double *closeness_low, *closeness_high;
     double *harmonic_low, *harmonic_high;
-    bool sources_sampled;   /* not every vertex was a source */
-    bool sampled;           /* estimates from sampled sources (closeness, harmonic) and sampled
-                               shortest paths (betweenness, by KADABRA) */
-    size_t sources;         /* sources swept */
-    double bc_samples;      /* KADABRA: shortest paths sampled (second run) */
-    double bc_first;        /* KADABRA: paths of the first run that allotted delta */
-    double bc_omega;        /* KADABRA: most paths it could have needed */
-    double bc_vd;           /* the bound on the vertex diameter that omega used */
-    bool bc_adaptive;       /* KADABRA stopped on its bounds before omega */
-    bool bc_work_stop;      /* KADABRA stopped at its work limit */
-    double bc_work;         /* adjacency entries its samples scanned */
-    size_t top_k;           /* ranks in top / rank_best / rank_worst (--top-exact) */
-    uint32_t *top;          /* top_k vertices by estimated betweenness (original ids) */
+    bool sources_sampled; /* not every vertex was a source */
+    bool sampled;         /* estimates from sampled sources (closeness, harmonic) and sampled
+                             shortest paths (betweenness, by KADABRA) */
+    size_t sources;       /* sources swept */
+    double bc_samples;    /* KADABRA: shortest paths sampled (second run) */
+    double bc_first;      /* KADABRA: paths of the first run that allotted delta */
+    double bc_omega;      /* KADABRA: most paths it could have needed */
+    double bc_vd;         /* the bound on the vertex diameter that omega used */
+    bool bc_adaptive;     /* KADABRA stopped on its bounds before omega */
+    bool bc_work_stop;    /* KADABRA stopped at its work limit */
+    double bc_work;       /* adjacency entries its samples scanned */
+    size_t top_k;         /* ranks in top / rank_best / rank_worst (--top-exact) */
+    uint32_t *top;        /* top_k vertices by estimated betweenness (original ids) */
     size_t *rank_best, *rank_worst; /* ranks each could have, 1-based, given the bounds */
-    double diameter;        /* largest distance seen */
-    double avg_path_length; /* mean distance over the connected ordered pairs seen */
-    size_t components;      /* connected components */
-    size_t largest;         /* size of the largest component */
+    double diameter;                /* largest distance seen */
+    double avg_path_length;         /* mean distance over the connected ordered pairs seen */
+    size_t components;              /* connected components */
+    size_t largest;                 /* size of the largest component */
 } collab_i_sweep_result;
 
 void collab_i_sweep_result_destroy(collab_i_sweep_result *r);
@@ -98,8 +98,8 @@ collab_status collab_i_constraint(const collab_i_csr *csr, double *out, collab_e
  * `comp` (n entries), their sizes and first positions in `order` into `sizes` and `begins` (room
  * for n each), and lists every vertex in `order` (n): component after component, each in BFS
  * order. Returns the number of components. Time complexity: O(V + E). */
-size_t collab_i_csr_components(const collab_i_csr *c, uint32_t *comp, size_t *sizes,
-                               size_t *begins, uint32_t *order);
+size_t collab_i_csr_components(const collab_i_csr *c, uint32_t *comp, size_t *sizes, size_t *begins,
+                               uint32_t *order);
 
 /* Initialises `out` as `c` with vertex order[i] renamed i, and fills `new_id` (n entries) with
  * the new name of each vertex. Neighbours that BFS puts together get nearby numbers, so a sweep
@@ -115,21 +115,21 @@ bool collab_i_csr_relabel(const collab_i_csr *c, const uint32_t *order, uint32_t
  * seeded with `seed`). `picked[k]` gets the number drawn from component k. `comp` and `sizes`
  * are collab_i_csr_components'. Returns the number of sources, SIZE_MAX when out of memory. */
 size_t collab_i_paths_choose_sources(const collab_i_csr *c, const uint32_t *comp,
-                                     const size_t *sizes, size_t n_comp, long sample,
-                                     uint64_t seed, uint32_t *sources, size_t *picked);
+                                     const size_t *sizes, size_t n_comp, long sample, uint64_t seed,
+                                     uint32_t *sources, size_t *picked);
 
 /* The sums one lane of the sweep has accumulated from its sources (indexed by relabelled
  * vertex). Lanes are added in lane order at the end, so the totals do not depend on which
  * thread summed which lane. */
 typedef struct collab_i_path_lane {
-    double *bc, *bc2;       /* sum of dependencies (and squares, when sampled) */
-    double *dsum, *dsum2;   /* sum of distances from the sources reaching the vertex */
-    double *hsum;           /* sum of reciprocal distances */
-    uint32_t *reached;      /* number of sources (other than itself) that reached the vertex */
-    double max_dist;        /* largest distance seen */
-    double pair_dist;       /* sum of distances over (source, reached vertex) pairs */
-    double pairs;           /* number of such pairs */
-    bool distances_only;    /* skip the dependencies (betweenness comes from elsewhere) */
+    double *bc, *bc2;     /* sum of dependencies (and squares, when sampled) */
+    double *dsum, *dsum2; /* sum of distances from the sources reaching the vertex */
+    double *hsum;         /* sum of reciprocal distances */
+    uint32_t *reached;    /* number of sources (other than itself) that reached the vertex */
+    double max_dist;      /* largest distance seen */
+    double pair_dist;     /* sum of distances over (source, reached vertex) pairs */
+    double pairs;         /* number of such pairs */
+    bool distances_only;  /* skip the dependencies (betweenness comes from elsewhere) */
 } collab_i_path_lane;
 
 /* An entry of Dijkstra's lazy heap. */
@@ -151,13 +151,12 @@ typedef struct collab_i_path_workspace {
     double recip[256]; /* 1/k for hop distances k below 256 */
     uint32_t *order;   /* vertices in order of settling */
     collab_i_path_heap_item *heap; /* Dijkstra's lazy heap */
-    size_t heap_cap;   /* its capacity */
+    size_t heap_cap;               /* its capacity */
 } collab_i_path_workspace;
 
 /* Allocates and resets `w` for single-source runs on `c` (Dijkstra with `inverse`, else BFS);
  * false when out of memory (then nothing is left allocated). */
-bool collab_i_path_workspace_init(collab_i_path_workspace *w, const collab_i_csr *c,
-                                  bool inverse);
+bool collab_i_path_workspace_init(collab_i_path_workspace *w, const collab_i_csr *c, bool inverse);
 /* Frees the workspace's arrays. */
 void collab_i_path_workspace_free(collab_i_path_workspace *w);
 
@@ -172,6 +171,26 @@ void collab_i_paths_from_hops(const collab_i_csr *c, collab_i_path_workspace *w,
  * Time complexity: O(E_c log E_c) over the source's component. */
 void collab_i_paths_from_inverse(const collab_i_csr *c, collab_i_path_workspace *w,
                                  collab_i_path_lane *l, bool squares, uint32_t src);
+
+/* A worker's words for multi-source BFS (paths_msbfs.c): bit i of a vertex's word stands for
+ * the batch's source i. All zero between runs. */
+typedef struct collab_i_msbfs {
+    uint64_t *seen;  /* sources that have reached the vertex */
+    uint64_t *visit; /* sources that reached it at the current level */
+    uint64_t *next;  /* sources reaching it at the next level (before removing the seen) */
+} collab_i_msbfs;
+
+bool collab_i_msbfs_init(collab_i_msbfs *m, size_t n);
+void collab_i_msbfs_free(collab_i_msbfs *m);
+
+/* Distances by hops from the `n_src` (1..64) sources `src` of one component, the relabelled
+ * range [begin, end) of `c`, added to lane `l` as collab_i_paths_from_hops adds them with the
+ * lane's distances_only set (no dependencies): distance sums (and squares with `squares`),
+ * reciprocal sums, reach counts, the largest distance and the pair sums. Leaves `m` zeroed.
+ * Time complexity: O(L (V_c + E_c)) for L distinct distances from the batch, at most the
+ * component's diameter + 1. */
+void collab_i_msbfs_run(const collab_i_csr *c, collab_i_msbfs *m, collab_i_path_lane *l,
+                        bool squares, const uint32_t *src, size_t n_src, size_t begin, size_t end);
 
 /* Dijkstra's lazy heap of `*size` items in `heap`: push (room is the caller's) and pop. */
 void collab_i_path_heap_push(collab_i_path_heap_item *heap, size_t *size, double dist, uint32_t v);
@@ -223,9 +242,9 @@ void collab_i_kadabra_result_destroy(collab_i_kadabra_result *r);
 double collab_i_kadabra_lower(double btilde, double tau, double omega, double delta_l);
 double collab_i_kadabra_upper(double btilde, double tau, double omega, double delta_u);
 double collab_i_kadabra_omega(double lambda, double delta, double vd);
-/* (paths_rank.c) Ranks the top_k of `r` (estimate, low, high over n vertices) into r->top, r->rank_best and
- * r->rank_worst (room for top_k each); true when every one of those ranks is certain. False
- * also when out of memory (then *nomem is set). */
+/* (paths_rank.c) Ranks the top_k of `r` (estimate, low, high over n vertices) into r->top,
+ * r->rank_best and r->rank_worst (room for top_k each); true when every one of those ranks is
+ * certain. False also when out of memory (then *nomem is set). */
 bool collab_i_kadabra_rank(collab_i_kadabra_result *r, size_t n, size_t top_k, bool *nomem);
 
 #endif

@@ -4,50 +4,7 @@
  * determinism across seeds and thread counts. */
 #include <math.h>
 
-#include "paths_internal.h"
-#include "test_support.h"
-
-/* A CSR from an undirected edge list (pairs a < b, no repeats), unit weights. */
-static void make_csr(collab_i_csr *c, size_t n, const uint32_t (*edges)[2], size_t m)
-{
-    c->n = n;
-    c->start = calloc(n + 1, sizeof *c->start);
-    c->adj = calloc(2 * m + 1, sizeof *c->adj);
-    c->weight = calloc(2 * m + 1, sizeof *c->weight);
-    assert_non_null(c->start);
-    for (size_t e = 0; e < m; e++) {
-        c->start[edges[e][0] + 1]++;
-        c->start[edges[e][1] + 1]++;
-    }
-    for (size_t v = 0; v < n; v++) {
-        c->start[v + 1] += c->start[v];
-    }
-    size_t *at = calloc(n + 1, sizeof *at);
-    memcpy(at, c->start, n * sizeof *at);
-    /* ascending neighbours: edges are listed sorted by (a, b), so fill b's side after a's */
-    for (size_t v = 0; v < n; v++) {
-        for (size_t e = 0; e < m; e++) {
-            if (edges[e][1] == v) {
-                c->adj[at[v]] = edges[e][0];
-                c->weight[at[v]++] = 1.0;
-            }
-        }
-        for (size_t e = 0; e < m; e++) {
-            if (edges[e][0] == v) {
-                c->adj[at[v]] = edges[e][1];
-                c->weight[at[v]++] = 1.0;
-            }
-        }
-    }
-    free(at);
-}
-
-static void free_csr(collab_i_csr *c)
-{
-    free(c->start);
-    free(c->adj);
-    free(c->weight);
-}
+#include "csr_support.h"
 
 static collab_i_kadabra_opts options(double eps, double vd, size_t top_k, uint64_t seed,
                                      int threads)
