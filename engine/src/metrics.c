@@ -1,12 +1,13 @@
 /* Centrality metrics: the path-based ones from our parallel sweep (paths.c), the others from
  * igraph, one function per metric; then the global statistics. */
-#include "collab/clock.h"
 #include "collab/metrics.h"
 
 #include "collab/alloc.h"
-#include "paths_internal.h"
+#include "collab/clock.h"
 
 #include <math.h>
+
+#include "paths_internal.h"
 #ifdef COLLAB_HAVE_OPENMP
 #include <omp.h>
 #endif
@@ -141,9 +142,9 @@ static igraph_error_t call_pagerank(const collab_graph *g, igraph_vector_t *res)
     int threads = omp_get_max_threads();
     omp_set_num_threads(1);
 #endif
-    igraph_error_t rc = igraph_pagerank(&g->graph, IGRAPH_PAGERANK_ALGO_PRPACK, res, &value,
-                                        igraph_vss_all(), igraph_is_directed(&g->graph), 0.85,
-                                        &g->weights, NULL);
+    igraph_error_t rc =
+        igraph_pagerank(&g->graph, IGRAPH_PAGERANK_ALGO_PRPACK, res, &value, igraph_vss_all(),
+                        igraph_is_directed(&g->graph), 0.85, &g->weights, NULL);
 #ifdef COLLAB_HAVE_OPENMP
     omp_set_num_threads(threads);
 #endif
@@ -319,15 +320,18 @@ static double estimate_delta(const collab_metrics_options *opt)
     return opt->approx_delta > 0 ? opt->approx_delta : COLLAB_DEFAULT_APPROX_DELTA;
 }
 
-static collab_status global_stats(collab_metrics *m, const collab_graph *g, collab_error *err)
+/* The global statistics; the transitivity from igraph when `transitivity` (else it is set). */
+static collab_status global_stats(collab_metrics *m, const collab_graph *g, bool transitivity,
+                                  collab_error *err)
 {
     collab_global_stats *gs = &m->global;
     gs->nodes = m->n;
     gs->edges = (size_t)igraph_ecount(&g->graph);
     double pairs = (double)m->n * ((double)m->n - 1.0) / 2.0;
     gs->density = pairs > 0 ? (double)gs->edges / pairs : 0.0;
-    igraph_error_t rc = igraph_transitivity_undirected(&g->graph, &gs->transitivity,
-                                                       IGRAPH_TRANSITIVITY_ZERO);
+    igraph_error_t rc = transitivity ? igraph_transitivity_undirected(&g->graph, &gs->transitivity,
+                                                                      IGRAPH_TRANSITIVITY_ZERO)
+                                     : IGRAPH_SUCCESS;
     if (rc == IGRAPH_SUCCESS) {
         rc = igraph_assortativity_degree(&g->graph, &gs->assortativity, false);
     }
@@ -370,23 +374,34 @@ static collab_status compute_all(collab_metrics *m, const collab_graph *g,
                                   sample_size(opt, &csr), &est, opt->seed, opt->threads,
                                   opt->progress, opt->progress_data, err);
     }
-    /* Undirected graphs get constraint from the triangles; igraph's call is kept for directed
-     * ones, where a tie's two directions are weighed as igraph defines. */
-    bool own_constraint = wanted(opt, COLLAB_METRIC_CONSTRAINT) && !igraph_is_directed(&g->graph);
-    if (st == COLLAB_OK && own_constraint) {
+    /* Undirected graphs get constraint, clustering and transitivity from one pass over their
+     * triangles; igraph's calls are kept for directed ones, where a tie's two directions are
+     * weighed as igraph defines. Clustering is always computed: the global statistics average
+     * it. */
+    bool own_triangles = !igraph_is_directed(&g->graph);
+    bool own_constraint = wanted(opt, COLLAB_METRIC_CONSTRAINT) && own_triangles;
+    if (st == COLLAB_OK && own_triangles) {
         double start = collab_clock_seconds();
-        m->values[COLLAB_METRIC_CONSTRAINT] = collab_alloc_array(m->n + 1, sizeof(double));
-        st = m->values[COLLAB_METRIC_CONSTRAINT] == NULL
-                 ? collab_error_set(err, COLLAB_E_NOMEM, "out of memory storing constraint")
-                 : collab_i_constraint(&csr, m->values[COLLAB_METRIC_CONSTRAINT], err);
-        m->seconds[COLLAB_METRIC_CONSTRAINT] = collab_clock_seconds() - start;
+        collab_i_triangle_outputs out = {NULL, NULL, &m->global.transitivity};
+        m->values[COLLAB_METRIC_CLUSTERING] = out.clustering =
+            collab_alloc_array(m->n + 1, sizeof(double));
+        if (own_constraint) {
+            m->values[COLLAB_METRIC_CONSTRAINT] = out.constraint =
+                collab_alloc_array(m->n + 1, sizeof(double));
+        }
+        st = out.clustering == NULL || (own_constraint && out.constraint == NULL)
+                 ? collab_error_set(err, COLLAB_E_NOMEM, "out of memory storing triangle counts")
+                 : collab_i_triangles(&csr, &out, err);
+        m->seconds[own_constraint ? COLLAB_METRIC_CONSTRAINT : COLLAB_METRIC_CLUSTERING] =
+            collab_clock_seconds() - start;
     }
     collab_i_csr_destroy(&csr);
     for (int k = 0; st == COLLAB_OK && k < COLLAB_METRIC_COUNT; k++) {
         collab_metric metric = (collab_metric)k;
         bool need = metric_rows[k].igraph != NULL &&
                     (wanted(opt, metric) || metric == COLLAB_METRIC_CLUSTERING) &&
-                    !(metric == COLLAB_METRIC_CONSTRAINT && own_constraint);
+                    !((metric == COLLAB_METRIC_CONSTRAINT || metric == COLLAB_METRIC_CLUSTERING) &&
+                      own_triangles);
         if (need) {
             double start = collab_clock_seconds();
             st = igraph_metric(m, g, metric, metric_rows[k].igraph, err);
@@ -395,7 +410,7 @@ static collab_status compute_all(collab_metrics *m, const collab_graph *g,
     }
     if (st == COLLAB_OK) {
         double start = collab_clock_seconds();
-        st = global_stats(m, g, err);
+        st = global_stats(m, g, !own_triangles, err);
         m->global_seconds = collab_clock_seconds() - start;
     }
     if (st == COLLAB_OK && opt->alongside != NULL) {

@@ -88,9 +88,17 @@ collab_status collab_i_sweep_start(collab_i_sweep_job **out, const collab_i_csr 
 collab_status collab_i_sweep_finish(collab_i_sweep_job *job, bool cancel,
                                     collab_i_sweep_result *out, collab_error *err);
 
-/* Burt's constraint of every vertex of `csr` into `out` (n values; NaN for an isolated vertex),
- * from the triangles (constraint.c). Time complexity: O(E^1.5). */
-collab_status collab_i_constraint(const collab_i_csr *csr, double *out, collab_error *err);
+/* What one pass over the triangles of `csr` (constraint.c) fills; NULL = not wanted. */
+typedef struct collab_i_triangle_outputs {
+    double *constraint;   /* n: Burt's constraint (NaN for an isolated vertex) */
+    double *clustering;   /* n: local clustering coefficient, 0 below degree 2 (igraph's ZERO) */
+    double *transitivity; /* one: 3 x triangles / connected triples, 0 without triples */
+} collab_i_triangle_outputs;
+
+/* Enumerates every triangle of `csr` once (each vertex looks only at neighbours that rank above
+ * it by degree) and fills what `out` asks for. Time complexity: O(E^1.5). */
+collab_status collab_i_triangles(const collab_i_csr *csr, const collab_i_triangle_outputs *out,
+                                 collab_error *err);
 
 /* ---- between the sweep's files ---------------------------------------------------------- */
 
