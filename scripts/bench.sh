@@ -31,6 +31,9 @@
 #   commands     every command with its defaults on the file (the goal: each under 60 s on a
 #                file of 10 MB, about 240,000 rows: STAGES=commands scripts/bench.sh --rows 240000);
 #                the collab row is summary (reading and building), the others are the commands
+#   job          issue 21's end-to-end goal: collab analyze with its defaults against python-igraph
+#                reading, projecting, degree and strength, PageRank, Leiden, Fruchterman-Reingold
+#                and a PNG and an SVG plot (scripts/bench/peer_igraph_job.py)
 #   analyze      the whole job end to end: collab analyze --verbose against
 #                scripts/bench/peer_{igraph,networkx}_analyze.py doing the same
 #                (sampling paths when collab does), stage by stage, with each
@@ -404,6 +407,20 @@ stage_commands() {
     bench_cmd analyze "$COLLAB" analyze "$file" -o "$dir/analyze"
 }
 
+# Stage "job": collab analyze as a user runs it (its defaults) against the python-igraph job the
+# issue names; the peer's stage lines say where its time goes.
+stage_job() {
+    local file=$1
+    rm -rf "$OUT/job_collab_$CUR_ROWS" "$OUT/job_igraph_$CUR_ROWS"
+    bench_cmd collab "$COLLAB" analyze "$file" -o "$OUT/job_collab_$CUR_ROWS" --no-progress
+    local last=$((${#R_TOOL[@]} - 1)) nodes edges
+    if [[ -s $OUT/job_collab_$CUR_ROWS/summary.txt ]]; then
+        read -r nodes edges < <(parse_counts "$OUT/job_collab_$CUR_ROWS/summary.txt") || true
+        R_NODES[last]=${nodes:-} R_EDGES[last]=${edges:-}
+    fi
+    bench_cmd igraph "$PYTHON" scripts/bench/peer_igraph_job.py "$file" "$OUT/job_igraph_$CUR_ROWS"
+}
+
 # Stage "analyze": the whole job end to end. collab analyze writes every output from one load;
 # the peers do the same job their way (scripts/bench/peer_*_analyze.py), sampling paths when
 # collab samples (it says so on stderr). Then, outside collab's and the peers' runs, the floors:
@@ -445,7 +462,9 @@ stage_analyze() {
         read -r nodes edges < <(parse_counts "$dir/summary.txt") || true
         R_NODES[last]=${nodes:-} R_EDGES[last]=${edges:-}
     fi
-    k=$(sed -n 's/^collab: betweenness and closeness estimated from \([0-9]*\) sampled sources.*/\1/p' \
+    # "collab: estimated (seed S): betweenness from ... paths (...); closeness and harmonic
+    # from K sampled sources, ..."
+    k=$(sed -n 's/^collab: estimated.*closeness and harmonic from \([0-9]*\) sampled sources.*/\1/p' \
         "$LOGS/analyze_collab_$CUR_ROWS.err" 2>/dev/null | head -n 1)
     [[ -z $k ]] || requested=$(approx_sources "${nodes:-0}" "${edges:-0}")
     echo "${k:-0} $requested" >"$LOGS/analyze_sources_$CUR_ROWS"
