@@ -13,6 +13,7 @@
 #include "collab/text.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -21,6 +22,12 @@
 
 #define ELLIPSIS     "\xe2\x80\xa6"
 #define N_CANDIDATES 8
+/* The most important nodes (this many first in the labelling order) whose label fits nowhere
+ * around them get it further out, with a leader line. */
+#define LEADER_RANKS 24
+/* Rings tried further out for them, each this many font sizes beyond the last. */
+#define LEADER_RINGS 4
+#define LEADER_STEP  1.25
 #define NONE         SIZE_MAX
 
 size_t collab_i_grapheme_prefix(const char *s, size_t len, size_t max_chars, bool *more)
@@ -154,6 +161,58 @@ collab_status collab_i_text_init(collab_scene_text *t, const char *text, size_t 
     t->box.h = fmax(h, 0) + 2 * pad;
     collab_i_text_move(t, 0, 0);
     return COLLAB_OK;
+}
+
+/* Does clean `text` fit in `max_chars` characters and `max_width` at `font`? */
+static bool fits(const char *text, size_t max_chars, double font, double max_width,
+                 const collab_scene_input *in)
+{
+    double h = 0;
+    return count_graphemes(text) <= max_chars &&
+           (!isfinite(max_width) || in->measure(in->measure_ctx, text, font, &h) <= max_width);
+}
+
+collab_status collab_i_list_text_init(collab_scene_text *t, const char *text, size_t max_chars,
+                                      double font, collab_rgba color, double max_width,
+                                      const collab_scene_input *in, collab_error *err)
+{
+    char *clean = collab_i_clean_text(text, SIZE_MAX);
+    if (clean == NULL) {
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory for a text");
+    }
+    size_t names = 1;
+    for (const char *p = strstr(clean, ", "); p != NULL; p = strstr(p + 2, ", ")) {
+        names++;
+    }
+    if (names < 2 || fits(clean, max_chars, font, max_width, in)) {
+        collab_free(clean);
+        return collab_i_text_init(t, text, max_chars, font, color, max_width, in, err);
+    }
+    size_t len = strlen(clean);
+    char *cand = collab_malloc(len + 32);
+    if (cand == NULL) {
+        collab_free(clean);
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory for a text");
+    }
+    /* the most whole names that fit with " +k" for the k left out; the first name alone (cut)
+     * when none does */
+    size_t kept = names - 1;
+    for (; kept >= 1; kept--) {
+        const char *end = clean;
+        for (size_t i = 0; i < kept; i++) {
+            end = strstr(i == 0 ? clean : end + 2, ", ");
+        }
+        size_t at = (size_t)(end - clean);
+        memcpy(cand, clean, at);
+        snprintf(cand + at, 32, " +%zu", names - kept);
+        if (fits(cand, max_chars, font, max_width, in) || kept == 1) {
+            break;
+        }
+    }
+    collab_status st = collab_i_text_init(t, cand, max_chars, font, color, max_width, in, err);
+    collab_free(cand);
+    collab_free(clean);
+    return st;
 }
 
 void collab_i_text_move(collab_scene_text *t, double x, double y)
@@ -298,8 +357,8 @@ static bool inside(const collab_box *outer, const collab_box *b)
 typedef enum coverage {
     COVERS_NOTHING = 0, /* no other disc */
     COVERS_SMALL,       /* only discs of small unlabelled nodes: the halo keeps it legible */
-    COVERS_LARGE,       /* the disc of an unlabelled node taller than the text: avoided when any
-                           other position is free (a dense cluster of hubs may leave none) */
+    COVERS_LARGE,       /* the disc of an unlabelled node taller than the text: never (it would
+                           hide a node a reader looks for) */
     COVERS_FORBIDDEN    /* the disc of a labelled node: a reader would take the label for its */
 } coverage;
 
@@ -337,23 +396,24 @@ static coverage covers_node(const grid *discs, const collab_scene *s, const coll
 
 /* Placement state: what labels must avoid, and what they had better avoid. */
 typedef struct placer {
-    grid taken; /* obstacles and placed labels: a label may not overlap these */
-    grid discs; /* node discs: a label avoids them when it can */
-    size_t cap; /* labels allocated in the scene */
+    grid taken;         /* obstacles and placed labels: a label may not overlap these */
+    grid discs;         /* node discs: a label avoids them when it can */
+    size_t cap;         /* labels allocated in the scene */
+    size_t cap_leaders; /* leader lines allocated in the scene */
 } placer;
 
-/* The first candidate for a w x h box around node `id` that is inside the label area, overlaps
- * nothing taken and covers no labelled node's disc; when `spare_nodes`, the one that covers the
- * least (no disc, then only small ones, then large ones), first among equals; -1 when none is. A
+/* The first candidate for a w x h box `gap` away from node `id`'s disc that is inside the label
+ * area and overlaps nothing taken; when `spare_nodes`, the first that covers no other disc, else
+ * the first that covers only small unlabelled ones (never a labelled node's or one taller than the
+ * box); -1 when none is. A
  * smaller box at the same candidate lies inside the bigger one, so when even an empty text's box
  * has no room, no text has. */
 static int choose_candidate(const placer *p, const collab_scene *s, uint32_t id, double w, double h,
-                            bool spare_nodes)
+                            double gap, bool spare_nodes)
 {
     const collab_scene_node *nd = &s->nodes[id];
-    double gap = 0.25 * nd->label_font;
     int best = -1;
-    coverage best_cover = COVERS_FORBIDDEN;
+    coverage best_cover = COVERS_LARGE;
     for (int c = 0; c < N_CANDIDATES; c++) {
         collab_box b = candidate(c, nd, w, h, gap);
         if (!inside(&s->label_area, &b) || grid_hits(&p->taken, &b)) {
@@ -411,34 +471,95 @@ static int cmp_rank(const void *a, const void *b)
     return (x->id > y->id) - (x->id < y->id);
 }
 
+/* The leader line from node `nd`'s disc to box `b` (outside it): along the line from the centre to
+ * the box's nearest point. */
+static collab_scene_leader make_leader(const collab_scene *s, uint32_t id, const collab_box *b)
+{
+    const collab_scene_node *nd = &s->nodes[id];
+    double px = fmin(fmax(nd->x, b->x), b->x + b->w);
+    double py = fmin(fmax(nd->y, b->y), b->y + b->h);
+    double dx = px - nd->x;
+    double dy = py - nd->y;
+    double len = sqrt(dx * dx + dy * dy);
+    double ux = len > 0 ? dx / len : 1;
+    double uy = len > 0 ? dy / len : 0;
+    collab_scene_leader l;
+    l.node = id;
+    l.x0 = nd->x + ux * (nd->radius + nd->stroke_width);
+    l.y0 = nd->y + uy * (nd->radius + nd->stroke_width);
+    l.x1 = px;
+    l.y1 = py;
+    l.width = fmax(0.06 * nd->label_font, 0.5);
+    l.color = s->foreground;
+    l.color.a = 0.7;
+    return l;
+}
+
+/* For an important node whose label fits nowhere around it: the first candidate on rings further
+ * out that overlaps nothing taken and covers no large or labelled disc, with its gap in `*gap`;
+ * -1 when none. */
+static int choose_far(const placer *p, const collab_scene *s, uint32_t id, double w, double h,
+                      double *gap)
+{
+    const collab_scene_node *nd = &s->nodes[id];
+    for (int ring = 1; ring <= LEADER_RINGS; ring++) {
+        double g = (0.25 + LEADER_STEP * ring) * nd->label_font;
+        int c = choose_candidate(p, s, id, w, h, g, true);
+        if (c >= 0) {
+            *gap = g;
+            return c;
+        }
+    }
+    return -1;
+}
+
 /* Labels node `id` if it has room. */
 static collab_status try_label(collab_scene *s, const collab_scene_input *in, placer *p,
                                uint32_t id, collab_error *err)
 {
     collab_scene_node *nd = &s->nodes[id];
     double pad = COLLAB_I_TEXT_PAD * nd->label_font;
+    double gap = 0.25 * nd->label_font;
+    if (nd->name[0] == '\0' || collab_i_node_opacity(in, id) < 1) {
+        return COLLAB_OK;
+    }
+    bool important = s->n_label_requests++ < LEADER_RANKS;
     /* The smallest box any text can have: no width, one em tall (the measurer's contract). */
-    if (nd->name[0] == '\0' || collab_i_node_opacity(in, id) < 1 || disc_under_label(p, nd) ||
-        choose_candidate(p, s, id, 2 * pad, nd->label_font + 2 * pad, false) < 0) {
+    if (disc_under_label(p, nd) ||
+        (!important &&
+         choose_candidate(p, s, id, 2 * pad, nd->label_font + 2 * pad, gap, false) < 0)) {
         return COLLAB_OK;
     }
     collab_scene_text t;
-    collab_status st = collab_i_text_init(&t, nd->name, in->label_chars, nd->label_font,
-                                          s->foreground, INFINITY, in, err);
+    collab_status st =
+        in->list_labels ? collab_i_list_text_init(&t, nd->name, in->label_chars * 3 / 2,
+                                                  nd->label_font, s->foreground, INFINITY, in, err)
+                        : collab_i_text_init(&t, nd->name, in->label_chars, nd->label_font,
+                                             s->foreground, INFINITY, in, err);
     if (st != COLLAB_OK) {
         return st;
     }
-    int c = choose_candidate(p, s, id, t.box.w, t.box.h, true);
+    int c = choose_candidate(p, s, id, t.box.w, t.box.h, gap, true);
+    bool far = false;
+    if (c < 0 && important) {
+        c = choose_far(p, s, id, t.box.w, t.box.h, &gap);
+        far = c >= 0;
+    }
     if (c < 0) {
         collab_i_text_free(&t);
         return COLLAB_OK;
     }
-    collab_box b = candidate(c, nd, t.box.w, t.box.h, 0.25 * nd->label_font);
+    collab_box b = candidate(c, nd, t.box.w, t.box.h, gap);
     collab_i_text_move(&t, b.x, b.y);
     if (!collab_grow_array((void **)&s->labels, &p->cap, s->n_labels + 1, sizeof *s->labels) ||
+        (far && !collab_grow_array((void **)&s->leaders, &p->cap_leaders, s->n_leaders + 1,
+                                   sizeof *s->leaders)) ||
         !grid_add(&p->taken, &b)) {
         collab_i_text_free(&t);
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory placing labels");
+    }
+    if (far) {
+        s->leaders[s->n_leaders++] = make_leader(s, id, &b);
     }
     nd->label = (long)s->n_labels;
     s->labels[s->n_labels].node = id;
@@ -492,6 +613,9 @@ static void drop_labels(collab_scene *s)
     s->n_labels = 0;
     collab_free(s->labels);
     s->labels = NULL;
+    s->n_leaders = 0;
+    collab_free(s->leaders);
+    s->leaders = NULL;
 }
 
 collab_status collab_i_labels_place(collab_scene *s, const collab_scene_input *in,

@@ -386,6 +386,7 @@ static void fill_scene_input(map_job *job, collab_scene_input *si, collab_render
     si->subtitle = job->subtitle;
     si->max_labels = mo->labels;
     si->label_chars = mo->label_chars;
+    si->list_labels = job->by_community; /* bubbles are named by their members */
     si->measure = collab_render_measure_text;
     si->measure_ctx = measurer;
     if (!job->by_community) {
