@@ -1,12 +1,13 @@
 /* The CLI's side of maps: the metrics and communities a map needs (computed only when the command
  * has not), the library's map (collab_map_build), its notice on stderr, and the files written
  * atomically under the signal handlers. */
-#include "map_internal.h"
-
+#include "collab/map_quality.h"
 #include "collab/scene.h"
 
 #include <stdio.h>
 #include <string.h>
+
+#include "map_internal.h"
 
 void cli_map_options_init(cli_map_options *mo)
 {
@@ -55,7 +56,7 @@ collab_status cli_map_build(collab_map *out, const cli_map_source *src, cli_anal
     collab_map_options lib = mo->map;
     lib.seed = an->community.seed;
     lib.threads = an->metrics.threads == 1 ? 1 : 0; /* --threads 1: no second thread */
-    lib.progress = an->metrics.progress; /* a terminal without --no-progress */
+    lib.progress = an->metrics.progress;            /* a terminal without --no-progress */
     lib.progress_data = an->metrics.progress_data;
     collab_map_source source = {src->graph, src->list, &an->m, &an->p, an->community.method};
     st = collab_map_build(out, &source, &lib, extras, err);
@@ -101,6 +102,9 @@ collab_status cli_map_run(cli_input *in, cli_analysis *an, const cli_map_options
     st = cli_map_write(&map, mo->output, mo->format, mo->dpi, in->path, err);
     if (st == COLLAB_OK && mo->scene_path != NULL) {
         st = cli_map_write_scene(&map, mo->scene_path, in->path, err);
+    }
+    if (st == COLLAB_OK && map.scene.has_quality) {
+        st = collab_map_quality_print(stdout, &map.scene.quality, err);
     }
     collab_map_destroy(&map);
     return st;
