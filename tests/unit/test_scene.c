@@ -200,8 +200,9 @@ static bool box_covers_disc(collab_box b, double x, double y, double r)
 }
 
 /* Would box `b` for node `id` cover a disc a label may not cover, that of a node labelled before
- * rank position `upto`? Pessimistic (the box widened by a third and a font size, since the test
- * only estimates text widths): when it says no, labels.c said no. */
+ * rank position `upto` or of one whose diameter exceeds the box's height? Pessimistic (the box
+ * widened by a third and a font size, since the test only estimates text widths): when it says
+ * no, labels.c said no. */
 static bool covers_forbidden(const collab_scene *s, collab_box b, uint32_t id, size_t upto,
                              double font)
 {
@@ -209,7 +210,7 @@ static bool covers_forbidden(const collab_scene *s, collab_box b, uint32_t id, s
                        b.h + font / 2};
     for (size_t j = 0; j < s->n_nodes; j++) {
         const collab_scene_node *o = &s->nodes[j];
-        bool forbidden = o->label >= 0 && (size_t)o->label < upto;
+        bool forbidden = (o->label >= 0 && (size_t)o->label < upto) || 2 * o->radius > b.h;
         if (j != id && forbidden && box_covers_disc(wide, o->x, o->y, o->radius)) {
             return true;
         }
@@ -247,14 +248,14 @@ static bool had_room(const collab_scene *s, const char *name, uint32_t id, size_
     return false;
 }
 
-/* No label covers the disc of another labelled node. */
+/* No label covers the disc of another labelled node, or of a node drawn taller than the label. */
 static void check_labels_spare_discs(const collab_scene *s)
 {
     for (size_t i = 0; i < s->n_labels; i++) {
         collab_box b = s->labels[i].t.box;
         for (size_t j = 0; j < s->n_nodes; j++) {
             const collab_scene_node *o = &s->nodes[j];
-            if (j == s->labels[i].node || o->label < 0) {
+            if (j == s->labels[i].node || (o->label < 0 && 2 * o->radius <= b.h)) {
                 continue;
             }
             assert_false(box_covers_disc(b, o->x, o->y, o->radius));
@@ -846,6 +847,239 @@ static void test_measure_calls_bounded(void **state)
     fixture_free(&f);
 }
 
+/* A scene of hand-placed nodes on the default 1200 x 900 page with no title and no legend. */
+static void build_placed(collab_scene *s, size_t n, const double *x, const double *y,
+                         const double *size, const char *const *names)
+{
+    collab_scene_input in;
+    collab_scene_input_init(&in);
+    in.n_nodes = n;
+    in.x = x;
+    in.y = y;
+    in.size = size;
+    in.names = names;
+    in.show_legend = false;
+    in.measure = fake_measure;
+    assert_int_equal(collab_scene_build(s, &in, NULL), COLLAB_OK);
+}
+
+/* The first documented candidate whose box would reach into node `j`'s disc. */
+static bool candidate_covers(const collab_scene *s, int c, uint32_t id, const collab_box *box,
+                             uint32_t j)
+{
+    const collab_scene_node *nd = &s->nodes[id];
+    collab_box b = doc_candidate(c, nd->x, nd->y, nd->radius, nd->label_font, box->w, box->h);
+    return box_covers_disc(b, s->nodes[j].x, s->nodes[j].y, s->nodes[j].radius);
+}
+
+/* A node boxed in on the right by an unnamed node drawn taller than its label gets the second
+ * position, on the left; boxed in on the right and left, the third, above. */
+static void test_label_positions(void **state)
+{
+    (void)state;
+    /* 0 = the labelled node, 1 = a big unnamed one at its right, 2 and 3 fix the layout's box */
+    const double x[5] = {0, 0.09, -1, 1, -0.09};
+    const double y[5] = {0, 0, -1, 1, 0};
+    const double size[5] = {4, 16, 1, 1, 16};
+    const char *names[5] = {"Tango", "", "", "", ""};
+    collab_scene s;
+    build_placed(&s, 4, x, y, size, names);
+    assert_int_equal(s.n_labels, 1);
+    const collab_box *b = &s.labels[0].t.box;
+    assert_true(2 * s.nodes[1].radius > b->h);     /* taller than the text */
+    assert_true(candidate_covers(&s, 0, 0, b, 1)); /* the right is taken */
+    collab_box left = doc_candidate(1, s.nodes[0].x, s.nodes[0].y, s.nodes[0].radius,
+                                    s.nodes[0].label_font, b->w, b->h);
+    assert_float_equal(b->x, left.x, 1e-9);
+    assert_float_equal(b->y, left.y, 1e-9);
+    assert_int_equal(s.n_leaders, 0);
+    check_labels_spare_discs(&s);
+    collab_scene_destroy(&s);
+    /* the same with a second big node on the left: the first position covering neither */
+    build_placed(&s, 5, x, y, size, names);
+    assert_int_equal(s.n_labels, 1);
+    b = &s.labels[0].t.box;
+    int want = -1;
+    for (int c = 0; c < 8 && want < 0; c++) {
+        want = candidate_covers(&s, c, 0, b, 1) || candidate_covers(&s, c, 0, b, 4) ? -1 : c;
+    }
+    assert_true(want >= 2); /* right and left are both taken */
+    collab_box free_box = doc_candidate(want, s.nodes[0].x, s.nodes[0].y, s.nodes[0].radius,
+                                        s.nodes[0].label_font, b->w, b->h);
+    assert_float_equal(b->x, free_box.x, 1e-9);
+    assert_float_equal(b->y, free_box.y, 1e-9);
+    assert_int_equal(s.n_leaders, 0);
+    check_labels_spare_discs(&s);
+    collab_scene_destroy(&s);
+}
+
+/* A node ringed by eight big unnamed nodes has no free position next to it: its label goes
+ * further out, with a leader line from its disc to the label, and covers none of them. */
+static void test_leader_line(void **state)
+{
+    (void)state;
+    double x[11] = {0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 1};
+    double y[11] = {0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 1};
+    double size[11] = {4, 16, 16, 16, 16, 16, 16, 16, 16, 1, 1};
+    const char *names[11] = {"Tango", "", "", "", "", "", "", "", "", "", ""};
+    for (int k = 0; k < 8; k++) {
+        x[1 + k] = 0.075 * cos(k * 0.78539816339744831);
+        y[1 + k] = 0.075 * sin(k * 0.78539816339744831);
+    }
+    collab_scene s;
+    build_placed(&s, 11, x, y, size, names);
+    assert_int_equal(s.n_labels, 1);
+    assert_int_equal(s.n_leaders, 1);
+    const collab_box *b = &s.labels[0].t.box;
+    for (int c = 0; c < 8; c++) { /* nothing adjacent was free */
+        bool blocked = false;
+        for (uint32_t j = 1; j <= 8; j++) {
+            blocked |= candidate_covers(&s, c, 0, b, j) && 2 * s.nodes[j].radius > b->h;
+        }
+        assert_true(blocked);
+    }
+    check_labels_spare_discs(&s);
+    const collab_scene_leader *l = &s.leaders[0];
+    const collab_scene_node *nd = &s.nodes[0];
+    assert_int_equal(l->node, 0);
+    /* from the disc's edge (outline included) to the box's nearest point */
+    assert_float_equal(hypot(l->x0 - nd->x, l->y0 - nd->y), nd->radius + nd->stroke_width, 1e-9);
+    assert_float_equal(l->x1, fmin(fmax(nd->x, b->x), b->x + b->w), 1e-9);
+    assert_float_equal(l->y1, fmin(fmax(nd->y, b->y), b->y + b->h), 1e-9);
+    /* the line points from the node towards the label */
+    assert_true((l->x1 - nd->x) * (l->x0 - nd->x) + (l->y1 - nd->y) * (l->y0 - nd->y) > 0);
+    assert_true(hypot(l->x1 - nd->x, l->y1 - nd->y) > nd->radius + nd->label_font);
+    collab_scene_destroy(&s);
+}
+
+/* One hub among 99 small nodes: its disc covers at most 2% of the plot. */
+static void test_hub_cap(void **state)
+{
+    (void)state;
+    enum { N = 100 };
+    double x[N], y[N], size[N];
+    for (int i = 0; i < N; i++) {
+        x[i] = (double)(i % 10);
+        y[i] = (double)(i / 10);
+        size[i] = i == 0 ? 1e6 : 1;
+    }
+    /* a small page: at the nominal scale the hub would cover 2.5% of the plot */
+    collab_scene_input in;
+    collab_scene_input_init(&in);
+    in.n_nodes = N;
+    in.x = x;
+    in.y = y;
+    in.size = size;
+    in.show_legend = false;
+    in.page_width = 120;
+    in.page_height = 120;
+    in.margin = 4;
+    in.measure = fake_measure;
+    collab_scene s;
+    assert_int_equal(collab_scene_build(&s, &in, NULL), COLLAB_OK);
+    double r = s.nodes[0].radius;
+    double share = 3.14159265358979 * r * r / (s.plot.w * s.plot.h);
+    assert_true(share <= 0.02 + 1e-9);
+    assert_true(share > 0.019); /* the cap, not another rule, sized it */
+    collab_scene_destroy(&s);
+}
+
+/* A community caption too wide for the legend keeps whole names and counts the rest ("+1");
+ * a bubble label of listed names does the same within 1.5 times the label length. */
+static void test_whole_name_captions(void **state)
+{
+    (void)state;
+    static const char *const three = "Shah Rukh Khan, Kareena Kapoor Khan, Rani Mukerji";
+    const collab_legend_entry entries[2] = {{0, three}, {1, "Amitabh Bachchan"}};
+    const double x[4] = {0, 1, 0, 1};
+    const double y[4] = {0, 0, 1, 1};
+    const uint32_t comm[4] = {0, 0, 1, 1};
+    const char *names[4] = {three, "", "", ""};
+    collab_scene_input in;
+    collab_scene_input_init(&in);
+    in.n_nodes = 4;
+    in.x = x;
+    in.y = y;
+    in.community = comm;
+    in.names = names;
+    in.legend = entries;
+    in.n_legend = 2;
+    in.list_labels = true;
+    in.page_width = 900; /* captions up to 0.3 * 900 - 36 = 234 points: 42 characters at 10 pt */
+    in.measure = fake_measure;
+    collab_scene s;
+    assert_int_equal(collab_scene_build(&s, &in, NULL), COLLAB_OK);
+    bool seen = false;
+    for (size_t i = 0; i < s.legend.n_items; i++) {
+        if (s.legend.items[i].community == 0) {
+            assert_string_equal(s.legend.items[i].caption.text,
+                                "Shah Rukh Khan, Kareena Kapoor Khan +1");
+            seen = true;
+        }
+        if (s.legend.items[i].community == 1) {
+            assert_string_equal(s.legend.items[i].caption.text, "Amitabh Bachchan");
+        }
+    }
+    assert_true(seen);
+    /* the label: 49 characters, over 45 = 1.5 * 30 */
+    assert_int_equal(s.n_labels, 1);
+    assert_string_equal(s.labels[0].t.text, "Shah Rukh Khan, Kareena Kapoor Khan +1");
+    collab_scene_destroy(&s);
+    /* without list_labels, a name is a name: cut with an ellipsis as before */
+    in.list_labels = false;
+    assert_int_equal(collab_scene_build(&s, &in, NULL), COLLAB_OK);
+    assert_string_equal(s.labels[0].t.text, "Shah Rukh Khan, Kareena Kapoo" ELLIPSIS);
+    collab_scene_destroy(&s);
+}
+
+/* A subtitle wider than the page wraps onto a second line at a " · " separator: nothing is cut,
+ * both lines fit, the second sits under the first and the plot under both. */
+static void test_wrapped_titles(void **state)
+{
+    (void)state;
+    const char *title = "A title long enough to need two lines on this page";
+    const char *sub = "credits.csv \xc2\xb7 6581 nodes, 72370 edges \xc2\xb7 size: strength "
+                      "\xc2\xb7 layout fa2 \xc2\xb7 "
+                      "seed 42";
+    const double x[2] = {0, 1};
+    const double y[2] = {0, 1};
+    collab_scene_input in;
+    collab_scene_input_init(&in);
+    in.n_nodes = 2;
+    in.x = x;
+    in.y = y;
+    in.title = title;
+    in.subtitle = sub;
+    in.show_legend = false;
+    in.page_width = 400;
+    in.page_height = 400;
+    in.measure = fake_measure;
+    collab_scene s;
+    assert_int_equal(collab_scene_build(&s, &in, NULL), COLLAB_OK);
+    assert_true(s.has_title && s.has_title2 && s.has_subtitle && s.has_subtitle2);
+    double width = 400 - 2 * 24;
+    char joined[512];
+    snprintf(joined, sizeof joined, "%s %s", s.title.text, s.title2.text);
+    assert_string_equal(joined, title);
+    snprintf(joined, sizeof joined, "%s \xc2\xb7 %s", s.subtitle.text, s.subtitle2.text);
+    assert_string_equal(joined, sub);
+    const collab_scene_text *lines[4] = {&s.title, &s.title2, &s.subtitle, &s.subtitle2};
+    for (int i = 0; i < 4; i++) {
+        assert_null(strstr(lines[i]->text, ELLIPSIS));
+        assert_true(lines[i]->box.w - 0.3 * lines[i]->font_size <= width + 1e-9);
+        if (i > 0) {
+            assert_true(lines[i]->box.y >= lines[i - 1]->box.y + lines[i - 1]->box.h - 1e-9);
+        }
+    }
+    assert_true(s.plot.y >= s.subtitle2.box.y + s.subtitle2.box.h);
+    /* the first line takes as many words as fit: one more would not */
+    size_t len = strlen(s.title.text);
+    const char *next = strchr(title + len + 1, ' ');
+    size_t more = next != NULL ? (size_t)(next - title) : strlen(title);
+    assert_true(0.55 * 20 * (double)more > width);
+    collab_scene_destroy(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -863,6 +1097,11 @@ int main(void)
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_allocation_failure),
         cmocka_unit_test(test_measure_calls_bounded),
+        cmocka_unit_test(test_label_positions),
+        cmocka_unit_test(test_leader_line),
+        cmocka_unit_test(test_hub_cap),
+        cmocka_unit_test(test_whole_name_captions),
+        cmocka_unit_test(test_wrapped_titles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
