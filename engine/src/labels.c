@@ -2,8 +2,11 @@
  *
  * Labels are placed greedily in order of importance (VOSviewer's rule for a fixed zoom): a node's
  * label goes to one of eight positions around its disc that stays inside the label area and
- * overlaps no obstacle and no label placed before it - the first that also leaves other nodes
- * uncovered, if any does, so labels hide as few nodes as they can. Overlap tests go through a
+ * overlaps no obstacle and no label placed before it and never covers a labelled node's disc or
+ * one taller than the text - the first that also leaves other nodes uncovered, if any does, so
+ * labels hide as few nodes as they can. The most important nodes with no room there try rings
+ * further out and get a leader line (Imhof's rule: a name belongs next to its feature, or joined
+ * to it). Community captions (lists of names) keep whole names. Overlap tests go through a
  * uniform grid of cells about four minimum font sizes wide, each listing the boxes that touch it,
  * so a test looks at a handful of boxes instead of all of them (a second grid holds the node
  * discs): placement is near-linear in the number of nodes. A cheap test with the smallest possible
