@@ -405,6 +405,44 @@ typedef struct placer {
     size_t cap_leaders; /* leader lines allocated in the scene */
 } placer;
 
+/* Does the segment (x0, y0)-(x1, y1) pass through the inside of box `b` (Liang-Barsky)? */
+static bool segment_meets_box(double x0, double y0, double x1, double y1, const collab_box *b)
+{
+    double dx = x1 - x0;
+    double dy = y1 - y0;
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {x0 - b->x, b->x + b->w - x0, y0 - b->y, b->y + b->h - y0};
+    double lo = 0;
+    double hi = 1;
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0) {
+            if (q[i] <= 0) {
+                return false;
+            }
+            continue;
+        }
+        double t = q[i] / p[i];
+        if (p[i] < 0) {
+            lo = fmax(lo, t);
+        } else {
+            hi = fmin(hi, t);
+        }
+    }
+    return lo < hi;
+}
+
+/* Does box `b` lie across a leader line drawn before? */
+static bool meets_leader(const collab_scene *s, const collab_box *b)
+{
+    for (size_t i = 0; i < s->n_leaders; i++) {
+        const collab_scene_leader *l = &s->leaders[i];
+        if (segment_meets_box(l->x0, l->y0, l->x1, l->y1, b)) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* The first candidate for a w x h box `gap` away from node `id`'s disc that is inside the label
  * area and overlaps nothing taken; when `spare_nodes`, the first that covers no other disc, else
  * the first that covers only small unlabelled ones (never a labelled node's or one taller than the
@@ -419,7 +457,7 @@ static int choose_candidate(const placer *p, const collab_scene *s, uint32_t id,
     coverage best_cover = COVERS_LARGE;
     for (int c = 0; c < N_CANDIDATES; c++) {
         collab_box b = candidate(c, nd, w, h, gap);
-        if (!inside(&s->label_area, &b) || grid_hits(&p->taken, &b)) {
+        if (!inside(&s->label_area, &b) || grid_hits(&p->taken, &b) || meets_leader(s, &b)) {
             continue;
         }
         coverage covered = spare_nodes ? covers_node(&p->discs, s, &b, id) : COVERS_NOTHING;
@@ -498,19 +536,55 @@ static collab_scene_leader make_leader(const collab_scene *s, uint32_t id, const
     return l;
 }
 
-/* For an important node whose label fits nowhere around it: the first candidate on rings further
- * out that overlaps nothing taken and covers no large or labelled disc, with its gap in `*gap`;
- * -1 when none. */
+/* Does leader line `l` cross a box taken before (a label, the title, the legend)? */
+static bool leader_crosses(const grid *g, const collab_scene_leader *l)
+{
+    size_t c0 = clamp_cell(fmin(l->x0, l->x1), g->cell, g->cols);
+    size_t c1 = clamp_cell(fmax(l->x0, l->x1), g->cell, g->cols);
+    size_t r0 = clamp_cell(fmin(l->y0, l->y1), g->cell, g->rows);
+    size_t r1 = clamp_cell(fmax(l->y0, l->y1), g->cell, g->rows);
+    for (size_t r = r0; r <= r1; r++) {
+        for (size_t c = c0; c <= c1; c++) {
+            for (size_t k = g->head[r * g->cols + c]; k != NONE; k = g->entries[k].next) {
+                if (segment_meets_box(l->x0, l->y0, l->x1, l->y1, &g->boxes[g->entries[k].box])) {
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
+/* For an important node whose label fits nowhere around it: on rings further out, the first
+ * candidate that overlaps nothing taken, covers no large or labelled disc and whose leader line
+ * crosses no taken box - on the nearest ring that has one, the first covering no disc at all if
+ * any does - with its gap in `*gap`; -1 when none. */
 static int choose_far(const placer *p, const collab_scene *s, uint32_t id, double w, double h,
                       double *gap)
 {
     const collab_scene_node *nd = &s->nodes[id];
     for (int ring = 1; ring <= LEADER_RINGS; ring++) {
         double g = (0.25 + LEADER_STEP * ring) * nd->label_font;
-        int c = choose_candidate(p, s, id, w, h, g, true);
-        if (c >= 0) {
+        int best = -1;
+        for (int c = 0; c < N_CANDIDATES; c++) {
+            collab_box b = candidate(c, nd, w, h, g);
+            if (!inside(&s->label_area, &b) || grid_hits(&p->taken, &b) || meets_leader(s, &b)) {
+                continue;
+            }
+            coverage covered = covers_node(&p->discs, s, &b, id);
+            collab_scene_leader l = make_leader(s, id, &b);
+            if (covered >= COVERS_LARGE || leader_crosses(&p->taken, &l)) {
+                continue;
+            }
+            if (covered == COVERS_NOTHING) {
+                best = c;
+                break;
+            }
+            best = best < 0 ? c : best;
+        }
+        if (best >= 0) {
             *gap = g;
-            return c;
+            return best;
         }
     }
     return -1;

@@ -121,6 +121,16 @@ def check_scene(path, what):
         if not (box["x"] - 1e-3 <= line["x1"] <= box["x"] + box["w"] + 1e-3 and
                 box["y"] - 1e-3 <= line["y1"] <= box["y"] + box["h"] + 1e-3):
             sys.exit(f"FAIL: {what}: the leader line of {n['name']!r} does not reach its label")
+        for other in labels:
+            if other is box:
+                continue
+            for k in range(1001):
+                x = line["x0"] + k / 1000 * (line["x1"] - line["x0"])
+                y = line["y0"] + k / 1000 * (line["y1"] - line["y0"])
+                if (other["x"] + 1e-3 < x < other["x"] + other["w"] - 1e-3 and
+                        other["y"] + 1e-3 < y < other["y"] + other["h"] - 1e-3):
+                    sys.exit(f"FAIL: {what}: the leader line of {n['name']!r} crosses the "
+                             f"label {other['text']!r}")
     # Labels go to the most important nodes first: the first label placed is on a node of the
     # largest size (radii are capped, so several nodes may share the largest radius).
     largest = max(n["radius"] for n in nodes)

@@ -218,9 +218,24 @@ static bool covers_forbidden(const collab_scene *s, collab_box b, uint32_t id, s
     return false;
 }
 
+/* Does leader line `l` come near box `b`? Pessimistic: 1000 points along it, each tested against
+ * the box widened by the step between points, so a line through the box always says yes. */
+static bool leader_near_box(const collab_scene_leader *l, collab_box b)
+{
+    double step = hypot(l->x1 - l->x0, l->y1 - l->y0) / 1000 + 1e-6;
+    for (int k = 0; k <= 1000; k++) {
+        double x = l->x0 + k / 1000.0 * (l->x1 - l->x0);
+        double y = l->y0 + k / 1000.0 * (l->y1 - l->y0);
+        if (x > b.x - step && x < b.x + b.w + step && y > b.y - step && y < b.y + b.h + step) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Would node `id` have found room given the labels placed before rank position `upto`? Not when
- * its disc is under one of them, nor where a position overlaps an obstacle or a label, or covers
- * the disc of a labelled or large node (labels.c's rules). */
+ * its disc is under one of them, nor where a position overlaps an obstacle, a label or a leader
+ * line, or covers the disc of a labelled or large node (labels.c's rules). */
 static bool had_room(const collab_scene *s, const char *name, uint32_t id, size_t upto)
 {
     const collab_scene_node *nd = &s->nodes[id];
@@ -240,6 +255,10 @@ static bool had_room(const collab_scene *s, const char *name, uint32_t id, size_
         }
         for (size_t l = 0; ok && l < upto; l++) {
             ok = !near_or_overlapping(b, s->labels[l].t.box);
+        }
+        for (size_t i = 0; ok && i < s->n_leaders; i++) {
+            ok = s->nodes[s->leaders[i].node].label >= (long)upto ||
+                 !leader_near_box(&s->leaders[i], b);
         }
         if (ok && !covers_forbidden(s, b, id, upto, font)) {
             return true;
@@ -263,9 +282,33 @@ static void check_labels_spare_discs(const collab_scene *s)
     }
 }
 
+/* Leader lines cross no label but their own, nor an obstacle: checked at 1000 points along each
+ * (strictly inside a box, so touching an edge is allowed). */
+static void check_leaders(const collab_scene *s)
+{
+    for (size_t i = 0; i < s->n_leaders; i++) {
+        const collab_scene_leader *l = &s->leaders[i];
+        const collab_scene_node *nd = &s->nodes[l->node];
+        assert_true(nd->label >= 0);
+        for (int k = 0; k <= 1000; k++) {
+            double t = k / 1000.0;
+            double x = l->x0 + t * (l->x1 - l->x0);
+            double y = l->y0 + t * (l->y1 - l->y0);
+            for (size_t j = 0; j < s->n_labels + s->n_obstacles; j++) {
+                collab_box b = j < s->n_labels ? s->labels[j].t.box : s->obstacles[j - s->n_labels];
+                bool own = j == (size_t)nd->label;
+                bool in = x > b.x + 1e-9 && x < b.x + b.w - 1e-9 && y > b.y + 1e-9 &&
+                          y < b.y + b.h - 1e-9;
+                assert_false(in && !own);
+            }
+        }
+    }
+}
+
 static void check_geometry(const collab_scene *s)
 {
     check_labels_spare_discs(s);
+    check_leaders(s);
     collab_box page = {0, 0, s->width, s->height};
     for (size_t i = 0; i < s->n_nodes; i++) {
         const collab_scene_node *nd = &s->nodes[i];
@@ -939,6 +982,7 @@ static void test_leader_line(void **state)
         assert_true(blocked);
     }
     check_labels_spare_discs(&s);
+    check_leaders(&s);
     const collab_scene_leader *l = &s.leaders[0];
     const collab_scene_node *nd = &s.nodes[0];
     assert_int_equal(l->node, 0);
