@@ -368,6 +368,8 @@ typedef enum coverage {
 static coverage covers_node(const grid *discs, const collab_scene *s, const collab_box *b,
                             uint32_t self)
 {
+    /* "taller than the text": its glyphs' line height, without the halo's padding */
+    double text_h = b->h - 2 * COLLAB_I_TEXT_PAD * s->nodes[self].label_font;
     size_t c0 = clamp_cell(b->x, discs->cell, discs->cols);
     size_t c1 = clamp_cell(b->x + b->w, discs->cell, discs->cols);
     size_t r0 = clamp_cell(b->y, discs->cell, discs->rows);
@@ -389,7 +391,7 @@ static coverage covers_node(const grid *discs, const collab_scene *s, const coll
                 if (nd->label >= 0) {
                     return COVERS_FORBIDDEN;
                 }
-                coverage this_one = 2 * nd->radius > b->h ? COVERS_LARGE : COVERS_SMALL;
+                coverage this_one = 2 * nd->radius > text_h ? COVERS_LARGE : COVERS_SMALL;
                 worst = this_one > worst ? this_one : worst;
             }
         }
@@ -555,10 +557,44 @@ static bool leader_crosses(const grid *g, const collab_scene_leader *l)
     return false;
 }
 
+/* Does leader line `l` of node `self` pass over the disc of another node that is labelled or
+ * drawn taller than the text (`text_h`)? A reader would follow it to the wrong node. */
+static bool leader_over_disc(const grid *discs, const collab_scene *s, const collab_scene_leader *l,
+                             uint32_t self, double text_h)
+{
+    size_t c0 = clamp_cell(fmin(l->x0, l->x1), discs->cell, discs->cols);
+    size_t c1 = clamp_cell(fmax(l->x0, l->x1), discs->cell, discs->cols);
+    size_t r0 = clamp_cell(fmin(l->y0, l->y1), discs->cell, discs->rows);
+    size_t r1 = clamp_cell(fmax(l->y0, l->y1), discs->cell, discs->rows);
+    double dx = l->x1 - l->x0;
+    double dy = l->y1 - l->y0;
+    double len2 = dx * dx + dy * dy;
+    for (size_t r = r0; r <= r1; r++) {
+        for (size_t c = c0; c <= c1; c++) {
+            for (size_t k = discs->head[r * discs->cols + c]; k != NONE;
+                 k = discs->entries[k].next) {
+                size_t id = discs->entries[k].box;
+                const collab_scene_node *nd = &s->nodes[id];
+                if (id == self || (nd->label < 0 && 2 * nd->radius <= text_h)) {
+                    continue;
+                }
+                double t = len2 > 0 ? ((nd->x - l->x0) * dx + (nd->y - l->y0) * dy) / len2 : 0;
+                t = fmin(fmax(t, 0), 1);
+                double ex = l->x0 + t * dx - nd->x;
+                double ey = l->y0 + t * dy - nd->y;
+                if (ex * ex + ey * ey < nd->radius * nd->radius) {
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
 /* For an important node whose label fits nowhere around it: on rings further out, the first
  * candidate that overlaps nothing taken, covers no large or labelled disc and whose leader line
- * crosses no taken box - on the nearest ring that has one, the first covering no disc at all if
- * any does - with its gap in `*gap`; -1 when none. */
+ * crosses no taken box and no large or labelled disc - on the nearest ring that has one, the first
+ * covering no disc at all if any does - with its gap in `*gap`; -1 when none. */
 static int choose_far(const placer *p, const collab_scene *s, uint32_t id, double w, double h,
                       double *gap)
 {
@@ -573,7 +609,9 @@ static int choose_far(const placer *p, const collab_scene *s, uint32_t id, doubl
             }
             coverage covered = covers_node(&p->discs, s, &b, id);
             collab_scene_leader l = make_leader(s, id, &b);
-            if (covered >= COVERS_LARGE || leader_crosses(&p->taken, &l)) {
+            if (covered >= COVERS_LARGE || leader_crosses(&p->taken, &l) ||
+                leader_over_disc(&p->discs, s, &l, id,
+                                 h - 2 * COLLAB_I_TEXT_PAD * nd->label_font)) {
                 continue;
             }
             if (covered == COVERS_NOTHING) {

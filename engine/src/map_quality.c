@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "random_internal.h"
+#include "scene_internal.h"
 
 /* Node centres bucketed in square cells. */
 typedef struct centre_grid {
@@ -103,6 +104,7 @@ static void count_labels(collab_scene_quality *q, const collab_scene *s, const c
     }
     for (size_t i = 0; i < s->n_labels && s->n_nodes > 0; i++) {
         const collab_box *b = &s->labels[i].t.box;
+        double text_h = b->h - 2 * COLLAB_I_TEXT_PAD * s->labels[i].t.font_size;
         size_t c0 = cell_of(b->x - rmax, g->x0, g->cell, g->cols);
         size_t c1 = cell_of(b->x + b->w + rmax, g->x0, g->cell, g->cols);
         size_t r0 = cell_of(b->y - rmax, g->y0, g->cell, g->rows);
@@ -116,7 +118,7 @@ static void count_labels(collab_scene_quality *q, const collab_scene *s, const c
                     if (g->ids[k] == s->labels[i].node || !box_meets_disc(b, nd)) {
                         continue;
                     }
-                    if (nd->label >= 0 || 2 * nd->radius > b->h) {
+                    if (nd->label >= 0 || 2 * nd->radius > text_h) {
                         large = true;
                         break;
                     }

@@ -56,7 +56,8 @@ def check_quality(scene, stdout, what):
     over_large = over_small = 0
     for box in labels:
         hits = [n for n in nodes if n["id"] != box["node"] and disc_meets_box(n, box)]
-        large = any(n["id"] in labelled or 2 * n["radius"] > box["h"] for n in hits)
+        text_h = box["h"] - 0.3 * box["font_size"]
+        large = any(n["id"] in labelled or 2 * n["radius"] > text_h for n in hits)
         over_large += large
         over_small += bool(hits) and not large
     overlaps = sum(boxes_intersect(a, b) for a, b in itertools.combinations(labels, 2))
@@ -108,7 +109,8 @@ def check_scene(path, what):
     labelled = {box["node"] for box in labels}
     for box in labels:
         for n in nodes:
-            if n["id"] == box["node"] or (n["id"] not in labelled and 2 * n["radius"] <= box["h"]):
+            text_h = box["h"] - 0.3 * box["font_size"]  # the box less the halo's padding
+            if n["id"] == box["node"] or (n["id"] not in labelled and 2 * n["radius"] <= text_h):
                 continue
             if disc_meets_box(n, box, 1e-3):
                 sys.exit(f"FAIL: {what}: label {box['text']!r} covers node {n['name']!r}")

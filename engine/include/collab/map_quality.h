@@ -30,7 +30,8 @@
  * - labels_placed = s->n_labels, labels_requested = s->n_label_requests, leader_lines;
  * - label_overlaps: pairs of label boxes with a common interior point;
  * - labels_over_large: labels whose box meets the disc (the circle of the node's radius) of a
- *   node other than its own that is labelled or whose diameter exceeds the box's height;
+ *   node other than its own that is labelled or whose diameter exceeds the text's height (the
+ *   box's minus the halo padding of 0.15 font size above and below);
  *   labels_over_small: the other labels that meet some other node's disc;
  * - hidden_nodes: nodes whose centre lies strictly inside the disc of a node painted after them;
  * - neighbourhood: over min(n, COLLAB_QUALITY_NEIGHBOUR_SAMPLE) nodes (all, or evenly spaced ids),

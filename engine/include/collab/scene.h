@@ -187,7 +187,7 @@ typedef struct collab_scene_quality {
     size_t leader_lines;         /* labels placed away from their node with a leader line */
     size_t label_overlaps;       /* pairs of label boxes that overlap */
     size_t labels_over_large;    /* labels covering the disc of another labelled node or of a node
-                                    drawn taller than the label's box */
+                                    drawn taller than the label's text */
     size_t labels_over_small;    /* labels covering discs of small unlabelled nodes only */
     size_t hidden_nodes;         /* nodes whose centre lies under a node painted above them */
     double neighbourhood;        /* mean share of a node's 10 nearest nodes on the page that are
@@ -289,7 +289,7 @@ void collab_scene_input_init(collab_scene_input *in);
  * Labels: nodes are ranked by size value (ties by lower id); each in turn gets a candidate box
  * that lies inside `label_area`, overlaps (or comes within 0.002 of) no obstacle and no label
  * placed before it, and covers neither the disc of a labelled node nor that of a node whose
- * diameter exceeds the box's height: the first such candidate that covers no other node's disc,
+ * diameter exceeds the text's height (the box's minus its padding): the first such candidate that covers no other node's disc,
  * else the first that covers only discs of small unlabelled nodes; no label when there is none,
  * and none for a node whose disc lies under a label placed before. A box is the measured text
  * plus 0.15·font on each side; with d = radius + 0.25·font and e = d/√2 the candidates are, in
