@@ -476,10 +476,14 @@ collab_status collab_map_quality_measure(collab_scene_quality *out, const collab
                                          const uint32_t *to, const uint32_t *community,
                                          uint64_t seed, collab_error *err)
 {
-    if (n_nodes > s->n_nodes || (n_edges > 0 && (from == NULL || to == NULL))) {
+    if (n_nodes > s->n_nodes) {
         return collab_error_set(err, COLLAB_E_USAGE,
                                 "quality of %zu nodes asked of a scene of %zu nodes", n_nodes,
                                 s->n_nodes);
+    }
+    if (n_edges > 0 && (from == NULL || to == NULL)) {
+        return collab_error_set(err, COLLAB_E_USAGE, "quality asked of %zu edges without endpoints",
+                                n_edges);
     }
     double t0 = collab_clock_seconds();
     collab_scene_quality q;

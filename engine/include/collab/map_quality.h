@@ -46,7 +46,8 @@
  * The graph has nodes 0 .. n_nodes - 1 (the scene's first n_nodes: later ones, such as ghosts,
  * take part in the label and hidden counts only); edges with an endpoint out of range and self
  * loops are ignored. `community` (per node, COLLAB_NO_COMMUNITY = none) may be NULL.
- * Errors: COLLAB_E_USAGE when n_nodes > s->n_nodes, COLLAB_E_NOMEM.
+ * Errors: COLLAB_E_USAGE when n_nodes > s->n_nodes or edges come without endpoints,
+ * COLLAB_E_NOMEM.
  * Time: O(labels² + V·k + samples·(V + E)) with k = COLLAB_QUALITY_NEAREST. */
 collab_status collab_map_quality_measure(collab_scene_quality *out, const collab_scene *s,
                                          size_t n_nodes, size_t n_edges, const uint32_t *from,

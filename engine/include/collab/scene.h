@@ -286,23 +286,23 @@ void collab_scene_input_init(collab_scene_input *in);
 
 /* Builds `out` (uninitialised on entry, initialised only on COLLAB_OK) from `in` (borrowed).
  *
- * Labels: nodes are ranked by size value (ties by lower id); each in turn gets a candidate box
- * that lies inside `label_area`, overlaps (or comes within 0.002 of) no obstacle and no label
- * placed before it, and covers neither the disc of a labelled node nor that of a node whose
- * diameter exceeds the text's height (the box's minus its padding): the first such candidate that covers no other node's disc,
- * else the first that covers only discs of small unlabelled nodes; no label when there is none,
- * and none for a node whose disc lies under a label placed before. A box is the measured text
- * plus 0.15·font on each side; with d = radius + 0.25·font and e = d/√2 the candidates are, in
- * order: right (left side at x + d, centred on y), left, above (bottom at y - d, centred on x),
- * below, then the boxes with a corner at (x ± e, y ± e): upper right, upper left, lower right,
- * lower left. The first 24 named, visible nodes in that order whose label fits nowhere there try
- * the same eight positions further out, with d = radius + (0.25 + 1.25·k)·font for k = 1..4, and
- * get a leader line from their disc to the label (`leaders`). Font size is
- * font_scale · (9 + 4 · min(w̃, 16)^0.5). Nodes without a name get no label. Placement stops after
- * `max_labels` labels, so a node is never labelled instead of a more important one with room.
- * The title and subtitle wrap onto a second line (title2, subtitle2) at a " · " or a space when
- * wider than the page; only a second line still too wide is cut with '…'. The largest disc
- * covers at most 2% of the plot.
+ * Labels: nodes are ranked by size value (ties by lower id); each in turn gets a candidate box that
+ * lies inside `label_area`, overlaps (or comes within 0.002 of) no obstacle and no label placed
+ * before it, and covers neither the disc of a labelled node nor that of a node whose diameter
+ * exceeds the text's height (the box's minus its padding): the first such candidate that covers no
+ * other node's disc, else the first that covers only discs of small unlabelled nodes; no label when
+ * there is none, and none for a node whose disc lies under a label placed before. A box is the
+ * measured text plus 0.15·font on each side; with d = radius + 0.25·font and e = d/√2 the
+ * candidates are, in order: right (left side at x + d, centred on y), left, above (bottom at y - d,
+ * centred on x), below, then the boxes with a corner at (x ± e, y ± e): upper right, upper left,
+ * lower right, lower left. The first 24 named, visible nodes in that order whose label fits nowhere
+ * there try the same eight positions further out, with d = radius + (0.25 + 1.25·k)·font for k =
+ * 1..4, and get a leader line from their disc to the label (`leaders`). Font size is font_scale ·
+ * (9 + 4 · min(w̃, 16)^0.5). Nodes without a name get no label. Placement stops after `max_labels`
+ * labels, so a node is never labelled instead of a more important one with room. The title and
+ * subtitle wrap onto a second line (title2, subtitle2) at a " · " or a space when wider than the
+ * page; only a second line still too wide is cut with '…'. The largest disc covers at most 2% of
+ * the plot.
  * Errors: COLLAB_E_USAGE for a bad page, margin, font scale or missing measurer, COLLAB_E_INPUT
  * for a non-finite position or an edge endpoint out of range, COLLAB_E_NOMEM.
  * Time complexity: O((V + E) log(V + E)) plus the measurer's calls (one per candidate label). */
