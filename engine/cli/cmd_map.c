@@ -43,6 +43,10 @@ static const char *const map_usage =
     "                               draws every component and isolated node, packed\n"
     "      --scene FILE.json        also write what was drawn as JSON (positions, radii, colours,\n"
     "                               labels and their boxes)\n"
+    "      --quality                print how readable and faithful the map is (labels placed,\n"
+    "                               label overlaps, labels over nodes, hidden nodes,\n"
+    "                               neighbourhood preservation, community separation, stress)\n"
+    "                               and add them to the --scene JSON under 'quality'\n"
     "  -h, --help                   show this help\n";
 
 enum {
@@ -60,7 +64,8 @@ enum {
     OPT_LEVEL,
     OPT_SCENE,
     OPT_LABEL_CHARS,
-    OPT_COMPONENTS
+    OPT_COMPONENTS,
+    OPT_QUALITY
 };
 
 static bool parse_positive(const char *arg, double max, double *out)
@@ -167,6 +172,9 @@ static bool map_option(cli_map_options *mo, int opt, const char *arg, collab_err
             usage_value(err, "components", "main or all", arg);
         }
         return true;
+    case OPT_QUALITY:
+        mo->map.quality = true;
+        return true;
     case OPT_LABEL_CHARS:
         if (!cli_parse_size(arg, &mo->map.label_chars) || mo->map.label_chars < 2 ||
             mo->map.label_chars > 1000) {
@@ -230,6 +238,7 @@ static const struct option map_options[] = {
     {"scene", required_argument, NULL, OPT_SCENE},
     {"label-chars", required_argument, NULL, OPT_LABEL_CHARS},
     {"components", required_argument, NULL, OPT_COMPONENTS},
+    {"quality", no_argument, NULL, OPT_QUALITY},
     {NULL, 0, NULL, 0},
 };
 

@@ -1,6 +1,7 @@
 /* The CLI's side of maps: the metrics and communities a map needs (computed only when the command
  * has not), the library's map (collab_map_build), its notice on stderr, and the files written
  * atomically under the signal handlers. */
+#include "collab/map_quality.h"
 #include "collab/scene.h"
 
 #include <stdio.h>
@@ -96,6 +97,9 @@ collab_status cli_map_run(cli_input *in, cli_analysis *an, const cli_map_options
     st = cli_map_write(&map, mo->output, mo->format, mo->dpi, in->path, err);
     if (st == COLLAB_OK && mo->scene_path != NULL) {
         st = cli_map_write_scene(&map, mo->scene_path, in->path, err);
+    }
+    if (st == COLLAB_OK && map.scene.has_quality) {
+        st = collab_map_quality_print(stdout, &map.scene.quality, err);
     }
     collab_map_destroy(&map);
     return st;

@@ -2,8 +2,11 @@
  *
  * Labels are placed greedily in order of importance (VOSviewer's rule for a fixed zoom): a node's
  * label goes to one of eight positions around its disc that stays inside the label area and
- * overlaps no obstacle and no label placed before it - the first that also leaves other nodes
- * uncovered, if any does, so labels hide as few nodes as they can. Overlap tests go through a
+ * overlaps no obstacle and no label placed before it and never covers a labelled node's disc or
+ * one taller than the text - the first that also leaves other nodes uncovered, if any does, so
+ * labels hide as few nodes as they can. The most important nodes with no room there try rings
+ * further out and get a leader line (Imhof's rule: a name belongs next to its feature, or joined
+ * to it). Community captions (lists of names) keep whole names. Overlap tests go through a
  * uniform grid of cells about four minimum font sizes wide, each listing the boxes that touch it,
  * so a test looks at a handful of boxes instead of all of them (a second grid holds the node
  * discs): placement is near-linear in the number of nodes. A cheap test with the smallest possible
@@ -13,6 +16,7 @@
 #include "collab/text.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -21,6 +25,12 @@
 
 #define ELLIPSIS     "\xe2\x80\xa6"
 #define N_CANDIDATES 8
+/* The most important nodes (this many first in the labelling order) whose label fits nowhere
+ * around them get it further out, with a leader line. */
+#define LEADER_RANKS 24
+/* Rings tried further out for them, each this many font sizes beyond the last. */
+#define LEADER_RINGS 4
+#define LEADER_STEP  1.25
 #define NONE         SIZE_MAX
 
 size_t collab_i_grapheme_prefix(const char *s, size_t len, size_t max_chars, bool *more)
@@ -154,6 +164,58 @@ collab_status collab_i_text_init(collab_scene_text *t, const char *text, size_t 
     t->box.h = fmax(h, 0) + 2 * pad;
     collab_i_text_move(t, 0, 0);
     return COLLAB_OK;
+}
+
+/* Does clean `text` fit in `max_chars` characters and `max_width` at `font`? */
+static bool fits(const char *text, size_t max_chars, double font, double max_width,
+                 const collab_scene_input *in)
+{
+    double h = 0;
+    return count_graphemes(text) <= max_chars &&
+           (!isfinite(max_width) || in->measure(in->measure_ctx, text, font, &h) <= max_width);
+}
+
+collab_status collab_i_list_text_init(collab_scene_text *t, const char *text, size_t max_chars,
+                                      double font, collab_rgba color, double max_width,
+                                      const collab_scene_input *in, collab_error *err)
+{
+    char *clean = collab_i_clean_text(text, SIZE_MAX);
+    if (clean == NULL) {
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory for a text");
+    }
+    size_t names = 1;
+    for (const char *p = strstr(clean, ", "); p != NULL; p = strstr(p + 2, ", ")) {
+        names++;
+    }
+    if (names < 2 || fits(clean, max_chars, font, max_width, in)) {
+        collab_free(clean);
+        return collab_i_text_init(t, text, max_chars, font, color, max_width, in, err);
+    }
+    size_t len = strlen(clean);
+    char *cand = collab_malloc(len + 32);
+    if (cand == NULL) {
+        collab_free(clean);
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory for a text");
+    }
+    /* the most whole names that fit with " +k" for the k left out; the first name alone (cut)
+     * when none does */
+    size_t kept = names - 1;
+    for (; kept >= 1; kept--) {
+        const char *end = clean;
+        for (size_t i = 0; i < kept; i++) {
+            end = strstr(i == 0 ? clean : end + 2, ", ");
+        }
+        size_t at = (size_t)(end - clean);
+        memcpy(cand, clean, at);
+        snprintf(cand + at, 32, " +%zu", names - kept);
+        if (fits(cand, max_chars, font, max_width, in) || kept == 1) {
+            break;
+        }
+    }
+    collab_status st = collab_i_text_init(t, cand, max_chars, font, color, max_width, in, err);
+    collab_free(cand);
+    collab_free(clean);
+    return st;
 }
 
 void collab_i_text_move(collab_scene_text *t, double x, double y)
@@ -298,14 +360,16 @@ static bool inside(const collab_box *outer, const collab_box *b)
 typedef enum coverage {
     COVERS_NOTHING = 0, /* no other disc */
     COVERS_SMALL,       /* only discs of small unlabelled nodes: the halo keeps it legible */
-    COVERS_LARGE,       /* the disc of an unlabelled node taller than the text: avoided when any
-                           other position is free (a dense cluster of hubs may leave none) */
+    COVERS_LARGE,       /* the disc of an unlabelled node taller than the text: never (it would
+                           hide a node a reader looks for) */
     COVERS_FORBIDDEN    /* the disc of a labelled node: a reader would take the label for its */
 } coverage;
 
 static coverage covers_node(const grid *discs, const collab_scene *s, const collab_box *b,
                             uint32_t self)
 {
+    /* "taller than the text": its glyphs' line height, without the halo's padding */
+    double text_h = b->h - 2 * COLLAB_I_TEXT_PAD * s->nodes[self].label_font;
     size_t c0 = clamp_cell(b->x, discs->cell, discs->cols);
     size_t c1 = clamp_cell(b->x + b->w, discs->cell, discs->cols);
     size_t r0 = clamp_cell(b->y, discs->cell, discs->rows);
@@ -327,7 +391,7 @@ static coverage covers_node(const grid *discs, const collab_scene *s, const coll
                 if (nd->label >= 0) {
                     return COVERS_FORBIDDEN;
                 }
-                coverage this_one = 2 * nd->radius > b->h ? COVERS_LARGE : COVERS_SMALL;
+                coverage this_one = 2 * nd->radius > text_h ? COVERS_LARGE : COVERS_SMALL;
                 worst = this_one > worst ? this_one : worst;
             }
         }
@@ -337,26 +401,65 @@ static coverage covers_node(const grid *discs, const collab_scene *s, const coll
 
 /* Placement state: what labels must avoid, and what they had better avoid. */
 typedef struct placer {
-    grid taken; /* obstacles and placed labels: a label may not overlap these */
-    grid discs; /* node discs: a label avoids them when it can */
-    size_t cap; /* labels allocated in the scene */
+    grid taken;         /* obstacles and placed labels: a label may not overlap these */
+    grid discs;         /* node discs: a label avoids them when it can */
+    size_t cap;         /* labels allocated in the scene */
+    size_t cap_leaders; /* leader lines allocated in the scene */
 } placer;
 
-/* The first candidate for a w x h box around node `id` that is inside the label area, overlaps
- * nothing taken and covers no labelled node's disc; when `spare_nodes`, the one that covers the
- * least (no disc, then only small ones, then large ones), first among equals; -1 when none is. A
+/* Does the segment (x0, y0)-(x1, y1) pass through the inside of box `b` (Liang-Barsky)? */
+static bool segment_meets_box(double x0, double y0, double x1, double y1, const collab_box *b)
+{
+    double dx = x1 - x0;
+    double dy = y1 - y0;
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {x0 - b->x, b->x + b->w - x0, y0 - b->y, b->y + b->h - y0};
+    double lo = 0;
+    double hi = 1;
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0) {
+            if (q[i] <= 0) {
+                return false;
+            }
+            continue;
+        }
+        double t = q[i] / p[i];
+        if (p[i] < 0) {
+            lo = fmax(lo, t);
+        } else {
+            hi = fmin(hi, t);
+        }
+    }
+    return lo < hi;
+}
+
+/* Does box `b` lie across a leader line drawn before? */
+static bool meets_leader(const collab_scene *s, const collab_box *b)
+{
+    for (size_t i = 0; i < s->n_leaders; i++) {
+        const collab_scene_leader *l = &s->leaders[i];
+        if (segment_meets_box(l->x0, l->y0, l->x1, l->y1, b)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The first candidate for a w x h box `gap` away from node `id`'s disc that is inside the label
+ * area and overlaps nothing taken; when `spare_nodes`, the first that covers no other disc, else
+ * the first that covers only small unlabelled ones (never a labelled node's or one taller than the
+ * box); -1 when none is. A
  * smaller box at the same candidate lies inside the bigger one, so when even an empty text's box
  * has no room, no text has. */
 static int choose_candidate(const placer *p, const collab_scene *s, uint32_t id, double w, double h,
-                            bool spare_nodes)
+                            double gap, bool spare_nodes)
 {
     const collab_scene_node *nd = &s->nodes[id];
-    double gap = 0.25 * nd->label_font;
     int best = -1;
-    coverage best_cover = COVERS_FORBIDDEN;
+    coverage best_cover = COVERS_LARGE;
     for (int c = 0; c < N_CANDIDATES; c++) {
         collab_box b = candidate(c, nd, w, h, gap);
-        if (!inside(&s->label_area, &b) || grid_hits(&p->taken, &b)) {
+        if (!inside(&s->label_area, &b) || grid_hits(&p->taken, &b) || meets_leader(s, &b)) {
             continue;
         }
         coverage covered = spare_nodes ? covers_node(&p->discs, s, &b, id) : COVERS_NOTHING;
@@ -411,34 +514,167 @@ static int cmp_rank(const void *a, const void *b)
     return (x->id > y->id) - (x->id < y->id);
 }
 
+/* The leader line from node `nd`'s disc to box `b` (outside it): along the line from the centre to
+ * the box's nearest point. */
+static collab_scene_leader make_leader(const collab_scene *s, uint32_t id, const collab_box *b)
+{
+    const collab_scene_node *nd = &s->nodes[id];
+    double px = fmin(fmax(nd->x, b->x), b->x + b->w);
+    double py = fmin(fmax(nd->y, b->y), b->y + b->h);
+    double dx = px - nd->x;
+    double dy = py - nd->y;
+    double len = sqrt(dx * dx + dy * dy);
+    double ux = len > 0 ? dx / len : 1;
+    double uy = len > 0 ? dy / len : 0;
+    collab_scene_leader l;
+    l.node = id;
+    l.x0 = nd->x + ux * (nd->radius + nd->stroke_width);
+    l.y0 = nd->y + uy * (nd->radius + nd->stroke_width);
+    l.x1 = px;
+    l.y1 = py;
+    l.width = fmax(0.06 * nd->label_font, 0.5);
+    l.color = s->foreground;
+    l.color.a = 0.7;
+    return l;
+}
+
+/* Does leader line `l` cross a box taken before (a label, the title, the legend)? */
+static bool leader_crosses(const grid *g, const collab_scene_leader *l)
+{
+    size_t c0 = clamp_cell(fmin(l->x0, l->x1), g->cell, g->cols);
+    size_t c1 = clamp_cell(fmax(l->x0, l->x1), g->cell, g->cols);
+    size_t r0 = clamp_cell(fmin(l->y0, l->y1), g->cell, g->rows);
+    size_t r1 = clamp_cell(fmax(l->y0, l->y1), g->cell, g->rows);
+    for (size_t r = r0; r <= r1; r++) {
+        for (size_t c = c0; c <= c1; c++) {
+            for (size_t k = g->head[r * g->cols + c]; k != NONE; k = g->entries[k].next) {
+                if (segment_meets_box(l->x0, l->y0, l->x1, l->y1, &g->boxes[g->entries[k].box])) {
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
+/* Does leader line `l` of node `self` pass over the disc of another node that is labelled or
+ * drawn taller than the text (`text_h`)? A reader would follow it to the wrong node. */
+static bool leader_over_disc(const grid *discs, const collab_scene *s, const collab_scene_leader *l,
+                             uint32_t self, double text_h)
+{
+    size_t c0 = clamp_cell(fmin(l->x0, l->x1), discs->cell, discs->cols);
+    size_t c1 = clamp_cell(fmax(l->x0, l->x1), discs->cell, discs->cols);
+    size_t r0 = clamp_cell(fmin(l->y0, l->y1), discs->cell, discs->rows);
+    size_t r1 = clamp_cell(fmax(l->y0, l->y1), discs->cell, discs->rows);
+    double dx = l->x1 - l->x0;
+    double dy = l->y1 - l->y0;
+    double len2 = dx * dx + dy * dy;
+    for (size_t r = r0; r <= r1; r++) {
+        for (size_t c = c0; c <= c1; c++) {
+            for (size_t k = discs->head[r * discs->cols + c]; k != NONE;
+                 k = discs->entries[k].next) {
+                size_t id = discs->entries[k].box;
+                const collab_scene_node *nd = &s->nodes[id];
+                if (id == self || (nd->label < 0 && 2 * nd->radius <= text_h)) {
+                    continue;
+                }
+                double t = len2 > 0 ? ((nd->x - l->x0) * dx + (nd->y - l->y0) * dy) / len2 : 0;
+                t = fmin(fmax(t, 0), 1);
+                double ex = l->x0 + t * dx - nd->x;
+                double ey = l->y0 + t * dy - nd->y;
+                if (ex * ex + ey * ey < nd->radius * nd->radius) {
+                    return true;
+                }
+            }
+        }
+    }
+    return false;
+}
+
+/* For an important node whose label fits nowhere around it: on rings further out, the first
+ * candidate that overlaps nothing taken, covers no large or labelled disc and whose leader line
+ * crosses no taken box and no large or labelled disc - on the nearest ring that has one, the first
+ * covering no disc at all if any does - with its gap in `*gap`; -1 when none. */
+static int choose_far(const placer *p, const collab_scene *s, uint32_t id, double w, double h,
+                      double *gap)
+{
+    const collab_scene_node *nd = &s->nodes[id];
+    for (int ring = 1; ring <= LEADER_RINGS; ring++) {
+        double g = (0.25 + LEADER_STEP * ring) * nd->label_font;
+        int best = -1;
+        for (int c = 0; c < N_CANDIDATES; c++) {
+            collab_box b = candidate(c, nd, w, h, g);
+            if (!inside(&s->label_area, &b) || grid_hits(&p->taken, &b) || meets_leader(s, &b)) {
+                continue;
+            }
+            coverage covered = covers_node(&p->discs, s, &b, id);
+            collab_scene_leader l = make_leader(s, id, &b);
+            if (covered >= COVERS_LARGE || leader_crosses(&p->taken, &l) ||
+                leader_over_disc(&p->discs, s, &l, id,
+                                 h - 2 * COLLAB_I_TEXT_PAD * nd->label_font)) {
+                continue;
+            }
+            if (covered == COVERS_NOTHING) {
+                best = c;
+                break;
+            }
+            best = best < 0 ? c : best;
+        }
+        if (best >= 0) {
+            *gap = g;
+            return best;
+        }
+    }
+    return -1;
+}
+
 /* Labels node `id` if it has room. */
 static collab_status try_label(collab_scene *s, const collab_scene_input *in, placer *p,
                                uint32_t id, collab_error *err)
 {
     collab_scene_node *nd = &s->nodes[id];
     double pad = COLLAB_I_TEXT_PAD * nd->label_font;
+    double gap = 0.25 * nd->label_font;
+    if (nd->name[0] == '\0' || collab_i_node_opacity(in, id) < 1) {
+        return COLLAB_OK;
+    }
+    bool important = s->n_label_requests++ < LEADER_RANKS;
     /* The smallest box any text can have: no width, one em tall (the measurer's contract). */
-    if (nd->name[0] == '\0' || collab_i_node_opacity(in, id) < 1 || disc_under_label(p, nd) ||
-        choose_candidate(p, s, id, 2 * pad, nd->label_font + 2 * pad, false) < 0) {
+    if (disc_under_label(p, nd) ||
+        (!important &&
+         choose_candidate(p, s, id, 2 * pad, nd->label_font + 2 * pad, gap, false) < 0)) {
         return COLLAB_OK;
     }
     collab_scene_text t;
-    collab_status st = collab_i_text_init(&t, nd->name, in->label_chars, nd->label_font,
-                                          s->foreground, INFINITY, in, err);
+    collab_status st =
+        in->list_labels ? collab_i_list_text_init(&t, nd->name, in->label_chars * 3 / 2,
+                                                  nd->label_font, s->foreground, INFINITY, in, err)
+                        : collab_i_text_init(&t, nd->name, in->label_chars, nd->label_font,
+                                             s->foreground, INFINITY, in, err);
     if (st != COLLAB_OK) {
         return st;
     }
-    int c = choose_candidate(p, s, id, t.box.w, t.box.h, true);
+    int c = choose_candidate(p, s, id, t.box.w, t.box.h, gap, true);
+    bool far = false;
+    if (c < 0 && important) {
+        c = choose_far(p, s, id, t.box.w, t.box.h, &gap);
+        far = c >= 0;
+    }
     if (c < 0) {
         collab_i_text_free(&t);
         return COLLAB_OK;
     }
-    collab_box b = candidate(c, nd, t.box.w, t.box.h, 0.25 * nd->label_font);
+    collab_box b = candidate(c, nd, t.box.w, t.box.h, gap);
     collab_i_text_move(&t, b.x, b.y);
     if (!collab_grow_array((void **)&s->labels, &p->cap, s->n_labels + 1, sizeof *s->labels) ||
+        (far && !collab_grow_array((void **)&s->leaders, &p->cap_leaders, s->n_leaders + 1,
+                                   sizeof *s->leaders)) ||
         !grid_add(&p->taken, &b)) {
         collab_i_text_free(&t);
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory placing labels");
+    }
+    if (far) {
+        s->leaders[s->n_leaders++] = make_leader(s, id, &b);
     }
     nd->label = (long)s->n_labels;
     s->labels[s->n_labels].node = id;
@@ -492,6 +728,9 @@ static void drop_labels(collab_scene *s)
     s->n_labels = 0;
     collab_free(s->labels);
     s->labels = NULL;
+    s->n_leaders = 0;
+    collab_free(s->leaders);
+    s->leaders = NULL;
 }
 
 collab_status collab_i_labels_place(collab_scene *s, const collab_scene_input *in,

@@ -2,6 +2,8 @@
  * instead of nodes, fill the scene's arrays, colour, plan the discs, lay out once with them and
  * build the scene. Captions and colour classes are in map_colour.c. */
 #include "collab/alloc.h"
+#include "collab/clock.h"
+#include "collab/map_quality.h"
 #include "collab/render.h"
 #include "collab/report.h"
 #include "collab/text.h"
@@ -386,6 +388,7 @@ static void fill_scene_input(map_job *job, collab_scene_input *si, collab_render
     si->subtitle = job->subtitle;
     si->max_labels = mo->labels;
     si->label_chars = mo->label_chars;
+    si->list_labels = job->by_community; /* bubbles are named by their members */
     si->measure = collab_render_measure_text;
     si->measure_ctx = measurer;
     if (!job->by_community) {
@@ -504,6 +507,22 @@ static collab_status draw(map_job *job, collab_map *map, collab_error *err)
     return st;
 }
 
+/* The map's quality measures into the scene (`seconds`: the map's time so far). */
+static collab_status measure(const map_job *job, collab_scene *scene, double seconds,
+                             collab_error *err)
+{
+    const uint32_t *community = job->by_community ? NULL : job->src->partition->membership;
+    collab_status st =
+        collab_map_quality_measure(&scene->quality, scene, collab_graph_vertex_count(job->drawn),
+                                   collab_graph_edge_count(job->drawn), job->arrays.from,
+                                   job->arrays.to, community, job->mo->seed, err);
+    if (st == COLLAB_OK) {
+        scene->quality.map_seconds = seconds;
+        scene->has_quality = true;
+    }
+    return st;
+}
+
 /* Which scene node draws each vertex of the source graph, when some are left out. */
 static collab_status number_nodes(const collab_i_map_scope *scope, size_t n, collab_map *map,
                                   collab_error *err)
@@ -526,6 +545,7 @@ collab_status collab_map_build(collab_map *out, const collab_map_source *src,
                                collab_error *err)
 {
     static const collab_map_extras none = {.centre = -1};
+    double t0 = collab_clock_seconds();
     map_job job;
     memset(&job, 0, sizeof job);
     job.src = src;
@@ -560,6 +580,9 @@ collab_status collab_map_build(collab_map *out, const collab_map_source *src,
     if (st == COLLAB_OK) {
         write_subtitle(&job);
         st = draw(&job, &map, err);
+    }
+    if (st == COLLAB_OK && mo->quality) {
+        st = measure(&job, &map.scene, collab_clock_seconds() - t0, err);
     }
     if (st == COLLAB_OK) {
         map.layout = job.layout;

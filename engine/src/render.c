@@ -207,6 +207,19 @@ static void draw_nodes(cairo_t *cr, const collab_scene *s)
     }
 }
 
+static void draw_leaders(cairo_t *cr, const collab_scene *s)
+{
+    cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+    for (size_t i = 0; i < s->n_leaders; i++) {
+        const collab_scene_leader *l = &s->leaders[i];
+        cairo_move_to(cr, l->x0, l->y0);
+        cairo_line_to(cr, l->x1, l->y1);
+        set_color(cr, l->color);
+        cairo_set_line_width(cr, l->width);
+        cairo_stroke(cr);
+    }
+}
+
 static void draw_colorbar(painter *p, const collab_colorbar *cb, collab_rgba border)
 {
     const collab_box *b = &cb->bar;
@@ -258,6 +271,7 @@ void collab_render_paint(cairo_t *cr, const collab_scene *s)
     cairo_fill(cr);
     draw_edges(cr, s);
     draw_nodes(cr, s);
+    draw_leaders(cr, s);
     painter p = {cr, pango_cairo_create_layout(cr), pango_cairo_create_layout(cr)};
     configure_layout(p.label);
     configure_layout(p.ltr);
@@ -271,8 +285,14 @@ void collab_render_paint(cairo_t *cr, const collab_scene *s)
     if (s->has_title) {
         draw_text(&p, &s->title, NULL, 0);
     }
+    if (s->has_title2) {
+        draw_text(&p, &s->title2, NULL, 0);
+    }
     if (s->has_subtitle) {
         draw_text(&p, &s->subtitle, NULL, 0);
+    }
+    if (s->has_subtitle2) {
+        draw_text(&p, &s->subtitle2, NULL, 0);
     }
     draw_legend(&p, s);
     g_object_unref(p.label);

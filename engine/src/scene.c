@@ -16,6 +16,8 @@
 /* Share of the plot area the nodes' discs may cover before they are shrunk: dense maps keep
  * room between nodes instead of becoming one blot. */
 #define NODE_AREA_SHARE 0.10
+/* Share of the plot area the largest disc may cover: one hub never swamps the map. */
+#define MAX_DISC_SHARE 0.02
 /* Plot side (page units) at which nodes get their nominal VOSviewer size. */
 #define NOMINAL_PLOT_SIDE 600.0
 /* M_PI is not in strict C11. */
@@ -200,7 +202,8 @@ static collab_status make_nodes(collab_scene *s, const collab_scene_input *in,
 }
 
 /* Node scale: nominal sizes on a NOMINAL_PLOT_SIDE plot, shrunk when the discs would cover more
- * than NODE_AREA_SHARE of the plot, and never so large that one disc fills a quarter side. */
+ * than NODE_AREA_SHARE of the plot, and never so large that one disc covers more than
+ * MAX_DISC_SHARE of the plot or fills a quarter side. */
 static double node_scale(const collab_scene *s, collab_box plot)
 {
     double side = fmin(plot.w, plot.h);
@@ -217,6 +220,7 @@ static double node_scale(const collab_scene *s, collab_box plot)
     }
     if (dmax > 0) {
         scale = fmin(scale, 0.5 * side / dmax);
+        scale = fmin(scale, 2 * sqrt(MAX_DISC_SHARE * plot.w * plot.h / PI) / dmax);
     }
     return scale;
 }
@@ -503,15 +507,21 @@ static collab_status make_paint_order(collab_scene *s, const collab_scene_input 
 static collab_status collect_obstacles(collab_scene *s, const collab_scene_input *in,
                                        collab_error *err)
 {
-    s->obstacles = collab_alloc_array(3, sizeof *s->obstacles);
+    s->obstacles = collab_alloc_array(5, sizeof *s->obstacles);
     if (s->obstacles == NULL) {
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory for the scene");
     }
     if (s->has_title) {
         s->obstacles[s->n_obstacles++] = s->title.box;
     }
+    if (s->has_title2) {
+        s->obstacles[s->n_obstacles++] = s->title2.box;
+    }
     if (s->has_subtitle) {
         s->obstacles[s->n_obstacles++] = s->subtitle.box;
+    }
+    if (s->has_subtitle2) {
+        s->obstacles[s->n_obstacles++] = s->subtitle2.box;
     }
     if (s->legend.present) {
         s->obstacles[s->n_obstacles++] = s->legend.box;
@@ -572,8 +582,11 @@ void collab_scene_destroy(collab_scene *s)
     }
     collab_i_text_free(&s->title);
     collab_i_text_free(&s->subtitle);
+    collab_i_text_free(&s->title2);
+    collab_i_text_free(&s->subtitle2);
     collab_i_legend_free(&s->legend);
     collab_free(s->labels);
+    collab_free(s->leaders);
     collab_free(s->nodes);
     collab_free(s->name_pool);
     collab_free(s->paint_order);

@@ -17,7 +17,7 @@
 /* The largest communities that get a colour whatever their size; beyond them a community needs
  * COLLAB_I_COLOR_SHARE of the nodes (until the palette runs out). */
 #define COLLAB_I_COLORED_ALWAYS 12
-#define COLLAB_I_COLOR_SHARE 0.01
+#define COLLAB_I_COLOR_SHARE    0.01
 /* Text padding on each side of a text box, as a fraction of the font size: room for the halo. */
 #define COLLAB_I_TEXT_PAD 0.15
 /* Label halo stroke width as a fraction of the font size (half of it lies outside the glyphs). */
@@ -78,6 +78,12 @@ char *collab_i_clean_text(const char *text, size_t max_chars);
 collab_status collab_i_text_init(collab_scene_text *t, const char *text, size_t max_chars,
                                  double font, collab_rgba color, double max_width,
                                  const collab_scene_input *in, collab_error *err);
+/* As collab_i_text_init for a list of names ("A, B, C"): when it does not fit in `max_chars`
+ * characters and `max_width`, the most whole names that fit followed by " +k" for the k names
+ * left out ("A, B +1"); only when the first name alone does not fit is it cut with '…'. */
+collab_status collab_i_list_text_init(collab_scene_text *t, const char *text, size_t max_chars,
+                                      double font, collab_rgba color, double max_width,
+                                      const collab_scene_input *in, collab_error *err);
 /* Moves `t` so that its box's top-left corner is at (x, y). */
 void collab_i_text_move(collab_scene_text *t, double x, double y);
 /* Frees the text of `t`; NULL-safe. */

@@ -4,15 +4,14 @@
  * once. Numbers are rounded to 0.001 page units, which is far below what a renderer can show
  * and keeps the files small and stable; integers print without a fraction. */
 #include "collab/scene.h"
-
 #include "collab/text.h"
-#include "scene_internal.h"
 
+#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-#include <jansson.h>
+#include "scene_internal.h"
 
 void collab_rgba_hex(collab_rgba c, char buf[8])
 {
@@ -174,6 +173,56 @@ static json_t *labels_json(const collab_scene *s, bool *ok)
     return arr;
 }
 
+static json_t *leaders_json(const collab_scene *s, bool *ok)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; arr != NULL && *ok && i < s->n_leaders; i++) {
+        const collab_scene_leader *l = &s->leaders[i];
+        json_t *o = json_object();
+        push(arr, o, ok);
+        if (o == NULL) {
+            break;
+        }
+        put(o, "node", json_integer(l->node), ok);
+        put(o, "x0", num(l->x0), ok);
+        put(o, "y0", num(l->y0), ok);
+        put(o, "x1", num(l->x1), ok);
+        put(o, "y1", num(l->y1), ok);
+        put(o, "width", num(l->width), ok);
+        put(o, "color", color(l->color), ok);
+        put(o, "opacity", num(l->color.a), ok);
+    }
+    *ok = *ok && arr != NULL;
+    return arr;
+}
+
+static json_t *count(size_t n)
+{
+    return json_integer((json_int_t)n);
+}
+
+static json_t *quality_json(const collab_scene_quality *q, bool *ok)
+{
+    json_t *o = json_object();
+    if (o == NULL) {
+        *ok = false;
+        return NULL;
+    }
+    put(o, "labels_placed", count(q->labels_placed), ok);
+    put(o, "labels_requested", count(q->labels_requested), ok);
+    put(o, "leader_lines", count(q->leader_lines), ok);
+    put(o, "label_overlaps", count(q->label_overlaps), ok);
+    put(o, "labels_over_labelled_or_large_nodes", count(q->labels_over_large), ok);
+    put(o, "labels_over_small_nodes", count(q->labels_over_small), ok);
+    put(o, "hidden_nodes", count(q->hidden_nodes), ok);
+    put(o, "neighbourhood_preservation", num(q->neighbourhood), ok);
+    put(o, "neighbourhood_sample", count(q->neighbourhood_sample), ok);
+    put(o, "community_separation", num(q->separation), ok);
+    put(o, "stress", num(q->stress), ok);
+    put(o, "stress_pairs", count(q->stress_pairs), ok);
+    return o;
+}
+
 static const char *item_kind(collab_legend_item_kind kind)
 {
     switch (kind) {
@@ -264,10 +313,20 @@ static json_t *scene_json(const collab_scene *s, bool *ok)
     put(root, "plot", box_json(s->plot, ok), ok);
     put(root, "title", s->has_title ? text_json(&s->title, ok) : json_null(), ok);
     put(root, "subtitle", s->has_subtitle ? text_json(&s->subtitle, ok) : json_null(), ok);
+    if (s->has_title2) {
+        put(root, "title_line2", text_json(&s->title2, ok), ok);
+    }
+    if (s->has_subtitle2) {
+        put(root, "subtitle_line2", text_json(&s->subtitle2, ok), ok);
+    }
     put(root, "nodes", nodes_json(s, ok), ok);
     put(root, "edges", edges_json(s, ok), ok);
     put(root, "labels", labels_json(s, ok), ok);
+    put(root, "leaders", leaders_json(s, ok), ok);
     put(root, "legend", legend_json(s, ok), ok);
+    if (s->has_quality) {
+        put(root, "quality", quality_json(&s->quality, ok), ok);
+    }
     return root;
 }
 

@@ -50,6 +50,83 @@ double collab_i_label_font(double weight, double font_scale)
     return font_scale * (9 + 4 * sqrt(fmin(weight, 16)));
 }
 
+/* Where `text` is best broken to fit its first line in `width` at `font`: the last " · "
+ * separator that fits (when it keeps at least half the width), else the last space; 0 when no
+ * break fits. `*skip` gets the bytes dropped at the break. */
+static size_t wrap_point(const char *text, double font, double width, const collab_scene_input *in,
+                         char *buf, size_t *skip)
+{
+    static const char sep[] = " \xc2\xb7 ";
+    size_t best_space = 0;
+    size_t best_sep = 0;
+    double sep_width = 0;
+    for (size_t i = 1; text[i] != '\0'; i++) {
+        if (text[i] != ' ' || text[i - 1] == ' ') {
+            continue;
+        }
+        memcpy(buf, text, i);
+        buf[i] = '\0';
+        double h = 0;
+        double w = in->measure(in->measure_ctx, buf, font, &h);
+        if (w > width) {
+            break;
+        }
+        best_space = i;
+        if (strncmp(text + i, sep, sizeof sep - 1) == 0) {
+            best_sep = i;
+            sep_width = w;
+        }
+    }
+    if (best_sep > 0 && sep_width >= 0.5 * width) {
+        *skip = sizeof sep - 1;
+        return best_sep;
+    }
+    *skip = 1;
+    return best_space;
+}
+
+/* Sets `first` to `text`, or, when it is wider than `width`, to its first line broken between
+ * words and `second` to the rest (*two = true; cut with '…' only if even that is too wide). */
+static collab_status wrapped_text(collab_scene_text *first, collab_scene_text *second, bool *two,
+                                  const char *text, double font, collab_rgba color, double width,
+                                  const collab_scene_input *in, collab_error *err)
+{
+    *two = false;
+    char *clean = collab_i_clean_text(text, SIZE_MAX);
+    char *buf = clean != NULL ? collab_malloc(strlen(clean) + 1) : NULL;
+    if (buf == NULL) {
+        collab_free(clean);
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory for a text");
+    }
+    double h = 0;
+    size_t skip = 0;
+    size_t at = in->measure(in->measure_ctx, clean, font, &h) > width
+                    ? wrap_point(clean, font, width, in, buf, &skip)
+                    : 0;
+    collab_status st;
+    if (at == 0) {
+        st = collab_i_text_init(first, clean, SIZE_MAX, font, color, width, in, err);
+    } else {
+        memcpy(buf, clean, at);
+        buf[at] = '\0';
+        st = collab_i_text_init(first, buf, SIZE_MAX, font, color, width, in, err);
+        const char *rest = clean + at + skip;
+        while (*rest == ' ') {
+            rest++;
+        }
+        if (st == COLLAB_OK && *rest != '\0') {
+            st = collab_i_text_init(second, rest, SIZE_MAX, font, color, width, in, err);
+            *two = st == COLLAB_OK;
+            if (st != COLLAB_OK) {
+                collab_i_text_free(first);
+            }
+        }
+    }
+    collab_free(buf);
+    collab_free(clean);
+    return st;
+}
+
 collab_status collab_i_scene_titles(collab_scene *s, const collab_scene_input *in, double *band,
                                     collab_error *err)
 {
@@ -59,25 +136,33 @@ collab_status collab_i_scene_titles(collab_scene *s, const collab_scene_input *i
     double y = m;
     *band = 0;
     if (in->title != NULL && in->title[0] != '\0') {
-        collab_status st = collab_i_text_init(&s->title, in->title, SIZE_MAX, 20 * fs,
-                                              s->foreground, width, in, err);
+        collab_status st = wrapped_text(&s->title, &s->title2, &s->has_title2, in->title, 20 * fs,
+                                        s->foreground, width, in, err);
         if (st != COLLAB_OK) {
             return st;
         }
         s->has_title = true;
         collab_i_text_move(&s->title, m, y);
         y += s->title.box.h;
+        if (s->has_title2) {
+            collab_i_text_move(&s->title2, m, y);
+            y += s->title2.box.h;
+        }
     }
     if (in->subtitle != NULL && in->subtitle[0] != '\0') {
         collab_rgba muted = blend(s->foreground, s->background, 0.35);
-        collab_status st = collab_i_text_init(&s->subtitle, in->subtitle, SIZE_MAX, 12 * fs, muted,
-                                              width, in, err);
+        collab_status st = wrapped_text(&s->subtitle, &s->subtitle2, &s->has_subtitle2,
+                                        in->subtitle, 12 * fs, muted, width, in, err);
         if (st != COLLAB_OK) {
             return st;
         }
         s->has_subtitle = true;
         collab_i_text_move(&s->subtitle, m, y);
         y += s->subtitle.box.h;
+        if (s->has_subtitle2) {
+            collab_i_text_move(&s->subtitle2, m, y);
+            y += s->subtitle2.box.h;
+        }
     }
     if (y > m) {
         *band = y - m + 8 * fs;
@@ -115,8 +200,12 @@ static collab_status add_item(collab_scene *s, const collab_scene_input *in,
     it->marker.stroke = s->background;
     it->marker.stroke_width = 0.5 * in->font_scale;
     it->marker.radius = 5 * in->font_scale;
-    collab_status st = collab_i_text_init(&it->caption, text, SIZE_MAX, 10 * in->font_scale,
-                                          s->foreground, caption_width(in), in, err);
+    collab_status st =
+        kind == COLLAB_LEGEND_COMMUNITY
+            ? collab_i_list_text_init(&it->caption, text, SIZE_MAX, 10 * in->font_scale,
+                                      s->foreground, caption_width(in), in, err)
+            : collab_i_text_init(&it->caption, text, SIZE_MAX, 10 * in->font_scale, s->foreground,
+                                 caption_width(in), in, err);
     lg->n_items += st == COLLAB_OK;
     return st;
 }

@@ -40,6 +40,51 @@ def boxes_intersect(a, b):
             a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"])
 
 
+def disc_meets_box(n, box, eps=0.0):
+    """Does node n's disc (shrunk by eps, for JSON rounding) reach into box?"""
+    dx = max(box["x"] - n["x"], n["x"] - (box["x"] + box["w"]), 0)
+    dy = max(box["y"] - n["y"], n["y"] - (box["y"] + box["h"]), 0)
+    return dx * dx + dy * dy < (n["radius"] - eps) ** 2
+
+
+def check_quality(scene, stdout, what):
+    """The --quality figures against counts made here from the scene's geometry; zero label
+    overlaps and zero labels over labelled or large nodes; measured in a tenth of the map's time."""
+    q = scene["quality"]
+    labels, nodes = scene["labels"], scene["nodes"]
+    labelled = {box["node"] for box in labels}
+    over_large = over_small = 0
+    for box in labels:
+        hits = [n for n in nodes if n["id"] != box["node"] and disc_meets_box(n, box)]
+        text_h = box["h"] - 0.3 * box["font_size"]
+        large = any(n["id"] in labelled or 2 * n["radius"] > text_h for n in hits)
+        over_large += large
+        over_small += bool(hits) and not large
+    overlaps = sum(boxes_intersect(a, b) for a, b in itertools.combinations(labels, 2))
+    want = {"labels_placed": len(labels), "label_overlaps": overlaps,
+            "labels_over_labelled_or_large_nodes": over_large,
+            "labels_over_small_nodes": over_small, "leader_lines": len(scene["leaders"])}
+    for key, value in want.items():
+        if q[key] != value:
+            sys.exit(f"FAIL: {what}: quality {key} is {q[key]}, the scene shows {value}")
+    if overlaps != 0 or over_large != 0:
+        sys.exit(f"FAIL: {what}: {overlaps} label overlaps, {over_large} labels over labelled "
+                 "or large nodes")
+    for key in ("neighbourhood_preservation", "community_separation", "stress"):
+        if not isinstance(q[key], (int, float)) or q[key] < 0:
+            sys.exit(f"FAIL: {what}: quality {key} is {q[key]!r}")
+    if not 0 <= q["neighbourhood_preservation"] <= 1:
+        sys.exit(f"FAIL: {what}: neighbourhood preservation {q['neighbourhood_preservation']}")
+    text = stdout.decode()
+    if f"{q['labels_placed']} / {q['labels_requested']}" not in text:
+        sys.exit(f"FAIL: {what}: --quality prints no 'placed / requested': {text!r}")
+    timing = [line.split() for line in text.splitlines() if line.startswith("measured in")]
+    measured, whole = float(timing[0][2]), float(timing[0][5])
+    if measured > 0.1 * whole + 0.02:
+        sys.exit(f"FAIL: {what}: measuring took {measured} s of a {whole} s map")
+    return q
+
+
 def check_scene(path, what):
     scene = json.load(open(path, encoding="utf-8"))
     w, h = scene["page"]["width"], scene["page"]["height"]
@@ -59,6 +104,35 @@ def check_scene(path, what):
         d = ((a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2) ** 0.5
         if d < a["radius"] + b["radius"] - 1e-6:
             sys.exit(f"FAIL: {what}: nodes {a['name']!r} and {b['name']!r} overlap")
+    # No label covers the disc of another labelled node, or of a node drawn taller than the
+    # label's box (issue 19); labels over small unlabelled nodes are allowed (the halo).
+    labelled = {box["node"] for box in labels}
+    for box in labels:
+        for n in nodes:
+            text_h = box["h"] - 0.3 * box["font_size"]  # the box less the halo's padding
+            if n["id"] == box["node"] or (n["id"] not in labelled and 2 * n["radius"] <= text_h):
+                continue
+            if disc_meets_box(n, box, 1e-3):
+                sys.exit(f"FAIL: {what}: label {box['text']!r} covers node {n['name']!r}")
+    # A leader line runs from its node's disc to its node's label.
+    for line in scene.get("leaders", []):
+        n = nodes[line["node"]]
+        box = labels[n["label"]]
+        if abs(math.hypot(line["x0"] - n["x"], line["y0"] - n["y"]) - n["radius"]) > n["radius"]:
+            sys.exit(f"FAIL: {what}: the leader line of {n['name']!r} does not start at its disc")
+        if not (box["x"] - 1e-3 <= line["x1"] <= box["x"] + box["w"] + 1e-3 and
+                box["y"] - 1e-3 <= line["y1"] <= box["y"] + box["h"] + 1e-3):
+            sys.exit(f"FAIL: {what}: the leader line of {n['name']!r} does not reach its label")
+        for other in labels:
+            if other is box:
+                continue
+            for k in range(1001):
+                x = line["x0"] + k / 1000 * (line["x1"] - line["x0"])
+                y = line["y0"] + k / 1000 * (line["y1"] - line["y0"])
+                if (other["x"] + 1e-3 < x < other["x"] + other["w"] - 1e-3 and
+                        other["y"] + 1e-3 < y < other["y"] + other["h"] - 1e-3):
+                    sys.exit(f"FAIL: {what}: the leader line of {n['name']!r} crosses the "
+                             f"label {other['text']!r}")
     # Labels go to the most important nodes first: the first label placed is on a node of the
     # largest size (radii are capped, so several nodes may share the largest radius).
     largest = max(n["radius"] for n in nodes)
@@ -367,11 +441,14 @@ def main():
             sys.exit("FAIL: a map of exact values says it is estimated")
         # The tango network at the node level and at the community level.
         tango = os.path.join(datasets, "tango", "tango_credits.csv")
-        run(collab, "map", tango, "-o", out("t.png"), "--scene", out("t.json"), "--no-progress")
-        check_scene(out("t.json"), "tango")
+        done = run(collab, "map", tango, "-o", out("t.png"), "--scene", out("t.json"),
+                   "--no-progress", "--quality")
+        q = check_quality(check_scene(out("t.json"), "tango"), done.stdout, "tango")
         done = run(collab, "map", tango, "-o", out("tc.svg"), "--scene", out("tc.json"),
                    "--level", "communities", "--no-progress")
         scene = check_scene(out("tc.json"), "tango communities")
+        if "quality" in scene or done.stdout:
+            sys.exit("FAIL: a map without --quality measures its quality")
         if len(scene["nodes"]) < 5:
             sys.exit("FAIL: the community-level map has fewer than 5 bubbles")
         xml.dom.minidom.parse(out("tc.svg"))
@@ -381,7 +458,9 @@ def main():
         print(f"ok: maps of {len(names)} people ({russo_labels} labels), formats, "
               f"determinism, colourings, community level, {n_drawn} of 19 nodes drawn by "
               f"component; role classes of {n_roles} people "
-              f"(ties: ctest cli_maps_role_tie), mean-year colours of {n_years}")
+              f"(ties: ctest cli_maps_role_tie), mean-year colours of {n_years}; tango "
+              f"{q['labels_placed']} labels, {q['labels_over_small_nodes']} over small nodes, "
+              f"none over labelled or large ones")
 
 
 if __name__ == "__main__":

@@ -200,8 +200,9 @@ static bool box_covers_disc(collab_box b, double x, double y, double r)
 }
 
 /* Would box `b` for node `id` cover a disc a label may not cover, that of a node labelled before
- * rank position `upto`? Pessimistic (the box widened by a third and a font size, since the test
- * only estimates text widths): when it says no, labels.c said no. */
+ * rank position `upto` or of one whose diameter exceeds the text's height? Pessimistic (the box
+ * widened by a third and a font size, since the test only estimates text widths): when it says
+ * no, labels.c said no. */
 static bool covers_forbidden(const collab_scene *s, collab_box b, uint32_t id, size_t upto,
                              double font)
 {
@@ -209,7 +210,8 @@ static bool covers_forbidden(const collab_scene *s, collab_box b, uint32_t id, s
                        b.h + font / 2};
     for (size_t j = 0; j < s->n_nodes; j++) {
         const collab_scene_node *o = &s->nodes[j];
-        bool forbidden = o->label >= 0 && (size_t)o->label < upto;
+        bool forbidden =
+            (o->label >= 0 && (size_t)o->label < upto) || 2 * o->radius > b.h - 0.3 * font;
         if (j != id && forbidden && box_covers_disc(wide, o->x, o->y, o->radius)) {
             return true;
         }
@@ -217,9 +219,24 @@ static bool covers_forbidden(const collab_scene *s, collab_box b, uint32_t id, s
     return false;
 }
 
+/* Does leader line `l` come near box `b`? Pessimistic: 1000 points along it, each tested against
+ * the box widened by the step between points, so a line through the box always says yes. */
+static bool leader_near_box(const collab_scene_leader *l, collab_box b)
+{
+    double step = hypot(l->x1 - l->x0, l->y1 - l->y0) / 1000 + 1e-6;
+    for (int k = 0; k <= 1000; k++) {
+        double x = l->x0 + k / 1000.0 * (l->x1 - l->x0);
+        double y = l->y0 + k / 1000.0 * (l->y1 - l->y0);
+        if (x > b.x - step && x < b.x + b.w + step && y > b.y - step && y < b.y + b.h + step) {
+            return true;
+        }
+    }
+    return false;
+}
+
 /* Would node `id` have found room given the labels placed before rank position `upto`? Not when
- * its disc is under one of them, nor where a position overlaps an obstacle or a label, or covers
- * the disc of a labelled or large node (labels.c's rules). */
+ * its disc is under one of them, nor where a position overlaps an obstacle, a label or a leader
+ * line, or covers the disc of a labelled or large node (labels.c's rules). */
 static bool had_room(const collab_scene *s, const char *name, uint32_t id, size_t upto)
 {
     const collab_scene_node *nd = &s->nodes[id];
@@ -240,6 +257,10 @@ static bool had_room(const collab_scene *s, const char *name, uint32_t id, size_
         for (size_t l = 0; ok && l < upto; l++) {
             ok = !near_or_overlapping(b, s->labels[l].t.box);
         }
+        for (size_t i = 0; ok && i < s->n_leaders; i++) {
+            ok = s->nodes[s->leaders[i].node].label >= (long)upto ||
+                 !leader_near_box(&s->leaders[i], b);
+        }
         if (ok && !covers_forbidden(s, b, id, upto, font)) {
             return true;
         }
@@ -247,14 +268,16 @@ static bool had_room(const collab_scene *s, const char *name, uint32_t id, size_
     return false;
 }
 
-/* No label covers the disc of another labelled node. */
+/* No label covers the disc of another labelled node, or of a node drawn taller than its text
+ * (the box minus 0.15 font of padding above and below). */
 static void check_labels_spare_discs(const collab_scene *s)
 {
     for (size_t i = 0; i < s->n_labels; i++) {
         collab_box b = s->labels[i].t.box;
         for (size_t j = 0; j < s->n_nodes; j++) {
             const collab_scene_node *o = &s->nodes[j];
-            if (j == s->labels[i].node || o->label < 0) {
+            double text_h = b.h - 0.3 * s->labels[i].t.font_size;
+            if (j == s->labels[i].node || (o->label < 0 && 2 * o->radius <= text_h)) {
                 continue;
             }
             assert_false(box_covers_disc(b, o->x, o->y, o->radius));
@@ -262,9 +285,41 @@ static void check_labels_spare_discs(const collab_scene *s)
     }
 }
 
+/* Leader lines cross no label but their own, nor an obstacle, nor the disc of a labelled or large
+ * node: checked at 1000 points along each (strictly inside, so touching an edge is allowed). */
+static void check_leaders(const collab_scene *s)
+{
+    for (size_t i = 0; i < s->n_leaders; i++) {
+        const collab_scene_leader *l = &s->leaders[i];
+        const collab_scene_node *nd = &s->nodes[l->node];
+        assert_true(nd->label >= 0);
+        for (int k = 0; k <= 1000; k++) {
+            double t = k / 1000.0;
+            double x = l->x0 + t * (l->x1 - l->x0);
+            double y = l->y0 + t * (l->y1 - l->y0);
+            for (size_t j = 0; j < s->n_labels + s->n_obstacles; j++) {
+                collab_box b = j < s->n_labels ? s->labels[j].t.box : s->obstacles[j - s->n_labels];
+                bool own = j == (size_t)nd->label;
+                bool in = x > b.x + 1e-9 && x < b.x + b.w - 1e-9 && y > b.y + 1e-9 &&
+                          y < b.y + b.h - 1e-9;
+                assert_false(in && !own);
+            }
+            /* nor over the disc of a labelled node or of one taller than the text */
+            double text_h = s->labels[nd->label].t.box.h - 0.3 * nd->label_font;
+            for (size_t j = 0; j < s->n_nodes; j++) {
+                const collab_scene_node *o = &s->nodes[j];
+                if (j != l->node && (o->label >= 0 || 2 * o->radius > text_h)) {
+                    assert_true(hypot(x - o->x, y - o->y) >= o->radius - 1e-9);
+                }
+            }
+        }
+    }
+}
+
 static void check_geometry(const collab_scene *s)
 {
     check_labels_spare_discs(s);
+    check_leaders(s);
     collab_box page = {0, 0, s->width, s->height};
     for (size_t i = 0; i < s->n_nodes; i++) {
         const collab_scene_node *nd = &s->nodes[i];
@@ -846,6 +901,248 @@ static void test_measure_calls_bounded(void **state)
     fixture_free(&f);
 }
 
+/* A scene of hand-placed nodes on the default 1200 x 900 page with no title and no legend. */
+static void build_placed(collab_scene *s, size_t n, const double *x, const double *y,
+                         const double *size, const char *const *names)
+{
+    collab_scene_input in;
+    collab_scene_input_init(&in);
+    in.n_nodes = n;
+    in.x = x;
+    in.y = y;
+    in.size = size;
+    in.names = names;
+    in.show_legend = false;
+    in.measure = fake_measure;
+    assert_int_equal(collab_scene_build(s, &in, NULL), COLLAB_OK);
+}
+
+/* The first documented candidate whose box would reach into node `j`'s disc. */
+static bool candidate_covers(const collab_scene *s, int c, uint32_t id, const collab_box *box,
+                             uint32_t j)
+{
+    const collab_scene_node *nd = &s->nodes[id];
+    collab_box b = doc_candidate(c, nd->x, nd->y, nd->radius, nd->label_font, box->w, box->h);
+    return box_covers_disc(b, s->nodes[j].x, s->nodes[j].y, s->nodes[j].radius);
+}
+
+/* A node boxed in on the right by an unnamed node drawn taller than its label gets the second
+ * position, on the left; boxed in on the right and left, the third, above. */
+static void test_label_positions(void **state)
+{
+    (void)state;
+    /* 0 = the labelled node, 1 = a big unnamed one at its right, 2 and 3 fix the layout's box */
+    const double x[5] = {0, 0.09, -1, 1, -0.09};
+    const double y[5] = {0, 0, -1, 1, 0};
+    const double size[5] = {4, 16, 1, 1, 16};
+    const char *names[5] = {"Tango", "", "", "", ""};
+    collab_scene s;
+    build_placed(&s, 4, x, y, size, names);
+    assert_int_equal(s.n_labels, 1);
+    const collab_box *b = &s.labels[0].t.box;
+    assert_true(2 * s.nodes[1].radius > b->h);     /* taller than the text */
+    assert_true(candidate_covers(&s, 0, 0, b, 1)); /* the right is taken */
+    collab_box left = doc_candidate(1, s.nodes[0].x, s.nodes[0].y, s.nodes[0].radius,
+                                    s.nodes[0].label_font, b->w, b->h);
+    assert_float_equal(b->x, left.x, 1e-9);
+    assert_float_equal(b->y, left.y, 1e-9);
+    assert_int_equal(s.n_leaders, 0);
+    check_labels_spare_discs(&s);
+    collab_scene_destroy(&s);
+    /* the same with a second big node on the left: the first position covering neither */
+    build_placed(&s, 5, x, y, size, names);
+    assert_int_equal(s.n_labels, 1);
+    b = &s.labels[0].t.box;
+    int want = -1;
+    for (int c = 0; c < 8 && want < 0; c++) {
+        want = candidate_covers(&s, c, 0, b, 1) || candidate_covers(&s, c, 0, b, 4) ? -1 : c;
+    }
+    assert_true(want >= 2); /* right and left are both taken */
+    collab_box free_box = doc_candidate(want, s.nodes[0].x, s.nodes[0].y, s.nodes[0].radius,
+                                        s.nodes[0].label_font, b->w, b->h);
+    assert_float_equal(b->x, free_box.x, 1e-9);
+    assert_float_equal(b->y, free_box.y, 1e-9);
+    assert_int_equal(s.n_leaders, 0);
+    check_labels_spare_discs(&s);
+    collab_scene_destroy(&s);
+}
+
+/* A node ringed by seven big unnamed nodes (the eighth, on its right, moved away) has no free
+ * position next to it: its label goes further out, with a leader line from its disc to the label
+ * through the gap in the ring, and covers none of them. Closing the ring leaves no leader line
+ * that would not pass over a big node: no label. */
+static void test_leader_line(void **state)
+{
+    (void)state;
+    double x[11] = {0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 1};
+    double y[11] = {0, 0, 0, 0, 0, 0, 0, 0, 0, -1, 1};
+    double size[11] = {4, 16, 16, 16, 16, 16, 16, 16, 16, 1, 1};
+    const char *names[11] = {"Tango", "", "", "", "", "", "", "", "", "", ""};
+    for (int k = 0; k < 8; k++) {
+        x[1 + k] = 0.06 * cos(k * 0.78539816339744831);
+        y[1 + k] = 0.06 * sin(k * 0.78539816339744831);
+    }
+    collab_scene s;
+    build_placed(&s, 11, x, y, size, names);
+    assert_int_equal(s.n_labels, 0);
+    assert_int_equal(s.n_leaders, 0);
+    collab_scene_destroy(&s);
+    x[1] = 0.9; /* the gap */
+    y[1] = -0.9;
+    build_placed(&s, 11, x, y, size, names);
+    assert_int_equal(s.n_labels, 1);
+    assert_int_equal(s.n_leaders, 1);
+    const collab_box *b = &s.labels[0].t.box;
+    for (int c = 0; c < 8; c++) { /* nothing adjacent was free */
+        bool blocked = false;
+        for (uint32_t j = 1; j <= 8; j++) {
+            blocked |= candidate_covers(&s, c, 0, b, j) && 2 * s.nodes[j].radius > b->h;
+        }
+        assert_true(blocked);
+    }
+    check_labels_spare_discs(&s);
+    check_leaders(&s);
+    const collab_scene_leader *l = &s.leaders[0];
+    const collab_scene_node *nd = &s.nodes[0];
+    assert_int_equal(l->node, 0);
+    /* from the disc's edge (outline included) to the box's nearest point */
+    assert_float_equal(hypot(l->x0 - nd->x, l->y0 - nd->y), nd->radius + nd->stroke_width, 1e-9);
+    assert_float_equal(l->x1, fmin(fmax(nd->x, b->x), b->x + b->w), 1e-9);
+    assert_float_equal(l->y1, fmin(fmax(nd->y, b->y), b->y + b->h), 1e-9);
+    /* the line points from the node towards the label */
+    assert_true((l->x1 - nd->x) * (l->x0 - nd->x) + (l->y1 - nd->y) * (l->y0 - nd->y) > 0);
+    assert_true(hypot(l->x1 - nd->x, l->y1 - nd->y) > nd->radius + nd->label_font);
+    collab_scene_destroy(&s);
+}
+
+/* One hub among 99 small nodes: its disc covers at most 2% of the plot. */
+static void test_hub_cap(void **state)
+{
+    (void)state;
+    enum { N = 100 };
+    double x[N], y[N], size[N];
+    for (int i = 0; i < N; i++) {
+        x[i] = (double)(i % 10);
+        y[i] = (double)(i / 10);
+        size[i] = i == 0 ? 1e6 : 1;
+    }
+    /* a small page: at the nominal scale the hub would cover 2.5% of the plot */
+    collab_scene_input in;
+    collab_scene_input_init(&in);
+    in.n_nodes = N;
+    in.x = x;
+    in.y = y;
+    in.size = size;
+    in.show_legend = false;
+    in.page_width = 120;
+    in.page_height = 120;
+    in.margin = 4;
+    in.measure = fake_measure;
+    collab_scene s;
+    assert_int_equal(collab_scene_build(&s, &in, NULL), COLLAB_OK);
+    double r = s.nodes[0].radius;
+    double share = 3.14159265358979 * r * r / (s.plot.w * s.plot.h);
+    assert_true(share <= 0.02 + 1e-9);
+    assert_true(share > 0.019); /* the cap, not another rule, sized it */
+    collab_scene_destroy(&s);
+}
+
+/* A community caption too wide for the legend keeps whole names and counts the rest ("+1");
+ * a bubble label of listed names does the same within 1.5 times the label length. */
+static void test_whole_name_captions(void **state)
+{
+    (void)state;
+    static const char *const three = "Shah Rukh Khan, Kareena Kapoor Khan, Rani Mukerji";
+    const collab_legend_entry entries[2] = {{0, three}, {1, "Amitabh Bachchan"}};
+    const double x[4] = {0, 1, 0, 1};
+    const double y[4] = {0, 0, 1, 1};
+    const uint32_t comm[4] = {0, 0, 1, 1};
+    const char *names[4] = {three, "", "", ""};
+    collab_scene_input in;
+    collab_scene_input_init(&in);
+    in.n_nodes = 4;
+    in.x = x;
+    in.y = y;
+    in.community = comm;
+    in.names = names;
+    in.legend = entries;
+    in.n_legend = 2;
+    in.list_labels = true;
+    in.page_width = 900; /* captions up to 0.3 * 900 - 36 = 234 points: 42 characters at 10 pt */
+    in.measure = fake_measure;
+    collab_scene s;
+    assert_int_equal(collab_scene_build(&s, &in, NULL), COLLAB_OK);
+    bool seen = false;
+    for (size_t i = 0; i < s.legend.n_items; i++) {
+        if (s.legend.items[i].community == 0) {
+            assert_string_equal(s.legend.items[i].caption.text,
+                                "Shah Rukh Khan, Kareena Kapoor Khan +1");
+            seen = true;
+        }
+        if (s.legend.items[i].community == 1) {
+            assert_string_equal(s.legend.items[i].caption.text, "Amitabh Bachchan");
+        }
+    }
+    assert_true(seen);
+    /* the label: 49 characters, over 45 = 1.5 * 30 */
+    assert_int_equal(s.n_labels, 1);
+    assert_string_equal(s.labels[0].t.text, "Shah Rukh Khan, Kareena Kapoor Khan +1");
+    collab_scene_destroy(&s);
+    /* without list_labels, a name is a name: cut with an ellipsis as before */
+    in.list_labels = false;
+    assert_int_equal(collab_scene_build(&s, &in, NULL), COLLAB_OK);
+    assert_string_equal(s.labels[0].t.text, "Shah Rukh Khan, Kareena Kapoo" ELLIPSIS);
+    collab_scene_destroy(&s);
+}
+
+/* A subtitle wider than the page wraps onto a second line at a " · " separator: nothing is cut,
+ * both lines fit, the second sits under the first and the plot under both. */
+static void test_wrapped_titles(void **state)
+{
+    (void)state;
+    const char *title = "A title long enough to need two lines on this page";
+    const char *sub = "credits.csv \xc2\xb7 6581 nodes, 72370 edges \xc2\xb7 size: strength "
+                      "\xc2\xb7 layout fa2 \xc2\xb7 "
+                      "seed 42";
+    const double x[2] = {0, 1};
+    const double y[2] = {0, 1};
+    collab_scene_input in;
+    collab_scene_input_init(&in);
+    in.n_nodes = 2;
+    in.x = x;
+    in.y = y;
+    in.title = title;
+    in.subtitle = sub;
+    in.show_legend = false;
+    in.page_width = 400;
+    in.page_height = 400;
+    in.measure = fake_measure;
+    collab_scene s;
+    assert_int_equal(collab_scene_build(&s, &in, NULL), COLLAB_OK);
+    assert_true(s.has_title && s.has_title2 && s.has_subtitle && s.has_subtitle2);
+    double width = 400 - 2 * 24;
+    char joined[512];
+    snprintf(joined, sizeof joined, "%s %s", s.title.text, s.title2.text);
+    assert_string_equal(joined, title);
+    snprintf(joined, sizeof joined, "%s \xc2\xb7 %s", s.subtitle.text, s.subtitle2.text);
+    assert_string_equal(joined, sub);
+    const collab_scene_text *lines[4] = {&s.title, &s.title2, &s.subtitle, &s.subtitle2};
+    for (int i = 0; i < 4; i++) {
+        assert_null(strstr(lines[i]->text, ELLIPSIS));
+        assert_true(lines[i]->box.w - 0.3 * lines[i]->font_size <= width + 1e-9);
+        if (i > 0) {
+            assert_true(lines[i]->box.y >= lines[i - 1]->box.y + lines[i - 1]->box.h - 1e-9);
+        }
+    }
+    assert_true(s.plot.y >= s.subtitle2.box.y + s.subtitle2.box.h);
+    /* the first line takes as many words as fit: one more would not */
+    size_t len = strlen(s.title.text);
+    const char *next = strchr(title + len + 1, ' ');
+    size_t more = next != NULL ? (size_t)(next - title) : strlen(title);
+    assert_true(0.55 * 20 * (double)more > width);
+    collab_scene_destroy(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -863,6 +1160,11 @@ int main(void)
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_allocation_failure),
         cmocka_unit_test(test_measure_calls_bounded),
+        cmocka_unit_test(test_label_positions),
+        cmocka_unit_test(test_leader_line),
+        cmocka_unit_test(test_hub_cap),
+        cmocka_unit_test(test_whole_name_captions),
+        cmocka_unit_test(test_wrapped_titles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

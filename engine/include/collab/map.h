@@ -59,6 +59,8 @@ typedef struct collab_map_options {
     bool all_components;           /* node level: draw every component, isolated nodes too;
                                       default: the largest and those of at least
                                       max(3, min(10, a tenth of the largest)) nodes */
+    bool quality;                  /* measure the map (collab/map_quality.h) into
+                                      scene.quality */
     collab_progress_fn progress;   /* the layout's progress, or NULL */
     void *progress_data;           /* passed to `progress` */
 } collab_map_options;

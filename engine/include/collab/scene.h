@@ -122,6 +122,10 @@ typedef struct collab_scene_input {
     long max_labels;                   /* labels wanted: N >= 0, or COLLAB_LABELS_AUTO */
     size_t label_chars;                /* longest label in characters (>= 2); default
                                           COLLAB_LABEL_MAX_CHARS */
+    bool list_labels;                  /* names are lists ("A, B, C": community captions): a
+                                          long one keeps whole names and says how many it left
+                                          out ("A, B +1") instead of cutting a word,
+                                          within 1.5 label_chars */
     collab_measure_fn measure;         /* text measurer (required) */
     void *measure_ctx;                 /* passed to `measure` */
 } collab_scene_input;
@@ -164,6 +168,38 @@ typedef struct collab_scene_label {
     uint32_t node;       /* the node labelled */
     collab_scene_text t; /* text, position, box (labels never overlap each other's box) */
 } collab_scene_label;
+
+/* A leader line: a thin line from a node's disc to its label, drawn when the label had to be placed
+ * away from the node because nothing around it had room. */
+typedef struct collab_scene_leader {
+    uint32_t node;     /* the node */
+    double x0, y0;     /* start, on the edge of the node's disc */
+    double x1, y1;     /* end, on the edge of the label's box */
+    double width;      /* line width */
+    collab_rgba color; /* colour */
+} collab_scene_leader;
+
+/* How readable and faithful a map is (collab/map_quality.h measures it). Counts are exact; the
+ * three layout measures are sampled deterministically and are NaN when not measurable. */
+typedef struct collab_scene_quality {
+    size_t labels_placed;        /* labels written */
+    size_t labels_requested;     /* named, visible nodes the placement tried (at most max_labels) */
+    size_t leader_lines;         /* labels placed away from their node with a leader line */
+    size_t label_overlaps;       /* pairs of label boxes that overlap */
+    size_t labels_over_large;    /* labels covering the disc of another labelled node or of a node
+                                    drawn taller than the label's text */
+    size_t labels_over_small;    /* labels covering discs of small unlabelled nodes only */
+    size_t hidden_nodes;         /* nodes whose centre lies under a node painted above them */
+    double neighbourhood;        /* mean share of a node's 10 nearest nodes on the page that are
+                                    within 2 steps of it in the graph */
+    size_t neighbourhood_sample; /* nodes it was averaged over */
+    double separation;           /* mean distance between two members of one of the 10 largest
+                                    communities / mean distance between members of two of them */
+    double stress;               /* scale-normalised stress over sampled pairs (hop distances) */
+    size_t stress_pairs;         /* pairs it was averaged over */
+    double seconds;              /* time taken to measure */
+    double map_seconds;          /* time taken to build the map (0 = unknown) */
+} collab_scene_quality;
 
 typedef struct collab_scene_marker {
     double x, y, radius;     /* centre and radius, as for nodes */
@@ -212,27 +248,36 @@ typedef struct collab_scene_legend {
 } collab_scene_legend;
 
 typedef struct collab_scene {
-    double width, height;       /* page size */
-    collab_rgba background;     /* page colour (also the label halo) */
-    collab_rgba foreground;     /* main text colour */
-    collab_box plot;            /* area node centres and discs were fitted into */
-    collab_box label_area;      /* area every label box lies in (the page minus a thin border) */
-    size_t n_nodes;             /* nodes, indexed by id */
-    collab_scene_node *nodes;   /* owned */
-    char *name_pool;            /* the nodes' names, back to back; owned */
-    uint32_t *paint_order;      /* node ids, smallest first (the biggest end on top); owned */
-    size_t n_edges;             /* edges drawn, weakest first */
-    collab_scene_edge *edges;   /* owned */
-    size_t n_labels;            /* labels, in placement order (most important first) */
-    collab_scene_label *labels; /* owned */
-    bool has_title;             /* title present */
-    collab_scene_text title;    /* title (valid when has_title) */
-    bool has_subtitle;          /* subtitle present */
-    collab_scene_text subtitle; /* subtitle (valid when has_subtitle) */
-    collab_scene_legend legend; /* legend panel */
-    size_t n_obstacles;         /* boxes labels keep out of: title, subtitle, legend */
-    collab_box *obstacles;      /* owned */
-    double halo_width;          /* halo stroke width as a fraction of a label's font size */
+    double width, height;         /* page size */
+    collab_rgba background;       /* page colour (also the label halo) */
+    collab_rgba foreground;       /* main text colour */
+    collab_box plot;              /* area node centres and discs were fitted into */
+    collab_box label_area;        /* area every label box lies in (the page minus a thin border) */
+    size_t n_nodes;               /* nodes, indexed by id */
+    collab_scene_node *nodes;     /* owned */
+    char *name_pool;              /* the nodes' names, back to back; owned */
+    uint32_t *paint_order;        /* node ids, smallest first (the biggest end on top); owned */
+    size_t n_edges;               /* edges drawn, weakest first */
+    collab_scene_edge *edges;     /* owned */
+    size_t n_labels;              /* labels, in placement order (most important first) */
+    collab_scene_label *labels;   /* owned */
+    bool has_title;               /* title present */
+    collab_scene_text title;      /* title (valid when has_title) */
+    bool has_title2;              /* the title's second line (a long title wraps) */
+    collab_scene_text title2;     /* valid when has_title2 */
+    bool has_subtitle;            /* subtitle present */
+    collab_scene_text subtitle;   /* subtitle (valid when has_subtitle) */
+    bool has_subtitle2;           /* the subtitle's second line (a long subtitle wraps) */
+    collab_scene_text subtitle2;  /* valid when has_subtitle2 */
+    collab_scene_legend legend;   /* legend panel */
+    size_t n_leaders;             /* leader lines, one per label placed away from its node */
+    collab_scene_leader *leaders; /* owned */
+    size_t n_label_requests;      /* named, visible nodes the placement tried */
+    bool has_quality;             /* `quality` was measured */
+    collab_scene_quality quality; /* valid when has_quality */
+    size_t n_obstacles;           /* boxes labels keep out of: title, subtitle, legend */
+    collab_box *obstacles;        /* owned */
+    double halo_width;            /* halo stroke width as a fraction of a label's font size */
 } collab_scene;
 
 /* Fills `in` with defaults: 1200 x 900 page, margin 24, font scale 1, light theme, legend on,
@@ -241,15 +286,23 @@ void collab_scene_input_init(collab_scene_input *in);
 
 /* Builds `out` (uninitialised on entry, initialised only on COLLAB_OK) from `in` (borrowed).
  *
- * Labels: nodes are ranked by size value (ties by lower id); each in turn gets a candidate box
- * that lies inside `label_area` and overlaps (or comes within 0.002 of) no obstacle and no label
- * placed before it: the first such candidate that covers no other node's disc, else the first
- * such candidate; no label when there is none. A box is the measured text plus 0.15·font on each
- * side; with d = radius + 0.25·font and e = d/√2 the candidates are, in order: right (left side at
- * x + d, centred on y), left, above (bottom at y - d, centred on x), below, then the boxes with a
- * corner at (x ± e, y ± e): upper right, upper left, lower right, lower left. Font size is
- * font_scale · (9 + 4 · min(w̃, 16)^0.5). Nodes without a name get no label. Placement stops after
- * `max_labels` labels, so a node is never labelled instead of a more important one with room.
+ * Labels: nodes are ranked by size value (ties by lower id); each in turn gets a candidate box that
+ * lies inside `label_area`, overlaps (or comes within 0.002 of) no obstacle and no label placed
+ * before it, and covers neither the disc of a labelled node nor that of a node whose diameter
+ * exceeds the text's height (the box's minus its padding): the first such candidate that covers no
+ * other node's disc, else the first that covers only discs of small unlabelled nodes; no label when
+ * there is none, and none for a node whose disc lies under a label placed before. A box is the
+ * measured text plus 0.15·font on each side; with d = radius + 0.25·font and e = d/√2 the
+ * candidates are, in order: right (left side at x + d, centred on y), left, above (bottom at y - d,
+ * centred on x), below, then the boxes with a corner at (x ± e, y ± e): upper right, upper left,
+ * lower right, lower left. The first 24 named, visible nodes in that order whose label fits nowhere
+ * there try the same eight positions further out, with d = radius + (0.25 + 1.25·k)·font for k =
+ * 1..4, and get a leader line from their disc to the label (`leaders`). Font size is font_scale ·
+ * (9 + 4 · min(w̃, 16)^0.5). Nodes without a name get no label. Placement stops after `max_labels`
+ * labels, so a node is never labelled instead of a more important one with room. The title and
+ * subtitle wrap onto a second line (title2, subtitle2) at a " · " or a space when wider than the
+ * page; only a second line still too wide is cut with '…'. The largest disc covers at most 2% of
+ * the plot.
  * Errors: COLLAB_E_USAGE for a bad page, margin, font scale or missing measurer, COLLAB_E_INPUT
  * for a non-finite position or an edge endpoint out of range, COLLAB_E_NOMEM.
  * Time complexity: O((V + E) log(V + E)) plus the measurer's calls (one per candidate label). */
