@@ -34,6 +34,11 @@
 #   job          issue 21's end-to-end goal: collab analyze with its defaults against python-igraph
 #                reading, projecting, degree and strength, PageRank, Leiden, Fruchterman-Reingold
 #                and a PNG and an SVG plot (scripts/bench/peer_igraph_job.py)
+#   quality      issue 19's map-quality table: collab map --level nodes --quality beside
+#                python-igraph's FR and DrL and Graphviz sfdp laying out the same graph, each
+#                measured by scripts/bench/layout_quality.py (neighbourhood preservation,
+#                community separation, stress) on karate, Davis, tango and each --rows file
+#                (run it with --rows "20000 100000")
 #   analyze      the whole job end to end: collab analyze --verbose against
 #                scripts/bench/peer_{igraph,networkx}_analyze.py doing the same
 #                (sampling paths when collab does), stage by stage, with each
@@ -405,6 +410,68 @@ stage_commands() {
     bench_cmd export "$COLLAB" export "$file" -o "$dir/network.gexf"
     bench_cmd slices "$COLLAB" slices "$file" -o "$dir/slices"
     bench_cmd analyze "$COLLAB" analyze "$file" -o "$dir/analyze"
+}
+
+# Stage "quality": one map-quality case. The graph and its communities come from collab export
+# (untimed); collab's row is collab map with --quality (label figures on its stdout); the peers'
+# layouts are timed and measured by layout_quality.py, whose rows go to the case's .md log.
+quality_case() {   # quality_case LABEL FILE
+    local label=$1 file=$2 dir=$OUT/quality_$1 saved=$CUR_ROWS
+    mkdir -p "$dir"
+    if ! "$COLLAB" export "$file" -o "$dir/nodes.csv" --layout none --no-progress --approx 1000 \
+            >/dev/null 2>"$LOGS/quality_export_$label.err"; then
+        log "  quality: collab export of $file failed (see $LOGS/quality_export_$label.err)"
+        return 0
+    fi
+    CUR_ROWS=$label
+    bench_cmd collab "$COLLAB" map "$file" --level nodes -o "$dir/map.png" --scene "$dir/scene.json" \
+        --quality --no-progress
+    CUR_ROWS=$saved
+    log "  quality: peers' layouts of $label (cap $CAP s each) ..."
+    "$PYTHON" scripts/bench/layout_quality.py "$dir/nodes.csv" "$dir/edges.csv" "$dir/scene.json" \
+        "$CAP" >"$LOGS/quality_table_$label.md" 2>"$LOGS/quality_table_$label.err" ||
+        log "  quality: layout_quality.py failed on $label (see $LOGS/quality_table_$label.err)"
+    QUALITY_CASES+=("$label")
+}
+
+QUALITY_CASES=()
+stage_quality() {
+    local file=$1
+    if [[ -z ${QUALITY_FIXED_DONE:-} ]]; then
+        QUALITY_FIXED_DONE=1
+        quality_case karate datasets/karate.csv
+        quality_case davis datasets/davis_southern_women.csv
+        quality_case tango datasets/tango/tango_credits.csv
+    fi
+    quality_case "$CUR_ROWS" "$file"
+}
+
+report_quality() {
+    local label i secs fig
+    echo
+    echo "### map quality (collab map --level nodes against the peers' layouts of the same graph)"
+    echo
+    echo "Layout measures by scripts/bench/layout_quality.py on the nodes collab drew: neighbourhood"
+    echo "preservation (higher is better), community separation within / between (lower is"
+    echo "better), scale-normalised stress (lower is better). Label figures: collab map --quality."
+    for label in "${QUALITY_CASES[@]}"; do
+        secs=""
+        for i in "${!R_TOOL[@]}"; do
+            [[ ${R_STAGE[i]} == quality && ${R_ROWS[i]} == "$label" ]] && secs=${R_SECS[i]}
+        done
+        echo
+        echo "#### $label"
+        echo
+        echo "| layout | seconds | neighbourhood | separation | stress |"
+        echo "|---|---:|---:|---:|---:|"
+        sed "s/| collab | collab map |/| collab (whole map) | ${secs:-?} |/" "$LOGS/quality_table_$label.md"
+        echo
+        fig=$LOGS/quality_collab_$label.out
+        if [[ -s $fig ]]; then
+            echo "collab's labels: $(grep -E '^(labels placed|leader lines|label-label|labels over|nodes hidden)' "$fig" |
+                awk '{ v = $NF; if ($(NF-1) == "/") v = $(NF-2) " / " $NF; sub(/[ \t]+[0-9][0-9 \/]*$/, ""); printf "%s%s %s", sep, $0, v; sep = "; " }')"
+        fi
+    done
 }
 
 # Stage "job": collab analyze as a user runs it (its defaults) against the python-igraph job the
@@ -909,8 +976,9 @@ done
 {
     printf '%s\n' "$HEADER"
     for stage in $STAGES; do
-        [[ $stage == import ]] || report_stage "$stage"
+        [[ $stage == import || $stage == quality ]] || report_stage "$stage"
     done
+    ! has_stage quality || report_quality
     ! has_stage import || report_import
     report_timings
     ! has_stage analyze || report_analyze
