@@ -70,24 +70,4 @@ collab_status collab_query_neighbourhood(const collab_graph *g, const collab_edg
                                         uint32_t ego, size_t radius, collab_neighbour **out,
                                         size_t *n_out, collab_error *err);
 
-/* The drawing of shortest chains: the people on them in columns by step and, for every distinct
- * step, a project vertex between the two people labelled "Title (year) \u00b7 role / role" (the
- * first project linking them; credits drawn as people only, else a direct edge). */
-typedef struct collab_chain_drawing {
-    collab_graph graph;  /* people and project vertices (shape edges, no origins) */
-    double *x, *y;       /* fixed position of each vertex: x = 2 * step (projects between) */
-    uint8_t *emphasis;   /* 1 for the two ends */
-    double rows;         /* rows of the tallest column (for sizing the page) */
-} collab_chain_drawing;
-
-/* Builds the drawing of `n_paths` (> 0) chains of `length + 1` vertices of `g` (as from
- * collab_query_paths) into `out` (uninitialised on entry, initialised only on COLLAB_OK; free with
- * collab_chain_drawing_destroy). Errors: COLLAB_E_USAGE without a chain, COLLAB_E_NOMEM. */
-collab_status collab_chain_drawing_build(collab_chain_drawing *out, const collab_graph *g,
-                                         const collab_edgelist *list, const uint32_t *paths,
-                                         size_t n_paths, size_t length, collab_error *err);
-
-/* Frees `d`; NULL-safe, safe on a zeroed value, leaves it zeroed. */
-void collab_chain_drawing_destroy(collab_chain_drawing *d);
-
 #endif
