@@ -13,17 +13,19 @@
 
 #include "scene_internal.h"
 
-#define MARGIN      24.0  /* blank border of the page */
-#define COLUMN_GAP  44.0  /* between two columns: only lines cross it */
-#define ROW_GAP     18.0  /* between two items of a column */
-#define RADIUS      7.0   /* person disc */
-#define NAME_FONT   12.0  /* person names */
-#define CARD_TITLE  11.0  /* a card's project title */
-#define CARD_TEXT   9.5   /* a card's other lines */
-#define CARD_PAD    6.0   /* inside a card */
-#define CARD_WIDTH  230.0 /* widest card line before a title or role wraps at a space */
-#define NAME_GAP    3.0   /* between a name and its disc */
-#define LINKS_ASKED 16    /* shared projects looked at to pick the card's */
+#define MARGIN      24.0   /* blank border of the page */
+#define COLUMN_GAP  44.0   /* between two columns: only lines cross it */
+#define ROW_GAP     18.0   /* between two items of a column */
+#define RADIUS      7.0    /* person disc */
+#define NAME_FONT   12.0   /* person names */
+#define CARD_TITLE  11.0   /* a card's project title */
+#define CARD_TEXT   9.5    /* a card's other lines */
+#define CARD_PAD    6.0    /* inside a card */
+#define CARD_WIDTH  230.0  /* widest card line before a title or role wraps at a space */
+#define NAME_GAP    3.0    /* between a name and its disc */
+#define LINKS_ASKED 16     /* shared projects looked at to pick the card's */
+#define WIDE        1400.0 /* a single chain wider than this is drawn top to bottom instead */
+#define ROW_STEP    22.0   /* top to bottom: the line between a disc and a card */
 
 /* One item of a column: a person or a card. */
 typedef struct item {
@@ -56,6 +58,8 @@ typedef struct builder {
     item *items;
     size_t n_items;
     size_t *line_cap; /* per card: room in lines */
+    bool vertical;    /* one long chain drawn top to bottom, names right of the discs */
+    double axis_x;    /* vertical: the x of the discs and card centres (content units) */
     collab_rgba muted, line;
 } builder;
 
@@ -457,6 +461,38 @@ static collab_status place_items(builder *b, column *cols, size_t n_cols, size_t
     return COLLAB_OK;
 }
 
+/* One chain top to bottom: person, card, person ... centred on one vertical axis, each name to
+ * the right of its disc. Items are in column order after place_items. */
+static void place_vertical(builder *b, double *width, double *height)
+{
+    double left = RADIUS + 2;
+    double right = RADIUS + 2;
+    for (size_t k = 0; k < b->n_items; k++) {
+        const item *it = &b->items[k];
+        if (it->card) {
+            left = fmax(left, it->w / 2);
+            right = fmax(right, it->w / 2);
+        } else {
+            right = fmax(right, RADIUS + 5 + b->s.labels[it->index].t.box.w);
+        }
+    }
+    double y = 0;
+    for (size_t k = 0; k < b->n_items; k++) {
+        item *it = &b->items[k];
+        if (!it->card) {
+            it->h = fmax(2 * RADIUS + 6, b->s.labels[it->index].t.box.h);
+            it->anchor = it->h / 2;
+            it->w = 2 * RADIUS;
+        }
+        it->x = left - it->w / 2;
+        it->y = y;
+        y += it->h + ROW_STEP;
+    }
+    b->axis_x = left;
+    *width = left + right;
+    *height = y - ROW_STEP;
+}
+
 static void shift_text(collab_scene_text *t, double x, double y)
 {
     collab_i_text_move(t, x, y);
@@ -483,7 +519,11 @@ static void finish_items(builder *b, double ox, double oy)
             collab_scene_text *t = &s->labels[it->index].t;
             nd->x = it->x + it->w / 2;
             nd->y = it->y + it->anchor;
-            shift_text(t, nd->x - t->box.w / 2, it->y);
+            if (b->vertical) {
+                shift_text(t, nd->x + RADIUS + 5, nd->y - t->box.h / 2);
+            } else {
+                shift_text(t, nd->x - t->box.w / 2, it->y);
+            }
         }
     }
 }
@@ -513,6 +553,26 @@ static collab_status make_edges(builder *b, const column *cols, double ox,
         double cl = ox + cols[c->column].x;
         double cr = cl + cols[c->column].w;
         double vl = ox + cols[v->column].x;
+        if (b->vertical) {
+            double seg[2][4] = {{nu->x, uy + nu->radius, nu->x, c->y},
+                                {nv->x, c->y + c->h, nv->x, vy - nv->radius}};
+            for (size_t p = 0; p < 2; p++) {
+                collab_scene_edge *e = &s->edges[s->n_edges++];
+                memset(e, 0, sizeof *e);
+                e->from = (uint32_t)sp->from;
+                e->to = (uint32_t)sp->to;
+                e->x0 = seg[p][0];
+                e->y0 = seg[p][1];
+                e->x1 = seg[p][2];
+                e->y1 = seg[p][3];
+                e->cx = (e->x0 + e->x1) / 2;
+                e->cy = (e->y0 + e->y1) / 2;
+                e->width = 1.4;
+                e->color = b->line;
+                e->weight = 1;
+            }
+            continue;
+        }
         double pts[8][2] = {{nu->x + nu->radius, uy}, {ur, uy}, {cl, cy}, {c->x, cy},
                             {c->x + c->w, cy},        {cr, cy}, {vl, vy}, {nv->x - nv->radius, vy}};
         for (size_t p = 0; p < 7; p++) {
@@ -591,6 +651,10 @@ static collab_status lay_out(builder *b, const collab_figure_style *style, size_
     double tw = 0;
     if (st == COLLAB_OK) {
         st = place_items(b, cols, n_cols, item_of_person, item_of_card, &cw, &ch, err);
+    }
+    if (st == COLLAB_OK && b->n_people == length + 1 && cw > WIDE) {
+        b->vertical = true;
+        place_vertical(b, &cw, &ch);
     }
     if (st == COLLAB_OK) {
         st = titles(b, style, &band, &tw, err);

@@ -7,7 +7,9 @@
  * many more projects they share; for graphs without credits, the tie's weight). Nothing is cut
  * or dropped: the page is sized to what it holds. Lines run from a disc's side to the edge of its
  * column, cross the gap between columns and enter the next column at the card's (or disc's)
- * height, so no line passes under a name or a card's text. */
+ * height, so no line passes under a name or a card's text. A single chain that would be wider
+ * than 1400 points is drawn top to bottom instead (discs and cards on one vertical line, names to
+ * the right of the discs), so a long chain makes a page a column can hold. */
 #ifndef COLLAB_FIGURE_H
 #define COLLAB_FIGURE_H
 
