@@ -43,6 +43,9 @@ static const char *const map_usage =
     "                               draws every component and isolated node, packed\n"
     "      --scene FILE.json        also write what was drawn as JSON (positions, radii, colours,\n"
     "                               labels and their boxes)\n"
+    "      --layout-from SCENE.json nodes level: put the nodes where an earlier map's --scene\n"
+    "                               JSON has them (matched by name), so two figures pair up;\n"
+    "                               nodes not there go next to their neighbours\n"
     "  -h, --help                   show this help\n";
 
 enum {
@@ -60,7 +63,8 @@ enum {
     OPT_LEVEL,
     OPT_SCENE,
     OPT_LABEL_CHARS,
-    OPT_COMPONENTS
+    OPT_COMPONENTS,
+    OPT_LAYOUT_FROM
 };
 
 static bool parse_positive(const char *arg, double max, double *out)
@@ -160,6 +164,9 @@ static bool map_option(cli_map_options *mo, int opt, const char *arg, collab_err
     case OPT_SCENE:
         mo->scene_path = arg;
         return true;
+    case OPT_LAYOUT_FROM:
+        mo->layout_from = arg;
+        return true;
     case OPT_COMPONENTS:
         if (strcmp(arg, "main") == 0 || strcmp(arg, "all") == 0) {
             mo->map.all_components = strcmp(arg, "all") == 0;
@@ -230,6 +237,7 @@ static const struct option map_options[] = {
     {"scene", required_argument, NULL, OPT_SCENE},
     {"label-chars", required_argument, NULL, OPT_LABEL_CHARS},
     {"components", required_argument, NULL, OPT_COMPONENTS},
+    {"layout-from", required_argument, NULL, OPT_LAYOUT_FROM},
     {NULL, 0, NULL, 0},
 };
 

@@ -1,12 +1,12 @@
 /* The CLI's side of maps: the metrics and communities a map needs (computed only when the command
  * has not), the library's map (collab_map_build), its notice on stderr, and the files written
  * atomically under the signal handlers. */
-#include "map_internal.h"
-
 #include "collab/scene.h"
 
 #include <stdio.h>
 #include <string.h>
+
+#include "map_internal.h"
 
 void cli_map_options_init(cli_map_options *mo)
 {
@@ -55,7 +55,7 @@ collab_status cli_map_build(collab_map *out, const cli_map_source *src, cli_anal
     collab_map_options lib = mo->map;
     lib.seed = an->community.seed;
     lib.threads = an->metrics.threads == 1 ? 1 : 0; /* --threads 1: no second thread */
-    lib.progress = an->metrics.progress; /* a terminal without --no-progress */
+    lib.progress = an->metrics.progress;            /* a terminal without --no-progress */
     lib.progress_data = an->metrics.progress_data;
     collab_map_source source = {src->graph, src->list, &an->m, &an->p, an->community.method};
     st = collab_map_build(out, &source, &lib, extras, err);
@@ -89,15 +89,44 @@ collab_status cli_map_write_scene(const collab_map *map, const char *path, const
     return st;
 }
 
-collab_status cli_map_run(cli_input *in, cli_analysis *an, const cli_map_options *mo,
+collab_status cli_map_run(cli_input *in, cli_analysis *an, const cli_map_options *options,
                           collab_error *err)
 {
+    cli_map_options copy = *options;
+    const cli_map_options *mo = &copy;
+    collab_map_positions positions;
+    memset(&positions, 0, sizeof positions);
+    if (mo->layout_from != NULL) {
+        collab_status st = collab_map_positions_read(&positions, mo->layout_from, err);
+        if (st != COLLAB_OK) {
+            return st;
+        }
+        copy.map.layout_from = &positions;
+    }
     cli_map_source src = {&in->g, &in->list, in->path};
     collab_map map;
     collab_status st = cli_map_build(&map, &src, an, mo, NULL, err);
     if (st != COLLAB_OK) {
+        collab_map_positions_destroy(&positions);
         return st;
     }
+    if (mo->layout_from != NULL) {
+        if (map.by_community) {
+            fprintf(stderr,
+                    "collab: --layout-from '%s' not used: the map is drawn at the community "
+                    "level\n",
+                    mo->layout_from);
+        } else {
+            fprintf(stderr,
+                    "collab: --layout-from '%s': %zu of %zu nodes placed as there (%zu names "
+                    "read)%s\n",
+                    mo->layout_from, map.layout_matched, map.n_drawn, positions.n,
+                    map.layout_matched == 0            ? "; none matched, laid out afresh"
+                    : map.layout_matched < map.n_drawn ? "; the others next to their neighbours"
+                                                       : "");
+        }
+    }
+    collab_map_positions_destroy(&positions);
     st = cli_map_write(&map, mo->output, mo->format, mo->dpi, in->path, err);
     if (st == COLLAB_OK && mo->scene_path != NULL) {
         st = cli_map_write_scene(&map, mo->scene_path, in->path, err);

@@ -17,6 +17,7 @@ typedef struct cli_map_options {
     collab_render_format format;   /* output format */
     double dpi;                    /* PNG resolution */
     const char *scene_path;        /* --scene, or NULL */
+    const char *layout_from;       /* --layout-from: an earlier map's scene JSON, or NULL */
 } cli_map_options;
 
 /* Sets the defaults of `collab map` (the library's, and 144 dpi). */
