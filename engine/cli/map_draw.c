@@ -44,6 +44,12 @@ static collab_status compute(cli_analysis *an, const collab_graph *g, const coll
     return st;
 }
 
+collab_status cli_map_analyse(cli_analysis *an, const collab_graph *g, const cli_map_options *mo,
+                              collab_error *err)
+{
+    return compute(an, g, &mo->map, err);
+}
+
 collab_status cli_map_build(collab_map *out, const cli_map_source *src, cli_analysis *an,
                             const cli_map_options *mo, const collab_map_extras *extras,
                             collab_error *err)

@@ -31,6 +31,11 @@ typedef struct cli_map_source {
     const char *input_path;      /* the file read, "-" for stdin */
 } cli_map_source;
 
+/* Computes what a map of `g` needs and `an` lacks (the size and colour metrics, the
+ * communities), as cli_map_build does first: for a caller that needs them before the build. */
+collab_status cli_map_analyse(cli_analysis *an, const collab_graph *g, const cli_map_options *mo,
+                              collab_error *err);
+
 /* Computes what the map needs and `an` lacks (the size and colour metrics, the communities;
  * a caller that computed everything is reused), then builds the map with the seed and thread
  * count of `an`, printing the library's notice on stderr. `extras` may be NULL. */

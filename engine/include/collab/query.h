@@ -70,4 +70,17 @@ collab_status collab_query_neighbourhood(const collab_graph *g, const collab_edg
                                         uint32_t ego, size_t radius, collab_neighbour **out,
                                         size_t *n_out, collab_error *err);
 
+/* Positions for drawing a neighbourhood in rings: the vertex at distance 0 (the person) at the
+ * centre and every vertex of `sub` at radius dist[v] (> 0; distances as collab_query_neighbourhood
+ * gives them, in vertex order of `sub`). The first ring goes round in order of `group` (e.g. the
+ * communities; NULL = vertex order) then of vertex id, evenly spaced from the top; each outer ring
+ * in order of the circular mean angle of each vertex's neighbours on the ring inside, evenly
+ * spaced and turned to sit as near those angles as it can. A ring holding more than 40 people per
+ * unit of its length (2 pi d) becomes a band: up to 8 sub-rings within 0.45 of radius d, taken
+ * in turn along the ring (so radius d - 0.45 < r < d + 0.45). `x` and `y` have room for every
+ * vertex. Errors: COLLAB_E_NOMEM, COLLAB_E_LIBRARY. Time complexity: O(V log V + E). */
+collab_status collab_query_ego_rings(const collab_graph *sub, const int32_t *dist,
+                                     const uint32_t *group, double *x, double *y,
+                                     collab_error *err);
+
 #endif
