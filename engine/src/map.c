@@ -118,6 +118,9 @@ typedef struct map_job {
     char coverage_note[128];         /* community level: what the bubbles cover */
     char notice[256];                /* for the terminal */
     size_t layout_matched;           /* with layout_from: drawn nodes placed as there */
+    const double *initial_x;         /* the extras' warm start, per drawn vertex */
+    const double *initial_y;
+    double *scoped_initial; /* the warm start of the kept vertices (x then y), owned */
 } map_job;
 
 /* The communities drawn at the community level: those with at least max(3, 0.1% of the nodes)
@@ -341,9 +344,9 @@ static collab_status lay_out(map_job *job, double aspect, const double *radius, 
     lo.threads = job->mo->threads;
     lo.progress = job->mo->progress;
     lo.progress_data = job->mo->progress_data;
-    if (x->initial_x != NULL && !job->by_community) {
-        lo.initial_x = x->initial_x;
-        lo.initial_y = x->initial_y;
+    if (job->initial_x != NULL && !job->by_community) {
+        lo.initial_x = job->initial_x;
+        lo.initial_y = job->initial_y;
     }
     return collab_layout_compute(&job->layout, job->drawn, &lo, err);
 }
@@ -436,7 +439,15 @@ static collab_status colours(map_job *job, collab_scene_input *si, collab_error 
 static void write_subtitle(map_job *job)
 {
     if (job->extras->subtitle != NULL) {
-        snprintf(job->subtitle, sizeof job->subtitle, "%s", job->extras->subtitle);
+        if (job->scope->active) {
+            snprintf(job->subtitle, sizeof job->subtitle,
+                     "%s \xc2\xb7 not drawn: %zu smaller component%s, %zu node%s",
+                     job->extras->subtitle, job->scope->components_left,
+                     job->scope->components_left == 1 ? "" : "s", job->scope->nodes_left,
+                     job->scope->nodes_left == 1 ? "" : "s");
+        } else {
+            snprintf(job->subtitle, sizeof job->subtitle, "%s", job->extras->subtitle);
+        }
         return;
     }
     if (job->by_community) {
@@ -665,14 +676,33 @@ collab_status collab_map_build(collab_map *out, const collab_map_source *src,
     size_t n_source = collab_graph_vertex_count(src->graph);
     bool node_level = mo->level == COLLAB_MAP_LEVEL_NODES ||
                       (mo->level == COLLAB_MAP_LEVEL_AUTO && n_source <= COLLAB_MAP_NODE_LIMIT);
-    /* The query commands' extras are per vertex of the whole graph: they draw it whole. */
+    /* Ego and path maps (emphasis, a centre, fixed positions) draw the sub-graph they are given
+     * whole; a warm-started map (slices) keeps the scope of `collab map`, its warm start cut to
+     * the vertices kept. */
     collab_i_map_scope scope;
     memset(&scope, 0, sizeof scope);
     collab_status st = COLLAB_OK;
-    if (node_level && !mo->all_components && extras == NULL) {
+    bool whole = extras != NULL &&
+                 (extras->emphasis != NULL || extras->centre >= 0 || extras->fixed_x != NULL);
+    job.initial_x = job.extras->initial_x;
+    job.initial_y = job.extras->initial_y;
+    if (node_level && !mo->all_components && !whole) {
         st = collab_i_map_scope_build(&scope, src, err);
         if (st == COLLAB_OK && scope.active) {
             job.src = src = &scope.src;
+        }
+    }
+    if (st == COLLAB_OK && scope.active && job.initial_x != NULL) {
+        job.scoped_initial = collab_alloc_array(2 * scope.n_kept + 1, sizeof *job.scoped_initial);
+        if (job.scoped_initial == NULL) {
+            st = collab_error_nomem(err, "drawing the map");
+        } else {
+            for (size_t i = 0; i < scope.n_kept; i++) {
+                job.scoped_initial[i] = job.initial_x[scope.kept[i]];
+                job.scoped_initial[scope.n_kept + i] = job.initial_y[scope.kept[i]];
+            }
+            job.initial_x = job.scoped_initial;
+            job.initial_y = job.scoped_initial + scope.n_kept;
         }
     }
     job.scope = &scope;
@@ -702,6 +732,7 @@ collab_status collab_map_build(collab_map *out, const collab_map_source *src,
         st = scope.active ? number_nodes(&scope, n_source, &map, err) : COLLAB_OK;
     }
     collab_i_map_scope_destroy(&scope);
+    collab_free(job.scoped_initial);
     collab_layout_destroy(&job.layout);
     collab_graph_destroy(&job.community_level);
     collab_free(job.bubble_size);

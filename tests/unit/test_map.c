@@ -278,6 +278,57 @@ static void test_layout_from(void **state)
     fixture_destroy(&f);
 }
 
+/* Scope with the query commands' extras: a warm-started map (slices) leaves out the small
+ * component as `collab map` does and says so after its own subtitle; a map with an emphasised
+ * person (ego) draws its whole graph. Graph: a 12-person chain of projects and a separate pair. */
+static void test_scope_with_extras(void **state)
+{
+    (void)state;
+    fixture f;
+    char csv[1024] = "person,project\n";
+    for (int i = 0; i < 11; i++) {
+        char row[64];
+        snprintf(row, sizeof row, "p%d,P%d\np%d,P%d\n", i, i, i + 1, i);
+        strcat(csv, row);
+    }
+    strcat(csv, "x,Q\ny,Q\n");
+    fixture_build(&f, csv);
+    size_t n = collab_graph_vertex_count(&f.g);
+    assert_int_equal(n, 14);
+    double *ix = collab_alloc_array(n, sizeof *ix);
+    double *iy = collab_alloc_array(n, sizeof *iy);
+    for (size_t v = 0; v < n; v++) {
+        ix[v] = (double)v;
+        iy[v] = (double)(v % 3);
+    }
+    collab_map_options mo;
+    collab_map_options_init(&mo);
+    mo.level = COLLAB_MAP_LEVEL_NODES;
+    collab_map_extras warm = {.centre = -1, .initial_x = ix, .initial_y = iy, .subtitle = "slice"};
+    collab_map_source src = {&f.g, &f.list, &f.m, &f.p, COLLAB_COMMUNITY_LEIDEN};
+    collab_map map;
+    collab_error err = {0};
+    assert_int_equal(collab_map_build(&map, &src, &mo, &warm, &err), COLLAB_OK);
+    assert_int_equal(map.components_left, 1);
+    assert_int_equal(map.nodes_left, 2);
+    assert_int_equal(map.scene.n_nodes, 12);
+    assert_non_null(map.node_of_vertex);
+    assert_int_equal(map.node_of_vertex[12], UINT32_MAX); /* x */
+    assert_string_equal(map.scene.subtitle.text,
+                        "slice \xc2\xb7 not drawn: 1 smaller component, 2 nodes");
+    collab_map_destroy(&map);
+    uint8_t emphasis[14] = {1};
+    collab_map_extras ego = {.centre = 0, .emphasis = emphasis, .subtitle = "ego"};
+    assert_int_equal(collab_map_build(&map, &src, &mo, &ego, &err), COLLAB_OK);
+    assert_int_equal(map.scene.n_nodes, 14);
+    assert_int_equal(map.components_left, 0);
+    assert_string_equal(map.scene.subtitle.text, "ego");
+    collab_map_destroy(&map);
+    collab_free(ix);
+    collab_free(iy);
+    fixture_destroy(&f);
+}
+
 /* Bad --layout-from files: not JSON (with line and column), JSON without positions. */
 static void test_layout_from_errors(void **state)
 {
@@ -308,6 +359,7 @@ int main(void)
         cmocka_unit_test(test_color_parse),
         cmocka_unit_test(test_layout_from),
         cmocka_unit_test(test_layout_from_errors),
+        cmocka_unit_test(test_scope_with_extras),
     };
     return cmocka_run_group_tests(tests, setup_engine, NULL);
 }
