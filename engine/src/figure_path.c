@@ -660,8 +660,9 @@ static collab_status lay_out(builder *b, const collab_figure_style *style, size_
         st = titles(b, style, &band, &tw, err);
     }
     if (st == COLLAB_OK) {
-        s->width = 2 * MARGIN + fmax(cw, tw);
-        s->height = 2 * MARGIN + band + ch;
+        /* whole points, so a PNG at any whole-pixel scale has no half-painted edge */
+        s->width = ceil(2 * MARGIN + fmax(cw, tw));
+        s->height = ceil(2 * MARGIN + band + ch);
         if (s->width > COLLAB_FIGURE_MAX_SIDE || s->height > COLLAB_FIGURE_MAX_SIDE) {
             st = collab_error_set(err, COLLAB_E_LIMIT,
                                   "the figure would be %.0f x %.0f points (at most %.0f a side): "
