@@ -33,16 +33,19 @@ static const char *const analyze_usage =
     "      --top N                  rows in report.txt, report.md and the HTML table (default 50)\n"
     "      --sort METRIC            ranking metric (default betweenness)\n"
     "      --no-map                 skip the map (and positions in the exports)\n"
+    "      --layout-from SCENE.json the map's nodes where an earlier map's scene JSON has them\n"
+    "                               (collab map --scene), matched by name\n"
     "  -o, --output DIR             the directory to write into\n"
     "  -h, --help                   show this help\n";
 
-enum { OPT_TOP = 1, OPT_SORT, OPT_NO_MAP };
+enum { OPT_TOP = 1, OPT_SORT, OPT_NO_MAP, OPT_LAYOUT_FROM };
 
 typedef struct analyze_args {
     const char *dir;          /* -o */
     size_t top;               /* report rows */
     collab_metric sort;       /* ranking metric */
     bool no_map;              /* --no-map */
+    const char *layout_from;  /* --layout-from: an earlier map's scene JSON */
     const char *command_line; /* for the HTML provenance (borrowed from the runner) */
 } analyze_args;
 
@@ -87,6 +90,9 @@ static bool analyze_option(void *ctx, int opt, const char *arg, collab_error *er
         return true;
     case OPT_SORT:
         cli_parse_sort(arg, &aa->sort, err);
+        return true;
+    case OPT_LAYOUT_FROM:
+        aa->layout_from = arg;
         return true;
     case OPT_NO_MAP:
         aa->no_map = true;
@@ -332,8 +338,9 @@ static collab_status run(job *j, collab_error *err)
         stage_begin(&j->st, "layout and scene");
         cli_map_options mo;
         cli_map_options_init(&mo);
+        mo.layout_from = j->aa->layout_from;
         cli_map_source src = {&j->in->g, &j->in->list, j->in->path};
-        st = cli_map_build(&j->map, &src, j->an, &mo, NULL, err);
+        st = cli_map_build_main(&j->map, &src, j->an, &mo, err);
         j->have_map = st == COLLAB_OK;
         stage_end(&j->st);
     }
@@ -386,6 +393,7 @@ static const struct option analyze_options[] = {
     {"top", required_argument, NULL, OPT_TOP},
     {"sort", required_argument, NULL, OPT_SORT},
     {"no-map", no_argument, NULL, OPT_NO_MAP},
+    {"layout-from", required_argument, NULL, OPT_LAYOUT_FROM},
     {NULL, 0, NULL, 0},
 };
 

@@ -95,44 +95,53 @@ collab_status cli_map_write_scene(const collab_map *map, const char *path, const
     return st;
 }
 
-collab_status cli_map_run(cli_input *in, cli_analysis *an, const cli_map_options *options,
-                          collab_error *err)
+collab_status cli_map_build_main(collab_map *out, const cli_map_source *src, cli_analysis *an,
+                                 const cli_map_options *options, collab_error *err)
 {
-    cli_map_options copy = *options;
-    const cli_map_options *mo = &copy;
+    cli_map_options mo = *options;
     collab_map_positions positions;
     memset(&positions, 0, sizeof positions);
-    if (mo->layout_from != NULL) {
-        collab_status st = collab_map_positions_read(&positions, mo->layout_from, err);
+    if (mo.layout_from != NULL) {
+        collab_status st = collab_map_positions_read(&positions, mo.layout_from, err);
         if (st != COLLAB_OK) {
             return st;
         }
-        copy.map.layout_from = &positions;
+        mo.map.layout_from = &positions;
     }
-    cli_map_source src = {&in->g, &in->list, in->path};
     collab_map map;
-    collab_status st = cli_map_build(&map, &src, an, mo, NULL, err);
-    if (st != COLLAB_OK) {
-        collab_map_positions_destroy(&positions);
-        return st;
-    }
-    if (mo->layout_from != NULL) {
+    collab_status st = cli_map_build(&map, src, an, &mo, NULL, err);
+    if (st == COLLAB_OK && mo.layout_from != NULL) {
         if (map.by_community) {
             fprintf(stderr,
                     "collab: --layout-from '%s' not used: the map is drawn at the community "
                     "level\n",
-                    mo->layout_from);
+                    mo.layout_from);
         } else {
             fprintf(stderr,
                     "collab: --layout-from '%s': %zu of %zu nodes placed as there (%zu names "
                     "read)%s\n",
-                    mo->layout_from, map.layout_matched, map.n_drawn, positions.n,
+                    mo.layout_from, map.layout_matched, map.n_drawn, positions.n,
                     map.layout_matched == 0            ? "; none matched, laid out afresh"
                     : map.layout_matched < map.n_drawn ? "; the others next to their neighbours"
                                                        : "");
         }
     }
     collab_map_positions_destroy(&positions);
+    if (st == COLLAB_OK) {
+        *out = map;
+    }
+    return st;
+}
+
+collab_status cli_map_run(cli_input *in, cli_analysis *an, const cli_map_options *mo,
+                          collab_error *err)
+{
+    cli_map_source src = {&in->g, &in->list, in->path};
+    collab_map map;
+    collab_status st = cli_map_build_main(&map, &src, an, mo, err);
+    if (st != COLLAB_OK) {
+        return st;
+    }
     st = cli_map_write(&map, mo->output, mo->format, mo->dpi, in->path, err);
     if (st == COLLAB_OK && mo->scene_path != NULL) {
         st = cli_map_write_scene(&map, mo->scene_path, in->path, err);

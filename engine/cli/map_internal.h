@@ -31,6 +31,11 @@ typedef struct cli_map_source {
     const char *input_path;      /* the file read, "-" for stdin */
 } cli_map_source;
 
+/* cli_map_build for `collab map` and `collab analyze` (no extras), first reading the positions of
+ * mo->layout_from when set and saying on stderr how many nodes they placed. */
+collab_status cli_map_build_main(collab_map *out, const cli_map_source *src, cli_analysis *an,
+                                 const cli_map_options *mo, collab_error *err);
+
 /* Computes what a map of `g` needs and `an` lacks (the size and colour metrics, the
  * communities), as cli_map_build does first: for a caller that needs them before the build. */
 collab_status cli_map_analyse(cli_analysis *an, const collab_graph *g, const cli_map_options *mo,
