@@ -316,7 +316,7 @@ static collab_status write_outputs(job *j, collab_error *err)
     return st;
 }
 
-static collab_status run(job *j, collab_error *err)
+static collab_status run(job *j, const collab_map_positions *positions, collab_error *err)
 {
     collab_status st = cli_make_dir(j->aa->dir, err);
     if (st == COLLAB_OK) {
@@ -339,6 +339,7 @@ static collab_status run(job *j, collab_error *err)
         cli_map_options mo;
         cli_map_options_init(&mo);
         mo.layout_from = j->aa->layout_from;
+        mo.map.layout_from = positions;
         cli_map_source src = {&j->in->g, &j->in->list, j->in->path};
         st = cli_map_build_main(&j->map, &src, j->an, &mo, err);
         j->have_map = st == COLLAB_OK;
@@ -372,7 +373,17 @@ static collab_status run_analyze(cli_run *r, void *settings, collab_error *err)
     j.aa = settings;
     j.st.verbose = r->an.verbose;
     j.st.show = r->an.verbose || isatty(STDERR_FILENO);
-    collab_status st = run(&j, err);
+    /* the positions first: a bad file stops the run before anything is written */
+    collab_map_positions positions;
+    memset(&positions, 0, sizeof positions);
+    collab_status st = COLLAB_OK;
+    if (j.aa->layout_from != NULL && !j.aa->no_map) {
+        st = collab_map_positions_read(&positions, j.aa->layout_from, err);
+    }
+    if (st == COLLAB_OK) {
+        st = run(&j, j.aa->layout_from != NULL && !j.aa->no_map ? &positions : NULL, err);
+    }
+    collab_map_positions_destroy(&positions);
     collab_map_destroy(&j.map);
     struct rusage usage;
     if (st == COLLAB_OK && j.st.verbose && getrusage(RUSAGE_SELF, &usage) == 0) {

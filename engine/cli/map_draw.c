@@ -101,7 +101,7 @@ collab_status cli_map_build_main(collab_map *out, const cli_map_source *src, cli
     cli_map_options mo = *options;
     collab_map_positions positions;
     memset(&positions, 0, sizeof positions);
-    if (mo.layout_from != NULL) {
+    if (mo.layout_from != NULL && mo.map.layout_from == NULL) {
         collab_status st = collab_map_positions_read(&positions, mo.layout_from, err);
         if (st != COLLAB_OK) {
             return st;
@@ -120,7 +120,7 @@ collab_status cli_map_build_main(collab_map *out, const cli_map_source *src, cli
             fprintf(stderr,
                     "collab: --layout-from '%s': %zu of %zu nodes placed as there (%zu names "
                     "read)%s\n",
-                    mo.layout_from, map.layout_matched, map.n_drawn, positions.n,
+                    mo.layout_from, map.layout_matched, map.n_drawn, mo.map.layout_from->n,
                     map.layout_matched == 0            ? "; none matched, laid out afresh"
                     : map.layout_matched < map.n_drawn ? "; the others next to their neighbours"
                                                        : "");

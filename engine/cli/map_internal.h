@@ -32,7 +32,8 @@ typedef struct cli_map_source {
 } cli_map_source;
 
 /* cli_map_build for `collab map` and `collab analyze` (no extras), first reading the positions of
- * mo->layout_from when set and saying on stderr how many nodes they placed. */
+ * mo->layout_from when set (unless the caller read them into mo->map.layout_from) and saying on
+ * stderr how many nodes they placed. */
 collab_status cli_map_build_main(collab_map *out, const cli_map_source *src, cli_analysis *an,
                                  const cli_map_options *mo, collab_error *err);
 
