@@ -38,9 +38,9 @@ typedef struct item {
     double x, y;   /* top-left once placed */
 } item;
 
+/* A distinct step of the chains; card k is step k's. */
 typedef struct step {
     size_t from, to; /* person numbers */
-    size_t card;     /* card number */
 } step;
 
 typedef struct builder {
@@ -59,7 +59,6 @@ typedef struct builder {
     size_t n_items;
     size_t *line_cap; /* per card: room in lines */
     bool vertical;    /* one long chain drawn top to bottom, names right of the discs */
-    double axis_x;    /* vertical: the x of the discs and card centres (content units) */
     collab_rgba muted, line;
 } builder;
 
@@ -237,7 +236,6 @@ static collab_status collect(builder *b, const uint32_t *paths, size_t n_paths, 
             if (k == b->n_steps) {
                 b->steps[k].from = from;
                 b->steps[k].to = to;
-                b->steps[k].card = k;
                 b->n_steps++;
             }
         }
@@ -488,7 +486,6 @@ static void place_vertical(builder *b, double *width, double *height)
         it->y = y;
         y += it->h + ROW_STEP;
     }
-    b->axis_x = left;
     *width = left + right;
     *height = y - ROW_STEP;
 }
