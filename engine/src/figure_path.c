@@ -147,11 +147,63 @@ static const char *role_name(const collab_edgelist *list, uint32_t role)
     return role != COLLAB_NO_ID ? collab_names_get(&list->roles, role) : "credited";
 }
 
+/* Bipartite view: the card between person `p` and project `q` says the person's credit on it
+ * ("Name: role (year)", the first row of the two) and how many more rows link them; false when no
+ * kept row does. */
+static collab_status credit_card(builder *b, collab_scene_card *c, size_t *cap, uint32_t p,
+                                 uint32_t q, bool *done, collab_error *err)
+{
+    const collab_graph *g = b->g;
+    const collab_edgelist *list = b->list;
+    size_t first = SIZE_MAX;
+    size_t n = 0;
+    for (size_t r = 0; r < list->n_rows; r++) {
+        if (g->row_kept[r] && list->a[r] == g->origin[p] && list->b[r] == g->origin[q]) {
+            first = n++ == 0 ? r : first;
+        }
+    }
+    *done = n > 0;
+    if (n == 0) {
+        return COLLAB_OK;
+    }
+    const char *name = collab_graph_name(g, p);
+    const char *role = list->role != NULL ? role_name(list, list->role[first]) : "credited";
+    size_t need = strlen(name) + strlen(role) + 16;
+    char *text = collab_malloc(need);
+    if (text == NULL) {
+        return collab_error_nomem(err, "drawing the chains");
+    }
+    int year = list->year != NULL ? list->year[first] : 0;
+    if (year != 0) {
+        snprintf(text, need, "%s: %s (%d)", name, role, year);
+    } else {
+        snprintf(text, need, "%s: %s", name, role);
+    }
+    collab_status st = add_wrapped(b, c, cap, text, CARD_TEXT, b->muted, err);
+    collab_free(text);
+    if (st == COLLAB_OK && n > 1) {
+        char small[64];
+        snprintf(small, sizeof small, "+ %zu more credit%s", n - 1, n == 2 ? "" : "s");
+        st = add_line(b, c, cap, small, CARD_TEXT, b->muted, err);
+    }
+    return st;
+}
+
 /* The lines of the card between people u and v. */
 static collab_status fill_card(builder *b, collab_scene_card *c, size_t *cap, uint32_t u,
                                uint32_t v, collab_error *err)
 {
     const collab_graph *g = b->g;
+    if (g->shape == COLLAB_SHAPE_CREDITS && g->view == COLLAB_VIEW_BIPARTITE &&
+        g->is_project != NULL && g->origin != NULL && g->row_kept != NULL &&
+        g->is_project[u] != g->is_project[v]) {
+        bool done = false;
+        collab_status st = g->is_project[u] ? credit_card(b, c, cap, v, u, &done, err)
+                                            : credit_card(b, c, cap, u, v, &done, err);
+        if (st != COLLAB_OK || done) {
+            return st;
+        }
+    }
     collab_link links[LINKS_ASKED];
     size_t n = 0;
     collab_status st = COLLAB_OK;

@@ -275,6 +275,36 @@ static void test_edge_list_weights(void **state)
     collab_edgelist_destroy(&list);
 }
 
+/* Kept bipartite: the chain runs through project vertices (drawn as squares); each card says the
+ * person's credit on the project (role and year) and how many more rows link the two. */
+static void test_bipartite_credit_cards(void **state)
+{
+    (void)state;
+    collab_graph g = {0};
+    collab_edgelist list = {0};
+    build_text(&g, &list,
+               "person,project,role,year\nAna,Film,director,1999\nAna,Film,writer,1999\n"
+               "Bruno,Film,actor,2001\n",
+               COLLAB_VIEW_BIPARTITE, COLLAB_WEIGHT_COUNT);
+    collab_scene s;
+    size_t length = 0;
+    figure_of(&s, &g, &list, "Ana", "Bruno", 1, &length);
+    assert_int_equal(length, 2);
+    assert_int_equal(s.n_nodes, 3);
+    assert_string_equal(s.nodes[1].name, "Film");
+    assert_int_equal(s.nodes[1].shape, COLLAB_MARK_ROUNDED_SQUARE);
+    assert_int_equal(s.nodes[0].shape, COLLAB_MARK_CIRCLE);
+    char text[256];
+    card_text(&s.cards[0], text, sizeof text);
+    assert_string_equal(text, "Ana: director (1999)|+ 1 more credit|");
+    card_text(&s.cards[1], text, sizeof text);
+    assert_string_equal(text, "Bruno: actor (2001)|");
+    check_geometry(&s);
+    collab_scene_destroy(&s);
+    collab_graph_destroy(&g);
+    collab_edgelist_destroy(&list);
+}
+
 /* A long chain would make a strip many times wider than tall: it is drawn top to bottom, one
  * line straight down through the discs and cards, names right of the discs. */
 static void test_long_chain_top_to_bottom(void **state)
@@ -318,6 +348,7 @@ int main(void)
         cmocka_unit_test(test_chain_cards_labelled),
         cmocka_unit_test(test_all_chains_columns),
         cmocka_unit_test(test_edge_list_weights),
+        cmocka_unit_test(test_bipartite_credit_cards),
         cmocka_unit_test(test_long_chain_top_to_bottom),
     };
     return cmocka_run_group_tests(tests, setup_engine, NULL);

@@ -4,7 +4,8 @@
  * A path figure draws shortest collaboration chains left to right: the people as discs in
  * columns by their distance from the first person (names above the discs), and between every
  * two linked people a card naming the project they share (title and year, each one's role, how
- * many more projects they share; for graphs without credits, the tie's weight). Nothing is cut
+ * many more projects they share; in the kept-bipartite view, the person's credit on the project
+ * (role, year) and how many more; for graphs without credits, the tie's weight). Nothing is cut
  * or dropped: the page is sized to what it holds. Lines run from a disc's side to the edge of its
  * column, cross the gap between columns and enter the next column at the card's (or disc's)
  * height, so no line passes under a name or a card's text. A single chain that would be wider
