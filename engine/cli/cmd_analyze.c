@@ -39,10 +39,12 @@ static const char *const analyze_usage =
     "                               {exports}; 'all' or 'none' (default gexf)\n"
     "      --compress               write the network files gzip-compressed\n"
     "                               (network.gexf.gz: Gephi, NetworkX and igraph read them)\n"
+    "      --layout-from SCENE.json the map's nodes where an earlier map's scene JSON has them\n"
+    "                               (collab map --scene), matched by name\n"
     "  -o, --output DIR             the directory to write into\n"
     "  -h, --help                   show this help\n";
 
-enum { OPT_TOP = 1, OPT_SORT, OPT_NO_MAP, OPT_EXPORTS, OPT_COMPRESS };
+enum { OPT_TOP = 1, OPT_SORT, OPT_NO_MAP, OPT_EXPORTS, OPT_COMPRESS, OPT_LAYOUT_FROM };
 
 typedef struct analyze_args {
     const char *dir;                          /* -o */
@@ -51,6 +53,7 @@ typedef struct analyze_args {
     bool no_map;                              /* --no-map */
     bool exports[COLLAB_EXPORT_FORMAT_COUNT]; /* --exports: the network formats written */
     bool compress;                            /* --compress: the network files gzip-compressed */
+    const char *layout_from;                  /* --layout-from: an earlier map's scene JSON */
     const char *command_line; /* for the HTML provenance (borrowed from the runner) */
 } analyze_args;
 
@@ -131,6 +134,9 @@ static bool analyze_option(void *ctx, int opt, const char *arg, collab_error *er
         return true;
     case OPT_SORT:
         cli_parse_sort(arg, &aa->sort, err);
+        return true;
+    case OPT_LAYOUT_FROM:
+        aa->layout_from = arg;
         return true;
     case OPT_NO_MAP:
         aa->no_map = true;
@@ -403,7 +409,7 @@ static collab_status write_outputs(job *j, collab_error *err)
     return st;
 }
 
-static collab_status run(job *j, collab_error *err)
+static collab_status run(job *j, const collab_map_positions *positions, collab_error *err)
 {
     collab_status st = cli_make_dir(j->aa->dir, err);
     if (st == COLLAB_OK) {
@@ -425,8 +431,10 @@ static collab_status run(job *j, collab_error *err)
         stage_begin(&j->st, "layout and scene");
         cli_map_options mo;
         cli_map_options_init(&mo);
+        mo.layout_from = j->aa->layout_from;
+        mo.map.layout_from = positions;
         cli_map_source src = {&j->in->g, &j->in->list, j->in->path};
-        st = cli_map_build(&j->map, &src, j->an, &mo, NULL, err);
+        st = cli_map_build_main(&j->map, &src, j->an, &mo, err);
         j->have_map = st == COLLAB_OK;
         stage_end(&j->st);
     }
@@ -459,7 +467,17 @@ static collab_status run_analyze(cli_run *r, void *settings, collab_error *err)
     j.aa = settings;
     j.st.verbose = r->an.verbose;
     j.st.show = r->an.verbose || isatty(STDERR_FILENO);
-    collab_status st = run(&j, err);
+    /* the positions first: a bad file stops the run before anything is written */
+    collab_map_positions positions;
+    memset(&positions, 0, sizeof positions);
+    collab_status st = COLLAB_OK;
+    if (j.aa->layout_from != NULL && !j.aa->no_map) {
+        st = collab_map_positions_read(&positions, j.aa->layout_from, err);
+    }
+    if (st == COLLAB_OK) {
+        st = run(&j, j.aa->layout_from != NULL && !j.aa->no_map ? &positions : NULL, err);
+    }
+    collab_map_positions_destroy(&positions);
     collab_map_destroy(&j.map);
     struct rusage usage;
     if (st == COLLAB_OK && j.st.verbose && getrusage(RUSAGE_SELF, &usage) == 0) {
@@ -483,6 +501,7 @@ static const struct option analyze_options[] = {
     {"no-map", no_argument, NULL, OPT_NO_MAP},
     {"exports", required_argument, NULL, OPT_EXPORTS},
     {"compress", no_argument, NULL, OPT_COMPRESS},
+    {"layout-from", required_argument, NULL, OPT_LAYOUT_FROM},
     {NULL, 0, NULL, 0},
 };
 

@@ -1,8 +1,5 @@
 /* collab ego: who is around a person — everyone within R collaboration steps, with the projects,
  * roles and years they share with the person and their centrality inside the neighbourhood. */
-#include "cli.h"
-#include "map_internal.h"
-
 #include "collab/alloc.h"
 #include "collab/query.h"
 #include "collab/report.h"
@@ -10,6 +7,9 @@
 
 #include <stdlib.h>
 #include <string.h>
+
+#include "cli.h"
+#include "map_internal.h"
 
 static const char *const ego_usage =
     "usage: collab ego [options] FILE NAME\n\n"
@@ -64,14 +64,15 @@ static collab_status write_links(FILE *f, const cli_input *in, uint32_t ego, uin
     return st;
 }
 
-static collab_status write_ego(FILE *f, const cli_input *in, uint32_t ego, const collab_neighbour *m,
-                               size_t n, bool csv, collab_error *err)
+static collab_status write_ego(FILE *f, const cli_input *in, uint32_t ego,
+                               const collab_neighbour *m, size_t n, bool csv, collab_error *err)
 {
     const collab_graph *g = &in->g;
     collab_status st = COLLAB_OK;
     if (csv) {
         fputs("name,distance,shared_projects,degree_in_neighbourhood,"
-              "betweenness_in_neighbourhood\n", f);
+              "betweenness_in_neighbourhood\n",
+              f);
     } else {
         fputs("neighbourhood of ", f);
         collab_text_fputs_safe(f, collab_graph_name(g, ego));
@@ -100,21 +101,33 @@ static collab_status write_ego(FILE *f, const cli_input *in, uint32_t ego, const
     return st;
 }
 
-/* The neighbourhood as a map: its induced subgraph with the ego first, centred and outlined. */
-static collab_status draw_ego(const cli_input *in, uint32_t ego, const collab_neighbour *m, size_t n,
-                              const ego_args *ea, collab_render_format fmt, collab_error *err)
+/* The neighbourhood as a map: its induced subgraph with the ego first, at the centre and
+ * outlined, everyone else on a ring at their distance (radius 1, 2), the first ring in order of
+ * community and each outer ring next to the people it is reached through. The page is square
+ * plus the legend, so the rings fill it. */
+static collab_status draw_ego(const cli_input *in, uint32_t ego, const collab_neighbour *m,
+                              size_t n, const ego_args *ea, collab_render_format fmt,
+                              collab_error *err)
 {
     uint32_t *ids = collab_alloc_array(n + 1, sizeof *ids);
+    int32_t *dist = collab_alloc_array(n + 1, sizeof *dist);
+    double *x = collab_alloc_array(n + 1, sizeof *x);
+    double *y = collab_alloc_array(n + 1, sizeof *y);
     uint8_t *emphasis = collab_calloc_array(n + 1, 1);
-    if (ids == NULL || emphasis == NULL) {
+    if (ids == NULL || dist == NULL || x == NULL || y == NULL || emphasis == NULL) {
         collab_free(ids);
+        collab_free(dist);
+        collab_free(x);
+        collab_free(y);
         collab_free(emphasis);
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory drawing the neighbourhood");
     }
     size_t k = 0;
+    dist[k] = 0;
     ids[k++] = ego;
     for (size_t i = 0; i < n; i++) {
         if (m[i].vertex != ego) {
+            dist[k] = m[i].distance;
             ids[k++] = m[i].vertex;
         }
     }
@@ -127,21 +140,32 @@ static collab_status draw_ego(const cli_input *in, uint32_t ego, const collab_ne
         const char *name = collab_graph_name(&in->g, ego);
         snprintf(title, sizeof title, "%.200s and %s", name,
                  ea->radius == 1 ? "collaborators" : "two steps out");
-        snprintf(subtitle, sizeof subtitle,
-                 "%zu people within %zu collaboration step%s of %.200s \xc2\xb7 %zu ties \xc2\xb7 "
-                 "size: strength in the neighbourhood \xc2\xb7 colour: community",
-                 k - 1, ea->radius, ea->radius == 1 ? "" : "s", name,
-                 collab_graph_edge_count(&sub));
+        snprintf(
+            subtitle, sizeof subtitle,
+            "%zu people within %zu collaboration step%s of %.200s%s \xc2\xb7 %zu ties \xc2\xb7 "
+            "size: strength in the neighbourhood \xc2\xb7 colour: community",
+            k - 1, ea->radius, ea->radius == 1 ? "" : "s", name,
+            ea->radius == 1 ? "" : " (inner ring: 1 step, outer: 2)",
+            collab_graph_edge_count(&sub));
         cli_map_options mo;
         cli_map_options_init(&mo);
         mo.map.title = title;
         mo.map.level = COLLAB_MAP_LEVEL_NODES;
-        collab_map_extras extras = {.emphasis = emphasis, .centre = 0, .subtitle = subtitle};
+        mo.map.width = 1160;
+        mo.map.height = 880;
         cli_analysis an;
         cli_analysis_init(&an);
+        st = cli_map_analyse(&an, &sub, &mo, err);
+        if (st == COLLAB_OK) {
+            st = collab_query_ego_rings(&sub, dist, an.p.membership, x, y, err);
+        }
+        collab_map_extras extras = {
+            .emphasis = emphasis, .centre = 0, .subtitle = subtitle, .fixed_x = x, .fixed_y = y};
         cli_map_source src = {&sub, &in->list, in->path};
         collab_map map;
-        st = cli_map_build(&map, &src, &an, &mo, &extras, err);
+        if (st == COLLAB_OK) {
+            st = cli_map_build(&map, &src, &an, &mo, &extras, err);
+        }
         if (st == COLLAB_OK) {
             st = cli_map_write(&map, ea->output, fmt, mo.dpi, in->path, err);
             if (st == COLLAB_OK && ea->scene != NULL) {
@@ -153,6 +177,9 @@ static collab_status draw_ego(const cli_input *in, uint32_t ego, const collab_ne
         collab_graph_destroy(&sub);
     }
     collab_free(ids);
+    collab_free(dist);
+    collab_free(x);
+    collab_free(y);
     collab_free(emphasis);
     return st;
 }

@@ -47,6 +47,9 @@ static const char *const map_usage =
     "                               label overlaps, labels over nodes, hidden nodes,\n"
     "                               neighbourhood preservation, community separation, stress)\n"
     "                               and add them to the --scene JSON under 'quality'\n"
+    "      --layout-from SCENE.json nodes level: put the nodes where an earlier map's --scene\n"
+    "                               JSON has them (matched by name), so two figures pair up;\n"
+    "                               nodes not there go next to their neighbours\n"
     "  -h, --help                   show this help\n";
 
 enum {
@@ -65,7 +68,8 @@ enum {
     OPT_SCENE,
     OPT_LABEL_CHARS,
     OPT_COMPONENTS,
-    OPT_QUALITY
+    OPT_QUALITY,
+    OPT_LAYOUT_FROM
 };
 
 static bool parse_positive(const char *arg, double max, double *out)
@@ -165,6 +169,9 @@ static bool map_option(cli_map_options *mo, int opt, const char *arg, collab_err
     case OPT_SCENE:
         mo->scene_path = arg;
         return true;
+    case OPT_LAYOUT_FROM:
+        mo->layout_from = arg;
+        return true;
     case OPT_COMPONENTS:
         if (strcmp(arg, "main") == 0 || strcmp(arg, "all") == 0) {
             mo->map.all_components = strcmp(arg, "all") == 0;
@@ -239,6 +246,7 @@ static const struct option map_options[] = {
     {"label-chars", required_argument, NULL, OPT_LABEL_CHARS},
     {"components", required_argument, NULL, OPT_COMPONENTS},
     {"quality", no_argument, NULL, OPT_QUALITY},
+    {"layout-from", required_argument, NULL, OPT_LAYOUT_FROM},
     {NULL, 0, NULL, 0},
 };
 

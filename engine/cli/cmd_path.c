@@ -1,15 +1,17 @@
 /* collab path: how two people are connected — the shortest collaboration chain and, on every
  * step, the projects (with roles and years) that link the two, i.e. the evidence. */
-#include "cli.h"
-#include "map_internal.h"
-
 #include "collab/alloc.h"
+#include "collab/figure.h"
 #include "collab/query.h"
+#include "collab/render.h"
 #include "collab/text.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "cli.h"
+#include "map_internal.h"
 
 static const char *const path_usage =
     "usage: collab path [options] FILE A B\n\n"
@@ -21,10 +23,10 @@ static const char *const path_usage =
     "      --max N                  most chains printed with --all (default 20)\n"
     "      --avoid NAME             find a chain that does not go through NAME\n"
     "  -o, --output FILE            write to FILE (atomically) instead of standard output;\n"
-    "                               FILE.png, FILE.svg or FILE.pdf draws the chains as a map\n"
-    "                               instead (people in order from A to B, each step's first\n"
-    "                               shared project between them) and the text goes to\n"
-    "                               standard output\n"
+    "                               FILE.png, FILE.svg or FILE.pdf draws the chains instead\n"
+    "                               (people in columns by distance from A, each step's\n"
+    "                               shared project on a card between them, with both roles)\n"
+    "                               and the text goes to standard output\n"
     "      --scene FILE.json        with a map: also write what was drawn as JSON\n"
     "  -h, --help                   show this help\n";
 
@@ -68,11 +70,13 @@ static collab_status print_step(FILE *f, const cli_input *in, uint32_t u, uint32
         }
         fputs(": ", f);
         print_name(f, g, u);
-        fprintf(f, " %s, ", l->role_a != COLLAB_NO_ID ? collab_names_get(&list->roles, l->role_a)
-                                                        : "(no role)");
+        fprintf(f, " %s, ",
+                l->role_a != COLLAB_NO_ID ? collab_names_get(&list->roles, l->role_a)
+                                          : "(no role)");
         print_name(f, g, v);
-        fprintf(f, " %s\n", l->role_b != COLLAB_NO_ID ? collab_names_get(&list->roles, l->role_b)
-                                                        : "(no role)");
+        fprintf(f, " %s\n",
+                l->role_b != COLLAB_NO_ID ? collab_names_get(&list->roles, l->role_b)
+                                          : "(no role)");
     }
     if (n_links > MAX_LINKS_SHOWN) {
         fprintf(f, "      and %zu more shared projects\n", n_links - MAX_LINKS_SHOWN);
@@ -94,12 +98,6 @@ static collab_status draw_chains(const cli_input *in, const path_args *pa, const
                                  uint32_t a, uint32_t b, collab_render_format fmt,
                                  collab_error *err)
 {
-    collab_chain_drawing d;
-    collab_status st = collab_chain_drawing_build(&d, &in->g, &in->list, c->paths, c->n_paths,
-                                                  c->length, err);
-    if (st != COLLAB_OK) {
-        return st;
-    }
     char title[512];
     char subtitle[512];
     snprintf(title, sizeof title, "From %.200s to %.200s", collab_graph_name(&in->g, a),
@@ -108,35 +106,36 @@ static collab_status draw_chains(const cli_input *in, const path_args *pa, const
     if ((double)c->n_paths < c->total) {
         snprintf(drawn, sizeof drawn, " (%zu drawn)", c->n_paths);
     }
-    snprintf(subtitle, sizeof subtitle,
-             "distance %zu \xc2\xb7 %.0f shortest chain%s%s \xc2\xb7 squares: the first "
-             "shared project of each step, with both roles",
-             c->length, c->total, c->total == 1 ? "" : "s", drawn);
-    cli_map_options mo;
-    cli_map_options_init(&mo);
-    mo.map.title = title;
-    mo.map.level = COLLAB_MAP_LEVEL_NODES;
-    mo.map.color_by = COLLAB_MAP_COLOR_NONE;
-    mo.map.size_by = COLLAB_METRIC_DEGREE;
-    mo.map.label_chars = 80;
-    /* A page as tall as the chains need: one chain is a single row. */
-    mo.map.height = fmin(900, 520 + 120 * (d.rows - 1));
-    collab_map_extras extras = {.emphasis = d.emphasis, .centre = -1, .fixed_x = d.x,
-                                .fixed_y = d.y, .subtitle = subtitle};
-    cli_analysis an;
-    cli_analysis_init(&an);
-    cli_map_source src = {&d.graph, &in->list, in->path};
-    collab_map map;
-    st = cli_map_build(&map, &src, &an, &mo, &extras, err);
-    if (st == COLLAB_OK) {
-        st = cli_map_write(&map, pa->output, fmt, mo.dpi, in->path, err);
-        if (st == COLLAB_OK && pa->scene != NULL) {
-            st = cli_map_write_scene(&map, pa->scene, in->path, err);
-        }
-        collab_map_destroy(&map);
+    snprintf(subtitle, sizeof subtitle, "distance %zu \xc2\xb7 %.0f shortest chain%s%s", c->length,
+             c->total, c->total == 1 ? "" : "s", drawn);
+    collab_render_measurer measurer;
+    collab_status st = collab_render_measurer_init(&measurer, err);
+    if (st != COLLAB_OK) {
+        return st;
     }
-    cli_analysis_destroy(&an);
-    collab_chain_drawing_destroy(&d);
+    collab_figure_style style = {COLLAB_THEME_LIGHT, title, subtitle, collab_render_measure_text,
+                                 &measurer};
+    collab_scene scene;
+    st = collab_path_figure_build(&scene, &in->g, &in->list, c->paths, c->n_paths, c->length,
+                                  &style, err);
+    collab_render_measurer_destroy(&measurer);
+    if (st != COLLAB_OK) {
+        return st;
+    }
+    collab_output out;
+    st = cli_output_open(&out, pa->output, in->path, err);
+    if (st == COLLAB_OK) {
+        st = collab_render_output(&scene, &out, fmt, 144, err);
+        st = cli_output_finish(&out, st, err);
+    }
+    if (st == COLLAB_OK && pa->scene != NULL) {
+        st = cli_output_open(&out, pa->scene, in->path, err);
+        if (st == COLLAB_OK) {
+            st = collab_scene_write_json(out.f, &scene, err);
+            st = cli_output_finish(&out, st, err);
+        }
+    }
+    collab_scene_destroy(&scene);
     return st;
 }
 

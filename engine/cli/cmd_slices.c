@@ -152,6 +152,32 @@ static collab_status record_ranks(slice_job *job, const collab_graph *g, const c
     return COLLAB_OK;
 }
 
+/* Records where the map put the slice's people for the next slice's warm start; people in
+ * components the map left out keep the place they had (NaN = none). */
+static collab_status place_drawn(collab_timeline *c, const collab_graph *g, const collab_map *map,
+                                 collab_error *err)
+{
+    const double *x = collab_layout_x(&map->layout);
+    const double *y = collab_layout_y(&map->layout);
+    if (map->node_of_vertex == NULL) {
+        collab_timeline_place(c, g, x, y, map->layout.aspect);
+        return COLLAB_OK;
+    }
+    size_t n = collab_graph_vertex_count(g);
+    double *fx = collab_alloc_array(2 * n + 1, sizeof *fx);
+    if (fx == NULL) {
+        return collab_error_nomem(err, "cutting slices");
+    }
+    for (size_t v = 0; v < n; v++) {
+        uint32_t d = map->node_of_vertex[v];
+        fx[v] = d != UINT32_MAX ? x[d] : NAN;
+        fx[n + v] = d != UINT32_MAX ? y[d] : NAN;
+    }
+    collab_timeline_place(c, g, fx, fx + n, map->layout.aspect);
+    collab_free(fx);
+    return COLLAB_OK;
+}
+
 static collab_status draw_slice(slice_job *job, const collab_graph *g, cli_analysis *an,
                                 collab_error *err)
 {
@@ -204,8 +230,7 @@ static collab_status draw_slice(slice_job *job, const collab_graph *g, cli_analy
             st = cli_map_write_scene(&map, path, job->in->path, err);
         }
         if (st == COLLAB_OK && !map.by_community) {
-            collab_timeline_place(c, g, collab_layout_x(&map.layout), collab_layout_y(&map.layout),
-                                  map.layout.aspect);
+            st = place_drawn(c, g, &map, err);
         }
         *job->sheet_scene = map.scene;
         memset(&map.scene, 0, sizeof map.scene);

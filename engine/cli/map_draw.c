@@ -40,6 +40,12 @@ static collab_status compute(cli_analysis *an, const collab_graph *g, const coll
     return st;
 }
 
+collab_status cli_map_analyse(cli_analysis *an, const collab_graph *g, const cli_map_options *mo,
+                              collab_error *err)
+{
+    return compute(an, g, &mo->map, err);
+}
+
 collab_status cli_map_build(collab_map *out, const cli_map_source *src, cli_analysis *an,
                             const cli_map_options *mo, const collab_map_extras *extras,
                             collab_error *err)
@@ -85,12 +91,50 @@ collab_status cli_map_write_scene(const collab_map *map, const char *path, const
     return st;
 }
 
+collab_status cli_map_build_main(collab_map *out, const cli_map_source *src, cli_analysis *an,
+                                 const cli_map_options *options, collab_error *err)
+{
+    cli_map_options mo = *options;
+    collab_map_positions positions;
+    memset(&positions, 0, sizeof positions);
+    if (mo.layout_from != NULL && mo.map.layout_from == NULL) {
+        collab_status st = collab_map_positions_read(&positions, mo.layout_from, err);
+        if (st != COLLAB_OK) {
+            return st;
+        }
+        mo.map.layout_from = &positions;
+    }
+    collab_map map;
+    collab_status st = cli_map_build(&map, src, an, &mo, NULL, err);
+    if (st == COLLAB_OK && mo.layout_from != NULL) {
+        if (map.by_community) {
+            fprintf(stderr,
+                    "collab: --layout-from '%s' not used: the map is drawn at the community "
+                    "level\n",
+                    mo.layout_from);
+        } else {
+            fprintf(stderr,
+                    "collab: --layout-from '%s': %zu of %zu nodes placed as there (%zu names "
+                    "read)%s\n",
+                    mo.layout_from, map.layout_matched, map.n_drawn, mo.map.layout_from->n,
+                    map.layout_matched == 0            ? "; none matched, laid out afresh"
+                    : map.layout_matched < map.n_drawn ? "; the others next to their neighbours"
+                                                       : "");
+        }
+    }
+    collab_map_positions_destroy(&positions);
+    if (st == COLLAB_OK) {
+        *out = map;
+    }
+    return st;
+}
+
 collab_status cli_map_run(cli_input *in, cli_analysis *an, const cli_map_options *mo,
                           collab_error *err)
 {
     cli_map_source src = {&in->g, &in->list, in->path};
     collab_map map;
-    collab_status st = cli_map_build(&map, &src, an, mo, NULL, err);
+    collab_status st = cli_map_build_main(&map, &src, an, mo, err);
     if (st != COLLAB_OK) {
         return st;
     }

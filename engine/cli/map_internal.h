@@ -17,6 +17,7 @@ typedef struct cli_map_options {
     collab_render_format format;   /* output format */
     double dpi;                    /* PNG resolution */
     const char *scene_path;        /* --scene, or NULL */
+    const char *layout_from;       /* --layout-from: an earlier map's scene JSON, or NULL */
 } cli_map_options;
 
 /* Sets the defaults of `collab map` (the library's, and 144 dpi). */
@@ -29,6 +30,17 @@ typedef struct cli_map_source {
     const collab_edgelist *list; /* its rows */
     const char *input_path;      /* the file read, "-" for stdin */
 } cli_map_source;
+
+/* cli_map_build for `collab map` and `collab analyze` (no extras), first reading the positions of
+ * mo->layout_from when set (unless the caller read them into mo->map.layout_from) and saying on
+ * stderr how many nodes they placed. */
+collab_status cli_map_build_main(collab_map *out, const cli_map_source *src, cli_analysis *an,
+                                 const cli_map_options *mo, collab_error *err);
+
+/* Computes what a map of `g` needs and `an` lacks (the size and colour metrics, the
+ * communities), as cli_map_build does first: for a caller that needs them before the build. */
+collab_status cli_map_analyse(cli_analysis *an, const collab_graph *g, const cli_map_options *mo,
+                              collab_error *err);
 
 /* Computes what the map needs and `an` lacks (the size and colour metrics, the communities;
  * a caller that computed everything is reused), then builds the map with the seed and thread

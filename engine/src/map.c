@@ -119,6 +119,10 @@ typedef struct map_job {
     char subtitle[512];              /* the subtitle */
     char coverage_note[128];         /* community level: what the bubbles cover */
     char notice[256];                /* for the terminal */
+    size_t layout_matched;           /* with layout_from: drawn nodes placed as there */
+    const double *initial_x;         /* the extras' warm start, per drawn vertex */
+    const double *initial_y;
+    double *scoped_initial; /* the warm start of the kept vertices (x then y), owned */
 } map_job;
 
 /* The communities drawn at the community level: those with at least max(3, 0.1% of the nodes)
@@ -199,11 +203,139 @@ static collab_status fixed_layout(map_job *job, double aspect, collab_error *err
     return COLLAB_OK;
 }
 
+/* Places the nodes not named in the earlier map, round by round: each at the mean position of
+ * its neighbours placed in earlier rounds, a little apart (golden-angle offsets of `spread`);
+ * those never reached go in a row under the others. */
+static collab_status place_unmatched(const collab_graph *g, double *x, double *y, uint32_t *round,
+                                     double spread, collab_error *err)
+{
+    size_t n = collab_graph_vertex_count(g);
+    igraph_vector_int_t nb;
+    igraph_error_t rc = igraph_vector_int_init(&nb, 0);
+    if (rc != IGRAPH_SUCCESS) {
+        return collab_error_from_igraph(err, rc, "placing the new nodes");
+    }
+    double bottom = -INFINITY;
+    double left = INFINITY;
+    for (size_t v = 0; v < n; v++) {
+        if (round[v] == 1) {
+            bottom = fmax(bottom, y[v]);
+            left = fmin(left, x[v]);
+        }
+    }
+    bool changed = true;
+    for (uint32_t r = 2; changed && rc == IGRAPH_SUCCESS; r++) {
+        changed = false;
+        for (size_t v = 0; v < n && rc == IGRAPH_SUCCESS; v++) {
+            if (round[v] != 0) {
+                continue;
+            }
+            rc = igraph_neighbors(&g->graph, &nb, (igraph_integer_t)v, IGRAPH_ALL);
+            double sx = 0;
+            double sy = 0;
+            size_t cnt = 0;
+            for (igraph_integer_t k = 0; rc == IGRAPH_SUCCESS && k < igraph_vector_int_size(&nb);
+                 k++) {
+                size_t u = (size_t)VECTOR(nb)[k];
+                if (round[u] != 0 && round[u] < r) {
+                    sx += x[u];
+                    sy += y[u];
+                    cnt++;
+                }
+            }
+            if (cnt > 0) {
+                double a = 2.399963229728653 * (double)v;
+                x[v] = sx / (double)cnt + spread * cos(a);
+                y[v] = sy / (double)cnt + spread * sin(a);
+                round[v] = r;
+                changed = true;
+            }
+        }
+    }
+    igraph_vector_int_destroy(&nb);
+    if (rc != IGRAPH_SUCCESS) {
+        return collab_error_from_igraph(err, rc, "placing the new nodes");
+    }
+    size_t k = 0;
+    for (size_t v = 0; v < n; v++) {
+        if (round[v] == 0) {
+            x[v] = left + 2 * spread * (double)k++;
+            y[v] = bottom + 3 * spread;
+        }
+    }
+    return COLLAB_OK;
+}
+
+/* Positions of an earlier map for the nodes named there (mo->layout_from); the others near their
+ * neighbours. `*used` is false when no node matched (then nothing is set and the layout runs). */
+static collab_status positions_layout(map_job *job, double aspect, bool *used, collab_error *err)
+{
+    const collab_map_positions *p = job->mo->layout_from;
+    const collab_graph *g = job->drawn;
+    size_t n = collab_graph_vertex_count(g);
+    double *x = collab_alloc_array(n + 1, sizeof *x);
+    double *y = collab_alloc_array(n + 1, sizeof *y);
+    uint32_t *round = collab_calloc_array(n + 1, sizeof *round);
+    collab_status st = COLLAB_OK;
+    *used = false;
+    if (x == NULL || y == NULL || round == NULL) {
+        st = collab_error_nomem(err, "placing the nodes");
+    }
+    double lo[2] = {INFINITY, INFINITY};
+    double hi[2] = {-INFINITY, -INFINITY};
+    size_t matched = 0;
+    for (size_t v = 0; st == COLLAB_OK && v < n; v++) {
+        const char *name = collab_graph_name(g, v);
+        uint32_t id = collab_names_find(&p->names, name, strlen(name));
+        if (id != COLLAB_NO_ID) {
+            x[v] = p->x[id];
+            y[v] = p->y[id];
+            round[v] = 1;
+            matched++;
+            lo[0] = fmin(lo[0], x[v]);
+            lo[1] = fmin(lo[1], y[v]);
+            hi[0] = fmax(hi[0], x[v]);
+            hi[1] = fmax(hi[1], y[v]);
+        }
+    }
+    if (st == COLLAB_OK && matched > 0 && matched < n) {
+        double spread = 0.03 * fmax(fmax(hi[0] - lo[0], hi[1] - lo[1]), 1e-9);
+        st = place_unmatched(g, x, y, round, spread, err);
+    }
+    if (st == COLLAB_OK && matched > 0) {
+        collab_layout *l = &job->layout;
+        igraph_error_t rc = igraph_matrix_init(&l->xy, (igraph_integer_t)n, 2);
+        if (rc != IGRAPH_SUCCESS) {
+            st = collab_error_from_igraph(err, rc, "placing the nodes");
+        } else {
+            l->n = n;
+            l->aspect = aspect;
+            for (size_t v = 0; v < n; v++) {
+                MATRIX(l->xy, v, 0) = x[v];
+                MATRIX(l->xy, v, 1) = y[v];
+            }
+            *used = true;
+        }
+    }
+    job->layout_matched = matched;
+    collab_free(x);
+    collab_free(y);
+    collab_free(round);
+    return st;
+}
+
 static collab_status lay_out(map_job *job, double aspect, const double *radius, collab_error *err)
 {
     const collab_map_extras *x = job->extras;
     if (x->fixed_x != NULL && !job->by_community) {
         return fixed_layout(job, aspect, err);
+    }
+    if (job->mo->layout_from != NULL && !job->by_community) {
+        bool used = false;
+        collab_status st = positions_layout(job, aspect, &used, err);
+        if (st != COLLAB_OK || used) {
+            return st;
+        }
     }
     collab_layout_options lo;
     collab_layout_options_init(&lo);
@@ -214,9 +346,9 @@ static collab_status lay_out(map_job *job, double aspect, const double *radius, 
     lo.threads = job->mo->threads;
     lo.progress = job->mo->progress;
     lo.progress_data = job->mo->progress_data;
-    if (x->initial_x != NULL && !job->by_community) {
-        lo.initial_x = x->initial_x;
-        lo.initial_y = x->initial_y;
+    if (job->initial_x != NULL && !job->by_community) {
+        lo.initial_x = job->initial_x;
+        lo.initial_y = job->initial_y;
     }
     return collab_layout_compute(&job->layout, job->drawn, &lo, err);
 }
@@ -309,7 +441,15 @@ static collab_status colours(map_job *job, collab_scene_input *si, collab_error 
 static void write_subtitle(map_job *job)
 {
     if (job->extras->subtitle != NULL) {
-        snprintf(job->subtitle, sizeof job->subtitle, "%s", job->extras->subtitle);
+        if (job->scope->active) {
+            snprintf(job->subtitle, sizeof job->subtitle,
+                     "%s \xc2\xb7 not drawn: %zu smaller component%s, %zu node%s",
+                     job->extras->subtitle, job->scope->components_left,
+                     job->scope->components_left == 1 ? "" : "s", job->scope->nodes_left,
+                     job->scope->nodes_left == 1 ? "" : "s");
+        } else {
+            snprintf(job->subtitle, sizeof job->subtitle, "%s", job->extras->subtitle);
+        }
         return;
     }
     if (job->by_community) {
@@ -556,14 +696,33 @@ collab_status collab_map_build(collab_map *out, const collab_map_source *src,
     size_t n_source = collab_graph_vertex_count(src->graph);
     bool node_level = mo->level == COLLAB_MAP_LEVEL_NODES ||
                       (mo->level == COLLAB_MAP_LEVEL_AUTO && n_source <= COLLAB_MAP_NODE_LIMIT);
-    /* The query commands' extras are per vertex of the whole graph: they draw it whole. */
+    /* Ego and path maps (emphasis, a centre, fixed positions) draw the sub-graph they are given
+     * whole; a warm-started map (slices) keeps the scope of `collab map`, its warm start cut to
+     * the vertices kept. */
     collab_i_map_scope scope;
     memset(&scope, 0, sizeof scope);
     collab_status st = COLLAB_OK;
-    if (node_level && !mo->all_components && extras == NULL) {
+    bool whole = extras != NULL &&
+                 (extras->emphasis != NULL || extras->centre >= 0 || extras->fixed_x != NULL);
+    job.initial_x = job.extras->initial_x;
+    job.initial_y = job.extras->initial_y;
+    if (node_level && !mo->all_components && !whole) {
         st = collab_i_map_scope_build(&scope, src, err);
         if (st == COLLAB_OK && scope.active) {
             job.src = src = &scope.src;
+        }
+    }
+    if (st == COLLAB_OK && scope.active && job.initial_x != NULL) {
+        job.scoped_initial = collab_alloc_array(2 * scope.n_kept + 1, sizeof *job.scoped_initial);
+        if (job.scoped_initial == NULL) {
+            st = collab_error_nomem(err, "drawing the map");
+        } else {
+            for (size_t i = 0; i < scope.n_kept; i++) {
+                job.scoped_initial[i] = job.initial_x[scope.kept[i]];
+                job.scoped_initial[scope.n_kept + i] = job.initial_y[scope.kept[i]];
+            }
+            job.initial_x = job.scoped_initial;
+            job.initial_y = job.scoped_initial + scope.n_kept;
         }
     }
     job.scope = &scope;
@@ -591,10 +750,12 @@ collab_status collab_map_build(collab_map *out, const collab_map_source *src,
         map.n_drawn = collab_graph_vertex_count(job.drawn);
         map.method = mo->layout;
         memcpy(map.notice, job.notice, sizeof map.notice);
+        map.layout_matched = job.layout_matched;
         map.n_vertices = n_source;
         st = scope.active ? number_nodes(&scope, n_source, &map, err) : COLLAB_OK;
     }
     collab_i_map_scope_destroy(&scope);
+    collab_free(job.scoped_initial);
     collab_layout_destroy(&job.layout);
     collab_graph_destroy(&job.community_level);
     collab_free(job.bubble_size);

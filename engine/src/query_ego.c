@@ -5,6 +5,7 @@
 #include "collab/metrics.h"
 #include "collab/query.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -148,5 +149,110 @@ collab_status collab_query_neighbourhood(const collab_graph *g, const collab_edg
     qsort(m, k, sizeof *m, by_distance_then_shared);
     *out = m;
     *n_out = k;
+    return COLLAB_OK;
+}
+
+/* ---- ring positions --------------------------------------------------------------------- */
+
+typedef struct ring_entry {
+    double key; /* group (ring 1) or target angle (outer rings) */
+    double tie; /* vertex order */
+    uint32_t v; /* vertex */
+} ring_entry;
+
+static int by_key(const void *a, const void *b)
+{
+    const ring_entry *x = a;
+    const ring_entry *y = b;
+    if (x->key != y->key) {
+        return x->key < y->key ? -1 : 1;
+    }
+    return (x->tie > y->tie) - (x->tie < y->tie);
+}
+
+#define TWO_PI       6.283185307179586
+#define RING_DENSITY 40.0 /* people per unit of a ring's length before it becomes a band */
+#define RING_BANDS   8    /* sub-rings of a band at most */
+
+collab_status collab_query_ego_rings(const collab_graph *sub, const int32_t *dist,
+                                     const uint32_t *group, double *x, double *y, collab_error *err)
+{
+    size_t n = collab_graph_vertex_count(sub);
+    double *angle = collab_alloc_array(n + 1, sizeof *angle);
+    double *band = collab_calloc_array(n + 1, sizeof *band);
+    ring_entry *ring = collab_alloc_array(n + 1, sizeof *ring);
+    igraph_vector_int_t nb;
+    if (angle == NULL || band == NULL || ring == NULL ||
+        igraph_vector_int_init(&nb, 0) != IGRAPH_SUCCESS) {
+        collab_free(angle);
+        collab_free(band);
+        collab_free(ring);
+        return collab_error_nomem(err, "placing the neighbourhood in rings");
+    }
+    int32_t max_d = 0;
+    for (size_t v = 0; v < n; v++) {
+        max_d = dist[v] > max_d ? dist[v] : max_d;
+    }
+    igraph_error_t rc = IGRAPH_SUCCESS;
+    for (int32_t d = 1; d <= max_d && rc == IGRAPH_SUCCESS; d++) {
+        size_t k = 0;
+        for (size_t v = 0; v < n && rc == IGRAPH_SUCCESS; v++) {
+            if (dist[v] != d) {
+                continue;
+            }
+            double key = 0;
+            if (d == 1) {
+                key = group != NULL ? (double)group[v] : 0;
+            } else {
+                /* the circular mean of its neighbours on the ring inside */
+                rc = igraph_neighbors(&sub->graph, &nb, (igraph_integer_t)v, IGRAPH_ALL);
+                double sx = 0;
+                double sy = 0;
+                for (igraph_integer_t j = 0;
+                     rc == IGRAPH_SUCCESS && j < igraph_vector_int_size(&nb); j++) {
+                    size_t u = (size_t)VECTOR(nb)[j];
+                    if (dist[u] == d - 1) {
+                        sx += cos(angle[u]);
+                        sy += sin(angle[u]);
+                    }
+                }
+                key = atan2(sy, sx);
+                key = key < 0 ? key + TWO_PI : key;
+            }
+            ring[k++] = (ring_entry){key, (double)v, (uint32_t)v};
+        }
+        qsort(ring, k, sizeof *ring, by_key);
+        /* evenly spaced in that order, turned so each lands as near its target as it can */
+        double sx = 0;
+        double sy = 0;
+        for (size_t i = 0; d > 1 && i < k; i++) {
+            double off = ring[i].key - TWO_PI * (double)i / (double)k;
+            sx += cos(off);
+            sy += sin(off);
+        }
+        double start = d > 1 && (sx != 0 || sy != 0) ? atan2(sy, sx) : -TWO_PI / 4;
+        /* a ring with more people than RING_DENSITY per unit of its length becomes a band of
+         * sub-rings (at most RING_BANDS, within 0.45 of its radius), taken in turn */
+        double capacity = TWO_PI * (double)d * RING_DENSITY;
+        size_t bands = (size_t)ceil((double)k / capacity);
+        bands = bands < 1 ? 1 : bands > RING_BANDS ? RING_BANDS : bands;
+        for (size_t i = 0; i < k; i++) {
+            angle[ring[i].v] = start + TWO_PI * (double)i / (double)k;
+            band[ring[i].v] =
+                bands > 1 ? -0.45 + 0.9 * ((double)(i % bands) + 0.5) / (double)bands : 0;
+        }
+    }
+    igraph_vector_int_destroy(&nb);
+    for (size_t v = 0; v < n; v++) {
+        double r = dist[v] > 0 ? (double)dist[v] + band[v] : 0;
+        x[v] = r > 0 ? r * cos(angle[v]) : 0;
+        y[v] = r > 0 ? r * sin(angle[v]) : 0;
+    }
+    collab_free(band);
+    collab_free(angle);
+    collab_free(ring);
+    if (rc != IGRAPH_SUCCESS) {
+        return collab_error_from_igraph(err, rc, "placing the neighbourhood in rings");
+    }
     return COLLAB_OK;
 }

@@ -263,6 +263,22 @@ static void draw_legend(painter *p, const collab_scene *s)
     }
 }
 
+static void draw_cards(painter *p, const collab_scene *s)
+{
+    for (size_t i = 0; i < s->n_cards; i++) {
+        const collab_scene_card *c = &s->cards[i];
+        rounded_rect(p->cr, c->box.x, c->box.y, c->box.w, c->box.h, 4);
+        set_color(p->cr, c->fill);
+        cairo_fill_preserve(p->cr);
+        set_color(p->cr, c->border);
+        cairo_set_line_width(p->cr, 0.75);
+        cairo_stroke(p->cr);
+        for (size_t k = 0; k < c->n_lines; k++) {
+            draw_text(p, &c->lines[k], NULL, 0);
+        }
+    }
+}
+
 void collab_render_paint(cairo_t *cr, const collab_scene *s)
 {
     cairo_save(cr);
@@ -270,8 +286,6 @@ void collab_render_paint(cairo_t *cr, const collab_scene *s)
     cairo_rectangle(cr, 0, 0, s->width, s->height);
     cairo_fill(cr);
     draw_edges(cr, s);
-    draw_nodes(cr, s);
-    draw_leaders(cr, s);
     painter p = {cr, pango_cairo_create_layout(cr), pango_cairo_create_layout(cr)};
     configure_layout(p.label);
     configure_layout(p.ltr);
@@ -279,6 +293,9 @@ void collab_render_paint(cairo_t *cr, const collab_scene *s)
     pango_context_set_base_dir(pango_layout_get_context(p.ltr), PANGO_DIRECTION_LTR);
     pango_layout_set_auto_dir(p.ltr, FALSE);
     pango_layout_context_changed(p.ltr);
+    draw_cards(&p, s);
+    draw_nodes(cr, s);
+    draw_leaders(cr, s);
     for (size_t i = 0; i < s->n_labels; i++) {
         draw_text(&p, &s->labels[i].t, &s->background, s->halo_width);
     }

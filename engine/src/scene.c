@@ -592,5 +592,12 @@ void collab_scene_destroy(collab_scene *s)
     collab_free(s->paint_order);
     collab_free(s->edges);
     collab_free(s->obstacles);
+    for (size_t i = 0; s->cards != NULL && i < s->n_cards; i++) {
+        for (size_t k = 0; s->cards[i].lines != NULL && k < s->cards[i].n_lines; k++) {
+            collab_i_text_free(&s->cards[i].lines[k]);
+        }
+        collab_free(s->cards[i].lines);
+    }
+    collab_free(s->cards);
     memset(s, 0, sizeof *s);
 }

@@ -295,6 +295,31 @@ static json_t *legend_json(const collab_scene *s, bool *ok)
     return o;
 }
 
+static json_t *cards_json(const collab_scene *s, bool *ok)
+{
+    json_t *arr = json_array();
+    for (size_t i = 0; arr != NULL && *ok && i < s->n_cards; i++) {
+        const collab_scene_card *c = &s->cards[i];
+        json_t *o = json_object();
+        json_t *lines = json_array();
+        push(arr, o, ok);
+        if (o == NULL || lines == NULL) {
+            json_decref(lines);
+            *ok = false;
+            break;
+        }
+        put(o, "from", json_integer(c->from), ok);
+        put(o, "to", json_integer(c->to), ok);
+        put(o, "box", box_json(c->box, ok), ok);
+        put(o, "lines", lines, ok);
+        for (size_t k = 0; k < c->n_lines; k++) {
+            push(lines, text_json(&c->lines[k], ok), ok);
+        }
+    }
+    *ok = *ok && arr != NULL;
+    return arr;
+}
+
 static json_t *scene_json(const collab_scene *s, bool *ok)
 {
     json_t *root = json_object();
@@ -326,6 +351,9 @@ static json_t *scene_json(const collab_scene *s, bool *ok)
     put(root, "legend", legend_json(s, ok), ok);
     if (s->has_quality) {
         put(root, "quality", quality_json(&s->quality, ok), ok);
+    }
+    if (s->n_cards > 0) {
+        put(root, "cards", cards_json(s, ok), ok);
     }
     return root;
 }

@@ -214,8 +214,10 @@ void collab_timeline_place(collab_timeline *t, const collab_graph *g, const doub
                            const double *y, double aspect)
 {
     for (size_t v = 0; v < collab_graph_vertex_count(g); v++) {
-        t->x[g->origin[v]] = x[v];
-        t->y[g->origin[v]] = y[v];
+        if (!isnan(x[v]) && !isnan(y[v])) {
+            t->x[g->origin[v]] = x[v];
+            t->y[g->origin[v]] = y[v];
+        }
     }
     t->aspect = aspect;
     t->have_positions = true;

@@ -6,10 +6,12 @@ Usage: query_checks.py COLLAB DATASETS_DIR
 Every expectation is computed here from the CSV itself (who shares a project with whom, which
 decade each credit falls in, degrees inside a decade), never copied from collab's output:
 - ego: the neighbourhood of Thom Russo is everyone who shares a project with him; the map puts
-  him at the centre of the plot, outlined, labelled, with no overlapping labels.
+  him at the centre of the plot, outlined, labelled, with no overlapping labels; Rick Rubin's
+  two-step map puts everyone one step away nearer him than anyone two steps away.
 - path: the chain between two of his artists runs through him, and every project printed on a
-  step is one both people are credited on; the map draws the ends outlined and one project
-  square per step.
+  step is one both people are credited on; the figure draws the ends outlined and one card per
+  step between its two people, naming a project they share and each one's role on it, with no
+  card or name over another.
 - slices by decade: the 1990s hold the pop/R&B artists and none of the Latin ones, the 2000s the
   Latin ones; ranks.csv equals degree ranks computed here; the people of the 1990s who are absent
   from the 2000s appear as faded, unlabelled marks; people in both decades stay near their place;
@@ -100,6 +102,19 @@ def check_ego(collab, data, rows, tmp):
     if centre["label"] is None:
         fail("ego is not labelled")
     no_label_overlap(scene, "ego map")
+    # Two steps out: everyone one step away is nearer the centre than anyone two steps away.
+    run(collab, "ego", data, "Rick Rubin", "--radius", "2", "-o", png, "--scene", scene_path)
+    scene = json.load(open(scene_path, encoding="utf-8"))
+    nodes = {n["name"]: n for n in scene["nodes"]}
+    first = co_credited(rows)["Rick Rubin"]
+    second = set().union(*(co_credited(rows)[p] for p in first)) - first - {"Rick Rubin"}
+    if set(nodes) != first | second | {"Rick Rubin"}:
+        fail("ego --radius 2 map does not draw exactly the two-step neighbourhood")
+    c = nodes["Rick Rubin"]
+    far = {p: math.dist((c["x"], c["y"]), (nodes[p]["x"], nodes[p]["y"])) for p in first | second}
+    if not second or max(far[p] for p in first) >= min(far[p] for p in second):
+        fail(f"ego rings: one step out up to {max(far[p] for p in first):.1f} from the centre, "
+             f"two steps from {min(far[p] for p in second):.1f}")
 
 
 def check_path(collab, data, rows, tmp):
@@ -130,18 +145,41 @@ def check_path(collab, data, rows, tmp):
     scene_path = os.path.join(tmp, "path.json")
     run(collab, "path", data, a, b, "-o", svg, "--scene", scene_path)
     scene = json.load(open(scene_path, encoding="utf-8"))
-    people = [n for n in scene["nodes"] if n["shape"] == "circle"]
-    projects = [n for n in scene["nodes"] if n["shape"] != "circle"]
+    people = scene["nodes"]
     if [n["name"] for n in sorted(people, key=lambda n: n["x"])] != [a, "Thom Russo", b]:
         fail("path map does not draw the chain from left to right")
-    if len(projects) != 2:
-        fail(f"path map draws {len(projects)} projects, expected one per step")
+    cards = scene.get("cards", [])
+    if len(cards) != 2:
+        fail(f"path map draws {len(cards)} project cards, expected one per step")
+    # Each card names a project both people of its step share, and each one's role on it.
+    for card in cards:
+        u, v = people[card["from"]]["name"], people[card["to"]]["name"]
+        lines = [l["text"] for l in card["lines"]]
+        shared = projects_of(rows, u) & projects_of(rows, v)
+        title = lines[0].rsplit(" (", 1)[0] if lines[0].endswith(")") else lines[0]
+        if title not in shared:
+            fail(f"path card {lines} names no project shared by {u} and {v}")
+        for person in (u, v):
+            roles = {r["role"] or "credited" for r in rows
+                     if r["person"] == person and r["project"] == title}
+            if not any(l.startswith(f"{person}: ") and l.split(": ", 1)[1] in roles
+                       for l in lines):
+                fail(f"path card {lines} lacks {person}'s role ({sorted(roles)})")
+        box = card["box"]
+        if not people[card["from"]]["x"] < box["x"] < box["x"] + box["w"] < people[card["to"]]["x"]:
+            fail(f"path card {lines} is not between {u} and {v}")
     ends = [n for n in people if n["stroke"] == scene["page"]["foreground"]]
     if sorted(n["name"] for n in ends) != sorted([a, b]):
         fail("path map does not outline the two ends")
     if any(n["label"] is None for n in scene["nodes"]):
         fail("path map leaves a node unlabelled")
     no_label_overlap(scene, "path map")
+    boxes = [l for l in scene["labels"]] + [{**c["box"], "text": c["lines"][0]["text"]}
+                                            for c in cards]
+    for x, y in itertools.combinations(boxes, 2):
+        if (x["x"] < y["x"] + y["w"] and y["x"] < x["x"] + x["w"] and
+                x["y"] < y["y"] + y["h"] and y["y"] < x["y"] + x["h"]):
+            fail(f"path map: {x['text']!r} overlaps {y['text']!r}")
 
 
 def decade_of(row):

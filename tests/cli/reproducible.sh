@@ -47,3 +47,26 @@ for level in communities nodes; do
     done
     echo "ok: map --level $level: default, --threads 1 and --threads 3 byte-identical"
 done
+
+# Paired figures: a map coloured by year with --layout-from the first map's scene puts every node
+# on the same point as the first (compared by name; the JSON rounds to 0.001 points), even with
+# another seed, which would move every node of a fresh layout.
+"$collab" map "$tango" --level nodes --no-progress -o "$work/pair_a.svg" \
+    --scene "$work/pair_a.json" 2>>"$work/stderr" || fail "collab map --scene exited with $?"
+"$collab" map "$tango" --level nodes --no-progress --color-by year --seed 7 \
+    --layout-from "$work/pair_a.json" -o "$work/pair_b.svg" --scene "$work/pair_b.json" \
+    2>"$work/pair.stderr" || fail "collab map --layout-from exited with $?"
+python3 - "$work/pair_a.json" "$work/pair_b.json" <<'PY' || fail "map --layout-from: positions differ"
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+pa = {n["name"]: (n["x"], n["y"]) for n in a["nodes"]}
+pb = {n["name"]: (n["x"], n["y"]) for n in b["nodes"]}
+assert len(pa) == len(pb) == len(a["nodes"]) > 1000, (len(pa), len(pb))
+moved = [k for k in pa if pa[k] != pb.get(k)]
+assert not moved, f"{len(moved)} nodes moved, e.g. {moved[0]}: {pa[moved[0]]} -> {pb.get(moved[0])}"
+assert a["nodes"][0]["color"] != b["nodes"][0]["color"] or a["legend"] != b["legend"]
+PY
+n=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["nodes"]))' "$work/pair_a.json")
+grep -q ": $n of $n nodes placed as there" "$work/pair.stderr" ||
+    fail "map --layout-from: stderr does not say $n of $n matched: $(cat "$work/pair.stderr")"
+echo "ok: map --color-by year --layout-from: all $n nodes at the first map's positions"

@@ -189,6 +189,165 @@ static void test_color_parse(void **state)
     assert_false(collab_map_color_parse("colour", &color, &metric));
 }
 
+static const collab_scene_node *node_named(const collab_map *map, const char *name)
+{
+    for (size_t i = 0; i < map->scene.n_nodes; i++) {
+        if (strcmp(map->scene.nodes[i].name, name) == 0) {
+            return &map->scene.nodes[i];
+        }
+    }
+    fail_msg("no node named '%s'", name);
+    return NULL;
+}
+
+static void read_positions(collab_map_positions *p, const char *json, collab_status want,
+                           collab_error *err)
+{
+    char path[64];
+    write_temp(path, json, strlen(json));
+    assert_int_equal(collab_map_positions_read(p, path, err), want);
+    unlink(path);
+}
+
+/* --layout-from: a second map with another seed and colouring, given the first map's scene,
+ * draws every node on the same point; nodes missing from the positions go next to their
+ * neighbours; names there but not in the graph are ignored. */
+static void test_layout_from(void **state)
+{
+    (void)state;
+    fixture f;
+    fixture_build(&f, "person,project\nA,P1\nB,P1\nB,P2\nC,P2\nC,P3\nD,P3\nB,P4\nE,P4\n"
+                      "A,P5\nE,P5\n");
+    collab_map_options mo;
+    collab_map_options_init(&mo);
+    mo.level = COLLAB_MAP_LEVEL_NODES;
+    collab_map first;
+    collab_error err = {0};
+    assert_int_equal(build_map(&first, &f, &mo, &err), COLLAB_OK);
+    char *json = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&json, &len);
+    assert_int_equal(collab_scene_write_json(mem, &first.scene, &err), COLLAB_OK);
+    fclose(mem);
+    collab_map_positions pos;
+    read_positions(&pos, json, COLLAB_OK, &err);
+    free(json);
+    assert_int_equal(pos.n, 5);
+    mo.seed = 7;
+    mo.color_by = COLLAB_MAP_COLOR_METRIC; /* a colour bar instead of the communities */
+    mo.color_metric = COLLAB_METRIC_DEGREE;
+    mo.layout_from = &pos;
+    collab_map second;
+    assert_int_equal(build_map(&second, &f, &mo, &err), COLLAB_OK);
+    assert_int_equal(second.layout_matched, 5);
+    for (size_t i = 0; i < first.scene.n_nodes; i++) {
+        const collab_scene_node *a = &first.scene.nodes[i];
+        const collab_scene_node *b = node_named(&second, a->name);
+        assert_float_equal(a->x, b->x, 0.01); /* the JSON keeps 0.001 */
+        assert_float_equal(a->y, b->y, 0.01);
+    }
+    collab_map_destroy(&second);
+    collab_map_positions_destroy(&pos);
+    /* E is missing, Zed is not in the graph: four matched, E placed between its neighbours A
+     * and B (3% of the drawing's extent away from their midpoint), the others as given. */
+    read_positions(&pos,
+                   "{\"nodes\": [{\"name\": \"A\", \"x\": 0, \"y\": 0}, {\"name\": \"B\", "
+                   "\"x\": 100, \"y\": 0}, {\"name\": \"C\", \"x\": 200, \"y\": 0}, "
+                   "{\"name\": \"D\", \"x\": 300, \"y\": 0}, {\"name\": \"Zed\", \"x\": "
+                   "900, \"y\": 900}, {\"name\": \"A\", \"x\": 5000, \"y\": 0}]}",
+                   COLLAB_OK, &err);
+    assert_int_equal(pos.n, 5); /* the second A is ignored */
+    assert_int_equal(build_map(&second, &f, &mo, &err), COLLAB_OK);
+    assert_int_equal(second.layout_matched, 4);
+    const collab_scene_node *a = node_named(&second, "A");
+    const collab_scene_node *b = node_named(&second, "B");
+    const collab_scene_node *c = node_named(&second, "C");
+    const collab_scene_node *d = node_named(&second, "D");
+    const collab_scene_node *e = node_named(&second, "E");
+    double unit = (d->x - a->x) / 300; /* page points per position unit */
+    assert_true(unit > 0);
+    assert_float_equal(b->x - a->x, 100 * unit, 1e-6);
+    assert_float_equal(c->x - a->x, 200 * unit, 1e-6);
+    assert_float_equal(b->y, a->y, 1e-6);
+    double ex = e->x - (a->x + b->x) / 2;
+    double ey = e->y - a->y;
+    assert_float_equal(sqrt(ex * ex + ey * ey), 0.03 * 300 * unit, 1e-6);
+    collab_map_destroy(&second);
+    collab_map_positions_destroy(&pos);
+    collab_map_destroy(&first);
+    fixture_destroy(&f);
+}
+
+/* Scope with the query commands' extras: a warm-started map (slices) leaves out the small
+ * component as `collab map` does and says so after its own subtitle; a map with an emphasised
+ * person (ego) draws its whole graph. Graph: a 12-person chain of projects and a separate pair. */
+static void test_scope_with_extras(void **state)
+{
+    (void)state;
+    fixture f;
+    char csv[1024] = "person,project\n";
+    for (int i = 0; i < 11; i++) {
+        char row[64];
+        snprintf(row, sizeof row, "p%d,P%d\np%d,P%d\n", i, i, i + 1, i);
+        strcat(csv, row);
+    }
+    strcat(csv, "x,Q\ny,Q\n");
+    fixture_build(&f, csv);
+    size_t n = collab_graph_vertex_count(&f.g);
+    assert_int_equal(n, 14);
+    double *ix = collab_alloc_array(n, sizeof *ix);
+    double *iy = collab_alloc_array(n, sizeof *iy);
+    for (size_t v = 0; v < n; v++) {
+        ix[v] = (double)v;
+        iy[v] = (double)(v % 3);
+    }
+    collab_map_options mo;
+    collab_map_options_init(&mo);
+    mo.level = COLLAB_MAP_LEVEL_NODES;
+    collab_map_extras warm = {.centre = -1, .initial_x = ix, .initial_y = iy, .subtitle = "slice"};
+    collab_map_source src = {&f.g, &f.list, &f.m, &f.p, COLLAB_COMMUNITY_LEIDEN};
+    collab_map map;
+    collab_error err = {0};
+    assert_int_equal(collab_map_build(&map, &src, &mo, &warm, &err), COLLAB_OK);
+    assert_int_equal(map.components_left, 1);
+    assert_int_equal(map.nodes_left, 2);
+    assert_int_equal(map.scene.n_nodes, 12);
+    assert_non_null(map.node_of_vertex);
+    assert_int_equal(map.node_of_vertex[12], UINT32_MAX); /* x */
+    assert_string_equal(map.scene.subtitle.text,
+                        "slice \xc2\xb7 not drawn: 1 smaller component, 2 nodes");
+    collab_map_destroy(&map);
+    uint8_t emphasis[14] = {1};
+    collab_map_extras ego = {.centre = 0, .emphasis = emphasis, .subtitle = "ego"};
+    assert_int_equal(collab_map_build(&map, &src, &mo, &ego, &err), COLLAB_OK);
+    assert_int_equal(map.scene.n_nodes, 14);
+    assert_int_equal(map.components_left, 0);
+    assert_string_equal(map.scene.subtitle.text, "ego");
+    collab_map_destroy(&map);
+    collab_free(ix);
+    collab_free(iy);
+    fixture_destroy(&f);
+}
+
+/* Bad --layout-from files: not JSON (with line and column), JSON without positions. */
+static void test_layout_from_errors(void **state)
+{
+    (void)state;
+    collab_map_positions pos;
+    collab_error err = {0};
+    read_positions(&pos, "{\n  \"nodes\": [1,\n", COLLAB_E_INPUT, &err);
+    assert_int_equal(err.line, 3);
+    assert_non_null(strstr(err.message, "not a scene JSON"));
+    collab_error err2 = {0};
+    read_positions(&pos, "{\"nodes\": 3}", COLLAB_E_INPUT, &err2);
+    assert_non_null(strstr(err2.message, "has no \"nodes\" array"));
+    collab_error err3 = {0};
+    read_positions(&pos, "{\"nodes\": [{\"name\": \"A\", \"x\": 1}]}", COLLAB_E_INPUT, &err3);
+    assert_non_null(strstr(err3.message, "holds no node with a name and a position"));
+    collab_error err4 = {0};
+    assert_int_equal(collab_map_positions_read(&pos, "/nonexistent/x.json", &err4), COLLAB_E_IO);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -198,6 +357,9 @@ int main(void)
         cmocka_unit_test(test_community_level),
         cmocka_unit_test(test_contract),
         cmocka_unit_test(test_color_parse),
+        cmocka_unit_test(test_layout_from),
+        cmocka_unit_test(test_layout_from_errors),
+        cmocka_unit_test(test_scope_with_extras),
     };
     return cmocka_run_group_tests(tests, setup_engine, NULL);
 }

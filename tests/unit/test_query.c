@@ -4,6 +4,8 @@
 #include "collab/query.h"
 #include "test_support.h"
 
+#include <math.h>
+
 /* Seven people whose folded names are 1 to 3 edits from "anna" and one far away, so a miss fills
  * the five-name suggestion list and has ties to break:
  *   anne 1, hanna 1, ana 1, anja 1, annie 2, anouk 3, bob 4 (too far for a four-letter name). */
@@ -217,6 +219,78 @@ static void test_links(void **state)
     collab_edgelist_destroy(&list);
 }
 
+#define PI 3.14159265358979323846
+
+/* Rings: the person at the centre, the first ring at radius 1 in order of group, evenly spaced
+ * from the top; the second ring at radius 2, each next to the people it is reached through.
+ * Star: E (ego) - A, B, C, D; A - A2, C - C2 (two steps out). Groups: A, C in 1; B, D in 0. */
+static void test_ego_rings(void **state)
+{
+    (void)state;
+    collab_graph g = {0};
+    collab_edgelist list = {0};
+    build_text(&g, &list, "source,target\nE,A\nE,B\nE,C\nE,D\nA,A2\nC,C2\n", COLLAB_VIEW_DEFAULT,
+               COLLAB_WEIGHT_COUNT);
+    /* vertex ids in order of first appearance: E 0, A 1, B 2, C 3, D 4, A2 5, C2 6 */
+    int32_t dist[7] = {0, 1, 1, 1, 1, 2, 2};
+    uint32_t group[7] = {0, 1, 0, 1, 0, 1, 1};
+    double x[7];
+    double y[7];
+    collab_error err = {0};
+    assert_int_equal(collab_query_ego_rings(&g, dist, group, x, y, &err), COLLAB_OK);
+    assert_float_equal(x[0], 0, 1e-12);
+    assert_float_equal(y[0], 0, 1e-12);
+    for (int v = 1; v < 7; v++) {
+        assert_float_equal(hypot(x[v], y[v]), dist[v], 1e-9);
+    }
+    /* ring 1 from the top (angle -pi/2), a quarter turn apart, group 0 first: B, D, A, C */
+    const int order[4] = {2, 4, 1, 3};
+    for (int i = 0; i < 4; i++) {
+        double a = -PI / 2 + PI / 2 * i;
+        assert_float_equal(x[order[i]], cos(a), 1e-9);
+        assert_float_equal(y[order[i]], sin(a), 1e-9);
+    }
+    /* A is at angle pi/2 and C at pi, so A2 and C2 (in that order) go half a turn apart, turned
+     * by the circular mean of their offsets (pi/2 - 0 and pi - pi): A2 at pi/4, C2 at -3pi/4 */
+    assert_float_equal(atan2(y[5], x[5]), PI / 4, 1e-9);
+    assert_float_equal(atan2(y[6], x[6]), -3 * PI / 4, 1e-9);
+    collab_graph_destroy(&g);
+    collab_edgelist_destroy(&list);
+}
+
+/* A crowded ring becomes a band: 600 people one step out (more than 40 per unit of length,
+ * 2 pi * 40 = 251), on 3 sub-rings between radius 0.55 and 1.45, taken in turn. */
+static void test_ego_rings_band(void **state)
+{
+    (void)state;
+    char *csv = collab_malloc(601 * 24);
+    assert_non_null(csv);
+    size_t at = (size_t)sprintf(csv, "source,target\n");
+    for (int i = 0; i < 600; i++) {
+        at += (size_t)sprintf(csv + at, "ego,p%d\n", i);
+    }
+    collab_graph g = {0};
+    collab_edgelist list = {0};
+    build_text(&g, &list, csv, COLLAB_VIEW_DEFAULT, COLLAB_WEIGHT_COUNT);
+    collab_free(csv);
+    int32_t dist[601];
+    double x[601];
+    double y[601];
+    dist[0] = 0;
+    for (int v = 1; v <= 600; v++) {
+        dist[v] = 1;
+    }
+    collab_error err = {0};
+    assert_int_equal(collab_query_ego_rings(&g, dist, NULL, x, y, &err), COLLAB_OK);
+    for (int v = 1; v <= 600; v++) {
+        double r = hypot(x[v], y[v]);
+        int j = (v - 1) % 3;
+        assert_float_equal(r, 1 - 0.45 + 0.9 * (j + 0.5) / 3, 1e-9);
+    }
+    collab_graph_destroy(&g);
+    collab_edgelist_destroy(&list);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -227,6 +301,8 @@ int main(void)
         cmocka_unit_test(test_distances_and_paths),
         cmocka_unit_test(test_all_chains_in_order_and_capped),
         cmocka_unit_test(test_links),
+        cmocka_unit_test(test_ego_rings),
+        cmocka_unit_test(test_ego_rings_band),
     };
     return cmocka_run_group_tests(tests, setup_engine, NULL);
 }

@@ -41,6 +41,25 @@ typedef enum collab_map_level {
 /* At the community level, at most this many bubbles: a map of a thousand specks says nothing. */
 #define COLLAB_MAP_MAX_BUBBLES 200
 
+/* Node positions of an earlier map, by name (collab map --layout-from). */
+typedef struct collab_map_positions {
+    collab_names names; /* node names; a name's id indexes x and y */
+    double *x, *y;      /* page position of each */
+    size_t n;           /* names */
+} collab_map_positions;
+
+/* Reads the nodes' names and page positions from a scene JSON written by `collab map --scene`
+ * (the "nodes" array; nodes without a name or a finite x and y are skipped, and of two nodes with
+ * one name the first counts) into `out` (uninitialised on entry, initialised only on COLLAB_OK).
+ * Errors: COLLAB_E_IO when the file cannot be opened; COLLAB_E_INPUT for text that is not JSON
+ * (with the line and column) or JSON without a node position; COLLAB_E_LIMIT past 1 GiB;
+ * COLLAB_E_NOMEM. */
+collab_status collab_map_positions_read(collab_map_positions *out, const char *path,
+                                        collab_error *err);
+
+/* Frees `p`; NULL-safe, safe on a zeroed value, leaves it zeroed. */
+void collab_map_positions_destroy(collab_map_positions *p);
+
 typedef struct collab_map_options {
     double width, height;          /* page in points */
     const char *title;             /* NULL = the input's file name */
@@ -61,6 +80,12 @@ typedef struct collab_map_options {
                                       max(3, min(10, a tenth of the largest)) nodes */
     bool quality;                  /* measure the map (collab/map_quality.h) into
                                       scene.quality */
+    const collab_map_positions *layout_from; /* node level: draw the nodes named there where
+                                      they were (the page positions refitted, so a map of the
+                                      same nodes and plot box puts them on the same points); a
+                                      node not named there goes to the mean position of its
+                                      placed neighbours, a little apart (in a row below when it
+                                      has none); NULL = run the layout */
     collab_progress_fn progress;   /* the layout's progress, or NULL */
     void *progress_data;           /* passed to `progress` */
 } collab_map_options;
@@ -110,6 +135,7 @@ typedef struct collab_map {
     size_t n_vertices;           /* vertices of the source graph */
     size_t components_left;      /* components not drawn, and their vertices */
     size_t nodes_left;
+    size_t layout_matched;       /* with layout_from: drawn nodes found there by name */
 } collab_map;
 
 /* Builds the map of src->graph into `out` (uninitialised on entry, initialised only on

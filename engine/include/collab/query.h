@@ -70,24 +70,17 @@ collab_status collab_query_neighbourhood(const collab_graph *g, const collab_edg
                                         uint32_t ego, size_t radius, collab_neighbour **out,
                                         size_t *n_out, collab_error *err);
 
-/* The drawing of shortest chains: the people on them in columns by step and, for every distinct
- * step, a project vertex between the two people labelled "Title (year) \u00b7 role / role" (the
- * first project linking them; credits drawn as people only, else a direct edge). */
-typedef struct collab_chain_drawing {
-    collab_graph graph;  /* people and project vertices (shape edges, no origins) */
-    double *x, *y;       /* fixed position of each vertex: x = 2 * step (projects between) */
-    uint8_t *emphasis;   /* 1 for the two ends */
-    double rows;         /* rows of the tallest column (for sizing the page) */
-} collab_chain_drawing;
-
-/* Builds the drawing of `n_paths` (> 0) chains of `length + 1` vertices of `g` (as from
- * collab_query_paths) into `out` (uninitialised on entry, initialised only on COLLAB_OK; free with
- * collab_chain_drawing_destroy). Errors: COLLAB_E_USAGE without a chain, COLLAB_E_NOMEM. */
-collab_status collab_chain_drawing_build(collab_chain_drawing *out, const collab_graph *g,
-                                         const collab_edgelist *list, const uint32_t *paths,
-                                         size_t n_paths, size_t length, collab_error *err);
-
-/* Frees `d`; NULL-safe, safe on a zeroed value, leaves it zeroed. */
-void collab_chain_drawing_destroy(collab_chain_drawing *d);
+/* Positions for drawing a neighbourhood in rings: the vertex at distance 0 (the person) at the
+ * centre and every vertex of `sub` at radius dist[v] (> 0; distances as collab_query_neighbourhood
+ * gives them, in vertex order of `sub`). The first ring goes round in order of `group` (e.g. the
+ * communities; NULL = vertex order) then of vertex id, evenly spaced from the top; each outer ring
+ * in order of the circular mean angle of each vertex's neighbours on the ring inside, evenly
+ * spaced and turned to sit as near those angles as it can. A ring holding more than 40 people per
+ * unit of its length (2 pi d) becomes a band: up to 8 sub-rings within 0.45 of radius d, taken
+ * in turn along the ring (so radius d - 0.45 < r < d + 0.45). `x` and `y` have room for every
+ * vertex. Errors: COLLAB_E_NOMEM, COLLAB_E_LIBRARY. Time complexity: O(V log V + E). */
+collab_status collab_query_ego_rings(const collab_graph *sub, const int32_t *dist,
+                                     const uint32_t *group, double *x, double *y,
+                                     collab_error *err);
 
 #endif

@@ -247,6 +247,17 @@ typedef struct collab_scene_legend {
     collab_colorbar colorbar;    /* valid when has_colorbar */
 } collab_scene_legend;
 
+/* A card: a rounded panel holding lines of text, painted over the edges and under the nodes (the
+ * project of each step in a path figure). */
+typedef struct collab_scene_card {
+    collab_box box;           /* the panel */
+    collab_rgba fill;         /* panel colour */
+    collab_rgba border;       /* panel border colour */
+    uint32_t from, to;        /* the two nodes it stands between */
+    size_t n_lines;           /* lines of text, top to bottom */
+    collab_scene_text *lines; /* owned; every box lies inside `box` */
+} collab_scene_card;
+
 typedef struct collab_scene {
     double width, height;         /* page size */
     collab_rgba background;       /* page colour (also the label halo) */
@@ -278,6 +289,8 @@ typedef struct collab_scene {
     size_t n_obstacles;           /* boxes labels keep out of: title, subtitle, legend */
     collab_box *obstacles;        /* owned */
     double halo_width;            /* halo stroke width as a fraction of a label's font size */
+    size_t n_cards;               /* cards (path figures); 0 for maps */
+    collab_scene_card *cards;     /* owned */
 } collab_scene;
 
 /* Fills `in` with defaults: 1200 x 900 page, margin 24, font scale 1, light theme, legend on,

@@ -71,7 +71,8 @@ collab_status collab_timeline_warm_start(const collab_timeline *t, const collab_
 collab_status collab_timeline_ghosts(const collab_timeline *t, const collab_graph *g, size_t k,
                                      double **gx, double **gy, size_t *n_ghosts, collab_error *err);
 
-/* Records where slice graph `g`'s people were drawn (layout positions x, y, and its aspect). */
+/* Records where slice graph `g`'s people were drawn (layout positions x, y, and its aspect); a
+ * NaN position (a person the map left out) keeps the place recorded before. */
 void collab_timeline_place(collab_timeline *t, const collab_graph *g, const double *x,
                            const double *y, double aspect);
 
