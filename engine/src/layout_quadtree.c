@@ -6,13 +6,13 @@
  * iteration into the same arrays, by partitioning a permutation of the point ids in place, so a
  * build allocates only when the cell array has to grow. Small cells stay leaves and are summed
  * exactly: below a handful of points a subdivision costs more than it saves. */
-#include "layout_internal.h"
-
 #include "collab/alloc.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "layout_internal.h"
 
 #define LEAF_POINTS    8  /* a cell with this many points or fewer is a leaf */
 #define MAX_DEPTH      48 /* coincident points would split forever; below this, stop */
@@ -245,15 +245,27 @@ static int cmp_ranked(const void *a, const void *b)
     return (p->id > q->id) - (p->id < q->id);
 }
 
-/* The discs placed so far, hashed by grid cell (side 2 rmax, so any overlap of a disc is with
- * discs in the 3 x 3 cells around its centre). Open addressing with linear probing; the cells
- * are unbounded because placement may push discs anywhere. */
+/* The discs placed so far, hashed by grid cell. The cell's side is twice the radius of a typical
+ * disc (SMALL_QUANTILE of them are no larger), so a cell holds a few discs however big the
+ * hubs are: a disc at most that large is entered in the cell of its centre, a larger one in
+ * every cell its bounding box touches. A query for disc j then scans the cells within r_j plus
+ * the small radius of its centre: every small disc it can overlap has its centre there, and
+ * every large one covers the cell of a point they share. Open addressing with linear probing;
+ * the cells are unbounded because placement may push discs anywhere. (With one cell size
+ * fitted to the largest disc, a map of 300,000 nodes whose hub is 50 times the typical disc
+ * put thousands of discs in each cell and spent minutes scanning them.) */
+#define SMALL_QUANTILE 0.95
+
 typedef struct disc_grid {
     double cell, ox, oy; /* cell side and grid origin */
+    double small;        /* the radius up to which a disc is entered in one cell only */
     size_t mask;         /* slots - 1, a power of two minus one */
+    size_t used;         /* slots in use */
     int64_t *kx, *ky;    /* per slot: cell coordinates */
-    uint32_t *head;      /* per slot: first disc in the cell, UINT32_MAX = free slot */
-    uint32_t *next;      /* per disc: next disc in its cell */
+    uint32_t *head;      /* per slot: first entry of the cell, UINT32_MAX = free slot */
+    uint32_t *disc;      /* per entry: its disc */
+    uint32_t *next;      /* per entry: the cell's next entry */
+    size_t n_entries, cap_entries;
 } disc_grid;
 
 static int64_t grid_coord(double v, double origin, double cell)
@@ -262,6 +274,7 @@ static int64_t grid_coord(double v, double origin, double cell)
     return (int64_t)fmax(-4e18, fmin(4e18, c));
 }
 
+/* The slot of cell (kx, ky), or the free slot where it would go. */
 static size_t grid_slot(const disc_grid *g, int64_t kx, int64_t ky)
 {
     uint64_t h =
@@ -273,16 +286,103 @@ static size_t grid_slot(const disc_grid *g, int64_t kx, int64_t ky)
     return s;
 }
 
-static void grid_insert(disc_grid *g, const double *x, const double *y, uint32_t j)
+static void grid_destroy(disc_grid *g)
 {
-    int64_t kx = grid_coord(x[j], g->ox, g->cell), ky = grid_coord(y[j], g->oy, g->cell);
+    collab_free(g->kx);
+    collab_free(g->ky);
+    collab_free(g->head);
+    collab_free(g->disc);
+    collab_free(g->next);
+    memset(g, 0, sizeof *g);
+}
+
+static bool grid_alloc_slots(disc_grid *g, size_t slots)
+{
+    g->mask = slots - 1;
+    g->used = 0;
+    g->kx = collab_alloc_array(slots, sizeof *g->kx);
+    g->ky = collab_alloc_array(slots, sizeof *g->ky);
+    g->head = collab_alloc_array(slots, sizeof *g->head);
+    if (g->kx == NULL || g->ky == NULL || g->head == NULL) {
+        return false;
+    }
+    memset(g->head, 0xff, slots * sizeof *g->head);
+    return true;
+}
+
+/* Doubles the slots when more than half are in use (the cells' lists move as they are). */
+static bool grid_grow(disc_grid *g)
+{
+    disc_grid old = *g;
+    if (!grid_alloc_slots(g, 2 * (old.mask + 1))) {
+        collab_free(g->kx);
+        collab_free(g->ky);
+        collab_free(g->head);
+        *g = old;
+        return false;
+    }
+    for (size_t s = 0; s <= old.mask; s++) {
+        if (old.head[s] != UINT32_MAX) {
+            size_t t = grid_slot(g, old.kx[s], old.ky[s]);
+            g->kx[t] = old.kx[s];
+            g->ky[t] = old.ky[s];
+            g->head[t] = old.head[s];
+            g->used++;
+        }
+    }
+    collab_free(old.kx);
+    collab_free(old.ky);
+    collab_free(old.head);
+    return true;
+}
+
+static bool grid_add(disc_grid *g, int64_t kx, int64_t ky, uint32_t j)
+{
+    if (2 * (g->used + 1) > g->mask + 1 && !grid_grow(g)) {
+        return false;
+    }
+    if (g->n_entries == g->cap_entries) {
+        size_t cap = 2 * g->cap_entries;
+        uint32_t *disc = collab_realloc_array(g->disc, cap, sizeof *disc);
+        if (disc == NULL) {
+            return false;
+        }
+        g->disc = disc;
+        uint32_t *next = collab_realloc_array(g->next, cap, sizeof *next);
+        if (next == NULL) {
+            return false;
+        }
+        g->next = next;
+        g->cap_entries = cap;
+    }
     size_t s = grid_slot(g, kx, ky);
     if (g->head[s] == UINT32_MAX) {
         g->kx[s] = kx;
         g->ky[s] = ky;
+        g->used++;
     }
-    g->next[j] = g->head[s];
-    g->head[s] = j;
+    uint32_t e = (uint32_t)g->n_entries++;
+    g->disc[e] = j;
+    g->next[e] = g->head[s];
+    g->head[s] = e;
+    return true;
+}
+
+static bool grid_insert(disc_grid *g, const double *x, const double *y, const double *r, uint32_t j)
+{
+    double reach = r[j] > g->small ? r[j] : 0.0;
+    int64_t x0 = grid_coord(x[j] - reach, g->ox, g->cell);
+    int64_t x1 = grid_coord(x[j] + reach, g->ox, g->cell);
+    int64_t y0 = grid_coord(y[j] - reach, g->oy, g->cell);
+    int64_t y1 = grid_coord(y[j] + reach, g->oy, g->cell);
+    for (int64_t a = x0; a <= x1; a++) {
+        for (int64_t b = y0; b <= y1; b++) {
+            if (!grid_add(g, a, b, j)) {
+                return false;
+            }
+        }
+    }
+    return true;
 }
 
 /* The placed disc that overlaps disc j at (px, py) the most, or UINT32_MAX; *depth is by how
@@ -290,16 +390,20 @@ static void grid_insert(disc_grid *g, const double *x, const double *y, uint32_t
 static uint32_t grid_worst(const disc_grid *g, const double *x, const double *y, const double *r,
                            uint32_t j, double px, double py, double *depth)
 {
-    int64_t kx = grid_coord(px, g->ox, g->cell), ky = grid_coord(py, g->oy, g->cell);
+    double reach = r[j] + g->small;
+    int64_t x0 = grid_coord(px - reach, g->ox, g->cell);
+    int64_t x1 = grid_coord(px + reach, g->ox, g->cell);
+    int64_t y0 = grid_coord(py - reach, g->oy, g->cell);
+    int64_t y1 = grid_coord(py + reach, g->oy, g->cell);
     uint32_t worst = UINT32_MAX;
     *depth = 0.0;
-    for (int64_t a = -1; a <= 1; a++) {
-        for (int64_t b = -1; b <= 1; b++) {
-            for (uint32_t k = g->head[grid_slot(g, kx + a, ky + b)]; k != UINT32_MAX;
-                 k = g->next[k]) {
+    for (int64_t a = x0; a <= x1; a++) {
+        for (int64_t b = y0; b <= y1; b++) {
+            for (uint32_t e = g->head[grid_slot(g, a, b)]; e != UINT32_MAX; e = g->next[e]) {
+                uint32_t k = g->disc[e];
                 double dx = px - x[k], dy = py - y[k];
                 double over = r[j] + r[k] - sqrt(dx * dx + dy * dy);
-                if (over > *depth) {
+                if (over > *depth || (over == *depth && over > 0.0 && k < worst)) {
                     *depth = over;
                     worst = k;
                 }
@@ -349,34 +453,39 @@ static void place_disc(const disc_grid *g, double *x, double *y, const double *r
     }
 }
 
-static void grid_destroy(disc_grid *g)
+static int cmp_double(const void *a, const void *b)
 {
-    collab_free(g->kx);
-    collab_free(g->ky);
-    collab_free(g->head);
-    collab_free(g->next);
-    memset(g, 0, sizeof *g);
+    double p = *(const double *)a, q = *(const double *)b;
+    return (p > q) - (p < q);
 }
 
-static bool grid_init(disc_grid *g, size_t n, double cell, double ox, double oy)
+/* The grid for n discs of radii r: the cell from the SMALL_QUANTILE radius. */
+static bool grid_init(disc_grid *g, const double *r, size_t n, double rmax, double ox, double oy)
 {
+    memset(g, 0, sizeof *g);
+    double *sorted = collab_alloc_array(n, sizeof *sorted);
+    if (sorted == NULL) {
+        return false;
+    }
+    memcpy(sorted, r, n * sizeof *sorted);
+    qsort(sorted, n, sizeof *sorted, cmp_double);
+    double small = sorted[(size_t)((double)(n - 1) * SMALL_QUANTILE)];
+    collab_free(sorted);
+    g->small = small > 0.0 ? small : rmax;
+    g->cell = 2.0 * g->small;
+    g->ox = ox;
+    g->oy = oy;
     size_t slots = 16;
     while (slots < 2 * n) {
         slots *= 2;
     }
-    *g = (disc_grid){cell,
-                     ox,
-                     oy,
-                     slots - 1,
-                     collab_alloc_array(slots, sizeof(int64_t)),
-                     collab_alloc_array(slots, sizeof(int64_t)),
-                     collab_alloc_array(slots, sizeof(uint32_t)),
-                     collab_alloc_array(n, sizeof(uint32_t))};
-    if (g->kx == NULL || g->ky == NULL || g->head == NULL || g->next == NULL) {
+    g->cap_entries = n + 16;
+    g->disc = collab_alloc_array(g->cap_entries, sizeof *g->disc);
+    g->next = collab_alloc_array(g->cap_entries, sizeof *g->next);
+    if (g->disc == NULL || g->next == NULL || !grid_alloc_slots(g, slots)) {
         grid_destroy(g);
         return false;
     }
-    memset(g->head, 0xff, slots * sizeof *g->head);
     return true;
 }
 
@@ -396,7 +505,7 @@ collab_status collab_i_layout_separate(double *x, double *y, const double *r, si
     cy /= (double)n;
     disc_grid g;
     ranked_point *ordered = collab_alloc_array(n, sizeof *ordered);
-    if (ordered == NULL || !grid_init(&g, n, 2.0 * rmax, cx, cy)) {
+    if (ordered == NULL || !grid_init(&g, r, n, rmax, cx, cy)) {
         collab_free(ordered);
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory separating nodes");
     }
@@ -405,11 +514,12 @@ collab_status collab_i_layout_separate(double *x, double *y, const double *r, si
         ordered[i] = (ranked_point){dx * dx + dy * dy, (uint32_t)i};
     }
     qsort(ordered, n, sizeof *ordered, cmp_ranked);
-    for (size_t k = 0; k < n; k++) {
+    bool ok = true;
+    for (size_t k = 0; ok && k < n; k++) {
         place_disc(&g, x, y, r, ordered[k].id, cx, cy, rmax);
-        grid_insert(&g, x, y, ordered[k].id);
+        ok = grid_insert(&g, x, y, r, ordered[k].id);
     }
     collab_free(ordered);
     grid_destroy(&g);
-    return COLLAB_OK;
+    return ok ? COLLAB_OK : collab_error_set(err, COLLAB_E_NOMEM, "out of memory separating nodes");
 }
