@@ -367,8 +367,8 @@ static collab_status compute_all(collab_metrics *m, const collab_graph *g,
         collab_i_estimate_opts est = {estimate_eps(opt), estimate_delta(opt), opt->top_exact,
                                       opt->approx_forced || opt->top_exact > 0};
         st = collab_i_sweep_start(&sweep, &csr, opt->paths == COLLAB_PATHS_INVERSE,
-                                  sample_size(opt, &csr), &est, opt->seed, opt->threads,
-                                  opt->progress, opt->progress_data, err);
+                                  !opt->plain_sweep, sample_size(opt, &csr), &est, opt->seed,
+                                  opt->threads, opt->progress, opt->progress_data, err);
     }
     /* Undirected graphs get constraint from the triangles; igraph's call is kept for directed
      * ones, where a tie's two directions are weighed as igraph defines. */

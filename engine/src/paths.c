@@ -44,15 +44,16 @@ typedef struct sweep {
     collab_progress_fn progress_all; /* the caller's progress function, for KADABRA */
     bool squares;                    /* keep sums of squares (sampling) */
     collab_i_estimate_opts est;      /* the guarantee asked for when sampling */
-    double *comp_reach;          /* per component: upper bound on any distance in it (sampling) */
-    double min_len;              /* lower bound on any distance between two vertices */
-    double hoeffding;            /* ln(2 n / delta): Hoeffding's bound for all vertices at once */
-    const uint32_t *sources;     /* sources (original vertices), ascending */
-    size_t n_sources;            /* how many */
-    lane lanes[N_LANES];         /* per-lane accumulators */
-    int n_threads;               /* workers */
-    collab_progress_fn progress; /* told how far the sweep is, or NULL */
-    void *progress_data;         /* passed to it */
+    double *comp_reach; /* per component: upper bound on any distance in it (sampling) */
+    double min_len;     /* lower bound on any distance between two vertices */
+    double hoeffding;   /* ln(2 n / delta): Hoeffding's bound for all vertices at once */
+    const collab_i_path_reduction *red; /* the sources left out, or NULL (paths_reduce.c) */
+    const uint32_t *sources;            /* sources (original vertices), ascending */
+    size_t n_sources;                   /* how many */
+    lane lanes[N_LANES];                /* per-lane accumulators */
+    int n_threads;                      /* workers */
+    collab_progress_fn progress;        /* told how far the sweep is, or NULL */
+    void *progress_data;                /* passed to it */
     double started;       /* when the sweep began (collab_clock_seconds), for the time left */
     atomic_size_t done;   /* sources finished */
     atomic_int next_lane; /* the next lane a worker may take */
@@ -96,7 +97,13 @@ static void *run_worker(void *arg)
          l = atomic_fetch_add(&s->next_lane, 1)) {
         for (size_t i = (size_t)l; i < s->n_sources && !atomic_load(&s->cancel); i += N_LANES) {
             uint32_t src = s->new_id[s->sources[i]];
-            if (s->inverse) {
+            uint32_t twins = s->red != NULL ? s->red->twins[s->sources[i]] : 1;
+            uint32_t pendants = s->red != NULL ? s->red->pendants[s->sources[i]] : 0;
+            if (twins != 1 || pendants != 0) {
+                size_t begin = s->comp_begin[s->comp[s->sources[i]]];
+                collab_i_paths_from_hops_folded(s->csr, &w, &s->lanes[l], src, begin, twins,
+                                                pendants);
+            } else if (s->inverse) {
                 collab_i_paths_from_inverse(s->csr, &w, &s->lanes[l], s->squares, src);
             } else {
                 size_t begin = s->comp_begin[s->comp[s->sources[i]]];
@@ -184,6 +191,13 @@ static void vertex_metrics(const sweep *s, size_t v, double size, double k,
             dsum2 += ln->dsum2[x];
         }
     }
+    if (s->red != NULL) {
+        /* what the runs that stand for others counted wrongly (paths_reduce.c) */
+        bc += s->red->bc[v];
+        dsum += s->red->dsum[v];
+        hsum += s->red->hsum[v];
+        reached += s->red->reached[v];
+    }
     /* Each unordered pair was counted from both ends when every source is swept; a sample
      * of k of the component's `size` sources is scaled up by size / k (KADABRA replaces this
      * estimate of betweenness when sampling). */
@@ -241,6 +255,10 @@ static collab_status combine(const sweep *s, const uint32_t *comp, const size_t 
         pair_dist += s->lanes[l].pair_dist;
         pairs += s->lanes[l].pairs;
     }
+    if (s->red != NULL) {
+        pair_dist += s->red->pair_dist;
+        pairs += s->red->pairs;
+    }
     r->avg_path_length = pairs > 0 ? pair_dist / pairs : 0.0;
     for (size_t v = 0; v < n; v++) {
         vertex_metrics(s, v, (double)sizes[comp[v]], (double)picked[comp[v]], r);
@@ -280,6 +298,7 @@ struct collab_i_sweep_job {
     sweep s;                         /* the shared state the workers read */
     collab_i_sweep_result r;         /* components, sources; the metrics once combined */
     collab_i_csr relabelled;         /* the graph renumbered for the sweep */
+    collab_i_path_reduction red;     /* the sources left out (when reduced) */
     uint32_t *comp;                  /* component of each vertex */
     uint32_t *sources;               /* the sources */
     uint32_t *new_id;                /* the renumbering */
@@ -295,6 +314,7 @@ static void job_free(collab_i_sweep_job *job)
         lane_free(&job->s.lanes[l]);
     }
     collab_i_csr_destroy(&job->relabelled);
+    collab_i_path_reduction_destroy(&job->red);
     collab_free(job->comp);
     collab_free(job->sizes);
     collab_free(job->begins);
@@ -308,9 +328,9 @@ static void job_free(collab_i_sweep_job *job)
 
 /* Components, renumbering, sources and lanes: everything the workers need. */
 static collab_status job_prepare(collab_i_sweep_job *job, const collab_i_csr *csr, bool inverse,
-                                 long sample, const collab_i_estimate_opts *est, uint64_t seed,
-                                 int threads, collab_progress_fn progress, void *progress_data,
-                                 collab_error *err)
+                                 bool reduce, long sample, const collab_i_estimate_opts *est,
+                                 uint64_t seed, int threads, collab_progress_fn progress,
+                                 void *progress_data, collab_error *err)
 {
     size_t n = csr->n;
     collab_i_sweep_result *r = &job->r;
@@ -345,6 +365,20 @@ static collab_status job_prepare(collab_i_sweep_job *job, const collab_i_csr *cs
      * every source is swept, so closeness and harmonic are then exact (zero-width intervals) */
     r->sources_sampled = s->n_sources < n;
     r->sampled = r->sources_sampled || (est->force && n > 0);
+    if (reduce && !inverse && !r->sampled) {
+        collab_status st = collab_i_paths_reduce(&job->red, csr, job->comp, job->sizes, err);
+        if (st != COLLAB_OK) {
+            return st;
+        }
+        size_t kept = 0;
+        for (size_t i = 0; i < s->n_sources; i++) {
+            if (job->red.twins[job->sources[i]] != 0) {
+                job->sources[kept++] = job->sources[i];
+            }
+        }
+        s->n_sources = kept;
+        s->red = &job->red;
+    }
     s->csr = &job->relabelled;
     s->new_id = job->new_id;
     s->comp = job->comp;
@@ -373,17 +407,17 @@ static collab_status job_prepare(collab_i_sweep_job *job, const collab_i_csr *cs
 }
 
 collab_status collab_i_sweep_start(collab_i_sweep_job **out, const collab_i_csr *csr, bool inverse,
-                                   long sample, const collab_i_estimate_opts *est, uint64_t seed,
-                                   int threads, collab_progress_fn progress, void *progress_data,
-                                   collab_error *err)
+                                   bool reduce, long sample, const collab_i_estimate_opts *est,
+                                   uint64_t seed, int threads, collab_progress_fn progress,
+                                   void *progress_data, collab_error *err)
 {
     *out = NULL;
     collab_i_sweep_job *job = collab_calloc_array(1, sizeof *job);
     if (job == NULL) {
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
     }
-    collab_status st =
-        job_prepare(job, csr, inverse, sample, est, seed, threads, progress, progress_data, err);
+    collab_status st = job_prepare(job, csr, inverse, reduce, sample, est, seed, threads, progress,
+                                   progress_data, err);
     if (st != COLLAB_OK) {
         job_free(job);
         return st;

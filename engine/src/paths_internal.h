@@ -81,10 +81,12 @@ typedef struct collab_i_estimate_opts {
     size_t top_k; /* 0 = none */
     bool force;   /* estimate betweenness even when every source is swept */
 } collab_i_estimate_opts;
+/* `reduce`: an exact sweep in hops leaves out the sources whose runs another's stands for
+ * (paths_reduce.c); the results are the same up to rounding. */
 collab_status collab_i_sweep_start(collab_i_sweep_job **out, const collab_i_csr *csr, bool inverse,
-                                   long sample, const collab_i_estimate_opts *est, uint64_t seed,
-                                   int threads, collab_progress_fn progress, void *progress_data,
-                                   collab_error *err);
+                                   bool reduce, long sample, const collab_i_estimate_opts *est,
+                                   uint64_t seed, int threads, collab_progress_fn progress,
+                                   void *progress_data, collab_error *err);
 collab_status collab_i_sweep_finish(collab_i_sweep_job *job, bool cancel,
                                     collab_i_sweep_result *out, collab_error *err);
 
@@ -167,6 +169,34 @@ void collab_i_path_workspace_free(collab_i_path_workspace *w);
  * Time complexity: O(V_c + E_c) over the source's component. */
 void collab_i_paths_from_hops(const collab_i_csr *c, collab_i_path_workspace *w,
                               collab_i_path_lane *l, bool squares, uint32_t src, size_t begin);
+
+/* The same for a source whose run also stands for `twins` - 1 other sources with the same
+ * distances and dependencies on every vertex it reaches and for `pendants` degree-one
+ * neighbours (one hop further); what that counts wrongly is the reduction's correction. */
+void collab_i_paths_from_hops_folded(const collab_i_csr *c, collab_i_path_workspace *w,
+                                     collab_i_path_lane *l, uint32_t src, size_t begin,
+                                     uint32_t twins, uint32_t pendants);
+
+/* Which sources an exact hop sweep may leave out (paths_reduce.c), by original vertex id. */
+typedef struct collab_i_path_reduction {
+    uint32_t *twins;    /* n: sources a vertex's run stands for (itself and its twins); 0 when
+                           another's run stands for it, 1 for an ordinary source */
+    uint32_t *pendants; /* n: degree-one neighbours folded into the vertex */
+    double *bc;         /* n: corrections to the lanes' sums (betweenness counted from both ends, */
+    double *dsum;       /*    distances, reciprocal distances and sources reaching the vertex) */
+    double *hsum;
+    double *reached;
+    double pair_dist; /* corrections to the sum of distances over ordered pairs */
+    double pairs;     /* and to the number of pairs */
+    size_t swept;     /* sources left to sweep */
+} collab_i_path_reduction;
+
+/* Finds the pendants and twins of `c` (adjacency ascending; `comp` and `sizes` as
+ * collab_i_csr_components gives them) into `out` (uninitialised on entry, initialised only on
+ * COLLAB_OK). Errors: COLLAB_E_NOMEM. Time complexity: O(V log V + E). */
+collab_status collab_i_paths_reduce(collab_i_path_reduction *out, const collab_i_csr *c,
+                                    const uint32_t *comp, const size_t *sizes, collab_error *err);
+void collab_i_path_reduction_destroy(collab_i_path_reduction *r);
 
 /* The same by Dijkstra with edge length 1/weight (`w` initialised with `inverse`).
  * Time complexity: O(E_c log E_c) over the source's component. */

@@ -127,20 +127,16 @@ static void add_to_lane(lane *l, bool squares, uint32_t v, double d, double reci
     }
 }
 
-/* Brandes' back-propagation for hop mode, pulling from successors so each vertex's dependency
- * is final when read. Each vertex's share (1 + delta) / sigma is computed once and kept in
- * sigma's place, so the pull reads one value per successor and divides nothing. The sums then
- * go to the lane over the source's component, [begin, begin + reached), in vertex order: the
- * relabelling makes that range contiguous, so the lane's arrays are streamed, not scattered
- * (each vertex still receives the sources in the same order, so no sum changes). */
-static void accumulate_hops(workspace *w, lane *l, bool squares, uint32_t src, size_t begin,
-                            size_t reached)
+/* Brandes' back-propagation for hop mode over the `reached` vertices of the last sssp_hops,
+ * pulling from successors so each vertex's dependency is final when read. Each vertex's share
+ * (1 + delta) / sigma is computed once and kept in sigma's place, so the pull reads one value
+ * per successor and divides nothing. */
+static void dependencies_hops(workspace *w, size_t reached)
 {
-    int32_t *level = w->level;
     double *share = w->sigma;
     double *delta = w->delta;
     const uint32_t *succ = w->succ;
-    for (size_t i = l->distances_only ? 0 : reached; i-- > 1;) {
+    for (size_t i = reached; i-- > 1;) {
         uint32_t v = w->order[i];
         double sum = 0;
         for (size_t k = w->succ_at[i]; k < w->succ_at[i + 1]; k++) {
@@ -149,6 +145,21 @@ static void accumulate_hops(workspace *w, lane *l, bool squares, uint32_t src, s
         double sigma_v = share[v];
         delta[v] = sigma_v * sum;
         share[v] = (1.0 + delta[v]) / sigma_v;
+    }
+}
+
+/* The dependencies (unless the lane wants distances only), then the sums go to the lane over
+ * the source's component, [begin, begin + reached), in vertex order: the relabelling makes that
+ * range contiguous, so the lane's arrays are streamed, not scattered (each vertex still
+ * receives the sources in the same order, so no sum changes). */
+static void accumulate_hops(workspace *w, lane *l, bool squares, uint32_t src, size_t begin,
+                            size_t reached)
+{
+    int32_t *level = w->level;
+    double *share = w->sigma;
+    double *delta = w->delta;
+    if (!l->distances_only) {
+        dependencies_hops(w, reached);
     }
     l->pairs += (double)(reached - 1);
     for (size_t v = begin; v < begin + reached; v++) {
@@ -161,6 +172,48 @@ static void accumulate_hops(workspace *w, lane *l, bool squares, uint32_t src, s
         w->mark[v] = UNREACHED;
         share[v] = 0;
         delta[v] = 0;
+    }
+}
+
+/* The lane sums of a run from `src` that also stands for `twins` - 1 other sources at the same
+ * distances and `pendants` sources one hop further (paths_reduce.c), after the back-propagation
+ * of accumulate_hops: each reached vertex gets the dependency and the distance terms of all of
+ * them. Time complexity: O(V_c) over the source's component. */
+static void add_folded(workspace *w, lane *l, uint32_t src, size_t begin, size_t reached,
+                       uint32_t twins, uint32_t pendants)
+{
+    int32_t *level = w->level;
+    double *delta = w->delta;
+    double k = (double)twins;
+    double p = (double)pendants;
+    double each = k + p;
+    int32_t ecc = 0;
+    for (size_t v = begin; v < begin + reached; v++) {
+        if (v != src) {
+            int32_t d = level[v];
+            double recip = d < 256 ? w->recip[d] : 1.0 / (double)d;
+            double recip1 = d + 1 < 256 ? w->recip[d + 1] : 1.0 / ((double)d + 1.0);
+            double dist = k * (double)d + p * ((double)d + 1.0);
+            l->bc[v] += each * delta[v];
+            l->dsum[v] += dist;
+            l->hsum[v] += k * recip + p * recip1;
+            l->reached[v] += twins + pendants;
+            l->pair_dist += dist;
+            ecc = d > ecc ? d : ecc;
+        }
+        level[v] = -1;
+        w->mark[v] = UNREACHED;
+        w->sigma[v] = 0;
+        delta[v] = 0;
+    }
+    l->pairs += each * (double)(reached - 1);
+    /* a pendant's farthest vertex is one hop beyond the source's, unless that is the pendant
+     * itself (1 hop away): then it is another vertex, 2 hops away, if there is one */
+    double far = pendants == 0 ? (double)ecc
+                 : ecc >= 2    ? (double)ecc + 1.0
+                               : (reached >= 3 ? 2.0 : 1.0);
+    if (far > l->max_dist) {
+        l->max_dist = far;
     }
 }
 
@@ -294,4 +347,12 @@ void collab_i_paths_from_inverse(const collab_i_csr *c, workspace *w, lane *l, b
                                  uint32_t src)
 {
     accumulate_inverse(c, w, l, squares, sssp_inverse(c, w, src));
+}
+
+void collab_i_paths_from_hops_folded(const collab_i_csr *c, workspace *w, lane *l, uint32_t src,
+                                     size_t begin, uint32_t twins, uint32_t pendants)
+{
+    size_t reached = sssp_hops(c, w, src);
+    dependencies_hops(w, reached);
+    add_folded(w, l, src, begin, reached, twins, pendants);
 }

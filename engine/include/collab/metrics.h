@@ -77,6 +77,9 @@ typedef struct collab_metrics_options {
                                     (vertices + edges)); 0 = COLLAB_EXACT_WORK_LIMIT. A command
                                     that analyses several graphs shares the limit among them */
     int threads;                 /* worker threads for the path sweep; 0 = one per core */
+    bool plain_sweep;            /* the exact sweep runs every source, leaving out none whose
+                                    run another's stands for (degree-one vertices, twins):
+                                    slower, the same results up to rounding (for tests) */
     collab_progress_fn progress; /* called as the path sweep goes on; NULL = quiet */
     void *progress_data;         /* passed to `progress` */
     uint32_t wanted;             /* bit set of collab_metric to compute; 0 = all. Degree,
