@@ -170,30 +170,40 @@ void collab_i_path_workspace_free(collab_i_path_workspace *w);
 void collab_i_paths_from_hops(const collab_i_csr *c, collab_i_path_workspace *w,
                               collab_i_path_lane *l, bool squares, uint32_t src, size_t begin);
 
-/* The same for a source whose run also stands for `twins` - 1 other sources with the same
- * distances and dependencies on every vertex it reaches and for `pendants` degree-one
- * neighbours (one hop further); what that counts wrongly is the reduction's correction. */
-void collab_i_paths_from_hops_folded(const collab_i_csr *c, collab_i_path_workspace *w,
-                                     collab_i_path_lane *l, uint32_t src, size_t begin,
-                                     uint32_t twins, uint32_t pendants);
+/* Brandes from `src` on the quotient graph `c` of a reduction (relabelled), whose vertex x
+ * stands for mult[x] vertices (a class of twins or the pendants of one vertex): path counts and
+ * dependencies weigh each vertex by its multiplicity, and the run also stands for `twins` - 1
+ * other sources with the same distances and dependencies and for `pendants` degree-one sources
+ * one hop further. Each reached vertex gets the terms of one of its members (they are equal).
+ * Time complexity: O(V_c + E_c) over the source's component of the quotient. */
+void collab_i_paths_from_hops_folded(const collab_i_csr *c, const double *mult,
+                                     collab_i_path_workspace *w, collab_i_path_lane *l,
+                                     uint32_t src, size_t begin, uint32_t twins,
+                                     uint32_t pendants);
 
-/* Which sources an exact hop sweep may leave out (paths_reduce.c), by original vertex id. */
+/* The exact reduction of a hop sweep (paths_reduce.c): the quotient graph of the classes of
+ * twins and of the pendants of each vertex, which sources of it to sweep with which weights,
+ * and the run-independent terms the runs miss. */
 typedef struct collab_i_path_reduction {
-    uint32_t *twins;    /* n: sources a vertex's run stands for (itself and its twins); 0 when
-                           another's run stands for it, 1 for an ordinary source */
-    uint32_t *pendants; /* n: degree-one neighbours folded into the vertex */
+    collab_i_csr q;     /* the quotient graph (no weights), adjacency ascending */
+    uint32_t *q_of;     /* n: the quotient vertex of each vertex */
+    double *mult;       /* q.n: vertices each stands for */
+    uint32_t *twins;    /* q.n: sources its run stands for (its members); 0 for a class of
+                           pendants, whose runs their neighbour's stands for */
+    uint32_t *pendants; /* q.n: degree-one neighbours folded into it as sources */
     double *bc;         /* n: corrections to the lanes' sums (betweenness counted from both ends, */
     double *dsum;       /*    distances, reciprocal distances and sources reaching the vertex) */
     double *hsum;
     double *reached;
-    double pair_dist; /* corrections to the sum of distances over ordered pairs */
-    double pairs;     /* and to the number of pairs */
-    size_t swept;     /* sources left to sweep */
+    double pair_dist;   /* corrections to the sum of distances over ordered pairs */
+    double pairs;       /* and to the number of pairs */
+    double diameter;    /* the largest distance inside a class (the runs never see it) */
+    size_t swept;       /* sources to sweep */
 } collab_i_path_reduction;
 
 /* Finds the pendants and twins of `c` (adjacency ascending; `comp` and `sizes` as
  * collab_i_csr_components gives them) into `out` (uninitialised on entry, initialised only on
- * COLLAB_OK). Errors: COLLAB_E_NOMEM. Time complexity: O(V log V + E). */
+ * COLLAB_OK). Errors: COLLAB_E_NOMEM. Time complexity: O(V log V + E log E). */
 collab_status collab_i_paths_reduce(collab_i_path_reduction *out, const collab_i_csr *c,
                                     const uint32_t *comp, const size_t *sizes, collab_error *err);
 void collab_i_path_reduction_destroy(collab_i_path_reduction *r);
