@@ -178,8 +178,7 @@ void collab_i_paths_from_hops(const collab_i_csr *c, collab_i_path_workspace *w,
  * Time complexity: O(V_c + E_c) over the source's component of the quotient. */
 void collab_i_paths_from_hops_folded(const collab_i_csr *c, const double *mult,
                                      collab_i_path_workspace *w, collab_i_path_lane *l,
-                                     uint32_t src, size_t begin, uint32_t twins,
-                                     uint32_t pendants);
+                                     uint32_t src, size_t begin, uint32_t twins, uint32_t pendants);
 
 /* The exact reduction of a hop sweep (paths_reduce.c): the quotient graph of the classes of
  * twins and of the pendants of each vertex, which sources of it to sweep with which weights,
@@ -195,10 +194,10 @@ typedef struct collab_i_path_reduction {
     double *dsum;       /*    distances, reciprocal distances and sources reaching the vertex) */
     double *hsum;
     double *reached;
-    double pair_dist;   /* corrections to the sum of distances over ordered pairs */
-    double pairs;       /* and to the number of pairs */
-    double diameter;    /* the largest distance inside a class (the runs never see it) */
-    size_t swept;       /* sources to sweep */
+    double pair_dist; /* corrections to the sum of distances over ordered pairs */
+    double pairs;     /* and to the number of pairs */
+    double diameter;  /* the largest distance inside a class (the runs never see it) */
+    size_t swept;     /* sources to sweep */
 } collab_i_path_reduction;
 
 /* Finds the pendants and twins of `c` (adjacency ascending; `comp` and `sizes` as
