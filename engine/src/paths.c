@@ -12,6 +12,10 @@
  * never call igraph, so the caller's thread can run igraph's metrics meanwhile
  * (collab_i_sweep_start).
  *
+ * An exact sweep in hops runs on the quotient graph of paths_reduce.c instead: twins and the
+ * degree-one neighbours of a vertex become one vertex with a multiplicity, and only the runs no
+ * other run stands for are made; the results are the same up to rounding.
+ *
  * This file is the driver: the job, the lanes, the threads and the final sums. The CSR, its
  * components and renumbering are paths_csr.c's, the choice of sources paths_sample.c's, and the
  * BFS, Dijkstra and back-propagation from one source paths_kernels.c's. */
@@ -38,8 +42,8 @@ typedef struct sweep {
     const collab_i_csr *csr;  /* the graph relabelled: components contiguous, each in BFS order
                                  (with a reduction, its quotient graph relabelled) */
     size_t n_vertices;        /* vertices of the graph */
-    const uint32_t *new_id;   /* new_id[original vertex] */
-    const uint32_t *comp;     /* component of each original vertex */
+    const uint32_t *new_id;   /* new_id[original vertex] (quotient vertex, when reduced) */
+    const uint32_t *comp;     /* component of each original vertex (quotient vertex) */
     const size_t *comp_begin; /* first relabelled vertex of each component */
     bool inverse;             /* 1/weight lengths */
     uint64_t seed;            /* seed of the sample (KADABRA's too) */
