@@ -24,8 +24,9 @@ static void compute_graph(fixture *f, collab_path_weights paths)
     opt.wanted = (1u << COLLAB_METRIC_BETWEENNESS) | (1u << COLLAB_METRIC_CLOSENESS) |
                  (1u << COLLAB_METRIC_HARMONIC);
     collab_error err = {0};
+    opt.sweep_reductions = 1;
     assert_int_equal(collab_metrics_compute(&f->reduced, &f->g, &opt, &err), COLLAB_OK);
-    opt.plain_sweep = true;
+    opt.sweep_reductions = -1;
     assert_int_equal(collab_metrics_compute(&f->plain, &f->g, &opt, &err), COLLAB_OK);
 }
 
