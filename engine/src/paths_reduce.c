@@ -1,26 +1,31 @@
 /* Exact reductions of the hop sweep (after Baglioni et al. 2012 and the degree-one and twin
  * steps of BADIOS, Sariyuce et al. 2013): sources whose shortest-path DAG is another source's,
  * up to a relabelling, are not swept; the run of the source that stands for them counts their
- * contributions too. The graph itself is unchanged, so every other run is as before.
+ * contributions too. And every run goes over the quotient graph, where each class below is one
+ * vertex with its size as multiplicity.
  *
  * - A degree-one vertex s whose neighbour r has degree >= 2 (a pendant of r): every shortest
  *   path from s is s-r followed by one from r. So for every vertex t other than s and r,
  *   d(s, t) = d(r, t) + 1 and s's dependency on t is r's (a leaf is never inside a path), and
- *   s's dependency on r is the size of the component minus 2.
+ *   s's dependency on r is the size of the component minus 2. The pendants of one vertex make
+ *   one class; their runs are r's.
  * - Twins: vertices with the same closed neighbourhood (adjacent, "true twins") or the same
- *   open neighbourhood (not adjacent, "false twins"). No shortest path from a twin has another
- *   twin inside (its neighbours are the same), so swapping the two maps one's DAG onto the
- *   other's: distances and dependencies on every vertex outside the class are the same, and
- *   within the class every distance is 1 (true twins) or 2 (false twins).
+ *   open neighbourhood (not adjacent, "false twins"). No shortest path has two twins of a class
+ *   (one would be a shortcut), and swapping two twins maps one's DAG onto the other's:
+ *   distances and dependencies on every vertex outside the class are the same, and within the
+ *   class every distance is 1 (true twins) or 2 (false twins). One run stands for the class.
  * Pendants of the same vertex are false twins, folded into their neighbour instead; a vertex
  * with a pendant is in no twin class (a twin would have to neighbour the pendant too).
  *
- * The kernel (collab_i_paths_from_hops_folded) adds, for each vertex its run reaches, the terms
- * of the `twins` sources it stands for at the same distance and those of its `pendants` one hop
- * further. What that counts wrongly - distances inside a class, a pendant's pair with itself,
- * and the pendants' own terms on their neighbour - does not depend on the run, and is added
- * here once (the corrections). Hop lengths only: with 1/weight lengths twins would also need
- * equal weights, and the sweep then runs every source. */
+ * On the quotient graph a shortest path through a class may use any of its members, so path
+ * counts and dependencies weigh each vertex by its multiplicity (collab_i_paths_from_hops_folded),
+ * and the run of a class adds, for each vertex it reaches, the terms of its `twins` members at the
+ * same distance and of its vertex's `pendants` one hop further. What no run sees or what they
+ * count wrongly - distances inside a class, the paths between false twins through their common
+ * neighbours, a pendant's pair with itself, the pendants' own terms on their neighbour and their
+ * dependency on it - does not depend on the run, and is added here once (the corrections).
+ * Hop lengths only: with 1/weight lengths twins would also need equal weights, and the sweep
+ * then runs every source on the graph itself. */
 #include "collab/alloc.h"
 
 #include <stdlib.h>
