@@ -310,6 +310,14 @@ static long sample_size(const collab_metrics_options *opt, const collab_i_csr *c
     return (long)fmax(COLLAB_MIN_APPROX_SOURCES, fmin(COLLAB_DEFAULT_APPROX_SOURCES, affordable));
 }
 
+/* Whether the exact sweep leaves out the sources whose runs another's stands for. */
+static bool sweep_reduced(const collab_metrics_options *opt, const collab_i_csr *csr)
+{
+    double work = (double)csr->n * (double)(csr->start[csr->n] / 2 + csr->n);
+    return opt->sweep_reductions > 0 ||
+           (opt->sweep_reductions == 0 && work >= COLLAB_REDUCE_MIN_WORK);
+}
+
 static double estimate_eps(const collab_metrics_options *opt)
 {
     return opt->approx_eps > 0 ? opt->approx_eps : COLLAB_DEFAULT_APPROX_EPS;
@@ -371,8 +379,8 @@ static collab_status compute_all(collab_metrics *m, const collab_graph *g,
         collab_i_estimate_opts est = {estimate_eps(opt), estimate_delta(opt), opt->top_exact,
                                       opt->approx_forced || opt->top_exact > 0};
         st = collab_i_sweep_start(&sweep, &csr, opt->paths == COLLAB_PATHS_INVERSE,
-                                  sample_size(opt, &csr), &est, opt->seed, opt->threads,
-                                  opt->progress, opt->progress_data, err);
+                                  sweep_reduced(opt, &csr), sample_size(opt, &csr), &est, opt->seed,
+                                  opt->threads, opt->progress, opt->progress_data, err);
     }
     /* Undirected graphs get constraint, clustering and transitivity from one pass over their
      * triangles; igraph's calls are kept for directed ones, where a tie's two directions are

@@ -12,6 +12,10 @@
  * never call igraph, so the caller's thread can run igraph's metrics meanwhile
  * (collab_i_sweep_start).
  *
+ * An exact sweep in hops runs on the quotient graph of paths_reduce.c instead: twins and the
+ * degree-one neighbours of a vertex become one vertex with a multiplicity, and only the runs no
+ * other run stands for are made; the results are the same up to rounding.
+ *
  * This file is the driver: the job, the lanes, the threads and the final sums. The CSR, its
  * components and renumbering are paths_csr.c's, the choice of sources paths_sample.c's, and the
  * BFS, Dijkstra and back-propagation from one source paths_kernels.c's. */
@@ -35,9 +39,11 @@
 typedef collab_i_path_lane lane;
 
 typedef struct sweep {
-    const collab_i_csr *csr;  /* the graph relabelled: components contiguous, each in BFS order */
-    const uint32_t *new_id;   /* new_id[original vertex] */
-    const uint32_t *comp;     /* component of each original vertex */
+    const collab_i_csr *csr;  /* the graph relabelled: components contiguous, each in BFS order
+                                 (with a reduction, its quotient graph relabelled) */
+    size_t n_vertices;        /* vertices of the graph */
+    const uint32_t *new_id;   /* new_id[original vertex] (quotient vertex, when reduced) */
+    const uint32_t *comp;     /* component of each original vertex (quotient vertex) */
     const size_t *comp_begin; /* first relabelled vertex of each component */
     const size_t *comp_size;  /* vertices of each component */
     bool inverse;             /* 1/weight lengths */
@@ -45,15 +51,17 @@ typedef struct sweep {
     collab_progress_fn progress_all; /* the caller's progress function, for KADABRA */
     bool squares;                    /* keep sums of squares (sampling) */
     collab_i_estimate_opts est;      /* the guarantee asked for when sampling */
-    double *comp_reach;          /* per component: upper bound on any distance in it (sampling) */
-    double min_len;              /* lower bound on any distance between two vertices */
-    double hoeffding;            /* ln(2 n / delta): Hoeffding's bound for all vertices at once */
-    const uint32_t *sources;     /* sources (original vertices), ascending */
-    size_t n_sources;            /* how many */
-    lane lanes[N_LANES];         /* per-lane accumulators */
-    int n_threads;               /* workers */
-    collab_progress_fn progress; /* told how far the sweep is, or NULL */
-    void *progress_data;         /* passed to it */
+    double *comp_reach; /* per component: upper bound on any distance in it (sampling) */
+    double min_len;     /* lower bound on any distance between two vertices */
+    double hoeffding;   /* ln(2 n / delta): Hoeffding's bound for all vertices at once */
+    const collab_i_path_reduction *red; /* the reduction swept, or NULL (paths_reduce.c) */
+    const double *mult;                 /* its multiplicities, by relabelled quotient vertex */
+    const uint32_t *sources;            /* sources (original vertices), ascending */
+    size_t n_sources;                   /* how many */
+    lane lanes[N_LANES];                /* per-lane accumulators */
+    int n_threads;                      /* workers */
+    collab_progress_fn progress;        /* told how far the sweep is, or NULL */
+    void *progress_data;                /* passed to it */
     double started;       /* when the sweep began (collab_clock_seconds), for the time left */
     atomic_size_t done;   /* sources finished */
     atomic_int next_lane; /* the next lane a worker may take */
@@ -137,7 +145,13 @@ static void *run_worker(void *arg)
                 continue;
             }
             uint32_t src = s->new_id[s->sources[i]];
-            if (s->inverse) {
+            if (s->red != NULL) {
+                /* sources, components and new ids are the quotient's */
+                size_t begin = s->comp_begin[s->comp[s->sources[i]]];
+                collab_i_paths_from_hops_folded(s->csr, s->mult, &w, &s->lanes[l], src, begin,
+                                                s->red->twins[s->sources[i]],
+                                                s->red->pendants[s->sources[i]]);
+            } else if (s->inverse) {
                 collab_i_paths_from_inverse(s->csr, &w, &s->lanes[l], s->squares, src);
             } else {
                 size_t begin = s->comp_begin[s->comp[s->sources[i]]];
@@ -213,7 +227,7 @@ static void vertex_metrics(const sweep *s, size_t v, double size, double k,
                            collab_i_sweep_result *r)
 {
     double bc = 0, dsum = 0, dsum2 = 0, hsum = 0, reached = 0;
-    uint32_t x = s->new_id[v];
+    uint32_t x = s->new_id[s->red != NULL ? s->red->q_of[v] : v];
     for (int l = 0; l < N_LANES; l++) {
         const lane *ln = &s->lanes[l];
         bc += ln->bc[x];
@@ -223,6 +237,13 @@ static void vertex_metrics(const sweep *s, size_t v, double size, double k,
         if (s->squares) {
             dsum2 += ln->dsum2[x];
         }
+    }
+    if (s->red != NULL) {
+        /* what the runs that stand for others counted wrongly (paths_reduce.c) */
+        bc += s->red->bc[v];
+        dsum += s->red->dsum[v];
+        hsum += s->red->hsum[v];
+        reached += s->red->reached[v];
     }
     /* Each unordered pair was counted from both ends when every source is swept; a sample
      * of k of the component's `size` sources is scaled up by size / k (KADABRA replaces this
@@ -257,7 +278,7 @@ static void vertex_metrics(const sweep *s, size_t v, double size, double k,
 static collab_status combine(const sweep *s, const uint32_t *comp, const size_t *sizes,
                              const size_t *picked, collab_i_sweep_result *r, collab_error *err)
 {
-    size_t n = s->csr->n;
+    size_t n = s->n_vertices;
     r->betweenness = collab_calloc_array(n + 1, sizeof *r->betweenness);
     r->closeness = collab_calloc_array(n + 1, sizeof *r->closeness);
     r->harmonic = collab_calloc_array(n + 1, sizeof *r->harmonic);
@@ -280,6 +301,11 @@ static collab_status combine(const sweep *s, const uint32_t *comp, const size_t 
         r->diameter = s->lanes[l].max_dist > r->diameter ? s->lanes[l].max_dist : r->diameter;
         pair_dist += s->lanes[l].pair_dist;
         pairs += s->lanes[l].pairs;
+    }
+    if (s->red != NULL) {
+        pair_dist += s->red->pair_dist;
+        pairs += s->red->pairs;
+        r->diameter = fmax(r->diameter, s->red->diameter);
     }
     r->avg_path_length = pairs > 0 ? pair_dist / pairs : 0.0;
     for (size_t v = 0; v < n; v++) {
@@ -320,6 +346,10 @@ struct collab_i_sweep_job {
     sweep s;                         /* the shared state the workers read */
     collab_i_sweep_result r;         /* components, sources; the metrics once combined */
     collab_i_csr relabelled;         /* the graph renumbered for the sweep */
+    collab_i_path_reduction red;     /* the reduction (when reduced) */
+    uint32_t *q_comp, *q_new_id;     /* its quotient's components and renumbering */
+    size_t *q_begins;                /* first new id of each of its components */
+    double *q_mult;                  /* multiplicities by new id */
     uint32_t *comp;                  /* component of each vertex */
     uint32_t *sources;               /* the sources */
     uint32_t *new_id;                /* the renumbering */
@@ -335,6 +365,11 @@ static void job_free(collab_i_sweep_job *job)
         lane_free(&job->s.lanes[l]);
     }
     collab_i_csr_destroy(&job->relabelled);
+    collab_i_path_reduction_destroy(&job->red);
+    collab_free(job->q_comp);
+    collab_free(job->q_new_id);
+    collab_free(job->q_begins);
+    collab_free(job->q_mult);
     collab_free(job->comp);
     collab_free(job->sizes);
     collab_free(job->begins);
@@ -344,6 +379,52 @@ static void job_free(collab_i_sweep_job *job)
     collab_free(job->s.comp_reach);
     collab_i_sweep_result_destroy(&job->r);
     collab_free(job);
+}
+
+/* An exact sweep in hops on the quotient graph of the reduction (paths_reduce.c): its
+ * components, renumbering and sources (the quotient vertices whose runs are not another's) take
+ * the place of the graph's for the workers. */
+static collab_status prepare_reduced(collab_i_sweep_job *job, const collab_i_csr *csr,
+                                     collab_error *err)
+{
+    sweep *s = &job->s;
+    collab_status st = collab_i_paths_reduce(&job->red, csr, job->comp, job->sizes, err);
+    if (st != COLLAB_OK) {
+        return st;
+    }
+    const collab_i_csr *q = &job->red.q;
+    size_t nq = q->n;
+    job->q_comp = collab_alloc_array(nq + 1, sizeof *job->q_comp);
+    job->q_new_id = collab_alloc_array(nq + 1, sizeof *job->q_new_id);
+    job->q_begins = collab_alloc_array(nq + 1, sizeof *job->q_begins);
+    job->q_mult = collab_alloc_array(nq + 1, sizeof *job->q_mult);
+    size_t *sizes = collab_alloc_array(nq + 1, sizeof *sizes);
+    uint32_t *order = collab_alloc_array(nq + 1, sizeof *order);
+    bool ok = job->q_comp != NULL && job->q_new_id != NULL && job->q_begins != NULL &&
+              job->q_mult != NULL && sizes != NULL && order != NULL;
+    if (ok) {
+        (void)collab_i_csr_components(q, job->q_comp, sizes, job->q_begins, order);
+        collab_i_csr_destroy(&job->relabelled);
+        ok = collab_i_csr_relabel(q, order, job->q_new_id, false, &job->relabelled);
+    }
+    collab_free(sizes);
+    collab_free(order);
+    if (!ok) {
+        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
+    }
+    s->n_sources = 0;
+    for (size_t x = 0; x < nq; x++) {
+        job->q_mult[job->q_new_id[x]] = job->red.mult[x];
+        if (job->red.twins[x] != 0) {
+            job->sources[s->n_sources++] = (uint32_t)x;
+        }
+    }
+    s->red = &job->red;
+    s->mult = job->q_mult;
+    s->new_id = job->q_new_id;
+    s->comp = job->q_comp;
+    s->comp_begin = job->q_begins;
+    return COLLAB_OK;
 }
 
 /* Components, renumbering, sources and lanes: everything the workers need. */
@@ -376,9 +457,9 @@ static bool group_by_component(collab_i_sweep_job *job, size_t n_comp, size_t n_
 }
 
 static collab_status job_prepare(collab_i_sweep_job *job, const collab_i_csr *csr, bool inverse,
-                                 long sample, const collab_i_estimate_opts *est, uint64_t seed,
-                                 int threads, collab_progress_fn progress, void *progress_data,
-                                 collab_error *err)
+                                 bool reduce, long sample, const collab_i_estimate_opts *est,
+                                 uint64_t seed, int threads, collab_progress_fn progress,
+                                 void *progress_data, collab_error *err)
 {
     size_t n = csr->n;
     collab_i_sweep_result *r = &job->r;
@@ -417,10 +498,19 @@ static collab_status job_prepare(collab_i_sweep_job *job, const collab_i_csr *cs
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
     }
     s->csr = &job->relabelled;
+    s->n_vertices = n;
     s->new_id = job->new_id;
     s->comp = job->comp;
     s->comp_begin = job->begins;
     s->comp_size = job->sizes;
+    size_t n_lane = n;
+    if (reduce && !inverse && !r->sampled) {
+        collab_status st = prepare_reduced(job, csr, err);
+        if (st != COLLAB_OK) {
+            return st;
+        }
+        n_lane = job->red.q.n;
+    }
     s->inverse = inverse;
     s->squares = r->sampled;
     s->est = *est;
@@ -435,7 +525,7 @@ static collab_status job_prepare(collab_i_sweep_job *job, const collab_i_csr *cs
     atomic_init(&s->next_lane, 0);
     atomic_init(&s->cancel, false);
     for (int l = 0; l < N_LANES; l++) {
-        if (!lane_init(&s->lanes[l], n, s->squares)) {
+        if (!lane_init(&s->lanes[l], n_lane, s->squares)) {
             return collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
         }
         /* sampled: betweenness comes from KADABRA, the sources give distances only */
@@ -445,17 +535,17 @@ static collab_status job_prepare(collab_i_sweep_job *job, const collab_i_csr *cs
 }
 
 collab_status collab_i_sweep_start(collab_i_sweep_job **out, const collab_i_csr *csr, bool inverse,
-                                   long sample, const collab_i_estimate_opts *est, uint64_t seed,
-                                   int threads, collab_progress_fn progress, void *progress_data,
-                                   collab_error *err)
+                                   bool reduce, long sample, const collab_i_estimate_opts *est,
+                                   uint64_t seed, int threads, collab_progress_fn progress,
+                                   void *progress_data, collab_error *err)
 {
     *out = NULL;
     collab_i_sweep_job *job = collab_calloc_array(1, sizeof *job);
     if (job == NULL) {
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
     }
-    collab_status st =
-        job_prepare(job, csr, inverse, sample, est, seed, threads, progress, progress_data, err);
+    collab_status st = job_prepare(job, csr, inverse, reduce, sample, est, seed, threads, progress,
+                                   progress_data, err);
     if (st != COLLAB_OK) {
         job_free(job);
         return st;

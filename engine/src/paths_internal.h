@@ -81,10 +81,12 @@ typedef struct collab_i_estimate_opts {
     size_t top_k; /* 0 = none */
     bool force;   /* estimate betweenness even when every source is swept */
 } collab_i_estimate_opts;
+/* `reduce`: an exact sweep in hops leaves out the sources whose runs another's stands for
+ * (paths_reduce.c); the results are the same up to rounding. */
 collab_status collab_i_sweep_start(collab_i_sweep_job **out, const collab_i_csr *csr, bool inverse,
-                                   long sample, const collab_i_estimate_opts *est, uint64_t seed,
-                                   int threads, collab_progress_fn progress, void *progress_data,
-                                   collab_error *err);
+                                   bool reduce, long sample, const collab_i_estimate_opts *est,
+                                   uint64_t seed, int threads, collab_progress_fn progress,
+                                   void *progress_data, collab_error *err);
 collab_status collab_i_sweep_finish(collab_i_sweep_job *job, bool cancel,
                                     collab_i_sweep_result *out, collab_error *err);
 
@@ -174,6 +176,43 @@ void collab_i_path_workspace_free(collab_i_path_workspace *w);
  * Time complexity: O(V_c + E_c) over the source's component. */
 void collab_i_paths_from_hops(const collab_i_csr *c, collab_i_path_workspace *w,
                               collab_i_path_lane *l, bool squares, uint32_t src, size_t begin);
+
+/* Brandes from `src` on the quotient graph `c` of a reduction (relabelled), whose vertex x
+ * stands for mult[x] vertices (a class of twins or the pendants of one vertex): path counts and
+ * dependencies weigh each vertex by its multiplicity, and the run also stands for `twins` - 1
+ * other sources with the same distances and dependencies and for `pendants` degree-one sources
+ * one hop further. Each reached vertex gets the terms of one of its members (they are equal).
+ * Time complexity: O(V_c + E_c) over the source's component of the quotient. */
+void collab_i_paths_from_hops_folded(const collab_i_csr *c, const double *mult,
+                                     collab_i_path_workspace *w, collab_i_path_lane *l,
+                                     uint32_t src, size_t begin, uint32_t twins, uint32_t pendants);
+
+/* The exact reduction of a hop sweep (paths_reduce.c): the quotient graph of the classes of
+ * twins and of the pendants of each vertex, which sources of it to sweep with which weights,
+ * and the run-independent terms the runs miss. */
+typedef struct collab_i_path_reduction {
+    collab_i_csr q;     /* the quotient graph (no weights), adjacency ascending */
+    uint32_t *q_of;     /* n: the quotient vertex of each vertex */
+    double *mult;       /* q.n: vertices each stands for */
+    uint32_t *twins;    /* q.n: sources its run stands for (its members); 0 for a class of
+                           pendants, whose runs their neighbour's stands for */
+    uint32_t *pendants; /* q.n: degree-one neighbours folded into it as sources */
+    double *bc;         /* n: corrections to the lanes' sums (betweenness counted from both ends, */
+    double *dsum;       /*    distances, reciprocal distances and sources reaching the vertex) */
+    double *hsum;
+    double *reached;
+    double pair_dist; /* corrections to the sum of distances over ordered pairs */
+    double pairs;     /* and to the number of pairs */
+    double diameter;  /* the largest distance inside a class (the runs never see it) */
+    size_t swept;     /* sources to sweep */
+} collab_i_path_reduction;
+
+/* Finds the pendants and twins of `c` (adjacency ascending; `comp` and `sizes` as
+ * collab_i_csr_components gives them) into `out` (uninitialised on entry, initialised only on
+ * COLLAB_OK). Errors: COLLAB_E_NOMEM. Time complexity: O(V log V + E log E). */
+collab_status collab_i_paths_reduce(collab_i_path_reduction *out, const collab_i_csr *c,
+                                    const uint32_t *comp, const size_t *sizes, collab_error *err);
+void collab_i_path_reduction_destroy(collab_i_path_reduction *r);
 
 /* The same by Dijkstra with edge length 1/weight (`w` initialised with `inverse`).
  * Time complexity: O(E_c log E_c) over the source's component. */

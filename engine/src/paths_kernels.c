@@ -109,6 +109,48 @@ static size_t sssp_hops(const collab_i_csr *c, workspace *w, uint32_t s)
     return tail;
 }
 
+/* sssp_hops on a quotient graph whose vertex u stands for mult[u] vertices: a path through u
+ * may go through any of them, so u passes sigma[u] x mult[u] paths on (the source only its
+ * own one). sigma[v] is then the number of shortest paths to each member of v. */
+static size_t sssp_hops_weighted(const collab_i_csr *c, const double *mult, workspace *w,
+                                 uint32_t s)
+{
+    size_t head = 0;
+    size_t tail = 0;
+    size_t n_succ = 0;
+    int32_t *level = w->level;
+    uint8_t *mark = w->mark;
+    double *sigma = w->sigma;
+    uint32_t *succ = w->succ;
+    w->order[tail++] = s;
+    level[s] = 0;
+    mark[s] = 0;
+    sigma[s] = 1;
+    while (head < tail) {
+        w->succ_at[head] = n_succ;
+        uint32_t u = w->order[head++];
+        int32_t next = level[u] + 1;
+        uint8_t next_mark = mark[u] == UNREACHED - 1 ? 0 : (uint8_t)(mark[u] + 1);
+        double su = u == s ? 1.0 : sigma[u] * mult[u];
+        for (size_t k = c->start[u]; k < c->start[u + 1]; k++) {
+            uint32_t v = c->adj[k];
+            uint8_t mv = mark[v];
+            if (mv == UNREACHED) {
+                mark[v] = next_mark;
+                level[v] = next;
+                w->order[tail++] = v;
+                mv = next_mark;
+            }
+            if (mv == next_mark) {
+                sigma[v] += su;
+                succ[n_succ++] = v;
+            }
+        }
+    }
+    w->succ_at[head] = n_succ;
+    return tail;
+}
+
 /* Adds what one source tells about vertex v (distance d, its reciprocal, dependency delta) to
  * the lane; with `squares`, their squares too. */
 static void add_to_lane(lane *l, bool squares, uint32_t v, double d, double recip_d, double delta)
@@ -127,20 +169,16 @@ static void add_to_lane(lane *l, bool squares, uint32_t v, double d, double reci
     }
 }
 
-/* Brandes' back-propagation for hop mode, pulling from successors so each vertex's dependency
- * is final when read. Each vertex's share (1 + delta) / sigma is computed once and kept in
- * sigma's place, so the pull reads one value per successor and divides nothing. The sums then
- * go to the lane over the source's component, [begin, begin + reached), in vertex order: the
- * relabelling makes that range contiguous, so the lane's arrays are streamed, not scattered
- * (each vertex still receives the sources in the same order, so no sum changes). */
-static void accumulate_hops(workspace *w, lane *l, bool squares, uint32_t src, size_t begin,
-                            size_t reached)
+/* Brandes' back-propagation for hop mode over the `reached` vertices of the last sssp_hops,
+ * pulling from successors so each vertex's dependency is final when read. Each vertex's share
+ * (1 + delta) / sigma is computed once and kept in sigma's place, so the pull reads one value
+ * per successor and divides nothing. */
+static void dependencies_hops(workspace *w, size_t reached)
 {
-    int32_t *level = w->level;
     double *share = w->sigma;
     double *delta = w->delta;
     const uint32_t *succ = w->succ;
-    for (size_t i = l->distances_only ? 0 : reached; i-- > 1;) {
+    for (size_t i = reached; i-- > 1;) {
         uint32_t v = w->order[i];
         double sum = 0;
         for (size_t k = w->succ_at[i]; k < w->succ_at[i + 1]; k++) {
@@ -149,6 +187,41 @@ static void accumulate_hops(workspace *w, lane *l, bool squares, uint32_t src, s
         double sigma_v = share[v];
         delta[v] = sigma_v * sum;
         share[v] = (1.0 + delta[v]) / sigma_v;
+    }
+}
+
+/* dependencies_hops weighted by multiplicity: the dependency of each member of v is
+ * sigma[v] x the sum over successors y of mult[y] (1 + delta[y]) / sigma[y] (every member of y
+ * is a target and passes its dependency on). */
+static void dependencies_weighted(const double *mult, workspace *w, size_t reached)
+{
+    double *share = w->sigma;
+    double *delta = w->delta;
+    const uint32_t *succ = w->succ;
+    for (size_t i = reached; i-- > 1;) {
+        uint32_t v = w->order[i];
+        double sum = 0;
+        for (size_t k = w->succ_at[i]; k < w->succ_at[i + 1]; k++) {
+            sum += share[succ[k]];
+        }
+        double sigma_v = share[v];
+        delta[v] = sigma_v * sum;
+        share[v] = mult[v] * (1.0 + delta[v]) / sigma_v;
+    }
+}
+
+/* The dependencies (unless the lane wants distances only), then the sums go to the lane over
+ * the source's component, [begin, begin + reached), in vertex order: the relabelling makes that
+ * range contiguous, so the lane's arrays are streamed, not scattered (each vertex still
+ * receives the sources in the same order, so no sum changes). */
+static void accumulate_hops(workspace *w, lane *l, bool squares, uint32_t src, size_t begin,
+                            size_t reached)
+{
+    int32_t *level = w->level;
+    double *share = w->sigma;
+    double *delta = w->delta;
+    if (!l->distances_only) {
+        dependencies_hops(w, reached);
     }
     l->pairs += (double)(reached - 1);
     for (size_t v = begin; v < begin + reached; v++) {
@@ -161,6 +234,50 @@ static void accumulate_hops(workspace *w, lane *l, bool squares, uint32_t src, s
         w->mark[v] = UNREACHED;
         share[v] = 0;
         delta[v] = 0;
+    }
+}
+
+/* The lane sums of a run from `src` that also stands for `twins` - 1 other sources at the same
+ * distances and `pendants` sources one hop further (paths_reduce.c), after the back-propagation:
+ * each reached vertex gets the dependency and the distance terms of all of them for one of its
+ * mult[v] members, and the pair statistics count them all. Time complexity: O(V_c). */
+static void add_folded(const double *mult, workspace *w, lane *l, uint32_t src, size_t begin,
+                       size_t reached, uint32_t twins, uint32_t pendants)
+{
+    int32_t *level = w->level;
+    double *delta = w->delta;
+    double k = (double)twins;
+    double p = (double)pendants;
+    double each = k + p;
+    int32_t ecc = 0;
+    double members = 0;
+    for (size_t v = begin; v < begin + reached; v++) {
+        if (v != src) {
+            int32_t d = level[v];
+            double recip = d < 256 ? w->recip[d] : 1.0 / (double)d;
+            double recip1 = d + 1 < 256 ? w->recip[d + 1] : 1.0 / ((double)d + 1.0);
+            double dist = k * (double)d + p * ((double)d + 1.0);
+            l->bc[v] += each * delta[v];
+            l->dsum[v] += dist;
+            l->hsum[v] += k * recip + p * recip1;
+            l->reached[v] += twins + pendants;
+            l->pair_dist += mult[v] * dist;
+            members += mult[v];
+            ecc = d > ecc ? d : ecc;
+        }
+        level[v] = -1;
+        w->mark[v] = UNREACHED;
+        w->sigma[v] = 0;
+        delta[v] = 0;
+    }
+    l->pairs += each * members;
+    /* a pendant's farthest vertex is one hop beyond the source's, unless that is the pendant
+     * itself (1 hop away): then it is another vertex, 2 hops away, if there is one */
+    double far = pendants == 0 ? (double)ecc
+                 : ecc >= 2    ? (double)ecc + 1.0
+                               : (members >= 2 ? 2.0 : 1.0);
+    if (far > l->max_dist) {
+        l->max_dist = far;
     }
 }
 
@@ -294,4 +411,13 @@ void collab_i_paths_from_inverse(const collab_i_csr *c, workspace *w, lane *l, b
                                  uint32_t src)
 {
     accumulate_inverse(c, w, l, squares, sssp_inverse(c, w, src));
+}
+
+void collab_i_paths_from_hops_folded(const collab_i_csr *c, const double *mult, workspace *w,
+                                     lane *l, uint32_t src, size_t begin, uint32_t twins,
+                                     uint32_t pendants)
+{
+    size_t reached = sssp_hops_weighted(c, mult, w, src);
+    dependencies_weighted(mult, w, reached);
+    add_folded(mult, w, l, src, begin, reached, twins, pendants);
 }

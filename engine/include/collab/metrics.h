@@ -51,6 +51,10 @@ typedef enum collab_path_weights {
  * network of 1.2e10 steps took 60 s), so no command on a file of a few megabytes runs for minutes
  * by default; --exact asks for the exact sweep whatever it costs. */
 #define COLLAB_EXACT_WORK_LIMIT 6.0e9
+/* The exact sweep's reductions (degree-one vertices, twins) run from this many steps (vertices x
+ * (vertices + edges), about 0.1 s of sweeping): below, finding them would gain nothing worth a
+ * last-digit change in the printed values. */
+#define COLLAB_REDUCE_MIN_WORK        1.0e8
 #define COLLAB_DEFAULT_APPROX_SOURCES 1000
 /* Automatic sampling keeps the sweep within this many steps (vertices + edges per source), so
  * that a graph of tens of millions of edges is estimated in minutes, never with fewer than
@@ -77,6 +81,10 @@ typedef struct collab_metrics_options {
                                     (vertices + edges)); 0 = COLLAB_EXACT_WORK_LIMIT. A command
                                     that analyses several graphs shares the limit among them */
     int threads;                 /* worker threads for the path sweep; 0 = one per core */
+    int sweep_reductions;        /* the exact sweep in hops leaves out the sources whose run
+                                    another's stands for (degree-one vertices, twins; the same
+                                    results up to rounding): 0 = when it has at least
+                                    COLLAB_REDUCE_MIN_WORK steps, 1 = always, -1 = never */
     collab_progress_fn progress; /* called as the path sweep goes on; NULL = quiet */
     void *progress_data;         /* passed to `progress` */
     uint32_t wanted;             /* bit set of collab_metric to compute; 0 = all. Degree,
