@@ -358,6 +358,8 @@ static collab_status lay_out(map_job *job, double aspect, const double *radius, 
  * layout fills a box of the plot's aspect with height 1, which the scene maps onto the plot's
  * height minus the largest disc at each end: that fixes the layout's disc radii, so a single
  * layout pass keeps the discs it will really be drawn with apart (10% margin). */
+#define SPECK_AREA_SHARE 0.25
+
 static collab_status plan_discs(const collab_scene_input *si, double *aspect, double *radius,
                                 collab_error *err)
 {
@@ -382,8 +384,20 @@ static collab_status plan_discs(const collab_scene_input *si, double *aspect, do
     }
     double height = fmax(scene.plot.h - 2 * reach, 1);
     *aspect = fmax(scene.plot.w - 2 * reach, 1) / height;
+    /* Discs at the smallest radius a page draws are specks: when so many of them would cover
+     * more than SPECK_AREA_SHARE of the plot, no layout can keep them apart (313,000 specks
+     * would cover 77% of a default plot), and trying walked each one out through the crowd for
+     * minutes. Then only the larger discs are kept apart (specks are still pushed out from
+     * under them), and the specks show the density. */
+    double floor_area = 0;
     for (size_t v = 0; v < n; v++) {
-        radius[v] = 1.1 * scene.nodes[v].radius / height;
+        floor_area += scene.nodes[v].radius <= COLLAB_SCENE_MIN_RADIUS ? 1.0 : 0.0;
+    }
+    floor_area *= 3.141592653589793 * COLLAB_SCENE_MIN_RADIUS * COLLAB_SCENE_MIN_RADIUS;
+    bool specks = floor_area > SPECK_AREA_SHARE * scene.plot.w * scene.plot.h;
+    for (size_t v = 0; v < n; v++) {
+        bool speck = specks && scene.nodes[v].radius <= COLLAB_SCENE_MIN_RADIUS;
+        radius[v] = speck ? 0.0 : 1.1 * scene.nodes[v].radius / height;
     }
     collab_scene_destroy(&scene);
     return COLLAB_OK;

@@ -42,7 +42,7 @@ double collab_i_node_diameter(double weight)
 double collab_i_node_radius(double weight, double scale)
 {
     /* Below 0.75 a disc is a speck that anti-aliasing turns into a faint smudge. */
-    return fmax(scale * collab_i_node_diameter(weight) / 2, 0.75);
+    return fmax(scale * collab_i_node_diameter(weight) / 2, COLLAB_SCENE_MIN_RADIUS);
 }
 
 double collab_i_label_font(double weight, double font_scale)

@@ -24,6 +24,10 @@
 /* Labels are cut to this many characters (grapheme clusters), the last one being '…', unless
  * collab_scene_input.label_chars says otherwise. */
 #define COLLAB_LABEL_MAX_CHARS 30
+/* The smallest radius a node is drawn with, in points: below it a disc is a speck that
+ * anti-aliasing turns into a faint smudge. */
+#define COLLAB_SCENE_MIN_RADIUS 0.75
+
 /* max_labels value meaning "as many as fit". */
 #define COLLAB_LABELS_AUTO (-1L)
 /* community value of legend items that stand for no single community. */
