@@ -1,8 +1,8 @@
 /* Export: the choice of format, the attribute schema all formats share, each node's values and
  * the graph's metadata. The values taken from the credit rows (credit count, role mix, years)
  * are computed in export_credits.c; the writers live in export_xml.c (GraphML, GEXF),
- * export_json.c (node-link, VOSviewer) and export_text.c (GML, CSV); escaping and number
- * formatting in export_escape.c. */
+ * export_json.c (node-link, VOSviewer) and export_text.c (GML, CSV), into a text buffer
+ * (textbuf.c: escaping and number formatting). */
 #include "collab/export.h"
 
 #include "collab/alloc.h"
@@ -21,7 +21,7 @@ static bool ends_with(const char *s, const char *suffix)
     return n > k && strcasecmp(s + n - k, suffix) == 0 && s[n - k - 1] != '/';
 }
 
-typedef collab_status (*export_writer)(FILE *f, collab_i_export *x, collab_error *err);
+typedef collab_status (*export_writer)(collab_i_textbuf *b, collab_i_export *x, collab_error *err);
 
 /* The export formats: one row each, in the order of collab_export_format. Adding a format is one
  * enum value, one row and its writer. `option` is the --format choice (NULL: not offered, the
@@ -359,7 +359,13 @@ collab_status collab_export_write(FILE *f, const collab_export_input *in, collab
         return st;
     }
     if ((unsigned)fmt < COLLAB_EXPORT_FORMAT_COUNT) {
-        st = format_rows[fmt].write(f, &x, err);
+        collab_i_textbuf b;
+        collab_i_textbuf_init(&b, f);
+        st = format_rows[fmt].write(&b, &x, err);
+        /* A failed write stays in the stream's flag for the output's commit to report. */
+        if (!collab_i_textbuf_finish(&b) && st == COLLAB_OK) {
+            st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory exporting the graph");
+        }
     } else {
         st = collab_error_set(err, COLLAB_E_USAGE, "unknown export format %d", (int)fmt);
     }

@@ -27,16 +27,30 @@ const DoubleToStringConverter &converter()
 
 extern "C" size_t collab_numtext_uint(unsigned long long x, char *buf)
 {
-    char digits[24];
-    size_t n = 0;
-    do {
-        digits[n++] = static_cast<char>('0' + x % 10);
-        x /= 10;
-    } while (x != 0);
-    for (size_t i = 0; i < n; i++) {
-        buf[i] = digits[n - 1 - i];
+    // Two digits per division, from the end: ids and counts are most of what is written.
+    static const char pairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+    size_t n = 1;
+    for (unsigned long long t = x; t >= 10; t /= 10) {
+        n++;
     }
     buf[n] = '\0';
+    char *p = buf + n;
+    while (x >= 100) {
+        unsigned d = static_cast<unsigned>(x % 100) * 2;
+        x /= 100;
+        *--p = pairs[d + 1];
+        *--p = pairs[d];
+    }
+    if (x >= 10) {
+        unsigned d = static_cast<unsigned>(x) * 2;
+        *--p = pairs[d + 1];
+        *--p = pairs[d];
+    } else {
+        *--p = static_cast<char>('0' + x);
+    }
     return n;
 }
 
@@ -50,11 +64,30 @@ extern "C" size_t collab_numtext_int(long long x, char *buf)
     return 1 + collab_numtext_uint(0ULL - static_cast<unsigned long long>(x), buf + 1);
 }
 
-extern "C" size_t collab_numtext_double(double x, char *buf)
+namespace {
+
+// Whole numbers (counts, weights, degrees) are most of what is written: below 1e15 in magnitude
+// the shortest round trip of an integer-valued double is its integer (the doubles there are at
+// most 1/8 apart), so no digit search. Returns 0 when `x` is not such a number.
+size_t whole_number(double x, char *buf)
 {
-    // Whole numbers (counts, weights, degrees) are most of what is written: no digit search.
     if (x > 0 && x < 1e15 && x == std::floor(x)) {
         return collab_numtext_uint(static_cast<unsigned long long>(x), buf);
+    }
+    if (x < 0 && x > -1e15 && x == std::floor(x)) {
+        buf[0] = '-';
+        return 1 + collab_numtext_uint(static_cast<unsigned long long>(-x), buf + 1);
+    }
+    return 0;
+}
+
+}  // namespace
+
+extern "C" size_t collab_numtext_double(double x, char *buf)
+{
+    size_t whole = whole_number(x, buf);
+    if (whole > 0) {
+        return whole;
     }
     if (std::isinf(x)) {
         // double-conversion writes "inf" only with a sign flag; keep printf's "-inf".
@@ -71,11 +104,16 @@ extern "C" size_t collab_numtext_double(double x, char *buf)
 
 extern "C" size_t collab_numtext_real(double x, char *buf)
 {
-    size_t n = collab_numtext_double(x, buf);
-    if (std::strpbrk(buf, ".ni") != nullptr) {
+    size_t n = whole_number(x, buf);
+    if (n > 0) {
+        std::memcpy(buf + n, ".0", 3);
+        return n + 2;
+    }
+    n = collab_numtext_double(x, buf);
+    if (std::memchr(buf, '.', n) != nullptr || std::memchr(buf, 'n', n) != nullptr) {
         return n;  // has a point already, or is nan/inf
     }
-    char *e = std::strchr(buf, 'e');
+    char *e = static_cast<char *>(std::memchr(buf, 'e', n));
     if (e == nullptr) {
         std::memcpy(buf + n, ".0", 3);
         return n + 2;
