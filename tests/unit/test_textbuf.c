@@ -1,6 +1,6 @@
 /* The writers' text buffer (textbuf.c): numbers as collab_numtext writes them, whole numbers by
  * the integer path exactly as printf's "%.0f" writes them, the CSV and JSON escapers byte for
- * byte (XML and GML are in test_export.c), and a buffer with a stream writing in chunks the
+ * byte, XML's and GML's too, and a buffer with a stream writing in chunks the
  * same bytes as one kept in memory, pieces longer than a chunk included. */
 #include "collab/alloc.h"
 #include "collab/numtext.h"
@@ -99,6 +99,69 @@ static void expect_escaped(void (*escape)(collab_i_textbuf *, const char *), con
     escape(&b, in);
     assert_string_equal(collab_i_textbuf_cstr(&b), want);
     assert_true(collab_i_textbuf_finish(&b));
+}
+
+/* XML and GML after a '|' already in the buffer. */
+static void expect_xml(const char *in, const char *want)
+{
+    char with_bar[256];
+    snprintf(with_bar, sizeof with_bar, "|%s", want);
+    expect_escaped(collab_i_textbuf_xml, in, with_bar);
+}
+
+static void expect_gml(const char *in, const char *want)
+{
+    char with_bar[256];
+    snprintf(with_bar, sizeof with_bar, "|%s", want);
+    expect_escaped(collab_i_textbuf_gml, in, with_bar);
+}
+
+static void test_xml_escape(void **state)
+{
+    (void)state;
+    expect_xml("", "");
+    expect_xml("plain", "plain");
+    expect_xml("<b>&\"'</b>", "&lt;b&gt;&amp;&quot;&#39;&lt;/b&gt;");
+    /* C0 controls other than tab, LF, CR cannot be in XML 1.0 at all, even as references */
+    expect_xml("a\x01"
+               "b\x1f"
+               "c\x0b",
+               "a\xEF\xBF\xBD"
+               "b\xEF\xBF\xBD"
+               "c\xEF\xBF\xBD");
+    /* tab, LF, CR as references so that attribute-value normalisation keeps them */
+    expect_xml("t\tl\nc\r", "t&#9;l&#10;c&#13;");
+    /* DEL and C1 are allowed in XML 1.0: kept */
+    expect_xml("d\x7f"
+               "e\xC2\x85",
+               "d\x7f"
+               "e\xC2\x85");
+    /* the non-characters U+FFFE and U+FFFF are not */
+    expect_xml("\xEF\xBF\xBE\xEF\xBF\xBF", "\xEF\xBF\xBD\xEF\xBF\xBD");
+    /* invalid bytes (never from the loader, but the writer must stay well-formed) */
+    expect_xml("x\xff"
+               "y\xC3",
+               "x\xEF\xBF\xBD"
+               "y\xEF\xBF\xBD");
+    /* everything else passes as UTF-8: CJK, right-to-left, emoji, U+FFFD itself */
+    expect_xml("\xE7\x8E\x8B \xD9\x85 \xF0\x9F\x8E\xB8 \xEF\xBF\xBD",
+               "\xE7\x8E\x8B \xD9\x85 \xF0\x9F\x8E\xB8 \xEF\xBF\xBD");
+}
+
+static void test_gml_escape(void **state)
+{
+    (void)state;
+    expect_gml("", "");
+    /* GML strings have no backslash escape: " and & become entities, \ stays */
+    expect_gml("say \"hi\" & \\bye", "say &quot;hi&quot; &amp; \\bye");
+    /* a literal entity is not decoded twice */
+    expect_gml("&amp; &#65;", "&amp;amp; &amp;#65;");
+    /* markup needs nothing in GML */
+    expect_gml("<b>[x]</b> '", "<b>[x]</b> '");
+    /* GML is ASCII: controls and non-ASCII as decimal references */
+    expect_gml("\x01\t\n\x7f", "&#1;&#9;&#10;&#127;");
+    expect_gml("Jos\xC3\xA9 \xE7\x8E\x8B \xF0\x9F\x98\x80", "Jos&#233; &#29579; &#128512;");
+    expect_gml("bad\xff", "bad&#65533;");
 }
 
 static void test_csv(void **state)
@@ -217,6 +280,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_number_edges),
         cmocka_unit_test(test_whole_numbers),
+        cmocka_unit_test(test_xml_escape),
+        cmocka_unit_test(test_gml_escape),
         cmocka_unit_test(test_csv),
         cmocka_unit_test(test_json),
         cmocka_unit_test(test_stream_in_chunks),
