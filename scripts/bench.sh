@@ -43,10 +43,11 @@
 #                per-file times are not two threads sharing the cores), then
 #                scripts/bench/floor_fwrite.c (built with cc into output/bench/) writing each
 #                file's size with fwrite in 64 KiB chunks into the same folder, in analyze's
-#                order, all kept to the end as analyze keeps its outputs (which are deleted
-#                first, so both write into the same state of the page cache: see the floor's
-#                comment); MB/s of both and their ratio per file (nodes.csv counts edges.csv
-#                too: one writer call writes both).  Not in the default STAGES.
+#                order, beside analyze's outputs and all kept to the end as analyze keeps its
+#                own, so that the floor too writes into memory that was not just freed (see
+#                the floor's comment); MB/s of both and their ratio per file (nodes.csv counts
+#                edges.csv too: one writer call writes both).  The outputs are deleted
+#                afterwards.  Not in the default STAGES.
 #
 # Environment: STAGES (above), PEERS="igraph networkx graphviz collab_nodes"
 # (the other tools to run; collab and the floors always run), DISCOGS_RELEASES (import), FLOOR_CAP
@@ -515,10 +516,10 @@ stage_writers() {
         ((bytes > 0)) && args+=("$name=$bytes")
     done < <(writer_times "$LOGS/writers_collab_$CUR_ROWS")
     ((${#args[@]})) || { log "  writers: no per-file times in analyze's output"; return 0; }
-    rm -f "${dir:?}"/*   # the floor writes into the page cache analyze's outputs held
     CUR_STAGE=floor
     BENCH_CAP=$FLOOR_CAP bench_cmd fwrite "$FWRITE_FLOOR" "$dir" "${args[@]}"
     CUR_STAGE=$saved
+    rm -rf "$dir"   # 3 GB at 1M rows
 }
 
 report_writers() {
