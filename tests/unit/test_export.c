@@ -449,7 +449,11 @@ static void test_allocation_failure(void **state)
             }
         }
         assert_true(done);
-        assert_true(n > 5); /* the credit values alone allocate more than that */
+        if (fmt == COLLAB_EXPORT_CSV_EDGES) {
+            assert_int_equal(n, 2); /* no credit values: its text buffer is its one allocation */
+        } else {
+            assert_true(n > 5); /* the credit values alone allocate more than that */
+        }
     }
     collab_graph_destroy(&g);
     collab_edgelist_destroy(&list);
