@@ -44,8 +44,8 @@ char *collab_i_textbuf_room(collab_i_textbuf *b, size_t n)
     flush(b); /* a full chunk (or, for a piece longer than a chunk, what precedes it) */
     if (b->cap - b->len < n) {
         size_t need = n > SIZE_MAX - b->len ? SIZE_MAX : b->len + n;
-        if (need < COLLAB_I_TEXTBUF_CHUNK + 64) {
-            need = COLLAB_I_TEXTBUF_CHUNK + 64; /* a chunk and the piece that ends it */
+        if (b->f != NULL && need < COLLAB_I_TEXTBUF_CHUNK) {
+            need = COLLAB_I_TEXTBUF_CHUNK; /* a stream's buffer holds a chunk from the start */
         }
         if (need == SIZE_MAX || !collab_grow_array((void **)&b->data, &b->cap, need, 1)) {
             b->failed = true;
