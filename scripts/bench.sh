@@ -46,6 +46,16 @@
 #                floor_igraph.c, built with cc and pkg-config igraph into
 #                output/bench/) and reading the input's / writing the outputs'
 #                bytes.  The NetworkX peer needs python3-matplotlib.
+#   writers      every report and export writer against the floor of writing its bytes:
+#                collab analyze --exports all --threads 1 --verbose (one writer, so that the
+#                per-file times are not two threads sharing the cores), then
+#                scripts/bench/floor_fwrite.c (built with cc into output/bench/) writing each
+#                file's size with fwrite in 64 KiB chunks into the same folder, in analyze's
+#                order, beside analyze's outputs and all kept to the end as analyze keeps its
+#                own, so that the floor too writes into memory that was not just freed (see
+#                the floor's comment); MB/s of both and their ratio per file (nodes.csv counts
+#                edges.csv too: one writer call writes both).  The outputs are deleted
+#                afterwards.  Not in the default STAGES.
 #
 # Environment: STAGES (above), PEERS="igraph networkx graphviz collab_nodes"
 # (the other tools to run; collab and the floors always run), DISCOGS_RELEASES (import), FLOOR_CAP
@@ -563,6 +573,63 @@ stage_analyze() {
     CUR_STAGE=$saved
 }
 
+# Stage "writers" (see the header): each output's writer time against fwrite of its bytes.
+FWRITE_FLOOR=$OUT/floor_fwrite
+build_fwrite_floor() {
+    [[ -z ${FWRITE_FLOOR_BUILT:-} ]] || return 0
+    FWRITE_FLOOR_BUILT=1
+    log "building $FWRITE_FLOOR (scripts/bench/floor_fwrite.c) ..."
+    cc -O2 -std=c11 -o "$FWRITE_FLOOR" scripts/bench/floor_fwrite.c >"$OUT/floor_fwrite_build.log" 2>&1 ||
+        log "bench.sh: building floor_fwrite failed (see $OUT/floor_fwrite_build.log); floors will show as failed"
+}
+
+# writer_times LOGBASE -> "FILE SECONDS" per output: analyze's per-file lines
+# ("collab:   report.csv   0.250 s") and its "html report" stage (report.html).
+writer_times() {
+    awk '$NF == "s" && /^collab:   [^ ]+ +[0-9.]+ s$/ { print $2, $3 }
+         $NF == "s" && index($0, "collab: html report ") == 1 { print "report.html", $(NF - 1) }' \
+        "$1.err" 2>/dev/null
+}
+
+stage_writers() {
+    local file=$1 dir=$OUT/writers_$CUR_ROWS name secs bytes args=() saved=$CUR_STAGE
+    rm -rf "$dir"
+    bench_cmd collab "$COLLAB" analyze "$file" -o "$dir" --exports all --threads 1 --verbose --no-progress
+    build_fwrite_floor
+    while read -r name secs; do
+        bytes=$(bytes_of "$dir" "$name")
+        [[ $name != nodes.csv ]] || bytes=$(bytes_of "$dir" nodes.csv edges.csv)
+        ((bytes > 0)) && args+=("$name=$bytes")
+    done < <(writer_times "$LOGS/writers_collab_$CUR_ROWS")
+    ((${#args[@]})) || { log "  writers: no per-file times in analyze's output"; return 0; }
+    CUR_STAGE=floor
+    BENCH_CAP=$FLOOR_CAP bench_cmd fwrite "$FWRITE_FLOOR" "$dir" "${args[@]}"
+    CUR_STAGE=$saved
+    rm -rf "$dir"   # 3 GB at 1M rows
+}
+
+report_writers() {
+    local n name secs bytes floor
+    echo
+    echo "### writers (each output's writer against fwrite of the same bytes in 64 KiB chunks)"
+    echo
+    echo "| rows | output | MB | writer s | writer MB/s | fwrite s | fwrite MB/s | writer / fwrite |"
+    echo "|---:|---|---:|---:|---:|---:|---:|---:|"
+    for n in $ROWS; do
+        while read -r name secs; do
+            read -r bytes floor < <(awk -v f="$name" '$1 == "floor:" && $3 == f { print $4, $5 }' \
+                "$LOGS/floor_fwrite_$n.out" 2>/dev/null) || true
+            [[ -n ${bytes:-} ]] || continue
+            awk -v n="$n" -v f="$name" -v b="$bytes" -v s="$secs" -v fl="$floor" 'BEGIN {
+                mb = b / 1e6
+                ws = (s > 0) ? sprintf("%.0f", mb / s) : "-"
+                fs = (fl > 0) ? sprintf("%.0f", mb / fl) : "-"
+                r = (fl > 0) ? sprintf("%.2fx", s / fl) : "-"
+                printf "| %s | %s | %.1f | %.3f | %s | %.4f | %s | %s |\n", n, f, mb, s, ws, fl, fs, r }'
+        done < <(writer_times "$LOGS/writers_collab_$n")
+    done
+}
+
 # The seconds of stage NAME: collab's "collab: NAME   S s" (stderr) or a peer's
 # "stage: NAME S s" (stdout).
 stage_time() {   # stage_time LOGBASE NAME
@@ -982,6 +1049,7 @@ done
     ! has_stage import || report_import
     report_timings
     ! has_stage analyze || report_analyze
+    ! has_stage writers || report_writers
 } > "$OUT/report.md"
 cp -f "$OUT/report.md" "$OUT/report_$(date +%Y%m%d_%H%M%S).md"
 # The header was printed at the start; print the tables now.

@@ -1,8 +1,8 @@
 /* Export: the choice of format, the attribute schema all formats share, each node's values and
  * the graph's metadata. The values taken from the credit rows (credit count, role mix, years)
  * are computed in export_credits.c; the writers live in export_xml.c (GraphML, GEXF),
- * export_json.c (node-link, VOSviewer) and export_text.c (GML, CSV); escaping and number
- * formatting in export_escape.c. */
+ * export_json.c (node-link, VOSviewer) and export_text.c (GML, CSV), into a text buffer
+ * (textbuf.c: escaping and number formatting). */
 #include "collab/export.h"
 
 #include "collab/alloc.h"
@@ -21,7 +21,7 @@ static bool ends_with(const char *s, const char *suffix)
     return n > k && strcasecmp(s + n - k, suffix) == 0 && s[n - k - 1] != '/';
 }
 
-typedef collab_status (*export_writer)(FILE *f, collab_i_export *x, collab_error *err);
+typedef collab_status (*export_writer)(collab_i_textbuf *b, collab_i_export *x, collab_error *err);
 
 /* The export formats: one row each, in the order of collab_export_format. Adding a format is one
  * enum value, one row and its writer. `option` is the --format choice (NULL: not offered, the
@@ -31,16 +31,18 @@ typedef struct format_row {
     const char *option;  /* --format choice, or NULL */
     const char *suffix;  /* extension, or NULL */
     export_writer write; /* the writer */
+    bool node_values;    /* it writes node attributes (the edge table does not: no credit facts) */
 } format_row;
 
 static const format_row format_rows[] = {
-    [COLLAB_EXPORT_GRAPHML] = {"graphml", "graphml", ".graphml", collab_i_export_graphml},
-    [COLLAB_EXPORT_GEXF] = {"gexf", "gexf", ".gexf", collab_i_export_gexf},
-    [COLLAB_EXPORT_GML] = {"gml", "gml", ".gml", collab_i_export_gml},
-    [COLLAB_EXPORT_JSON] = {"json", "json", ".json", collab_i_export_json},
-    [COLLAB_EXPORT_VOSVIEWER] = {"vosviewer", "vosviewer", ".vos.json", collab_i_export_vosviewer},
-    [COLLAB_EXPORT_CSV_NODES] = {"csv-nodes", "csv", ".csv", collab_i_export_csv_nodes},
-    [COLLAB_EXPORT_CSV_EDGES] = {"csv-edges", NULL, NULL, collab_i_export_csv_edges},
+    [COLLAB_EXPORT_GRAPHML] = {"graphml", "graphml", ".graphml", collab_i_export_graphml, true},
+    [COLLAB_EXPORT_GEXF] = {"gexf", "gexf", ".gexf", collab_i_export_gexf, true},
+    [COLLAB_EXPORT_GML] = {"gml", "gml", ".gml", collab_i_export_gml, true},
+    [COLLAB_EXPORT_JSON] = {"json", "json", ".json", collab_i_export_json, true},
+    [COLLAB_EXPORT_VOSVIEWER] = {"vosviewer", "vosviewer", ".vos.json", collab_i_export_vosviewer,
+                                 true},
+    [COLLAB_EXPORT_CSV_NODES] = {"csv-nodes", "csv", ".csv", collab_i_export_csv_nodes, true},
+    [COLLAB_EXPORT_CSV_EDGES] = {"csv-edges", NULL, NULL, collab_i_export_csv_edges, false},
 };
 _Static_assert(sizeof format_rows / sizeof format_rows[0] == COLLAB_EXPORT_FORMAT_COUNT,
                "one row per collab_export_format");
@@ -171,8 +173,9 @@ static void build_schema(collab_i_export *x, bool any_role, bool any_year)
     }
 }
 
-collab_status collab_i_export_init(collab_i_export *x, const collab_export_input *in,
-                                   collab_error *err)
+/* collab_i_export_init; without `node_values`, only the counts (no schema, no credit facts). */
+static collab_status export_context(collab_i_export *x, const collab_export_input *in,
+                                    bool node_values, collab_error *err)
 {
     if (in == NULL || in->graph == NULL) {
         return collab_error_set(err, COLLAB_E_USAGE, "nothing to export: no graph");
@@ -185,15 +188,23 @@ collab_status collab_i_export_init(collab_i_export *x, const collab_export_input
     c.directed = igraph_is_directed(&in->graph->graph);
     c.credits =
         in->graph->shape == COLLAB_SHAPE_CREDITS && in->list != NULL && in->graph->origin != NULL;
-    if (c.credits) {
+    if (c.credits && node_values) {
         collab_status st = collab_credit_facts_compute(&c.facts, in->graph, in->list, err);
         if (st != COLLAB_OK) {
             return st;
         }
     }
-    build_schema(&c, c.facts.any_role, c.facts.any_year);
+    if (node_values) {
+        build_schema(&c, c.facts.any_role, c.facts.any_year);
+    }
     *x = c;
     return COLLAB_OK;
+}
+
+collab_status collab_i_export_init(collab_i_export *x, const collab_export_input *in,
+                                   collab_error *err)
+{
+    return export_context(x, in, true, err);
 }
 
 void collab_i_export_destroy(collab_i_export *x)
@@ -354,12 +365,19 @@ collab_status collab_export_write(FILE *f, const collab_export_input *in, collab
                                   collab_error *err)
 {
     collab_i_export x;
-    collab_status st = collab_i_export_init(&x, in, err);
+    bool known = (unsigned)fmt < COLLAB_EXPORT_FORMAT_COUNT;
+    collab_status st = export_context(&x, in, !known || format_rows[fmt].node_values, err);
     if (st != COLLAB_OK) {
         return st;
     }
-    if ((unsigned)fmt < COLLAB_EXPORT_FORMAT_COUNT) {
-        st = format_rows[fmt].write(f, &x, err);
+    if (known) {
+        collab_i_textbuf b;
+        collab_i_textbuf_init(&b, f);
+        st = format_rows[fmt].write(&b, &x, err);
+        /* A failed write stays in the stream's flag for the output's commit to report. */
+        if (!collab_i_textbuf_finish(&b) && st == COLLAB_OK) {
+            st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory exporting the graph");
+        }
     } else {
         st = collab_error_set(err, COLLAB_E_USAGE, "unknown export format %d", (int)fmt);
     }

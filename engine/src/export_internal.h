@@ -1,6 +1,6 @@
 /* Private interface of the export writers (export.c, export_xml.c, export_json.c,
  * export_table.c): the attribute schema every format shares, the per-node values derived from
- * the credit rows, number formatting and the escaping of text for each format. */
+ * the credit rows. */
 #ifndef COLLAB_EXPORT_INTERNAL_H
 #define COLLAB_EXPORT_INTERNAL_H
 
@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+
+#include "textbuf_internal.h"
 
 typedef enum collab_i_field_type {
     COLLAB_I_TEXT = 0, /* a string */
@@ -71,7 +73,7 @@ typedef struct collab_i_export {
     collab_i_field fields[COLLAB_I_MAX_FIELDS]; /* node attributes, in output order */
     size_t n_fields;                            /* fields used */
     collab_credit_facts facts;                  /* credits, roles and years per vertex */
-    char color_text[8];  /* the last colour returned */
+    char color_text[8];                         /* the last colour returned */
 } collab_i_export;
 
 /* Builds the schema and the role and year values of `in` into `x` (uninitialised on entry,
@@ -90,52 +92,31 @@ void collab_i_export_edge(const collab_i_export *x, size_t e, size_t *from, size
 
 /* The graph's metadata: where it came from and how it was analysed, as named texts. */
 typedef struct collab_i_meta {
-    size_t n;                     /* entries */
-    const char *names[16];        /* "source", "view", "weighting", "max_participants",
-                                     "projects_left_out", "left_out", "people_left_out", "scope",
-                                     "community_method",
-                                     "communities", "modularity", "layout" */
-    const char *values[16];       /* their values as text (borrowed from the input or `numbers`) */
+    size_t n;                      /* entries */
+    const char *names[16];         /* "source", "view", "weighting", "max_participants",
+                                      "projects_left_out", "left_out", "people_left_out", "scope",
+                                      "community_method",
+                                      "communities", "modularity", "layout" */
+    const char *values[16];        /* their values as text (borrowed from the input or `numbers`) */
     collab_i_field_type types[16]; /* how to type them where the format has types */
-    char numbers[4][32];          /* the texts of the numbers */
-    char left_out[1024];          /* what the people projection left out */
-    char people_left_out[1024];   /* the people left out before building */
-    char scope[256];              /* what the scope options kept */
+    char numbers[4][32];           /* the texts of the numbers */
+    char left_out[1024];           /* what the people projection left out */
+    char people_left_out[1024];    /* the people left out before building */
+    char scope[256];               /* what the scope options kept */
 } collab_i_meta;
 
 void collab_i_export_metadata(const collab_i_export *x, collab_i_meta *m);
 
-/* `before` <x> `after`, x in the fewest digits that read back exactly; with `decimal_point`, the
- * mantissa always has a '.' (GML readers take "4" and "1e+20" for integers or fail on them). */
-void collab_i_put_real(FILE *f, const char *before, double x, bool decimal_point,
-                       const char *after);
-
-/* A growable text buffer (collab_malloc'd); zero-initialise, free with collab_free(data). */
-typedef struct collab_i_scratch {
-    char *data;      /* the text, NUL-terminated after a successful escape */
-    size_t capacity; /* bytes allocated */
-} collab_i_scratch;
-
-/* Escapes `s` (UTF-8) for XML 1.0 character data and attribute values into `scratch` and returns
- * it (NULL when out of memory). & < > " ' become references; tab, line feed and carriage return
- * become &#9; &#10; &#13; so that attribute-value normalisation keeps them; other C0 controls,
- * U+FFFE, U+FFFF and invalid UTF-8 bytes become U+FFFD, since XML 1.0 cannot carry them at all.
- * Also valid HTML text (VOSviewer labels are read as HTML). */
-const char *collab_i_xml_escape(const char *s, collab_i_scratch *scratch);
-
-/* Escapes `s` for a GML string into `scratch` (NULL when out of memory). GML is 7-bit ASCII
- * with no backslash escapes: " and & become &quot; and &amp;, every other character outside
- * printable ASCII (controls, non-ASCII) becomes a decimal &#N; reference (NetworkX decodes
- * them; igraph 0.10 decodes only the named ones), invalid UTF-8 bytes become &#65533;. */
-const char *collab_i_gml_escape(const char *s, collab_i_scratch *scratch);
-
-/* The writers. Each returns COLLAB_OK or COLLAB_E_NOMEM; write errors stay in `f`'s flag. */
-collab_status collab_i_export_graphml(FILE *f, collab_i_export *x, collab_error *err);
-collab_status collab_i_export_gexf(FILE *f, collab_i_export *x, collab_error *err);
-collab_status collab_i_export_gml(FILE *f, collab_i_export *x, collab_error *err);
-collab_status collab_i_export_json(FILE *f, collab_i_export *x, collab_error *err);
-collab_status collab_i_export_vosviewer(FILE *f, collab_i_export *x, collab_error *err);
-collab_status collab_i_export_csv_nodes(FILE *f, collab_i_export *x, collab_error *err);
-collab_status collab_i_export_csv_edges(FILE *f, collab_i_export *x, collab_error *err);
+/* The writers: each appends its format to `b` (textbuf_internal.h), whose stream and memory
+ * collab_export_write checks afterwards. Each returns COLLAB_OK or an error of its own (jansson
+ * failing inside the JSON writers). Numbers are written as collab_numtext writes them (GML's and
+ * JSON's reals always with a decimal point), text escaped with the collab_i_textbuf escapers. */
+collab_status collab_i_export_graphml(collab_i_textbuf *b, collab_i_export *x, collab_error *err);
+collab_status collab_i_export_gexf(collab_i_textbuf *b, collab_i_export *x, collab_error *err);
+collab_status collab_i_export_gml(collab_i_textbuf *b, collab_i_export *x, collab_error *err);
+collab_status collab_i_export_json(collab_i_textbuf *b, collab_i_export *x, collab_error *err);
+collab_status collab_i_export_vosviewer(collab_i_textbuf *b, collab_i_export *x, collab_error *err);
+collab_status collab_i_export_csv_nodes(collab_i_textbuf *b, collab_i_export *x, collab_error *err);
+collab_status collab_i_export_csv_edges(collab_i_textbuf *b, collab_i_export *x, collab_error *err);
 
 #endif

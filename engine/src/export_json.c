@@ -3,8 +3,9 @@
  *
  * Both are streamed: the outer structure is written by hand, each node, item and link is a line
  * of collab_jsonline (jsonline_internal.h), and the few other objects (the graph metadata, each
- * VOSviewer cluster) are jansson objects dumped on their own line, so memory stays O(1) per
- * element however large the graph; those two writers do all the JSON string escaping. */
+ * VOSviewer cluster) are jansson objects dumped on their own line, all into the writer's text
+ * buffer, so memory stays O(1) per element however large the graph; those two writers do all
+ * the JSON string escaping. */
 #include "collab/alloc.h"
 
 #include <jansson.h>
@@ -17,23 +18,26 @@
 
 #define JSON_FLAGS (JSON_COMPACT | JSON_REAL_PRECISION(17))
 
-static collab_status json_failed(FILE *f, collab_error *err)
+static collab_status json_failed(collab_error *err)
 {
-    /* A failed write leaves the stream's error flag for the output's commit to report with the
-     * file name; anything else is an allocation failure inside jansson. */
-    if (ferror(f)) {
-        return COLLAB_OK;
-    }
+    /* jansson failed to allocate (running out of the text buffer's memory is reported by
+     * collab_export_write). */
     return collab_error_set(err, COLLAB_E_NOMEM, "out of memory exporting the graph");
 }
 
-/* Dumps `value` (taking the reference) after `indent`, with a comma unless it is the last. */
-static bool dump_line(FILE *f, const char *indent, json_t *value, bool last)
+static int dump_to_textbuf(const char *buffer, size_t size, void *data)
 {
-    fputs(indent, f);
-    int rc = value != NULL ? json_dumpf(value, f, JSON_FLAGS) : -1;
+    collab_i_textbuf_add(data, buffer, size);
+    return 0;
+}
+
+/* Dumps `value` (taking the reference) after `indent`, with a comma unless it is the last. */
+static bool dump_line(collab_i_textbuf *b, const char *indent, json_t *value, bool last)
+{
+    collab_i_textbuf_puts(b, indent);
+    int rc = value != NULL ? json_dump_callback(value, dump_to_textbuf, b, JSON_FLAGS) : -1;
     json_decref(value);
-    fputs(last ? "\n" : ",\n", f);
+    collab_i_textbuf_puts(b, last ? "\n" : ",\n");
     return rc == 0;
 }
 
@@ -122,15 +126,15 @@ static void node_json(collab_jsonline *j, collab_i_export *x, size_t v)
 }
 
 /* {"<from>": i, "<to>": j, "<weight>": w} of every edge, a line each. */
-static bool links_json(FILE *f, collab_i_export *x, collab_jsonline *j, const char *indent,
+static void links_json(collab_jsonline *j, collab_i_export *x, const char *indent,
                        const char *keys[3], size_t id_base)
 {
-    bool ok = true;
-    for (size_t e = 0; ok && e < x->n_edges; e++) {
+    collab_i_textbuf *b = j->out;
+    for (size_t e = 0; !b->failed && e < x->n_edges; e++) {
         size_t from, to;
         double weight;
         collab_i_export_edge(x, e, &from, &to, &weight);
-        fputs(indent, f);
+        collab_i_textbuf_puts(b, indent);
         collab_jsonline_begin_object(j);
         collab_jsonline_key(j, keys[0]);
         collab_jsonline_int(j, (long long)(from + id_base));
@@ -139,30 +143,30 @@ static bool links_json(FILE *f, collab_i_export *x, collab_jsonline *j, const ch
         collab_jsonline_key(j, keys[2]);
         collab_jsonline_real(j, weight);
         collab_jsonline_end_object(j);
-        ok = collab_jsonline_flush(j, f, e + 1 == x->n_edges ? "\n" : ",\n");
+        collab_jsonline_end(j);
+        collab_i_textbuf_puts(b, e + 1 == x->n_edges ? "\n" : ",\n");
     }
-    return ok;
 }
 
-collab_status collab_i_export_json(FILE *f, collab_i_export *x, collab_error *err)
+collab_status collab_i_export_json(collab_i_textbuf *b, collab_i_export *x, collab_error *err)
 {
-    fprintf(f, "{\n  \"directed\": %s,\n  \"multigraph\": false,\n  \"graph\": ",
-            x->directed ? "true" : "false");
-    bool ok = dump_line(f, "", metadata_json(x), false);
+    collab_i_textbuf_printf(b, "{\n  \"directed\": %s,\n  \"multigraph\": false,\n  \"graph\": ",
+                            x->directed ? "true" : "false");
+    bool ok = dump_line(b, "", metadata_json(x), false);
     collab_jsonline j;
-    collab_jsonline_init(&j);
-    fputs("  \"nodes\": [\n", f);
-    for (size_t v = 0; ok && v < x->n_vertices; v++) {
-        fputs("    ", f);
+    collab_jsonline_init(&j, b);
+    collab_i_textbuf_puts(b, "  \"nodes\": [\n");
+    for (size_t v = 0; ok && !b->failed && v < x->n_vertices; v++) {
+        collab_i_textbuf_puts(b, "    ");
         node_json(&j, x, v);
-        ok = collab_jsonline_flush(&j, f, v + 1 == x->n_vertices ? "\n" : ",\n");
+        collab_jsonline_end(&j);
+        collab_i_textbuf_puts(b, v + 1 == x->n_vertices ? "\n" : ",\n");
     }
-    fputs("  ],\n  \"links\": [\n", f);
+    collab_i_textbuf_puts(b, "  ],\n  \"links\": [\n");
     static const char *keys[3] = {"source", "target", "weight"};
-    ok = ok && links_json(f, x, &j, "    ", keys, 0);
-    fputs("  ]\n}\n", f);
-    collab_jsonline_free(&j);
-    return ok ? COLLAB_OK : json_failed(f, err);
+    links_json(&j, x, "    ", keys, 0);
+    collab_i_textbuf_puts(b, "  ]\n}\n");
+    return ok ? COLLAB_OK : json_failed(err);
 }
 
 /* ---- VOSviewer ------------------------------------------------------------------------------ */
@@ -170,26 +174,28 @@ collab_status collab_i_export_json(FILE *f, collab_i_export *x, collab_error *er
 /* VOSviewer numbers clusters from 1 to 1000; items of later communities get none (grey). */
 #define VOS_MAX_CLUSTERS 1000
 
-/* A string VOSviewer Online shows as HTML (labels, descriptions): escaped as XML text. */
-static json_t *html_string(const char *s, collab_i_scratch *scratch)
+/* A string VOSviewer Online shows as HTML (labels, descriptions): escaped as XML text, into
+ * `scratch` (a text buffer without a stream). */
+static const char *html_escaped(const char *s, collab_i_textbuf *scratch)
 {
-    const char *escaped = collab_i_xml_escape(s, scratch);
-    return escaped != NULL ? json_string(escaped) : NULL;
+    scratch->len = 0;
+    collab_i_textbuf_xml(scratch, s);
+    return collab_i_textbuf_cstr(scratch);
 }
 
-/* The same, straight into a line; false when out of memory. */
-static bool html_text(collab_jsonline *j, const char *s, collab_i_scratch *scratch)
+static json_t *html_string(const char *s, collab_i_textbuf *scratch)
 {
-    const char *escaped = collab_i_xml_escape(s, scratch);
-    if (escaped == NULL) {
-        return false;
-    }
-    collab_jsonline_string(j, escaped);
-    return true;
+    return json_string(html_escaped(s, scratch));
+}
+
+/* The same, straight into a line. */
+static void html_text(collab_jsonline *j, const char *s, collab_i_textbuf *scratch)
+{
+    collab_jsonline_string(j, html_escaped(s, scratch));
 }
 
 /* "person; 12 credits; 1997-2010; producer (8); mixer (4)" for the item's tooltip. */
-static bool description(collab_jsonline *j, collab_i_export *x, size_t v, collab_i_scratch *scratch)
+static bool description(collab_jsonline *j, collab_i_export *x, size_t v, collab_i_textbuf *scratch)
 {
     char head[96];
     int n = snprintf(head, sizeof head, "%s; %u credit%s",
@@ -203,16 +209,17 @@ static bool description(collab_jsonline *j, collab_i_export *x, size_t v, collab
             snprintf(head + n, sizeof head - (size_t)n, "; %d", x->facts.year_first[v]);
         }
     }
-    const char *roles = x->facts.roles_pool != NULL ? x->facts.roles_pool + x->facts.roles_offset[v] : "";
+    const char *roles =
+        x->facts.roles_pool != NULL ? x->facts.roles_pool + x->facts.roles_offset[v] : "";
     size_t len = strlen(head) + strlen(roles) + 3;
     char *text = collab_malloc(len);
     if (text == NULL) {
         return false;
     }
     snprintf(text, len, "%s%s%s", head, roles[0] != '\0' ? "; " : "", roles);
-    bool ok = html_text(j, text, scratch);
+    html_text(j, text, scratch);
     collab_free(text);
-    return ok;
+    return true;
 }
 
 /* Every metric as a weight (a size VOSviewer can scale items by; all are >= 0) or as a score
@@ -224,9 +231,9 @@ static void weights_or_scores(collab_jsonline *j, collab_i_export *x, size_t v, 
     for (size_t i = 0; i < x->n_fields; i++) {
         const collab_i_field *field = &x->fields[i];
         bool year = field->id == COLLAB_I_YEAR_FIRST || field->id == COLLAB_I_YEAR_LAST;
-        bool wanted = field->id == COLLAB_I_METRIC ||
-                      (weights ? field->id == COLLAB_I_CREDITS
-                               : year || field->id == COLLAB_I_YEAR_MEAN);
+        bool wanted =
+            field->id == COLLAB_I_METRIC ||
+            (weights ? field->id == COLLAB_I_CREDITS : year || field->id == COLLAB_I_YEAR_MEAN);
         if (!wanted) {
             continue;
         }
@@ -244,15 +251,16 @@ static void weights_or_scores(collab_jsonline *j, collab_i_export *x, size_t v, 
     collab_jsonline_end_object(j);
 }
 
-static bool item_json(collab_jsonline *j, collab_i_export *x, size_t v, collab_i_scratch *scratch)
+static bool item_json(collab_jsonline *j, collab_i_export *x, size_t v, collab_i_textbuf *scratch)
 {
     const collab_export_input *in = x->in;
     collab_jsonline_begin_object(j);
     collab_jsonline_key(j, "id");
     collab_jsonline_int(j, (long long)v + 1);
     collab_jsonline_key(j, "label");
-    bool ok = html_text(j, collab_graph_name(in->graph, v), scratch);
-    if (ok && x->credits) {
+    html_text(j, collab_graph_name(in->graph, v), scratch);
+    bool ok = true;
+    if (x->credits) {
         collab_jsonline_key(j, "description");
         ok = description(j, x, v, scratch);
     }
@@ -306,7 +314,7 @@ static void cluster_members(const collab_i_export *x, uint32_t *top, uint8_t *co
 }
 
 static json_t *cluster_json(const collab_i_export *x, size_t c, const uint32_t *top, size_t count,
-                            collab_i_scratch *scratch)
+                            collab_i_textbuf *scratch)
 {
     size_t len = 1;
     for (size_t i = 0; i < count; i++) {
@@ -328,7 +336,7 @@ static json_t *cluster_json(const collab_i_export *x, size_t c, const uint32_t *
     return complete(o, ok);
 }
 
-static bool vos_clusters(FILE *f, const collab_i_export *x, collab_i_scratch *scratch)
+static bool vos_clusters(collab_i_textbuf *b, const collab_i_export *x, collab_i_textbuf *scratch)
 {
     const collab_partition *p = x->in->partition;
     size_t k = p->n_communities < VOS_MAX_CLUSTERS ? p->n_communities : VOS_MAX_CLUSTERS;
@@ -339,36 +347,40 @@ static bool vos_clusters(FILE *f, const collab_i_export *x, collab_i_scratch *sc
         cluster_members(x, top, count);
     }
     for (size_t c = 0; ok && c < k; c++) {
-        ok = dump_line(f, "      ", cluster_json(x, c, top + 3 * c, count[c], scratch), c + 1 == k);
+        ok = dump_line(b, "      ", cluster_json(x, c, top + 3 * c, count[c], scratch), c + 1 == k);
     }
     collab_free(top);
     collab_free(count);
     return ok;
 }
 
-collab_status collab_i_export_vosviewer(FILE *f, collab_i_export *x, collab_error *err)
+collab_status collab_i_export_vosviewer(collab_i_textbuf *b, collab_i_export *x, collab_error *err)
 {
-    collab_i_scratch scratch = {0};
+    collab_i_textbuf scratch;
+    collab_i_textbuf_init(&scratch, NULL);
     collab_jsonline j;
-    collab_jsonline_init(&j);
+    collab_jsonline_init(&j, b);
     bool ok = true;
-    fputs("{\n  \"network\": {\n    \"items\": [\n", f);
-    for (size_t v = 0; ok && v < x->n_vertices; v++) {
-        fputs("      ", f);
+    collab_i_textbuf_puts(b, "{\n  \"network\": {\n    \"items\": [\n");
+    for (size_t v = 0; ok && !b->failed && v < x->n_vertices; v++) {
+        collab_i_textbuf_puts(b, "      ");
         ok = item_json(&j, x, v, &scratch);
-        ok = collab_jsonline_flush(&j, f, v + 1 == x->n_vertices ? "\n" : ",\n") && ok;
+        collab_jsonline_end(&j);
+        collab_i_textbuf_puts(b, v + 1 == x->n_vertices ? "\n" : ",\n");
     }
-    fputs("    ],\n    \"links\": [\n", f);
+    collab_i_textbuf_puts(b, "    ],\n    \"links\": [\n");
     static const char *keys[3] = {"source_id", "target_id", "strength"};
-    ok = ok && links_json(f, x, &j, "      ", keys, 1);
-    fputs("    ]", f);
+    links_json(&j, x, "      ", keys, 1);
+    collab_i_textbuf_puts(b, "    ]");
     if (ok && x->in->partition != NULL) {
-        fputs(",\n    \"clusters\": [\n", f);
-        ok = vos_clusters(f, x, &scratch);
-        fputs("    ]", f);
+        collab_i_textbuf_puts(b, ",\n    \"clusters\": [\n");
+        ok = vos_clusters(b, x, &scratch);
+        collab_i_textbuf_puts(b, "    ]");
     }
-    fputs("\n  }\n}\n", f);
-    collab_jsonline_free(&j);
-    collab_free(scratch.data);
-    return ok ? COLLAB_OK : json_failed(f, err);
+    collab_i_textbuf_puts(b, "\n  }\n}\n");
+    /* the scratch's running out of memory is the export's */
+    if (!collab_i_textbuf_finish(&scratch)) {
+        b->failed = true;
+    }
+    return ok ? COLLAB_OK : json_failed(err);
 }

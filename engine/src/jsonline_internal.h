@@ -1,8 +1,9 @@
 /* JSON written straight to text, for the writers that emit one object per node or edge
  * (report.json, the JSON exports) by the million: no tree of values, no allocation per value.
  * Strings are escaped as RFC 8259 asks (quote, backslash, C0 controls as \u00XX; UTF-8 passes
- * through); numbers are the shortest text that reads back to the same double. Private to the
- * engine (report.c, export_json.c): no collab/ header exposes it. */
+ * through); numbers are the shortest text that reads back to the same double. The text goes
+ * into a collab_i_textbuf (textbuf_internal.h), between whatever else the writer puts there.
+ * Private to the engine (report.c, export_json.c): no collab/ header exposes it. */
 #ifndef COLLAB_JSONLINE_INTERNAL_H
 #define COLLAB_JSONLINE_INTERNAL_H
 
@@ -10,20 +11,20 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "textbuf_internal.h"
+
 #define COLLAB_JSONLINE_DEPTH 8
 
 typedef struct collab_jsonline {
-    char *data;                          /* the text so far (not NUL-terminated) */
-    size_t len, cap;                     /* bytes used and allocated */
-    int depth;                           /* open objects and arrays */
+    collab_i_textbuf *out;                 /* where the text goes (borrowed) */
+    int depth;                             /* open objects and arrays */
     bool has_value[COLLAB_JSONLINE_DEPTH]; /* a value was written at that depth: next needs ',' */
-    bool after_key;                      /* a key was just written: no ',' before its value */
-    bool failed;                         /* out of memory, or nested too deep */
+    bool after_key;                        /* a key was just written: no ',' before its value */
+    bool failed;                           /* nested too deep */
 } collab_jsonline;
 
-/* An empty writer (nothing allocated until the first value). */
-void collab_jsonline_init(collab_jsonline *j);
-void collab_jsonline_free(collab_jsonline *j);
+/* A writer at depth 0 appending to `out` (borrowed; nothing to free). */
+void collab_jsonline_init(collab_jsonline *j, collab_i_textbuf *out);
 
 void collab_jsonline_begin_object(collab_jsonline *j);
 void collab_jsonline_end_object(collab_jsonline *j);
@@ -38,9 +39,8 @@ void collab_jsonline_int(collab_jsonline *j, long long x);
 void collab_jsonline_real(collab_jsonline *j, double x);
 void collab_jsonline_null(collab_jsonline *j);
 
-/* Writes the text followed by `suffix` to `f` and forgets it (keeping the buffer: the next line
- * starts at depth 0); false when out of memory (a failed
- * write leaves the stream's error flag for the output's commit to report). */
-bool collab_jsonline_flush(collab_jsonline *j, FILE *f, const char *suffix);
+/* Ends the value written so far (a line): the next one starts at depth 0 with no ','. Returns
+ * false when it was nested too deep or `out` ran out of memory. */
+bool collab_jsonline_end(collab_jsonline *j);
 
 #endif

@@ -4,16 +4,17 @@
 #include "collab/alloc.h"
 #include "collab/credits.h"
 #include "collab/numtext.h"
-#include "jsonline_internal.h"
-#include "report_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "jsonline_internal.h"
+#include "report_internal.h"
+
 /* The role mix is cut in the terminal table; the other formats carry all of it. */
 #define ROLES_MAX_WIDTH 48
-#define NAME_MAX_WIDTH 40
+#define NAME_MAX_WIDTH  40
 
 void collab_report_options_init(collab_report_options *opt)
 {
@@ -31,8 +32,8 @@ typedef struct rank_ctx {
 
 /* qsort has no context argument in C11: the keys carry what the comparison needs. */
 typedef struct rank_key {
-    double value;   /* metric value, NaN ranks last */
-    uint32_t id;    /* vertex id, ties broken by it */
+    double value; /* metric value, NaN ranks last */
+    uint32_t id;  /* vertex id, ties broken by it */
 } rank_key;
 
 static int compare_desc(const void *a, const void *b)
@@ -73,8 +74,7 @@ void collab_report_rank(const collab_metrics *m, collab_metric metric, uint32_t 
     collab_free(keys);
 }
 
-bool collab_i_metric_shown(const collab_report_options *opt, const collab_metrics *m,
-                           int metric)
+bool collab_i_metric_shown(const collab_report_options *opt, const collab_metrics *m, int metric)
 {
     return m->values[metric] != NULL && (opt->columns == 0 || (opt->columns & (1u << metric)));
 }
@@ -212,16 +212,15 @@ static void write_context_lines(FILE *f, const collab_report_input *in)
         fprintf(f, ", %s weighting", collab_weighting_name(in->graph->weighting));
     }
     fprintf(f, ")\n");
-    fprintf(f, "nodes %zu, edges %zu, components %zu (largest %.1f%%), density %.6f\n",
-            gs->nodes, gs->edges, gs->components, 100.0 * gs->largest_share, gs->density);
+    fprintf(f, "nodes %zu, edges %zu, components %zu (largest %.1f%%), density %.6f\n", gs->nodes,
+            gs->edges, gs->components, 100.0 * gs->largest_share, gs->density);
     char stat[32];
     fprintf(f, "transitivity %.4f, average clustering %.4f, degree assortativity %s\n",
             gs->transitivity, gs->avg_clustering, collab_report_stat(stat, gs->assortativity, 4));
     fprintf(f, "diameter %g, average path length %.4f%s\n", gs->diameter, gs->avg_path_length,
             gs->paths_estimated ? " (estimated from sampled sources)" : "");
     if (in->partition != NULL) {
-        fprintf(f, "communities %zu (%s, seed %llu), modularity %s\n",
-                in->partition->n_communities,
+        fprintf(f, "communities %zu (%s, seed %llu), modularity %s\n", in->partition->n_communities,
                 collab_community_method_name(in->community_opt->method),
                 (unsigned long long)in->community_opt->seed,
                 collab_report_stat(stat, in->partition->modularity, 4));
@@ -292,80 +291,102 @@ static void write_table(FILE *f, const collab_report_input *in, const collab_rep
     }
 }
 
-/* ",<x>" for an integer (collab_numtext: no printf, millions of times). */
-static void csv_integer(FILE *f, long long x)
+/* ",<x>" for an integer. */
+static void csv_integer(collab_i_textbuf *b, long long x)
 {
-    fputc(',', f);
-    collab_numtext_put_int(f, x);
+    collab_i_textbuf_putc(b, ',');
+    collab_i_textbuf_int(b, x);
 }
 
 /* ",<x>" in the fewest digits that read back exactly; NaN as "NaN" (pandas and R read it). */
-static void csv_number(FILE *f, double x)
+static void csv_number(collab_i_textbuf *b, double x)
 {
-    fputc(',', f);
+    collab_i_textbuf_putc(b, ',');
     if (isnan(x)) {
-        fputs("NaN", f);
+        collab_i_textbuf_add(b, "NaN", 3);
     } else {
-        collab_numtext_put_double(f, x);
+        collab_i_textbuf_double(b, x);
     }
 }
 
-static void write_csv(FILE *f, const collab_report_input *in, const collab_report_options *opt,
-                      const uint32_t *order, const collab_credit_facts *facts)
+static void write_csv_header(collab_i_textbuf *b, const collab_report_input *in,
+                             const collab_report_options *opt, const collab_credit_facts *facts)
 {
     const collab_metrics *m = in->metrics;
-    fprintf(f, "rank,name");
+    collab_i_textbuf_puts(b, "rank,name");
     for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
         if (collab_i_metric_shown(opt, m, k)) {
-            fprintf(f, ",%s", collab_metric_name((collab_metric)k));
+            collab_i_textbuf_putc(b, ',');
+            collab_i_textbuf_puts(b, collab_metric_name((collab_metric)k));
         }
     }
-    fprintf(f, ",community");
+    collab_i_textbuf_puts(b, ",community");
     for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
         if (collab_i_metric_bounded(opt, m, k)) {
-            fprintf(f, ",%s_low,%s_high", collab_metric_name((collab_metric)k),
-                    collab_metric_name((collab_metric)k));
+            collab_i_textbuf_printf(b, ",%s_low,%s_high", collab_metric_name((collab_metric)k),
+                                    collab_metric_name((collab_metric)k));
         }
     }
-    fprintf(f, "%s%s\n", m->sampled ? ",closeness_se" : "",
-            facts != NULL ? ",credits,roles,year_first,year_last" : "");
-    for (size_t r = 0; r < rows_to_show(opt, m->n); r++) {
-        uint32_t v = order[r];
-        collab_numtext_put_uint(f, r + 1);
-        fputc(',', f);
-        collab_report_csv_field(f, collab_graph_name(in->graph, v));
-        for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
-            if (collab_i_metric_shown(opt, m, k)) {
-                csv_number(f, m->values[k][v]);
-            }
+    collab_i_textbuf_puts(b, m->sampled ? ",closeness_se" : "");
+    collab_i_textbuf_puts(b, facts != NULL ? ",credits,roles,year_first,year_last\n" : "\n");
+}
+
+static void write_csv_row(collab_i_textbuf *b, const collab_report_input *in,
+                          const collab_report_options *opt, const collab_credit_facts *facts,
+                          size_t rank, uint32_t v)
+{
+    const collab_metrics *m = in->metrics;
+    collab_i_textbuf_uint(b, rank);
+    collab_i_textbuf_putc(b, ',');
+    collab_i_textbuf_csv(b, collab_graph_name(in->graph, v));
+    for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
+        if (collab_i_metric_shown(opt, m, k)) {
+            csv_number(b, m->values[k][v]);
         }
-        if (in->partition != NULL) {
-            csv_integer(f, (long long)in->partition->membership[v] + 1);
+    }
+    if (in->partition != NULL) {
+        csv_integer(b, (long long)in->partition->membership[v] + 1);
+    } else {
+        collab_i_textbuf_putc(b, ',');
+    }
+    for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
+        if (collab_i_metric_bounded(opt, m, k)) {
+            csv_number(b, m->low[k][v]);
+            csv_number(b, m->high[k][v]);
+        }
+    }
+    if (m->sampled) {
+        csv_number(b, m->closeness_se[v]);
+    }
+    if (facts != NULL) {
+        csv_integer(b, facts->n_credits[v]);
+        collab_i_textbuf_putc(b, ',');
+        collab_i_textbuf_csv(b, collab_credit_facts_roles(facts, v));
+        if (facts->year_first[v] != 0) {
+            csv_integer(b, facts->year_first[v]);
+            csv_integer(b, facts->year_last[v]);
         } else {
-            fputc(',', f);
+            collab_i_textbuf_add(b, ",,", 2);
         }
-        for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
-            if (collab_i_metric_bounded(opt, m, k)) {
-                csv_number(f, m->low[k][v]);
-                csv_number(f, m->high[k][v]);
-            }
-        }
-        if (m->sampled) {
-            csv_number(f, m->closeness_se[v]);
-        }
-        if (facts != NULL) {
-            csv_integer(f, facts->n_credits[v]);
-            fputc(',', f);
-            collab_report_csv_field(f, collab_credit_facts_roles(facts, v));
-            if (facts->year_first[v] != 0) {
-                csv_integer(f, facts->year_first[v]);
-                csv_integer(f, facts->year_last[v]);
-            } else {
-                fputs(",,", f);
-            }
-        }
-        fputc('\n', f);
     }
+    collab_i_textbuf_putc(b, '\n');
+}
+
+static collab_status write_csv(FILE *f, const collab_report_input *in,
+                               const collab_report_options *opt, const uint32_t *order,
+                               const collab_credit_facts *facts, collab_error *err)
+{
+    collab_i_textbuf b;
+    collab_i_textbuf_init(&b, f);
+    write_csv_header(&b, in, opt, facts);
+    size_t rows = rows_to_show(opt, in->metrics->n);
+    for (size_t r = 0; !b.failed && r < rows; r++) {
+        write_csv_row(&b, in, opt, facts, r + 1, order[r]);
+    }
+    /* A failed write stays in the stream's flag for the output's commit to report. */
+    return collab_i_textbuf_finish(&b)
+               ? COLLAB_OK
+               : collab_error_set(err, COLLAB_E_NOMEM, "out of memory writing the report");
 }
 
 static void write_md(FILE *f, const collab_report_input *in, const collab_report_options *opt,
@@ -541,19 +562,23 @@ static void json_node(collab_jsonline *j, const collab_report_input *in,
 }
 
 /* Dumps `value` (taking it) as a member of the top-level object, its lines indented under it. */
-static bool json_member(FILE *f, const char *key, json_t *value)
+static bool json_member(collab_i_textbuf *b, const char *key, json_t *value)
 {
     char *text = value != NULL ? json_dumps(value, JSON_INDENT(2) | JSON_REAL_PRECISION(17)) : NULL;
     json_decref(value);
     if (text == NULL) {
         return false;
     }
-    fprintf(f, "  \"%s\": ", key);
-    for (const char *p = text; *p != '\0'; p++) {
-        fputc(*p, f);
-        if (*p == '\n') {
-            fputs("  ", f);
+    collab_i_textbuf_printf(b, "  \"%s\": ", key);
+    for (const char *p = text;;) {
+        const char *nl = strchr(p, '\n');
+        if (nl == NULL) {
+            collab_i_textbuf_puts(b, p);
+            break;
         }
+        collab_i_textbuf_add(b, p, (size_t)(nl - p) + 1);
+        collab_i_textbuf_add(b, "  ", 2);
+        p = nl + 1;
     }
     free(text);
     return true;
@@ -570,26 +595,28 @@ static collab_status write_json(FILE *f, const collab_report_input *in,
     if (communities == NULL) {
         return err != NULL ? err->status : COLLAB_E_NOMEM;
     }
-    fputs("{\n", f);
-    bool ok = json_member(f, "graph", collab_i_report_graph_json(in));
-    fputs(",\n", f);
-    ok = json_member(f, "parameters", collab_i_report_parameters(in)) && ok;
-    fputs(",\n  \"nodes\": [", f);
+    collab_i_textbuf b;
+    collab_i_textbuf_init(&b, f);
+    collab_i_textbuf_puts(&b, "{\n");
+    bool ok = json_member(&b, "graph", collab_i_report_graph_json(in));
+    collab_i_textbuf_puts(&b, ",\n");
+    ok = json_member(&b, "parameters", collab_i_report_parameters(in)) && ok;
+    collab_i_textbuf_puts(&b, ",\n  \"nodes\": [");
     size_t rows = rows_to_show(opt, in->metrics->n);
     collab_jsonline j;
-    collab_jsonline_init(&j);
+    collab_jsonline_init(&j, &b);
     for (size_t r = 0; ok && r < rows; r++) {
-        fputs(r == 0 ? "\n    " : ",\n    ", f);
+        collab_i_textbuf_puts(&b, r == 0 ? "\n    " : ",\n    ");
         json_node(&j, in, opt, facts, r + 1, order[r]);
-        ok = collab_jsonline_flush(&j, f, "");
+        ok = collab_jsonline_end(&j);
     }
-    collab_jsonline_free(&j);
-    fputs(rows > 0 ? "\n  ],\n" : "],\n", f);
-    ok = json_member(f, "communities", communities) && ok;
-    fputs("\n}\n", f);
+    collab_i_textbuf_puts(&b, rows > 0 ? "\n  ],\n" : "],\n");
+    ok = json_member(&b, "communities", communities) && ok;
+    collab_i_textbuf_puts(&b, "\n}\n");
+    ok = collab_i_textbuf_finish(&b) && ok;
     /* A failed write leaves the stream's error flag for the output's commit to report. */
-    return ok || ferror(f) ? COLLAB_OK
-                           : collab_error_set(err, COLLAB_E_NOMEM, "out of memory writing the report");
+    return ok ? COLLAB_OK
+              : collab_error_set(err, COLLAB_E_NOMEM, "out of memory writing the report");
 }
 
 collab_status collab_report_write(FILE *f, const collab_report_input *in,
@@ -597,8 +624,9 @@ collab_status collab_report_write(FILE *f, const collab_report_input *in,
 {
     if (opt->format == COLLAB_FORMAT_HTML) {
         /* The page needs its map and provenance: collab_report_write_html. */
-        return collab_error_set(err, COLLAB_E_USAGE, "the HTML report is written by "
-                                                     "collab_report_write_html");
+        return collab_error_set(err, COLLAB_E_USAGE,
+                                "the HTML report is written by "
+                                "collab_report_write_html");
     }
     uint32_t *order = collab_alloc_array(in->metrics->n + 1, sizeof *order);
     if (order == NULL) {
@@ -618,7 +646,7 @@ collab_status collab_report_write(FILE *f, const collab_report_input *in,
         write_table(f, in, opt, order, facts);
         break;
     case COLLAB_FORMAT_CSV:
-        write_csv(f, in, opt, order, facts);
+        st = write_csv(f, in, opt, order, facts, err);
         break;
     case COLLAB_FORMAT_MD:
         write_md(f, in, opt, order, facts);

@@ -1,33 +1,24 @@
 /* Escaping and number output shared by the report writers. */
-#include "report_internal.h"
-
 #include "collab/text.h"
 
 #include <errno.h>
 #include <math.h>
 #include <string.h>
 
+#include "report_internal.h"
+#include "textbuf_internal.h"
 
 void collab_report_csv_field(FILE *f, const char *s)
 {
-    bool formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
-                   s[0] == '\r';
-    bool quote = formula || strpbrk(s, ",\"\r\n") != NULL;
-    if (!quote) {
-        fputs(s, f);
-        return;
+    /* A buffer without a stream: it grows to the field's size, where a stream's would take a
+     * 64 KiB chunk per field. */
+    collab_i_textbuf b;
+    collab_i_textbuf_init(&b, NULL);
+    collab_i_textbuf_csv(&b, s);
+    if (b.len > 0) {
+        fwrite(b.data, 1, b.len, f);
     }
-    fputc('"', f);
-    if (formula) {
-        fputc('\'', f);
-    }
-    for (const char *p = s; *p != '\0'; p++) {
-        if (*p == '"') {
-            fputc('"', f);
-        }
-        fputc(*p, f);
-    }
-    fputc('"', f);
+    collab_i_textbuf_finish(&b);
 }
 
 const char *collab_report_stat(char buf[32], double x, int decimals)
