@@ -7,6 +7,7 @@
 #include "collab/checksum.h"
 #include "collab/engine.h"
 #include "collab/render.h"
+#include "collab/text.h"
 
 #include <errno.h>
 #include <math.h>
@@ -16,6 +17,10 @@
 
 #include "cli.h"
 #include "map_internal.h"
+
+/* Edges of the static (printed) map: the strongest, as `collab map` draws by default. The
+ * interactive map draws more of the same scene's edges. */
+#define STATIC_MAP_EDGES 5000
 
 /* Latest SOURCE_DATE_EPOCH accepted: 9999-12-31T23:59:59Z, the last date with a 4-digit year. */
 #define MAX_EPOCH 253402300799LL
@@ -189,7 +194,9 @@ collab_status cli_report_html_file(const cli_input *in, const cli_analysis *an,
     collab_html_extras x = {0};
     x.title = page->title;
     x.map_caption = page->map_caption;
-    x.input_path = from_file ? in->path : "standard input";
+    x.input_path = !from_file              ? "standard input"
+                   : page->provenance_path ? in->path
+                                           : collab_text_base_name(in->path);
     x.input_sha256 = from_file ? sha : NULL;
     x.command_line = page->command_line;
     x.version = collab_engine_version();
@@ -197,8 +204,20 @@ collab_status cli_report_html_file(const cli_input *in, const cli_analysis *an,
     char *svg = NULL;
     uint32_t *colours = NULL;
     if (st == COLLAB_OK && page->map != NULL) {
-        st = collab_render_svg_memory(&page->map->scene, &svg, &x.map_svg_len, err);
+        /* The static map: the same scene, with its strongest edges only (the scene lists them
+         * weakest first), so that positions, colours and sizes agree with the interactive map. */
+        collab_scene view = page->map->scene;
+        if (view.n_edges > STATIC_MAP_EDGES) {
+            view.edges += view.n_edges - STATIC_MAP_EDGES;
+            view.n_edges = STATIC_MAP_EDGES;
+        }
+        st = collab_render_svg_memory(&view, &svg, &x.map_svg_len, err);
         x.map_svg = svg;
+        if (!page->map->by_community) {
+            x.scene = &page->map->scene;
+            x.node_of_vertex = page->map->node_of_vertex;
+            x.n_vertices = page->map->n_vertices;
+        }
         if (st == COLLAB_OK && an->have_partition) {
             colours = community_colours(page->map, &an->p, &x.n_community_rgb);
             x.community_rgb = colours;

@@ -9,6 +9,7 @@
 #include "collab/graph.h"
 #include "collab/load.h"
 #include "collab/metrics.h"
+#include "collab/scene.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -72,7 +73,18 @@ typedef struct collab_html_extras {
     const char *version;        /* collab's version (collab_engine_version()) */
     const char *date;           /* when the page was made, as printed; the caller pins it
                                    (SOURCE_DATE_EPOCH) for reproducible pages */
+    const collab_scene *scene;        /* the scene map_svg was painted from, drawn again by
+                                   the page's interactive map; NULL = the static map only */
+    const uint32_t *node_of_vertex; /* per vertex of in->graph, its scene node or UINT32_MAX;
+                                   NULL = scene node v is vertex v */
+    size_t n_vertices;          /* entries in node_of_vertex */
+    size_t edge_budget;         /* the interactive map draws at most this many of the scene's
+                                   edges, the strongest; 0 = COLLAB_HTML_EDGE_BUDGET */
 } collab_html_extras;
+
+/* The interactive map's default edge budget: beyond it the weakest edges are left out of the
+ * interactive view (and the page says so) to keep it fluid. */
+#define COLLAB_HTML_EDGE_BUDGET 200000
 
 /* Writes the whole analysis as one self-contained HTML page that loads nothing from the network:
  * the map (inline SVG), the global statistics, the centrality table ranked by opt->sort with
