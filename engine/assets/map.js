@@ -16,7 +16,7 @@
   var D;
   try { D = JSON.parse(dataNode.textContent); } catch (e) { return; }
   var glCanvas = document.getElementById("imap-gl");
-  var gl = glCanvas.getContext("webgl", {antialias: true, preserveDrawingBuffer: true,
+  var gl = glCanvas.getContext("webgl", {antialias: false, preserveDrawingBuffer: true,
                                          premultipliedAlpha: false, alpha: false});
   if (!gl) { return; }
   root.hidden = false;
@@ -211,6 +211,13 @@
     gl.uniform2f(gl.getUniformLocation(prog, "u_view"), W, H);
     gl.uniform3f(gl.getUniformLocation(prog, "u_t"), view.s, view.tx, view.ty);
   }
+  /* Edges drawn at the current zoom: the strongest EDGES_PER_VIEW at the overview, more as the
+   * zoom brings fewer of them on screen (the data lists them weakest first). */
+  var EDGES_PER_VIEW = 30000;
+  function edgesShown() {
+    var z = view.s / fitView().s;
+    return Math.min(E, Math.round(EDGES_PER_VIEW * Math.max(1, z * z)));
+  }
   function drawGL() {
     gl.viewport(0, 0, glCanvas.width, glCanvas.height);
     var bg = hexRgb(D.background);
@@ -221,7 +228,8 @@
     gl.useProgram(edgeProg); uniforms(edgeProg);
     attrib(edgeProg, "a_pos", edgePos, 2, gl.FLOAT, false);
     attrib(edgeProg, "a_col", edgeCol, 4, gl.UNSIGNED_BYTE, true);
-    gl.drawArrays(gl.LINES, 0, 2 * E);
+    var k = edgesShown();
+    gl.drawArrays(gl.LINES, 2 * (E - k), 2 * k);
     gl.useProgram(nodeProg); uniforms(nodeProg);
     gl.uniform1f(gl.getUniformLocation(nodeProg, "u_dpr"), dpr);
     attrib(nodeProg, "a_pos", nodePos, 2, gl.FLOAT, false);
@@ -271,16 +279,34 @@
     }
   }
 
-  /* ---- drawing ---- */
-  var pending = false;
+  /* ---- drawing ----
+   * A full frame draws every node, the edges and the labels for the current view. While the
+   * reader drags, wheels or pinches, the last frame is only moved and scaled (a CSS transform
+   * of both canvases, which costs the browser nothing), and the full frame follows once the
+   * movement pauses: panning stays fluid however large the network. */
+  var pending = false, rendered = {s: 1, tx: 0, ty: 0}, settleTimer = 0;
+  var lastFrameMs = 0;
   function frame() {
     pending = false;
+    var t0 = performance.now();
+    clearTimeout(settleTimer);
     drawGL();
     drawLabels();
+    rendered = {s: view.s, tx: view.tx, ty: view.ty};
+    glCanvas.style.transform = labelCanvas.style.transform = "";
+    lastFrameMs = performance.now() - t0;
     frames++;
   }
   function redraw() {
     if (!pending) { pending = true; requestAnimationFrame(frame); }
+  }
+  function move() {
+    var k = view.s / rendered.s;
+    var t = "translate(" + (view.tx - rendered.tx * k) + "px," + (view.ty - rendered.ty * k) +
+            "px) scale(" + k + ")";
+    glCanvas.style.transform = labelCanvas.style.transform = t;
+    clearTimeout(settleTimer);
+    settleTimer = setTimeout(redraw, 160);
   }
   function resize() {
     var box = stage.getBoundingClientRect();
@@ -302,13 +328,13 @@
     view = fitView();
     redraw();
   }
-  function zoomAt(px, py, factor) {
+  function zoomAt(px, py, factor, live) {
     var s = Math.max(D.zoom_min / 4, Math.min(D.zoom_max, view.s * factor));
     factor = s / view.s;
     view.tx = px - (px - view.tx) * factor;
     view.ty = py - (py - view.ty) * factor;
     view.s = s;
-    redraw();
+    if (live) { move(); } else { redraw(); }
   }
   function centreOn(k, s) {
     view.s = Math.max(D.zoom_min / 4, Math.min(D.zoom_max, s));
@@ -416,14 +442,14 @@
   /* ---- pointer input: drag, wheel, pinch, click ---- */
   var pointers = {}, dragged = false, pinch = null, downAt = null;
   function local(ev) {
-    var b = glCanvas.getBoundingClientRect();
-    return [ev.clientX - b.left, ev.clientY - b.top];
+    var b = stage.getBoundingClientRect();
+    return [ev.clientX - b.left - stage.clientLeft, ev.clientY - b.top - stage.clientTop];
   }
   stage.addEventListener("wheel", function (ev) {
     ev.preventDefault();
     var p = local(ev);
     var dy = ev.deltaMode === 1 ? ev.deltaY * 16 : ev.deltaY;
-    zoomAt(p[0], p[1], Math.exp(-dy * (ev.ctrlKey ? 0.01 : 0.0015)));
+    zoomAt(p[0], p[1], Math.exp(-dy * (ev.ctrlKey ? 0.01 : 0.0015)), true);
   }, {passive: false});
   stage.addEventListener("pointerdown", function (ev) {
     if (ev.target !== labelCanvas) { return; }
@@ -446,12 +472,12 @@
       if (ids.length === 2 && pinch) {
         var a = pointers[ids[0]], b = pointers[ids[1]];
         var d = Math.hypot(a[0] - b[0], a[1] - b[1]);
-        zoomAt((a[0] + b[0]) / 2, (a[1] + b[1]) / 2, pinch.s * d / pinch.d / view.s);
+        zoomAt((a[0] + b[0]) / 2, (a[1] + b[1]) / 2, pinch.s * d / pinch.d / view.s, true);
       } else {
         if (Math.hypot(p[0] - downAt[0], p[1] - downAt[1]) > 3) { dragged = true; }
         view.tx += p[0] - last[0];
         view.ty += p[1] - last[1];
-        redraw();
+        move();
       }
       tip.hidden = true;
       return;
@@ -642,9 +668,11 @@
     },
     screen: function (k) { return [screenX(k), screenY(k)]; },
     find: function (name) { return D.names.indexOf(name); },
-    zoomAt: zoomAt, reset: reset, svg: svgText,
+    zoomAt: zoomAt, reset: reset, svg: svgText, centreOn: centreOn,
+    panBy: function (dx, dy) { view.tx += dx; view.ty += dy; redraw(); },
     png: function () { return pngCanvas().toDataURL("image/png").length; },
     frames: function () { return frames; },
+    lastFrameMs: function () { return lastFrameMs; },
     drawNow: frame
   };
 })();

@@ -22,6 +22,9 @@
  * interactive map draws more of the same scene's edges. */
 #define STATIC_MAP_EDGES 5000
 
+/* Largest map inlined as cairo's SVG (the same as `collab map --format svg`). */
+#define CAIRO_SVG_NODES 1000
+
 /* Latest SOURCE_DATE_EPOCH accepted: 9999-12-31T23:59:59Z, the last date with a 4-digit year. */
 #define MAX_EPOCH 253402300799LL
 
@@ -211,8 +214,13 @@ collab_status cli_report_html_file(const cli_input *in, const cli_analysis *an,
             view.edges += view.n_edges - STATIC_MAP_EDGES;
             view.n_edges = STATIC_MAP_EDGES;
         }
-        st = collab_render_svg_memory(&view, &svg, &x.map_svg_len, err);
-        x.map_svg = svg;
+        /* cairo's SVG spells every disc as curves and embeds glyphs: exact, but some 400
+         * bytes a node; large maps get the library's compact SVG of the same scene. */
+        x.static_edges = STATIC_MAP_EDGES;
+        if (page->map->by_community || view.n_nodes <= CAIRO_SVG_NODES) {
+            st = collab_render_svg_memory(&view, &svg, &x.map_svg_len, err);
+            x.map_svg = svg;
+        }
         if (!page->map->by_community) {
             x.scene = &page->map->scene;
             x.node_of_vertex = page->map->node_of_vertex;

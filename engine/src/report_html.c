@@ -115,7 +115,8 @@ static collab_status write_map(FILE *f, const collab_report_input *in, const col
                                const collab_credit_facts *facts, collab_error *err)
 {
     fputs("<section id=\"map\" aria-labelledby=\"h-map\">\n<h2 id=\"h-map\">Map</h2>\n", f);
-    if (x->map_svg == NULL || x->map_svg_len == 0) {
+    bool have_svg = x->map_svg != NULL && x->map_svg_len > 0;
+    if (!have_svg && x->scene == NULL) {
         fputs("<p class=\"nomap\">This report has no map.</p>\n</section>\n", f);
         return COLLAB_OK;
     }
@@ -125,8 +126,8 @@ static collab_status write_map(FILE *f, const collab_report_input *in, const col
             return st;
         }
     }
-    const char *svg = x->map_svg;
-    size_t len = x->map_svg_len;
+    const char *svg = have_svg ? x->map_svg : "";
+    size_t len = have_svg ? x->map_svg_len : 0;
     if (len > 5 && strncmp(svg, "<?xml", 5) == 0) {
         const char *end = memchr(svg, '>', len);
         size_t skip = end != NULL ? (size_t)(end - svg) + 1 : 0;
@@ -138,7 +139,11 @@ static collab_status write_map(FILE *f, const collab_report_input *in, const col
         }
     }
     fputs("<figure class=\"map\">\n", f);
-    fwrite(svg, 1, len, f);
+    if (have_svg) {
+        fwrite(svg, 1, len, f);
+    } else {
+        collab_i_html_scene_svg(f, x->scene, x->static_edges);
+    }
     fputs("<figcaption>", f);
     esc(f, x->map_caption != NULL ? x->map_caption
                                   : "The network: node size and colour as in collab map.");
@@ -656,7 +661,7 @@ collab_status collab_report_write_html(FILE *f, const collab_report_input *in,
 {
     /* The page's one script: the table sorter, and the interactive map's renderer when there
      * is one. Neither holds data, so the hash depends only on which of them is there. */
-    bool interactive = x->scene != NULL && x->map_svg != NULL && x->map_svg_len > 0;
+    bool interactive = x->scene != NULL;
     size_t base_len = strlen(collab_i_html_script);
     const char *map_js = (const char *)collab_i_html_map_js;
     size_t map_len = interactive ? strlen(map_js) : 0;

@@ -68,6 +68,10 @@ collab_status collab_i_html_map_write(FILE *f, const collab_report_input *in,
                                       const collab_html_extras *x,
                                       const struct collab_credit_facts *facts, collab_error *err);
 
+/* Writes the scene as a compact SVG (circles, paths and text, no embedded glyphs) with its
+ * `max_edges` strongest edges (0 = all): the static map of pages too large for cairo's SVG. */
+void collab_i_html_scene_svg(FILE *f, const collab_scene *s, size_t max_edges);
+
 /* A JSON number, or null for NaN and infinities (JSON has no NaN). */
 json_t *collab_i_json_number(double x);
 

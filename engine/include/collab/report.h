@@ -78,6 +78,8 @@ typedef struct collab_html_extras {
     const uint32_t *node_of_vertex; /* per vertex of in->graph, its scene node or UINT32_MAX;
                                    NULL = scene node v is vertex v */
     size_t n_vertices;          /* entries in node_of_vertex */
+    size_t static_edges;        /* without map_svg: the static map is drawn from `scene` as a
+                                   compact SVG with its strongest static_edges edges (0 = all) */
     size_t edge_budget;         /* the interactive map draws at most this many of the scene's
                                    edges, the strongest; 0 = COLLAB_HTML_EDGE_BUDGET */
 } collab_html_extras;
