@@ -16,7 +16,7 @@
   var D;
   try { D = JSON.parse(dataNode.textContent); } catch (e) { return; }
   var glCanvas = document.getElementById("imap-gl");
-  var gl = glCanvas.getContext("webgl", {antialias: false, preserveDrawingBuffer: true,
+  var gl = glCanvas.getContext("webgl", {antialias: false, preserveDrawingBuffer: false,
                                          premultipliedAlpha: false, alpha: false});
   if (!gl) { return; }
   root.hidden = false;
