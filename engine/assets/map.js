@@ -314,6 +314,8 @@
     var w = Math.max(1, Math.round(box.width)), h = Math.max(1, Math.round(box.height));
     if (w === W && h === H) { return; }
     var first = W === 0;
+    /* Keep the point at the centre where it is. */
+    view.tx += (w - W) / 2; view.ty += (h - H) / 2;
     W = w; H = h;
     glCanvas.width = labelCanvas.width = Math.round(W * dpr);
     glCanvas.height = labelCanvas.height = Math.round(H * dpr);
@@ -415,7 +417,7 @@
     nearCache = {node: -1, set: null};
     uploadNodes(); uploadEdges();
     panel.textContent = "";
-    if (k < 0) { panel.hidden = true; redraw(); return; }
+    if (k < 0) { panel.hidden = true; resize(); redraw(); return; }
     var list = neighbourList(k);
     panel.appendChild(el("h3", D.names[k]));
     if (D.roles && D.roles[k]) { panel.appendChild(el("p", D.roles[k], "muted")); }
@@ -436,6 +438,7 @@
     close.addEventListener("click", function () { select(-1); });
     panel.appendChild(close);
     panel.hidden = false;
+    resize();
     redraw();
   }
 
@@ -655,6 +658,7 @@
   uploadEdges();
   resize();
   window.addEventListener("resize", resize);
+  if (window.ResizeObserver) { new ResizeObserver(resize).observe(stage); }
 
   /* For tests and scripts: read-only views of the state, and the actions the controls take. */
   window.collabMap = {
@@ -672,6 +676,12 @@
     panBy: function (dx, dy) { view.tx += dx; view.ty += dy; redraw(); },
     png: function () { return pngCanvas().toDataURL("image/png").length; },
     frames: function () { return frames; },
+    eligible: function () {
+      var z = view.s * 1000, c = 0;
+      for (var k = 0; k < N; k++) { if (nodeVisible[k] && D.label_zoom[k] >= 0 && D.label_zoom[k] <= z) { c++; } }
+      return c;
+    },
+    visible: function () { var c = 0; for (var k = 0; k < N; k++) { c += nodeVisible[k]; } return c; },
     lastFrameMs: function () { return lastFrameMs; },
     drawNow: frame
   };

@@ -288,8 +288,9 @@ static collab_status plan_labels(map_data *d, collab_error *err)
     }
     for (size_t r = 0; r < n; r++) {
         const collab_scene_node *node = &s->nodes[d->order[r]];
-        d->boxes[r].x = node->x;
-        d->boxes[r].y = node->y;
+        /* The positions the page has: quantised as written. */
+        d->boxes[r].x = (double)tenths(node->x) / 10.0;
+        d->boxes[r].y = (double)tenths(node->y) / 10.0;
         label_box(node->name != NULL ? node->name : "", collab_i_html_map_font(node->label_font),
                   &d->boxes[r]);
         if (node->name == NULL || node->name[0] == '\0') {
