@@ -142,9 +142,9 @@
              "  return vec4(s.x / u_view.x * 2.0 - 1.0, 1.0 - s.y / u_view.y * 2.0, 0.0, 1.0); }\n";
   var nodeProg = program(
     "attribute vec2 a_pos; attribute float a_r; attribute vec4 a_col;\n" + VIEW +
-    "uniform float u_dpr; varying vec4 v_col; varying float v_px;\n" +
+    "uniform float u_dpr; uniform float u_ns; varying vec4 v_col; varying float v_px;\n" +
     "void main() { gl_Position = place(a_pos); v_col = a_col;\n" +
-    "  float px = max(2.0 * a_r * u_t.x, 3.0) * u_dpr; v_px = px; gl_PointSize = px + 2.0; }\n",
+    "  float px = max(2.0 * a_r * u_ns, 3.0) * u_dpr; v_px = px; gl_PointSize = px + 2.0; }\n",
     "precision mediump float; varying vec4 v_col; varying float v_px;\n" +
     "void main() { vec2 d = gl_PointCoord * 2.0 - 1.0; float r = length(d) * (v_px + 2.0) / v_px;\n" +
     "  if (r > 1.0 || v_col.a == 0.0) discard;\n" +
@@ -218,6 +218,12 @@
     var z = view.s / fitView().s;
     return Math.min(E, Math.round(EDGES_PER_VIEW * Math.max(1, z * z)));
   }
+  /* Pixels per page unit of a node's radius: the zoom at the overview, then growing as its square
+   * root, so that zooming in opens space between the nodes instead of filling it. */
+  function nodeScale() {
+    var fit = fitView().s;
+    return view.s <= fit ? view.s : Math.sqrt(view.s * fit);
+  }
   function drawGL() {
     gl.viewport(0, 0, glCanvas.width, glCanvas.height);
     var bg = hexRgb(D.background);
@@ -232,6 +238,7 @@
     gl.drawArrays(gl.LINES, 2 * (E - k), 2 * k);
     gl.useProgram(nodeProg); uniforms(nodeProg);
     gl.uniform1f(gl.getUniformLocation(nodeProg, "u_dpr"), dpr);
+    gl.uniform1f(gl.getUniformLocation(nodeProg, "u_ns"), nodeScale());
     attrib(nodeProg, "a_pos", nodePos, 2, gl.FLOAT, false);
     attrib(nodeProg, "a_r", nodeR, 1, gl.FLOAT, false);
     attrib(nodeProg, "a_col", nodeCol, 4, gl.UNSIGNED_BYTE, true);
@@ -365,7 +372,7 @@
           var k = list[t];
           if (!nodeVisible[k]) { continue; }
           var d = Math.hypot(X[k] - x, Y[k] - y);
-          var r = Math.max(sizes[k], 4 / view.s);
+          var r = Math.max(sizes[k] * nodeScale() / view.s, 4 / view.s);
           if (d <= r && d - r < bestD) { bestD = d - r; best = k; }
         }
       }
@@ -612,7 +619,7 @@
     order.forEach(function (k) {
       if (!nodeVisible[k] || !inView(k)) { return; }
       out.push("<circle cx=\"" + screenX(k).toFixed(1) + "\" cy=\"" + screenY(k).toFixed(1) + "\" r=\"" +
-               Math.max(sizes[k] * view.s, 1.5).toFixed(1) + "\" fill=\"" + rgbText(k) + "\" stroke=\"#555\" stroke-width=\"0.5\"/>");
+               Math.max(sizes[k] * nodeScale(), 1.5).toFixed(1) + "\" fill=\"" + rgbText(k) + "\" stroke=\"#555\" stroke-width=\"0.5\"/>");
     });
     drawnLabels.forEach(function (b) {
       out.push("<text x=\"" + (b.x + b.w / 2).toFixed(1) + "\" y=\"" + (b.y + b.h / 2).toFixed(1) +
