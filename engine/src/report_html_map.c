@@ -587,7 +587,7 @@ void collab_i_html_scene_svg(FILE *f, const collab_scene *s, size_t max_edges)
 {
     fprintf(f,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%gpt\" height=\"%gpt\" "
-            "viewBox=\"0 0 %g %g\" font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">\n",
+            "viewBox=\"0 0 %g %g\" font-family=\"DejaVu Sans, WenQuanYi Micro Hei, sans-serif\">\n",
             s->width, s->height, s->width, s->height);
     fprintf(f, "<rect width=\"%g\" height=\"%g\"", s->width, s->height);
     svg_rgb(f, "fill", s->background);
@@ -611,7 +611,8 @@ void collab_i_html_scene_svg(FILE *f, const collab_scene *s, size_t max_edges)
                                  n->fill, n->stroke, n->stroke_width};
         svg_marker(f, &m);
     }
-    fputs("</g>\n<g font-weight=\"600\" paint-order=\"stroke\" stroke-linejoin=\"round\"", f);
+    /* The family the scene measured its labels in (COLLAB_RENDER_FONT_FAMILY), regular. */
+    fputs("</g>\n<g paint-order=\"stroke\" stroke-linejoin=\"round\"", f);
     svg_rgb(f, "stroke", s->background);
     fputs(">\n", f);
     for (size_t l = 0; l < s->n_labels; l++) {
