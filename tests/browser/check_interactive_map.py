@@ -3,6 +3,7 @@
 DevTools protocol, with real mouse and keyboard events.
 
 usage: check_interactive_map.py COLLAB DATASETS OUTPUT_DIR [--big CSV]
+       check_interactive_map.py --measure PAGE.html OUTPUT_DIR
 
 For datasets/thom_russo.csv it checks that
   - the console stays clean and nothing is requested outside the page,
@@ -19,7 +20,8 @@ network of about 5,000 people gives a page of at most 3 MB, and writes screensho
 Thom Russo and tango pages at two zoom levels to OUTPUT_DIR. With --big CSV (the 100k-row
 generated file) it measures the page's load time, the frame rate while dragging (counted with
 requestAnimationFrame) and the time of a full frame, prints them and writes two screenshots;
-only a generous sanity bound is asserted (timings belong to scripts/bench.sh).
+only a generous sanity bound is asserted (timings belong to scripts/bench.sh). --measure
+measures a page already written (scripts/bench.sh, stage html).
 """
 
 import json
@@ -260,7 +262,7 @@ def screenshots(browser, path, outdir, stem, zoom):
     return out
 
 
-def measure_big(browser, path, outdir, problems):
+def measure_big(browser, path, outdir, problems, stem="c100k"):
     size = os.path.getsize(path)
     t0 = time.time()
     url = load(browser, path)
@@ -285,26 +287,42 @@ def measure_big(browser, path, outdir, problems):
     steps = 0
     while browser.evaluate("performance.now()") - start < 3000:
         steps += 1
+        # As fast as the page takes them, as a real drag sends them (one per input frame).
         mouse(browser, "mouseMoved", x + (steps % 200) * 2, y + (steps % 100), 1, "left")
-        browser.call("Runtime.evaluate", {"expression": "new Promise(r => requestAnimationFrame(r))",
-                                          "awaitPromise": True})
     elapsed = browser.evaluate("performance.now()") - start
     mouse(browser, "mouseReleased", x, y, 0, "left")
     frames = browser.evaluate("window.__counting = false; window.__frames")
     fps = frames / (elapsed / 1000.0)
-    print("measured: 33k page: %d nodes, %.1f MB, loaded in %.2f s (DOMContentLoaded %.0f ms,"
+    print("measured: %s: %d nodes, %.1f MB, loaded in %.2f s (DOMContentLoaded %.0f ms,"
           " load %.0f ms, map started); full frame %.0f ms; dragging: %d pointer moves, %.1f"
           " frames per second (requestAnimationFrame)"
-          % (n, size / 1e6, wall, nav[0], nav[1], full, steps, fps))
+          % (os.path.basename(path), n, size / 1e6, wall, nav[0], nav[1], full, steps, fps))
     if nav[1] > 30000:
         problems.append("the big page took %.0f ms to load" % nav[1])
     browser.settle(0.3)
     check_console_and_network(browser, url, problems)
-    return screenshots(browser, path, outdir, "c100k", 12)
+    return screenshots(browser, path, outdir, stem, 12)
+
+
+def measure_only(page, outdir):
+    problems = []
+    browser = Browser(webgl=True)
+    try:
+        stem = os.path.splitext(os.path.basename(page))[0]
+        print("screenshots: " + " ".join(measure_big(browser, page, outdir, problems, stem)))
+    except Failure as e:
+        problems.append(str(e))
+    finally:
+        browser.close()
+    for p in problems:
+        print("FAIL: " + p)
+    return 1 if problems else 0
 
 
 def main(argv):
     args = argv[1:]
+    if len(args) == 3 and args[0] == "--measure":
+        return measure_only(args[1], args[2])
     big = None
     if "--big" in args:
         i = args.index("--big")
