@@ -33,16 +33,19 @@ static const char *const analyze_usage =
     "      --top N                  rows in report.txt, report.md and the HTML table (default 50)\n"
     "      --sort METRIC            ranking metric (default betweenness)\n"
     "      --no-map                 skip the map (and positions in the exports)\n"
+    "      --provenance-path        name the input by its full path in report.html's\n"
+    "                               provenance (default: its file name, with its SHA-256)\n"
     "  -o, --output DIR             the directory to write into\n"
     "  -h, --help                   show this help\n";
 
-enum { OPT_TOP = 1, OPT_SORT, OPT_NO_MAP };
+enum { OPT_TOP = 1, OPT_SORT, OPT_NO_MAP, OPT_PROVENANCE_PATH };
 
 typedef struct analyze_args {
     const char *dir;          /* -o */
     size_t top;               /* report rows */
     collab_metric sort;       /* ranking metric */
     bool no_map;              /* --no-map */
+    bool provenance_path;     /* --provenance-path */
     const char *command_line; /* for the HTML provenance (borrowed from the runner) */
 } analyze_args;
 
@@ -90,6 +93,9 @@ static bool analyze_option(void *ctx, int opt, const char *arg, collab_error *er
         return true;
     case OPT_NO_MAP:
         aa->no_map = true;
+        return true;
+    case OPT_PROVENANCE_PATH:
+        aa->provenance_path = true;
         return true;
     default:
         return false;
@@ -196,6 +202,7 @@ static collab_status write_html(job *j, collab_error *err)
     cli_html_page page = {0};
     page.map = j->have_map ? &j->map : NULL;
     page.command_line = j->aa->command_line;
+    page.provenance_path = j->aa->provenance_path;
     char path[4096];
     cli_path_in(path, sizeof path, j->aa->dir, "report.html", "");
     return cli_report_html_file(j->in, j->an, &page, &ro, path, err);
@@ -386,6 +393,7 @@ static const struct option analyze_options[] = {
     {"top", required_argument, NULL, OPT_TOP},
     {"sort", required_argument, NULL, OPT_SORT},
     {"no-map", no_argument, NULL, OPT_NO_MAP},
+    {"provenance-path", no_argument, NULL, OPT_PROVENANCE_PATH},
     {NULL, 0, NULL, 0},
 };
 

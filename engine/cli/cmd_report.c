@@ -1,13 +1,13 @@
 /* collab report: the ranked centrality report. Also the driver shared with `collab communities`,
  * which differs only in what it writes. */
+#include "cli.h"
+
 #include "collab/alloc.h"
 #include "collab/output.h"
+#include "map_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-#include "cli.h"
-#include "map_internal.h"
 
 static const char *const report_usage =
     "usage: collab report [options] FILE\n\n"
@@ -83,7 +83,8 @@ static bool report_option(report_settings *rs, int opt, const char *arg, collab_
 
 /* The HTML page: the standard map (built on the analysis already done), then the page. */
 static collab_status run_html(cli_input *in, cli_analysis *an, const report_settings *rs,
-                              const char *output_path, const char *command_line, collab_error *err)
+                              const char *output_path, const char *command_line,
+                              collab_error *err)
 {
     collab_map map;
     memset(&map, 0, sizeof map);

@@ -168,6 +168,33 @@ static uint32_t *community_colours(const collab_map *map, const collab_partition
     return colours;
 }
 
+/* `line` with every occurrence of `path` replaced by `base` (collab_malloc'd), so that the
+ * command line in the provenance does not show the input's folders either; NULL when out of
+ * memory. */
+static char *without_folders(const char *line, const char *path, const char *base)
+{
+    size_t n = strlen(path), k = strlen(base), count = 0;
+    for (const char *p = strstr(line, path); n > 0 && p != NULL; p = strstr(p + n, path)) {
+        count++;
+    }
+    char *out = collab_malloc(strlen(line) + 1); /* base is never longer than path */
+    if (out == NULL) {
+        return NULL;
+    }
+    char *o = out;
+    const char *p = line;
+    for (const char *hit = count > 0 ? strstr(p, path) : NULL; hit != NULL;
+         hit = strstr(p, path)) {
+        memcpy(o, p, (size_t)(hit - p));
+        o += hit - p;
+        memcpy(o, base, k);
+        o += k;
+        p = hit + n;
+    }
+    strcpy(o, p);
+    return out;
+}
+
 static collab_status write_page(const cli_input *in, const cli_analysis *an,
                                 const collab_report_options *ro, collab_html_extras *x,
                                 const char *path, collab_error *err)
@@ -202,6 +229,15 @@ collab_status cli_report_html_file(const cli_input *in, const cli_analysis *an,
                                            : collab_text_base_name(in->path);
     x.input_sha256 = from_file ? sha : NULL;
     x.command_line = page->command_line;
+    char *line = NULL;
+    if (from_file && !page->provenance_path && page->command_line != NULL &&
+        strcmp(in->path, collab_text_base_name(in->path)) != 0) {
+        line = without_folders(page->command_line, in->path, collab_text_base_name(in->path));
+        if (line == NULL) {
+            st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory writing the provenance");
+        }
+        x.command_line = line;
+    }
     x.version = collab_engine_version();
     x.date = date;
     char *svg = NULL;
@@ -236,5 +272,6 @@ collab_status cli_report_html_file(const cli_input *in, const cli_analysis *an,
     }
     collab_free(svg);
     collab_free(colours);
+    collab_free(line);
     return st;
 }

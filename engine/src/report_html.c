@@ -9,8 +9,8 @@
  * escaping could not run code. The ranking and community summaries come from the same internals
  * as the other formats, so the page and `collab report --format md` agree. */
 #include "collab/alloc.h"
-#include "collab/checksum.h"
 #include "collab/credits.h"
+#include "collab/checksum.h"
 #include "collab/plots.h"
 #include "collab/report.h"
 #include "collab/text.h"
@@ -275,8 +275,7 @@ static void ranking_head(FILE *f, const collab_report_input *in, const collab_re
         if (collab_i_metric_shown(opt, m, k)) {
             const char *sorted =
                 (collab_metric)k == opt->sort ? (higher ? "descending" : "ascending") : NULL;
-            sortable_heading(f, collab_metric_name((collab_metric)k),
-                             collab_metric_info_of((collab_metric)k)->definition, true,
+            sortable_heading(f, collab_metric_name((collab_metric)k), collab_metric_info_of((collab_metric)k)->definition, true,
                              collab_metric_higher_is_more((collab_metric)k) ? NULL : "ascending",
                              sorted);
         }

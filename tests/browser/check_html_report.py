@@ -539,6 +539,20 @@ def check_reproducible(collab, datasets):
         if len(a) != len(c) or diff != [("<dt>generated</dt><dd>2023-11-14 22:13:20 UTC</dd>",
                                           "<dt>generated</dt><dd>1970-01-02 00:00:00 UTC</dd>")]:
             problems.append("another SOURCE_DATE_EPOCH changed more than the date: %s" % diff[:3])
+        # The page names the input by its file name; the full path only with --provenance-path.
+        page = pages[0].decode()
+        absolute = os.path.abspath(russo)
+        if absolute in page or "<dd><code>thom_russo.csv</code></dd>" not in page:
+            problems.append("the page shows the input's folders or not its file name")
+        full = os.path.join(work, "full.html")
+        subprocess.run([collab, "report", absolute, "--format", "html", "--provenance-path",
+                        "-o", full], check=True, env=dict(os.environ, SOURCE_DATE_EPOCH=EPOCH))
+        with open(full, encoding="utf-8") as f:
+            text = f.read()
+        if ("<dd><code>%s</code></dd>" % absolute) not in text or \
+                '<p class="sub">thom_russo.csv &#183;' not in text:
+            problems.append("--provenance-path does not put the full path in the provenance "
+                            "(and only there)")
         with open(russo, "rb") as f:
             data = f.read()
         piped = subprocess.run([collab, "report", "-", "--format", "html", "--no-map"],
