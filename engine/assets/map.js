@@ -419,6 +419,41 @@
       return {node: o, weight: D.edge_weight[e]};
     }).sort(function (p, q) { return q.weight - p.weight || p.node - q.node; });
   }
+  /* Credits: a person's credits by project (on projects someone else drawn is credited on). */
+  function credits(k) {
+    if (!D.credit_first) { return null; }
+    var by = {};
+    for (var c = D.credit_first[k]; c < D.credit_first[k + 1]; c++) {
+      (by[D.credit_project[c]] = by[D.credit_project[c]] || []).push(c);
+    }
+    return by;
+  }
+  function roleText(list) {
+    var seen = {}, out = [];
+    list.forEach(function (c) {
+      var r = D.credit_role[c], t = r >= 0 && D.role_names ? D.role_names[r] : "";
+      if (t && !seen[t]) { seen[t] = true; out.push(t); }
+    });
+    return out.join(", ");
+  }
+  function sharedList(mine, other) {
+    var theirs = credits(other), rows = [];
+    Object.keys(theirs).forEach(function (p) {
+      if (!mine[p]) { return; }
+      var year = 0;
+      mine[p].concat(theirs[p]).forEach(function (c) { if (D.credit_year[c]) { year = D.credit_year[c]; } });
+      rows.push({p: Number(p), year: year, a: roleText(mine[p]), b: roleText(theirs[p])});
+    });
+    rows.sort(function (x, y) { return (y.year - x.year) || (x.p - y.p); });
+    var ul = el("ul", undefined, "shared");
+    rows.slice(0, 4).forEach(function (r) {
+      var text = D.projects[r.p] + (r.year ? " (" + r.year + ")" : "");
+      if (r.a || r.b) { text += ": " + (r.a || "\u2014") + " / " + (r.b || "\u2014"); }
+      ul.appendChild(el("li", text));
+    });
+    if (rows.length > 4) { ul.appendChild(el("li", "and " + (rows.length - 4) + " more", "muted")); }
+    return ul;
+  }
   function select(k) {
     selected = k;
     nearCache = {node: -1, set: null};
@@ -429,14 +464,17 @@
     panel.appendChild(el("h3", D.names[k]));
     if (D.roles && D.roles[k]) { panel.appendChild(el("p", D.roles[k], "muted")); }
     panel.appendChild(el("p", list.length + (list.length === 1 ? " neighbour" : " neighbours") +
-                         " on this map, strongest tie first (weight):", "muted"));
-    var ol = el("ol");
+                         " on this map, strongest tie first (weight)" +
+                         (D.credit_first ? "; under each, the projects they share, latest first" +
+                          " (year: this person's roles / theirs):" : ":"), "muted"));
+    var ol = el("ol"), mine = credits(k);
     list.forEach(function (n) {
       var li = el("li"), btn = el("button", D.names[n.node]);
       btn.type = "button";
       btn.addEventListener("click", function () { select(n.node); centreOn(n.node, view.s); });
       li.appendChild(btn);
       li.appendChild(el("span", " " + fmt(n.weight), "muted"));
+      if (mine) { li.appendChild(sharedList(mine, n.node)); }
       ol.appendChild(li);
     });
     panel.appendChild(ol);

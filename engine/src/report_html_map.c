@@ -470,6 +470,114 @@ static void write_metrics(FILE *f, const collab_report_input *in, const map_data
     }
 }
 
+/* For credits drawn as people: each node's credits on projects that at least one other drawn
+ * node is credited on (only those can be shared), as project, role and year, grouped by node
+ * (credit_first: n + 1 offsets), and the names of those projects. The side panel lists the
+ * projects a person shares with each neighbour from them. */
+static collab_status write_credits(FILE *f, const collab_report_input *in, const map_data *d,
+                                   collab_error *err)
+{
+    const collab_graph *g = in->graph;
+    const collab_edgelist *list = in->list;
+    if (g == NULL || list == NULL || g->shape != COLLAB_SHAPE_CREDITS ||
+        g->view != COLLAB_VIEW_PEOPLE || g->origin == NULL || list->a == NULL || list->b == NULL) {
+        return COLLAB_OK;
+    }
+    size_t n_people = list->names_a.count, n_projects = list->names_b.count;
+    size_t n_vertices = collab_graph_vertex_count(g);
+    uint32_t *node_of_person = collab_alloc_array(n_people + 1, sizeof *node_of_person);
+    uint32_t *per_project = collab_calloc_array(n_projects + 1, sizeof *per_project);
+    uint32_t *project_index = collab_alloc_array(n_projects + 1, sizeof *project_index);
+    size_t *first = collab_calloc_array(d->n + 2, sizeof *first);
+    uint32_t *rows = collab_alloc_array(list->n_rows + 1, sizeof *rows);
+    collab_status st = COLLAB_OK;
+    if (node_of_person == NULL || per_project == NULL || project_index == NULL || first == NULL ||
+        rows == NULL) {
+        st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory writing the map's credits");
+        goto cleanup;
+    }
+    memset(node_of_person, 0xff, (n_people + 1) * sizeof *node_of_person);
+    memset(project_index, 0xff, (n_projects + 1) * sizeof *project_index);
+    for (size_t i = 0; i < d->n; i++) {
+        uint32_t v = d->vertex[i];
+        if (v < n_vertices && g->origin[v] < n_people) {
+            node_of_person[g->origin[v]] = (uint32_t)i;
+        }
+    }
+    /* Credits of drawn people per project; a project with one is shared by no one. */
+    for (size_t r = 0; r < list->n_rows; r++) {
+        bool kept = g->row_kept == NULL || g->row_kept[r];
+        if (kept && list->a[r] < n_people && node_of_person[list->a[r]] != UINT32_MAX &&
+            list->b[r] < n_projects) {
+            per_project[list->b[r]]++;
+        }
+    }
+    /* Counting sort of the useful rows by node, file order within a node. */
+    for (size_t r = 0; r < list->n_rows; r++) {
+        bool kept = g->row_kept == NULL || g->row_kept[r];
+        if (kept && list->a[r] < n_people && node_of_person[list->a[r]] != UINT32_MAX &&
+            list->b[r] < n_projects && per_project[list->b[r]] >= 2) {
+            first[node_of_person[list->a[r]] + 1]++;
+        }
+    }
+    for (size_t i = 0; i < d->n; i++) {
+        first[i + 1] += first[i];
+    }
+    size_t n_credits = first[d->n];
+    for (size_t r = 0; r < list->n_rows; r++) {
+        bool kept = g->row_kept == NULL || g->row_kept[r];
+        if (kept && list->a[r] < n_people && node_of_person[list->a[r]] != UINT32_MAX &&
+            list->b[r] < n_projects && per_project[list->b[r]] >= 2) {
+            rows[first[node_of_person[list->a[r]]]++] = (uint32_t)r;
+        }
+    }
+    for (size_t i = d->n; i > 0; i--) {
+        first[i] = first[i - 1];
+    }
+    first[0] = 0;
+    fputs(",\n\"credit_first\":[", f);
+    for (size_t i = 0; i <= d->n; i++) {
+        fprintf(f, i > 0 ? ",%zu" : "%zu", first[i]);
+    }
+    size_t n_used = 0;
+    fputs("],\n\"credit_project\":[", f);
+    for (size_t k = 0; k < n_credits; k++) {
+        uint32_t p = list->b[rows[k]];
+        if (project_index[p] == UINT32_MAX) {
+            project_index[p] = (uint32_t)n_used++;
+        }
+        fprintf(f, k > 0 ? ",%u" : "%u", project_index[p]);
+    }
+    fputs("],\n\"credit_role\":[", f);
+    for (size_t k = 0; k < n_credits; k++) {
+        uint32_t role = list->role != NULL ? list->role[rows[k]] : COLLAB_NO_ID;
+        fprintf(f, k > 0 ? ",%ld" : "%ld", role == COLLAB_NO_ID ? -1L : (long)role);
+    }
+    fputs("],\n\"credit_year\":[", f);
+    for (size_t k = 0; k < n_credits; k++) {
+        fprintf(f, k > 0 ? ",%d" : "%d", list->year != NULL ? list->year[rows[k]] : 0);
+    }
+    fputs("],\n\"projects\":[", f);
+    /* Names in index order: walk the credits again, writing each project when first met. */
+    uint32_t written = 0;
+    for (size_t k = 0; k < n_credits; k++) {
+        uint32_t p = list->b[rows[k]];
+        if (project_index[p] == written) {
+            fputs(written > 0 ? "," : "", f);
+            json_cstr(f, collab_names_get(&list->names_b, p));
+            written++;
+        }
+    }
+    fputc(']', f);
+cleanup:
+    collab_free(node_of_person);
+    collab_free(per_project);
+    collab_free(project_index);
+    collab_free(first);
+    collab_free(rows);
+    return st;
+}
+
 /* Edges in the scene's paint order (weakest first); the strongest `budget` of them. */
 static void write_edges(FILE *f, size_t total, map_data *d, size_t budget)
 {
@@ -543,6 +651,12 @@ collab_status collab_i_html_map_write(FILE *f, const collab_report_input *in,
     write_positions(f, &d);
     write_names(f, &d);
     write_metrics(f, in, &d, facts);
+    st = write_credits(f, in, &d, err);
+    if (st != COLLAB_OK) {
+        fputs("}</script>\n", f);
+        map_data_free(&d);
+        return st;
+    }
     write_edges(f, in->graph != NULL ? collab_graph_edge_count(in->graph) : 0, &d, budget);
     write_legend(f, s);
     fputs("}</script>\n", f);

@@ -120,7 +120,40 @@ def check_search(browser, problems, typed, want):
     browser.evaluate("document.activeElement.blur()")
 
 
-def check_click(browser, problems, name):
+def shared_projects(csv_path, a, b):
+    """The projects persons a and b are both credited on, read from the CSV independently."""
+    import csv
+    with open(csv_path, encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    pa = {r["project"] for r in rows if r["person"] == a}
+    pb = {r["project"] for r in rows if r["person"] == b}
+    return pa & pb
+
+
+def check_shared(browser, problems, shared):
+    """shared = (neighbour, set of project names): the panel's line for the neighbour lists
+    them (up to four, then 'and N more')."""
+    other, projects = shared
+    items = browser.evaluate(
+        "(() => { const li = Array.from(document.querySelectorAll('#imap-panel ol > li'))"
+        ".find(l => l.querySelector('button').textContent === %s);"
+        " return li ? Array.from(li.querySelectorAll('ul.shared li')).map(x => x.textContent) : null; })()"
+        % json.dumps(other))
+    if items is None:
+        problems.append("the side panel has no line for %r" % other)
+        return
+    named = [t for t in items if not t.startswith("and ")]
+    more = sum(int(t.split()[1]) for t in items if t.startswith("and "))
+    found = {p for p in projects if any(t.startswith(p) for t in named)}
+    if len(named) + more != len(projects) or len(found) != len(named):
+        problems.append("the panel lists %s for %r; the CSV says they share %s"
+                        % (items, other, sorted(projects)))
+    else:
+        print("ok: the panel lists the %d projects shared with %r (%s)"
+              % (len(projects), other, "; ".join(named)))
+
+
+def check_click(browser, problems, name, shared=None):
     browser.evaluate("collabMap.reset()")
     browser.evaluate("collabMap.drawNow()")
     k = browser.evaluate("collabMap.find(%s)" % json.dumps(name))
@@ -130,7 +163,7 @@ def check_click(browser, problems, name):
     degree = degree_in_table(browser, name)
     got = browser.evaluate("collabMap.selected()")
     lit = browser.evaluate("collabMap.highlighted().length")
-    listed = browser.evaluate("document.querySelectorAll('#imap-panel li').length")
+    listed = browser.evaluate("document.querySelectorAll('#imap-panel ol > li').length")
     heading = browser.evaluate("(document.querySelector('#imap-panel h3') || {}).textContent")
     if got != k:
         problems.append("clicking %r at %s selected node %s, not %d" % (name, pos, got, k))
@@ -139,6 +172,8 @@ def check_click(browser, problems, name):
                         % (name, lit, listed, heading, degree))
     else:
         print("ok: clicking %r highlights and lists exactly its %d neighbours" % (name, degree))
+    if shared is not None:
+        check_shared(browser, problems, shared)
     key(browser, "Escape", 27)
     if browser.evaluate("collabMap.selected()") != -1 or not browser.evaluate(
             "document.getElementById('imap-panel').hidden"):
@@ -364,7 +399,9 @@ def main(argv):
         browser = Browser(webgl=True)
         url = load(browser, russo)
         check_search(browser, problems, "mana", "Maná")
-        check_click(browser, problems, "Thom Russo")
+        russo_csv = os.path.join(datasets, "thom_russo.csv")
+        check_click(browser, problems, "Thom Russo",
+                    ("Rick Rubin", shared_projects(russo_csv, "Thom Russo", "Rick Rubin")))
         check_click(browser, problems, "Rick Rubin")
         check_labels(browser, problems, "thom_russo")
         check_legend_and_downloads(browser, problems)
