@@ -294,6 +294,18 @@ def screenshots(browser, path, outdir, stem, zoom):
         with open(name, "wb") as f:
             f.write(browser.screenshot())
         out.append(name)
+    # The heaviest person selected, at the overview: neighbours highlighted, the side panel.
+    browser.evaluate("collabMap.reset(); collabMap.drawNow()")
+    first = browser.evaluate("collabMap.labels()[0].node")
+    ox, oy = stage_origin(browser)
+    pos = browser.evaluate("collabMap.screen(%d)" % first)
+    click_at(browser, ox + pos[0], oy + pos[1])
+    browser.evaluate("collabMap.drawNow()")
+    browser.settle(0.3)
+    name = os.path.join(outdir, "interactive_%s_selected.png" % stem)
+    with open(name, "wb") as f:
+        f.write(browser.screenshot())
+    out.append(name)
     return out
 
 
