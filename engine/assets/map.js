@@ -10,15 +10,26 @@
  * Content-Security-Policy can admit this script by its hash. */
 (function () {
   "use strict";
+  /* The static map is kept as <noscript> text while the script runs: it enters the page for
+   * print, or at once when the interactive map cannot run. */
+  function staticMap() {
+    var ns = document.getElementById("map-static");
+    if (!ns || ns.getAttribute("data-shown")) { return; }
+    ns.setAttribute("data-shown", "1");
+    var t = document.createElement("template");
+    t.innerHTML = ns.textContent;
+    ns.parentNode.insertBefore(t.content, ns.nextSibling);
+  }
+  window.addEventListener("beforeprint", staticMap);
   var root = document.getElementById("imap");
   var dataNode = document.getElementById("imap-data");
-  if (!root || !dataNode) { return; }
+  if (!root || !dataNode) { staticMap(); return; }
   var D;
-  try { D = JSON.parse(dataNode.textContent); } catch (e) { return; }
+  try { D = JSON.parse(dataNode.textContent); } catch (e) { staticMap(); return; }
   var glCanvas = document.getElementById("imap-gl");
   var gl = glCanvas.getContext("webgl", {antialias: false, preserveDrawingBuffer: false,
                                          premultipliedAlpha: false, alpha: false});
-  if (!gl) { return; }
+  if (!gl) { staticMap(); return; }
   root.hidden = false;
   root.parentNode.classList.add("has-imap");
 
@@ -726,6 +737,7 @@
       for (var k = 0; k < N; k++) { if (nodeVisible[k] && D.label_zoom[k] >= 0 && D.label_zoom[k] <= z) { c++; } }
       return c;
     },
+    showStatic: staticMap,
     visible: function () { var c = 0; for (var k = 0; k < N; k++) { c += nodeVisible[k]; } return c; },
     lastFrameMs: function () { return lastFrameMs; },
     drawNow: frame

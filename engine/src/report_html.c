@@ -138,7 +138,13 @@ static collab_status write_map(FILE *f, const collab_report_input *in, const col
             len--;
         }
     }
-    fputs("<figure class=\"map\">\n", f);
+    /* Under the interactive map the static one is only for print and for readers without
+     * scripts: inside <noscript>, which a browser running the script keeps as text (it parses
+     * it into the page when printing, or when it has no WebGL), so a large map costs no
+     * parsing when the page opens. */
+    fputs(x->scene != NULL ? "<noscript id=\"map-static\"><figure class=\"map\">\n"
+                           : "<figure class=\"map\">\n",
+          f);
     if (have_svg) {
         fwrite(svg, 1, len, f);
     } else {
@@ -147,7 +153,9 @@ static collab_status write_map(FILE *f, const collab_report_input *in, const col
     fputs("<figcaption>", f);
     esc(f, x->map_caption != NULL ? x->map_caption
                                   : "The network: node size and colour as in collab map.");
-    fputs("</figcaption>\n</figure>\n</section>\n", f);
+    fputs(x->scene != NULL ? "</figcaption>\n</figure></noscript>\n</section>\n"
+                           : "</figcaption>\n</figure>\n</section>\n",
+          f);
     return COLLAB_OK;
 }
 

@@ -296,9 +296,14 @@ def check_console_and_network(browser, url, problems):
 
 def check_map(browser, problems):
     """The map on screen: the interactive one when the browser runs it (its stage), else the
-    static SVG; either way the static SVG must be in the page (it is the printed map)."""
+    static SVG; either way the static SVG must be in the page (it is the printed map; under the
+    interactive map it is held in <noscript> until the page is printed)."""
     box = browser.evaluate(
-        "(() => { const s = document.querySelector('#map figure.map svg'); if (!s) return null;"
+        "(() => { const ns = document.getElementById('map-static');"
+        " const held = ns && !ns.getAttribute('data-shown') ? (() => {"
+        " const t = document.createElement('template'); t.innerHTML = ns.textContent;"
+        " return t.content.querySelector('figure.map svg'); })() : null;"
+        " const s = held || document.querySelector('#map figure.map svg'); if (!s) return null;"
         " const m = document.getElementById('imap');"
         " const live = m && !m.hidden ? m.querySelector('.imap-stage') : null;"
         " const r = (live || s).getBoundingClientRect();"

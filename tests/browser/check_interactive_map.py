@@ -13,7 +13,8 @@ For datasets/thom_russo.csv it checks that
     ranking table, and the side panel lists that many; Escape clears the selection,
   - zooming in reveals more labels, every label shown stays shown, and no two drawn label
     boxes intersect, at three zoom levels,
-  - the legend hides a community's people, the view downloads as SVG (well-formed) and PNG.
+  - the legend hides a community's people, the view downloads as SVG (well-formed) and PNG,
+  - printing shows the static map (held in <noscript> until then) instead of the canvas.
 For a CSV of hostile names (markup, script, formulas) it checks that nothing runs and that the
 names come back as plain text in the search completion and the side panel. It checks that a
 network of about 5,000 people gives a page of at most 3 MB, and writes screenshots of the
@@ -245,6 +246,27 @@ def check_legend_and_downloads(browser, problems):
         problems.append("the PNG download is only %d bytes of data URL" % png)
 
 
+def check_print(browser, problems):
+    """Printing shows the static map (parsed from its <noscript> on beforeprint), not the
+    interactive one; on screen the static map stays hidden."""
+    held = browser.evaluate("!!document.getElementById('map-static')"
+                            " && !document.querySelector('#map figure.map svg')")
+    browser.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    screen = browser.evaluate("document.querySelector('#map figure.map svg')"
+                              ".getBoundingClientRect().width")
+    browser.call("Emulation.setEmulatedMedia", {"media": "print"})
+    printed = browser.evaluate(
+        "({svg: document.querySelector('#map figure.map svg').getBoundingClientRect().width,"
+        " live: document.getElementById('imap').getBoundingClientRect().width})")
+    browser.call("Emulation.setEmulatedMedia", {"media": ""})
+    if not held or screen != 0 or printed["svg"] < 100 or printed["live"] != 0:
+        problems.append("print: static map held %s, on screen %s px wide, printed %s"
+                        % (held, screen, printed))
+    else:
+        print("ok: the static map waits in <noscript>; printing shows it (%.0f px wide) and not"
+              " the interactive map" % printed["svg"])
+
+
 def check_hostile(browser, path, problems):
     url = load(browser, path)
     for name in HOSTILE_NAMES[:4]:
@@ -417,6 +439,7 @@ def main(argv):
         check_click(browser, problems, "Rick Rubin")
         check_labels(browser, problems, "thom_russo")
         check_legend_and_downloads(browser, problems)
+        check_print(browser, problems)
         browser.settle(0.3)
         check_console_and_network(browser, url, problems)
         check_hostile(browser, hostile, problems)
