@@ -81,6 +81,9 @@ static bool report_option(report_settings *rs, int opt, const char *arg, collab_
     }
 }
 
+/* Largest graph whose HTML page maps every person (and so has the interactive map). */
+#define HTML_NODE_LIMIT 50000
+
 /* The HTML page: the standard map (built on the analysis already done), then the page. */
 static collab_status run_html(cli_input *in, cli_analysis *an, const report_settings *rs,
                               const char *output_path, const char *command_line,
@@ -92,10 +95,14 @@ static collab_status run_html(cli_input *in, cli_analysis *an, const report_sett
     if (!rs->no_map) {
         cli_map_options mo;
         cli_map_options_init(&mo);
-        /* One mark per person, whatever the size: the interactive map is made to explore
-         * large networks, and the static map drawn from the same scene keeps only the
-         * strongest edges. */
-        mo.map.level = COLLAB_MAP_LEVEL_NODES;
+        /* One mark per person up to HTML_NODE_LIMIT (the automatic level switches to
+         * community bubbles above 20,000): the interactive map is made to explore large
+         * networks, and the static map drawn from the same scene keeps only the strongest
+         * edges. Beyond, the layout and the page would grow past what a browser opens
+         * quickly, and the page shows the community map. */
+        if (collab_graph_vertex_count(&in->g) <= HTML_NODE_LIMIT) {
+            mo.map.level = COLLAB_MAP_LEVEL_NODES;
+        }
         mo.map.max_edges = COLLAB_HTML_EDGE_BUDGET;
         cli_map_source src = {&in->g, &in->list, in->path};
         st = cli_map_build(&map, &src, an, &mo, NULL, err);
