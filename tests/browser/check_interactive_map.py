@@ -9,7 +9,7 @@ For datasets/thom_russo.csv it checks that
   - the console stays clean and nothing is requested outside the page,
   - typing a name without its accents and in lower case ("mana" for Maná) offers it, and Enter
     selects it and zooms to it (centred, closer than the overview),
-  - clicking a person highlights exactly its neighbours: as many as its degree in the report's
+  - hovering a person shows its name and degree; clicking it highlights exactly its neighbours: as many as its degree in the report's
     ranking table, and the side panel lists that many; Escape clears the selection,
   - zooming in reveals more labels, every label shown stays shown, and no two drawn label
     boxes intersect, at three zoom levels,
@@ -173,6 +173,10 @@ def check_click(browser, problems, name, shared=None):
                         % (name, lit, listed, heading, degree))
     else:
         print("ok: clicking %r highlights and lists exactly its %d neighbours" % (name, degree))
+    tip = browser.evaluate("(() => { const t = document.getElementById('imap-tip');"
+                           " return t.hidden ? null : Array.from(t.children).map(c => c.textContent); })()")
+    if not tip or tip[0] != name or ("degree: %d" % degree) not in tip:
+        problems.append("hovering %r shows %s, not its name and 'degree: %s'" % (name, tip, degree))
     if shared is not None:
         check_shared(browser, problems, shared)
     key(browser, "Escape", 27)
