@@ -183,8 +183,7 @@ static char *without_folders(const char *line, const char *path, const char *bas
     }
     char *o = out;
     const char *p = line;
-    for (const char *hit = count > 0 ? strstr(p, path) : NULL; hit != NULL;
-         hit = strstr(p, path)) {
+    for (const char *hit = count > 0 ? strstr(p, path) : NULL; hit != NULL; hit = strstr(p, path)) {
         memcpy(o, p, (size_t)(hit - p));
         o += hit - p;
         memcpy(o, base, k);

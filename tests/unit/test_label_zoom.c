@@ -24,8 +24,9 @@ static void thresholds_by_hand(void **state)
         {100, 100, 10, 5}, /* D: apart from everyone from below the minimum */
         {0, 0, 10, 5},     /* E: on top of A: never */
         {50, 50, 0, 0},    /* F: no label */
-        {30, 60, 10, 5},   /* G: from D at min(20 / 70, 10 / 40) = 0.25 = min; C at
-                              min(20 / 30, 10 / 56) = 0.18 */
+        {30, 60, 10, 5},   /* G: apart from A, B and C below the minimum (C: min(20 / 30,
+                              10 / 56) = 0.18); from D at min(20 / 70, 10 / 40) = 0.25, no
+                              later than D shows: from the minimum */
     };
     double t[7];
     collab_error err = {0};

@@ -73,10 +73,11 @@ typedef struct collab_html_extras {
     const char *version;        /* collab's version (collab_engine_version()) */
     const char *date;           /* when the page was made, as printed; the caller pins it
                                    (SOURCE_DATE_EPOCH) for reproducible pages */
-    const collab_scene *scene;        /* the scene map_svg was painted from, drawn again by
-                                   the page's interactive map; NULL = the static map only */
-    const uint32_t *node_of_vertex; /* per vertex of in->graph, its scene node or UINT32_MAX;
-                                   NULL = scene node v is vertex v */
+    const collab_scene *scene;  /* the scene map_svg was painted from, drawn again by the
+                                   page's interactive map (and, without map_svg, as the static
+                                   map); NULL = the static map only */
+    const uint32_t *node_of_vertex; /* per vertex of in->graph, its scene node or
+                                   UINT32_MAX; NULL = scene node v is vertex v */
     size_t n_vertices;          /* entries in node_of_vertex */
     size_t static_edges;        /* without map_svg: the static map is drawn from `scene` as a
                                    compact SVG with its strongest static_edges edges (0 = all) */
