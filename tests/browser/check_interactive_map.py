@@ -7,6 +7,8 @@ usage: check_interactive_map.py COLLAB DATASETS OUTPUT_DIR [--big CSV]
 
 For datasets/thom_russo.csv it checks that
   - the console stays clean and nothing is requested outside the page,
+  - the wheel zooms about the cursor, a drag pans by its distance, a two-finger pinch zooms by
+    its spread, and Reset view fits the map again,
   - typing a name without its accents and in lower case ("mana" for Maná) offers it, and Enter
     selects it and zooms to it (centred, closer than the overview),
   - hovering a person shows its name and degree; clicking it highlights exactly its neighbours: as many as its degree in the report's
@@ -183,6 +185,52 @@ def check_click(browser, problems, name, shared=None):
     if browser.evaluate("collabMap.selected()") != -1 or not browser.evaluate(
             "document.getElementById('imap-panel').hidden"):
         problems.append("Escape did not clear the selection")
+
+
+def check_navigation(browser, problems):
+    """Wheel zooms about the cursor, a drag pans, a two-finger pinch zooms, Reset view fits."""
+    browser.evaluate("collabMap.reset(); collabMap.drawNow()")
+    ox, oy = stage_origin(browser)
+    fit = browser.evaluate("collabMap.view()")
+    cx, cy = ox + 300, oy + 200
+    page_at = lambda v: ((300 - v["tx"]) / v["s"], (200 - v["ty"]) / v["s"])
+    before = page_at(fit)
+    browser.call("Input.dispatchMouseEvent", {"type": "mouseWheel", "x": cx, "y": cy,
+                                              "deltaX": 0, "deltaY": -400})
+    browser.settle(0.3)
+    wheel = browser.evaluate("collabMap.view()")
+    after = page_at(wheel)
+    if not (wheel["s"] > fit["s"] * 1.5) or abs(after[0] - before[0]) > 0.5 or \
+            abs(after[1] - before[1]) > 0.5:
+        problems.append("the wheel did not zoom in about the cursor: %s -> %s" % (fit, wheel))
+    mouse(browser, "mouseMoved", cx, cy)
+    mouse(browser, "mousePressed", cx, cy, 1, "left")
+    for k in range(1, 11):
+        mouse(browser, "mouseMoved", cx + 12 * k, cy + 5 * k, 1, "left")
+    mouse(browser, "mouseReleased", cx + 120, cy + 50, 0, "left")
+    browser.settle(0.3)
+    drag = browser.evaluate("collabMap.view()")
+    if abs(drag["tx"] - wheel["tx"] - 120) > 1 or abs(drag["ty"] - wheel["ty"] - 50) > 1 or \
+            browser.evaluate("collabMap.selected()") != -1:
+        problems.append("a drag of (120, 50) px moved the view by (%.1f, %.1f) or selected"
+                        % (drag["tx"] - wheel["tx"], drag["ty"] - wheel["ty"]))
+    touches = lambda d: [{"x": cx - d, "y": cy, "id": 1}, {"x": cx + d, "y": cy, "id": 2}]
+    browser.call("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": touches(40)})
+    for d in (50, 60, 70, 80):
+        browser.call("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": touches(d)})
+    browser.call("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    browser.settle(0.3)
+    pinch = browser.evaluate("collabMap.view()")
+    if abs(pinch["s"] / drag["s"] - 2.0) > 0.05:
+        problems.append("pinching from 80 to 160 px zoomed by %.2f, not 2" % (pinch["s"] / drag["s"]))
+    browser.click("#imap-reset")
+    reset = browser.evaluate("collabMap.view()")
+    if abs(reset["s"] - fit["s"]) > 1e-9 or abs(reset["tx"] - fit["tx"]) > 1e-6:
+        problems.append("Reset view did not return to the overview: %s" % reset)
+    if not problems:
+        print("ok: the wheel zooms about the cursor (%.2f -> %.2f), a drag pans by its distance,"
+              " a pinch zooms by its spread (x%.2f), Reset view fits the map again"
+              % (fit["s"], wheel["s"], pinch["s"] / drag["s"]))
 
 
 def boxes_intersect(a, b):
@@ -436,6 +484,7 @@ def main(argv):
 
         browser = Browser(webgl=True)
         url = load(browser, russo)
+        check_navigation(browser, problems)
         check_search(browser, problems, "mana", "Maná")
         russo_csv = os.path.join(datasets, "thom_russo.csv")
         check_click(browser, problems, "Thom Russo",
