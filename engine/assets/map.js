@@ -738,6 +738,8 @@
       return c;
     },
     showStatic: staticMap,
+    colour: function (k) { return [colours[3 * k], colours[3 * k + 1], colours[3 * k + 2]]; },
+    size: function (k) { return sizes[k]; },
     visible: function () { var c = 0; for (var k = 0; k < N; k++) { c += nodeVisible[k]; } return c; },
     lastFrameMs: function () { return lastFrameMs; },
     drawNow: frame

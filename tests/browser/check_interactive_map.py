@@ -298,6 +298,38 @@ def check_legend_and_downloads(browser, problems):
         problems.append("the PNG download is only %d bytes of data URL" % png)
 
 
+def choose_option(browser, select, value):
+    browser.evaluate("(() => { const s = document.getElementById(%s); s.value = %s;"
+                     " s.dispatchEvent(new Event('change')); collabMap.drawNow(); })()"
+                     % (json.dumps(select), json.dumps(value)))
+
+
+def check_colour_and_size(browser, problems, name):
+    """Colour by degree: the person of highest degree takes the top of the viridis ramp; size
+    by degree: a higher degree never gives a smaller disc; back to the map's own colours."""
+    k = browser.evaluate("collabMap.find(%s)" % json.dumps(name))
+    own = browser.evaluate("collabMap.colour(%d)" % k)
+    choose_option(browser, "imap-color", "m:degree")
+    top = browser.evaluate("collabMap.colour(%d)" % k)
+    legend = browser.evaluate("document.querySelectorAll('#imap-legend button').length")
+    choose_option(browser, "imap-size", "m:degree")
+    pairs = browser.evaluate(
+        "(() => { const D = JSON.parse(document.getElementById('imap-data').textContent);"
+        " const deg = D.metrics.find(m => m.name === 'degree').v;"
+        " return deg.map((d, i) => [d, collabMap.size(i)]); })()")
+    monotone = all(b[1] >= a[1] - 1e-9 for a, b in zip(sorted(pairs), sorted(pairs)[1:]))
+    choose_option(browser, "imap-color", "map")
+    choose_option(browser, "imap-size", "map")
+    back = browser.evaluate("collabMap.colour(%d)" % k)
+    if top != [253, 231, 37] or legend != 0 or not monotone or back != own:
+        problems.append("colour/size by degree: %r is %s (want the top of viridis), legend %d,"
+                        " sizes monotone %s, back to %s from %s" % (name, top, legend, monotone,
+                                                                    back, own))
+    else:
+        print("ok: colour by degree puts %r at the top of viridis, size by degree is monotone,"
+              " and the map's own colours come back" % name)
+
+
 def check_print(browser, problems):
     """Printing shows the static map (parsed from its <noscript> on beforeprint), not the
     interactive one; on screen the static map stays hidden."""
@@ -491,6 +523,7 @@ def main(argv):
                     ("Rick Rubin", shared_projects(russo_csv, "Thom Russo", "Rick Rubin")))
         check_click(browser, problems, "Rick Rubin")
         check_labels(browser, problems, "thom_russo")
+        check_colour_and_size(browser, problems, "Thom Russo")
         check_legend_and_downloads(browser, problems)
         check_print(browser, problems)
         browser.settle(0.3)
