@@ -90,7 +90,9 @@ typedef struct collab_html_extras {
 #define COLLAB_HTML_EDGE_BUDGET 200000
 
 /* Writes the whole analysis as one self-contained HTML page that loads nothing from the network:
- * the map (inline SVG), the global statistics, the centrality table ranked by opt->sort with
+ * the map (inline SVG; with x->scene also the interactive WebGL map drawn from that scene, its
+ * data in a JSON block the page never executes, and the SVG held in <noscript> for print), the
+ * global statistics, the centrality table ranked by opt->sort with
  * opt->top rows (0 = all) and the columns of opt->columns plus opt->sort, sortable by clicking a column heading
  * (a small inline script), the community summaries (in->partition may be NULL), plots drawn as
  * SVG (degree distribution on log-log axes, the top 20 by opt->sort, and for credits with years
