@@ -39,6 +39,10 @@
 #                measured by scripts/bench/layout_quality.py (neighbourhood preservation,
 #                community separation, stress) on karate, Davis, tango and each --rows file
 #                (run it with --rows "20000 100000")
+#   html         collab report --format html (the interactive map's page), then the page in
+#                headless Chromium (tests/browser/check_interactive_map.py --measure): load time,
+#                full-frame time and frames per second while dragging, in the chromium row's log
+#                (output/bench/logs/html_chromium_ROWS.out); not in the default STAGES
 #   analyze      the whole job end to end: collab analyze --verbose against
 #                scripts/bench/peer_{igraph,networkx}_analyze.py doing the same
 #                (sampling paths when collab does), stage by stage, with each
@@ -222,7 +226,7 @@ bench_cmd() {
     local name=$1; shift
     local base=$LOGS/${CUR_STAGE}_${name}_${CUR_ROWS} cap=${BENCH_CAP:-$CAP}
     local tf=$base.time rc=0 status secs kib usr sys cpu nodes edges
-    if [[ $name != collab && $CUR_STAGE != floor && $CUR_STAGE != commands &&
+    if [[ $name != collab && $CUR_STAGE != floor && $CUR_STAGE != commands && $CUR_STAGE != html &&
           " $PEERS " != *" $name "* ]]; then
         log "  $CUR_STAGE: $name skipped (not in PEERS)"
         rm -f "$base.out" "$base.err" "$base.time"   # no stale figures in the report
@@ -342,6 +346,15 @@ stage_map() {
     bench_cmd graphviz "$PYTHON" scripts/bench/peer_graphviz.py "$file" "$OUT/map_graphviz_$CUR_ROWS.$fmt"
 }
 stage_map_png() { stage_map "$1" png; }
+
+# Stage "html": the HTML report with its interactive map, written, then loaded and panned in
+# headless Chromium (WebGL on SwiftShader); the measured figures are in the chromium row's log.
+stage_html() {
+    local file=$1 page=$OUT/report_$CUR_ROWS.html
+    bench_cmd collab "$COLLAB" report "$file" --format html --no-progress -o "$page"
+    bench_cmd chromium "$PYTHON" tests/browser/check_interactive_map.py --measure "$page" "$OUT"
+    grep '^measured:' "$LOGS/html_chromium_$CUR_ROWS.out" >&2 || true
+}
 stage_map_svg() { stage_map "$1" svg; }
 
 # Stage "reading": what decoding costs. collab summary on the plain UTF-8 file (the baseline), on

@@ -235,6 +235,8 @@ typedef struct cli_html_page {
     const char *map_caption;  /* what the map shows, or NULL for a generic caption */
     const char *command_line; /* how the page was made (cli_command_line), or NULL */
     const char *title;        /* page heading, or NULL for "Collaboration report: FILE" */
+    bool provenance_path;     /* the provenance names the input's full path as given (else
+                                 only its file name: a shared page shows no one's folders) */
 } cli_html_page;
 
 /* Writes the HTML report of `in`'s graph, with the metrics and communities already computed in

@@ -41,10 +41,20 @@ static const char *const analyze_usage =
     "                               (network.gexf.gz: Gephi, NetworkX and igraph read them)\n"
     "      --layout-from SCENE.json the map's nodes where an earlier map's scene JSON has them\n"
     "                               (collab map --scene), matched by name\n"
+    "      --provenance-path        name the input by its full path in report.html's\n"
+    "                               provenance (default: its file name, with its SHA-256)\n"
     "  -o, --output DIR             the directory to write into\n"
     "  -h, --help                   show this help\n";
 
-enum { OPT_TOP = 1, OPT_SORT, OPT_NO_MAP, OPT_EXPORTS, OPT_COMPRESS, OPT_LAYOUT_FROM };
+enum {
+    OPT_TOP = 1,
+    OPT_SORT,
+    OPT_NO_MAP,
+    OPT_EXPORTS,
+    OPT_COMPRESS,
+    OPT_LAYOUT_FROM,
+    OPT_PROVENANCE_PATH
+};
 
 typedef struct analyze_args {
     const char *dir;                          /* -o */
@@ -54,6 +64,7 @@ typedef struct analyze_args {
     bool exports[COLLAB_EXPORT_FORMAT_COUNT]; /* --exports: the network formats written */
     bool compress;                            /* --compress: the network files gzip-compressed */
     const char *layout_from;                  /* --layout-from: an earlier map's scene JSON */
+    bool provenance_path;                     /* --provenance-path */
     const char *command_line; /* for the HTML provenance (borrowed from the runner) */
 } analyze_args;
 
@@ -146,6 +157,9 @@ static bool analyze_option(void *ctx, int opt, const char *arg, collab_error *er
         return true;
     case OPT_COMPRESS:
         aa->compress = true;
+        return true;
+    case OPT_PROVENANCE_PATH:
+        aa->provenance_path = true;
         return true;
     default:
         return false;
@@ -252,6 +266,7 @@ static collab_status write_html(job *j, collab_error *err)
     cli_html_page page = {0};
     page.map = j->have_map ? &j->map : NULL;
     page.command_line = j->aa->command_line;
+    page.provenance_path = j->aa->provenance_path;
     char path[4096];
     cli_path_in(path, sizeof path, j->aa->dir, "report.html", "");
     return cli_report_html_file(j->in, j->an, &page, &ro, path, err);
@@ -502,6 +517,7 @@ static const struct option analyze_options[] = {
     {"exports", required_argument, NULL, OPT_EXPORTS},
     {"compress", no_argument, NULL, OPT_COMPRESS},
     {"layout-from", required_argument, NULL, OPT_LAYOUT_FROM},
+    {"provenance-path", no_argument, NULL, OPT_PROVENANCE_PATH},
     {NULL, 0, NULL, 0},
 };
 

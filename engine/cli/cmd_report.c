@@ -23,16 +23,19 @@ static const char *const report_usage =
     "                               self-contained page: map, statistics, sortable table,\n"
     "                               communities, plots and provenance\n"
     "      --no-map                 html: leave the map out (faster on huge graphs)\n"
+    "      --provenance-path        html: name the input by its full path in the provenance\n"
+    "                               (default: its file name only, with its SHA-256)\n"
     "  -o, --output FILE            write to FILE (atomically) instead of standard output\n"
     "  -h, --help                   show this help\n"
     "The HTML page's date is SOURCE_DATE_EPOCH when set, so rebuilds are byte-identical.\n";
 
-enum { OPT_TOP = 1, OPT_ALL, OPT_METRICS, OPT_SORT, OPT_NO_MAP };
+enum { OPT_TOP = 1, OPT_ALL, OPT_METRICS, OPT_SORT, OPT_NO_MAP, OPT_PROVENANCE_PATH };
 
 /* The command's own settings, filled by its options. */
 typedef struct report_settings {
     collab_report_options ro; /* what to show */
     bool no_map;              /* html: leave the map out */
+    bool provenance_path;     /* html: the input's full path in the provenance */
 } report_settings;
 
 static bool parse_metric_list(const char *arg, uint32_t *mask, collab_error *err)
@@ -70,10 +73,16 @@ static bool report_option(report_settings *rs, int opt, const char *arg, collab_
     case OPT_NO_MAP:
         rs->no_map = true;
         return true;
+    case OPT_PROVENANCE_PATH:
+        rs->provenance_path = true;
+        return true;
     default:
         return false;
     }
 }
+
+/* Largest graph whose HTML page maps every person (and so has the interactive map). */
+#define HTML_NODE_LIMIT 50000
 
 /* The HTML page: the standard map (built on the analysis already done), then the page. */
 static collab_status run_html(cli_input *in, cli_analysis *an, const report_settings *rs,
@@ -86,6 +95,15 @@ static collab_status run_html(cli_input *in, cli_analysis *an, const report_sett
     if (!rs->no_map) {
         cli_map_options mo;
         cli_map_options_init(&mo);
+        /* One mark per person up to HTML_NODE_LIMIT (the automatic level switches to
+         * community bubbles above 20,000): the interactive map is made to explore large
+         * networks, and the static map drawn from the same scene keeps only the strongest
+         * edges. Beyond, the layout and the page would grow past what a browser opens
+         * quickly, and the page shows the community map. */
+        if (collab_graph_vertex_count(&in->g) <= HTML_NODE_LIMIT) {
+            mo.map.level = COLLAB_MAP_LEVEL_NODES;
+        }
+        mo.map.max_edges = COLLAB_HTML_EDGE_BUDGET;
         cli_map_source src = {&in->g, &in->list, in->path};
         st = cli_map_build(&map, &src, an, &mo, NULL, err);
     }
@@ -99,6 +117,7 @@ static collab_status run_html(cli_input *in, cli_analysis *an, const report_sett
                                  "coloured by community; the most important names are written "
                                  "where they overlap nothing. The same map as collab map.";
         page.command_line = command_line;
+        page.provenance_path = rs->provenance_path;
         st = cli_report_html_file(in, an, &page, &rs->ro, output_path, err);
     }
     collab_map_destroy(&map);
@@ -162,15 +181,18 @@ static collab_status run_communities(cli_run *r, void *settings, collab_error *e
 }
 
 static const struct option report_options[] = {
-    {"top", required_argument, NULL, OPT_TOP},   {"all", no_argument, NULL, OPT_ALL},
+    {"top", required_argument, NULL, OPT_TOP},
+    {"all", no_argument, NULL, OPT_ALL},
     {"metrics", required_argument, NULL, OPT_METRICS},
     {"sort", required_argument, NULL, OPT_SORT},
     {"no-map", no_argument, NULL, OPT_NO_MAP},
+    {"provenance-path", no_argument, NULL, OPT_PROVENANCE_PATH},
     {NULL, 0, NULL, 0},
 };
 /* `report_options` without --no-map, which only the HTML report has. */
 static const struct option community_options[] = {
-    {"top", required_argument, NULL, OPT_TOP},   {"all", no_argument, NULL, OPT_ALL},
+    {"top", required_argument, NULL, OPT_TOP},
+    {"all", no_argument, NULL, OPT_ALL},
     {"metrics", required_argument, NULL, OPT_METRICS},
     {"sort", required_argument, NULL, OPT_SORT},
     {NULL, 0, NULL, 0},

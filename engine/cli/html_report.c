@@ -7,6 +7,7 @@
 #include "collab/checksum.h"
 #include "collab/engine.h"
 #include "collab/render.h"
+#include "collab/text.h"
 
 #include <errno.h>
 #include <math.h>
@@ -16,6 +17,13 @@
 
 #include "cli.h"
 #include "map_internal.h"
+
+/* Edges of the static (printed) map: the strongest, as `collab map` draws by default. The
+ * interactive map draws more of the same scene's edges. */
+#define STATIC_MAP_EDGES 5000
+
+/* Largest map inlined as cairo's SVG (the same as `collab map --format svg`). */
+#define CAIRO_SVG_NODES 1000
 
 /* Latest SOURCE_DATE_EPOCH accepted: 9999-12-31T23:59:59Z, the last date with a 4-digit year. */
 #define MAX_EPOCH 253402300799LL
@@ -160,6 +168,32 @@ static uint32_t *community_colours(const collab_map *map, const collab_partition
     return colours;
 }
 
+/* `line` with every occurrence of `path` replaced by `base` (collab_malloc'd), so that the
+ * command line in the provenance does not show the input's folders either; NULL when out of
+ * memory. */
+static char *without_folders(const char *line, const char *path, const char *base)
+{
+    size_t n = strlen(path), k = strlen(base), count = 0;
+    for (const char *p = strstr(line, path); n > 0 && p != NULL; p = strstr(p + n, path)) {
+        count++;
+    }
+    char *out = collab_malloc(strlen(line) + 1); /* base is never longer than path */
+    if (out == NULL) {
+        return NULL;
+    }
+    char *o = out;
+    const char *p = line;
+    for (const char *hit = count > 0 ? strstr(p, path) : NULL; hit != NULL; hit = strstr(p, path)) {
+        memcpy(o, p, (size_t)(hit - p));
+        o += hit - p;
+        memcpy(o, base, k);
+        o += k;
+        p = hit + n;
+    }
+    strcpy(o, p);
+    return out;
+}
+
 static collab_status write_page(const cli_input *in, const cli_analysis *an,
                                 const collab_report_options *ro, collab_html_extras *x,
                                 const char *path, collab_error *err)
@@ -189,16 +223,44 @@ collab_status cli_report_html_file(const cli_input *in, const cli_analysis *an,
     collab_html_extras x = {0};
     x.title = page->title;
     x.map_caption = page->map_caption;
-    x.input_path = from_file ? in->path : "standard input";
+    x.input_path = !from_file              ? "standard input"
+                   : page->provenance_path ? in->path
+                                           : collab_text_base_name(in->path);
     x.input_sha256 = from_file ? sha : NULL;
     x.command_line = page->command_line;
+    char *line = NULL;
+    if (from_file && !page->provenance_path && page->command_line != NULL &&
+        strcmp(in->path, collab_text_base_name(in->path)) != 0) {
+        line = without_folders(page->command_line, in->path, collab_text_base_name(in->path));
+        if (line == NULL) {
+            st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory writing the provenance");
+        }
+        x.command_line = line;
+    }
     x.version = collab_engine_version();
     x.date = date;
     char *svg = NULL;
     uint32_t *colours = NULL;
     if (st == COLLAB_OK && page->map != NULL) {
-        st = collab_render_svg_memory(&page->map->scene, &svg, &x.map_svg_len, err);
-        x.map_svg = svg;
+        /* The static map: the same scene, with its strongest edges only (the scene lists them
+         * weakest first), so that positions, colours and sizes agree with the interactive map. */
+        collab_scene view = page->map->scene;
+        if (view.n_edges > STATIC_MAP_EDGES) {
+            view.edges += view.n_edges - STATIC_MAP_EDGES;
+            view.n_edges = STATIC_MAP_EDGES;
+        }
+        /* cairo's SVG spells every disc as curves and embeds glyphs: exact, but some 400
+         * bytes a node; large maps get the library's compact SVG of the same scene. */
+        x.static_edges = STATIC_MAP_EDGES;
+        if (page->map->by_community || view.n_nodes <= CAIRO_SVG_NODES) {
+            st = collab_render_svg_memory(&view, &svg, &x.map_svg_len, err);
+            x.map_svg = svg;
+        }
+        if (!page->map->by_community) {
+            x.scene = &page->map->scene;
+            x.node_of_vertex = page->map->node_of_vertex;
+            x.n_vertices = page->map->n_vertices;
+        }
         if (st == COLLAB_OK && an->have_partition) {
             colours = community_colours(page->map, &an->p, &x.n_community_rgb);
             x.community_rgb = colours;
@@ -209,5 +271,6 @@ collab_status cli_report_html_file(const cli_input *in, const cli_analysis *an,
     }
     collab_free(svg);
     collab_free(colours);
+    collab_free(line);
     return st;
 }

@@ -38,7 +38,7 @@ static void write_title(FILE *f, const collab_report_input *in, const collab_htm
 }
 
 static void write_head(FILE *f, const collab_report_input *in, const collab_html_extras *x,
-                       const char *script_hash)
+                       const char *script_hash, bool interactive)
 {
     fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n", f);
     fprintf(f,
@@ -52,7 +52,8 @@ static void write_head(FILE *f, const collab_report_input *in, const collab_html
     esc(f, x->version);
     fputs("\">\n<title>", f);
     write_title(f, in, x);
-    fprintf(f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", collab_i_html_css);
+    fprintf(f, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n", collab_i_html_css,
+            interactive ? (const char *)collab_i_html_map_css : "");
 }
 
 static void write_header(FILE *f, const collab_report_input *in, const collab_html_extras *x)
@@ -61,7 +62,7 @@ static void write_header(FILE *f, const collab_report_input *in, const collab_ht
     fputs("<header>\n<h1>", f);
     write_title(f, in, x);
     fputs("</h1>\n<p class=\"sub\">", f);
-    esc(f, in->list->source);
+    esc(f, collab_text_base_name(in->list->source));
     fprintf(f, " &#183; %s, %s view", collab_shape_name(in->list->shape),
             collab_view_name(in->graph->view));
     if (in->graph->shape == COLLAB_SHAPE_CREDITS && in->graph->view != COLLAB_VIEW_BIPARTITE) {
@@ -79,16 +80,54 @@ static void write_header(FILE *f, const collab_report_input *in, const collab_ht
           f);
 }
 
+/* The interactive map's controls and stage (filled by the script) and its data. */
+static collab_status write_interactive(FILE *f, const collab_report_input *in,
+                                       const collab_html_extras *x,
+                                       const collab_credit_facts *facts, collab_error *err)
+{
+    fputs("<div class=\"imap\" id=\"imap\" hidden>\n<div class=\"imap-bar\">"
+          "<span class=\"imap-find\"><input id=\"imap-search\" type=\"search\" "
+          "placeholder=\"Find a person\" autocomplete=\"off\" spellcheck=\"false\" "
+          "aria-label=\"Find a person on the map\"><ul id=\"imap-suggest\" role=\"listbox\" "
+          "hidden></ul></span>"
+          "<label>Colour <select id=\"imap-color\"></select></label>"
+          "<label>Size <select id=\"imap-size\"></select></label>"
+          "<button type=\"button\" id=\"imap-reset\">Reset view</button>"
+          "<button type=\"button\" id=\"imap-png\">Download PNG</button>"
+          "<button type=\"button\" id=\"imap-svg\">Download SVG</button></div>\n"
+          "<div class=\"imap-body\"><div class=\"imap-stage\"><canvas id=\"imap-gl\"></canvas>"
+          "<canvas id=\"imap-labels\" aria-label=\"Interactive map: drag to pan, wheel or pinch "
+          "to zoom, click a person to see their neighbours\"></canvas>"
+          "<div id=\"imap-tip\" hidden></div></div>"
+          "<aside id=\"imap-panel\" hidden></aside></div>\n"
+          "<div id=\"imap-legend\"></div>\n<p class=\"note\" id=\"imap-note\"></p>\n"
+          "<p class=\"note\">Drag to pan; wheel, trackpad or pinch to zoom; names appear as you "
+          "zoom in, the most important first. Click a person to see their neighbours, Escape to "
+          "clear. The static map below is the one printed.</p>\n",
+          f);
+    collab_status st = collab_i_html_map_write(f, in, x, facts, err);
+    fputs("</div>\n", f);
+    return st;
+}
+
 /* The map's SVG without the XML declaration, which may not appear inside an HTML document. */
-static void write_map(FILE *f, const collab_html_extras *x)
+static collab_status write_map(FILE *f, const collab_report_input *in, const collab_html_extras *x,
+                               const collab_credit_facts *facts, collab_error *err)
 {
     fputs("<section id=\"map\" aria-labelledby=\"h-map\">\n<h2 id=\"h-map\">Map</h2>\n", f);
-    if (x->map_svg == NULL || x->map_svg_len == 0) {
+    bool have_svg = x->map_svg != NULL && x->map_svg_len > 0;
+    if (!have_svg && x->scene == NULL) {
         fputs("<p class=\"nomap\">This report has no map.</p>\n</section>\n", f);
-        return;
+        return COLLAB_OK;
     }
-    const char *svg = x->map_svg;
-    size_t len = x->map_svg_len;
+    if (x->scene != NULL) {
+        collab_status st = write_interactive(f, in, x, facts, err);
+        if (st != COLLAB_OK) {
+            return st;
+        }
+    }
+    const char *svg = have_svg ? x->map_svg : "";
+    size_t len = have_svg ? x->map_svg_len : 0;
     if (len > 5 && strncmp(svg, "<?xml", 5) == 0) {
         const char *end = memchr(svg, '>', len);
         size_t skip = end != NULL ? (size_t)(end - svg) + 1 : 0;
@@ -99,12 +138,25 @@ static void write_map(FILE *f, const collab_html_extras *x)
             len--;
         }
     }
-    fputs("<figure class=\"map\">\n", f);
-    fwrite(svg, 1, len, f);
+    /* Under the interactive map the static one is only for print and for readers without
+     * scripts: inside <noscript>, which a browser running the script keeps as text (it parses
+     * it into the page when printing, or when it has no WebGL), so a large map costs no
+     * parsing when the page opens. */
+    fputs(x->scene != NULL ? "<noscript id=\"map-static\"><figure class=\"map\">\n"
+                           : "<figure class=\"map\">\n",
+          f);
+    if (have_svg) {
+        fwrite(svg, 1, len, f);
+    } else {
+        collab_i_html_scene_svg(f, x->scene, x->static_edges);
+    }
     fputs("<figcaption>", f);
     esc(f, x->map_caption != NULL ? x->map_caption
                                   : "The network: node size and colour as in collab map.");
-    fputs("</figcaption>\n</figure>\n</section>\n", f);
+    fputs(x->scene != NULL ? "</figcaption>\n</figure></noscript>\n</section>\n"
+                           : "</figcaption>\n</figure>\n</section>\n",
+          f);
+    return COLLAB_OK;
 }
 
 static void stat_item(FILE *f, const char *name, const char *value)
@@ -600,29 +652,42 @@ static void write_provenance(FILE *f, const collab_report_input *in, const colla
     fputs("</dl>\n</section>\n", f);
 }
 
-static void write_footer(FILE *f, const collab_html_extras *x)
+static void write_footer(FILE *f, const collab_html_extras *x, const char *script)
 {
     fputs("</main>\n<footer>Made by collab ", f);
     esc(f, x->version);
     fprintf(f,
             ". This page is self-contained: it loads nothing from the network.</footer>\n"
             "<script>%s</script>\n</body>\n</html>\n",
-            collab_i_html_script);
+            script);
 }
 
 collab_status collab_report_write_html(FILE *f, const collab_report_input *in,
                                        const collab_report_options *opt,
                                        const collab_html_extras *x, collab_error *err)
 {
-    char hash[COLLAB_SHA256_BASE64_SIZE];
-    collab_status st = collab_checksum_sha256_base64(collab_i_html_script,
-                                                     strlen(collab_i_html_script), hash, err);
-    if (st != COLLAB_OK) {
-        return st;
-    }
+    /* The page's one script: the table sorter, and the interactive map's renderer when there
+     * is one. Neither holds data, so the hash depends only on which of them is there. */
+    bool interactive = x->scene != NULL;
+    size_t base_len = strlen(collab_i_html_script);
+    const char *map_js = (const char *)collab_i_html_map_js;
+    size_t map_len = interactive ? strlen(map_js) : 0;
+    char *script = collab_malloc(base_len + map_len + 1);
     uint32_t *order = collab_alloc_array(in->metrics->n + 1, sizeof *order);
-    if (order == NULL) {
+    if (order == NULL || script == NULL) {
+        collab_free(order);
+        collab_free(script);
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory ranking nodes");
+    }
+    memcpy(script, collab_i_html_script, base_len);
+    memcpy(script + base_len, map_js, map_len);
+    script[base_len + map_len] = '\0';
+    char hash[COLLAB_SHA256_BASE64_SIZE];
+    collab_status st = collab_checksum_sha256_base64(script, base_len + map_len, hash, err);
+    if (st != COLLAB_OK) {
+        collab_free(order);
+        collab_free(script);
+        return st;
     }
     collab_report_rank(in->metrics, opt->sort, order);
     /* The table always shows the column it is ranked by, whatever --metrics chose. */
@@ -630,10 +695,8 @@ collab_status collab_report_write_html(FILE *f, const collab_report_input *in,
     if (table.columns != 0) {
         table.columns |= 1u << opt->sort;
     }
-    write_head(f, in, x, hash);
+    write_head(f, in, x, hash, interactive);
     write_header(f, in, x);
-    write_map(f, x);
-    write_stats(f, in);
     /* The role mix of each node, for credits. */
     collab_credit_facts facts;
     bool have_facts = false;
@@ -642,6 +705,10 @@ collab_status collab_report_write_html(FILE *f, const collab_report_input *in,
         have_facts = st == COLLAB_OK;
     }
     if (st == COLLAB_OK) {
+        st = write_map(f, in, x, have_facts ? &facts : NULL, err);
+    }
+    if (st == COLLAB_OK) {
+        write_stats(f, in);
         write_ranking(f, in, &table, order, x, have_facts ? &facts : NULL);
         st = write_communities(f, in, opt, x, err);
     }
@@ -653,8 +720,9 @@ collab_status collab_report_write_html(FILE *f, const collab_report_input *in,
     }
     if (st == COLLAB_OK) {
         write_provenance(f, in, x);
-        write_footer(f, x);
+        write_footer(f, x, script);
     }
     collab_free(order);
+    collab_free(script);
     return st; /* write errors are caught, with the file's name, when the output is committed */
 }

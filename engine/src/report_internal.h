@@ -34,6 +34,43 @@ void collab_i_format_metric(char *buf, size_t size, int metric, double x);
  * is the same for every page. */
 extern const char collab_i_html_css[];
 extern const char collab_i_html_script[];
+/* The interactive map's script and stylesheet: engine/assets/map.js and map.css, embedded at
+ * build time by cmake/embed_asset.cmake (NUL-terminated). */
+extern const unsigned char collab_i_html_map_js[];
+extern const unsigned char collab_i_html_map_css[];
+
+/* A label of the interactive map: its node's position (page units) and its box's half width
+ * and height in pixels, centred on the node (a box of zero size: no label). */
+typedef struct collab_i_label_box {
+    double x, y;
+    double half_w, half_h;
+} collab_i_label_box;
+
+/* The zoom range of the interactive map, in pixels per page unit: labels show from at least
+ * ZOOM_MIN and none appears only beyond ZOOM_MAX. */
+#define COLLAB_I_MAP_ZOOM_MIN 0.25
+#define COLLAB_I_MAP_ZOOM_MAX 64.0
+
+/* The zoom from which each label shows (VOSviewer): labels are given heaviest first, and label j
+ * shows at every zoom z >= threshold[j], where its box overlaps the box of no heavier label
+ * shown at z (boxes keep their pixel size while positions scale with z). threshold[j] is the
+ * smallest such zoom >= `min`, rounded up to a thousandth, or INFINITY when it exceeds `max` or
+ * the box is empty. Errors: COLLAB_E_NOMEM. */
+collab_status collab_i_label_thresholds(const collab_i_label_box *box, size_t n, double min,
+                                        double max, double *threshold, collab_error *err);
+
+/* The font size in pixels of an interactive label for a scene label font size. */
+double collab_i_html_map_font(double label_font);
+
+struct collab_credit_facts;
+/* Writes the interactive map's data (x->scene must be set) as a JSON data block. */
+collab_status collab_i_html_map_write(FILE *f, const collab_report_input *in,
+                                      const collab_html_extras *x,
+                                      const struct collab_credit_facts *facts, collab_error *err);
+
+/* Writes the scene as a compact SVG (circles, paths and text, no embedded glyphs) with its
+ * `max_edges` strongest edges (0 = all): the static map of pages too large for cairo's SVG. */
+void collab_i_html_scene_svg(FILE *f, const collab_scene *s, size_t max_edges);
 
 /* A JSON number, or null for NaN and infinities (JSON has no NaN). */
 json_t *collab_i_json_number(double x);

@@ -72,10 +72,13 @@ def find_chromium():
 class Browser:
     """One headless Chromium with one page, spoken to over the DevTools protocol."""
 
-    def __init__(self):
+    def __init__(self, webgl=True):
         self.profile = tempfile.mkdtemp(prefix="collab-chromium-")
+        # Without a GPU, WebGL runs on SwiftShader (a CPU renderer) only when asked to.
+        gpu = (["--enable-unsafe-swiftshader", "--use-angle=swiftshader", "--ignore-gpu-blocklist"]
+               if webgl else ["--disable-gpu"])
         args = [
-            find_chromium(), "--headless=new", "--disable-gpu", "--no-first-run",
+            find_chromium(), "--headless=new"] + gpu + ["--no-first-run",
             "--no-default-browser-check", "--disable-extensions", "--disable-sync",
             "--disable-background-networking", "--disable-component-update",
             "--disable-default-apps", "--mute-audio", "--hide-scrollbars",
@@ -292,9 +295,18 @@ def check_console_and_network(browser, url, problems):
 
 
 def check_map(browser, problems):
+    """The map on screen: the interactive one when the browser runs it (its stage), else the
+    static SVG; either way the static SVG must be in the page (it is the printed map; under the
+    interactive map it is held in <noscript> until the page is printed)."""
     box = browser.evaluate(
-        "(() => { const s = document.querySelector('#map svg'); if (!s) return null;"
-        " const r = s.getBoundingClientRect();"
+        "(() => { const ns = document.getElementById('map-static');"
+        " const held = ns && !ns.getAttribute('data-shown') ? (() => {"
+        " const t = document.createElement('template'); t.innerHTML = ns.textContent;"
+        " return t.content.querySelector('figure.map svg'); })() : null;"
+        " const s = held || document.querySelector('#map figure.map svg'); if (!s) return null;"
+        " const m = document.getElementById('imap');"
+        " const live = m && !m.hidden ? m.querySelector('.imap-stage') : null;"
+        " const r = (live || s).getBoundingClientRect();"
         " return {x: r.x, y: r.y, w: r.width, h: r.height, vw: innerWidth, vh: innerHeight,"
         " marks: s.querySelectorAll('path, use, circle, rect').length}; })()")
     if box is None:
@@ -392,6 +404,7 @@ def check_name_sort(browser, problems):
 
 
 def check_svgs_parse(html, problems):
+    html = re.sub(r"<script\b.*?</script>", "", html, flags=re.S)  # the map script writes SVG
     for i, svg in enumerate(re.findall(r"<svg\b.*?</svg>", html, re.S)):
         try:
             ET.fromstring(svg)
@@ -430,7 +443,9 @@ def expected_text(name):
 
 def check_hostile(browser, path, problems):
     checks = browser.evaluate(
-        "({pwned: typeof window.__pwned, scripts: document.scripts.length,"
+        "({pwned: typeof window.__pwned, scripts: Array.from(document.scripts)"
+        ".filter(s => s.type !== 'application/json').length,"
+        " data: Array.from(document.scripts).filter(s => s.type === 'application/json').length,"
         " handlers: Array.from(document.querySelectorAll('*')).filter(e => Array.from(e.attributes)"
         ".some(a => a.name.startsWith('on'))).length,"
         " images: document.images.length,"
@@ -438,8 +453,9 @@ def check_hostile(browser, path, problems):
         ".map(td => td.textContent)})")
     if checks["pwned"] != "undefined":
         problems.append("a hostile name ran code: window.__pwned is set")
-    if checks["scripts"] != 1:
-        problems.append("the page has %d scripts, not its own one" % checks["scripts"])
+    if checks["scripts"] != 1 or checks["data"] > 1:
+        problems.append("the page has %d scripts and %d data blocks, not its own one and the map's"
+                        % (checks["scripts"], checks["data"]))
     if checks["handlers"] != 0 or checks["images"] != 0:
         problems.append("a hostile name became markup: %d on* attributes, %d images"
                         % (checks["handlers"], checks["images"]))
@@ -480,7 +496,9 @@ def broken_variants(html):
          "</script>\n" + html[script_at:]),
         ("network request", csp.sub("", html).replace(
             "</main>", '<img src="http://127.0.0.1:9/pixel.png" alt=""></main>')),
-        ("no map", re.sub(r'<figure class="map">.*?</figure>', "", html, flags=re.S)),
+        ("no map", re.sub(r'<div class="imap".*?</script>\n</div>\n', "",
+                          re.sub(r'<figure class="map">.*?</figure>', "", html, flags=re.S),
+                          flags=re.S)),
         ("sort that does nothing", html.replace("body.appendChild(k.row);", "void k;")),
     ]
 
@@ -526,6 +544,20 @@ def check_reproducible(collab, datasets):
         if len(a) != len(c) or diff != [("<dt>generated</dt><dd>2023-11-14 22:13:20 UTC</dd>",
                                           "<dt>generated</dt><dd>1970-01-02 00:00:00 UTC</dd>")]:
             problems.append("another SOURCE_DATE_EPOCH changed more than the date: %s" % diff[:3])
+        # The page names the input by its file name; the full path only with --provenance-path.
+        page = pages[0].decode()
+        absolute = os.path.abspath(russo)
+        if absolute in page or "<dd><code>thom_russo.csv</code></dd>" not in page:
+            problems.append("the page shows the input's folders or not its file name")
+        full = os.path.join(work, "full.html")
+        subprocess.run([collab, "report", absolute, "--format", "html", "--provenance-path",
+                        "-o", full], check=True, env=dict(os.environ, SOURCE_DATE_EPOCH=EPOCH))
+        with open(full, encoding="utf-8") as f:
+            text = f.read()
+        if ("<dd><code>%s</code></dd>" % absolute) not in text or \
+                '<p class="sub">thom_russo.csv &#183;' not in text:
+            problems.append("--provenance-path does not put the full path in the provenance "
+                            "(and only there)")
         with open(russo, "rb") as f:
             data = f.read()
         piped = subprocess.run([collab, "report", "-", "--format", "html", "--no-map"],

@@ -9,6 +9,7 @@
 #include "collab/graph.h"
 #include "collab/load.h"
 #include "collab/metrics.h"
+#include "collab/scene.h"
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -72,10 +73,26 @@ typedef struct collab_html_extras {
     const char *version;        /* collab's version (collab_engine_version()) */
     const char *date;           /* when the page was made, as printed; the caller pins it
                                    (SOURCE_DATE_EPOCH) for reproducible pages */
+    const collab_scene *scene;  /* the scene map_svg was painted from, drawn again by the
+                                   page's interactive map (and, without map_svg, as the static
+                                   map); NULL = the static map only */
+    const uint32_t *node_of_vertex; /* per vertex of in->graph, its scene node or
+                                   UINT32_MAX; NULL = scene node v is vertex v */
+    size_t n_vertices;          /* entries in node_of_vertex */
+    size_t static_edges;        /* without map_svg: the static map is drawn from `scene` as a
+                                   compact SVG with its strongest static_edges edges (0 = all) */
+    size_t edge_budget;         /* the interactive map draws at most this many of the scene's
+                                   edges, the strongest; 0 = COLLAB_HTML_EDGE_BUDGET */
 } collab_html_extras;
 
+/* The interactive map's default edge budget: beyond it the weakest edges are left out of the
+ * interactive view (and the page says so) to keep it fluid. */
+#define COLLAB_HTML_EDGE_BUDGET 200000
+
 /* Writes the whole analysis as one self-contained HTML page that loads nothing from the network:
- * the map (inline SVG), the global statistics, the centrality table ranked by opt->sort with
+ * the map (inline SVG; with x->scene also the interactive WebGL map drawn from that scene, its
+ * data in a JSON block the page never executes, and the SVG held in <noscript> for print), the
+ * global statistics, the centrality table ranked by opt->sort with
  * opt->top rows (0 = all) and the columns of opt->columns plus opt->sort, sortable by clicking a column heading
  * (a small inline script), the community summaries (in->partition may be NULL), plots drawn as
  * SVG (degree distribution on log-log axes, the top 20 by opt->sort, and for credits with years
