@@ -66,6 +66,8 @@ typedef struct sweep {
     atomic_size_t done;   /* sources finished */
     atomic_int next_lane; /* the next lane a worker may take */
     atomic_bool cancel;   /* stop early: the caller failed elsewhere */
+    struct collab_i_sweep_job *job; /* the job this sweep is part of */
+    bool estimate_in_worker; /* worker 0 samples betweenness once no source is left (below) */
 } sweep;
 
 typedef struct worker {
@@ -110,6 +112,8 @@ static void source_done(sweep *s, const worker *wk, size_t count)
         show_progress(s);
     }
 }
+
+static void run_estimator(struct collab_i_sweep_job *job, int threads);
 
 static void *run_worker(void *arg)
 {
@@ -163,6 +167,12 @@ static void *run_worker(void *arg)
     }
     collab_i_msbfs_free(&batch_words);
     collab_i_path_workspace_free(&w);
+    /* The caller is still busy with igraph's metrics: sampling betweenness here, on this
+     * worker's core, takes it off the caller's path (one thread: the samples, and so the
+     * estimates, are the same for any number of threads). */
+    if (wk->id == 0 && s->estimate_in_worker && !atomic_load(&s->cancel)) {
+        run_estimator(s->job, 1);
+    }
     return NULL;
 }
 
@@ -357,6 +367,10 @@ struct collab_i_sweep_job {
     pthread_t threads[N_LANES];      /* background workers */
     worker workers[N_LANES];         /* their state; the last is the caller's */
     int started;                     /* background workers running */
+    bool estimated;                  /* kadabra holds KADABRA's estimates (run_estimator) */
+    collab_i_kadabra_result kadabra; /* its result, until estimate_betweenness adopts it */
+    collab_status estimate_st;       /* how run_estimator ended, with its error */
+    collab_error estimate_err;
 };
 
 static void job_free(collab_i_sweep_job *job)
@@ -378,6 +392,9 @@ static void job_free(collab_i_sweep_job *job)
     collab_free(job->new_id);
     collab_free(job->s.comp_reach);
     collab_i_sweep_result_destroy(&job->r);
+    if (job->estimated) {
+        collab_i_kadabra_result_destroy(&job->kadabra);
+    }
     collab_free(job);
 }
 
@@ -518,6 +535,8 @@ static collab_status job_prepare(collab_i_sweep_job *job, const collab_i_csr *cs
     s->progress_all = progress;
     s->sources = job->sources;
     s->n_threads = default_threads(threads);
+    s->job = job;
+    s->estimate_in_worker = r->sampled && s->n_threads > 1;
     s->progress = s->n_sources > 0 ? progress : NULL;
     s->progress_data = progress_data;
     s->started = collab_clock_seconds();
@@ -608,31 +627,46 @@ static collab_status reach_bounds(collab_i_sweep_job *job, collab_error *err)
     return COLLAB_OK;
 }
 
-/* Betweenness by KADABRA on the renumbered graph, brought back to original ids and to the raw
- * scale (b(v) n (n - 1) / 2), with its bounds; then the top ranks, if asked. */
-static collab_status estimate_betweenness(collab_i_sweep_job *job, collab_error *err)
+/* The distance bounds (reach_bounds) and KADABRA's samples on `threads` threads, into
+ * job->kadabra; the outcome in job->estimate_st and estimate_err. It reads the renumbered graph
+ * only and writes only the job's bounds and estimates, which the sweep's workers never read. */
+static void run_estimator(collab_i_sweep_job *job, int threads)
 {
     sweep *s = &job->s;
     collab_i_sweep_result *r = &job->r;
     size_t n = job->relabelled.n;
     double adj = (double)job->relabelled.start[n];
+    collab_error *err = &job->estimate_err;
+    job->estimate_st = reach_bounds(job, err);
+    if (job->estimate_st != COLLAB_OK) {
+        return;
+    }
     collab_i_kadabra_opts o = {.eps = s->est.eps,
                                .delta = s->est.delta,
                                .top_k = s->est.top_k,
                                .vertex_diameter = r->bc_vd,
                                .inverse = s->inverse,
                                .seed = s->seed,
-                               .threads = s->n_threads,
+                               .threads = threads,
                                .progress = s->progress_all,
                                .progress_data = s->progress_data};
     /* never more work than the exact sweep (n BFS or Dijkstra runs over the adjacency) or a
      * floor, nor than the sampling budget */
     o.work_limit = fmin(fmax((double)n * adj, KADABRA_WORK_FLOOR), COLLAB_SAMPLE_WORK_BUDGET);
-    collab_i_kadabra_result kr;
-    collab_status st = collab_i_kadabra(&kr, &job->relabelled, &o, err);
-    if (st != COLLAB_OK) {
-        return st;
-    }
+    job->estimate_st = collab_i_kadabra(&job->kadabra, &job->relabelled, &o, err);
+    job->estimated = job->estimate_st == COLLAB_OK;
+}
+
+/* Betweenness from KADABRA's estimates (run_estimator) on the renumbered graph, brought back to
+ * original ids and to the raw scale (b(v) n (n - 1) / 2), with its bounds; then the top ranks, if
+ * asked. */
+static collab_status estimate_betweenness(collab_i_sweep_job *job, collab_error *err)
+{
+    sweep *s = &job->s;
+    collab_i_sweep_result *r = &job->r;
+    size_t n = job->relabelled.n;
+    collab_i_kadabra_result kr = job->kadabra;
+    job->estimated = false; /* kr is this function's now */
     double scale = (double)n * ((double)n - 1.0) / 2.0;
     r->betweenness_low = collab_alloc_array(n + 1, sizeof *r->betweenness_low);
     r->betweenness_high = collab_alloc_array(n + 1, sizeof *r->betweenness_high);
@@ -702,7 +736,15 @@ collab_status collab_i_sweep_finish(collab_i_sweep_job *job, bool cancel,
         }
     }
     if (st == COLLAB_OK && !cancel && job->r.sampled) {
-        st = reach_bounds(job, err);
+        if (!job->estimated && job->estimate_st == COLLAB_OK) {
+            run_estimator(job, s->n_threads); /* no worker did (or none could start) */
+        }
+        if (job->estimate_st != COLLAB_OK) {
+            st = job->estimate_st;
+            if (err != NULL) {
+                *err = job->estimate_err;
+            }
+        }
     }
     if (st == COLLAB_OK && !cancel) {
         st = combine(s, job->comp, job->sizes, job->picked, &job->r, err);
