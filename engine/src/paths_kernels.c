@@ -2,12 +2,12 @@
  * or by Dijkstra (length 1/weight), its dependencies accumulated into a lane, and the workspace
  * each worker thread reuses from source to source. They read the CSR and write only the
  * workspace and the lane they are given, so any number of threads may run them at once. */
-#include "paths_internal.h"
-
 #include "collab/alloc.h"
 
 #include <math.h>
 #include <string.h>
+
+#include "paths_internal.h"
 
 typedef collab_i_path_lane lane;
 typedef collab_i_path_heap_item heap_item;
@@ -71,7 +71,7 @@ bool collab_i_path_same_length(double a, double b)
  * and the n-byte marks stay in the core's L2 cache where 32-bit levels would not. The successor
  * arcs (w->succ) let the back-propagation read only the arcs it sums, in the order they were
  * found, which is adjacency order: the sums are those of a scan of every neighbour. */
-static size_t sssp_hops(const collab_i_csr *c, workspace *w, uint32_t s)
+static size_t sssp_hops(const collab_i_csr *c, const double *mult, workspace *w, uint32_t s)
 {
     size_t head = 0;
     size_t tail = 0;
@@ -89,49 +89,10 @@ static size_t sssp_hops(const collab_i_csr *c, workspace *w, uint32_t s)
         uint32_t u = w->order[head++];
         int32_t next = level[u] + 1;
         uint8_t next_mark = mark[u] == UNREACHED - 1 ? 0 : (uint8_t)(mark[u] + 1);
-        double su = sigma[u];
-        for (size_t k = c->start[u]; k < c->start[u + 1]; k++) {
-            uint32_t v = c->adj[k];
-            uint8_t mv = mark[v];
-            if (mv == UNREACHED) {
-                mark[v] = next_mark;
-                level[v] = next;
-                w->order[tail++] = v;
-                mv = next_mark;
-            }
-            if (mv == next_mark) {
-                sigma[v] += su;
-                succ[n_succ++] = v;
-            }
-        }
-    }
-    w->succ_at[head] = n_succ;
-    return tail;
-}
-
-/* sssp_hops on a quotient graph whose vertex u stands for mult[u] vertices: a path through u
- * may go through any of them, so u passes sigma[u] x mult[u] paths on (the source only its
- * own one). sigma[v] is then the number of shortest paths to each member of v. */
-static size_t sssp_hops_weighted(const collab_i_csr *c, const double *mult, workspace *w,
-                                 uint32_t s)
-{
-    size_t head = 0;
-    size_t tail = 0;
-    size_t n_succ = 0;
-    int32_t *level = w->level;
-    uint8_t *mark = w->mark;
-    double *sigma = w->sigma;
-    uint32_t *succ = w->succ;
-    w->order[tail++] = s;
-    level[s] = 0;
-    mark[s] = 0;
-    sigma[s] = 1;
-    while (head < tail) {
-        w->succ_at[head] = n_succ;
-        uint32_t u = w->order[head++];
-        int32_t next = level[u] + 1;
-        uint8_t next_mark = mark[u] == UNREACHED - 1 ? 0 : (uint8_t)(mark[u] + 1);
-        double su = u == s ? 1.0 : sigma[u] * mult[u];
+        /* on a quotient graph (mult not NULL) vertex u stands for mult[u] vertices: a path
+         * through u may go through any of them, so u passes sigma[u] x mult[u] paths on (the
+         * source only its own one), and sigma[v] counts the paths to each member of v */
+        double su = mult == NULL || u == s ? sigma[u] : sigma[u] * mult[u];
         for (size_t k = c->start[u]; k < c->start[u + 1]; k++) {
             uint32_t v = c->adj[k];
             uint8_t mv = mark[v];
@@ -173,7 +134,7 @@ static void add_to_lane(lane *l, bool squares, uint32_t v, double d, double reci
  * pulling from successors so each vertex's dependency is final when read. Each vertex's share
  * (1 + delta) / sigma is computed once and kept in sigma's place, so the pull reads one value
  * per successor and divides nothing. */
-static void dependencies_hops(workspace *w, size_t reached)
+static void dependencies_hops(const double *mult, workspace *w, size_t reached)
 {
     double *share = w->sigma;
     double *delta = w->delta;
@@ -186,27 +147,9 @@ static void dependencies_hops(workspace *w, size_t reached)
         }
         double sigma_v = share[v];
         delta[v] = sigma_v * sum;
-        share[v] = (1.0 + delta[v]) / sigma_v;
-    }
-}
-
-/* dependencies_hops weighted by multiplicity: the dependency of each member of v is
- * sigma[v] x the sum over successors y of mult[y] (1 + delta[y]) / sigma[y] (every member of y
- * is a target and passes its dependency on). */
-static void dependencies_weighted(const double *mult, workspace *w, size_t reached)
-{
-    double *share = w->sigma;
-    double *delta = w->delta;
-    const uint32_t *succ = w->succ;
-    for (size_t i = reached; i-- > 1;) {
-        uint32_t v = w->order[i];
-        double sum = 0;
-        for (size_t k = w->succ_at[i]; k < w->succ_at[i + 1]; k++) {
-            sum += share[succ[k]];
-        }
-        double sigma_v = share[v];
-        delta[v] = sigma_v * sum;
-        share[v] = mult[v] * (1.0 + delta[v]) / sigma_v;
+        /* weighted by multiplicity (mult not NULL): every member of v is a target and passes
+         * its dependency on */
+        share[v] = mult == NULL ? (1.0 + delta[v]) / sigma_v : mult[v] * (1.0 + delta[v]) / sigma_v;
     }
 }
 
@@ -221,7 +164,7 @@ static void accumulate_hops(workspace *w, lane *l, bool squares, uint32_t src, s
     double *share = w->sigma;
     double *delta = w->delta;
     if (!l->distances_only) {
-        dependencies_hops(w, reached);
+        dependencies_hops(NULL, w, reached);
     }
     l->pairs += (double)(reached - 1);
     for (size_t v = begin; v < begin + reached; v++) {
@@ -404,7 +347,7 @@ bool collab_i_path_workspace_init(workspace *w, const collab_i_csr *c, bool inve
 void collab_i_paths_from_hops(const collab_i_csr *c, workspace *w, lane *l, bool squares,
                               uint32_t src, size_t begin)
 {
-    accumulate_hops(w, l, squares, src, begin, sssp_hops(c, w, src));
+    accumulate_hops(w, l, squares, src, begin, sssp_hops(c, NULL, w, src));
 }
 
 void collab_i_paths_from_inverse(const collab_i_csr *c, workspace *w, lane *l, bool squares,
@@ -417,7 +360,7 @@ void collab_i_paths_from_hops_folded(const collab_i_csr *c, const double *mult, 
                                      lane *l, uint32_t src, size_t begin, uint32_t twins,
                                      uint32_t pendants)
 {
-    size_t reached = sssp_hops_weighted(c, mult, w, src);
-    dependencies_weighted(mult, w, reached);
+    size_t reached = sssp_hops(c, mult, w, src);
+    dependencies_hops(mult, w, reached);
     add_folded(mult, w, l, src, begin, reached, twins, pendants);
 }
