@@ -35,6 +35,9 @@ static const char *const map_usage =
     "      --edges all|top:K        edges drawn (default top:5000, the strongest)\n"
     "      --curved                 curved edges\n"
     "      --layout {layouts}   layout (default fa2)\n"
+    "      --community-pull auto|P  nodes level, fa2: edges inside a community pull P times\n"
+    "                               as hard, so communities show as regions (default auto:\n"
+    "                               until 90% of the pull is inside communities; 1 = off)\n"
     "      --level nodes|communities|auto  draw people, or one bubble per community (default\n"
     "                               auto: communities above 20000 nodes)\n"
     "      --components main|all    nodes level: main (default) draws the largest component\n"
@@ -69,7 +72,8 @@ enum {
     OPT_LABEL_CHARS,
     OPT_COMPONENTS,
     OPT_QUALITY,
-    OPT_LAYOUT_FROM
+    OPT_LAYOUT_FROM,
+    OPT_COMMUNITY_PULL
 };
 
 static bool parse_positive(const char *arg, double max, double *out)
@@ -172,6 +176,14 @@ static bool map_option(cli_map_options *mo, int opt, const char *arg, collab_err
     case OPT_LAYOUT_FROM:
         mo->layout_from = arg;
         return true;
+    case OPT_COMMUNITY_PULL:
+        if (strcmp(arg, "auto") == 0) {
+            mo->map.community_pull = 0.0;
+        } else if (!cli_parse_double(arg, &mo->map.community_pull) ||
+                   !(mo->map.community_pull >= 1.0 && mo->map.community_pull <= 1000.0)) {
+            usage_value(err, "community-pull", "auto or a number from 1 to 1000", arg);
+        }
+        return true;
     case OPT_COMPONENTS:
         if (strcmp(arg, "main") == 0 || strcmp(arg, "all") == 0) {
             mo->map.all_components = strcmp(arg, "all") == 0;
@@ -247,6 +259,7 @@ static const struct option map_options[] = {
     {"components", required_argument, NULL, OPT_COMPONENTS},
     {"quality", no_argument, NULL, OPT_QUALITY},
     {"layout-from", required_argument, NULL, OPT_LAYOUT_FROM},
+    {"community-pull", required_argument, NULL, OPT_COMMUNITY_PULL},
     {NULL, 0, NULL, 0},
 };
 

@@ -101,6 +101,11 @@ static collab_status check_options(const collab_layout_options *o, size_t n, col
         return collab_error_set(err, COLLAB_E_USAGE, "layout scaling '%g' is not a positive number",
                                 o->scaling);
     }
+    if (!isfinite(o->group_pull) || (o->group_pull != 0.0 && o->group_pull < 1.0)) {
+        return collab_error_set(err, COLLAB_E_USAGE,
+                                "community pull '%g' is not 0 (automatic) or a number >= 1",
+                                o->group_pull);
+    }
     if (o->threads < 0) {
         return collab_error_set(err, COLLAB_E_USAGE, "layout threads '%d' is negative", o->threads);
     }
@@ -124,6 +129,59 @@ typedef struct edge_input {
     double *weight;           /* m normalised weights, > 0 */
     size_t n_edges;           /* m */
 } edge_input;
+
+/* The community pull: `asked` when given, else the factor p that makes the share of the pull
+ * inside communities p s / (p s + 1 - s) reach COLLAB_LAYOUT_GROUP_SHARE, where s is that share
+ * before (1 when it already does or when no edge lies inside a community). */
+static double group_pull(const edge_input *in, const uint32_t *group, double asked)
+{
+    if (asked > 0.0) {
+        return asked;
+    }
+    double inside = 0.0, all = 0.0;
+    for (size_t e = 0; e < in->n_edges; e++) {
+        igraph_integer_t a = VECTOR(in->ends)[2 * e], b = VECTOR(in->ends)[2 * e + 1];
+        if (a != b) {
+            all += in->weight[e];
+            inside += group[a] == group[b] ? in->weight[e] : 0.0;
+        }
+    }
+    double t = COLLAB_LAYOUT_GROUP_SHARE;
+    if (inside <= 0.0 || inside >= t * all) {
+        return 1.0;
+    }
+    return fmin(t * (all - inside) / (inside * (1.0 - t)), COLLAB_LAYOUT_GROUP_PULL_MAX);
+}
+
+/* Applies the community pull (see collab_layout_options.group) to the normalised weights and
+ * divides them by their mean again. Returns the pull used. */
+static double edges_pull_groups(edge_input *in, const collab_layout_options *o)
+{
+    if (o->group == NULL || o->method != COLLAB_LAYOUT_FA2) {
+        return 1.0;
+    }
+    double pull = group_pull(in, o->group, o->group_pull);
+    if (pull == 1.0) {
+        return pull;
+    }
+    double sum = 0.0;
+    size_t counted = 0;
+    for (size_t e = 0; e < in->n_edges; e++) {
+        igraph_integer_t a = VECTOR(in->ends)[2 * e], b = VECTOR(in->ends)[2 * e + 1];
+        if (o->group[a] == o->group[b]) {
+            in->weight[e] *= pull;
+        }
+        if (a != b) {
+            sum += in->weight[e];
+            counted++;
+        }
+    }
+    double mean = counted > 0 ? sum / (double)counted : 1.0;
+    for (size_t e = 0; e < in->n_edges; e++) {
+        in->weight[e] /= mean;
+    }
+    return pull;
+}
 
 static collab_status edges_read(edge_input *in, const collab_graph *g, collab_error *err)
 {
@@ -175,6 +233,18 @@ static void edges_destroy(edge_input *in)
     igraph_vector_int_destroy(&in->ends);
     collab_free(in->weight);
     memset(in, 0, sizeof *in);
+}
+
+collab_status collab_layout_group_pull(const collab_graph *g, const uint32_t *group, double asked,
+                                       double *pull, collab_error *err)
+{
+    edge_input in;
+    collab_status st = edges_read(&in, g, err);
+    if (st == COLLAB_OK) {
+        *pull = group_pull(&in, group, asked);
+        edges_destroy(&in);
+    }
+    return st;
 }
 
 static void fa2_params_from(collab_i_fa2_params *fp, const collab_layout_options *o)
@@ -425,6 +495,7 @@ static collab_status layout_graph(collab_layout *out, const collab_graph *g,
     if (st != COLLAB_OK) {
         return st;
     }
+    out->group_pull = edges_pull_groups(&in, o);
     /* A warm start keeps components where the caller put them: one part, no packing. */
     st = collab_i_layout_parts_build(&lp, g, &in.ends, in.weight, o->radius,
                                      COLLAB_LAYOUT_DEFAULT_RADIUS(out->n, o->aspect),
@@ -456,6 +527,7 @@ collab_status collab_layout_compute(collab_layout *out, const collab_graph *g,
     collab_layout res = {0};
     res.n = n;
     res.aspect = opt->aspect;
+    res.group_pull = 1.0;
     int rc = igraph_matrix_init(&res.xy, (igraph_integer_t)n, 2);
     if (rc != IGRAPH_SUCCESS) {
         return collab_error_from_igraph(err, rc, "computing the layout");

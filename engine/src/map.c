@@ -113,6 +113,7 @@ typedef struct map_job {
     size_t n_bubbles;                /* communities drawn */
     size_t bubble_coverage;          /* nodes in the communities drawn */
     collab_layout layout;            /* positions */
+    double community_pull;           /* the layout's community pull (1 = none), for the subtitle */
     collab_i_map_arrays arrays;      /* scene input arrays */
     ghost_arrays ghosts;             /* the same grown by the ghosts */
     const collab_i_map_scope *scope; /* the components drawn at the node level */
@@ -344,6 +345,10 @@ static collab_status lay_out(map_job *job, double aspect, const double *radius, 
     lo.aspect = aspect;
     lo.radius = radius;
     lo.threads = job->mo->threads;
+    if (!job->by_community && job->src->partition != NULL) {
+        lo.group = job->src->partition->membership;
+        lo.group_pull = job->mo->community_pull;
+    }
     lo.progress = job->mo->progress;
     lo.progress_data = job->mo->progress_data;
     if (job->initial_x != NULL && !job->by_community) {
@@ -509,15 +514,19 @@ static void write_subtitle(map_job *job)
                      1.0 - m->approx_delta);
         }
     }
+    char pull[48] = "";
+    if (job->community_pull > 1.0) {
+        snprintf(pull, sizeof pull, ", community pull %.3g", job->community_pull);
+    }
     snprintf(
         job->subtitle, sizeof job->subtitle,
-        "%s \xc2\xb7 %zu nodes, %zu edges%s \xc2\xb7 size: %s%s \xc2\xb7 %s \xc2\xb7 layout %s "
+        "%s \xc2\xb7 %zu nodes, %zu edges%s \xc2\xb7 size: %s%s \xc2\xb7 %s \xc2\xb7 layout %s%s "
         "\xc2\xb7 seed %llu",
         collab_text_base_name(job->src->list->source), collab_graph_vertex_count(g),
         collab_graph_edge_count(g),
         job->by_community || job->scope->active ? job->coverage_note : "",
         job->by_community ? "members" : collab_metric_name(job->mo->size_by), estimated, colour,
-        collab_layout_method_name(job->mo->layout), (unsigned long long)job->mo->seed);
+        collab_layout_method_name(job->mo->layout), pull, (unsigned long long)job->mo->seed);
 }
 
 static void fill_scene_input(map_job *job, collab_scene_input *si, collab_render_measurer *measurer)
@@ -749,6 +758,12 @@ collab_status collab_map_build(collab_map *out, const collab_map_source *src,
     }
     if (st == COLLAB_OK) {
         st = fill_edges(job.drawn, &job.arrays, err);
+    }
+    job.community_pull = 1.0;
+    if (st == COLLAB_OK && !job.by_community && mo->layout == COLLAB_LAYOUT_FA2 &&
+        job.extras->fixed_x == NULL && mo->layout_from == NULL) {
+        st = collab_layout_group_pull(job.drawn, src->partition->membership, mo->community_pull,
+                                      &job.community_pull, err);
     }
     if (st == COLLAB_OK) {
         write_subtitle(&job);

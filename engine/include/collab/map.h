@@ -74,6 +74,9 @@ typedef struct collab_map_options {
     collab_layout_method layout;   /* layout algorithm */
     collab_map_level level;        /* nodes or communities */
     uint64_t seed;                 /* layout seed (the subtitle cites it) */
+    double community_pull;         /* node level, fa2: how much harder edges inside a community
+                                      pull (collab_layout_options.group_pull): 0 = automatic
+                                      (default), 1 = not at all */
     int threads;                   /* layout threads: 1 = none of its own, 0 = default */
     bool all_components;           /* node level: draw every component, isolated nodes too;
                                       default: the largest and those of at least
