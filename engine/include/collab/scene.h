@@ -193,7 +193,11 @@ typedef struct collab_scene_quality {
     size_t labels_over_large;    /* labels covering the disc of another labelled node or of a node
                                     drawn taller than the label's text */
     size_t labels_over_small;    /* labels covering discs of small unlabelled nodes only */
-    size_t hidden_nodes;         /* nodes whose centre lies under a node painted above them */
+    size_t hidden_nodes;         /* nodes more than half covered by a disc at least as large
+                                    painted above them (specks under specks excepted) */
+    size_t specks_sharing;       /* specks (discs at COLLAB_SCENE_MIN_RADIUS) more than half
+                                    covered by another speck painted above them: big node maps
+                                    show density there instead of separating every node */
     double neighbourhood;        /* mean share of a node's 10 nearest nodes on the page that are
                                     within 2 steps of it in the graph */
     size_t neighbourhood_sample; /* nodes it was averaged over */
