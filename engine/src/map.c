@@ -548,6 +548,8 @@ static void fill_scene_input(map_job *job, collab_scene_input *si, collab_render
     if (!job->by_community) {
         si->emphasis = job->extras->emphasis;
         si->centre = job->extras->centre;
+        si->legend_row = job->extras->legend_row;
+        si->square_plot = job->extras->square_plot;
     }
 }
 

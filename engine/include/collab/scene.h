@@ -107,7 +107,10 @@ typedef struct collab_scene_input {
     const double *opacity;             /* per node in [0, 1] (others clamped): below 1 the node
                                           is faded, painted first and never labelled; NULL = 1 */
     long centre;                       /* node placed at the plot's centre (the fit stays
-                                          symmetric around it); -1 = centre the layout's box */
+                                          symmetric around it); -1 = centre the layout's box.
+                                          The legend's size samples leave the centre out; when
+                                          it is the largest its value is written in the size
+                                          heading instead ("Size: strength · centre 46") */
     size_t n_edges;                    /* edges */
     const uint32_t *edge_from;         /* first endpoint of each edge */
     const uint32_t *edge_to;           /* second endpoint of each edge */
@@ -123,6 +126,13 @@ typedef struct collab_scene_input {
     const collab_legend_entry *legend; /* captions by community (others get "Community N") */
     size_t n_legend;                   /* entries in `legend` */
     bool show_legend;                  /* draw the legend column */
+    bool legend_row;                   /* the legend goes under the title instead of in a column
+                                          on the right: each section (colours, size, shapes) one
+                                          row or more, its heading first and its items in a
+                                          grid after it, the box only as big as its content */
+    bool square_plot;                  /* the plot is made square by setting the page's height
+                                          (page_height is then ignored): for figures that are
+                                          round by nature, such as the rings of an ego map */
     long max_labels;                   /* labels wanted: N >= 0, or COLLAB_LABELS_AUTO */
     size_t label_chars;                /* longest label in characters (>= 2); default
                                           COLLAB_LABEL_MAX_CHARS */
