@@ -106,6 +106,8 @@ typedef struct collab_scene_input {
                                           NULL = none */
     const double *opacity;             /* per node in [0, 1] (others clamped): below 1 the node
                                           is faded, painted first and never labelled; NULL = 1 */
+    const uint8_t *unlabelled;         /* 1 = a node drawn as usual but never labelled (the
+                                          small components of a packed band); NULL = none */
     long centre;                       /* node placed at the plot's centre (the fit stays
                                           symmetric around it); -1 = centre the layout's box.
                                           The legend's size samples leave the centre out; when
