@@ -178,6 +178,7 @@ static bool map_option(cli_map_options *mo, int opt, const char *arg, collab_err
     case OPT_COMPONENTS:
         if (strcmp(arg, "main") == 0 || strcmp(arg, "all") == 0) {
             mo->map.all_components = strcmp(arg, "all") == 0;
+            mo->map.band = mo->map.all_components;
         } else {
             usage_value(err, "components", "main or all", arg);
         }

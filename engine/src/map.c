@@ -764,8 +764,8 @@ collab_status collab_map_build(collab_map *out, const collab_map_source *src,
         }
     }
     job.scope = &scope;
-    if (st == COLLAB_OK && node_level && mo->all_components && !whole && mo->layout_from == NULL &&
-        job.initial_x == NULL) {
+    if (st == COLLAB_OK && node_level && mo->all_components && mo->band && !whole &&
+        mo->layout_from == NULL && job.initial_x == NULL) {
         st = collab_i_map_band_build(&job.band, src->graph, src->metrics->values[mo->size_by], err);
     }
     if (st == COLLAB_OK) {

@@ -379,6 +379,7 @@ static void test_components_band(void **state)
     collab_map_options_init(&mo);
     mo.level = COLLAB_MAP_LEVEL_NODES;
     mo.all_components = true;
+    mo.band = true;
     mo.quality = true;
     collab_map map;
     collab_error err = {0};

@@ -78,6 +78,10 @@ typedef struct collab_map_options {
     bool all_components;         /* node level: draw every component, isolated nodes too;
                                     default: the largest and those of at least
                                     max(3, min(10, a tenth of the largest)) nodes */
+    bool band;                   /* with all_components: the components drawn by default fill the
+                                    plot and the others are packed in a band under them, named
+                                    only in its 10 largest (false: all packed together, as for
+                                    positions to export) */
     bool quality;                /* measure the map (collab/map_quality.h) into
                                     scene.quality */
     const collab_map_positions *layout_from; /* node level: draw the nodes named there where
