@@ -103,8 +103,8 @@ static collab_status write_ego(FILE *f, const cli_input *in, uint32_t ego,
 
 /* The neighbourhood as a map: its induced subgraph with the ego first, at the centre and
  * outlined, everyone else on a ring at their distance (radius 1, 2), the first ring in order of
- * community and each outer ring next to the people it is reached through. The page is square
- * plus the legend, so the rings fill it. */
+ * community and each outer ring next to the people it is reached through. The legend is a row
+ * under the title and the plot is square, so the rings fill the page. */
 static collab_status draw_ego(const cli_input *in, uint32_t ego, const collab_neighbour *m,
                               size_t n, const ego_args *ea, collab_render_format fmt,
                               collab_error *err)
@@ -151,16 +151,21 @@ static collab_status draw_ego(const cli_input *in, uint32_t ego, const collab_ne
         cli_map_options_init(&mo);
         mo.map.title = title;
         mo.map.level = COLLAB_MAP_LEVEL_NODES;
-        mo.map.width = 1160;
-        mo.map.height = 880;
+        mo.map.width = 1000;
+        mo.map.height = 1000; /* replaced: the page is as tall as the square plot needs */
         cli_analysis an;
         cli_analysis_init(&an);
         st = cli_map_analyse(&an, &sub, &mo, err);
         if (st == COLLAB_OK) {
             st = collab_query_ego_rings(&sub, dist, an.p.membership, x, y, err);
         }
-        collab_map_extras extras = {
-            .emphasis = emphasis, .centre = 0, .subtitle = subtitle, .fixed_x = x, .fixed_y = y};
+        collab_map_extras extras = {.emphasis = emphasis,
+                                    .centre = 0,
+                                    .subtitle = subtitle,
+                                    .fixed_x = x,
+                                    .fixed_y = y,
+                                    .legend_row = true,
+                                    .square_plot = true};
         cli_map_source src = {&sub, &in->list, in->path};
         collab_map map;
         if (st == COLLAB_OK) {

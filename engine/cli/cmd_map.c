@@ -43,12 +43,15 @@ static const char *const map_usage =
     "      --components main|all    nodes level: main (default) draws the largest component\n"
     "                               and those of at least max(3, min(10, a tenth of the\n"
     "                               largest)) nodes, counting the rest in the subtitle; all\n"
-    "                               draws every component and isolated node, packed\n"
+    "                               draws every component and isolated node: the small\n"
+    "                               ones packed in a band at the bottom, their people named\n"
+    "                               in the 10 largest of them only\n"
     "      --scene FILE.json        also write what was drawn as JSON (positions, radii, colours,\n"
     "                               labels and their boxes)\n"
     "      --quality                print how readable and faithful the map is (labels placed,\n"
-    "                               label overlaps, labels over nodes, hidden nodes,\n"
-    "                               neighbourhood preservation, community separation, stress)\n"
+    "                               label overlaps, labels over nodes, nodes more than half\n"
+    "                               under a disc as large, specks sharing a spot, neighbourhood\n"
+    "                               preservation, community separation, stress)\n"
     "                               and add them to the --scene JSON under 'quality'\n"
     "      --layout-from SCENE.json nodes level: put the nodes where an earlier map's --scene\n"
     "                               JSON has them (matched by name), so two figures pair up;\n"
@@ -187,6 +190,7 @@ static bool map_option(cli_map_options *mo, int opt, const char *arg, collab_err
     case OPT_COMPONENTS:
         if (strcmp(arg, "main") == 0 || strcmp(arg, "all") == 0) {
             mo->map.all_components = strcmp(arg, "all") == 0;
+            mo->map.band = mo->map.all_components;
         } else {
             usage_value(err, "components", "main or all", arg);
         }

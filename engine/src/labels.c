@@ -635,7 +635,8 @@ static collab_status try_label(collab_scene *s, const collab_scene_input *in, pl
     collab_scene_node *nd = &s->nodes[id];
     double pad = COLLAB_I_TEXT_PAD * nd->label_font;
     double gap = 0.25 * nd->label_font;
-    if (nd->name[0] == '\0' || collab_i_node_opacity(in, id) < 1) {
+    if (nd->name[0] == '\0' || collab_i_node_opacity(in, id) < 1 ||
+        (in->unlabelled != NULL && in->unlabelled[id] != 0)) {
         return COLLAB_OK;
     }
     bool important = s->n_label_requests++ < LEADER_RANKS;

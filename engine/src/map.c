@@ -117,6 +117,7 @@ typedef struct map_job {
     collab_i_map_arrays arrays;      /* scene input arrays */
     ghost_arrays ghosts;             /* the same grown by the ghosts */
     const collab_i_map_scope *scope; /* the components drawn at the node level */
+    collab_i_map_band band;          /* --components all: the small components in a band */
     char subtitle[512];              /* the subtitle */
     char coverage_note[128];         /* community level: what the bubbles cover */
     char notice[256];                /* for the terminal */
@@ -331,6 +332,7 @@ static collab_status lay_out(map_job *job, double aspect, const double *radius, 
     if (x->fixed_x != NULL && !job->by_community) {
         return fixed_layout(job, aspect, err);
     }
+    bool band = job->band.active && !job->by_community;
     if (job->mo->layout_from != NULL && !job->by_community) {
         bool used = false;
         collab_status st = positions_layout(job, aspect, &used, err);
@@ -354,6 +356,10 @@ static collab_status lay_out(map_job *job, double aspect, const double *radius, 
     if (job->initial_x != NULL && !job->by_community) {
         lo.initial_x = job->initial_x;
         lo.initial_y = job->initial_y;
+    }
+    if (band) {
+        return collab_i_map_band_layout(&job->layout, &job->band, job->drawn, job->src->list, &lo,
+                                        radius, err);
     }
     return collab_layout_compute(&job->layout, job->drawn, &lo, err);
 }
@@ -493,6 +499,21 @@ static void write_subtitle(map_job *job)
                  : by == COLLAB_MAP_COLOR_YEAR ? "mean year of the credits (grey: undated)"
                                                : "none");
     }
+    if (job->band.active && !job->by_community) {
+        const collab_i_map_band *b = &job->band;
+        char isolated[64] = "";
+        if (b->isolated > 0) {
+            snprintf(isolated, sizeof isolated, "%s%zu isolated node%s",
+                     b->components > 0 ? " and " : "", b->isolated, b->isolated == 1 ? "" : "s");
+        }
+        char parts[64] = "";
+        if (b->components > 0) {
+            snprintf(parts, sizeof parts, "%zu small component%s", b->components,
+                     b->components == 1 ? "" : "s");
+        }
+        snprintf(job->coverage_note, sizeof job->coverage_note,
+                 "; below: %s%s (people named in the %zu largest only)", parts, isolated, b->named);
+    }
     if (job->scope->active) {
         snprintf(job->coverage_note, sizeof job->coverage_note,
                  " (+ %zu smaller component%s, %zu node%s, not drawn)", job->scope->components_left,
@@ -524,7 +545,7 @@ static void write_subtitle(map_job *job)
         "\xc2\xb7 seed %llu",
         collab_text_base_name(job->src->list->source), collab_graph_vertex_count(g),
         collab_graph_edge_count(g),
-        job->by_community || job->scope->active ? job->coverage_note : "",
+        job->by_community || job->scope->active || job->band.active ? job->coverage_note : "",
         job->by_community ? "members" : collab_metric_name(job->mo->size_by), estimated, colour,
         collab_layout_method_name(job->mo->layout), pull, (unsigned long long)job->mo->seed);
 }
@@ -555,8 +576,11 @@ static void fill_scene_input(map_job *job, collab_scene_input *si, collab_render
     si->measure = collab_render_measure_text;
     si->measure_ctx = measurer;
     if (!job->by_community) {
+        si->unlabelled = job->band.active ? job->band.unlabelled : NULL;
         si->emphasis = job->extras->emphasis;
         si->centre = job->extras->centre;
+        si->legend_row = job->extras->legend_row;
+        si->square_plot = job->extras->square_plot;
     }
 }
 
@@ -749,6 +773,10 @@ collab_status collab_map_build(collab_map *out, const collab_map_source *src,
         }
     }
     job.scope = &scope;
+    if (st == COLLAB_OK && node_level && mo->all_components && mo->band && !whole &&
+        mo->layout_from == NULL && job.initial_x == NULL) {
+        st = collab_i_map_band_build(&job.band, src->graph, src->metrics->values[mo->size_by], err);
+    }
     if (st == COLLAB_OK) {
         st = collab_i_map_community_legend(src->graph, src->partition,
                                            src->metrics->values[mo->size_by], &job.arrays, err);
@@ -784,6 +812,7 @@ collab_status collab_map_build(collab_map *out, const collab_map_source *src,
         st = scope.active ? number_nodes(&scope, n_source, &map, err) : COLLAB_OK;
     }
     collab_i_map_scope_destroy(&scope);
+    collab_i_map_band_destroy(&job.band);
     collab_free(job.scoped_initial);
     collab_layout_destroy(&job.layout);
     collab_graph_destroy(&job.community_level);

@@ -13,6 +13,9 @@
 #include "random_internal.h"
 #include "scene_internal.h"
 
+/* M_PI is not in strict C11. */
+#define PI 3.14159265358979323846
+
 /* Node centres bucketed in square cells. */
 typedef struct centre_grid {
     double x0, y0, cell;
@@ -131,6 +134,34 @@ static void count_labels(collab_scene_quality *q, const collab_scene *s, const c
     }
 }
 
+/* Area of the disc of radius `a` that lies inside a disc of radius `b` whose centre is `d` away
+ * (the lens of the two circles). */
+static double covered_area(double d, double a, double b)
+{
+    if (d >= a + b) {
+        return 0;
+    }
+    if (d <= fabs(b - a)) {
+        double r = fmin(a, b);
+        return PI * r * r;
+    }
+    double ca = fmin(fmax((d * d + a * a - b * b) / (2 * d * a), -1), 1);
+    double cb = fmin(fmax((d * d + b * b - a * a) / (2 * d * b), -1), 1);
+    double k = (-d + a + b) * (d + a - b) * (d - a + b) * (d + a + b);
+    return a * a * acos(ca) + b * b * acos(cb) - 0.5 * sqrt(fmax(k, 0));
+}
+
+/* A speck: a disc drawn at the smallest radius a page draws (the size scale put it there). */
+static bool is_speck(const collab_scene_node *nd)
+{
+    return nd->radius <= COLLAB_SCENE_MIN_RADIUS * (1 + 1e-9);
+}
+
+/* Marks node i 1 (hidden) when more than half its disc lies under a disc at least as large
+ * painted after it, and 2 (a speck sharing a spot) when the only such discs are specks like it.
+ * A disc whose centre lies outside a disc at least as large has at most half its area under it
+ * (the larger disc lies in the half-plane of its tangent), so only centres within the covering
+ * disc are looked at. */
 static bool count_hidden(collab_scene_quality *q, const collab_scene *s, const centre_grid *g)
 {
     size_t n = s->n_nodes;
@@ -156,17 +187,23 @@ static bool count_hidden(collab_scene_quality *q, const collab_scene *s, const c
                 for (size_t k = g->start[row * g->cols + c]; k < g->start[row * g->cols + c + 1];
                      k++) {
                     uint32_t i = g->ids[k];
-                    double dx = s->nodes[i].x - top->x;
-                    double dy = s->nodes[i].y - top->y;
-                    if (i != j && pos[i] < pos[j] && dx * dx + dy * dy < r * r) {
-                        hidden[i] = 1;
+                    const collab_scene_node *low = &s->nodes[i];
+                    if (i == j || pos[i] > pos[j] || low->radius > r || hidden[i] == 1) {
+                        continue;
                     }
+                    double d = hypot(low->x - top->x, low->y - top->y);
+                    if (d >= r ||
+                        covered_area(d, low->radius, r) <= 0.5 * PI * low->radius * low->radius) {
+                        continue;
+                    }
+                    hidden[i] = is_speck(low) && is_speck(top) ? 2 : 1;
                 }
             }
         }
     }
     for (size_t i = 0; i < n; i++) {
-        q->hidden_nodes += hidden[i];
+        q->hidden_nodes += hidden[i] == 1;
+        q->specks_sharing += hidden[i] == 2;
     }
     collab_free(pos);
     collab_free(hidden);
@@ -537,6 +574,7 @@ collab_status collab_map_quality_print(FILE *f, const collab_scene_quality *q, c
         fprintf(f, "%-40s %zu\n", "labels over labelled or large nodes", q->labels_over_large) < 0;
     rc |= fprintf(f, "%-40s %zu\n", "labels over small nodes", q->labels_over_small) < 0;
     rc |= fprintf(f, "%-40s %zu\n", "nodes hidden under other nodes", q->hidden_nodes) < 0;
+    rc |= fprintf(f, "%-40s %zu\n", "specks sharing a spot", q->specks_sharing) < 0;
     rc |= print_measure(f, "neighbourhood preservation (10 nearest)", q->neighbourhood, 3) < 0;
     rc |= print_measure(f, "community separation (within / between)", q->separation, 3) < 0;
     rc |= print_measure(f, "stress (sampled, scale-normalised)", q->stress, 3) < 0;

@@ -12,8 +12,7 @@
 
 #include "map_internal.h"
 
-/* Smallest component drawn besides the largest ones. */
-static size_t threshold(size_t largest)
+size_t collab_i_map_scope_least(size_t largest)
 {
     size_t tenth = (largest + 9) / 10;
     size_t t = tenth < 10 ? tenth : 10;
@@ -40,7 +39,7 @@ static collab_status choose_vertices(const collab_graph *g, collab_i_map_scope *
     size_t n = collab_graph_vertex_count(g);
     if (st == COLLAB_OK) {
         size_t largest = n_components > 0 ? (size_t)igraph_vector_int_max(&sizes) : 0;
-        size_t least = threshold(largest);
+        size_t least = collab_i_map_scope_least(largest);
         s->kept = collab_alloc_array(n + 1, sizeof *s->kept);
         if (s->kept == NULL) {
             st = collab_error_nomem(err, "drawing the map");

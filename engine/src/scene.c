@@ -245,6 +245,33 @@ static double legend_reserve(const collab_scene_input *in, double w)
     return w > 0 ? fmax(w, LEGEND_RESERVE * (in->page_width - 2 * in->margin)) : 0;
 }
 
+/* With square_plot, the page's height that makes `plot` (its width final) square. */
+static void square_page(collab_scene *s, const collab_scene_input *in, collab_box *plot)
+{
+    if (in->square_plot) {
+        plot->h = plot->w;
+        s->height = plot->y + plot->h + in->margin;
+    }
+}
+
+/* The legend in rows under the title band: the plot goes under it, across the page. */
+static void frame_rows(collab_scene *s, const collab_scene_input *in,
+                       const collab_i_scene_facts *facts, double band, double *scale,
+                       collab_box *plot)
+{
+    double m = in->margin;
+    double width = in->page_width - 2 * m;
+    collab_box first = plot_box(in, band, 0);
+    square_page(s, in, &first);
+    /* the markers at the scale of a plot without the legend are the largest they can be */
+    double h = collab_i_legend_rows(s, facts, m, m + band, width, node_scale(s, first), false);
+    double below = h > 0 ? h + 10 * in->font_scale : 0;
+    *plot = plot_box(in, band + below, 0);
+    square_page(s, in, plot);
+    *scale = node_scale(s, *plot);
+    collab_i_legend_rows(s, facts, m, m + band, width, *scale, true);
+}
+
 /* Lays out the title band, legend column and plot area; returns the node scale. */
 static collab_status frame(collab_scene *s, const collab_scene_input *in,
                            const collab_i_scene_facts *facts, double band, double *scale,
@@ -252,8 +279,9 @@ static collab_status frame(collab_scene *s, const collab_scene_input *in,
 {
     double fs = in->font_scale;
     double swatch = 14 * fs;
-    double legend_w = collab_i_legend_width(s, swatch, fs);
+    double legend_w = in->legend_row ? 0 : collab_i_legend_width(s, swatch, fs);
     collab_box plot = plot_box(in, band, legend_reserve(in, legend_w));
+    square_page(s, in, &plot);
     *scale = node_scale(s, plot);
     double need = 2 * collab_i_legend_max_marker(s, facts, *scale);
     if (legend_w > 0 && need > swatch) {
@@ -261,10 +289,14 @@ static collab_status frame(collab_scene *s, const collab_scene_input *in,
         swatch = need;
         legend_w = collab_i_legend_width(s, swatch, fs);
         plot = plot_box(in, band, legend_reserve(in, legend_w));
+        square_page(s, in, &plot);
         *scale = node_scale(s, plot);
     }
+    if (in->legend_row) {
+        frame_rows(s, in, facts, band, scale, &plot);
+    }
     double room_w = in->page_width - 2 * in->margin;
-    double room_h = in->page_height - 2 * in->margin;
+    double room_h = s->height - 2 * in->margin;
     if (plot.w < 0.3 * room_w || plot.h < 0.3 * room_h) {
         return collab_error_set(err, COLLAB_E_USAGE,
                                 "page '%gx%g' is too small for its title and legend", s->width,
@@ -275,7 +307,7 @@ static collab_status frame(collab_scene *s, const collab_scene_input *in,
         /* against the right margin: a legend narrower than its column leaves the room between
          * it and the plot */
         collab_i_legend_place(s, facts, in->page_width - in->margin - legend_w, plot.y, legend_w,
-                              in->page_height - in->margin, swatch, *scale);
+                              s->height - in->margin, swatch, *scale);
     }
     return COLLAB_OK;
 }

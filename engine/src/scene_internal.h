@@ -106,6 +106,11 @@ double collab_i_legend_max_marker(const collab_scene *s, const collab_i_scene_fa
  * sized at node scale `scale`; items that do not fit are dropped. */
 void collab_i_legend_place(collab_scene *s, const collab_i_scene_facts *facts, double x, double y,
                            double width, double bottom, double swatch, double scale);
+/* The legend in rows (collab_scene_input.legend_row) at top-left (x, y), at most `width` wide,
+ * markers at node scale `scale`: returns its height; with `place`, also positions everything and
+ * sets the box, as wide as the content. Nothing is dropped. */
+double collab_i_legend_rows(collab_scene *s, const collab_i_scene_facts *facts, double x, double y,
+                            double width, double scale, bool place);
 /* Frees the legend's contents. */
 void collab_i_legend_free(collab_scene_legend *legend);
 

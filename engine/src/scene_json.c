@@ -215,6 +215,7 @@ static json_t *quality_json(const collab_scene_quality *q, bool *ok)
     put(o, "labels_over_labelled_or_large_nodes", count(q->labels_over_large), ok);
     put(o, "labels_over_small_nodes", count(q->labels_over_small), ok);
     put(o, "hidden_nodes", count(q->hidden_nodes), ok);
+    put(o, "specks_sharing_a_spot", count(q->specks_sharing), ok);
     put(o, "neighbourhood_preservation", num(q->neighbourhood), ok);
     put(o, "neighbourhood_sample", count(q->neighbourhood_sample), ok);
     put(o, "community_separation", num(q->separation), ok);

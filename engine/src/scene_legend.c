@@ -299,17 +299,51 @@ static double nice_floor(double x)
     return (m >= 5 ? 5 : m >= 2 ? 2 : 1) * p;
 }
 
+/* The largest clean size value of the nodes other than the centre; the centre's in `*centre`
+ * (-1 without a centre) and the smallest positive one of the others in `*least`. */
+static double largest_but_centre(const collab_scene_input *in, double *centre, double *least)
+{
+    double top = 0;
+    *centre = -1;
+    *least = INFINITY;
+    for (size_t i = 0; i < in->n_nodes; i++) {
+        double v = in->size != NULL ? in->size[i] : 1;
+        v = isfinite(v) && v > 0 ? v : 0;
+        if (in->centre >= 0 && i == (size_t)in->centre) {
+            *centre = v;
+        } else {
+            top = fmax(top, v);
+            *least = v > 0 ? fmin(*least, v) : *least;
+        }
+    }
+    return top;
+}
+
+/* Three reference sizes: the largest node's value, a quarter and a sixteenth of it rounded down
+ * to nice numbers, none below the smallest node's. An ego map's centre, usually far larger than the
+ * rest, is left out of them (one huge grey disc would swamp the legend) and its value written in
+ * the heading. */
 static collab_status prepare_sizes(collab_scene *s, const collab_scene_input *in,
                                    const collab_i_scene_facts *facts, collab_error *err)
 {
-    char buf[96];
+    char buf[160];
+    char centre_text[32] = "";
     const char *label = in->size_label != NULL && in->size_label[0] ? in->size_label : NULL;
-    snprintf(buf, sizeof buf, label != NULL ? "Size: %.80s" : "Size", label);
+    double centre = -1;
+    double least = INFINITY;
+    double top = largest_but_centre(in, &centre, &least);
+    if (centre > top && top > 0) {
+        format_number(centre_text, sizeof centre_text, centre);
+    } else {
+        top = facts->max_size;
+    }
+    snprintf(buf, sizeof buf, "Size%s%.80s%s%s", label != NULL ? ": " : "",
+             label != NULL ? label : "", centre_text[0] != '\0' ? " \xc2\xb7 centre " : "",
+             centre_text);
     collab_status st = add_heading(s, in, buf, err);
-    double values[3] = {facts->max_size, nice_floor(facts->max_size / 4),
-                        nice_floor(facts->max_size / 16)};
+    double values[3] = {top, nice_floor(top / 4), nice_floor(top / 16)};
     for (size_t k = 0; st == COLLAB_OK && k < 3; k++) {
-        if (k > 0 && !(values[k] < values[k - 1])) {
+        if (k > 0 && (!(values[k] < values[k - 1]) || values[k] < least)) {
             break;
         }
         format_number(buf, sizeof buf, values[k]);
@@ -501,6 +535,127 @@ void collab_i_legend_place(collab_scene *s, const collab_i_scene_facts *facts, d
     lg->present = lg->n_headings > 0;
     collab_box box = {x, y, width, c.y - 6 * fs + pad - y};
     lg->box = box;
+}
+
+/* The radius a legend item's marker is drawn with at node scale `scale`. */
+static double marker_radius(const collab_legend_item *it, const collab_i_scene_facts *facts,
+                            double scale)
+{
+    if (it->kind == COLLAB_LEGEND_SIZE && facts->mean_size > 0) {
+        return collab_i_node_radius(it->value / facts->mean_size, scale);
+    }
+    return it->marker.radius;
+}
+
+/* One section of a legend in rows: its heading in the first `head_w`, then its items in a grid
+ * of equal columns (marker, caption) as many to a row as `width` allows, or the colour bar.
+ * Returns the section's height and widens `*used` to the width it takes. */
+static double place_row_section(collab_scene_legend *lg, size_t h, size_t i0, size_t i1,
+                                bool colorbar, const collab_i_scene_facts *facts, double x,
+                                double y, double width, double head_w, double scale, bool place,
+                                double *used)
+{
+    double fs = facts->font_scale;
+    double gap = 4 * fs;
+    double spacing = 14 * fs;
+    double swatch = 10 * fs;
+    double text_h = lg->headings[h].box.h;
+    for (size_t i = i0; i < i1; i++) {
+        swatch = fmax(swatch, 2 * marker_radius(&lg->items[i], facts, scale));
+        text_h = fmax(text_h, lg->items[i].caption.box.h);
+    }
+    double col_w = 0;
+    for (size_t i = i0; i < i1; i++) {
+        col_w = fmax(col_w, swatch + gap + lg->items[i].caption.box.w);
+    }
+    double row_h = fmax(text_h, swatch + 2 * fs);
+    double left = x + head_w;
+    double area = fmax(width - head_w, col_w);
+    double height = 0;
+    double right = x + lg->headings[h].box.w;
+    if (colorbar) {
+        collab_colorbar *cb = &lg->colorbar;
+        double bar_w = fmax(120 * fs, cb->min_text.box.w + cb->max_text.box.w + 8 * fs);
+        double bar_h = 10 * fs;
+        if (place) {
+            collab_box bar = {left, y + (row_h - bar_h) / 2, bar_w, bar_h};
+            cb->bar = bar;
+            collab_i_text_move(&cb->min_text, left, bar.y + bar_h + 2 * fs);
+            collab_i_text_move(&cb->max_text, left + bar_w - cb->max_text.box.w,
+                               bar.y + bar_h + 2 * fs);
+        }
+        height = (row_h + bar_h) / 2 + 2 * fs + fmax(cb->min_text.box.h, cb->max_text.box.h);
+        right = fmax(right, left + bar_w);
+        /* the items of a colour bar (the grey "no value") follow it on its row */
+        left += bar_w + spacing;
+        area = fmax(area - bar_w - spacing, col_w);
+    }
+    size_t n = i1 - i0;
+    size_t cols = col_w > 0 ? (size_t)floor((area + spacing) / (col_w + spacing)) : 1;
+    cols = cols < 1 ? 1 : cols > n ? n : cols;
+    size_t rows = n > 0 ? (n + cols - 1) / cols : 0;
+    height = fmax(height, (double)(rows > 0 ? rows : 1) * row_h);
+    if (n > 0) {
+        right = fmax(right, left + (double)cols * col_w + (double)(cols - 1) * spacing);
+    }
+    if (place) {
+        collab_scene_text *head = &lg->headings[h];
+        collab_i_text_move(head, x, y + (row_h - head->box.h) / 2);
+        for (size_t k = 0; k < n; k++) {
+            collab_legend_item *it = &lg->items[i0 + k];
+            double cx = left + (double)(k % cols) * (col_w + spacing);
+            double cy = y + (double)(k / cols) * row_h;
+            it->marker.radius = marker_radius(it, facts, scale);
+            it->marker.x = cx + swatch / 2;
+            it->marker.y = cy + row_h / 2;
+            collab_i_text_move(&it->caption, cx + swatch + gap,
+                               cy + (row_h - it->caption.box.h) / 2);
+        }
+    }
+    *used = fmax(*used, right - x);
+    return height;
+}
+
+double collab_i_legend_rows(collab_scene *s, const collab_i_scene_facts *facts, double x, double y,
+                            double width, double scale, bool place)
+{
+    collab_scene_legend *lg = &s->legend;
+    if (!lg->present) {
+        return 0;
+    }
+    double fs = facts->font_scale;
+    double pad = 6 * fs;
+    double head_w = 0;
+    for (size_t h = 0; h < lg->n_headings; h++) {
+        head_w = fmax(head_w, lg->headings[h].box.w);
+    }
+    head_w += 8 * fs;
+    double inner = width - 2 * pad;
+    double cy = y + pad;
+    double used = 0;
+    size_t h = 0;
+    size_t i = 0;
+    for (int sec = 0; sec < N_SECTIONS && h < lg->n_headings; sec++) {
+        size_t i1 = i;
+        while (i1 < lg->n_items && section_of(lg->items[i1].kind) == sec) {
+            i1++;
+        }
+        bool colorbar = sec == SECTION_COLOR && lg->has_colorbar;
+        if (i1 == i && !colorbar) {
+            continue;
+        }
+        cy += place_row_section(lg, h, i, i1, colorbar, facts, x + pad, cy, inner, head_w, scale,
+                                place, &used) +
+              4 * fs;
+        h++;
+        i = i1;
+    }
+    double height = cy - 4 * fs + pad - y;
+    if (place) {
+        collab_box box = {x, y, used + 2 * pad, height};
+        lg->box = box;
+    }
+    return height;
 }
 
 void collab_i_legend_free(collab_scene_legend *lg)

@@ -6,7 +6,9 @@ Usage: query_checks.py COLLAB DATASETS_DIR
 Every expectation is computed here from the CSV itself (who shares a project with whom, which
 decade each credit falls in, degrees inside a decade), never copied from collab's output:
 - ego: the neighbourhood of Thom Russo is everyone who shares a project with him; the map puts
-  him at the centre of the plot, outlined, labelled, with no overlapping labels; Rick Rubin's
+  him at the centre of the plot, outlined, labelled, with no overlapping labels, the legend a
+  compact row under the title that states his strength instead of drawing it, and the rings
+  filling a square plot; Rick Rubin's
   two-step map puts everyone one step away nearer him than anyone two steps away.
 - path: the chain between two of his artists runs through him, and every project printed on a
   step is one both people are credited on; the figure draws the ends outlined and one card per
@@ -102,6 +104,7 @@ def check_ego(collab, data, rows, tmp):
     if centre["label"] is None:
         fail("ego is not labelled")
     no_label_overlap(scene, "ego map")
+    check_ego_page(scene, rows, ego, expected)
     # Two steps out: everyone one step away is nearer the centre than anyone two steps away.
     run(collab, "ego", data, "Rick Rubin", "--radius", "2", "-o", png, "--scene", scene_path)
     scene = json.load(open(scene_path, encoding="utf-8"))
@@ -115,6 +118,39 @@ def check_ego(collab, data, rows, tmp):
     if not second or max(far[p] for p in first) >= min(far[p] for p in second):
         fail(f"ego rings: one step out up to {max(far[p] for p in first):.1f} from the centre, "
              f"two steps from {min(far[p] for p in second):.1f}")
+
+
+def check_ego_page(scene, rows, ego, collaborators):
+    """The ego figure's legend is a compact row under the title and the rings fill the page: the
+    legend box lies between the subtitle and the plot and takes under 10% of the page; its size
+    samples leave out the centre's strength (the projects the ego shares with each collaborator,
+    summed: counted here from the CSV), which its heading states instead; the plot is square and
+    the collaborators span at least 80% of the page's width and 70% of its height (the title
+    and legend take the rest)."""
+    projects = collections.defaultdict(set)
+    for r in rows:
+        projects[r["person"]].add(r["project"])
+    strength = sum(len(projects[ego] & projects[p]) for p in collaborators)
+    legend, plot, page = scene["legend"], scene["plot"], scene["page"]
+    box = legend["box"]
+    if box["y"] + box["h"] > plot["y"] or box["y"] < scene["subtitle"]["box"]["y"]:
+        fail(f"ego legend {box} is not between the subtitle and the plot {plot}")
+    share = box["w"] * box["h"] / (page["width"] * page["height"])
+    if share > 0.10:
+        fail(f"ego legend takes {share:.1%} of the page")
+    sizes = [i["value"] for i in legend["items"] if i["kind"] == "size"]
+    if not sizes or strength in sizes or max(sizes) >= strength:
+        fail(f"ego size samples {sizes} against the centre's strength {strength}")
+    if not any(h.endswith(f"centre {strength}") for h in legend["headings"]):
+        fail(f"ego legend headings {legend['headings']} do not state the centre's {strength}")
+    if abs(plot["w"] - plot["h"]) > 0.01:
+        fail(f"ego plot {plot} is not square")
+    others = [n for n in scene["nodes"] if n["name"] != ego]
+    span_x = max(n["x"] for n in others) - min(n["x"] for n in others)
+    span_y = max(n["y"] for n in others) - min(n["y"] for n in others)
+    if span_x < 0.8 * page["width"] or span_y < 0.7 * page["height"]:
+        fail(f"ego rings span {span_x:.0f} x {span_y:.0f} of a {page['width']} x "
+             f"{page['height']} page")
 
 
 def check_path(collab, data, rows, tmp):

@@ -4,10 +4,11 @@
 #include "collab/community.h"
 #include "collab/map.h"
 #include "collab/metrics.h"
-#include "map_internal.h"
-#include "test_support.h"
 
 #include <math.h>
+
+#include "map_internal.h"
+#include "test_support.h"
 
 /* A graph, its rows, its metrics and communities: what a map needs. */
 typedef struct fixture {
@@ -348,6 +349,83 @@ static void test_layout_from_errors(void **state)
     assert_int_equal(collab_map_positions_read(&pos, "/nonexistent/x.json", &err4), COLLAB_E_IO);
 }
 
+/* --components all: a ring of 12 people (M0..M11), 14 pairs (Pk and Qk share k projects, so
+ * pair k has strength 2k) and 3 people alone on a project. The default scope keeps components
+ * of max(3, min(10, ceil(12 / 10))) = 3 people and more: the ring; the pairs and the three go to
+ * the band, under every ring node, and only the 10 strongest pairs (k = 5..14) may be labelled:
+ * pairs 1..4 and the isolated people never are. The subtitle says what the band holds. */
+static void test_components_band(void **state)
+{
+    (void)state;
+    char csv[8192];
+    size_t len = (size_t)snprintf(csv, sizeof csv, "person,project,role\n");
+    for (int i = 0; i < 12; i++) {
+        len += (size_t)snprintf(csv + len, sizeof csv - len, "M%d,J%d,r\nM%d,J%d,r\n", i, i,
+                                (i + 1) % 12, i);
+    }
+    for (int k = 1; k <= 14; k++) {
+        for (int j = 0; j < k; j++) {
+            len += (size_t)snprintf(csv + len, sizeof csv - len, "P%d,X%d_%d,r\nQ%d,X%d_%d,r\n", k,
+                                    k, j, k, k, j);
+        }
+    }
+    for (int i = 1; i <= 3; i++) {
+        len += (size_t)snprintf(csv + len, sizeof csv - len, "S%d,Y%d,r\n", i, i);
+    }
+    assert_true(len < sizeof csv);
+    fixture f;
+    fixture_build(&f, csv);
+    collab_map_options mo;
+    collab_map_options_init(&mo);
+    mo.level = COLLAB_MAP_LEVEL_NODES;
+    mo.all_components = true;
+    mo.band = true;
+    mo.quality = true;
+    collab_map map;
+    collab_error err = {0};
+    assert_int_equal(build_map(&map, &f, &mo, &err), COLLAB_OK);
+    assert_int_equal(map.scene.n_nodes, 12 + 28 + 3);
+    double ring_bottom = -INFINITY;
+    char name[16];
+    for (int i = 0; i < 12; i++) {
+        snprintf(name, sizeof name, "M%d", i);
+        const collab_scene_node *nd = node_named(&map, name);
+        ring_bottom = fmax(ring_bottom, nd->y + nd->radius);
+    }
+    size_t labelled = 0;
+    for (int k = 1; k <= 14; k++) {
+        for (int side = 0; side < 2; side++) {
+            snprintf(name, sizeof name, "%c%d", side ? 'Q' : 'P', k);
+            const collab_scene_node *nd = node_named(&map, name);
+            assert_true(nd->y - nd->radius > ring_bottom);
+            if (k <= 4) {
+                assert_int_equal(nd->label, -1);
+            }
+            labelled += nd->label >= 0;
+        }
+    }
+    for (int i = 1; i <= 3; i++) {
+        snprintf(name, sizeof name, "S%d", i);
+        const collab_scene_node *nd = node_named(&map, name);
+        assert_true(nd->y - nd->radius > ring_bottom);
+        assert_int_equal(nd->label, -1);
+    }
+    assert_true(labelled > 0);
+    assert_non_null(strstr(map.scene.subtitle.text, "; below: 14 small components and 3 isolated "
+                                                    "nodes (people named in the 10 largest only)"));
+    assert_int_equal(map.scene.quality.hidden_nodes, 0);
+    /* no two discs overlap */
+    for (size_t i = 0; i < map.scene.n_nodes; i++) {
+        for (size_t j = 0; j < i; j++) {
+            const collab_scene_node *a = &map.scene.nodes[i];
+            const collab_scene_node *b = &map.scene.nodes[j];
+            assert_true(hypot(a->x - b->x, a->y - b->y) >= a->radius + b->radius - 1e-9);
+        }
+    }
+    collab_map_destroy(&map);
+    fixture_destroy(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -360,6 +438,7 @@ int main(void)
         cmocka_unit_test(test_layout_from),
         cmocka_unit_test(test_layout_from_errors),
         cmocka_unit_test(test_scope_with_extras),
+        cmocka_unit_test(test_components_band),
     };
     return cmocka_run_group_tests(tests, setup_engine, NULL);
 }

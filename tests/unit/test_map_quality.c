@@ -70,14 +70,52 @@ static void test_label_counts(void **state)
     assert_int_equal(q.hidden_nodes, 1);
     assert_true(isnan(q.separation)); /* no communities */
     assert_true(isnan(q.stress));     /* no edges: no connected pair */
-    /* painted the other way round, node 4 is no longer hidden but node 5 is: its centre
-     * (500, 101) is 1 from node 4's, inside radius 3; node 7's centre is 5 from node 6's,
-     * outside radius 4 */
+    assert_int_equal(q.specks_sharing, 0);
+    /* painted the other way round, node 5 (radius 6) lies under node 4 (radius 3): a smaller
+     * disc on top covers a quarter of it at most, so neither is hidden; node 7's disc lies under
+     * node 6's, 5 apart with radius 4, so its centre is outside node 6's disc (the lens is 13.05
+     * of 50.27) */
     uint32_t reversed[9] = {3, 5, 7, 8, 1, 0, 6, 4, 2};
     s.paint_order = reversed;
     assert_int_equal(collab_map_quality_measure(&q, &s, 9, 0, NULL, NULL, NULL, 1, NULL),
                      COLLAB_OK);
-    assert_int_equal(q.hidden_nodes, 1);
+    assert_int_equal(q.hidden_nodes, 0);
+}
+
+/* Hidden nodes and specks sharing a spot, painted in id order (later ids on top):
+ * - nodes 0 and 1, radius 4, 2 apart: the lens covers 2·16·acos(1/4) − √240 = 34.43 of node 0's
+ *   50.27, more than half: node 0 hidden under a disc as large;
+ * - nodes 2 and 3, radius 4, 4 apart: 2·16·acos(1/2) − 8·√3 = 19.65 of 50.27: not hidden;
+ * - specks 4, 5, 6 (radius 0.75) at x = 100, 100.2, 100.4: 4 under 5 and 5 under 6 share a spot
+ *   (0.2 apart: 1.47 of 1.77 covered), 6 is on top;
+ * - speck 7 at (200, 0) under node 8 (radius 5) at (201, 0): hidden, not sharing;
+ * - speck 9 at (300, 0) and speck 10 at (301.2, 0): 1.2 apart, 0.18 of 1.77 covered: neither. */
+static void test_hidden_and_specks(void **state)
+{
+    (void)state;
+    collab_scene_node nodes[11] = {
+        node_at(0, 0, 4, -1),        node_at(2, 0, 4, -1),       node_at(50, 0, 4, -1),
+        node_at(54, 0, 4, -1),       node_at(100, 0, 0.75, -1),  node_at(100.2, 0, 0.75, -1),
+        node_at(100.4, 0, 0.75, -1), node_at(200, 0, 0.75, -1),  node_at(201, 0, 5, -1),
+        node_at(300, 0, 0.75, -1),   node_at(301.2, 0, 0.75, -1)};
+    uint32_t paint[11] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+    collab_scene s;
+    memset(&s, 0, sizeof s);
+    s.n_nodes = 11;
+    s.nodes = nodes;
+    s.paint_order = paint;
+    collab_scene_quality q;
+    assert_int_equal(collab_map_quality_measure(&q, &s, 11, 0, NULL, NULL, NULL, 1, NULL),
+                     COLLAB_OK);
+    assert_int_equal(q.hidden_nodes, 2);   /* nodes 0 and 7 */
+    assert_int_equal(q.specks_sharing, 2); /* specks 4 and 5 */
+    /* speck 4 also under a large disc: hidden, no longer sharing */
+    nodes[8] = node_at(100, 0, 5, -1);
+    assert_int_equal(collab_map_quality_measure(&q, &s, 11, 0, NULL, NULL, NULL, 1, NULL),
+                     COLLAB_OK);
+    /* node 8 at (100, 0) covers specks 4, 5 and 6 whole; 7 is now alone */
+    assert_int_equal(q.hidden_nodes, 4); /* 0, 4, 5, 6 */
+    assert_int_equal(q.specks_sharing, 0);
 }
 
 /* Four nodes on a line, 10 apart, joined as the path 0-1-2-3. */
@@ -141,6 +179,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_label_counts),
+        cmocka_unit_test(test_hidden_and_specks),
         cmocka_unit_test(test_layout_measures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

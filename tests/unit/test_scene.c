@@ -1143,6 +1143,123 @@ static void test_wrapped_titles(void **state)
     collab_scene_destroy(&s);
 }
 
+static int section_of_kind(collab_legend_item_kind kind)
+{
+    return kind == COLLAB_LEGEND_SIZE ? 1 : kind == COLLAB_LEGEND_SHAPE ? 2 : 0;
+}
+
+static bool inside(const collab_box *in, const collab_box *b)
+{
+    return b->x >= in->x - 1e-9 && b->y >= in->y - 1e-9 && b->x + b->w <= in->x + in->w + 1e-9 &&
+           b->y + b->h <= in->y + in->h + 1e-9;
+}
+
+/* An ego figure: the centre (size 46) and 24 people on a ring (sizes 1..8, three communities).
+ * With legend_row the legend sits under the title, only as wide as its content; its size samples
+ * leave the centre out (8 and nice_floor(8/4) = 2; nice_floor(8/16) = 0.5 is below the smallest
+ * size, 1) and its heading states the centre's 46. With square_plot the page is 1000 wide, the
+ * plot 952 square under the legend and the page as tall as that needs; the ring spans the plot
+ * minus the centre's disc on each side. */
+static void test_ego_legend_row(void **state)
+{
+    (void)state;
+    enum { N = 25 };
+    double x[N], y[N], size[N];
+    uint32_t comm[N];
+    uint8_t emphasis[N] = {1};
+    const char *names[N];
+    x[0] = y[0] = 0;
+    size[0] = 46;
+    comm[0] = 0;
+    names[0] = "Centre";
+    for (int i = 1; i < N; i++) {
+        double a = 6.283185307179586 * (i - 1) / (N - 1);
+        x[i] = cos(a);
+        y[i] = sin(a);
+        size[i] = 1 + (i - 1) % 8;
+        comm[i] = (uint32_t)((i - 1) / 8);
+        names[i] = "P";
+    }
+    collab_scene_input in;
+    collab_scene_input_init(&in);
+    in.n_nodes = N;
+    in.x = x;
+    in.y = y;
+    in.size = size;
+    in.size_label = "strength";
+    in.community = comm;
+    in.names = names;
+    in.emphasis = emphasis;
+    in.centre = 0;
+    in.title = "Centre and collaborators";
+    in.subtitle = "24 people";
+    in.page_width = 1000;
+    in.page_height = 700; /* replaced */
+    in.legend_row = true;
+    in.square_plot = true;
+    in.measure = fake_measure;
+    collab_scene s;
+    assert_int_equal(collab_scene_build(&s, &in, NULL), COLLAB_OK);
+    const collab_scene_legend *lg = &s.legend;
+    assert_true(lg->present);
+    assert_int_equal(lg->n_headings, 2);
+    assert_string_equal(lg->headings[0].text, "Communities");
+    assert_string_equal(lg->headings[1].text, "Size: strength \xc2\xb7 centre 46");
+    assert_int_equal(lg->n_items, 5);
+    assert_int_equal(lg->items[3].kind, COLLAB_LEGEND_SIZE);
+    assert_float_equal(lg->items[3].value, 8, 0);
+    assert_float_equal(lg->items[4].value, 2, 0);
+    /* the box: under the subtitle, above the plot, narrower than the page, holding everything */
+    assert_true(lg->box.y >= s.subtitle.box.y + s.subtitle.box.h);
+    assert_true(lg->box.y + lg->box.h < s.plot.y);
+    assert_float_equal(lg->box.x, 24, 1e-9);
+    assert_true(lg->box.w < 952);
+    for (size_t i = 0; i < lg->n_headings; i++) {
+        assert_true(inside(&lg->box, &lg->headings[i].box));
+    }
+    for (size_t i = 0; i < lg->n_items; i++) {
+        const collab_legend_item *it = &lg->items[i];
+        assert_true(inside(&lg->box, &it->caption.box));
+        collab_box mk = {it->marker.x - it->marker.radius, it->marker.y - it->marker.radius,
+                         2 * it->marker.radius, 2 * it->marker.radius};
+        assert_true(inside(&lg->box, &mk));
+        /* the caption starts 4 after the marker column (10 wide, or the marker's diameter) */
+        double column = fmax(10, 2 * lg->items[i].marker.radius);
+        for (size_t j = 0; j < lg->n_items; j++) {
+            if (section_of_kind(lg->items[j].kind) == section_of_kind(it->kind)) {
+                column = fmax(column, 2 * lg->items[j].marker.radius);
+            }
+        }
+        assert_float_equal(it->caption.box.x - (it->marker.x - column / 2), column + 4, 1e-3);
+    }
+    /* the size samples are drawn as the nodes of those sizes are */
+    for (size_t v = 1; v < N; v++) {
+        if (size[v] == 8) {
+            assert_float_equal(lg->items[3].marker.radius, s.nodes[v].radius, 1e-9);
+        }
+    }
+    /* square plot across the page, the page as tall as it needs */
+    assert_float_equal(s.plot.x, 24, 1e-9);
+    assert_float_equal(s.plot.w, 952, 1e-9);
+    assert_float_equal(s.plot.h, 952, 1e-9);
+    assert_float_equal(s.height, s.plot.y + 952 + 24, 1e-9);
+    /* the ring fills the plot minus the reach of the largest disc (the centre's) */
+    double reach = s.nodes[0].radius + s.nodes[0].stroke_width / 2;
+    double lo_x = INFINITY, hi_x = -INFINITY, lo_y = INFINITY, hi_y = -INFINITY;
+    for (size_t v = 1; v < N; v++) {
+        lo_x = fmin(lo_x, s.nodes[v].x);
+        hi_x = fmax(hi_x, s.nodes[v].x);
+        lo_y = fmin(lo_y, s.nodes[v].y);
+        hi_y = fmax(hi_y, s.nodes[v].y);
+    }
+    assert_float_equal(hi_x - lo_x, 952 - 2 * reach, 1e-6);
+    assert_float_equal(s.nodes[0].x, 24 + 476, 1e-6);
+    assert_float_equal(s.nodes[0].y, s.plot.y + 476, 1e-6);
+    assert_true(hi_y - lo_y > 0.99 * (952 - 2 * reach));
+    check_geometry(&s);
+    collab_scene_destroy(&s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1165,6 +1282,7 @@ int main(void)
         cmocka_unit_test(test_hub_cap),
         cmocka_unit_test(test_whole_name_captions),
         cmocka_unit_test(test_wrapped_titles),
+        cmocka_unit_test(test_ego_legend_row),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

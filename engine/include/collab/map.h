@@ -29,9 +29,9 @@ typedef enum collab_map_color {
 } collab_map_color;
 
 typedef enum collab_map_level {
-    COLLAB_MAP_LEVEL_AUTO = 0,      /* communities above COLLAB_MAP_NODE_LIMIT nodes */
-    COLLAB_MAP_LEVEL_NODES,         /* one mark per node */
-    COLLAB_MAP_LEVEL_COMMUNITIES    /* one bubble per community */
+    COLLAB_MAP_LEVEL_AUTO = 0,   /* communities above COLLAB_MAP_NODE_LIMIT nodes */
+    COLLAB_MAP_LEVEL_NODES,      /* one mark per node */
+    COLLAB_MAP_LEVEL_COMMUNITIES /* one bubble per community */
 } collab_map_level;
 
 /* Above this many nodes, the automatic level draws communities: at a few thousand labels a page
@@ -61,36 +61,40 @@ collab_status collab_map_positions_read(collab_map_positions *out, const char *p
 void collab_map_positions_destroy(collab_map_positions *p);
 
 typedef struct collab_map_options {
-    double width, height;          /* page in points */
-    const char *title;             /* NULL = the input's file name */
-    collab_theme theme;            /* light or dark */
-    collab_metric size_by;         /* node size */
-    collab_map_color color_by;     /* node colour */
-    collab_metric color_metric;    /* with COLLAB_MAP_COLOR_METRIC */
-    long labels;                   /* N or COLLAB_LABELS_AUTO */
-    size_t label_chars;            /* longest label before it is cut */
-    size_t max_edges;              /* strongest edges drawn; 0 = all */
-    bool curved;                   /* curved edges */
-    collab_layout_method layout;   /* layout algorithm */
-    collab_map_level level;        /* nodes or communities */
-    uint64_t seed;                 /* layout seed (the subtitle cites it) */
-    double community_pull;         /* node level, fa2: how much harder edges inside a community
-                                      pull (collab_layout_options.group_pull): 0 = automatic
-                                      (default), 1 = not at all */
-    int threads;                   /* layout threads: 1 = none of its own, 0 = default */
-    bool all_components;           /* node level: draw every component, isolated nodes too;
-                                      default: the largest and those of at least
-                                      max(3, min(10, a tenth of the largest)) nodes */
-    bool quality;                  /* measure the map (collab/map_quality.h) into
-                                      scene.quality */
+    double width, height;        /* page in points */
+    const char *title;           /* NULL = the input's file name */
+    collab_theme theme;          /* light or dark */
+    collab_metric size_by;       /* node size */
+    collab_map_color color_by;   /* node colour */
+    collab_metric color_metric;  /* with COLLAB_MAP_COLOR_METRIC */
+    long labels;                 /* N or COLLAB_LABELS_AUTO */
+    size_t label_chars;          /* longest label before it is cut */
+    size_t max_edges;            /* strongest edges drawn; 0 = all */
+    bool curved;                 /* curved edges */
+    collab_layout_method layout; /* layout algorithm */
+    collab_map_level level;      /* nodes or communities */
+    uint64_t seed;               /* layout seed (the subtitle cites it) */
+    double community_pull;       /* node level, fa2: how much harder edges inside a community
+                                    pull (collab_layout_options.group_pull): 0 = automatic
+                                    (default), 1 = not at all */
+    int threads;                 /* layout threads: 1 = none of its own, 0 = default */
+    bool all_components;         /* node level: draw every component, isolated nodes too;
+                                    default: the largest and those of at least
+                                    max(3, min(10, a tenth of the largest)) nodes */
+    bool band;                   /* with all_components: the components drawn by default fill the
+                                    plot and the others are packed in a band under them, named
+                                    only in its 10 largest (false: all packed together, as for
+                                    positions to export) */
+    bool quality;                /* measure the map (collab/map_quality.h) into
+                                    scene.quality */
     const collab_map_positions *layout_from; /* node level: draw the nodes named there where
                                       they were (the page positions refitted, so a map of the
                                       same nodes and plot box puts them on the same points); a
                                       node not named there goes to the mean position of its
                                       placed neighbours, a little apart (in a row below when it
                                       has none); NULL = run the layout */
-    collab_progress_fn progress;   /* the layout's progress, or NULL */
-    void *progress_data;           /* passed to `progress` */
+    collab_progress_fn progress;             /* the layout's progress, or NULL */
+    void *progress_data;                     /* passed to `progress` */
 } collab_map_options;
 
 /* Sets the defaults of `collab map`: 1200 x 900 points, size by strength, colour by community,
@@ -99,27 +103,31 @@ void collab_map_options_init(collab_map_options *mo);
 
 /* What a map draws. All borrowed for the call. */
 typedef struct collab_map_source {
-    const collab_graph *graph;       /* the graph drawn (the whole input's, or a part of it) */
-    const collab_edgelist *list;     /* the rows it was built from (roles, years, file name) */
-    const collab_metrics *metrics;   /* its metrics: at least size_by (and color_metric) */
+    const collab_graph *graph;         /* the graph drawn (the whole input's, or a part of it) */
+    const collab_edgelist *list;       /* the rows it was built from (roles, years, file name) */
+    const collab_metrics *metrics;     /* its metrics: at least size_by (and color_metric) */
     const collab_partition *partition; /* its communities */
-    collab_community_method method;  /* how they were found, for the subtitle */
+    collab_community_method method;    /* how they were found, for the subtitle */
 } collab_map_source;
 
 /* Optional changes for the query commands. Per-vertex arrays are indexed by vertex of the
  * source graph and borrowed. Zero = none (centre -1 = none). */
 typedef struct collab_map_extras {
-    const uint8_t *emphasis;      /* 1 = the vertex the map is about: outlined, labelled first */
-    long centre;                  /* vertex placed at the centre of the plot; -1 = none */
-    const double *fixed_x;        /* positions to draw as they are (no layout), with fixed_y */
+    const uint8_t *emphasis; /* 1 = the vertex the map is about: outlined, labelled first */
+    long centre;             /* vertex placed at the centre of the plot; -1 = none */
+    const double *fixed_x;   /* positions to draw as they are (no layout), with fixed_y */
     const double *fixed_y;
-    const double *initial_x;      /* warm start for the layout, with initial_y */
+    const double *initial_x; /* warm start for the layout, with initial_y */
     const double *initial_y;
-    size_t n_ghosts;              /* extra faded, unlabelled marks drawn under the graph (people
-                                     of an earlier time slice who are absent from this one) */
-    const double *ghost_x;        /* their positions, in the layout's units */
+    size_t n_ghosts;       /* extra faded, unlabelled marks drawn under the graph (people
+                              of an earlier time slice who are absent from this one) */
+    const double *ghost_x; /* their positions, in the layout's units */
     const double *ghost_y;
-    const char *subtitle;         /* replaces the standard subtitle; NULL = standard */
+    const char *subtitle; /* replaces the standard subtitle; NULL = standard */
+    bool legend_row;      /* the legend in rows under the title, only as big as its
+                             content (collab_scene_input.legend_row) */
+    bool square_plot;     /* the page as tall as a square plot needs
+                             (collab_scene_input.square_plot) */
 } collab_map_extras;
 
 /* A map built in memory. */
@@ -138,7 +146,7 @@ typedef struct collab_map {
     size_t n_vertices;           /* vertices of the source graph */
     size_t components_left;      /* components not drawn, and their vertices */
     size_t nodes_left;
-    size_t layout_matched;       /* with layout_from: drawn nodes found there by name */
+    size_t layout_matched; /* with layout_from: drawn nodes found there by name */
 } collab_map;
 
 /* Builds the map of src->graph into `out` (uninitialised on entry, initialised only on

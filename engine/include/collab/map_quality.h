@@ -33,7 +33,12 @@
  *   node other than its own that is labelled or whose diameter exceeds the text's height (the
  *   box's minus the halo padding of 0.15 font size above and below);
  *   labels_over_small: the other labels that meet some other node's disc;
- * - hidden_nodes: nodes whose centre lies strictly inside the disc of a node painted after them;
+ * - hidden_nodes: nodes more than half of whose disc lies under the disc of a node painted after
+ *   them whose radius is at least theirs (a smaller disc on top leaves most of it visible),
+ *   unless both are specks (radius COLLAB_SCENE_MIN_RADIUS);
+ *   specks_sharing: the specks more than half covered by another speck painted after them
+ *   (node maps too big for every disc to be kept apart draw the smallest ones as specks and
+ *   let them pile up to show density), and by no larger disc;
  * - neighbourhood: over min(n, COLLAB_QUALITY_NEIGHBOUR_SAMPLE) nodes (all, or evenly spaced ids),
  *   the share of each one's min(10, n - 1) nearest nodes on the page (ties by lower id) that are
  *   at most 2 steps away in the graph; NaN without nodes;

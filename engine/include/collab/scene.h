@@ -106,8 +106,13 @@ typedef struct collab_scene_input {
                                           NULL = none */
     const double *opacity;             /* per node in [0, 1] (others clamped): below 1 the node
                                           is faded, painted first and never labelled; NULL = 1 */
+    const uint8_t *unlabelled;         /* 1 = a node drawn as usual but never labelled (the
+                                          small components of a packed band); NULL = none */
     long centre;                       /* node placed at the plot's centre (the fit stays
-                                          symmetric around it); -1 = centre the layout's box */
+                                          symmetric around it); -1 = centre the layout's box.
+                                          The legend's size samples leave the centre out; when
+                                          it is the largest its value is written in the size
+                                          heading instead ("Size: strength · centre 46") */
     size_t n_edges;                    /* edges */
     const uint32_t *edge_from;         /* first endpoint of each edge */
     const uint32_t *edge_to;           /* second endpoint of each edge */
@@ -123,6 +128,13 @@ typedef struct collab_scene_input {
     const collab_legend_entry *legend; /* captions by community (others get "Community N") */
     size_t n_legend;                   /* entries in `legend` */
     bool show_legend;                  /* draw the legend column */
+    bool legend_row;                   /* the legend goes under the title instead of in a column
+                                          on the right: each section (colours, size, shapes) one
+                                          row or more, its heading first and its items in a
+                                          grid after it, the box only as big as its content */
+    bool square_plot;                  /* the plot is made square by setting the page's height
+                                          (page_height is then ignored): for figures that are
+                                          round by nature, such as the rings of an ego map */
     long max_labels;                   /* labels wanted: N >= 0, or COLLAB_LABELS_AUTO */
     size_t label_chars;                /* longest label in characters (>= 2); default
                                           COLLAB_LABEL_MAX_CHARS */
@@ -193,7 +205,11 @@ typedef struct collab_scene_quality {
     size_t labels_over_large;    /* labels covering the disc of another labelled node or of a node
                                     drawn taller than the label's text */
     size_t labels_over_small;    /* labels covering discs of small unlabelled nodes only */
-    size_t hidden_nodes;         /* nodes whose centre lies under a node painted above them */
+    size_t hidden_nodes;         /* nodes more than half covered by a disc at least as large
+                                    painted above them (specks under specks excepted) */
+    size_t specks_sharing;       /* specks (discs at COLLAB_SCENE_MIN_RADIUS) more than half
+                                    covered by another speck painted above them: big node maps
+                                    show density there instead of separating every node */
     double neighbourhood;        /* mean share of a node's 10 nearest nodes on the page that are
                                     within 2 steps of it in the graph */
     size_t neighbourhood_sample; /* nodes it was averaged over */
