@@ -347,9 +347,10 @@ static collab_status lay_out(map_job *job, double aspect, const double *radius, 
     lo.aspect = aspect;
     lo.radius = radius;
     lo.threads = job->mo->threads;
-    if (!job->by_community && job->src->partition != NULL) {
+    if (!job->by_community && job->community_pull > 1.0) {
+        /* the pull the subtitle states, for the whole graph even when it is laid out in parts */
         lo.group = job->src->partition->membership;
-        lo.group_pull = job->mo->community_pull;
+        lo.group_pull = job->community_pull;
     }
     lo.progress = job->mo->progress;
     lo.progress_data = job->mo->progress_data;

@@ -165,14 +165,27 @@ static collab_status lay_out_part(const collab_graph *g, const collab_edgelist *
         collab_graph_destroy(&sub);
         return collab_error_nomem(err, "packing the small components");
     }
-    for (size_t i = 0; r != NULL && i < n; i++) {
-        r[i] = radius[ids[i]] / share;
+    uint32_t *group = base->group != NULL ? collab_alloc_array(n + 1, sizeof *group) : NULL;
+    if (base->group != NULL && group == NULL) {
+        collab_free(r);
+        collab_graph_destroy(&sub);
+        return collab_error_nomem(err, "packing the small components");
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (r != NULL) {
+            r[i] = radius[ids[i]] / share;
+        }
+        if (group != NULL) {
+            group[i] = base->group[ids[i]];
+        }
     }
     collab_layout_options lo = *base;
     lo.aspect = aspect_page / share;
     lo.radius = r;
+    lo.group = group;
     collab_layout l;
     st = collab_layout_compute(&l, &sub, &lo, err);
+    collab_free(group);
     collab_free(r);
     collab_graph_destroy(&sub);
     if (st != COLLAB_OK) {

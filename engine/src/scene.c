@@ -250,7 +250,8 @@ static void square_page(collab_scene *s, const collab_scene_input *in, collab_bo
 {
     if (in->square_plot) {
         plot->h = plot->w;
-        s->height = plot->y + plot->h + in->margin;
+        /* a whole number of points: a PNG of a fractional page ends in a half-painted row */
+        s->height = ceil(plot->y + plot->h + in->margin);
     }
 }
 
