@@ -272,10 +272,22 @@ collab_status cli_analysis_run_graph(cli_analysis *a, const collab_graph *g, col
     return st;
 }
 
+collab_status cli_analysis_share_facts(cli_analysis *a, const cli_input *in, collab_error *err)
+{
+    if (a->have_facts || in->g.shape != COLLAB_SHAPE_CREDITS || in->g.origin == NULL) {
+        return COLLAB_OK;
+    }
+    collab_status st = collab_credit_facts_compute(&a->facts, &in->g, &in->list, err);
+    a->have_facts = st == COLLAB_OK;
+    return st;
+}
+
 void cli_analysis_destroy(cli_analysis *a)
 {
     collab_metrics_destroy(&a->m);
     collab_partition_destroy(&a->p);
+    collab_credit_facts_destroy(&a->facts);
+    a->have_facts = false;
 }
 
 void cli_analysis_report_input(const cli_analysis *a, const cli_input *in, collab_report_input *out)
@@ -287,4 +299,5 @@ void cli_analysis_report_input(const cli_analysis *a, const cli_input *in, colla
     out->metrics_opt = &a->metrics;
     out->partition = a->have_partition ? &a->p : NULL;
     out->community_opt = &a->community;
+    out->facts = a->have_facts ? &a->facts : NULL;
 }

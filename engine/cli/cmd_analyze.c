@@ -377,6 +377,13 @@ static collab_status write_outputs(job *j, collab_error *err)
                 two_writers ? "two writers" : "one writer");
     }
     double start = collab_clock_seconds();
+    /* Every report and node export shows the credit facts: computed once here, before the
+     * writers start (they only read them). */
+    collab_status st = cli_analysis_share_facts(j->an, j->in, err);
+    if (st != COLLAB_OK) {
+        return st;
+    }
+    double facts_seconds = collab_clock_seconds() - start;
     export_plan plan;
     plan_exports(j->aa, j->have_map, &plan);
     writer w;
@@ -388,7 +395,6 @@ static collab_status write_outputs(job *j, collab_error *err)
     if (!threaded) {
         second_writer(&w);
     }
-    collab_status st = COLLAB_OK;
     double t0 = collab_clock_seconds();
     if (j->have_map) {
         st = write_maps(j, err);
@@ -407,6 +413,7 @@ static collab_status write_outputs(job *j, collab_error *err)
     }
     if (s->verbose) {
         /* Stage times are each writer's own; they overlap, so the wall time is printed too. */
+        fprintf(stderr, "collab: %-28s %8.3f s\n", "credit facts (shared)", facts_seconds);
         fprintf(stderr, "collab: %-28s %8.3f s\n", "reports", w.reports_seconds);
         if (j->have_map) {
             fprintf(stderr, "collab: %-28s %8.3f s\n", "map png, svg, pdf", t1 - t0);

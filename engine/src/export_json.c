@@ -77,8 +77,8 @@ static json_t *metadata_json(const collab_i_export *x)
 static void roles_json(collab_jsonline *j, const collab_i_export *x, size_t v)
 {
     collab_jsonline_begin_object(j);
-    for (size_t k = x->facts.first_role[v]; k < x->facts.first_role[v + 1]; k++) {
-        const collab_role_count *rc = &x->facts.role_counts[k];
+    for (size_t k = x->facts->first_role[v]; k < x->facts->first_role[v + 1]; k++) {
+        const collab_role_count *rc = &x->facts->role_counts[k];
         collab_jsonline_key(j, collab_names_get(&x->in->list->roles, rc->role));
         collab_jsonline_int(j, rc->count);
     }
@@ -199,18 +199,18 @@ static bool description(collab_jsonline *j, collab_i_export *x, size_t v, collab
 {
     char head[96];
     int n = snprintf(head, sizeof head, "%s; %u credit%s",
-                     x->in->graph->is_project[v] ? "project" : "person", x->facts.n_credits[v],
-                     x->facts.n_credits[v] == 1 ? "" : "s");
-    if (x->facts.year_first[v] != 0 && n > 0 && (size_t)n < sizeof head) {
-        if (x->facts.year_last[v] != x->facts.year_first[v]) {
-            snprintf(head + n, sizeof head - (size_t)n, "; %d-%d", x->facts.year_first[v],
-                     x->facts.year_last[v]);
+                     x->in->graph->is_project[v] ? "project" : "person", x->facts->n_credits[v],
+                     x->facts->n_credits[v] == 1 ? "" : "s");
+    if (x->facts->year_first[v] != 0 && n > 0 && (size_t)n < sizeof head) {
+        if (x->facts->year_last[v] != x->facts->year_first[v]) {
+            snprintf(head + n, sizeof head - (size_t)n, "; %d-%d", x->facts->year_first[v],
+                     x->facts->year_last[v]);
         } else {
-            snprintf(head + n, sizeof head - (size_t)n, "; %d", x->facts.year_first[v]);
+            snprintf(head + n, sizeof head - (size_t)n, "; %d", x->facts->year_first[v]);
         }
     }
     const char *roles =
-        x->facts.roles_pool != NULL ? x->facts.roles_pool + x->facts.roles_offset[v] : "";
+        x->facts->roles_pool != NULL ? x->facts->roles_pool + x->facts->roles_offset[v] : "";
     size_t len = strlen(head) + strlen(roles) + 3;
     char *text = collab_malloc(len);
     if (text == NULL) {

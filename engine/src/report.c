@@ -635,11 +635,14 @@ collab_status collab_report_write(FILE *f, const collab_report_input *in,
     collab_report_rank(in->metrics, opt->sort, order);
     collab_status st = COLLAB_OK;
     /* The role mix, credits and years of each node, for credits. */
-    collab_credit_facts facts_store;
+    collab_credit_facts facts_store = {0};
     const collab_credit_facts *facts = NULL;
     if (in->graph->shape == COLLAB_SHAPE_CREDITS && in->graph->origin != NULL) {
-        st = collab_credit_facts_compute(&facts_store, in->graph, in->list, err);
-        facts = st == COLLAB_OK ? &facts_store : NULL;
+        facts = in->facts;
+        if (facts == NULL) {
+            st = collab_credit_facts_compute(&facts_store, in->graph, in->list, err);
+            facts = st == COLLAB_OK ? &facts_store : NULL;
+        }
     }
     switch (st == COLLAB_OK ? opt->format : COLLAB_FORMAT_HTML) {
     case COLLAB_FORMAT_TABLE:
@@ -657,9 +660,7 @@ collab_status collab_report_write(FILE *f, const collab_report_input *in,
     case COLLAB_FORMAT_HTML:
         break;
     }
-    if (facts != NULL) {
-        collab_credit_facts_destroy(&facts_store);
-    }
+    collab_credit_facts_destroy(&facts_store); /* zeroed when in->facts was used */
     collab_free(order);
     return st; /* write errors are caught, with the file's name, when the output is committed */
 }

@@ -366,7 +366,7 @@ static void page_setup(page_fixture *f, const char *csv)
     collab_error err = {0};
     assert_int_equal(collab_metrics_compute(&f->m, &f->g, &f->mo, &err), COLLAB_OK);
     assert_int_equal(collab_community_detect(&f->p, &f->g, &f->co, &err), COLLAB_OK);
-    f->in = (collab_report_input){&f->list, &f->g, &f->go, &f->m, &f->mo, &f->p, &f->co};
+    f->in = (collab_report_input){&f->list, &f->g, &f->go, &f->m, &f->mo, &f->p, &f->co, NULL};
 }
 
 static void page_teardown(page_fixture *f)
@@ -485,6 +485,62 @@ static void test_other_writers_refuse_html(void **state)
     page_teardown(&f);
 }
 
+/* The report in every format and the page: the same bytes from credit facts computed once by
+ * the caller (in->facts) as from the facts each writer computes itself, and the given ones are
+ * used (a changed role text shows). */
+static void test_shared_facts(void **state)
+{
+    (void)state;
+    page_fixture f;
+    page_setup(&f, hostile_csv);
+    collab_credit_facts facts;
+    collab_error err = {0};
+    assert_int_equal(collab_credit_facts_compute(&facts, &f.g, &f.list, &err), COLLAB_OK);
+    collab_report_input own = f.in;
+    collab_report_input shared = f.in;
+    shared.facts = &facts;
+    static const collab_report_format formats[] = {COLLAB_FORMAT_TABLE, COLLAB_FORMAT_CSV,
+                                                   COLLAB_FORMAT_JSON, COLLAB_FORMAT_MD};
+    collab_report_options ro;
+    collab_report_options_init(&ro);
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+        ro.format = formats[i];
+        char *text[2];
+        for (int k = 0; k < 2; k++) {
+            memout m;
+            mem_open(&m);
+            assert_int_equal(collab_report_write(m.f, k ? &shared : &own, &ro, &err), COLLAB_OK);
+            text[k] = mem_close(&m);
+        }
+        assert_string_equal(text[0], text[1]);
+        free(text[0]);
+        free(text[1]);
+    }
+    collab_html_extras x = {0};
+    x.date = "2000-01-01 00:00:00 UTC";
+    char *a = page(&f, &x);
+    f.in.facts = &facts;
+    char *b = page(&f, &x);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    /* Ann's role text, "mixer (1)", read from the given facts */
+    uint32_t ann = collab_names_find(&f.g.names, "Ann", 3);
+    char *role = facts.roles_pool + facts.roles_offset[ann];
+    assert_string_equal(role, "mixer (1)");
+    role[0] = 'M';
+    ro.format = COLLAB_FORMAT_CSV;
+    memout m;
+    mem_open(&m);
+    assert_int_equal(collab_report_write(m.f, &shared, &ro, &err), COLLAB_OK);
+    char *csv = mem_close(&m);
+    assert_non_null(strstr(csv, ",Mixer (1),"));
+    assert_null(strstr(csv, ",mixer (1),"));
+    free(csv);
+    collab_credit_facts_destroy(&facts);
+    page_teardown(&f);
+}
+
 static void test_page_out_of_memory(void **state)
 {
     (void)state;
@@ -525,6 +581,7 @@ int main(void)
         cmocka_unit_test(test_page_map_and_determinism),
         cmocka_unit_test(test_other_writers_refuse_html),
         cmocka_unit_test(test_page_out_of_memory),
+        cmocka_unit_test(test_shared_facts),
     };
     return cmocka_run_group_tests(tests, setup_engine, NULL);
 }

@@ -5,6 +5,7 @@
 #define COLLAB_REPORT_H
 
 #include "collab/community.h"
+#include "collab/credits.h"
 #include "collab/error.h"
 #include "collab/graph.h"
 #include "collab/load.h"
@@ -32,6 +33,9 @@ typedef struct collab_report_input {
     const collab_metrics_options *metrics_opt; /* how they were computed */
     const collab_partition *partition;    /* its communities */
     const collab_community_options *community_opt; /* how they were found */
+    /* For credits: the facts of `graph` from `list` (collab_credit_facts_compute), when the
+     * caller computed them once for several reports; NULL = each report computes its own. */
+    const collab_credit_facts *facts;
 } collab_report_input;
 
 typedef struct collab_report_options {
