@@ -102,6 +102,12 @@ void collab_jsonline_real(collab_jsonline *j, double x)
     collab_i_textbuf_real(j->out, x);
 }
 
+void collab_jsonline_number(collab_jsonline *j, const char *text, size_t len)
+{
+    before_value(j);
+    collab_i_textbuf_add(j->out, text, len);
+}
+
 void collab_jsonline_null(collab_jsonline *j)
 {
     before_value(j);
