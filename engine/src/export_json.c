@@ -130,22 +130,32 @@ static void node_json(collab_jsonline *j, collab_i_export *x, size_t v)
 static void links_json(collab_jsonline *j, collab_i_export *x, const char *indent,
                        const char *keys[3], size_t id_base)
 {
+    /* Written straight from the keys, as the jsonline writer would: {"source":0,"target":1,
+     * "weight":1.0}, without escaping the same three keys for every edge. */
     collab_i_textbuf *b = j->out;
+    char head[3][40];
+    size_t head_len[3];
+    for (int k = 0; k < 3; k++) {
+        int n = snprintf(head[k], sizeof head[k], "%s\"%s\":", k == 0 ? "{" : ",", keys[k]);
+        head_len[k] = n > 0 && (size_t)n < sizeof head[k] ? (size_t)n : 0;
+    }
+    size_t indent_len = strlen(indent);
     for (size_t e = 0; !b->failed && e < x->n_edges; e++) {
         size_t from, to;
         double weight;
         collab_i_export_edge(x, e, &from, &to, &weight);
-        collab_i_textbuf_puts(b, indent);
-        collab_jsonline_begin_object(j);
-        collab_jsonline_key(j, keys[0]);
-        collab_jsonline_int(j, (long long)(from + id_base));
-        collab_jsonline_key(j, keys[1]);
-        collab_jsonline_int(j, (long long)(to + id_base));
-        collab_jsonline_key(j, keys[2]);
-        collab_jsonline_real(j, weight);
-        collab_jsonline_end_object(j);
-        collab_jsonline_end(j);
-        collab_i_textbuf_puts(b, e + 1 == x->n_edges ? "\n" : ",\n");
+        collab_i_textbuf_add(b, indent, indent_len);
+        collab_i_textbuf_add(b, head[0], head_len[0]);
+        collab_i_textbuf_uint(b, from + id_base);
+        collab_i_textbuf_add(b, head[1], head_len[1]);
+        collab_i_textbuf_uint(b, to + id_base);
+        collab_i_textbuf_add(b, head[2], head_len[2]);
+        if (isfinite(weight)) {
+            collab_i_textbuf_real(b, weight);
+        } else {
+            collab_i_textbuf_add(b, "null", 4);
+        }
+        collab_i_textbuf_add(b, e + 1 == x->n_edges ? "}\n" : "},\n", e + 1 == x->n_edges ? 2 : 3);
     }
 }
 

@@ -518,9 +518,25 @@ static void json_credit_facts(collab_jsonline *j, const collab_report_input *in,
     }
 }
 
+/* The keys of the metrics' intervals, "betweenness_low" and "betweenness_high", made once per
+ * report rather than per node. */
+typedef struct interval_keys {
+    char low[COLLAB_METRIC_COUNT][64];
+    char high[COLLAB_METRIC_COUNT][64];
+} interval_keys;
+
+static void make_interval_keys(interval_keys *keys)
+{
+    for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
+        snprintf(keys->low[k], sizeof keys->low[k], "%s_low", collab_metric_name((collab_metric)k));
+        snprintf(keys->high[k], sizeof keys->high[k], "%s_high",
+                 collab_metric_name((collab_metric)k));
+    }
+}
+
 static void json_node(collab_jsonline *j, const collab_report_input *in,
                       const collab_report_options *opt, const collab_credit_facts *facts,
-                      size_t rank, uint32_t v)
+                      const interval_keys *keys, size_t rank, uint32_t v)
 {
     const collab_metrics *m = in->metrics;
     collab_jsonline_begin_object(j);
@@ -536,12 +552,9 @@ static void json_node(collab_jsonline *j, const collab_report_input *in,
     }
     for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
         if (collab_i_metric_bounded(opt, m, k)) {
-            char key[64];
-            snprintf(key, sizeof key, "%s_low", collab_metric_name((collab_metric)k));
-            collab_jsonline_key(j, key);
+            collab_jsonline_key(j, keys->low[k]);
             collab_jsonline_real(j, m->low[k][v]);
-            snprintf(key, sizeof key, "%s_high", collab_metric_name((collab_metric)k));
-            collab_jsonline_key(j, key);
+            collab_jsonline_key(j, keys->high[k]);
             collab_jsonline_real(j, m->high[k][v]);
         }
     }
@@ -605,9 +618,11 @@ static collab_status write_json(FILE *f, const collab_report_input *in,
     size_t rows = rows_to_show(opt, in->metrics->n);
     collab_jsonline j;
     collab_jsonline_init(&j, &b);
+    interval_keys keys;
+    make_interval_keys(&keys);
     for (size_t r = 0; ok && r < rows; r++) {
         collab_i_textbuf_puts(&b, r == 0 ? "\n    " : ",\n    ");
-        json_node(&j, in, opt, facts, r + 1, order[r]);
+        json_node(&j, in, opt, facts, &keys, r + 1, order[r]);
         ok = collab_jsonline_end(&j);
     }
     collab_i_textbuf_puts(&b, rows > 0 ? "\n  ],\n" : "],\n");

@@ -450,11 +450,32 @@ static void test_allocation_failure(void **state)
         }
         assert_true(done);
         if (fmt == COLLAB_EXPORT_CSV_EDGES) {
-            assert_int_equal(n, 2); /* no credit values: its text buffer is its one allocation */
+            /* no credit values: its text buffer and the escaped names with their offsets */
+            assert_int_equal(n, 4);
         } else {
             assert_true(n > 5); /* the credit values alone allocate more than that */
         }
     }
+    collab_graph_destroy(&g);
+    collab_edgelist_destroy(&list);
+}
+
+/* The edge table names both ends of each edge, escaped as CSV fields (quotes doubled, commas
+ * quoted, a formula's first character behind an apostrophe) exactly as the node table does. */
+static void test_edge_table_names(void **state)
+{
+    (void)state;
+    collab_graph g = {0};
+    collab_edgelist list = {0};
+    build_text(&g, &list, "source,target\n\"a,b\",\"q\"\"x\"\n=f,plain\nplain,\"a,b\"\n",
+               COLLAB_VIEW_DEFAULT, COLLAB_WEIGHT_COUNT);
+    collab_export_input in = {.graph = &g, .list = &list};
+    char *text = export_text(&in, COLLAB_EXPORT_CSV_EDGES);
+    assert_string_equal(text, "source_id,target_id,source,target,weight\n"
+                              "0,1,\"a,b\",\"q\"\"x\",1\n"
+                              "2,3,\"'=f\",plain,1\n"
+                              "0,3,\"a,b\",plain,1\n");
+    free(text);
     collab_graph_destroy(&g);
     collab_edgelist_destroy(&list);
 }
@@ -483,7 +504,8 @@ static long allocations(const collab_export_input *in, collab_export_format fmt)
 
 /* Credit facts computed once by the caller (in->facts) give every format the same bytes as the
  * facts each writer computes for itself; the writer then uses the given facts (a changed credit
- * count shows) and computes none: its text buffer is its one allocation, as for the edge table. */
+ * count shows) and computes none: its text buffer is its one allocation (the edge table's also
+ * its escaped names, VOSviewer's its clusters). */
 static void test_shared_facts(void **state)
 {
     (void)state;
@@ -509,6 +531,8 @@ static void test_shared_facts(void **state)
             if (fmt == COLLAB_EXPORT_VOSVIEWER) {
                 /* its clusters and metadata allocate besides */
                 assert_true(with_shared < with_own);
+            } else if (fmt == COLLAB_EXPORT_CSV_EDGES) {
+                assert_int_equal(with_shared, 4); /* and the escaped names with their offsets */
             } else {
                 assert_int_equal(with_shared, 2);
             }
@@ -535,6 +559,7 @@ int main(void)
         cmocka_unit_test(test_credit_values),      cmocka_unit_test(test_formats),
         cmocka_unit_test(test_nan_is_absent),      cmocka_unit_test(test_errors),
         cmocka_unit_test(test_allocation_failure), cmocka_unit_test(test_shared_facts),
+        cmocka_unit_test(test_edge_table_names),
     };
     return cmocka_run_group_tests(tests, setup_engine, NULL);
 }
