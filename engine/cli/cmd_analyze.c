@@ -377,9 +377,9 @@ static collab_status write_outputs(job *j, collab_error *err)
                 two_writers ? "two writers" : "one writer");
     }
     double start = collab_clock_seconds();
-    /* Every report and node export shows the credit facts: computed once here, before the
-     * writers start (they only read them). */
-    collab_status st = cli_analysis_share_facts(j->an, j->in, err);
+    /* Every report and node export shows the credit facts, and every report ranks the nodes by
+     * --sort: both computed once here, before the writers start (they only read them). */
+    collab_status st = cli_analysis_share(j->an, j->in, j->aa->sort, err);
     if (st != COLLAB_OK) {
         return st;
     }
@@ -413,7 +413,7 @@ static collab_status write_outputs(job *j, collab_error *err)
     }
     if (s->verbose) {
         /* Stage times are each writer's own; they overlap, so the wall time is printed too. */
-        fprintf(stderr, "collab: %-28s %8.3f s\n", "credit facts (shared)", facts_seconds);
+        fprintf(stderr, "collab: %-28s %8.3f s\n", "facts and ranking (shared)", facts_seconds);
         fprintf(stderr, "collab: %-28s %8.3f s\n", "reports", w.reports_seconds);
         if (j->have_map) {
             fprintf(stderr, "collab: %-28s %8.3f s\n", "map png, svg, pdf", t1 - t0);

@@ -74,6 +74,15 @@ void collab_report_rank(const collab_metrics *m, collab_metric metric, uint32_t 
     collab_free(keys);
 }
 
+void collab_i_report_rank(const collab_report_input *in, collab_metric metric, uint32_t *order)
+{
+    if (in->rank_order != NULL && in->rank_metric == metric) {
+        memcpy(order, in->rank_order, in->metrics->n * sizeof *order);
+    } else {
+        collab_report_rank(in->metrics, metric, order);
+    }
+}
+
 bool collab_i_metric_shown(const collab_report_options *opt, const collab_metrics *m, int metric)
 {
     return m->values[metric] != NULL && (opt->columns == 0 || (opt->columns & (1u << metric)));
@@ -647,7 +656,7 @@ collab_status collab_report_write(FILE *f, const collab_report_input *in,
     if (order == NULL) {
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory ranking nodes");
     }
-    collab_report_rank(in->metrics, opt->sort, order);
+    collab_i_report_rank(in, opt->sort, order);
     collab_status st = COLLAB_OK;
     /* The role mix, credits and years of each node, for credits. */
     collab_credit_facts facts_store = {0};

@@ -690,7 +690,7 @@ collab_status collab_report_write_html(FILE *f, const collab_report_input *in,
         collab_free(script);
         return st;
     }
-    collab_report_rank(in->metrics, opt->sort, order);
+    collab_i_report_rank(in, opt->sort, order);
     /* The table always shows the column it is ranked by, whatever --metrics chose. */
     collab_report_options table = *opt;
     if (table.columns != 0) {
