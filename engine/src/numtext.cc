@@ -13,17 +13,15 @@
 
 extern "C" size_t collab_numtext_uint(unsigned long long x, char *buf)
 {
-    // Two digits per division, from the end: ids and counts are most of what is written.
+    // Two digits per division, from the end of a scratch buffer, then one copy: ids and counts
+    // are most of what is written, and counting the digits first cost a division per digit.
     static const char pairs[] =
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
         "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
         "8081828384858687888990919293949596979899";
-    size_t n = 1;
-    for (unsigned long long t = x; t >= 10; t /= 10) {
-        n++;
-    }
-    buf[n] = '\0';
-    char *p = buf + n;
+    char digits[24];
+    char *end = digits + sizeof digits;
+    char *p = end;
     while (x >= 100) {
         unsigned d = static_cast<unsigned>(x % 100) * 2;
         x /= 100;
@@ -37,6 +35,9 @@ extern "C" size_t collab_numtext_uint(unsigned long long x, char *buf)
     } else {
         *--p = static_cast<char>('0' + x);
     }
+    size_t n = static_cast<size_t>(end - p);
+    std::memcpy(buf, p, n);
+    buf[n] = '\0';
     return n;
 }
 
