@@ -450,7 +450,8 @@ static void test_allocation_failure(void **state)
         }
         assert_true(done);
         if (fmt == COLLAB_EXPORT_CSV_EDGES) {
-            /* no credit values: its text buffer and the escaped names with their offsets */
+            /* no credit values: its text buffer, the names' slots and the field they are
+             * escaped in */
             assert_int_equal(n, 4);
         } else {
             assert_true(n > 5); /* the credit values alone allocate more than that */
@@ -461,20 +462,25 @@ static void test_allocation_failure(void **state)
 }
 
 /* The edge table names both ends of each edge, escaped as CSV fields (quotes doubled, commas
- * quoted, a formula's first character behind an apostrophe) exactly as the node table does. */
+ * quoted, a formula's first character behind an apostrophe) exactly as the node table does;
+ * a field of 31 bytes (the most a name's slot holds) and a longer one. */
 static void test_edge_table_names(void **state)
 {
     (void)state;
     collab_graph g = {0};
     collab_edgelist list = {0};
-    build_text(&g, &list, "source,target\n\"a,b\",\"q\"\"x\"\n=f,plain\nplain,\"a,b\"\n",
+    build_text(&g, &list,
+               "source,target\n\"a,b\",\"q\"\"x\"\n=f,plain\nplain,\"a,b\"\n"
+               "\"a name, with a comma, longer than a slot\",\"abcdefghijklmnopqrstuvwxyz01234\"\n",
                COLLAB_VIEW_DEFAULT, COLLAB_WEIGHT_COUNT);
     collab_export_input in = {.graph = &g, .list = &list};
     char *text = export_text(&in, COLLAB_EXPORT_CSV_EDGES);
     assert_string_equal(text, "source_id,target_id,source,target,weight\n"
                               "0,1,\"a,b\",\"q\"\"x\",1\n"
                               "2,3,\"'=f\",plain,1\n"
-                              "0,3,\"a,b\",plain,1\n");
+                              "0,3,\"a,b\",plain,1\n"
+                              "4,5,\"a name, with a comma, longer than a slot\","
+                              "abcdefghijklmnopqrstuvwxyz01234,1\n");
     free(text);
     collab_graph_destroy(&g);
     collab_edgelist_destroy(&list);
@@ -532,7 +538,7 @@ static void test_shared_facts(void **state)
                 /* its clusters and metadata allocate besides */
                 assert_true(with_shared < with_own);
             } else if (fmt == COLLAB_EXPORT_CSV_EDGES) {
-                assert_int_equal(with_shared, 4); /* and the escaped names with their offsets */
+                assert_int_equal(with_shared, 4); /* and the names' slots and scratch */
             } else {
                 assert_int_equal(with_shared, 2);
             }
