@@ -56,10 +56,17 @@
 #                scripts/bench/floor_fwrite.c (built with cc into output/bench/) writing each
 #                file's size with fwrite in 64 KiB chunks into the same folder, in analyze's
 #                order, beside analyze's outputs and all kept to the end as analyze keeps its
-#                own, so that the floor too writes into memory that was not just freed (see
-#                the floor's comment); MB/s of both and their ratio per file (nodes.csv counts
-#                edges.csv too: one writer call writes both).  The outputs are deleted
-#                afterwards.  Not in the default STAGES.
+#                own.  The floor writes each size twice into one file, the second time over the
+#                first, and keeps the faster: the rewrite fills the page cache its truncation
+#                just freed, so the floor is fwrite's own cost, the same from run to run (a
+#                single write ran at 0.1-2 GB/s here, depending on whether the VM's balloon had
+#                handed the free memory back to the host: see the floor's comment); the first
+#                write's time is shown beside it ("fwrite once").  MB/s of both and the writer's
+#                ratio to the floor per file (nodes.csv counts edges.csv too: one writer call
+#                writes both).  The writer's time is analyze's --verbose line per output, which
+#                includes waiting for such memory; beside it the user CPU time analyze prints
+#                for each output with one writer (the formatting alone).  The outputs are
+#                deleted afterwards.  Not in the default STAGES.
 #
 # Environment: STAGES (above), PEERS="igraph networkx graphviz collab_nodes"
 # (the other tools to run; collab and the floors always run), DISCOGS_RELEASES (import), FLOOR_CAP
@@ -596,11 +603,13 @@ build_fwrite_floor() {
         log "bench.sh: building floor_fwrite failed (see $OUT/floor_fwrite_build.log); floors will show as failed"
 }
 
-# writer_times LOGBASE -> "FILE SECONDS" per output: analyze's per-file lines
-# ("collab:   report.csv   0.250 s") and its "html report" stage (report.html).
+# writer_times LOGBASE -> "FILE SECONDS USER" per output: analyze's per-file lines
+# ("collab:   report.csv   0.250 s (user 0.200 s)"; USER "-" without it) and its "html report"
+# stage (report.html, no user time).
 writer_times() {
-    awk '$NF == "s" && /^collab:   [^ ]+ +[0-9.]+ s$/ { print $2, $3 }
-         $NF == "s" && index($0, "collab: html report ") == 1 { print "report.html", $(NF - 1) }' \
+    awk '/^collab:   [^ ]+ +[0-9.]+ s$/ { print $2, $3, "-" }
+         /^collab:   [^ ]+ +[0-9.]+ s \(user [0-9.]+ s\)$/ { print $2, $3, $6 }
+         $NF == "s" && index($0, "collab: html report ") == 1 { print "report.html", $(NF - 1), "-" }' \
         "$1.err" 2>/dev/null
 }
 
@@ -609,7 +618,7 @@ stage_writers() {
     rm -rf "$dir"
     bench_cmd collab "$COLLAB" analyze "$file" -o "$dir" --exports all --threads 1 --verbose --no-progress
     build_fwrite_floor
-    while read -r name secs; do
+    while read -r name secs _; do
         bytes=$(bytes_of "$dir" "$name")
         [[ $name != nodes.csv ]] || bytes=$(bytes_of "$dir" nodes.csv edges.csv)
         ((bytes > 0)) && args+=("$name=$bytes")
@@ -622,23 +631,32 @@ stage_writers() {
 }
 
 report_writers() {
-    local n name secs bytes floor
+    local n name secs user bytes floor once
     echo
     echo "### writers (each output's writer against fwrite of the same bytes in 64 KiB chunks)"
     echo
-    echo "| rows | output | MB | writer s | writer MB/s | fwrite s | fwrite MB/s | writer / fwrite |"
-    echo "|---:|---|---:|---:|---:|---:|---:|---:|"
+    echo "fwrite: the faster of two writes of the size, the second over the first; fwrite once: the first."
+    echo "writer user s: the process's user CPU time while the writer ran (its formatting, without the kernel's copy)."
+    echo
+    echo "| rows | output | MB | writer s | writer MB/s | writer user s | fwrite s | fwrite MB/s | writer / fwrite | user / fwrite | fwrite once MB/s |"
+    echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     for n in $ROWS; do
-        while read -r name secs; do
+        while read -r name secs user; do
             read -r bytes floor < <(awk -v f="$name" '$1 == "floor:" && $3 == f { print $4, $5 }' \
                 "$LOGS/floor_fwrite_$n.out" 2>/dev/null) || true
             [[ -n ${bytes:-} ]] || continue
-            awk -v n="$n" -v f="$name" -v b="$bytes" -v s="$secs" -v fl="$floor" 'BEGIN {
+            once=$(awk -v f="$name" '$1 == "floor-first:" && $2 == f { print $4 }' \
+                "$LOGS/floor_fwrite_$n.out" 2>/dev/null) || true
+            awk -v n="$n" -v f="$name" -v b="$bytes" -v s="$secs" -v fl="$floor" -v o="${once:-0}" \
+                -v u="${user:--}" 'BEGIN {
                 mb = b / 1e6
                 ws = (s > 0) ? sprintf("%.0f", mb / s) : "-"
                 fs = (fl > 0) ? sprintf("%.0f", mb / fl) : "-"
+                os = (o > 0) ? sprintf("%.0f", mb / o) : "-"
                 r = (fl > 0) ? sprintf("%.2fx", s / fl) : "-"
-                printf "| %s | %s | %.1f | %.3f | %s | %.4f | %s | %s |\n", n, f, mb, s, ws, fl, fs, r }'
+                ur = (fl > 0 && u != "-") ? sprintf("%.2fx", u / fl) : "-"
+                us = (u != "-") ? sprintf("%.3f", u) : "-"
+                printf "| %s | %s | %.1f | %.3f | %s | %s | %.4f | %s | %s | %s | %s |\n", n, f, mb, s, ws, us, fl, fs, r, ur, os }'
         done < <(writer_times "$LOGS/writers_collab_$n")
     done
 }

@@ -1,5 +1,6 @@
 /* Options shared by the commands that compute metrics and communities (report, communities,
  * and later map): how paths are measured, sampling, seed, community method. */
+#include "collab/alloc.h"
 #include "collab/clock.h"
 
 #include <string.h>
@@ -272,10 +273,33 @@ collab_status cli_analysis_run_graph(cli_analysis *a, const collab_graph *g, col
     return st;
 }
 
+collab_status cli_analysis_share(cli_analysis *a, const cli_input *in, collab_metric rank_metric,
+                                 collab_error *err)
+{
+    if (a->have_metrics && a->rank_order == NULL) {
+        a->rank_order = collab_alloc_array(a->m.n + 1, sizeof *a->rank_order);
+        if (a->rank_order == NULL) {
+            return collab_error_set(err, COLLAB_E_NOMEM, "out of memory ranking nodes");
+        }
+        collab_report_rank(&a->m, rank_metric, a->rank_order);
+        a->rank_metric = rank_metric;
+    }
+    if (a->have_facts || in->g.shape != COLLAB_SHAPE_CREDITS || in->g.origin == NULL) {
+        return COLLAB_OK;
+    }
+    collab_status st = collab_credit_facts_compute(&a->facts, &in->g, &in->list, err);
+    a->have_facts = st == COLLAB_OK;
+    return st;
+}
+
 void cli_analysis_destroy(cli_analysis *a)
 {
     collab_metrics_destroy(&a->m);
     collab_partition_destroy(&a->p);
+    collab_credit_facts_destroy(&a->facts);
+    a->have_facts = false;
+    collab_free(a->rank_order);
+    a->rank_order = NULL;
 }
 
 void cli_analysis_report_input(const cli_analysis *a, const cli_input *in, collab_report_input *out)
@@ -287,4 +311,7 @@ void cli_analysis_report_input(const cli_analysis *a, const cli_input *in, colla
     out->metrics_opt = &a->metrics;
     out->partition = a->have_partition ? &a->p : NULL;
     out->community_opt = &a->community;
+    out->facts = a->have_facts ? &a->facts : NULL;
+    out->rank_order = a->rank_order;
+    out->rank_metric = a->rank_metric;
 }

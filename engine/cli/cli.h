@@ -53,6 +53,13 @@ typedef struct cli_analysis {
     collab_partition p;                 /* computed communities */
     bool have_metrics;                  /* m is initialised */
     bool have_partition;                /* p is initialised */
+    collab_credit_facts facts;          /* the input graph's credit facts, computed once for
+                                           all the writers of a job (cli_analysis_share) */
+    bool have_facts;                    /* facts is initialised: the reports and exports of
+                                           cli_analysis_report_input and cli_export_file use it */
+    uint32_t *rank_order;               /* the vertices ranked by rank_metric for every report of
+                                           a job (cli_analysis_share), or NULL */
+    collab_metric rank_metric;          /* the metric of rank_order */
     bool verbose;                       /* print a timing line per stage */
     const char *label;                  /* names the graph in messages (a time slice), or NULL */
 } cli_analysis;
@@ -69,6 +76,13 @@ collab_status cli_analysis_run_graph(cli_analysis *a, const collab_graph *g, col
 /* When the metrics were estimated, says so on stderr: the method, its bound and the option that
  * gives exact values (collab_report_estimate_note), after the slice's label if any. */
 void cli_analysis_say_estimates(const cli_analysis *a);
+/* For a job that writes several reports and exports of `in`'s graph (analyze): computes once
+ * what each writer would compute again, the credit facts (for credits built from their rows)
+ * and the ranking by `rank_metric`, owned by `a` until cli_analysis_destroy; the writers of
+ * cli_analysis_report_input and cli_export_file then use them. Call it after the metrics;
+ * `a` then describes that graph only. Errors: COLLAB_E_NOMEM. */
+collab_status cli_analysis_share(cli_analysis *a, const cli_input *in, collab_metric rank_metric,
+                                 collab_error *err);
 void cli_analysis_destroy(cli_analysis *a);
 /* Points `out` at everything a report needs. */
 void cli_analysis_report_input(const cli_analysis *a, const cli_input *in,

@@ -74,6 +74,8 @@ typedef struct stages {
     bool verbose;     /* print each stage's time */
     double start;     /* when the current stage began */
     const char *name; /* the current stage */
+    bool one_writer;  /* --threads 1: the outputs are written one after the other, so the
+                         process's user time during a file is its writer's */
 } stages;
 
 static void stage_begin(stages *s, const char *name)
@@ -92,10 +94,25 @@ static void stage_end(stages *s)
     }
 }
 
-/* With --verbose, the time of one file of the current stage (from `start`). */
-static void file_timing(const stages *s, const char *file, double start)
+/* The process's user CPU seconds so far. */
+static double user_seconds(void)
 {
-    if (s->verbose) {
+    struct rusage usage;
+    if (getrusage(RUSAGE_SELF, &usage) != 0) {
+        return 0;
+    }
+    return (double)usage.ru_utime.tv_sec + (double)usage.ru_utime.tv_usec * 1e-6;
+}
+
+/* With --verbose, the time of one file of the current stage (from `start`); with one writer
+ * also its user CPU time (from `user_start`): the formatting, without the kernel's copy into
+ * the page cache. */
+static void file_timing(const stages *s, const char *file, double start, double user_start)
+{
+    if (s->verbose && s->one_writer) {
+        fprintf(stderr, "collab:   %-26s %8.3f s (user %.3f s)\n", file,
+                collab_clock_seconds() - start, user_seconds() - user_start);
+    } else if (s->verbose) {
         fprintf(stderr, "collab:   %-26s %8.3f s\n", file, collab_clock_seconds() - start);
     }
 }
@@ -224,6 +241,7 @@ static collab_status write_reports(job *j, collab_error *err)
         char path[4096];
         cli_path_in(path, sizeof path, j->aa->dir, files[i].name, "");
         double start = collab_clock_seconds();
+        double user_start = user_seconds();
         collab_output out;
         st = cli_output_open(&out, path, j->in->path, err);
         if (st == COLLAB_OK) {
@@ -231,7 +249,7 @@ static collab_status write_reports(job *j, collab_error *err)
                                       : collab_report_write(out.f, &ri, &ro, err);
             st = cli_output_finish(&out, st, err);
         }
-        file_timing(&j->st, files[i].name, start);
+        file_timing(&j->st, files[i].name, start, user_start);
     }
     return st;
 }
@@ -334,9 +352,10 @@ static collab_status write_exports(job *j, const export_plan *plan, int w, colla
         cli_path_in(path, sizeof path, j->aa->dir, export_files[i].name,
                     j->aa->compress ? ".gz" : "");
         double start = collab_clock_seconds();
+        double user_start = user_seconds();
         st = cli_export_file(j->in, j->an, j->have_map ? &j->map : NULL, path,
                              (int)export_files[i].format, err);
-        file_timing(&j->st, export_files[i].name, start);
+        file_timing(&j->st, export_files[i].name, start, user_start);
     }
     return st;
 }
@@ -372,11 +391,19 @@ static collab_status write_outputs(job *j, collab_error *err)
 {
     stages *s = &j->st;
     bool two_writers = j->an->metrics.threads != 1; /* --threads 1: one after the other */
+    s->one_writer = !two_writers;
     if (s->show && !s->verbose) {
         fprintf(stderr, "collab: reports, map, html report and exports (%s)...\n",
                 two_writers ? "two writers" : "one writer");
     }
     double start = collab_clock_seconds();
+    /* Every report and node export shows the credit facts, and every report ranks the nodes by
+     * --sort: both computed once here, before the writers start (they only read them). */
+    collab_status st = cli_analysis_share(j->an, j->in, j->aa->sort, err);
+    if (st != COLLAB_OK) {
+        return st;
+    }
+    double facts_seconds = collab_clock_seconds() - start;
     export_plan plan;
     plan_exports(j->aa, j->have_map, &plan);
     writer w;
@@ -388,7 +415,6 @@ static collab_status write_outputs(job *j, collab_error *err)
     if (!threaded) {
         second_writer(&w);
     }
-    collab_status st = COLLAB_OK;
     double t0 = collab_clock_seconds();
     if (j->have_map) {
         st = write_maps(j, err);
@@ -407,6 +433,7 @@ static collab_status write_outputs(job *j, collab_error *err)
     }
     if (s->verbose) {
         /* Stage times are each writer's own; they overlap, so the wall time is printed too. */
+        fprintf(stderr, "collab: %-28s %8.3f s\n", "facts and ranking (shared)", facts_seconds);
         fprintf(stderr, "collab: %-28s %8.3f s\n", "reports", w.reports_seconds);
         if (j->have_map) {
             fprintf(stderr, "collab: %-28s %8.3f s\n", "map png, svg, pdf", t1 - t0);

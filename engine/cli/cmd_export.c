@@ -178,6 +178,7 @@ static collab_status export_file(const cli_input *in, const cli_analysis *an, co
         .layout_name = mv.x != NULL ? layout_name : NULL,
         .community_method =
             an->have_partition ? collab_community_method_name(an->community.method) : NULL,
+        .facts = an->have_facts ? &an->facts : NULL,
     };
     if (fmt == COLLAB_EXPORT_CSV_NODES) {
         /* Two files, each written atomically. The edge table goes first: when it cannot be

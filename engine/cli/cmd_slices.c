@@ -120,8 +120,13 @@ static collab_status write_report(const slice_job *job, const collab_graph *g,
 {
     char path[4096];
     cli_path_in(path, sizeof path, job->sa->dir, job->sl->label, ".md");
-    collab_report_input ri = {&job->in->list, g,      &job->in->graph, &an->m,
-                              &an->metrics,   &an->p, &an->community};
+    collab_report_input ri = {.list = &job->in->list,
+                              .graph = g,
+                              .graph_opt = &job->in->graph,
+                              .metrics = &an->m,
+                              .metrics_opt = &an->metrics,
+                              .partition = &an->p,
+                              .community_opt = &an->community};
     collab_report_options ro;
     collab_report_options_init(&ro);
     ro.format = COLLAB_FORMAT_MD;

@@ -188,16 +188,18 @@ static collab_status export_context(collab_i_export *x, const collab_export_inpu
     c.directed = igraph_is_directed(&in->graph->graph);
     c.credits =
         in->graph->shape == COLLAB_SHAPE_CREDITS && in->list != NULL && in->graph->origin != NULL;
-    if (c.credits && node_values) {
-        collab_status st = collab_credit_facts_compute(&c.facts, in->graph, in->list, err);
+    if (c.credits && node_values && in->facts == NULL) {
+        collab_status st = collab_credit_facts_compute(&c.own_facts, in->graph, in->list, err);
         if (st != COLLAB_OK) {
             return st;
         }
     }
-    if (node_values) {
-        build_schema(&c, c.facts.any_role, c.facts.any_year);
-    }
     *x = c;
+    /* Set after the copy: own_facts lives in *x. */
+    x->facts = c.credits && in->facts != NULL ? in->facts : &x->own_facts;
+    if (node_values) {
+        build_schema(x, x->facts->any_role, x->facts->any_year);
+    }
     return COLLAB_OK;
 }
 
@@ -212,7 +214,7 @@ void collab_i_export_destroy(collab_i_export *x)
     if (x == NULL) {
         return;
     }
-    collab_credit_facts_destroy(&x->facts);
+    collab_credit_facts_destroy(&x->own_facts);
     memset(x, 0, sizeof *x);
 }
 
@@ -254,19 +256,19 @@ collab_i_value collab_i_export_value(collab_i_export *x, const collab_i_field *f
     case COLLAB_I_KIND:
         return text(kind_of(x, v));
     case COLLAB_I_CREDITS:
-        return integer(true, x->facts.n_credits[v]);
+        return integer(true, x->facts->n_credits[v]);
     case COLLAB_I_ROLES:
-        return text(x->facts.roles_pool + x->facts.roles_offset[v]);
+        return text(x->facts->roles_pool + x->facts->roles_offset[v]);
     case COLLAB_I_MAIN_ROLE:
-        return text(x->facts.main_role[v] == COLLAB_NO_ID
+        return text(x->facts->main_role[v] == COLLAB_NO_ID
                         ? NULL
-                        : collab_names_get(&in->list->roles, x->facts.main_role[v]));
+                        : collab_names_get(&in->list->roles, x->facts->main_role[v]));
     case COLLAB_I_YEAR_FIRST:
-        return integer(x->facts.year_first[v] != 0, x->facts.year_first[v]);
+        return integer(x->facts->year_first[v] != 0, x->facts->year_first[v]);
     case COLLAB_I_YEAR_LAST:
-        return integer(x->facts.year_last[v] != 0, x->facts.year_last[v]);
+        return integer(x->facts->year_last[v] != 0, x->facts->year_last[v]);
     case COLLAB_I_YEAR_MEAN:
-        return real(x->facts.year_mean[v]);
+        return real(x->facts->year_mean[v]);
     case COLLAB_I_METRIC:
         return real(in->metrics->values[f->metric][v]);
     case COLLAB_I_METRIC_SE:

@@ -72,15 +72,17 @@ typedef struct collab_i_export {
     bool credits;                  /* the graph was built from credits with their rows */
     collab_i_field fields[COLLAB_I_MAX_FIELDS]; /* node attributes, in output order */
     size_t n_fields;                            /* fields used */
-    collab_credit_facts facts;                  /* credits, roles and years per vertex */
-    char color_text[8];                         /* the last colour returned */
+    const collab_credit_facts *facts; /* credits, roles and years per vertex: in->facts when
+                                         given, else own_facts (zeroed unless credits) */
+    collab_credit_facts own_facts;    /* the facts computed for this export when not given */
+    char color_text[8];               /* the last colour returned */
 } collab_i_export;
 
 /* Builds the schema and the role and year values of `in` into `x` (uninitialised on entry,
  * initialised only on COLLAB_OK). Errors: COLLAB_E_USAGE without a graph, COLLAB_E_NOMEM. */
 collab_status collab_i_export_init(collab_i_export *x, const collab_export_input *in,
                                    collab_error *err);
-/* Frees `x`; safe on a zeroed context. */
+/* Frees `x` (and own_facts, never in->facts); safe on a zeroed context. */
 void collab_i_export_destroy(collab_i_export *x);
 
 /* The value of field `f` for vertex `v`. */

@@ -7,6 +7,7 @@
  * buffer, so memory stays O(1) per element however large the graph; those two writers do all
  * the JSON string escaping. */
 #include "collab/alloc.h"
+#include "collab/numtext.h"
 
 #include <jansson.h>
 #include <math.h>
@@ -77,8 +78,8 @@ static json_t *metadata_json(const collab_i_export *x)
 static void roles_json(collab_jsonline *j, const collab_i_export *x, size_t v)
 {
     collab_jsonline_begin_object(j);
-    for (size_t k = x->facts.first_role[v]; k < x->facts.first_role[v + 1]; k++) {
-        const collab_role_count *rc = &x->facts.role_counts[k];
+    for (size_t k = x->facts->first_role[v]; k < x->facts->first_role[v + 1]; k++) {
+        const collab_role_count *rc = &x->facts->role_counts[k];
         collab_jsonline_key(j, collab_names_get(&x->in->list->roles, rc->role));
         collab_jsonline_int(j, rc->count);
     }
@@ -129,22 +130,32 @@ static void node_json(collab_jsonline *j, collab_i_export *x, size_t v)
 static void links_json(collab_jsonline *j, collab_i_export *x, const char *indent,
                        const char *keys[3], size_t id_base)
 {
+    /* Written straight from the keys, as the jsonline writer would: {"source":0,"target":1,
+     * "weight":1.0}, without escaping the same three keys for every edge. */
     collab_i_textbuf *b = j->out;
+    char head[3][40];
+    size_t head_len[3];
+    for (int k = 0; k < 3; k++) {
+        int n = snprintf(head[k], sizeof head[k], "%s\"%s\":", k == 0 ? "{" : ",", keys[k]);
+        head_len[k] = n > 0 && (size_t)n < sizeof head[k] ? (size_t)n : 0;
+    }
+    size_t indent_len = strlen(indent);
     for (size_t e = 0; !b->failed && e < x->n_edges; e++) {
         size_t from, to;
         double weight;
         collab_i_export_edge(x, e, &from, &to, &weight);
-        collab_i_textbuf_puts(b, indent);
-        collab_jsonline_begin_object(j);
-        collab_jsonline_key(j, keys[0]);
-        collab_jsonline_int(j, (long long)(from + id_base));
-        collab_jsonline_key(j, keys[1]);
-        collab_jsonline_int(j, (long long)(to + id_base));
-        collab_jsonline_key(j, keys[2]);
-        collab_jsonline_real(j, weight);
-        collab_jsonline_end_object(j);
-        collab_jsonline_end(j);
-        collab_i_textbuf_puts(b, e + 1 == x->n_edges ? "\n" : ",\n");
+        collab_i_textbuf_add(b, indent, indent_len);
+        collab_i_textbuf_add(b, head[0], head_len[0]);
+        collab_i_textbuf_uint(b, from + id_base);
+        collab_i_textbuf_add(b, head[1], head_len[1]);
+        collab_i_textbuf_uint(b, to + id_base);
+        collab_i_textbuf_add(b, head[2], head_len[2]);
+        if (isfinite(weight)) {
+            collab_i_textbuf_real(b, weight);
+        } else {
+            collab_i_textbuf_add(b, "null", 4);
+        }
+        collab_i_textbuf_add(b, e + 1 == x->n_edges ? "}\n" : "},\n", e + 1 == x->n_edges ? 2 : 3);
     }
 }
 
@@ -194,46 +205,51 @@ static void html_text(collab_jsonline *j, const char *s, collab_i_textbuf *scrat
     collab_jsonline_string(j, html_escaped(s, scratch));
 }
 
-/* "person; 12 credits; 1997-2010; producer (8); mixer (4)" for the item's tooltip. */
-static bool description(collab_jsonline *j, collab_i_export *x, size_t v, collab_i_textbuf *scratch)
+/* "person; 12 credits; 1997-2010; producer (8); mixer (4)" for the item's tooltip, composed in
+ * `text` and escaped in `scratch` (both reused from item to item: nothing allocated per item). */
+static void description(collab_jsonline *j, collab_i_export *x, size_t v, collab_i_textbuf *text,
+                        collab_i_textbuf *scratch)
 {
-    char head[96];
-    int n = snprintf(head, sizeof head, "%s; %u credit%s",
-                     x->in->graph->is_project[v] ? "project" : "person", x->facts.n_credits[v],
-                     x->facts.n_credits[v] == 1 ? "" : "s");
-    if (x->facts.year_first[v] != 0 && n > 0 && (size_t)n < sizeof head) {
-        if (x->facts.year_last[v] != x->facts.year_first[v]) {
-            snprintf(head + n, sizeof head - (size_t)n, "; %d-%d", x->facts.year_first[v],
-                     x->facts.year_last[v]);
-        } else {
-            snprintf(head + n, sizeof head - (size_t)n, "; %d", x->facts.year_first[v]);
+    const collab_credit_facts *f = x->facts;
+    text->len = 0;
+    collab_i_textbuf_puts(text, x->in->graph->is_project[v] ? "project; " : "person; ");
+    collab_i_textbuf_uint(text, f->n_credits[v]);
+    collab_i_textbuf_puts(text, f->n_credits[v] == 1 ? " credit" : " credits");
+    if (f->year_first[v] != 0) {
+        collab_i_textbuf_add(text, "; ", 2);
+        collab_i_textbuf_int(text, f->year_first[v]);
+        if (f->year_last[v] != f->year_first[v]) {
+            collab_i_textbuf_putc(text, '-');
+            collab_i_textbuf_int(text, f->year_last[v]);
         }
     }
-    const char *roles =
-        x->facts.roles_pool != NULL ? x->facts.roles_pool + x->facts.roles_offset[v] : "";
-    size_t len = strlen(head) + strlen(roles) + 3;
-    char *text = collab_malloc(len);
-    if (text == NULL) {
-        return false;
+    const char *roles = f->roles_pool != NULL ? f->roles_pool + f->roles_offset[v] : "";
+    if (roles[0] != '\0') {
+        collab_i_textbuf_add(text, "; ", 2);
+        collab_i_textbuf_puts(text, roles);
     }
-    snprintf(text, len, "%s%s%s", head, roles[0] != '\0' ? "; " : "", roles);
-    html_text(j, text, scratch);
-    collab_free(text);
-    return true;
+    html_text(j, collab_i_textbuf_cstr(text), scratch);
 }
+
+/* Each metric's text, formatted for the weights and copied into the scores. */
+typedef struct vos_numbers {
+    char text[COLLAB_I_MAX_FIELDS][COLLAB_NUMTEXT_MAX]; /* per field: its value as a real */
+    size_t len[COLLAB_I_MAX_FIELDS];                    /* its length */
+} vos_numbers;
 
 /* Every metric as a weight (a size VOSviewer can scale items by; all are >= 0) or as a score
  * (a value it can colour them by): the metrics are both, the credit count a weight, the years
- * scores. */
-static void weights_or_scores(collab_jsonline *j, collab_i_export *x, size_t v, bool weights)
+ * scores. The weights come first and keep the metrics' texts in `numbers` for the scores. */
+static void weights_or_scores(collab_jsonline *j, collab_i_export *x, size_t v, bool weights,
+                              vos_numbers *numbers)
 {
     collab_jsonline_begin_object(j);
     for (size_t i = 0; i < x->n_fields; i++) {
         const collab_i_field *field = &x->fields[i];
         bool year = field->id == COLLAB_I_YEAR_FIRST || field->id == COLLAB_I_YEAR_LAST;
-        bool wanted =
-            field->id == COLLAB_I_METRIC ||
-            (weights ? field->id == COLLAB_I_CREDITS : year || field->id == COLLAB_I_YEAR_MEAN);
+        bool metric = field->id == COLLAB_I_METRIC;
+        bool wanted = metric || (weights ? field->id == COLLAB_I_CREDITS
+                                         : year || field->id == COLLAB_I_YEAR_MEAN);
         if (!wanted) {
             continue;
         }
@@ -244,6 +260,11 @@ static void weights_or_scores(collab_jsonline *j, collab_i_export *x, size_t v, 
         collab_jsonline_key(j, field->name);
         if (field->id == COLLAB_I_CREDITS || year) {
             collab_jsonline_int(j, value.i);
+        } else if (metric) {
+            if (weights) {
+                numbers->len[i] = collab_numtext_real(value.d, numbers->text[i]);
+            }
+            collab_jsonline_number(j, numbers->text[i], numbers->len[i]);
         } else {
             collab_jsonline_real(j, value.d);
         }
@@ -251,7 +272,8 @@ static void weights_or_scores(collab_jsonline *j, collab_i_export *x, size_t v, 
     collab_jsonline_end_object(j);
 }
 
-static bool item_json(collab_jsonline *j, collab_i_export *x, size_t v, collab_i_textbuf *scratch)
+static void item_json(collab_jsonline *j, collab_i_export *x, size_t v, collab_i_textbuf *text,
+                      collab_i_textbuf *scratch)
 {
     const collab_export_input *in = x->in;
     collab_jsonline_begin_object(j);
@@ -259,10 +281,9 @@ static bool item_json(collab_jsonline *j, collab_i_export *x, size_t v, collab_i
     collab_jsonline_int(j, (long long)v + 1);
     collab_jsonline_key(j, "label");
     html_text(j, collab_graph_name(in->graph, v), scratch);
-    bool ok = true;
     if (x->credits) {
         collab_jsonline_key(j, "description");
-        ok = description(j, x, v, scratch);
+        description(j, x, v, text, scratch);
     }
     if (in->x != NULL && in->y != NULL && isfinite(in->x[v]) && isfinite(in->y[v])) {
         /* VOSviewer's y axis points up, the page's down. */
@@ -275,12 +296,12 @@ static bool item_json(collab_jsonline *j, collab_i_export *x, size_t v, collab_i
         collab_jsonline_key(j, "cluster");
         collab_jsonline_int(j, (long long)in->partition->membership[v] + 1);
     }
+    vos_numbers numbers;
     collab_jsonline_key(j, "weights");
-    weights_or_scores(j, x, v, true);
+    weights_or_scores(j, x, v, true, &numbers);
     collab_jsonline_key(j, "scores");
-    weights_or_scores(j, x, v, false);
+    weights_or_scores(j, x, v, false, &numbers);
     collab_jsonline_end_object(j);
-    return ok;
 }
 
 /* Each community's label: its three members of highest strength (degree without strength),
@@ -356,15 +377,17 @@ static bool vos_clusters(collab_i_textbuf *b, const collab_i_export *x, collab_i
 
 collab_status collab_i_export_vosviewer(collab_i_textbuf *b, collab_i_export *x, collab_error *err)
 {
-    collab_i_textbuf scratch;
+    collab_i_textbuf scratch, text;
     collab_i_textbuf_init(&scratch, NULL);
+    collab_i_textbuf_init(&text, NULL);
     collab_jsonline j;
     collab_jsonline_init(&j, b);
     bool ok = true;
     collab_i_textbuf_puts(b, "{\n  \"network\": {\n    \"items\": [\n");
     for (size_t v = 0; ok && !b->failed && v < x->n_vertices; v++) {
         collab_i_textbuf_puts(b, "      ");
-        ok = item_json(&j, x, v, &scratch);
+        item_json(&j, x, v, &text, &scratch);
+        ok = !text.failed && !scratch.failed;
         collab_jsonline_end(&j);
         collab_i_textbuf_puts(b, v + 1 == x->n_vertices ? "\n" : ",\n");
     }
@@ -379,7 +402,8 @@ collab_status collab_i_export_vosviewer(collab_i_textbuf *b, collab_i_export *x,
     }
     collab_i_textbuf_puts(b, "\n  }\n}\n");
     /* the scratch's running out of memory is the export's */
-    if (!collab_i_textbuf_finish(&scratch)) {
+    bool kept = collab_i_textbuf_finish(&text);
+    if (!collab_i_textbuf_finish(&scratch) || !kept) {
         b->failed = true;
     }
     return ok ? COLLAB_OK : json_failed(err);

@@ -38,6 +38,9 @@ void collab_jsonline_int(collab_jsonline *j, long long x);
  * null. */
 void collab_jsonline_real(collab_jsonline *j, double x);
 void collab_jsonline_null(collab_jsonline *j);
+/* A number already written as text (`len` bytes of collab/numtext.h), for a value written more
+ * than once: formatting it again would cost more than the copy. */
+void collab_jsonline_number(collab_jsonline *j, const char *text, size_t len);
 
 /* Ends the value written so far (a line): the next one starts at depth 0 with no ','. Returns
  * false when it was nested too deep or `out` ran out of memory. */

@@ -13,17 +13,15 @@
 
 extern "C" size_t collab_numtext_uint(unsigned long long x, char *buf)
 {
-    // Two digits per division, from the end: ids and counts are most of what is written.
+    // Two digits per division, from the end of a scratch buffer, then one copy: ids and counts
+    // are most of what is written, and counting the digits first cost a division per digit.
     static const char pairs[] =
         "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
         "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
         "8081828384858687888990919293949596979899";
-    size_t n = 1;
-    for (unsigned long long t = x; t >= 10; t /= 10) {
-        n++;
-    }
-    buf[n] = '\0';
-    char *p = buf + n;
+    char digits[24];
+    char *end = digits + sizeof digits;
+    char *p = end;
     while (x >= 100) {
         unsigned d = static_cast<unsigned>(x % 100) * 2;
         x /= 100;
@@ -37,6 +35,9 @@ extern "C" size_t collab_numtext_uint(unsigned long long x, char *buf)
     } else {
         *--p = static_cast<char>('0' + x);
     }
+    size_t n = static_cast<size_t>(end - p);
+    std::memcpy(buf, p, n);
+    buf[n] = '\0';
     return n;
 }
 
@@ -68,60 +69,79 @@ size_t whole_number(double x, char *buf)
     return 0;
 }
 
-// printf's %g style on the scientific text "d.ddde-07" of to_chars: plain decimals when the
-// exponent is in [-4, 17) ("1.5e-07" stays, "2.5e+02" becomes "250"), the scientific text (whose
-// exponent has a sign and at least two digits) otherwise.
-size_t g_style(const char *sci, size_t n, char *buf)
+// The shortest round trip of a finite `x` that is not a whole number below 1e15, in printf's %g
+// style, from the scientific text "d.ddde-07" of to_chars: plain decimals when the exponent is in
+// [-4, 17) ("1.5e-07" stays, "2.5e+02" becomes "250"), the scientific text (whose exponent has a
+// sign and two or three digits) otherwise. With `real`, a mantissa without a decimal point gets
+// ".0" ("1.0e+21", "1e16" as "10000000000000000.0"). Copies the digits straight from the
+// scientific text, which ends in "e+DD" or "e+DDD" and has its point after the first digit.
+size_t shortest(double x, char *buf, bool real)
 {
-    char *out = buf;
+    char sci[COLLAB_NUMTEXT_MAX];
+    std::to_chars_result r = std::to_chars(sci, sci + sizeof sci, x, std::chars_format::scientific);
+    const char *end = r.ptr;
     const char *p = sci;
+    char *out = buf;
     if (*p == '-') {
         *out++ = *p++;
     }
-    const char *e =
-        static_cast<const char *>(std::memchr(p, 'e', n - static_cast<size_t>(p - sci)));
-    int exponent = 0;
-    for (const char *q = e + 2; q < sci + n; q++) {
-        exponent = exponent * 10 + (*q - '0');
+    const char *e = end[-4] == 'e' ? end - 4 : end - 5;
+    int exponent = (e[2] - '0') * 10 + (e[3] - '0');
+    if (e + 4 < end) {
+        exponent = exponent * 10 + (e[4] - '0');
     }
     if (e[1] == '-') {
         exponent = -exponent;
     }
+    size_t mantissa = static_cast<size_t>(e - p);  // "d" or "d.ddd"
+    size_t frac = mantissa > 1 ? mantissa - 2 : 0; // digits after the first, at p + 2
     if (exponent < -4 || exponent >= 17) {
-        size_t k = n - static_cast<size_t>(p - sci);
-        std::memcpy(out, p, k);
-        out[k] = '\0';
-        return static_cast<size_t>(out + k - buf);
-    }
-    char digits[24];
-    size_t n_digits = 0;
-    for (const char *q = p; q < e; q++) {
-        if (*q != '.') {
-            digits[n_digits++] = *q;
+        std::memcpy(out, p, mantissa);
+        out += mantissa;
+        if (real && mantissa == 1) {
+            *out++ = '.';
+            *out++ = '0';
         }
-    }
-    int point = exponent + 1; // digits before the decimal point
-    if (point <= 0) {
+        size_t k = static_cast<size_t>(end - e);
+        std::memcpy(out, e, k);
+        out += k;
+    } else if (exponent < 0) {
         *out++ = '0';
         *out++ = '.';
-        std::memset(out, '0', static_cast<size_t>(-point));
-        out += -point;
-        std::memcpy(out, digits, n_digits);
-        out += n_digits;
-    } else if (static_cast<size_t>(point) >= n_digits) {
-        std::memcpy(out, digits, n_digits);
-        out += n_digits;
-        std::memset(out, '0', static_cast<size_t>(point) - n_digits);
-        out += static_cast<size_t>(point) - n_digits;
+        std::memset(out, '0', static_cast<size_t>(-exponent - 1));
+        out += -exponent - 1;
+        *out++ = p[0];
+        std::memcpy(out, p + 2, frac);
+        out += frac;
+    } else if (static_cast<size_t>(exponent) >= frac) {
+        *out++ = p[0];
+        std::memcpy(out, p + 2, frac);
+        out += frac;
+        std::memset(out, '0', static_cast<size_t>(exponent) - frac);
+        out += static_cast<size_t>(exponent) - frac;
+        if (real) {
+            *out++ = '.';
+            *out++ = '0';
+        }
     } else {
-        std::memcpy(out, digits, static_cast<size_t>(point));
-        out += point;
+        size_t whole = static_cast<size_t>(exponent);
+        *out++ = p[0];
+        std::memcpy(out, p + 2, whole);
+        out += whole;
         *out++ = '.';
-        std::memcpy(out, digits + point, n_digits - static_cast<size_t>(point));
-        out += n_digits - static_cast<size_t>(point);
+        std::memcpy(out, p + 2 + whole, frac - whole);
+        out += frac - whole;
     }
     *out = '\0';
     return static_cast<size_t>(out - buf);
+}
+
+// printf's texts for NaN (without its sign) and the infinities.
+size_t not_finite(double x, char *buf)
+{
+    const char *text = std::isnan(x) ? "nan" : x < 0 ? "-inf" : "inf";
+    std::strcpy(buf, text);
+    return std::strlen(text);
 }
 
 } // namespace
@@ -132,15 +152,7 @@ extern "C" size_t collab_numtext_double(double x, char *buf)
     if (whole > 0) {
         return whole;
     }
-    if (!std::isfinite(x)) {
-        // printf's texts, without the sign of a NaN
-        const char *text = std::isnan(x) ? "nan" : x < 0 ? "-inf" : "inf";
-        std::strcpy(buf, text);
-        return std::strlen(text);
-    }
-    char sci[COLLAB_NUMTEXT_MAX];
-    std::to_chars_result r = std::to_chars(sci, sci + sizeof sci, x, std::chars_format::scientific);
-    return g_style(sci, static_cast<size_t>(r.ptr - sci), buf);
+    return std::isfinite(x) ? shortest(x, buf, false) : not_finite(x, buf);
 }
 
 extern "C" size_t collab_numtext_real(double x, char *buf)
@@ -150,20 +162,7 @@ extern "C" size_t collab_numtext_real(double x, char *buf)
         std::memcpy(buf + n, ".0", 3);
         return n + 2;
     }
-    n = collab_numtext_double(x, buf);
-    if (std::memchr(buf, '.', n) != nullptr || std::memchr(buf, 'n', n) != nullptr) {
-        return n; // has a point already, or is nan/inf
-    }
-    char *e = static_cast<char *>(std::memchr(buf, 'e', n));
-    if (e == nullptr) {
-        std::memcpy(buf + n, ".0", 3);
-        return n + 2;
-    }
-    // "1e+21" -> "1.0e+21"
-    std::memmove(e + 2, e, std::strlen(e) + 1);
-    e[0] = '.';
-    e[1] = '0';
-    return n + 2;
+    return std::isfinite(x) ? shortest(x, buf, true) : not_finite(x, buf);
 }
 
 extern "C" void collab_numtext_put_uint(FILE *f, unsigned long long x)

@@ -74,6 +74,15 @@ void collab_report_rank(const collab_metrics *m, collab_metric metric, uint32_t 
     collab_free(keys);
 }
 
+void collab_i_report_rank(const collab_report_input *in, collab_metric metric, uint32_t *order)
+{
+    if (in->rank_order != NULL && in->rank_metric == metric) {
+        memcpy(order, in->rank_order, in->metrics->n * sizeof *order);
+    } else {
+        collab_report_rank(in->metrics, metric, order);
+    }
+}
+
 bool collab_i_metric_shown(const collab_report_options *opt, const collab_metrics *m, int metric)
 {
     return m->values[metric] != NULL && (opt->columns == 0 || (opt->columns & (1u << metric)));
@@ -518,9 +527,25 @@ static void json_credit_facts(collab_jsonline *j, const collab_report_input *in,
     }
 }
 
+/* The keys of the metrics' intervals, "betweenness_low" and "betweenness_high", made once per
+ * report rather than per node. */
+typedef struct interval_keys {
+    char low[COLLAB_METRIC_COUNT][64];
+    char high[COLLAB_METRIC_COUNT][64];
+} interval_keys;
+
+static void make_interval_keys(interval_keys *keys)
+{
+    for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
+        snprintf(keys->low[k], sizeof keys->low[k], "%s_low", collab_metric_name((collab_metric)k));
+        snprintf(keys->high[k], sizeof keys->high[k], "%s_high",
+                 collab_metric_name((collab_metric)k));
+    }
+}
+
 static void json_node(collab_jsonline *j, const collab_report_input *in,
                       const collab_report_options *opt, const collab_credit_facts *facts,
-                      size_t rank, uint32_t v)
+                      const interval_keys *keys, size_t rank, uint32_t v)
 {
     const collab_metrics *m = in->metrics;
     collab_jsonline_begin_object(j);
@@ -536,12 +561,9 @@ static void json_node(collab_jsonline *j, const collab_report_input *in,
     }
     for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
         if (collab_i_metric_bounded(opt, m, k)) {
-            char key[64];
-            snprintf(key, sizeof key, "%s_low", collab_metric_name((collab_metric)k));
-            collab_jsonline_key(j, key);
+            collab_jsonline_key(j, keys->low[k]);
             collab_jsonline_real(j, m->low[k][v]);
-            snprintf(key, sizeof key, "%s_high", collab_metric_name((collab_metric)k));
-            collab_jsonline_key(j, key);
+            collab_jsonline_key(j, keys->high[k]);
             collab_jsonline_real(j, m->high[k][v]);
         }
     }
@@ -605,9 +627,11 @@ static collab_status write_json(FILE *f, const collab_report_input *in,
     size_t rows = rows_to_show(opt, in->metrics->n);
     collab_jsonline j;
     collab_jsonline_init(&j, &b);
+    interval_keys keys;
+    make_interval_keys(&keys);
     for (size_t r = 0; ok && r < rows; r++) {
         collab_i_textbuf_puts(&b, r == 0 ? "\n    " : ",\n    ");
-        json_node(&j, in, opt, facts, r + 1, order[r]);
+        json_node(&j, in, opt, facts, &keys, r + 1, order[r]);
         ok = collab_jsonline_end(&j);
     }
     collab_i_textbuf_puts(&b, rows > 0 ? "\n  ],\n" : "],\n");
@@ -632,14 +656,17 @@ collab_status collab_report_write(FILE *f, const collab_report_input *in,
     if (order == NULL) {
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory ranking nodes");
     }
-    collab_report_rank(in->metrics, opt->sort, order);
+    collab_i_report_rank(in, opt->sort, order);
     collab_status st = COLLAB_OK;
     /* The role mix, credits and years of each node, for credits. */
-    collab_credit_facts facts_store;
+    collab_credit_facts facts_store = {0};
     const collab_credit_facts *facts = NULL;
     if (in->graph->shape == COLLAB_SHAPE_CREDITS && in->graph->origin != NULL) {
-        st = collab_credit_facts_compute(&facts_store, in->graph, in->list, err);
-        facts = st == COLLAB_OK ? &facts_store : NULL;
+        facts = in->facts;
+        if (facts == NULL) {
+            st = collab_credit_facts_compute(&facts_store, in->graph, in->list, err);
+            facts = st == COLLAB_OK ? &facts_store : NULL;
+        }
     }
     switch (st == COLLAB_OK ? opt->format : COLLAB_FORMAT_HTML) {
     case COLLAB_FORMAT_TABLE:
@@ -657,9 +684,7 @@ collab_status collab_report_write(FILE *f, const collab_report_input *in,
     case COLLAB_FORMAT_HTML:
         break;
     }
-    if (facts != NULL) {
-        collab_credit_facts_destroy(&facts_store);
-    }
+    collab_credit_facts_destroy(&facts_store); /* zeroed when in->facts was used */
     collab_free(order);
     return st; /* write errors are caught, with the file's name, when the output is committed */
 }

@@ -109,7 +109,7 @@ collab_status collab_i_community_summaries(const collab_report_input *in, collab
         }
     }
     if (st == COLLAB_OK) {
-        collab_report_rank(in->metrics, rank_by, order);
+        collab_i_report_rank(in, rank_by, order);
         for (size_t r = 0; r < p->n; r++) {
             collab_i_community_summary *cs = &s[p->membership[order[r]]];
             if (cs->n_top < n_top) {

@@ -9,8 +9,8 @@
  * escaping could not run code. The ranking and community summaries come from the same internals
  * as the other formats, so the page and `collab report --format md` agree. */
 #include "collab/alloc.h"
-#include "collab/credits.h"
 #include "collab/checksum.h"
+#include "collab/credits.h"
 #include "collab/plots.h"
 #include "collab/report.h"
 #include "collab/text.h"
@@ -283,7 +283,8 @@ static void ranking_head(FILE *f, const collab_report_input *in, const collab_re
         if (collab_i_metric_shown(opt, m, k)) {
             const char *sorted =
                 (collab_metric)k == opt->sort ? (higher ? "descending" : "ascending") : NULL;
-            sortable_heading(f, collab_metric_name((collab_metric)k), collab_metric_info_of((collab_metric)k)->definition, true,
+            sortable_heading(f, collab_metric_name((collab_metric)k),
+                             collab_metric_info_of((collab_metric)k)->definition, true,
                              collab_metric_higher_is_more((collab_metric)k) ? NULL : "ascending",
                              sorted);
         }
@@ -689,7 +690,7 @@ collab_status collab_report_write_html(FILE *f, const collab_report_input *in,
         collab_free(script);
         return st;
     }
-    collab_report_rank(in->metrics, opt->sort, order);
+    collab_i_report_rank(in, opt->sort, order);
     /* The table always shows the column it is ranked by, whatever --metrics chose. */
     collab_report_options table = *opt;
     if (table.columns != 0) {
@@ -698,23 +699,24 @@ collab_status collab_report_write_html(FILE *f, const collab_report_input *in,
     write_head(f, in, x, hash, interactive);
     write_header(f, in, x);
     /* The role mix of each node, for credits. */
-    collab_credit_facts facts;
-    bool have_facts = false;
+    collab_credit_facts facts_store = {0};
+    const collab_credit_facts *facts = NULL;
     if (in->graph->shape == COLLAB_SHAPE_CREDITS && in->graph->origin != NULL) {
-        st = collab_credit_facts_compute(&facts, in->graph, in->list, err);
-        have_facts = st == COLLAB_OK;
+        facts = in->facts;
+        if (facts == NULL) {
+            st = collab_credit_facts_compute(&facts_store, in->graph, in->list, err);
+            facts = st == COLLAB_OK ? &facts_store : NULL;
+        }
     }
     if (st == COLLAB_OK) {
-        st = write_map(f, in, x, have_facts ? &facts : NULL, err);
+        st = write_map(f, in, x, facts, err);
     }
     if (st == COLLAB_OK) {
         write_stats(f, in);
-        write_ranking(f, in, &table, order, x, have_facts ? &facts : NULL);
+        write_ranking(f, in, &table, order, x, facts);
         st = write_communities(f, in, opt, x, err);
     }
-    if (have_facts) {
-        collab_credit_facts_destroy(&facts);
-    }
+    collab_credit_facts_destroy(&facts_store); /* zeroed when in->facts was used */
     if (st == COLLAB_OK) {
         st = write_plots(f, in, opt, order, err);
     }

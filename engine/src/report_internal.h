@@ -29,6 +29,10 @@ bool collab_i_metric_bounded(const collab_report_options *opt, const collab_metr
  * coreness, 6 significant digits for strength, 2 decimals for betweenness >= 1, else 4; "NaN". */
 void collab_i_format_metric(char *buf, size_t size, int metric, double x);
 
+/* Writes the vertices ranked by `metric` into `order` (n entries): a copy of in->rank_order when
+ * it ranks by that metric, else collab_report_rank. */
+void collab_i_report_rank(const collab_report_input *in, collab_metric metric, uint32_t *order);
+
 /* The HTML report's inline stylesheet and script (report_html_assets.c). The script reads the
  * table from the DOM and holds no data, so its SHA-256 (in the page's Content-Security-Policy)
  * is the same for every page. */

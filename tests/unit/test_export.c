@@ -450,7 +450,9 @@ static void test_allocation_failure(void **state)
         }
         assert_true(done);
         if (fmt == COLLAB_EXPORT_CSV_EDGES) {
-            assert_int_equal(n, 2); /* no credit values: its text buffer is its one allocation */
+            /* no credit values: its text buffer, the names' slots and the field they are
+             * escaped in */
+            assert_int_equal(n, 4);
         } else {
             assert_true(n > 5); /* the credit values alone allocate more than that */
         }
@@ -459,13 +461,111 @@ static void test_allocation_failure(void **state)
     collab_edgelist_destroy(&list);
 }
 
+/* The edge table names both ends of each edge, escaped as CSV fields (quotes doubled, commas
+ * quoted, a formula's first character behind an apostrophe) exactly as the node table does;
+ * a field of 31 bytes (the most a name's slot holds) and a longer one. */
+static void test_edge_table_names(void **state)
+{
+    (void)state;
+    collab_graph g = {0};
+    collab_edgelist list = {0};
+    build_text(&g, &list,
+               "source,target\n\"a,b\",\"q\"\"x\"\n=f,plain\nplain,\"a,b\"\n"
+               "\"a name, with a comma, longer than a slot\",\"abcdefghijklmnopqrstuvwxyz01234\"\n",
+               COLLAB_VIEW_DEFAULT, COLLAB_WEIGHT_COUNT);
+    collab_export_input in = {.graph = &g, .list = &list};
+    char *text = export_text(&in, COLLAB_EXPORT_CSV_EDGES);
+    assert_string_equal(text, "source_id,target_id,source,target,weight\n"
+                              "0,1,\"a,b\",\"q\"\"x\",1\n"
+                              "2,3,\"'=f\",plain,1\n"
+                              "0,3,\"a,b\",plain,1\n"
+                              "4,5,\"a name, with a comma, longer than a slot\","
+                              "abcdefghijklmnopqrstuvwxyz01234,1\n");
+    free(text);
+    collab_graph_destroy(&g);
+    collab_edgelist_destroy(&list);
+}
+
+/* The allocations an export makes, plus one: fails the n-th for n = 0, 1, ... until it succeeds,
+ * each failure COLLAB_E_NOMEM. */
+static long allocations(const collab_export_input *in, collab_export_format fmt)
+{
+    for (long n = 0; n < 1000; n++) {
+        memout m;
+        memout_open(&m);
+        collab_error err = {0};
+        collab_alloc_fail_after(n);
+        collab_status st = collab_export_write(m.f, in, fmt, &err);
+        collab_alloc_fail_after(-1);
+        memout_close(&m);
+        free(m.text);
+        if (st == COLLAB_OK) {
+            return n + 1;
+        }
+        assert_int_equal(st, COLLAB_E_NOMEM);
+    }
+    fail();
+    return -1;
+}
+
+/* Credit facts computed once by the caller (in->facts) give every format the same bytes as the
+ * facts each writer computes for itself; the writer then uses the given facts (a changed credit
+ * count shows) and computes none: its text buffer is its one allocation (the edge table's also
+ * its escaped names, VOSviewer's its clusters). */
+static void test_shared_facts(void **state)
+{
+    (void)state;
+    for (int view = 0; view < 2; view++) {
+        collab_graph g = {0};
+        collab_edgelist list = {0};
+        build_text(&g, &list, credits, view ? COLLAB_VIEW_BIPARTITE : COLLAB_VIEW_DEFAULT,
+                   COLLAB_WEIGHT_COUNT);
+        collab_credit_facts facts;
+        collab_error err = {0};
+        assert_int_equal(collab_credit_facts_compute(&facts, &g, &list, &err), COLLAB_OK);
+        collab_export_input own = {.graph = &g, .list = &list};
+        collab_export_input shared = own;
+        shared.facts = &facts;
+        for (int fmt = COLLAB_EXPORT_GRAPHML; fmt <= COLLAB_EXPORT_CSV_EDGES; fmt++) {
+            char *a = export_text(&own, (collab_export_format)fmt);
+            char *b = export_text(&shared, (collab_export_format)fmt);
+            assert_string_equal(a, b);
+            free(a);
+            free(b);
+            long with_own = allocations(&own, (collab_export_format)fmt);
+            long with_shared = allocations(&shared, (collab_export_format)fmt);
+            if (fmt == COLLAB_EXPORT_VOSVIEWER) {
+                /* its clusters and metadata allocate besides */
+                assert_true(with_shared < with_own);
+            } else if (fmt == COLLAB_EXPORT_CSV_EDGES) {
+                assert_int_equal(with_shared, 4); /* and the names' slots and scratch */
+            } else {
+                assert_int_equal(with_shared, 2);
+            }
+        }
+        /* the given facts are the ones written: B's 4 credits made 7 */
+        uint32_t b = collab_names_find(&g.names, "B", 1);
+        assert_int_equal(facts.n_credits[b], 4);
+        facts.n_credits[b] = 7;
+        char *text = export_text(&shared, COLLAB_EXPORT_CSV_NODES);
+        char row[64];
+        snprintf(row, sizeof row, "\n%u,B,person,7,", b);
+        assert_non_null(strstr(text, row));
+        free(text);
+        collab_credit_facts_destroy(&facts);
+        collab_graph_destroy(&g);
+        collab_edgelist_destroy(&list);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_format_from_path),   cmocka_unit_test(test_edges_path),
         cmocka_unit_test(test_credit_values),      cmocka_unit_test(test_formats),
         cmocka_unit_test(test_nan_is_absent),      cmocka_unit_test(test_errors),
-        cmocka_unit_test(test_allocation_failure),
+        cmocka_unit_test(test_allocation_failure), cmocka_unit_test(test_shared_facts),
+        cmocka_unit_test(test_edge_table_names),
     };
     return cmocka_run_group_tests(tests, setup_engine, NULL);
 }

@@ -366,7 +366,8 @@ static void page_setup(page_fixture *f, const char *csv)
     collab_error err = {0};
     assert_int_equal(collab_metrics_compute(&f->m, &f->g, &f->mo, &err), COLLAB_OK);
     assert_int_equal(collab_community_detect(&f->p, &f->g, &f->co, &err), COLLAB_OK);
-    f->in = (collab_report_input){&f->list, &f->g, &f->go, &f->m, &f->mo, &f->p, &f->co};
+    f->in = (collab_report_input){&f->list, &f->g,  &f->go, &f->m, &f->mo,
+                                  &f->p,    &f->co, NULL,   NULL,  COLLAB_METRIC_DEGREE};
 }
 
 static void page_teardown(page_fixture *f)
@@ -485,6 +486,104 @@ static void test_other_writers_refuse_html(void **state)
     page_teardown(&f);
 }
 
+/* The report in every format and the page: the same bytes from credit facts computed once by
+ * the caller (in->facts) as from the facts each writer computes itself, and the given ones are
+ * used (a changed role text shows). */
+static void test_shared_facts(void **state)
+{
+    (void)state;
+    page_fixture f;
+    page_setup(&f, hostile_csv);
+    collab_credit_facts facts;
+    collab_error err = {0};
+    assert_int_equal(collab_credit_facts_compute(&facts, &f.g, &f.list, &err), COLLAB_OK);
+    collab_report_options ro;
+    collab_report_options_init(&ro);
+    uint32_t order[8], reversed[8];
+    assert_true(f.m.n <= 8);
+    collab_report_rank(&f.m, ro.sort, order);
+    for (size_t i = 0; i < f.m.n; i++) {
+        reversed[i] = order[f.m.n - 1 - i];
+    }
+    collab_report_input own = f.in;
+    collab_report_input shared = f.in;
+    shared.facts = &facts;
+    shared.rank_order = order;
+    shared.rank_metric = ro.sort;
+    static const collab_report_format formats[] = {COLLAB_FORMAT_TABLE, COLLAB_FORMAT_CSV,
+                                                   COLLAB_FORMAT_JSON, COLLAB_FORMAT_MD};
+    for (size_t i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+        ro.format = formats[i];
+        char *text[2];
+        for (int k = 0; k < 2; k++) {
+            memout m;
+            mem_open(&m);
+            assert_int_equal(collab_report_write(m.f, k ? &shared : &own, &ro, &err), COLLAB_OK);
+            text[k] = mem_close(&m);
+        }
+        assert_string_equal(text[0], text[1]);
+        free(text[0]);
+        free(text[1]);
+    }
+    /* the communities' most central members too */
+    char *communities[2];
+    for (int k = 0; k < 2; k++) {
+        memout m;
+        mem_open(&m);
+        assert_int_equal(collab_report_write_communities(m.f, k ? &shared : &own, &ro, &err),
+                         COLLAB_OK);
+        communities[k] = mem_close(&m);
+    }
+    assert_string_equal(communities[0], communities[1]);
+    free(communities[0]);
+    free(communities[1]);
+    collab_html_extras x = {0};
+    x.date = "2000-01-01 00:00:00 UTC";
+    char *a = page(&f, &x);
+    f.in.facts = &facts;
+    f.in.rank_order = order;
+    f.in.rank_metric = ro.sort;
+    char *b = page(&f, &x);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+    /* a ranking by another metric is not used; one by the report's metric is */
+    ro.format = COLLAB_FORMAT_CSV;
+    char *ranked[3];
+    for (int k = 0; k < 3; k++) {
+        collab_report_input in = own;
+        in.rank_order = reversed;
+        in.rank_metric = k == 1 ? COLLAB_METRIC_PAGERANK : ro.sort;
+        memout m;
+        mem_open(&m);
+        assert_int_equal(collab_report_write(m.f, k == 0 ? &own : &in, &ro, &err), COLLAB_OK);
+        ranked[k] = mem_close(&m);
+    }
+    assert_string_equal(ranked[0], ranked[1]);
+    char first[64];
+    snprintf(first, sizeof first, "\n1,%s,", collab_graph_name(&f.g, reversed[0]));
+    assert_non_null(strstr(ranked[2], first));
+    assert_string_not_equal(ranked[0], ranked[2]);
+    for (int k = 0; k < 3; k++) {
+        free(ranked[k]);
+    }
+    /* Ann's role text, "mixer (1)", read from the given facts */
+    uint32_t ann = collab_names_find(&f.g.names, "Ann", 3);
+    char *role = facts.roles_pool + facts.roles_offset[ann];
+    assert_string_equal(role, "mixer (1)");
+    role[0] = 'M';
+    ro.format = COLLAB_FORMAT_CSV;
+    memout m;
+    mem_open(&m);
+    assert_int_equal(collab_report_write(m.f, &shared, &ro, &err), COLLAB_OK);
+    char *csv = mem_close(&m);
+    assert_non_null(strstr(csv, ",Mixer (1),"));
+    assert_null(strstr(csv, ",mixer (1),"));
+    free(csv);
+    collab_credit_facts_destroy(&facts);
+    page_teardown(&f);
+}
+
 static void test_page_out_of_memory(void **state)
 {
     (void)state;
@@ -525,6 +624,7 @@ int main(void)
         cmocka_unit_test(test_page_map_and_determinism),
         cmocka_unit_test(test_other_writers_refuse_html),
         cmocka_unit_test(test_page_out_of_memory),
+        cmocka_unit_test(test_shared_facts),
     };
     return cmocka_run_group_tests(tests, setup_engine, NULL);
 }

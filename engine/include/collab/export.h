@@ -21,6 +21,7 @@
 #define COLLAB_EXPORT_H
 
 #include "collab/community.h"
+#include "collab/credits.h"
 #include "collab/error.h"
 #include "collab/graph.h"
 #include "collab/load.h"
@@ -58,6 +59,10 @@ typedef struct collab_export_input {
     const char *community_method;      /* community method, recorded likewise; NULL = none */
     const collab_graph_options *graph_opt; /* how the graph was built: projects left out of the
                                           people projection are recorded; NULL = none */
+    const collab_credit_facts *facts;      /* for credits: the facts of `graph` from `list`
+                                              (collab_credit_facts_compute), when the caller
+                                              computed them once for several writers; NULL = the
+                                              writer computes them itself */
 } collab_export_input;
 
 /* The format named by `path`'s extension, case-insensitively: .graphml, .gexf, .gml, .json
@@ -84,7 +89,8 @@ bool collab_export_edges_path(const char *nodes_path, char *out, size_t size);
 /* Writes `in` to `f` in `fmt`. Write errors are left in the stream's error flag for whoever
  * closes it (collab_output_commit names the file). Errors: COLLAB_E_USAGE for a missing graph or
  * an unknown format, COLLAB_E_NOMEM; nothing is printed.
- * Time complexity: O(V + E + rows log rows) (the role mix sorts the credit rows). */
+ * Time complexity: O(V + E + rows log rows) (the role mix sorts the credit rows; O(V + E) with
+ * in->facts given). */
 collab_status collab_export_write(FILE *f, const collab_export_input *in, collab_export_format fmt,
                                   collab_error *err);
 

@@ -5,6 +5,7 @@
 #define COLLAB_REPORT_H
 
 #include "collab/community.h"
+#include "collab/credits.h"
 #include "collab/error.h"
 #include "collab/graph.h"
 #include "collab/load.h"
@@ -32,6 +33,13 @@ typedef struct collab_report_input {
     const collab_metrics_options *metrics_opt; /* how they were computed */
     const collab_partition *partition;    /* its communities */
     const collab_community_options *community_opt; /* how they were found */
+    /* For credits: the facts of `graph` from `list` (collab_credit_facts_compute), when the
+     * caller computed them once for several reports; NULL = each report computes its own. */
+    const collab_credit_facts *facts;
+    /* The n vertices ranked by `rank_metric` (collab_report_rank), when the caller ranked them
+     * once for several reports; NULL, or a report ranked by another metric, ranks them itself. */
+    const uint32_t *rank_order;
+    collab_metric rank_metric; /* the metric of rank_order */
 } collab_report_input;
 
 typedef struct collab_report_options {
