@@ -161,8 +161,10 @@ collab_status collab_i_scene_titles(collab_scene *s, const collab_scene_input *i
         y += s->subtitle.box.h;
         if (s->has_subtitle2) {
             collab_i_text_move(&s->subtitle2, m, y);
-            y += s->subtitle2.box.h;
         }
+        /* room for a second line either way: maps of one network whose subtitles differ (the
+         * colouring, an estimate's note) then keep one plot box, so their nodes pair up */
+        y += s->subtitle.box.h;
     }
     if (y > m) {
         *band = y - m + 8 * fs;
