@@ -309,7 +309,8 @@ static collab_status fa2_part(collab_i_layout_parts *lp, size_t p, const collab_
     }
     if (o->initial_x == NULL) {
         /* A stream per part: splitmix64 decorrelates neighbouring seeds. */
-        return collab_i_fa2_multilevel(&g, fp, o->seed + p, o->iterations, x, y, err);
+        return collab_i_fa2_best_of(&g, fp, o->seed + p, o->iterations, COLLAB_I_LAYOUT_TRIALS, x,
+                                    y, err);
     }
     collab_i_fa2_rescale(&g, fp, x, y);
     return collab_i_fa2_run(&g, fp, polish_iterations(&g, o->iterations), x, y, NULL, err);

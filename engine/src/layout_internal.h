@@ -89,15 +89,15 @@ typedef struct collab_i_fa2_graph {
 } collab_i_fa2_graph;
 
 typedef struct collab_i_fa2_params {
-    double scaling;          /* k_r, > 0 */
-    double gravity;          /* >= 0 */
-    bool linlog;             /* log(1 + d) attraction */
-    bool strong_gravity;     /* gravity proportional to the distance */
-    bool dissuade_hubs;      /* attraction divided by the node's mass */
-    double theta;            /* Barnes-Hut criterion, 1.2 as in Gephi */
-    double jitter_tolerance; /* 1 as in Gephi */
-    const double *size;      /* anti-collision radii in layout units, or NULL */
-    bool parallel;           /* may use a second thread (same result either way) */
+    double scaling;               /* k_r, > 0 */
+    double gravity;               /* >= 0 */
+    bool linlog;                  /* log(1 + d) attraction */
+    bool strong_gravity;          /* gravity proportional to the distance */
+    bool dissuade_hubs;           /* attraction divided by the node's mass */
+    double theta;                 /* Barnes-Hut criterion, 1.2 as in Gephi */
+    double jitter_tolerance;      /* 1 as in Gephi */
+    const double *size;           /* anti-collision radii in layout units, or NULL */
+    bool parallel;                /* may use a second thread (same result either way) */
     struct collab_i_meter *meter; /* counts the iterations' work for progress, or NULL */
 } collab_i_fa2_params;
 
@@ -107,11 +107,11 @@ typedef struct collab_i_fa2_params {
 typedef struct collab_i_meter {
     collab_progress_fn fn;
     void *data;
-    double total;       /* estimated work */
-    double done;        /* work done */
-    int reported;       /* last whole percent reported */
-    double started;     /* collab_clock_seconds() at the start, for the time left */
-    char message[64];   /* what is being laid out */
+    double total;     /* estimated work */
+    double done;      /* work done */
+    int reported;     /* last whole percent reported */
+    double started;   /* collab_clock_seconds() at the start, for the time left */
+    char message[64]; /* what is being laid out */
 } collab_i_meter;
 
 /* Adds `work` done and reports when a new whole percent is reached. NULL-safe. */
@@ -151,6 +151,25 @@ void collab_i_fa2_rescale(const collab_i_fa2_graph *g, const collab_i_fa2_params
 collab_status collab_i_fa2_multilevel(const collab_i_fa2_graph *g, const collab_i_fa2_params *p,
                                       uint64_t seed, size_t iterations, double *x, double *y,
                                       collab_error *err);
+
+/* ---- several seeds for small parts (layout_trials.c) ---- */
+
+/* Parts up to this many vertices are laid out COLLAB_I_LAYOUT_TRIALS times (an n x n table of hop
+ * distances scores each: 1 MiB at this size). */
+#define COLLAB_I_LAYOUT_TRIALS_MAX_NODES 500
+#define COLLAB_I_LAYOUT_TRIALS           8
+
+/* Scale-normalised stress of the positions x, y (n each) against `hops` (n x n hop distances,
+ * UINT32_MAX = unreachable, such pairs skipped): 0 when page distances are proportional to hops,
+ * 1 when no pair is measurable. */
+double collab_i_layout_stress(const uint32_t *hops, size_t n, const double *x, const double *y);
+
+/* collab_i_fa2_multilevel from `trials` seeds (seed, seed + 2^32, ...), keeping the positions of
+ * lowest stress; a part of fewer than 4 or more than COLLAB_I_LAYOUT_TRIALS_MAX_NODES vertices
+ * (or trials < 2) is laid out once, from `seed`. Deterministic. */
+collab_status collab_i_fa2_best_of(const collab_i_fa2_graph *g, const collab_i_fa2_params *p,
+                                   uint64_t seed, size_t iterations, size_t trials, double *x,
+                                   double *y, collab_error *err);
 
 /* ---- parts and packing (layout_pack.c) ---- */
 

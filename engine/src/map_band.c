@@ -17,6 +17,9 @@
 #define BAND_MAX_SHARE 0.40
 /* Space between the main part and the band, as a share of the plot's height. */
 #define BAND_GAP 0.03
+/* A band of at most this many nodes is brought to the main part's edge length (checked disc
+ * against disc, quadratic in the band's size). */
+#define BAND_SHRINK_MAX_NODES 200
 
 typedef struct band_component {
     size_t size;     /* vertices */
@@ -24,6 +27,12 @@ typedef struct band_component {
     uint32_t first;  /* smallest vertex id */
     uint32_t id;     /* igraph component number */
 } band_component;
+
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
 
 /* Larger first, then stronger, then by smallest vertex. */
 static int by_rank(const void *a, const void *b)
@@ -208,6 +217,71 @@ static collab_status lay_out_part(const collab_graph *g, const collab_edgelist *
     return COLLAB_OK;
 }
 
+/* Median length of the edges of g with both ends in `part` (1 = in it), or 0 when none. */
+static double median_edge(const collab_graph *g, const uint8_t *part, const double *x,
+                          const double *y, double *scratch)
+{
+    size_t k = 0;
+    for (igraph_integer_t e = 0; e < igraph_ecount(&g->graph); e++) {
+        igraph_integer_t a = IGRAPH_FROM(&g->graph, e), b = IGRAPH_TO(&g->graph, e);
+        if (a != b && part[a] && part[b]) {
+            scratch[k++] = hypot(x[a] - x[b], y[a] - y[b]);
+        }
+    }
+    if (k == 0) {
+        return 0;
+    }
+    qsort(scratch, k, sizeof *scratch, by_value);
+    return scratch[k / 2];
+}
+
+/* The layout fills the band's box whatever it holds, so a few pairs would be drawn with edges
+ * many times longer than the main part's: a small band is shrunk about its top centre to the
+ * main part's median edge length, as far as its discs stay apart. */
+static collab_status shrink_band(const collab_i_map_band *b, const collab_graph *g,
+                                 const double *radius, double aspect, double top, double *x,
+                                 double *y, collab_error *err)
+{
+    size_t n = collab_graph_vertex_count(g);
+    if (b->n_band < 2 || b->n_band > BAND_SHRINK_MAX_NODES || radius == NULL) {
+        return COLLAB_OK;
+    }
+    uint8_t *in_main = collab_calloc_array(2 * n + 1, sizeof *in_main);
+    double *scratch = collab_alloc_array(igraph_ecount(&g->graph) + 1, sizeof *scratch);
+    if (in_main == NULL || scratch == NULL) {
+        collab_free(in_main);
+        collab_free(scratch);
+        return collab_error_nomem(err, "packing the small components");
+    }
+    uint8_t *in_band = in_main + n;
+    for (size_t i = 0; i < b->n_main; i++) {
+        in_main[b->main[i]] = 1;
+    }
+    for (size_t i = 0; i < b->n_band; i++) {
+        in_band[b->band[i]] = 1;
+    }
+    double want = median_edge(g, in_main, x, y, scratch);
+    double have = median_edge(g, in_band, x, y, scratch);
+    double f = want > 0 && have > want ? want / have : 1;
+    for (size_t i = 0; f < 1 && i < b->n_band; i++) {
+        for (size_t j = i + 1; j < b->n_band; j++) {
+            uint32_t u = b->band[i], v = b->band[j];
+            double d = hypot(x[u] - x[v], y[u] - y[v]);
+            if (d > 0) {
+                f = fmax(f, 1.02 * (radius[u] + radius[v]) / d);
+            }
+        }
+    }
+    for (size_t i = 0; f < 1 && i < b->n_band; i++) {
+        uint32_t v = b->band[i];
+        x[v] = 0.5 * aspect + f * (x[v] - 0.5 * aspect);
+        y[v] = top + f * (y[v] - top);
+    }
+    collab_free(in_main);
+    collab_free(scratch);
+    return COLLAB_OK;
+}
+
 collab_status collab_i_map_band_layout(collab_layout *out, const collab_i_map_band *b,
                                        const collab_graph *g, const collab_edgelist *list,
                                        const collab_layout_options *base, const double *radius,
@@ -231,6 +305,9 @@ collab_status collab_i_map_band_layout(collab_layout *out, const collab_i_map_ba
         }
         st = lay_out_part(g, list, b->band, b->n_band, base, aspect, band, bottom + BAND_GAP,
                           radius, x, y, err);
+        if (st == COLLAB_OK) {
+            st = shrink_band(b, g, radius, aspect, bottom + BAND_GAP, x, y, err);
+        }
     }
     if (st == COLLAB_OK) {
         igraph_error_t rc = igraph_matrix_init(&out->xy, (igraph_integer_t)n, 2);

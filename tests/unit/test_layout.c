@@ -18,6 +18,8 @@
 
 #include <cmocka.h>
 
+#include "layout_internal.h" /* the stress score and the trials of small parts */
+
 static int setup(void **state)
 {
     (void)state;
@@ -370,12 +372,17 @@ static void test_components_packed(void **state)
                     assert_false(boxes_overlap(boxes[a], boxes[b]));
                 }
             }
-            /* Packed, not scattered to the corners: the boxes cover a fair share of the page. */
+            /* Packed, not scattered to the corners: the boxes cover a fair share of the page.
+             * Measured 0.26-0.37 when every part was laid out from one seed; since small parts keep
+             * the lowest-stress of several seeds, fa2 draws the path straight, a thin box, and
+             * covers 0.24 at 16:9 (0.35 at 1:1). */
             double covered = 0.0;
             for (size_t a = 0; a < 16; a++) {
                 covered += (boxes[a].x1 - boxes[a].x0) * (boxes[a].y1 - boxes[a].y0);
             }
-            assert_true(covered > 0.25 * o.aspect);
+            print_message("method %d aspect %.2f: covered %.3f\n", method, o.aspect,
+                          covered / o.aspect);
+            assert_true(covered > 0.2 * o.aspect);
             collab_layout_destroy(&l);
         }
     }
@@ -604,6 +611,83 @@ static void test_group_pull_separates(void **state)
     }
 }
 
+/* Stress by hand: a path 0-1-2 drawn straight with equal steps follows its hop distances exactly
+ * (0); drawn with 1 and 2 on one point, r = e / d over the pairs (0,1), (0,2), (1,2) is 1, 1/2 and
+ * 0, so the stress is 1 - 1.5^2 / (3 * 1.25) = 0.4; unreachable pairs are skipped; no pair at all
+ * gives 1. */
+static void test_stress_by_hand(void **state)
+{
+    (void)state;
+    const uint32_t path[9] = {0, 1, 2, 1, 0, 1, 2, 1, 0};
+    const double line_x[3] = {0, 3, 6}, line_y[3] = {0, 0, 0};
+    assert_float_equal(collab_i_layout_stress(path, 3, line_x, line_y), 0.0, 1e-12);
+    const double folded_x[3] = {0, 1, 1}, folded_y[3] = {0, 0, 0};
+    assert_float_equal(collab_i_layout_stress(path, 3, folded_x, folded_y), 0.4, 1e-12);
+    const uint32_t apart[4] = {0, UINT32_MAX, UINT32_MAX, 0};
+    assert_float_equal(collab_i_layout_stress(apart, 2, line_x, line_y), 1.0, 0.0);
+}
+
+/* The trials of a small part keep the lowest stress: never above the first seed's own layout,
+ * and on karate-sized random graphs below it for some seed (else the trials would do nothing). */
+static void test_trials_keep_lowest_stress(void **state)
+{
+    (void)state;
+    size_t improved = 0;
+    for (unsigned long graph_seed = 1; graph_seed <= 4; graph_seed++) {
+        collab_graph g;
+        make_sbm(&g, 2, 20, 0.3, 0.05, graph_seed);
+        size_t n = 40, m = collab_graph_edge_count(&g);
+        uint32_t from[400], to[400];
+        double w[400], mass[40], x1[40], y1[40], xb[40], yb[40];
+        uint32_t hops[40 * 40];
+        assert_true(m <= 400);
+        for (size_t v = 0; v < n; v++) {
+            mass[v] = 1.0;
+        }
+        for (size_t e = 0; e < m; e++) {
+            igraph_integer_t a, b;
+            igraph_edge(&g.graph, (igraph_integer_t)e, &a, &b);
+            from[e] = (uint32_t)a;
+            to[e] = (uint32_t)b;
+            w[e] = 1.0;
+            mass[a] += 1.0;
+            mass[b] += 1.0;
+        }
+        /* hops by Floyd-Warshall, independently of the module's breadth-first search */
+        for (size_t i = 0; i < n * n; i++) {
+            hops[i] = i % (n + 1) == 0 ? 0 : UINT32_MAX;
+        }
+        for (size_t e = 0; e < m; e++) {
+            hops[from[e] * n + to[e]] = hops[to[e] * n + from[e]] = 1;
+        }
+        for (size_t k = 0; k < n; k++) {
+            for (size_t i = 0; i < n; i++) {
+                for (size_t j = 0; j < n; j++) {
+                    uint32_t a = hops[i * n + k], b = hops[k * n + j];
+                    if (a != UINT32_MAX && b != UINT32_MAX && a + b < hops[i * n + j]) {
+                        hops[i * n + j] = a + b;
+                    }
+                }
+            }
+        }
+        collab_i_fa2_graph fg = {n, m, from, to, w, mass};
+        collab_i_fa2_params p;
+        collab_i_fa2_params_init(&p);
+        collab_error err = {0};
+        assert_int_equal(collab_i_fa2_multilevel(&fg, &p, 42, 0, x1, y1, &err), COLLAB_OK);
+        assert_int_equal(collab_i_fa2_best_of(&fg, &p, 42, 0, COLLAB_I_LAYOUT_TRIALS, xb, yb, &err),
+                         COLLAB_OK);
+        double one = collab_i_layout_stress(hops, n, x1, y1);
+        double best = collab_i_layout_stress(hops, n, xb, yb);
+        print_message("graph seed %lu: stress %.4f from one seed, %.4f from %d\n", graph_seed, one,
+                      best, COLLAB_I_LAYOUT_TRIALS);
+        assert_true(best <= one);
+        improved += best < one;
+        collab_graph_destroy(&g);
+    }
+    assert_true(improved > 0);
+}
+
 static void test_warm_start_keeps_layout(void **state)
 {
     (void)state;
@@ -788,6 +872,8 @@ int main(void)
         cmocka_unit_test_teardown(test_fa2_modes, teardown),
         cmocka_unit_test_teardown(test_group_pull_value, teardown),
         cmocka_unit_test_teardown(test_group_pull_separates, teardown),
+        cmocka_unit_test(test_stress_by_hand),
+        cmocka_unit_test_teardown(test_trials_keep_lowest_stress, teardown),
         cmocka_unit_test_teardown(test_warm_start_keeps_layout, teardown),
         cmocka_unit_test_teardown(test_circle, teardown),
         cmocka_unit_test_teardown(test_option_errors, teardown),

@@ -354,6 +354,51 @@ static void test_layout_from_errors(void **state)
  * of max(3, min(10, ceil(12 / 10))) = 3 people and more: the ring; the pairs and the three go to
  * the band, under every ring node, and only the 10 strongest pairs (k = 5..14) may be labelled:
  * pairs 1..4 and the isolated people never are. The subtitle says what the band holds. */
+/* A band holding one pair is not stretched across the plot: its edge is as long as the main
+ * part's median edge (the ring's edges, all alike), not the band's width. */
+static void test_band_pair_not_stretched(void **state)
+{
+    (void)state;
+    char csv[2048];
+    size_t len = (size_t)snprintf(csv, sizeof csv, "person,project,role\n");
+    for (int i = 0; i < 12; i++) {
+        len += (size_t)snprintf(csv + len, sizeof csv - len, "M%d,J%d,r\nM%d,J%d,r\n", i, i,
+                                (i + 1) % 12, i);
+    }
+    len += (size_t)snprintf(csv + len, sizeof csv - len, "P1,X1,r\nQ1,X1,r\n");
+    assert_true(len < sizeof csv);
+    fixture f;
+    fixture_build(&f, csv);
+    collab_map_options mo;
+    collab_map_options_init(&mo);
+    mo.level = COLLAB_MAP_LEVEL_NODES;
+    mo.all_components = true;
+    mo.band = true;
+    collab_map map;
+    collab_error err = {0};
+    assert_int_equal(build_map(&map, &f, &mo, &err), COLLAB_OK);
+    double ring[12];
+    char a[16], b[16];
+    for (int i = 0; i < 12; i++) {
+        snprintf(a, sizeof a, "M%d", i);
+        snprintf(b, sizeof b, "M%d", (i + 1) % 12);
+        const collab_scene_node *u = node_named(&map, a), *v = node_named(&map, b);
+        ring[i] = hypot(u->x - v->x, u->y - v->y);
+    }
+    double lo = ring[0], hi = ring[0];
+    for (int i = 1; i < 12; i++) {
+        lo = fmin(lo, ring[i]);
+        hi = fmax(hi, ring[i]);
+    }
+    const collab_scene_node *p = node_named(&map, "P1"), *q = node_named(&map, "Q1");
+    double pair = hypot(p->x - q->x, p->y - q->y);
+    print_message("ring edges %.1f-%.1f pt, the pair's %.1f pt, plot %.1f pt wide\n", lo, hi, pair,
+                  map.scene.plot.w);
+    assert_true(pair <= 1.001 * hi && pair >= 0.999 * lo);
+    collab_map_destroy(&map);
+    fixture_destroy(&f);
+}
+
 static void test_components_band(void **state)
 {
     (void)state;
@@ -439,6 +484,7 @@ int main(void)
         cmocka_unit_test(test_layout_from_errors),
         cmocka_unit_test(test_scope_with_extras),
         cmocka_unit_test(test_components_band),
+        cmocka_unit_test(test_band_pair_not_stretched),
     };
     return cmocka_run_group_tests(tests, setup_engine, NULL);
 }
