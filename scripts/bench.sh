@@ -498,7 +498,7 @@ report_quality() {
         echo
         fig=$LOGS/quality_collab_$label.out
         if [[ -s $fig ]]; then
-            echo "collab's labels: $(grep -E '^(labels placed|leader lines|label-label|labels over|nodes hidden)' "$fig" |
+            echo "collab's labels: $(grep -E '^(labels placed|leader lines|label-label|labels over|nodes hidden|specks sharing)' "$fig" |
                 awk '{ v = $NF; if ($(NF-1) == "/") v = $(NF-2) " / " $NF; sub(/[ \t]+[0-9][0-9 \/]*$/, ""); printf "%s%s %s", sep, $0, v; sep = "; " }')"
         fi
     done
