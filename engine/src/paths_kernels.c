@@ -70,45 +70,65 @@ bool collab_i_path_same_length(double a, double b)
  * by at most one, so levels modulo 255 tell "next level" from "this one" and "the one before",
  * and the n-byte marks stay in the core's L2 cache where 32-bit levels would not. The successor
  * arcs (w->succ) let the back-propagation read only the arcs it sums, in the order they were
- * found, which is adjacency order: the sums are those of a scan of every neighbour. */
+ * found, which is adjacency order: the sums are those of a scan of every neighbour.
+ *
+ * Whether an arc leads to the next level is a coin toss to the branch predictor (on a graph of
+ * overlapping cliques a third to a half of the arcs do), so the scan of u's list does not branch
+ * on it: every neighbour is written to `succ` and kept by advancing the count; a second loop then
+ * adds u's paths to the successors it kept (each sigma still receives its terms in the order of
+ * the first). On a generated 40k-row credits file that took the one-thread sweep from 5.5 s to
+ * 3.6 s. The arrays are restrict-qualified locals and the list's end a local, so the compiler
+ * keeps them in registers instead of reloading them after every byte store to `mark`. A vertex's
+ * level is written when it leaves the queue, from the level boundaries in `order`. */
 static size_t sssp_hops(const collab_i_csr *c, const double *mult, workspace *w, uint32_t s)
 {
+    const size_t *restrict start = c->start;
+    const uint32_t *restrict adj = c->adj;
+    int32_t *restrict level = w->level;
+    uint8_t *restrict mark = w->mark;
+    double *restrict sigma = w->sigma;
+    uint32_t *restrict succ = w->succ;
+    uint32_t *restrict order = w->order;
+    size_t *restrict succ_at = w->succ_at;
     size_t head = 0;
     size_t tail = 0;
     size_t n_succ = 0;
-    int32_t *level = w->level;
-    uint8_t *mark = w->mark;
-    double *sigma = w->sigma;
-    uint32_t *succ = w->succ;
-    w->order[tail++] = s;
-    level[s] = 0;
+    size_t level_end = 1; /* where the current level ends in `order` */
+    int32_t depth = 0;
+    order[tail++] = s;
     mark[s] = 0;
     sigma[s] = 1;
     while (head < tail) {
-        w->succ_at[head] = n_succ;
-        uint32_t u = w->order[head++];
-        int32_t next = level[u] + 1;
+        if (head == level_end) {
+            depth++;
+            level_end = tail;
+        }
+        succ_at[head] = n_succ;
+        uint32_t u = order[head++];
+        level[u] = depth;
         uint8_t next_mark = mark[u] == UNREACHED - 1 ? 0 : (uint8_t)(mark[u] + 1);
         /* on a quotient graph (mult not NULL) vertex u stands for mult[u] vertices: a path
          * through u may go through any of them, so u passes sigma[u] x mult[u] paths on (the
          * source only its own one), and sigma[v] counts the paths to each member of v */
         double su = mult == NULL || u == s ? sigma[u] : sigma[u] * mult[u];
-        for (size_t k = c->start[u]; k < c->start[u + 1]; k++) {
-            uint32_t v = c->adj[k];
+        size_t first = n_succ;
+        size_t end = start[u + 1];
+        for (size_t k = start[u]; k < end; k++) {
+            uint32_t v = adj[k];
             uint8_t mv = mark[v];
             if (mv == UNREACHED) {
                 mark[v] = next_mark;
-                level[v] = next;
-                w->order[tail++] = v;
+                order[tail++] = v;
                 mv = next_mark;
             }
-            if (mv == next_mark) {
-                sigma[v] += su;
-                succ[n_succ++] = v;
-            }
+            succ[n_succ] = v;
+            n_succ += mv == next_mark;
+        }
+        for (size_t k = first; k < n_succ; k++) {
+            sigma[succ[k]] += su;
         }
     }
-    w->succ_at[head] = n_succ;
+    succ_at[head] = n_succ;
     return tail;
 }
 
