@@ -62,6 +62,11 @@ bool collab_i_path_same_length(double a, double b)
     return fabs(a - b) <= 1e-10 * scale;
 }
 
+/* The BFS asks for the adjacency list of the vertex this many places ahead in its queue: lists
+ * are visited in a different order from every source, so each is a jump the hardware prefetcher
+ * cannot guess (2, 6, 8 and 12 measured within noise of each other, a few percent ahead of none).
+ */
+#define PREFETCH_AHEAD 8
 /* A vertex not reached yet, in `mark`. */
 #define UNREACHED 255
 
@@ -104,6 +109,9 @@ static size_t sssp_hops(const collab_i_csr *c, const double *mult, workspace *w,
             level_end = tail;
         }
         succ_at[head] = n_succ;
+        if (head + PREFETCH_AHEAD < tail) {
+            __builtin_prefetch(adj + start[order[head + PREFETCH_AHEAD]]);
+        }
         uint32_t u = order[head++];
         level[u] = depth;
         uint8_t next_mark = mark[u] == UNREACHED - 1 ? 0 : (uint8_t)(mark[u] + 1);
@@ -156,20 +164,24 @@ static void add_to_lane(lane *l, bool squares, uint32_t v, double d, double reci
  * per successor and divides nothing. */
 static void dependencies_hops(const double *mult, workspace *w, size_t reached)
 {
-    double *share = w->sigma;
-    double *delta = w->delta;
-    const uint32_t *succ = w->succ;
+    double *restrict share = w->sigma;
+    double *restrict delta = w->delta;
+    const uint32_t *restrict succ = w->succ;
+    const uint32_t *restrict order = w->order;
+    const size_t *restrict succ_at = w->succ_at;
     for (size_t i = reached; i-- > 1;) {
-        uint32_t v = w->order[i];
+        uint32_t v = order[i];
         double sum = 0;
-        for (size_t k = w->succ_at[i]; k < w->succ_at[i + 1]; k++) {
+        size_t end = succ_at[i + 1];
+        for (size_t k = succ_at[i]; k < end; k++) {
             sum += share[succ[k]];
         }
         double sigma_v = share[v];
-        delta[v] = sigma_v * sum;
+        double d = sigma_v * sum;
+        delta[v] = d;
         /* weighted by multiplicity (mult not NULL): every member of v is a target and passes
          * its dependency on */
-        share[v] = mult == NULL ? (1.0 + delta[v]) / sigma_v : mult[v] * (1.0 + delta[v]) / sigma_v;
+        share[v] = mult == NULL ? (1.0 + d) / sigma_v : mult[v] * (1.0 + d) / sigma_v;
     }
 }
 
