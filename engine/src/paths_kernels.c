@@ -162,7 +162,8 @@ static void add_to_lane(lane *l, bool squares, uint32_t v, double d, double reci
  * pulling from successors so each vertex's dependency is final when read. Each vertex's share
  * (1 + delta) / sigma is computed once and kept in sigma's place, so the pull reads one value
  * per successor and divides nothing. */
-static void dependencies_hops(const double *mult, workspace *w, size_t reached)
+static void dependencies_hops(const double *mult, const uint8_t *twice, workspace *w,
+                              size_t reached)
 {
     double *restrict share = w->sigma;
     double *restrict delta = w->delta;
@@ -180,8 +181,10 @@ static void dependencies_hops(const double *mult, workspace *w, size_t reached)
         double d = sigma_v * sum;
         delta[v] = d;
         /* weighted by multiplicity (mult not NULL): every member of v is a target and passes
-         * its dependency on */
-        share[v] = mult == NULL ? (1.0 + d) / sigma_v : mult[v] * (1.0 + d) / sigma_v;
+         * its dependency on; with `twice` (the run of a side class), v counts twice as a target
+         * unless it is a side class itself (twice[v] 1) */
+        double target = twice == NULL || twice[v] ? 1.0 : 2.0;
+        share[v] = mult == NULL ? (1.0 + d) / sigma_v : mult[v] * (target + d) / sigma_v;
     }
 }
 
@@ -196,7 +199,7 @@ static void accumulate_hops(workspace *w, lane *l, bool squares, uint32_t src, s
     double *share = w->sigma;
     double *delta = w->delta;
     if (!l->distances_only) {
-        dependencies_hops(NULL, w, reached);
+        dependencies_hops(NULL, NULL, w, reached);
     }
     l->pairs += (double)(reached - 1);
     for (size_t v = begin; v < begin + reached; v++) {
@@ -214,10 +217,13 @@ static void accumulate_hops(workspace *w, lane *l, bool squares, uint32_t src, s
 
 /* The lane sums of a run from `src` that also stands for `twins` - 1 other sources at the same
  * distances and `pendants` sources one hop further (paths_reduce.c), after the back-propagation:
- * each reached vertex gets the dependency and the distance terms of all of them for one of its
- * mult[v] members, and the pair statistics count them all. Time complexity: O(V_c). */
-static void add_folded(const double *mult, workspace *w, lane *l, uint32_t src, size_t begin,
-                       size_t reached, uint32_t twins, uint32_t pendants)
+ * each reached vertex of the component [begin, end) gets the dependency and the distance terms of
+ * all of them for one of its mult[v] members, and the pair statistics count them all. With
+ * `side` (src is a side class), the run also stands for the runs towards `src` of the vertices
+ * that are not side classes: it gives each member of `src` their distance terms and counts those
+ * pairs again. Time complexity: O(V_c). */
+static void add_folded(const double *mult, const uint8_t *side, workspace *w, lane *l, uint32_t src,
+                       size_t begin, size_t end, uint32_t twins, uint32_t pendants)
 {
     int32_t *level = w->level;
     double *delta = w->delta;
@@ -226,9 +232,13 @@ static void add_folded(const double *mult, workspace *w, lane *l, uint32_t src, 
     double each = k + p;
     int32_t ecc = 0;
     double members = 0;
-    for (size_t v = begin; v < begin + reached; v++) {
+    double back_dist = 0, back_recip = 0, back_members = 0; /* the runs towards src (side) */
+    for (size_t v = begin; v < end; v++) {
+        int32_t d = level[v];
+        if (d < 0) {
+            continue; /* a side class, cut off from this run */
+        }
         if (v != src) {
-            int32_t d = level[v];
             double recip = d < 256 ? w->recip[d] : 1.0 / (double)d;
             double recip1 = d + 1 < 256 ? w->recip[d + 1] : 1.0 / ((double)d + 1.0);
             double dist = k * (double)d + p * ((double)d + 1.0);
@@ -239,6 +249,11 @@ static void add_folded(const double *mult, workspace *w, lane *l, uint32_t src, 
             l->pair_dist += mult[v] * dist;
             members += mult[v];
             ecc = d > ecc ? d : ecc;
+            if (side != NULL && !side[v]) {
+                back_dist += mult[v] * (double)d;
+                back_recip += mult[v] * recip;
+                back_members += mult[v];
+            }
         }
         level[v] = -1;
         w->mark[v] = UNREACHED;
@@ -246,6 +261,13 @@ static void add_folded(const double *mult, workspace *w, lane *l, uint32_t src, 
         delta[v] = 0;
     }
     l->pairs += each * members;
+    if (side != NULL) {
+        l->dsum[src] += back_dist;
+        l->hsum[src] += back_recip;
+        l->reached[src] += (uint32_t)back_members;
+        l->pair_dist += k * back_dist;
+        l->pairs += k * back_members;
+    }
     /* a pendant's farthest vertex is one hop beyond the source's, unless that is the pendant
      * itself (1 hop away): then it is another vertex, 2 hops away, if there is one */
     double far = pendants == 0 ? (double)ecc
@@ -388,11 +410,12 @@ void collab_i_paths_from_inverse(const collab_i_csr *c, workspace *w, lane *l, b
     accumulate_inverse(c, w, l, squares, sssp_inverse(c, w, src));
 }
 
-void collab_i_paths_from_hops_folded(const collab_i_csr *c, const double *mult, workspace *w,
-                                     lane *l, uint32_t src, size_t begin, uint32_t twins,
-                                     uint32_t pendants)
+void collab_i_paths_from_hops_folded(const collab_i_csr *c, const double *mult, const uint8_t *side,
+                                     workspace *w, lane *l, uint32_t src, size_t begin, size_t end,
+                                     uint32_t twins, uint32_t pendants)
 {
+    const uint8_t *twice = side != NULL && side[src] ? side : NULL;
     size_t reached = sssp_hops(c, mult, w, src);
-    dependencies_hops(mult, w, reached);
-    add_folded(mult, w, l, src, begin, reached, twins, pendants);
+    dependencies_hops(mult, twice, w, reached);
+    add_folded(mult, twice, w, l, src, begin, end, twins, pendants);
 }
