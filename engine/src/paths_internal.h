@@ -162,6 +162,7 @@ typedef struct collab_i_path_workspace {
     uint32_t *order;   /* vertices in order of settling */
     collab_i_path_heap_item *heap; /* Dijkstra's lazy heap */
     size_t heap_cap;               /* its capacity */
+    double *count_at; /* vertices by hop distance, all 0 between runs (runs of side classes) */
 } collab_i_path_workspace;
 
 /* Allocates and resets `w` for single-source runs on `c` (Dijkstra with `inverse`, else BFS);
