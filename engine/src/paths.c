@@ -56,6 +56,9 @@ typedef struct sweep {
     double hoeffding;   /* ln(2 n / delta): Hoeffding's bound for all vertices at once */
     const collab_i_path_reduction *red; /* the reduction swept, or NULL (paths_reduce.c) */
     const double *mult;                 /* its multiplicities, by relabelled quotient vertex */
+    const uint8_t *side;                /* its side classes, by relabelled quotient vertex, or
+                                           NULL when none */
+    const collab_i_csr *core;           /* the quotient without them, for the other runs */
     const uint32_t *sources;            /* sources (original vertices), ascending */
     size_t n_sources;                   /* how many */
     lane lanes[N_LANES];                /* per-lane accumulators */
@@ -151,10 +154,12 @@ static void *run_worker(void *arg)
             uint32_t src = s->new_id[s->sources[i]];
             if (s->red != NULL) {
                 /* sources, components and new ids are the quotient's */
-                size_t begin = s->comp_begin[s->comp[s->sources[i]]];
-                collab_i_paths_from_hops_folded(s->csr, s->mult, &w, &s->lanes[l], src, begin,
-                                                s->red->twins[s->sources[i]],
-                                                s->red->pendants[s->sources[i]]);
+                uint32_t comp = s->comp[s->sources[i]];
+                size_t begin = s->comp_begin[comp];
+                const collab_i_csr *g = s->side != NULL && !s->side[src] ? s->core : s->csr;
+                collab_i_paths_from_hops_folded(
+                    g, s->mult, s->side, &w, &s->lanes[l], src, begin, begin + s->comp_size[comp],
+                    s->red->twins[s->sources[i]], s->red->pendants[s->sources[i]]);
             } else if (s->inverse) {
                 collab_i_paths_from_inverse(s->csr, &w, &s->lanes[l], s->squares, src);
             } else {
@@ -358,7 +363,9 @@ struct collab_i_sweep_job {
     collab_i_csr relabelled;         /* the graph renumbered for the sweep */
     collab_i_path_reduction red;     /* the reduction (when reduced) */
     uint32_t *q_comp, *q_new_id;     /* its quotient's components and renumbering */
-    size_t *q_begins;                /* first new id of each of its components */
+    size_t *q_begins, *q_sizes;      /* first new id and vertices of each of its components */
+    uint8_t *q_side;                 /* its side classes by new id (when it has any) */
+    collab_i_csr core;               /* the relabelled quotient without them */
     double *q_mult;                  /* multiplicities by new id */
     uint32_t *comp;                  /* component of each vertex */
     uint32_t *sources;               /* the sources */
@@ -383,6 +390,9 @@ static void job_free(collab_i_sweep_job *job)
     collab_free(job->q_comp);
     collab_free(job->q_new_id);
     collab_free(job->q_begins);
+    collab_free(job->q_sizes);
+    collab_free(job->q_side);
+    collab_i_csr_destroy(&job->core);
     collab_free(job->q_mult);
     collab_free(job->comp);
     collab_free(job->sizes);
@@ -396,6 +406,37 @@ static void job_free(collab_i_sweep_job *job)
         collab_i_kadabra_result_destroy(&job->kadabra);
     }
     collab_free(job);
+}
+
+/* The side classes of the reduction by new id (job->q_side), and the relabelled quotient
+ * without them (job->core: their lists emptied, the arcs to them dropped, every other list in
+ * its order), which the runs of all other sources go over. False when out of memory. */
+static bool build_core(collab_i_sweep_job *job)
+{
+    const collab_i_csr *c = &job->relabelled;
+    size_t nq = c->n;
+    collab_i_csr *core = &job->core;
+    job->q_side = collab_calloc_array(nq + 1, sizeof *job->q_side);
+    core->start = collab_alloc_array(nq + 1, sizeof *core->start);
+    core->adj = collab_alloc_array(c->start[nq] + 1, sizeof *core->adj);
+    if (job->q_side == NULL || core->start == NULL || core->adj == NULL) {
+        return false;
+    }
+    core->n = nq;
+    for (size_t x = 0; x < nq; x++) {
+        job->q_side[job->q_new_id[x]] = job->red.side[x];
+    }
+    size_t fill = 0;
+    for (size_t v = 0; v < nq; v++) {
+        core->start[v] = fill;
+        for (size_t k = c->start[v]; !job->q_side[v] && k < c->start[v + 1]; k++) {
+            if (!job->q_side[c->adj[k]]) {
+                core->adj[fill++] = c->adj[k];
+            }
+        }
+    }
+    core->start[nq] = fill;
+    return true;
 }
 
 /* An exact sweep in hops on the quotient graph of the reduction (paths_reduce.c): its
@@ -415,17 +456,19 @@ static collab_status prepare_reduced(collab_i_sweep_job *job, const collab_i_csr
     job->q_new_id = collab_alloc_array(nq + 1, sizeof *job->q_new_id);
     job->q_begins = collab_alloc_array(nq + 1, sizeof *job->q_begins);
     job->q_mult = collab_alloc_array(nq + 1, sizeof *job->q_mult);
-    size_t *sizes = collab_alloc_array(nq + 1, sizeof *sizes);
+    job->q_sizes = collab_alloc_array(nq + 1, sizeof *job->q_sizes);
     uint32_t *order = collab_alloc_array(nq + 1, sizeof *order);
     bool ok = job->q_comp != NULL && job->q_new_id != NULL && job->q_begins != NULL &&
-              job->q_mult != NULL && sizes != NULL && order != NULL;
+              job->q_mult != NULL && job->q_sizes != NULL && order != NULL;
     if (ok) {
-        (void)collab_i_csr_components(q, job->q_comp, sizes, job->q_begins, order);
+        (void)collab_i_csr_components(q, job->q_comp, job->q_sizes, job->q_begins, order);
         collab_i_csr_destroy(&job->relabelled);
         ok = collab_i_csr_relabel(q, order, job->q_new_id, false, &job->relabelled);
     }
-    collab_free(sizes);
     collab_free(order);
+    if (ok && job->red.n_side > 0) {
+        ok = build_core(job);
+    }
     if (!ok) {
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
     }
@@ -437,6 +480,9 @@ static collab_status prepare_reduced(collab_i_sweep_job *job, const collab_i_csr
         }
     }
     s->red = &job->red;
+    s->side = job->red.n_side > 0 ? job->q_side : NULL;
+    s->core = &job->core;
+    s->comp_size = job->q_sizes;
     s->mult = job->q_mult;
     s->new_id = job->q_new_id;
     s->comp = job->q_comp;

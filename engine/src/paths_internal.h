@@ -162,6 +162,7 @@ typedef struct collab_i_path_workspace {
     uint32_t *order;   /* vertices in order of settling */
     collab_i_path_heap_item *heap; /* Dijkstra's lazy heap */
     size_t heap_cap;               /* its capacity */
+    double *count_at; /* vertices by hop distance, all 0 between runs (runs of side classes) */
 } collab_i_path_workspace;
 
 /* Allocates and resets `w` for single-source runs on `c` (Dijkstra with `inverse`, else BFS);
@@ -182,10 +183,19 @@ void collab_i_paths_from_hops(const collab_i_csr *c, collab_i_path_workspace *w,
  * dependencies weigh each vertex by its multiplicity, and the run also stands for `twins` - 1
  * other sources with the same distances and dependencies and for `pendants` degree-one sources
  * one hop further. Each reached vertex gets the terms of one of its members (they are equal).
+ * The source's component is [begin, end) of the relabelled quotient.
+ *
+ * Side classes (paths_reduce.c; `side` by relabelled vertex, NULL = none): the run of a side
+ * class `src` goes over the whole quotient `c` and also stands for the runs of every vertex that
+ * is not a side class towards `src` (pairs are symmetric): it counts those targets' pairs twice
+ * in the dependencies and gives `src` their distance terms. Every other run goes over `c` with
+ * the side classes cut off (`c` is then the core), which leaves the distances between the rest
+ * unchanged, and never reaches them.
  * Time complexity: O(V_c + E_c) over the source's component of the quotient. */
-void collab_i_paths_from_hops_folded(const collab_i_csr *c, const double *mult,
+void collab_i_paths_from_hops_folded(const collab_i_csr *c, const double *mult, const uint8_t *side,
                                      collab_i_path_workspace *w, collab_i_path_lane *l,
-                                     uint32_t src, size_t begin, uint32_t twins, uint32_t pendants);
+                                     uint32_t src, size_t begin, size_t end, uint32_t twins,
+                                     uint32_t pendants);
 
 /* The exact reduction of a hop sweep (paths_reduce.c): the quotient graph of the classes of
  * twins and of the pendants of each vertex, which sources of it to sweep with which weights,
@@ -205,6 +215,8 @@ typedef struct collab_i_path_reduction {
     double pairs;     /* and to the number of pairs */
     double diameter;  /* the largest distance inside a class (the runs never see it) */
     size_t swept;     /* sources to sweep */
+    uint8_t *side;    /* q.n: 1 for a side class (below), whose run covers its pairs both ways */
+    size_t n_side;    /* side classes */
 } collab_i_path_reduction;
 
 /* Finds the pendants and twins of `c` (adjacency ascending; `comp` and `sizes` as

@@ -25,7 +25,16 @@
  * neighbours, a pendant's pair with itself, the pendants' own terms on their neighbour and their
  * dependency on it - does not depend on the run, and is added here once (the corrections).
  * Hop lengths only: with 1/weight lengths twins would also need equal weights, and the sweep
- * then runs every source on the graph itself. */
+ * then runs every source on the graph itself.
+ *
+ * Side classes (the side vertices of BADIOS): a class whose members' neighbourhood is a clique
+ * lies inside no shortest path (a path a-v-b has the shortcut a-b), and removing it changes no
+ * distance between the other vertices. On a projection of credits, everyone credited on one
+ * project only is one (with their twins). The run of a side class goes over the whole quotient
+ * and counts its pairs with the vertices that are not side classes from both ends; all the other
+ * runs go over the quotient without the side classes (the core), which is smaller. On the
+ * quotient, a class is side when it has no pendants, and its neighbours are pairwise adjacent
+ * classes that are cliques themselves (one vertex or true twins). */
 #include "collab/alloc.h"
 
 #include <stdlib.h>
@@ -47,6 +56,7 @@ void collab_i_path_reduction_destroy(collab_i_path_reduction *r)
     collab_free(r->dsum);
     collab_free(r->hsum);
     collab_free(r->reached);
+    collab_free(r->side);
     memset(r, 0, sizeof *r);
 }
 
@@ -223,6 +233,41 @@ static bool build_quotient(const collab_i_csr *c, const uint32_t *rep, collab_i_
     return true;
 }
 
+/* Do the ascending lists of x and y share all but one entry of x's (y itself)? */
+static bool covers_neighbours(const collab_i_csr *q, uint32_t x, uint32_t y)
+{
+    size_t i = q->start[x], ie = q->start[x + 1];
+    size_t j = q->start[y], je = q->start[y + 1];
+    size_t shared = 0;
+    while (i < ie && j < je) {
+        if (q->adj[i] < q->adj[j]) {
+            i++;
+        } else if (q->adj[i] > q->adj[j]) {
+            j++;
+        } else {
+            shared++, i++, j++;
+        }
+    }
+    return shared + 1 == ie - q->start[x];
+}
+
+/* Marks the side classes of the quotient (file comment): `clique` tells, by quotient vertex,
+ * whether its members are pairwise adjacent. Time complexity: O(sum over candidates x of the
+ * degrees of x's neighbours), stopping at the first neighbour that fails. */
+static void find_side(collab_i_path_reduction *r, const uint8_t *clique)
+{
+    const collab_i_csr *q = &r->q;
+    for (size_t x = 0; x < q->n; x++) {
+        bool side = r->twins[x] != 0 && r->pendants[x] == 0 && q->start[x + 1] > q->start[x];
+        for (size_t k = q->start[x]; side && k < q->start[x + 1]; k++) {
+            uint32_t y = q->adj[k];
+            side = clique[y] && covers_neighbours(q, (uint32_t)x, y);
+        }
+        r->side[x] = side;
+        r->n_side += side;
+    }
+}
+
 collab_status collab_i_paths_reduce(collab_i_path_reduction *out, const collab_i_csr *c,
                                     const uint32_t *comp, const size_t *sizes, collab_error *err)
 {
@@ -235,6 +280,8 @@ collab_status collab_i_paths_reduce(collab_i_path_reduction *out, const collab_i
     uint8_t *len = collab_calloc_array(n + 1, sizeof *len);
     uint64_t *open = collab_alloc_array(n + 1, sizeof *open);
     keyed_vertex *keys = collab_alloc_array(n + 1, sizeof *keys);
+    uint8_t *clique = NULL;      /* by quotient vertex: its members are pairwise adjacent */
+    size_t *side_in_comp = NULL; /* by component: vertices in side classes */
     r.q_of = collab_alloc_array(n + 1, sizeof *r.q_of);
     r.bc = collab_calloc_array(n + 1, sizeof *r.bc);
     r.dsum = collab_calloc_array(n + 1, sizeof *r.dsum);
@@ -319,7 +366,11 @@ collab_status collab_i_paths_reduce(collab_i_path_reduction *out, const collab_i
         r.mult = collab_alloc_array(nq + 1, sizeof *r.mult);
         r.twins = collab_calloc_array(nq + 1, sizeof *r.twins);
         r.pendants = collab_calloc_array(nq + 1, sizeof *r.pendants);
-        ok = r.mult != NULL && r.twins != NULL && r.pendants != NULL;
+        r.side = collab_calloc_array(nq + 1, sizeof *r.side);
+        clique = collab_calloc_array(nq + 1, sizeof *clique);
+        side_in_comp = collab_calloc_array(n + 1, sizeof *side_in_comp);
+        ok = r.mult != NULL && r.twins != NULL && r.pendants != NULL && r.side != NULL &&
+             clique != NULL && side_in_comp != NULL;
     }
     if (ok) {
         for (size_t v = 0; v < n; v++) {
@@ -332,6 +383,16 @@ collab_status collab_i_paths_reduce(collab_i_path_reduction *out, const collab_i
             r.twins[x] = pendant_class ? 0 : size[v];
             r.pendants[x] = pendants[v];
             r.swept += pendant_class ? 0 : 1;
+            clique[x] = size[v] == 1 || len[v] == 1; /* one member, or true twins */
+        }
+        find_side(&r, clique);
+        /* the run of a side class counts the pendants' pairs with its members from both ends,
+         * their dependency on their neighbour too: that part of the pendants' correction goes */
+        for (size_t v = 0; v < n && r.n_side > 0; v++) {
+            side_in_comp[comp[v]] += r.side[r.q_of[v]];
+        }
+        for (size_t u = 0; u < n && r.n_side > 0; u++) {
+            r.bc[u] -= (double)pendants[u] * (double)side_in_comp[comp[u]];
         }
     }
     collab_free(rep);
@@ -341,6 +402,8 @@ collab_status collab_i_paths_reduce(collab_i_path_reduction *out, const collab_i
     collab_free(len);
     collab_free(open);
     collab_free(keys);
+    collab_free(clique);
+    collab_free(side_in_comp);
     if (!ok) {
         collab_i_path_reduction_destroy(&r);
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory reducing the path sweep");

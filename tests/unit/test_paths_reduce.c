@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "paths_internal.h"
 #include "test_support.h"
 
 typedef struct fixture {
@@ -196,6 +197,114 @@ static void test_adversarial(void **state)
     }
 }
 
+/* The side classes of the reduction of f's graph (paths_reduce.c), by vertex: `side` gets n
+ * entries; returns how many classes are side. */
+static size_t side_classes(const fixture *f, uint8_t *side, size_t n)
+{
+    collab_error err = {0};
+    collab_i_csr csr;
+    assert_int_equal(collab_i_csr_build(&csr, &f->g, &err), COLLAB_OK);
+    assert_int_equal(csr.n, n);
+    uint32_t *comp = test_malloc((n + 1) * sizeof *comp);
+    size_t *sizes = test_malloc((n + 1) * sizeof *sizes);
+    size_t *begins = test_malloc((n + 1) * sizeof *begins);
+    uint32_t *order = test_malloc((n + 1) * sizeof *order);
+    (void)collab_i_csr_components(&csr, comp, sizes, begins, order);
+    collab_i_path_reduction red;
+    assert_int_equal(collab_i_paths_reduce(&red, &csr, comp, sizes, &err), COLLAB_OK);
+    for (size_t v = 0; v < n; v++) {
+        side[v] = red.side[red.q_of[v]];
+    }
+    size_t n_side = red.n_side;
+    collab_i_path_reduction_destroy(&red);
+    collab_i_csr_destroy(&csr);
+    test_free(comp);
+    test_free(sizes);
+    test_free(begins);
+    test_free(order);
+    return n_side;
+}
+
+/* Two triangles a-b-c and c-d-e sharing c, and a pendant p on e. Side classes (neighbourhood a
+ * clique, no pendants): {a, b} (true twins, seeing only c) and {d} (seeing c and e, adjacent);
+ * their runs go over the whole graph, c's and e's (with p's) over c-e-p. Values by hand, checked
+ * with networkx: c is between {a, b} and {d, e, p} (6 pairs), e between p and the 4 others. */
+static void test_side_classes(void **state)
+{
+    (void)state;
+    fixture f;
+    compute_text(&f, "source,target\na,b\na,c\nb,c\nc,d\nc,e\nd,e\ne,p\n", COLLAB_PATHS_HOPS);
+    uint8_t side[6];
+    assert_int_equal(side_classes(&f, side, 6), 2);
+    static const char *names[] = {"a", "b", "c", "d", "e", "p"};
+    static const uint8_t want[] = {1, 1, 0, 1, 0, 0};
+    for (size_t k = 0; k < 6; k++) {
+        uint32_t v = collab_names_find(&f.g.names, names[k], 1);
+        assert_int_equal(side[v], want[k]);
+    }
+    EXPECT(&f, COLLAB_METRIC_BETWEENNESS, "a", 0);
+    EXPECT(&f, COLLAB_METRIC_BETWEENNESS, "c", 6);
+    EXPECT(&f, COLLAB_METRIC_BETWEENNESS, "d", 0);
+    EXPECT(&f, COLLAB_METRIC_BETWEENNESS, "e", 4);
+    EXPECT(&f, COLLAB_METRIC_CLOSENESS, "a", 5.0 / 9);
+    EXPECT(&f, COLLAB_METRIC_CLOSENESS, "d", 5.0 / 8);
+    EXPECT(&f, COLLAB_METRIC_CLOSENESS, "p", 5.0 / 11);
+    EXPECT(&f, COLLAB_METRIC_HARMONIC, "a", 3 + 1.0 / 3);
+    EXPECT(&f, COLLAB_METRIC_HARMONIC, "d", 3.5);
+    EXPECT(&f, COLLAB_METRIC_HARMONIC, "p", 2 + 2.0 / 3);
+    assert_float_equal(f.reduced.global.diameter, 3, 0);
+    assert_float_equal(f.reduced.global.avg_path_length, 25.0 / 15, 1e-15);
+    expect_same(&f);
+    release(&f);
+}
+
+/* Random unions of small cliques (a projection of credits in miniature) with pendants and
+ * isolated edges, 200 seeds: the reduced sweep (pendants, twins, side classes) against the
+ * plain one. Side classes must turn up, or this tests nothing new. */
+static void test_random_cliques(void **state)
+{
+    (void)state;
+    size_t n_side = 0;
+    uint64_t x = 42;
+    for (int seed = 0; seed < 200; seed++) {
+        char csv[8192] = "source,target\n";
+        size_t len = strlen(csv);
+        int n = 8 + seed % 25;
+        int cliques = 2 + seed % 9;
+        for (int c = 0; c < cliques; c++) {
+            int members[6];
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            int size = 2 + (int)((x >> 33) % 5);
+            for (int i = 0; i < size; i++) {
+                x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+                members[i] = (int)((x >> 33) % (uint64_t)n);
+            }
+            for (int i = 0; i < size; i++) {
+                for (int j = i + 1; j < size; j++) {
+                    if (members[i] != members[j]) {
+                        len += (size_t)snprintf(csv + len, sizeof csv - len, "v%d,v%d\n",
+                                                members[i], members[j]);
+                    }
+                }
+            }
+        }
+        for (int p = 0; p < seed % 4; p++) {
+            x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+            len += (size_t)snprintf(csv + len, sizeof csv - len, "v%d,p%d\n",
+                                    (int)((x >> 33) % (uint64_t)n), p);
+        }
+        assert_true(len + 1 < sizeof csv);
+        fixture f;
+        compute_text(&f, csv, COLLAB_PATHS_HOPS);
+        expect_same(&f);
+        uint8_t side[64];
+        assert_true(f.reduced.n <= 64);
+        n_side += side_classes(&f, side, f.reduced.n);
+        release(&f);
+    }
+    assert_true(n_side > 100);
+}
+
 /* The small test datasets and the golden credits, in both path lengths (the tango credits
  * and generated files come through the command line: tests/CMakeLists.txt). */
 static void test_datasets(void **state)
@@ -242,6 +351,7 @@ int main(int argc, char **argv)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_path_of_four), cmocka_unit_test(test_star),
         cmocka_unit_test(test_small_shapes), cmocka_unit_test(test_adversarial),
+        cmocka_unit_test(test_side_classes), cmocka_unit_test(test_random_cliques),
         cmocka_unit_test(test_datasets),     cmocka_unit_test(test_extra_files),
     };
     return cmocka_run_group_tests(tests, setup_engine, NULL);
