@@ -22,9 +22,12 @@
 #define COLLAB_QUALITY_PAIRS 20000
 /* Communities the separation looks at: the largest ones. */
 #define COLLAB_QUALITY_COMMUNITIES 10
-/* Breadth-first sources and targets per source for the stress. */
-#define COLLAB_QUALITY_STRESS_SOURCES 32
-#define COLLAB_QUALITY_STRESS_TARGETS 256
+/* Breadth-first sources and targets per source for the stress (8,192 pairs; at 1M rows each
+ * search costs about 0.07 s). */
+#define COLLAB_QUALITY_STRESS_SOURCES 16
+#define COLLAB_QUALITY_STRESS_TARGETS 512
+/* From this many edges up, the stress is measured on a second thread (same values). */
+#define COLLAB_QUALITY_THREAD_EDGES 100000
 
 /* Measures `s` into `out` (every field but `map_seconds`, which is left 0):
  * - labels_placed = s->n_labels, labels_requested = s->n_label_requests, leader_lines;
