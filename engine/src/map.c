@@ -118,8 +118,8 @@ typedef struct map_job {
     ghost_arrays ghosts;             /* the same grown by the ghosts */
     const collab_i_map_scope *scope; /* the components drawn at the node level */
     collab_i_map_band band;          /* --components all: the small components in a band */
-    char subtitle[512];              /* the subtitle */
-    char coverage_note[128];         /* community level: what the bubbles cover */
+    char subtitle[1024];             /* the subtitle */
+    char coverage_note[256];         /* community level: what the bubbles cover */
     char notice[256];                /* for the terminal */
     size_t layout_matched;           /* with layout_from: drawn nodes placed as there */
     const double *initial_x;         /* the extras' warm start, per drawn vertex */
