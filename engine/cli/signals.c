@@ -26,6 +26,12 @@ static atomic_int slot_owner[TRACKED_OUTPUTS]; /* the owning thread's token */
 
 enum { FREE = 0, CLAIMED, PUBLISHED };
 
+/* Set by the handler before it looks at the slots. A thread that claims a slot afterwards sees it
+ * and creates no file: together with the handler waiting for claimed slots, every file is either
+ * seen by the handler or never created (both sides use sequentially consistent atomics, so the
+ * handler's store and the claimer's load cannot both miss the other's write). */
+static atomic_int process_ending;
+
 /* A number for the calling thread, unique in the process (0 = not drawn yet). */
 static int thread_token(void)
 {
@@ -39,6 +45,7 @@ static int thread_token(void)
 
 static void remove_temp_and_reraise(int sig)
 {
+    atomic_store(&process_ending, 1);
     for (int i = 0; i < TRACKED_OUTPUTS; i++) {
         /* A claimed slot's file is being created by another thread (the claiming thread blocks
          * these signals until it publishes the path): wait the moment it takes. */
@@ -78,14 +85,25 @@ static void block_signals(sigset_t *old)
 int cli_signals_claim(sigset_t *old_mask)
 {
     block_signals(old_mask);
-    for (int i = 0; i < TRACKED_OUTPUTS; i++) {
+    int slot = -1;
+    for (int i = 0; i < TRACKED_OUTPUTS && slot < 0; i++) {
         int expected = FREE;
         if (atomic_compare_exchange_strong(&slot_state[i], &expected, CLAIMED)) {
             atomic_store(&slot_owner[i], thread_token());
-            return i;
+            slot = i;
         }
     }
-    return -1;
+    if (atomic_load(&process_ending)) {
+        /* Another thread is handling a signal that ends the process and may already have looked
+         * at this slot: create nothing, and wait (signals blocked) for the end. */
+        if (slot >= 0) {
+            atomic_store(&slot_state[slot], FREE);
+        }
+        for (;;) {
+            pause();
+        }
+    }
+    return slot;
 }
 
 void cli_signals_publish(int slot, const char *path, const sigset_t *old_mask)
