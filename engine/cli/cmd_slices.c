@@ -204,9 +204,11 @@ static collab_status draw_slice(slice_job *job, const collab_graph *g, cli_analy
     const char *file = collab_text_base_name(job->in->list.source);
     snprintf(title, sizeof title, "%s \xc2\xb7 %.200s", job->sl->label, file);
     snprintf(subtitle, sizeof subtitle,
-             "%d\xe2\x80\x93%d \xc2\xb7 %zu people, %zu ties%s \xc2\xb7 size: strength \xc2\xb7 "
+             "%d\xe2\x80\x93%d \xc2\xb7 %zu %s, %zu tie%s%s \xc2\xb7 size: strength \xc2\xb7 "
              "layout warm-started from the previous slice \xc2\xb7 seed %llu",
-             job->sl->from, job->sl->to, job->sl->people, job->sl->ties,
+             job->sl->from, job->sl->to, job->sl->people,
+             job->sl->people == 1 ? "person" : "people", job->sl->ties,
+             job->sl->ties == 1 ? "" : "s",
              n_ghosts > 0 ? " \xc2\xb7 faded: in the previous slice only" : "",
              (unsigned long long)an->community.seed);
     cli_map_options mo;

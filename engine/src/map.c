@@ -467,15 +467,20 @@ static collab_status colours(map_job *job, collab_scene_input *si, collab_error 
 static void write_subtitle(map_job *job)
 {
     if (job->extras->subtitle != NULL) {
+        /* the caller's subtitle, and what the library alone knows: the scope and the pull */
+        char not_drawn[96] = "";
         if (job->scope->active) {
-            snprintf(job->subtitle, sizeof job->subtitle,
-                     "%s \xc2\xb7 not drawn: %zu smaller component%s, %zu node%s",
-                     job->extras->subtitle, job->scope->components_left,
-                     job->scope->components_left == 1 ? "" : "s", job->scope->nodes_left,
-                     job->scope->nodes_left == 1 ? "" : "s");
-        } else {
-            snprintf(job->subtitle, sizeof job->subtitle, "%s", job->extras->subtitle);
+            snprintf(not_drawn, sizeof not_drawn,
+                     " \xc2\xb7 not drawn: %zu smaller component%s, %zu node%s",
+                     job->scope->components_left, job->scope->components_left == 1 ? "" : "s",
+                     job->scope->nodes_left, job->scope->nodes_left == 1 ? "" : "s");
         }
+        char pull[48] = "";
+        if (job->community_pull > 1.0) {
+            snprintf(pull, sizeof pull, " \xc2\xb7 community pull %.3g", job->community_pull);
+        }
+        snprintf(job->subtitle, sizeof job->subtitle, "%s%s%s", job->extras->subtitle, not_drawn,
+                 pull);
         return;
     }
     if (job->by_community) {

@@ -25,6 +25,7 @@ import itertools
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -234,6 +235,11 @@ def expected_ranks(rows, decade):
     return {p: i + 1 for i, p in enumerate(ranked)}, set(order)
 
 
+def scene_subtitle(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)["subtitle"]["text"]
+
+
 def check_slices(collab, data, rows, tmp):
     out = os.path.join(tmp, "slices")
     done = run(collab, "slices", data, "--by", "decade", "-o", out, "--scenes")
@@ -272,6 +278,22 @@ def check_slices(collab, data, rows, tmp):
         fail(f"2000s map has {len(ghosts)} faded marks, {len(people[1990] - people[2000])} left")
     if any(g["label"] is not None or g["name"] for g in ghosts):
         fail("a faded mark is labelled")
+    # The subtitle states the community pull the layout used, as `collab map` does on the same
+    # decade's rows (and only when there is one), and counts in the singular where it should.
+    for d in decades:
+        decade_csv = os.path.join(tmp, f"rows_{d}s.csv")
+        with open(decade_csv, "w", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
+            w.writeheader()
+            w.writerows(r for r in rows if decade_of(r) == d)
+        alone = os.path.join(tmp, f"map_{d}s.json")
+        run(collab, "map", decade_csv, "-o", os.path.join(tmp, f"map_{d}s.png"), "--scene", alone)
+        pull_alone = re.findall(r"community pull [0-9.]+", scene_subtitle(alone))
+        sliced = scene_subtitle(os.path.join(out, f"{d}s.json"))
+        if re.findall(r"community pull [0-9.]+", sliced) != pull_alone:
+            fail(f"{d}s: slices subtitle '{sliced}', map of its rows says {pull_alone}")
+        if re.search(r"\b1 (ties|people)\b", sliced):
+            fail(f"{d}s: plural for one: '{sliced}'")
     # Warm start: people in both decades keep about their place on the plot.
     def where(scene, name):
         node = next(n for n in scene["nodes"] if n["name"] == name)
