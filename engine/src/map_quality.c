@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hops_internal.h"
 #include "random_internal.h"
 #include "scene_internal.h"
 
@@ -211,47 +212,6 @@ static bool count_hidden(collab_scene_quality *q, const collab_scene *s, const c
     return true;
 }
 
-/* The graph as compressed adjacency lists, both directions. */
-typedef struct csr {
-    size_t n;
-    size_t *off;   /* n + 1 offsets */
-    uint32_t *adj; /* neighbours */
-} csr;
-
-static bool csr_build(csr *g, size_t n, size_t m, const uint32_t *from, const uint32_t *to)
-{
-    memset(g, 0, sizeof *g);
-    g->n = n;
-    g->off = collab_calloc_array(n + 2, sizeof *g->off);
-    g->adj = collab_alloc_array(2 * m + 1, sizeof *g->adj);
-    if (g->off == NULL || g->adj == NULL) {
-        return false;
-    }
-    for (size_t e = 0; e < m; e++) {
-        if (from[e] < n && to[e] < n && from[e] != to[e]) {
-            g->off[from[e] + 2]++;
-            g->off[to[e] + 2]++;
-        }
-    }
-    for (size_t v = 0; v < n; v++) {
-        g->off[v + 2] += g->off[v + 1];
-    }
-    for (size_t e = 0; e < m; e++) {
-        if (from[e] < n && to[e] < n && from[e] != to[e]) {
-            g->adj[g->off[from[e] + 1]++] = to[e];
-            g->adj[g->off[to[e] + 1]++] = from[e];
-        }
-    }
-    return true;
-}
-
-static void csr_free(csr *g)
-{
-    collab_free(g->off);
-    collab_free(g->adj);
-    memset(g, 0, sizeof *g);
-}
-
 static double page_dist(const collab_scene *s, size_t a, size_t b)
 {
     double dx = s->nodes[a].x - s->nodes[b].x;
@@ -260,7 +220,8 @@ static double page_dist(const collab_scene *s, size_t a, size_t b)
 }
 
 /* Is `v` within 2 steps of the node whose neighbours (and itself) carry `stamp`? */
-static bool within_two(const csr *g, const uint32_t *mark, uint32_t stamp, uint32_t v)
+static bool within_two(const collab_i_hops_graph *g, const uint32_t *mark, uint32_t stamp,
+                       uint32_t v)
 {
     if (mark[v] == stamp) {
         return true;
@@ -273,7 +234,8 @@ static bool within_two(const csr *g, const uint32_t *mark, uint32_t stamp, uint3
     return false;
 }
 
-static bool neighbourhood(collab_scene_quality *q, const collab_scene *s, const csr *g)
+static bool neighbourhood(collab_scene_quality *q, const collab_scene *s,
+                          const collab_i_hops_graph *g)
 {
     size_t n = g->n;
     size_t k = n > COLLAB_QUALITY_NEAREST ? COLLAB_QUALITY_NEAREST : n - 1;
@@ -438,7 +400,8 @@ static bool separation(collab_scene_quality *q, const collab_scene *s, size_t n,
     return ok;
 }
 
-static bool stress(collab_scene_quality *q, const collab_scene *s, const csr *g, uint64_t seed)
+static bool stress(collab_scene_quality *q, const collab_scene *s, const collab_i_hops_graph *g,
+                   uint64_t seed)
 {
     size_t n = g->n;
     q->stress = NAN;
@@ -448,64 +411,29 @@ static bool stress(collab_scene_quality *q, const collab_scene *s, const csr *g,
     }
     uint32_t *dist = collab_alloc_array(n, sizeof *dist);
     uint32_t *queue = collab_alloc_array(n, sizeof *queue);
-    size_t cap = (size_t)COLLAB_QUALITY_STRESS_SOURCES * COLLAB_QUALITY_STRESS_TARGETS;
-    double *ratio = collab_alloc_array(cap, sizeof *ratio);
-    if (dist == NULL || queue == NULL || ratio == NULL) {
+    if (dist == NULL || queue == NULL) {
         collab_free(dist);
         collab_free(queue);
-        collab_free(ratio);
         return false;
     }
     uint64_t state = seed ^ 0x5bd1e995u;
     size_t sources = n < COLLAB_QUALITY_STRESS_SOURCES ? n : COLLAB_QUALITY_STRESS_SOURCES;
-    size_t pairs = 0;
+    collab_i_stress sum = {0};
     for (size_t k = 0; k < sources; k++) {
         uint32_t src = sources == n ? (uint32_t)k : (uint32_t)pick(&state, n);
-        for (size_t v = 0; v < n; v++) {
-            dist[v] = UINT32_MAX;
-        }
-        size_t head = 0;
-        size_t tail = 0;
-        dist[src] = 0;
-        queue[tail++] = src;
-        while (head < tail) {
-            uint32_t u = queue[head++];
-            for (size_t e = g->off[u]; e < g->off[u + 1]; e++) {
-                uint32_t w = g->adj[e];
-                if (dist[w] == UINT32_MAX) {
-                    dist[w] = dist[u] + 1;
-                    queue[tail++] = w;
-                }
-            }
-        }
+        size_t reached = collab_i_hops_from(g, src, dist, queue) - 1;
         /* targets evenly spread over the breadth-first order (near and far ones) */
-        size_t reached = tail - 1;
         size_t take =
             reached < COLLAB_QUALITY_STRESS_TARGETS ? reached : COLLAB_QUALITY_STRESS_TARGETS;
         for (size_t t = 0; t < take; t++) {
             uint32_t v = queue[1 + t * reached / take];
-            ratio[pairs++] = page_dist(s, src, v) / (double)dist[v];
+            collab_i_stress_add(&sum, page_dist(s, src, v), dist[v]);
         }
     }
-    double sum = 0;
-    double sum2 = 0;
-    for (size_t p = 0; p < pairs; p++) {
-        sum += ratio[p];
-        sum2 += ratio[p] * ratio[p];
-    }
-    if (pairs > 0 && sum2 > 0) {
-        double sigma = sum / sum2;
-        double st = 0;
-        for (size_t p = 0; p < pairs; p++) {
-            double r = sigma * ratio[p] - 1;
-            st += r * r;
-        }
-        q->stress = st / (double)pairs;
-        q->stress_pairs = pairs;
-    }
+    q->stress = collab_i_stress_value(&sum);
+    q->stress_pairs = isnan(q->stress) ? 0 : sum.pairs;
     collab_free(dist);
     collab_free(queue);
-    collab_free(ratio);
     return true;
 }
 
@@ -515,7 +443,7 @@ static bool stress(collab_scene_quality *q, const collab_scene *s, const csr *g,
 typedef struct stress_job {
     collab_scene_quality *q;
     const collab_scene *s;
-    const csr *g;
+    const collab_i_hops_graph *g;
     uint64_t seed;
     bool ok;
 } stress_job;
@@ -552,14 +480,14 @@ collab_status collab_map_quality_measure(collab_scene_quality *out, const collab
         rmax = fmax(rmax, s->nodes[i].radius);
     }
     centre_grid grid;
-    csr g;
+    collab_i_hops_graph g;
     bool ok = grid_build(&grid, s);
     memset(&g, 0, sizeof g);
     if (ok) {
         count_labels(&q, s, &grid, rmax);
         ok = count_hidden(&q, s, &grid);
     }
-    ok = ok && csr_build(&g, n_nodes, n_edges, from, to);
+    ok = ok && collab_i_hops_graph_build(&g, n_nodes, n_edges, from, to);
     /* the stress writes only its own fields of q; the other measures only read g */
     stress_job job = {&q, s, &g, seed, false};
     pthread_t thread;
@@ -575,7 +503,7 @@ collab_status collab_map_quality_measure(collab_scene_quality *out, const collab
         ok = ok && stress(&q, s, &g, seed);
     }
     grid_free(&grid);
-    csr_free(&g);
+    collab_i_hops_graph_free(&g);
     if (!ok) {
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory measuring the map");
     }
