@@ -133,6 +133,15 @@ typedef struct edge_input {
 /* The community pull: `asked` when given, else the factor p that makes the share of the pull
  * inside communities p s / (p s + 1 - s) reach COLLAB_LAYOUT_GROUP_SHARE, where s is that share
  * before (1 when it already does or when no edge lies inside a community). */
+static double share_pull(double inside, double all)
+{
+    double t = COLLAB_LAYOUT_GROUP_SHARE;
+    if (inside <= 0.0 || inside >= t * all) {
+        return 1.0;
+    }
+    return fmin(t * (all - inside) / (inside * (1.0 - t)), COLLAB_LAYOUT_GROUP_PULL_MAX);
+}
+
 static double group_pull(const edge_input *in, const uint32_t *group, double asked)
 {
     if (asked > 0.0) {
@@ -146,11 +155,7 @@ static double group_pull(const edge_input *in, const uint32_t *group, double ask
             inside += group[a] == group[b] ? in->weight[e] : 0.0;
         }
     }
-    double t = COLLAB_LAYOUT_GROUP_SHARE;
-    if (inside <= 0.0 || inside >= t * all) {
-        return 1.0;
-    }
-    return fmin(t * (all - inside) / (inside * (1.0 - t)), COLLAB_LAYOUT_GROUP_PULL_MAX);
+    return share_pull(inside, all);
 }
 
 /* Applies the community pull (see collab_layout_options.group) to the normalised weights and
@@ -238,13 +243,41 @@ static void edges_destroy(edge_input *in)
 collab_status collab_layout_group_pull(const collab_graph *g, const uint32_t *group, double asked,
                                        double *pull, collab_error *err)
 {
-    edge_input in;
-    collab_status st = edges_read(&in, g, err);
-    if (st == COLLAB_OK) {
-        *pull = group_pull(&in, group, asked);
-        edges_destroy(&in);
+    if (asked > 0.0) {
+        *pull = asked;
+        return COLLAB_OK;
     }
-    return st;
+    /* The share group_pull computes on the layout's edge input, with the same normalised weights
+     * summed in the same order (so the same bits), read in place: the layout itself copies the
+     * edges again, and at a million nodes the copy is 100 MB. */
+    size_t m = collab_graph_edge_count(g);
+    bool weighted = (size_t)igraph_vector_size(&g->weights) == m;
+    double sum = 0.0;
+    size_t counted = 0;
+    for (size_t e = 0; e < m; e++) {
+        double w = weighted ? VECTOR(g->weights)[e] : 1.0;
+        if (!isfinite(w) || w < 0.0) {
+            return collab_error_set(err, COLLAB_E_INPUT,
+                                    "edge %zu has weight '%g': the layout needs weights >= 0", e,
+                                    w);
+        }
+        if (IGRAPH_FROM(&g->graph, e) != IGRAPH_TO(&g->graph, e)) {
+            sum += w;
+            counted++;
+        }
+    }
+    double mean = counted > 0 && sum > 0.0 ? sum / (double)counted : 1.0;
+    double inside = 0.0, all = 0.0;
+    for (size_t e = 0; e < m; e++) {
+        igraph_integer_t a = IGRAPH_FROM(&g->graph, e), b = IGRAPH_TO(&g->graph, e);
+        if (a != b) {
+            double w = fmax((weighted ? VECTOR(g->weights)[e] : 1.0) / mean, 1e-12);
+            all += w;
+            inside += group[a] == group[b] ? w : 0.0;
+        }
+    }
+    *pull = share_pull(inside, all);
+    return COLLAB_OK;
 }
 
 static void fa2_params_from(collab_i_fa2_params *fp, const collab_layout_options *o)
