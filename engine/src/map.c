@@ -56,28 +56,6 @@ void collab_map_options_init(collab_map_options *mo)
     mo->seed = 42;
 }
 
-bool collab_map_color_parse(const char *text, collab_map_color *color, collab_metric *metric)
-{
-    static const struct {
-        const char *name;
-        collab_map_color color;
-    } names[] = {{"community", COLLAB_MAP_COLOR_COMMUNITY},
-                 {"none", COLLAB_MAP_COLOR_NONE},
-                 {"year", COLLAB_MAP_COLOR_YEAR},
-                 {"role", COLLAB_MAP_COLOR_ROLE}};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        if (strcmp(text, names[i].name) == 0) {
-            *color = names[i].color;
-            return true;
-        }
-    }
-    if (collab_metric_parse(text, metric)) {
-        *color = COLLAB_MAP_COLOR_METRIC;
-        return true;
-    }
-    return false;
-}
-
 /* Per-node arrays grown by the ghosts of collab_map_extras, owned here. */
 typedef struct ghost_arrays {
     double *x, *y, *size, *value, *opacity;
@@ -187,156 +165,18 @@ static collab_status choose_level(map_job *job, collab_error *err)
     return st;
 }
 
-/* Positions given by the caller, as a layout (no layout algorithm runs). */
-static collab_status fixed_layout(map_job *job, double aspect, collab_error *err)
-{
-    size_t n = collab_graph_vertex_count(job->drawn);
-    collab_layout *l = &job->layout;
-    igraph_error_t rc = igraph_matrix_init(&l->xy, (igraph_integer_t)n, 2);
-    if (rc != IGRAPH_SUCCESS) {
-        return collab_error_from_igraph(err, rc, "placing the nodes");
-    }
-    l->n = n;
-    l->aspect = aspect;
-    for (size_t v = 0; v < n; v++) {
-        MATRIX(l->xy, v, 0) = job->extras->fixed_x[v];
-        MATRIX(l->xy, v, 1) = job->extras->fixed_y[v];
-    }
-    return COLLAB_OK;
-}
-
-/* Places the nodes not named in the earlier map, round by round: each at the mean position of
- * its neighbours placed in earlier rounds, a little apart (golden-angle offsets of `spread`);
- * those never reached go in a row under the others. */
-static collab_status place_unmatched(const collab_graph *g, double *x, double *y, uint32_t *round,
-                                     double spread, collab_error *err)
-{
-    size_t n = collab_graph_vertex_count(g);
-    igraph_vector_int_t nb;
-    igraph_error_t rc = igraph_vector_int_init(&nb, 0);
-    if (rc != IGRAPH_SUCCESS) {
-        return collab_error_from_igraph(err, rc, "placing the new nodes");
-    }
-    double bottom = -INFINITY;
-    double left = INFINITY;
-    for (size_t v = 0; v < n; v++) {
-        if (round[v] == 1) {
-            bottom = fmax(bottom, y[v]);
-            left = fmin(left, x[v]);
-        }
-    }
-    bool changed = true;
-    for (uint32_t r = 2; changed && rc == IGRAPH_SUCCESS; r++) {
-        changed = false;
-        for (size_t v = 0; v < n && rc == IGRAPH_SUCCESS; v++) {
-            if (round[v] != 0) {
-                continue;
-            }
-            rc = igraph_neighbors(&g->graph, &nb, (igraph_integer_t)v, IGRAPH_ALL);
-            double sx = 0;
-            double sy = 0;
-            size_t cnt = 0;
-            for (igraph_integer_t k = 0; rc == IGRAPH_SUCCESS && k < igraph_vector_int_size(&nb);
-                 k++) {
-                size_t u = (size_t)VECTOR(nb)[k];
-                if (round[u] != 0 && round[u] < r) {
-                    sx += x[u];
-                    sy += y[u];
-                    cnt++;
-                }
-            }
-            if (cnt > 0) {
-                double a = 2.399963229728653 * (double)v;
-                x[v] = sx / (double)cnt + spread * cos(a);
-                y[v] = sy / (double)cnt + spread * sin(a);
-                round[v] = r;
-                changed = true;
-            }
-        }
-    }
-    igraph_vector_int_destroy(&nb);
-    if (rc != IGRAPH_SUCCESS) {
-        return collab_error_from_igraph(err, rc, "placing the new nodes");
-    }
-    size_t k = 0;
-    for (size_t v = 0; v < n; v++) {
-        if (round[v] == 0) {
-            x[v] = left + 2 * spread * (double)k++;
-            y[v] = bottom + 3 * spread;
-        }
-    }
-    return COLLAB_OK;
-}
-
-/* Positions of an earlier map for the nodes named there (mo->layout_from); the others near their
- * neighbours. `*used` is false when no node matched (then nothing is set and the layout runs). */
-static collab_status positions_layout(map_job *job, double aspect, bool *used, collab_error *err)
-{
-    const collab_map_positions *p = job->mo->layout_from;
-    const collab_graph *g = job->drawn;
-    size_t n = collab_graph_vertex_count(g);
-    double *x = collab_alloc_array(n + 1, sizeof *x);
-    double *y = collab_alloc_array(n + 1, sizeof *y);
-    uint32_t *round = collab_calloc_array(n + 1, sizeof *round);
-    collab_status st = COLLAB_OK;
-    *used = false;
-    if (x == NULL || y == NULL || round == NULL) {
-        st = collab_error_nomem(err, "placing the nodes");
-    }
-    double lo[2] = {INFINITY, INFINITY};
-    double hi[2] = {-INFINITY, -INFINITY};
-    size_t matched = 0;
-    for (size_t v = 0; st == COLLAB_OK && v < n; v++) {
-        const char *name = collab_graph_name(g, v);
-        uint32_t id = collab_names_find(&p->names, name, strlen(name));
-        if (id != COLLAB_NO_ID) {
-            x[v] = p->x[id];
-            y[v] = p->y[id];
-            round[v] = 1;
-            matched++;
-            lo[0] = fmin(lo[0], x[v]);
-            lo[1] = fmin(lo[1], y[v]);
-            hi[0] = fmax(hi[0], x[v]);
-            hi[1] = fmax(hi[1], y[v]);
-        }
-    }
-    if (st == COLLAB_OK && matched > 0 && matched < n) {
-        double spread = 0.03 * fmax(fmax(hi[0] - lo[0], hi[1] - lo[1]), 1e-9);
-        st = place_unmatched(g, x, y, round, spread, err);
-    }
-    if (st == COLLAB_OK && matched > 0) {
-        collab_layout *l = &job->layout;
-        igraph_error_t rc = igraph_matrix_init(&l->xy, (igraph_integer_t)n, 2);
-        if (rc != IGRAPH_SUCCESS) {
-            st = collab_error_from_igraph(err, rc, "placing the nodes");
-        } else {
-            l->n = n;
-            l->aspect = aspect;
-            for (size_t v = 0; v < n; v++) {
-                MATRIX(l->xy, v, 0) = x[v];
-                MATRIX(l->xy, v, 1) = y[v];
-            }
-            *used = true;
-        }
-    }
-    job->layout_matched = matched;
-    collab_free(x);
-    collab_free(y);
-    collab_free(round);
-    return st;
-}
-
 static collab_status lay_out(map_job *job, double aspect, const double *radius, collab_error *err)
 {
     const collab_map_extras *x = job->extras;
     if (x->fixed_x != NULL && !job->by_community) {
-        return fixed_layout(job, aspect, err);
+        return collab_i_map_layout_given(&job->layout, collab_graph_vertex_count(job->drawn),
+                                         x->fixed_x, x->fixed_y, aspect, err);
     }
     bool band = job->band.active && !job->by_community;
     if (job->mo->layout_from != NULL && !job->by_community) {
-        bool used = false;
-        collab_status st = positions_layout(job, aspect, &used, err);
-        if (st != COLLAB_OK || used) {
+        collab_status st = collab_i_map_layout_from(&job->layout, job->mo->layout_from, job->drawn,
+                                                    aspect, &job->layout_matched, err);
+        if (st != COLLAB_OK || job->layout_matched > 0) {
             return st;
         }
     }

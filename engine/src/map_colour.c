@@ -208,3 +208,25 @@ collab_status collab_i_map_person_roles(const collab_graph *g, const collab_edge
     collab_credit_facts_destroy(&facts);
     return st;
 }
+
+bool collab_map_color_parse(const char *text, collab_map_color *color, collab_metric *metric)
+{
+    static const struct {
+        const char *name;
+        collab_map_color color;
+    } names[] = {{"community", COLLAB_MAP_COLOR_COMMUNITY},
+                 {"none", COLLAB_MAP_COLOR_NONE},
+                 {"year", COLLAB_MAP_COLOR_YEAR},
+                 {"role", COLLAB_MAP_COLOR_ROLE}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        if (strcmp(text, names[i].name) == 0) {
+            *color = names[i].color;
+            return true;
+        }
+    }
+    if (collab_metric_parse(text, metric)) {
+        *color = COLLAB_MAP_COLOR_METRIC;
+        return true;
+    }
+    return false;
+}

@@ -63,6 +63,17 @@ void collab_i_map_scope_destroy(collab_i_map_scope *s);
  * max(3, min(10, a tenth of the largest)). */
 size_t collab_i_map_scope_least(size_t largest);
 
+/* A layout holding the given positions of the n nodes (no layout algorithm runs). */
+collab_status collab_i_map_layout_given(collab_layout *l, size_t n, const double *x,
+                                        const double *y, double aspect, collab_error *err);
+
+/* --layout-from (map_positions.c): the positions of an earlier map `p` for the nodes of `g` named
+ * there, the others near their neighbours. `*matched` is the number of nodes named there; when it
+ * is 0 nothing is set and the caller runs the layout. */
+collab_status collab_i_map_layout_from(collab_layout *l, const collab_map_positions *p,
+                                       const collab_graph *g, double aspect, size_t *matched,
+                                       collab_error *err);
+
 /* Small components whose people are named in the band of --components all (map_band.c). */
 #define COLLAB_MAP_BAND_NAMED 10
 

@@ -2,12 +2,15 @@
  * read from the scene JSON that `collab map --scene` wrote, and the layout that re-uses them. */
 #include "collab/alloc.h"
 #include "collab/map.h"
+#include "collab/names.h"
 
 #include <errno.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "map_internal.h"
 
 /* Largest scene file read: far above the scene of the largest map drawn at the node level. */
 #define MAX_SCENE_BYTES ((size_t)1 << 30)
@@ -101,4 +104,126 @@ void collab_map_positions_destroy(collab_map_positions *p)
     collab_free(p->x);
     collab_free(p->y);
     memset(p, 0, sizeof *p);
+}
+
+collab_status collab_i_map_layout_given(collab_layout *l, size_t n, const double *x,
+                                        const double *y, double aspect, collab_error *err)
+{
+    igraph_error_t rc = igraph_matrix_init(&l->xy, (igraph_integer_t)n, 2);
+    if (rc != IGRAPH_SUCCESS) {
+        return collab_error_from_igraph(err, rc, "placing the nodes");
+    }
+    l->n = n;
+    l->aspect = aspect;
+    for (size_t v = 0; v < n; v++) {
+        MATRIX(l->xy, v, 0) = x[v];
+        MATRIX(l->xy, v, 1) = y[v];
+    }
+    return COLLAB_OK;
+}
+
+/* Places the nodes not named in the earlier map, round by round: each at the mean position of
+ * its neighbours placed in earlier rounds, a little apart (golden-angle offsets of `spread`);
+ * those never reached go in a row under the others. */
+static collab_status place_unmatched(const collab_graph *g, double *x, double *y, uint32_t *round,
+                                     double spread, collab_error *err)
+{
+    size_t n = collab_graph_vertex_count(g);
+    igraph_vector_int_t nb;
+    igraph_error_t rc = igraph_vector_int_init(&nb, 0);
+    if (rc != IGRAPH_SUCCESS) {
+        return collab_error_from_igraph(err, rc, "placing the new nodes");
+    }
+    double bottom = -INFINITY;
+    double left = INFINITY;
+    for (size_t v = 0; v < n; v++) {
+        if (round[v] == 1) {
+            bottom = fmax(bottom, y[v]);
+            left = fmin(left, x[v]);
+        }
+    }
+    bool changed = true;
+    for (uint32_t r = 2; changed && rc == IGRAPH_SUCCESS; r++) {
+        changed = false;
+        for (size_t v = 0; v < n && rc == IGRAPH_SUCCESS; v++) {
+            if (round[v] != 0) {
+                continue;
+            }
+            rc = igraph_neighbors(&g->graph, &nb, (igraph_integer_t)v, IGRAPH_ALL);
+            double sx = 0;
+            double sy = 0;
+            size_t cnt = 0;
+            for (igraph_integer_t k = 0; rc == IGRAPH_SUCCESS && k < igraph_vector_int_size(&nb);
+                 k++) {
+                size_t u = (size_t)VECTOR(nb)[k];
+                if (round[u] != 0 && round[u] < r) {
+                    sx += x[u];
+                    sy += y[u];
+                    cnt++;
+                }
+            }
+            if (cnt > 0) {
+                double a = 2.399963229728653 * (double)v;
+                x[v] = sx / (double)cnt + spread * cos(a);
+                y[v] = sy / (double)cnt + spread * sin(a);
+                round[v] = r;
+                changed = true;
+            }
+        }
+    }
+    igraph_vector_int_destroy(&nb);
+    if (rc != IGRAPH_SUCCESS) {
+        return collab_error_from_igraph(err, rc, "placing the new nodes");
+    }
+    size_t k = 0;
+    for (size_t v = 0; v < n; v++) {
+        if (round[v] == 0) {
+            x[v] = left + 2 * spread * (double)k++;
+            y[v] = bottom + 3 * spread;
+        }
+    }
+    return COLLAB_OK;
+}
+
+collab_status collab_i_map_layout_from(collab_layout *l, const collab_map_positions *p,
+                                       const collab_graph *g, double aspect, size_t *matched_out,
+                                       collab_error *err)
+{
+    size_t n = collab_graph_vertex_count(g);
+    double *x = collab_alloc_array(n + 1, sizeof *x);
+    double *y = collab_alloc_array(n + 1, sizeof *y);
+    uint32_t *round = collab_calloc_array(n + 1, sizeof *round);
+    collab_status st = COLLAB_OK;
+    if (x == NULL || y == NULL || round == NULL) {
+        st = collab_error_nomem(err, "placing the nodes");
+    }
+    double lo[2] = {INFINITY, INFINITY};
+    double hi[2] = {-INFINITY, -INFINITY};
+    size_t matched = 0;
+    for (size_t v = 0; st == COLLAB_OK && v < n; v++) {
+        const char *name = collab_graph_name(g, v);
+        uint32_t id = collab_names_find(&p->names, name, strlen(name));
+        if (id != COLLAB_NO_ID) {
+            x[v] = p->x[id];
+            y[v] = p->y[id];
+            round[v] = 1;
+            matched++;
+            lo[0] = fmin(lo[0], x[v]);
+            lo[1] = fmin(lo[1], y[v]);
+            hi[0] = fmax(hi[0], x[v]);
+            hi[1] = fmax(hi[1], y[v]);
+        }
+    }
+    if (st == COLLAB_OK && matched > 0 && matched < n) {
+        double spread = 0.03 * fmax(fmax(hi[0] - lo[0], hi[1] - lo[1]), 1e-9);
+        st = place_unmatched(g, x, y, round, spread, err);
+    }
+    if (st == COLLAB_OK && matched > 0) {
+        st = collab_i_map_layout_given(l, n, x, y, aspect, err);
+    }
+    *matched_out = st == COLLAB_OK ? matched : 0;
+    collab_free(x);
+    collab_free(y);
+    collab_free(round);
+    return st;
 }
