@@ -16,9 +16,10 @@
  * degree-one neighbours of a vertex become one vertex with a multiplicity, and only the runs no
  * other run stands for are made; the results are the same up to rounding.
  *
- * This file is the driver: the job, the lanes, the threads and the final sums. The CSR, its
- * components and renumbering are paths_csr.c's, the choice of sources paths_sample.c's, and the
- * BFS, Dijkstra and back-propagation from one source paths_kernels.c's. */
+ * This file is the driver: the job, the lanes and the threads. The final sums are
+ * paths_combine.c's, the distance bounds and KADABRA's estimates paths_estimate.c's, the CSR, its
+ * components and renumbering paths_csr.c's, the choice of sources paths_sample.c's, and the BFS,
+ * Dijkstra and back-propagation from one source paths_kernels.c's. */
 #include "collab/alloc.h"
 #include "collab/clock.h"
 
@@ -30,54 +31,11 @@
 #include <unistd.h>
 
 #include "paths_internal.h"
-
-#define N_LANES 4
-/* KADABRA may always scan this many adjacency entries (well under a second), however cheap the
- * exact sweep: on small graphs it would otherwise stop before its bounds reach eps. */
-#define KADABRA_WORK_FLOOR 1e8
+#include "paths_sweep_internal.h"
 
 typedef collab_i_path_lane lane;
-
-typedef struct sweep {
-    const collab_i_csr *csr;  /* the graph relabelled: components contiguous, each in BFS order
-                                 (with a reduction, its quotient graph relabelled) */
-    size_t n_vertices;        /* vertices of the graph */
-    const uint32_t *new_id;   /* new_id[original vertex] (quotient vertex, when reduced) */
-    const uint32_t *comp;     /* component of each original vertex (quotient vertex) */
-    const size_t *comp_begin; /* first relabelled vertex of each component */
-    const size_t *comp_size;  /* vertices of each component */
-    bool inverse;             /* 1/weight lengths */
-    uint64_t seed;            /* seed of the sample (KADABRA's too) */
-    collab_progress_fn progress_all; /* the caller's progress function, for KADABRA */
-    bool squares;                    /* keep sums of squares (sampling) */
-    collab_i_estimate_opts est;      /* the guarantee asked for when sampling */
-    double *comp_reach; /* per component: upper bound on any distance in it (sampling) */
-    double min_len;     /* lower bound on any distance between two vertices */
-    double hoeffding;   /* ln(2 n / delta): Hoeffding's bound for all vertices at once */
-    const collab_i_path_reduction *red; /* the reduction swept, or NULL (paths_reduce.c) */
-    const double *mult;                 /* its multiplicities, by relabelled quotient vertex */
-    const uint8_t *side;                /* its side classes, by relabelled quotient vertex, or
-                                           NULL when none */
-    const collab_i_csr *core;           /* the quotient without them, for the other runs */
-    const uint32_t *sources;            /* sources (original vertices), ascending */
-    size_t n_sources;                   /* how many */
-    lane lanes[N_LANES];                /* per-lane accumulators */
-    int n_threads;                      /* workers */
-    collab_progress_fn progress;        /* told how far the sweep is, or NULL */
-    void *progress_data;                /* passed to it */
-    double started;       /* when the sweep began (collab_clock_seconds), for the time left */
-    atomic_size_t done;   /* sources finished */
-    atomic_int next_lane; /* the next lane a worker may take */
-    atomic_bool cancel;   /* stop early: the caller failed elsewhere */
-    struct collab_i_sweep_job *job; /* the job this sweep is part of */
-    bool estimate_in_worker; /* worker 0 samples betweenness once no source is left (below) */
-} sweep;
-
-typedef struct worker {
-    sweep *s;         /* shared state */
-    int id;           /* thread number */
-    collab_status st; /* COLLAB_E_NOMEM if its workspace failed */
-} worker;
+typedef collab_i_sweep sweep;
+typedef collab_i_sweep_worker worker;
 
 static void show_progress(sweep *s)
 {
@@ -94,13 +52,14 @@ static void show_progress(sweep *s)
     s->progress(message, 100.0 * (double)done / (double)s->n_sources, s->progress_data);
 }
 
-/* Lane l's sources from position i on (i, i + N_LANES, ...) that share the component of the
- * first, up to 64, into `batch` (relabelled ids); returns how many. */
+/* Lane l's sources from position i on (i, i + COLLAB_I_SWEEP_LANES, ...) that share the component
+ * of the first, up to 64, into `batch` (relabelled ids); returns how many. */
 static size_t next_batch(const sweep *s, size_t i, uint32_t batch[64])
 {
     uint32_t comp = s->comp[s->sources[i]];
     size_t n = 0;
-    for (; n < 64 && i < s->n_sources && s->comp[s->sources[i]] == comp; i += N_LANES) {
+    for (; n < 64 && i < s->n_sources && s->comp[s->sources[i]] == comp;
+         i += COLLAB_I_SWEEP_LANES) {
         batch[n++] = s->new_id[s->sources[i]];
     }
     return n;
@@ -115,8 +74,6 @@ static void source_done(sweep *s, const worker *wk, size_t count)
         show_progress(s);
     }
 }
-
-static void run_estimator(struct collab_i_sweep_job *job, int threads);
 
 static void *run_worker(void *arg)
 {
@@ -137,7 +94,7 @@ static void *run_worker(void *arg)
     }
     /* Lanes are taken whole from a shared counter: which thread sums a lane does not change
      * what the lane sums, so the result is the same for any number of threads. */
-    for (int l = atomic_fetch_add(&s->next_lane, 1); l < N_LANES;
+    for (int l = atomic_fetch_add(&s->next_lane, 1); l < COLLAB_I_SWEEP_LANES;
          l = atomic_fetch_add(&s->next_lane, 1)) {
         for (size_t i = (size_t)l; i < s->n_sources && !atomic_load(&s->cancel);) {
             if (batched) {
@@ -147,7 +104,7 @@ static void *run_worker(void *arg)
                 size_t begin = s->comp_begin[comp];
                 collab_i_msbfs_run(s->csr, &batch_words, &s->lanes[l], s->squares, batch, n, begin,
                                    begin + s->comp_size[comp]);
-                i += n * N_LANES;
+                i += n * COLLAB_I_SWEEP_LANES;
                 source_done(s, wk, n);
                 continue;
             }
@@ -166,7 +123,7 @@ static void *run_worker(void *arg)
                 size_t begin = s->comp_begin[s->comp[s->sources[i]]];
                 collab_i_paths_from_hops(s->csr, &w, &s->lanes[l], s->squares, src, begin);
             }
-            i += N_LANES;
+            i += COLLAB_I_SWEEP_LANES;
             source_done(s, wk, 1);
         }
     }
@@ -176,12 +133,12 @@ static void *run_worker(void *arg)
      * worker's core, takes it off the caller's path (one thread: the samples, and so the
      * estimates, are the same for any number of threads). */
     if (wk->id == 0 && s->estimate_in_worker && !atomic_load(&s->cancel)) {
-        run_estimator(s->job, 1);
+        collab_i_sweep_run_estimator(s->job, 1);
     }
     return NULL;
 }
 
-static void lane_free(lane *l)
+void collab_i_lane_free(collab_i_path_lane *l)
 {
     collab_free(l->bc);
     collab_free(l->bc2);
@@ -192,7 +149,7 @@ static void lane_free(lane *l)
     memset(l, 0, sizeof *l);
 }
 
-static bool lane_init(lane *l, size_t n, bool squares)
+bool collab_i_lane_init(collab_i_path_lane *l, size_t n, bool squares)
 {
     memset(l, 0, sizeof *l);
     l->bc = collab_calloc_array(n + 1, sizeof *l->bc);
@@ -205,128 +162,10 @@ static bool lane_init(lane *l, size_t n, bool squares)
     }
     if (l->bc == NULL || l->dsum == NULL || l->hsum == NULL || l->reached == NULL ||
         (squares && (l->bc2 == NULL || l->dsum2 == NULL))) {
-        lane_free(l);
+        collab_i_lane_free(l);
         return false;
     }
     return true;
-}
-
-/* Hoeffding's bound (valid for sampling without replacement, Hoeffding 1963, section 6) on the
- * mean of k values within a range of width `range`, for every vertex at once with probability
- * >= 1 - delta by the union bound over n vertices. */
-static double hoeffding(const sweep *s, double range, double k)
-{
-    return range * sqrt(s->hoeffding / (2.0 * k));
-}
-
-/* Closeness and harmonic bounds of vertex v from the mean distance and mean reciprocal distance
- * over the k sources (other than v) that reached it; every distance lies in [min_len, reach]. */
-static void distance_bounds(const sweep *s, size_t v, double reach, double k, double mean_d,
-                            double mean_h, double size, collab_i_sweep_result *r)
-{
-    double lo = s->min_len;
-    double hi = reach > lo ? reach : lo;
-    double ed = hoeffding(s, hi - lo, k);
-    double eh = hoeffding(s, 1.0 / lo - 1.0 / hi, k);
-    double d_lo = fmax(mean_d - ed, lo);
-    double d_hi = fmin(mean_d + ed, hi);
-    r->closeness_low[v] = 1.0 / d_hi;
-    r->closeness_high[v] = 1.0 / d_lo;
-    r->harmonic_low[v] = (size - 1.0) * fmax(mean_h - eh, 1.0 / hi);
-    r->harmonic_high[v] = (size - 1.0) * fmin(mean_h + eh, 1.0 / lo);
-}
-
-/* The metrics of vertex v (original id) from its sums over the lanes, added in lane order; its
- * component has `size` vertices, of which `k` were sources. */
-static void vertex_metrics(const sweep *s, size_t v, double size, double k,
-                           collab_i_sweep_result *r)
-{
-    double bc = 0, dsum = 0, dsum2 = 0, hsum = 0, reached = 0;
-    uint32_t x = s->new_id[s->red != NULL ? s->red->q_of[v] : v];
-    for (int l = 0; l < N_LANES; l++) {
-        const lane *ln = &s->lanes[l];
-        bc += ln->bc[x];
-        dsum += ln->dsum[x];
-        hsum += ln->hsum[x];
-        reached += ln->reached[x];
-        if (s->squares) {
-            dsum2 += ln->dsum2[x];
-        }
-    }
-    if (s->red != NULL) {
-        /* what the runs that stand for others counted wrongly (paths_reduce.c) */
-        bc += s->red->bc[v];
-        dsum += s->red->dsum[v];
-        hsum += s->red->hsum[v];
-        reached += s->red->reached[v];
-    }
-    /* Each unordered pair was counted from both ends when every source is swept; a sample
-     * of k of the component's `size` sources is scaled up by size / k (KADABRA replaces this
-     * estimate of betweenness when sampling). */
-    r->betweenness[v] = bc * (size / k) / 2.0;
-    r->closeness[v] = dsum > 0 ? reached / dsum : 0.0;
-    r->harmonic[v] = reached >= size - 1.0 ? hsum
-                     : reached > 0         ? hsum * (size - 1.0) / reached
-                                           : 0.0;
-    if (!r->sampled) {
-        return;
-    }
-    r->closeness_low[v] = r->closeness_high[v] = r->closeness[v];
-    r->harmonic_low[v] = r->harmonic_high[v] = r->harmonic[v];
-    if (reached > 1 && reached < size - 1) {
-        double mean = dsum / reached;
-        double var = (dsum2 - reached * mean * mean) / (reached - 1.0);
-        double se_mean = sqrt(fmax(var, 0.0) * (1.0 - reached / (size - 1.0)) / reached);
-        r->closeness_se[v] = r->closeness[v] * se_mean / mean;
-        distance_bounds(s, v, s->comp_reach[s->comp[v]], reached, mean, hsum / reached, size, r);
-    } else if (reached < size - 1) {
-        /* reached by one source or none: only the range of distances bounds it */
-        double reach = fmax(s->comp_reach[s->comp[v]], s->min_len);
-        r->closeness_low[v] = 1.0 / reach;
-        r->closeness_high[v] = 1.0 / s->min_len;
-        r->harmonic_low[v] = (size - 1.0) / reach;
-        r->harmonic_high[v] = (size - 1.0) / s->min_len;
-    }
-}
-
-/* Adds the lanes together (in lane order) and turns sums into the metrics. */
-static collab_status combine(const sweep *s, const uint32_t *comp, const size_t *sizes,
-                             const size_t *picked, collab_i_sweep_result *r, collab_error *err)
-{
-    size_t n = s->n_vertices;
-    r->betweenness = collab_calloc_array(n + 1, sizeof *r->betweenness);
-    r->closeness = collab_calloc_array(n + 1, sizeof *r->closeness);
-    r->harmonic = collab_calloc_array(n + 1, sizeof *r->harmonic);
-    bool ok = true;
-    if (r->sampled) {
-        r->closeness_se = collab_calloc_array(n + 1, sizeof *r->closeness_se);
-        r->closeness_low = collab_calloc_array(n + 1, sizeof *r->closeness_low);
-        r->closeness_high = collab_calloc_array(n + 1, sizeof *r->closeness_high);
-        r->harmonic_low = collab_calloc_array(n + 1, sizeof *r->harmonic_low);
-        r->harmonic_high = collab_calloc_array(n + 1, sizeof *r->harmonic_high);
-        ok = r->closeness_se != NULL && r->closeness_low != NULL && r->closeness_high != NULL &&
-             r->harmonic_low != NULL && r->harmonic_high != NULL;
-    }
-    if (r->betweenness == NULL || r->closeness == NULL || r->harmonic == NULL || !ok) {
-        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory combining path sums");
-    }
-    double pair_dist = 0;
-    double pairs = 0;
-    for (int l = 0; l < N_LANES; l++) {
-        r->diameter = s->lanes[l].max_dist > r->diameter ? s->lanes[l].max_dist : r->diameter;
-        pair_dist += s->lanes[l].pair_dist;
-        pairs += s->lanes[l].pairs;
-    }
-    if (s->red != NULL) {
-        pair_dist += s->red->pair_dist;
-        pairs += s->red->pairs;
-        r->diameter = fmax(r->diameter, s->red->diameter);
-    }
-    r->avg_path_length = pairs > 0 ? pair_dist / pairs : 0.0;
-    for (size_t v = 0; v < n; v++) {
-        vertex_metrics(s, v, (double)sizes[comp[v]], (double)picked[comp[v]], r);
-    }
-    return COLLAB_OK;
 }
 
 void collab_i_sweep_result_destroy(collab_i_sweep_result *r)
@@ -353,37 +192,13 @@ void collab_i_sweep_result_destroy(collab_i_sweep_result *r)
 static int default_threads(int requested)
 {
     long cores = requested > 0 ? requested : sysconf(_SC_NPROCESSORS_ONLN);
-    return cores < 1 ? 1 : cores > N_LANES ? N_LANES : (int)cores;
+    return cores < 1 ? 1 : cores > COLLAB_I_SWEEP_LANES ? COLLAB_I_SWEEP_LANES : (int)cores;
 }
-
-/* A sweep in progress: what collab_i_sweep_start set up and collab_i_sweep_finish frees. */
-struct collab_i_sweep_job {
-    sweep s;                         /* the shared state the workers read */
-    collab_i_sweep_result r;         /* components, sources; the metrics once combined */
-    collab_i_csr relabelled;         /* the graph renumbered for the sweep */
-    collab_i_path_reduction red;     /* the reduction (when reduced) */
-    uint32_t *q_comp, *q_new_id;     /* its quotient's components and renumbering */
-    size_t *q_begins, *q_sizes;      /* first new id and vertices of each of its components */
-    uint8_t *q_side;                 /* its side classes by new id (when it has any) */
-    collab_i_csr core;               /* the relabelled quotient without them */
-    double *q_mult;                  /* multiplicities by new id */
-    uint32_t *comp;                  /* component of each vertex */
-    uint32_t *sources;               /* the sources */
-    uint32_t *new_id;                /* the renumbering */
-    size_t *sizes, *begins, *picked; /* per component: vertices, first new id, sources */
-    pthread_t threads[N_LANES];      /* background workers */
-    worker workers[N_LANES];         /* their state; the last is the caller's */
-    int started;                     /* background workers running */
-    bool estimated;                  /* kadabra holds KADABRA's estimates (run_estimator) */
-    collab_i_kadabra_result kadabra; /* its result, until estimate_betweenness adopts it */
-    collab_status estimate_st;       /* how run_estimator ended, with its error */
-    collab_error estimate_err;
-};
 
 static void job_free(collab_i_sweep_job *job)
 {
-    for (int l = 0; l < N_LANES; l++) {
-        lane_free(&job->s.lanes[l]);
+    for (int l = 0; l < COLLAB_I_SWEEP_LANES; l++) {
+        collab_i_lane_free(&job->s.lanes[l]);
     }
     collab_i_csr_destroy(&job->relabelled);
     collab_i_path_reduction_destroy(&job->red);
@@ -589,8 +404,8 @@ static collab_status job_prepare(collab_i_sweep_job *job, const collab_i_csr *cs
     atomic_init(&s->done, 0);
     atomic_init(&s->next_lane, 0);
     atomic_init(&s->cancel, false);
-    for (int l = 0; l < N_LANES; l++) {
-        if (!lane_init(&s->lanes[l], n_lane, s->squares)) {
+    for (int l = 0; l < COLLAB_I_SWEEP_LANES; l++) {
+        if (!collab_i_lane_init(&s->lanes[l], n_lane, s->squares)) {
             return collab_error_set(err, COLLAB_E_NOMEM, "out of memory computing shortest paths");
         }
         /* sampled: betweenness comes from KADABRA, the sources give distances only */
@@ -628,135 +443,6 @@ collab_status collab_i_sweep_start(collab_i_sweep_job **out, const collab_i_csr 
     return COLLAB_OK;
 }
 
-/* Per component, an upper bound on any distance in it: twice the eccentricity of its first
- * vertex (and, in hops, at most size - 1), from one more run of the kernel; and the bounds every
- * distance respects, for Hoeffding's bounds on closeness and harmonic centrality.
- * Time complexity: O(V + E) (O(E log V) with 1/weight lengths). */
-static collab_status reach_bounds(collab_i_sweep_job *job, collab_error *err)
-{
-    sweep *s = &job->s;
-    const collab_i_csr *c = &job->relabelled;
-    size_t n_comp = job->r.components;
-    lane scratch;
-    collab_i_path_workspace w;
-    s->comp_reach = collab_calloc_array(n_comp + 1, sizeof *s->comp_reach);
-    if (s->comp_reach == NULL || !lane_init(&scratch, c->n, false)) {
-        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory bounding distances");
-    }
-    if (!collab_i_path_workspace_init(&w, c, s->inverse)) {
-        lane_free(&scratch);
-        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory bounding distances");
-    }
-    double vd = 0;
-    for (size_t k = 0; k < n_comp; k++) {
-        size_t begin = job->begins[k];
-        scratch.max_dist = 0;
-        if (s->inverse) {
-            collab_i_paths_from_inverse(c, &w, &scratch, false, (uint32_t)begin);
-            s->comp_reach[k] = 2.0 * scratch.max_dist;
-            vd = fmax(vd, (double)job->sizes[k]);
-        } else {
-            collab_i_paths_from_hops(c, &w, &scratch, false, (uint32_t)begin, begin);
-            s->comp_reach[k] = fmin(2.0 * scratch.max_dist, (double)job->sizes[k] - 1.0);
-            vd = fmax(vd, s->comp_reach[k] + 1.0);
-        }
-    }
-    collab_i_path_workspace_free(&w);
-    lane_free(&scratch);
-    double max_weight = 0;
-    for (size_t e = 0; s->inverse && e < c->start[c->n]; e++) {
-        max_weight = fmax(max_weight, c->weight[e]);
-    }
-    s->min_len = s->inverse && max_weight > 0 ? 1.0 / max_weight : 1.0;
-    s->hoeffding = log(2.0 * (double)c->n / s->est.delta);
-    job->r.bc_vd = vd;
-    return COLLAB_OK;
-}
-
-/* The distance bounds (reach_bounds) and KADABRA's samples on `threads` threads, into
- * job->kadabra; the outcome in job->estimate_st and estimate_err. It reads the renumbered graph
- * only and writes only the job's bounds and estimates, which the sweep's workers never read. */
-static void run_estimator(collab_i_sweep_job *job, int threads)
-{
-    sweep *s = &job->s;
-    collab_i_sweep_result *r = &job->r;
-    size_t n = job->relabelled.n;
-    double adj = (double)job->relabelled.start[n];
-    collab_error *err = &job->estimate_err;
-    job->estimate_st = reach_bounds(job, err);
-    if (job->estimate_st != COLLAB_OK) {
-        return;
-    }
-    collab_i_kadabra_opts o = {.eps = s->est.eps,
-                               .delta = s->est.delta,
-                               .top_k = s->est.top_k,
-                               .vertex_diameter = r->bc_vd,
-                               .inverse = s->inverse,
-                               .seed = s->seed,
-                               .threads = threads,
-                               .progress = s->progress_all,
-                               .progress_data = s->progress_data};
-    /* never more work than the exact sweep (n BFS or Dijkstra runs over the adjacency) or a
-     * floor, nor than the sampling budget */
-    o.work_limit = fmin(fmax((double)n * adj, KADABRA_WORK_FLOOR), COLLAB_SAMPLE_WORK_BUDGET);
-    job->estimate_st = collab_i_kadabra(&job->kadabra, &job->relabelled, &o, err);
-    job->estimated = job->estimate_st == COLLAB_OK;
-}
-
-/* Betweenness from KADABRA's estimates (run_estimator) on the renumbered graph, brought back to
- * original ids and to the raw scale (b(v) n (n - 1) / 2), with its bounds; then the top ranks, if
- * asked. */
-static collab_status estimate_betweenness(collab_i_sweep_job *job, collab_error *err)
-{
-    sweep *s = &job->s;
-    collab_i_sweep_result *r = &job->r;
-    size_t n = job->relabelled.n;
-    collab_i_kadabra_result kr = job->kadabra;
-    job->estimated = false; /* kr is this function's now */
-    double scale = (double)n * ((double)n - 1.0) / 2.0;
-    r->betweenness_low = collab_alloc_array(n + 1, sizeof *r->betweenness_low);
-    r->betweenness_high = collab_alloc_array(n + 1, sizeof *r->betweenness_high);
-    if (r->betweenness_low == NULL || r->betweenness_high == NULL) {
-        collab_i_kadabra_result_destroy(&kr);
-        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory sampling betweenness");
-    }
-    for (size_t v = 0; v < n; v++) {
-        uint32_t x = job->new_id[v];
-        r->betweenness[v] = kr.estimate[x] * scale;
-        r->betweenness_low[v] = kr.low[x] * scale;
-        r->betweenness_high[v] = kr.high[x] * scale;
-    }
-    r->bc_samples = kr.samples;
-    r->bc_first = kr.first_samples;
-    r->bc_omega = kr.omega;
-    r->bc_adaptive = kr.adaptive_stop;
-    r->bc_work_stop = kr.work_stop;
-    r->bc_work = kr.work;
-    collab_i_kadabra_result_destroy(&kr);
-    size_t k = s->est.top_k < n ? s->est.top_k : n;
-    if (k == 0) {
-        return COLLAB_OK;
-    }
-    /* ranked again in original ids, so ties fall by original id as everywhere else */
-    collab_i_kadabra_result ranks = {
-        .estimate = r->betweenness, .low = r->betweenness_low, .high = r->betweenness_high};
-    r->top = collab_alloc_array(k, sizeof *r->top);
-    r->rank_best = collab_alloc_array(k, sizeof *r->rank_best);
-    r->rank_worst = collab_alloc_array(k, sizeof *r->rank_worst);
-    bool nomem = r->top == NULL || r->rank_best == NULL || r->rank_worst == NULL;
-    if (!nomem) {
-        ranks.top = r->top;
-        ranks.rank_best = r->rank_best;
-        ranks.rank_worst = r->rank_worst;
-        (void)collab_i_kadabra_rank(&ranks, n, k, &nomem);
-    }
-    if (nomem) {
-        return collab_error_set(err, COLLAB_E_NOMEM, "out of memory ranking betweenness");
-    }
-    r->top_k = k;
-    return COLLAB_OK;
-}
-
 collab_status collab_i_sweep_finish(collab_i_sweep_job *job, bool cancel,
                                     collab_i_sweep_result *out, collab_error *err)
 {
@@ -783,7 +469,8 @@ collab_status collab_i_sweep_finish(collab_i_sweep_job *job, bool cancel,
     }
     if (st == COLLAB_OK && !cancel && job->r.sampled) {
         if (!job->estimated && job->estimate_st == COLLAB_OK) {
-            run_estimator(job, s->n_threads); /* no worker did (or none could start) */
+            collab_i_sweep_run_estimator(job,
+                                         s->n_threads); /* no worker did (or none could start) */
         }
         if (job->estimate_st != COLLAB_OK) {
             st = job->estimate_st;
@@ -793,10 +480,10 @@ collab_status collab_i_sweep_finish(collab_i_sweep_job *job, bool cancel,
         }
     }
     if (st == COLLAB_OK && !cancel) {
-        st = combine(s, job->comp, job->sizes, job->picked, &job->r, err);
+        st = collab_i_sweep_combine(s, job->comp, job->sizes, job->picked, &job->r, err);
     }
     if (st == COLLAB_OK && !cancel && job->r.sampled) {
-        st = estimate_betweenness(job, err);
+        st = collab_i_sweep_estimate_betweenness(job, err);
     }
     if (st == COLLAB_OK && !cancel) {
         *out = job->r;
