@@ -269,6 +269,15 @@ static collab_status unknown_shape(load_state *ls, const collab_i_csv_row *row, 
                                    "cannot tell the shape from the header %s (delimiter %s)%s",
                                    columns, delimiter, wide);
     }
+    if (ls->opt->no_header) {
+        /* The columns are called 1, 2, ...: nothing to detect, only numbers to give. */
+        return collab_error_set_at(err, COLLAB_E_INPUT, ls->out->source, row->line, 1,
+                                   "with --no-header the %zu columns (delimiter %s) are known by "
+                                   "number only: name them with --person-col N --project-col M "
+                                   "for credits, or --source-col N --target-col M for an edge "
+                                   "list (for example --person-col 1 --project-col 2)",
+                                   ls->out->n_columns, delimiter);
+    }
     char near[240];
     near_misses(ls, keys, near, sizeof near);
     return collab_error_set_at(
@@ -276,8 +285,11 @@ static collab_status unknown_shape(load_state *ls, const collab_i_csv_row *row, 
         "cannot tell the shape from the header %s (delimiter %s): expected "
         "person,project[,role][,year] or source,target[,weight]; name the columns with "
         "--person-col and --project-col, or --source-col and --target-col (names or column "
-        "numbers; when this first row is data, add --no-header)%s",
-        columns, delimiter, near);
+        "numbers; %s, add --no-header)%s",
+        columns, delimiter,
+        ls->out->header_looks_like_data ? "the first row looks like data: if the file has no header"
+                                        : "when this first row is data",
+        near);
 }
 
 /* The shape the options ask for, else credits when the person and project columns were found

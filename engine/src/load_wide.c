@@ -15,7 +15,8 @@
 typedef collab_i_load_state load_state;
 
 /* Marks the columns one part of the list names: a 1-based number, a range "a-b", a glob, or a
- * name (matched by its header key). Returns how many it marked. */
+ * name (matched by its header key). Returns how many columns it names (marked before or not, so
+ * that overlapping parts such as "3-20,Personnel 1" are no error). */
 static size_t mark_part(const char *part, const collab_i_csv_row *header, char keys[][64],
                         collab_text_scratch *scratch, uint8_t *wanted)
 {
@@ -29,12 +30,19 @@ static size_t mark_part(const char *part, const collab_i_csv_row *header, char k
     }
     if (end != NULL && *end == '\0') {
         for (unsigned long k = a; k >= 1 && k <= b && k <= n; k++) {
-            marked += !wanted[k - 1];
+            marked++;
             wanted[k - 1] = 1;
         }
         return marked;
     }
     bool glob = strpbrk(part, "*?[") != NULL;
+    /* Globs ignore case as names do: 'Personnel*' and 'personnel*' both match "Personnel 1". */
+    char pattern[256];
+    size_t plen = strlen(part) < sizeof pattern - 1 ? strlen(part) : sizeof pattern - 1;
+    for (size_t i = 0; i < plen; i++) {
+        pattern[i] = (char)tolower((unsigned char)part[i]);
+    }
+    pattern[plen] = '\0';
     char key[64];
     collab_i_load_header_key(part, strlen(part), key, sizeof key, scratch);
     for (size_t c = 0; c < n; c++) {
@@ -44,10 +52,10 @@ static size_t mark_part(const char *part, const collab_i_csv_row *header, char k
             lower[i] = (char)tolower((unsigned char)header->fields[c][i]);
         }
         lower[len] = '\0';
-        bool hit = glob ? fnmatch(part, lower, 0) == 0 || fnmatch(part, keys[c], 0) == 0
+        bool hit = glob ? fnmatch(pattern, lower, 0) == 0 || fnmatch(pattern, keys[c], 0) == 0
                         : strcmp(keys[c], key) == 0;
         if (hit) {
-            marked += !wanted[c];
+            marked++;
             wanted[c] = 1;
         }
     }
