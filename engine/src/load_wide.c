@@ -45,6 +45,17 @@ static size_t mark_part(const char *part, const collab_i_csv_row *header, char k
     pattern[plen] = '\0';
     char key[64];
     collab_i_load_header_key(part, strlen(part), key, sizeof key, scratch);
+    /* The key drops punctuation, which would read "Musician 1-3" as "Musician 13": a name whose
+     * digits are split by punctuation matches only a header spelt the same (ignoring case). */
+    bool split_digits = false;
+    for (size_t i = 1; i + 1 < plen && !split_digits; i++) {
+        size_t j = i;
+        while (j + 1 < plen && !isalnum((unsigned char)part[j])) {
+            j++;
+        }
+        split_digits =
+            j > i && isdigit((unsigned char)part[i - 1]) && isdigit((unsigned char)part[j]);
+    }
     for (size_t c = 0; c < n; c++) {
         char lower[256];
         size_t len = header->lengths[c] < sizeof lower - 1 ? header->lengths[c] : sizeof lower - 1;
@@ -53,7 +64,8 @@ static size_t mark_part(const char *part, const collab_i_csv_row *header, char k
         }
         lower[len] = '\0';
         bool hit = glob ? fnmatch(pattern, lower, 0) == 0 || fnmatch(pattern, keys[c], 0) == 0
-                        : strcmp(keys[c], key) == 0;
+                   : split_digits ? strcmp(lower, pattern) == 0
+                                  : strcmp(keys[c], key) == 0;
         if (hit) {
             marked++;
             wanted[c] = 1;
