@@ -2,8 +2,6 @@
  * output being written, whichever thread it reaches and whenever it comes, and leaves a finished
  * output alone. Each case runs in a child process that the signal kills; the parent checks how
  * the child ended and what is left on disk. */
-#include "cli.h"
-
 #include <fcntl.h>
 #include <pthread.h>
 #include <setjmp.h>
@@ -12,11 +10,14 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <cmocka.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <cmocka.h>
+
+#include "cli.h"
 
 static atomic_bool about_to_raise;
 
@@ -48,7 +49,26 @@ static void *raise_on_other_thread(void *arg)
     return NULL;
 }
 
-typedef enum { OTHER_THREAD_WHILE_CREATING, SAME_THREAD_WHILE_CREATING, AFTER_UNTRACK } scenario;
+/* A writer thread that starts an output after the handler began (late_path): it must create no
+ * file, since the handler may already have looked at the slot it gets. */
+static const char *late_path;
+
+static void *claim_late(void *arg)
+{
+    (void)arg;
+    sigset_t old;
+    int slot = cli_signals_claim(&old);
+    create_file(late_path);
+    cli_signals_publish(slot, late_path, &old);
+    return NULL;
+}
+
+typedef enum {
+    OTHER_THREAD_WHILE_CREATING,
+    SAME_THREAD_WHILE_CREATING,
+    AFTER_UNTRACK,
+    CLAIM_AFTER_HANDLER_STARTED
+} scenario;
 
 /* The child: installs the handlers, creates `path` as a tracked temporary file and is killed by
  * SIGTERM in the given scenario. Exit codes >= 90 mean the child was not killed as planned. */
@@ -57,6 +77,33 @@ static void run_child(scenario what, const char *path)
     alarm(10); /* a handler stuck waiting ends the child with SIGALRM, not a hung test */
     cli_signals_install();
     sigset_t old;
+    if (what == CLAIM_AFTER_HANDLER_STARTED) {
+        /* Slot 1 held (claimed, file not yet published) and slot 0 free: the handler, on another
+         * thread, passes slot 0 and waits at slot 1. Then a third thread claims slot 0. */
+        sigset_t blocked;
+        int first = cli_signals_claim(&old);
+        int held = cli_signals_claim(&blocked);
+        if (first != 0 || held != 1) {
+            _exit(94);
+        }
+        cli_signals_publish(first, NULL, &blocked); /* frees slot 0, signals stay blocked */
+        pthread_t t, late;
+        if (pthread_create(&t, NULL, raise_on_other_thread, NULL) != 0) {
+            _exit(92);
+        }
+        while (!atomic_load(&about_to_raise)) {
+            sleep_ms(1);
+        }
+        sleep_ms(100);
+        if (pthread_create(&late, NULL, claim_late, NULL) != 0) {
+            _exit(92);
+        }
+        sleep_ms(200);
+        create_file(path);
+        cli_signals_publish(held, path, &old);
+        sleep_ms(5000);
+        _exit(93);
+    }
     int slot = cli_signals_claim(&old);
     if (slot < 0) {
         _exit(91);
@@ -141,12 +188,29 @@ static void test_untracked_output_stays(void **state)
     check_scenario(AFTER_UNTRACK, "out.pdf", true);
 }
 
+static void test_claim_after_handler_started(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/collab_signals_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[128], late[128];
+    snprintf(path, sizeof path, "%s/report.csv.tmp", dir);
+    snprintf(late, sizeof late, "%s/map.png.tmp", dir);
+    late_path = late;
+    assert_int_equal(run_scenario(CLAIM_AFTER_HANDLER_STARTED, path), SIGTERM);
+    assert_false(exists(path));
+    assert_false(exists(late));
+    unlink(late);
+    assert_int_equal(rmdir(dir), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_signal_on_other_thread_while_creating),
         cmocka_unit_test(test_signal_on_same_thread_while_creating),
         cmocka_unit_test(test_untracked_output_stays),
+        cmocka_unit_test(test_claim_after_handler_started),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
