@@ -44,4 +44,12 @@ assert after == before - aliases, (sorted(before - after), sorted(aliases))
 PY
 "$collab" names "$cases/names_distinct/in.csv" --format csv -o none.csv
 [ "$(tail -n +2 none.csv | wc -l)" = 0 ] || fail "variants proposed among distinct names: $(cat none.csv)"
+# A "(3)" suffix is the doubtful evidence even when the other name is also turned round: the
+# pair "Carol Patel (3)" / "Patel, Carol" was labelled 'inverted' at 0.9, so the alias row
+# "Carol Patel (3) -> Carol Patel" read 'inverted 0.93' (4,274 such rows in the 1M-row file).
+printf 'person,project\nCarol Patel,A\nPatel, Carol,B\nCarol Patel (3),C\nKim Ode,A\nKim Ode,B\nKim Ode,C\n' |
+    sed 's/^Patel, Carol,/"Patel, Carol",/' >suffixed.csv
+"$collab" names suffixed.csv -o suffixed_aliases.csv || fail "names on suffixed.csv exited $?"
+expect suffixed_aliases.csv '"Patel, Carol",Carol Patel,inverted,0.93,1'
+expect suffixed_aliases.csv 'Carol Patel (3),Carol Patel,suffix,0.53,1'
 checks_done "names"
