@@ -30,7 +30,9 @@
 #                once per run whatever --rows says: seconds, CPU, peak memory, releases/second
 #   commands     every command with its defaults on the file (the goal: each under 60 s on a
 #                file of 10 MB, about 240,000 rows: STAGES=commands scripts/bench.sh --rows 240000);
-#                the collab row is summary (reading and building), the others are the commands
+#                the collab row is summary (reading and building), the others are the commands;
+#                then, once, the same on a dense generated graph and a hub-project file (rows
+#                "dense" and "hub", written to OUT/shape_*.csv)
 #   job          issue 21's end-to-end goal: collab analyze with its defaults against python-igraph
 #                reading, projecting, degree and strength, PageRank, Leiden, Fruchterman-Reingold
 #                and a PNG and an SVG plot (scripts/bench/peer_igraph_job.py)
@@ -423,7 +425,45 @@ report_import() {
 
 # Stage "commands": no command may run for minutes on a file of a few megabytes. Each runs with
 # its defaults (sampling, levels and budgets chosen by collab), its outputs in a scratch folder.
+# Besides each --rows file, once per run, the two shapes issue 18 names: a dense generated graph
+# (rows "dense": the 12,000-person, 550,000-tie edge list of tests/cli/runaway_checks.sh, 6.7 MB)
+# and a hub-project file (rows "hub": 3,000 film credits and one compilation of 6,000 people).
+COMMANDS_SHAPES=""
 stage_commands() {
+    commands_on "$1"
+    [[ -z $COMMANDS_SHAPES ]] || return 0
+    COMMANDS_SHAPES="dense hub"
+    local saved_rows=$CUR_ROWS saved_file=$CUR_FILE shape
+    if [[ ! -s $OUT/shape_dense.csv || ! -s $OUT/shape_hub.csv ]]; then
+        "$PYTHON" - "$OUT/shape_dense.csv" "$OUT/shape_hub.csv" <<'PY' || return 0
+import random, sys
+r = random.Random(7)
+with open(sys.argv[1], "w") as f:
+    f.write("source,target\n")
+    for u in range(12000):
+        for _ in range(46):
+            v = r.randrange(12000)
+            if v != u:
+                f.write(f"p{u},p{v}\n")
+r = random.Random(11)
+people = [f"Artist {i}" for i in range(6000)]
+with open(sys.argv[2], "w") as f:
+    f.write("person,project,role,year\n")
+    for k in range(1000):
+        for p in r.sample(people, 3):
+            f.write(f"{p},Film {k},actor,{1980 + k % 40}\n")
+    for p in people:
+        f.write(f"{p},Various Artists: Soundtrack Box,performer,2001\n")
+PY
+    fi
+    for shape in $COMMANDS_SHAPES; do
+        CUR_ROWS=$shape CUR_FILE=$OUT/shape_$shape.csv
+        commands_on "$CUR_FILE"
+    done
+    CUR_ROWS=$saved_rows CUR_FILE=$saved_file
+}
+
+commands_on() {
     local file=$1 dir=$OUT/commands_$CUR_ROWS first second
     rm -rf "$dir" && mkdir -p "$dir"
     first=$("$PYTHON" -c 'import csv,sys; r = csv.reader(open(sys.argv[1], encoding="utf-8")); next(r); print(next(r)[0])' "$file")
@@ -431,14 +471,17 @@ stage_commands() {
     bench_cmd collab "$COLLAB" summary "$file" -o "$dir/summary.txt"
     bench_cmd report "$COLLAB" report "$file" -o "$dir/report.txt"
     bench_cmd communities "$COLLAB" communities "$file" -o "$dir/communities.md"
-    bench_cmd roles "$COLLAB" roles "$file" -o "$dir/roles.txt"
+    # roles and slices need credits (an edge list has neither roles nor years)
+    local header
+    header=$(head -n 1 "$file")
+    [[ $header != *role* ]] || bench_cmd roles "$COLLAB" roles "$file" -o "$dir/roles.txt"
     bench_cmd names "$COLLAB" names "$file" -o "$dir/names.txt"
     bench_cmd map "$COLLAB" map "$file" -o "$dir/map.png"
     bench_cmd map_nodes "$COLLAB" map "$file" --level nodes -o "$dir/map_nodes.png"
     bench_cmd ego "$COLLAB" ego "$file" "$first" -o "$dir/ego.png"
     bench_cmd path "$COLLAB" path "$file" "$first" "$second" -o "$dir/path.png"
     bench_cmd export "$COLLAB" export "$file" -o "$dir/network.gexf"
-    bench_cmd slices "$COLLAB" slices "$file" -o "$dir/slices"
+    [[ $header != *year* ]] || bench_cmd slices "$COLLAB" slices "$file" -o "$dir/slices"
     bench_cmd analyze "$COLLAB" analyze "$file" -o "$dir/analyze"
 }
 
@@ -933,7 +976,7 @@ report_stage() {
     echo
     echo "| rows | tool | seconds | cpu s | peak MiB | ratio vs collab (time) | ratio vs collab (memory) |"
     echo "|---:|---|---:|---:|---:|---:|---:|"
-    for n in $ROWS; do
+    for n in $ROWS $([[ $stage != commands ]] || echo "$COMMANDS_SHAPES"); do
         b_status="" b_secs="" b_kib=""
         for i in "${!R_TOOL[@]}"; do
             if [[ ${R_STAGE[i]} == "$stage" && ${R_ROWS[i]} == "$n" && ${R_TOOL[i]} == collab ]]; then

@@ -8,6 +8,7 @@
 #include "collab/variants.h"
 
 #include <string.h>
+#include <strings.h>
 
 static const char *const names_usage =
     "usage: collab names [options] FILE\n\n"
@@ -18,8 +19,9 @@ static const char *const names_usage =
     "project are never proposed. Shared collaborators raise the confidence. Review the list,\n"
     "then apply it with --aliases.\n\n"
     "Options:\n"
-    "      --format table|csv       output format (default table; csv: alias,canonical,\n"
-    "                               evidence,confidence,shared, the file --aliases reads)\n"
+    "      --format table|csv       output format (default table, or csv when -o names a\n"
+    "                               .csv file; csv: alias,canonical,evidence,confidence,\n"
+    "                               shared, the file --aliases reads)\n"
     "  -o, --output FILE            write to FILE (atomically) instead of standard output\n"
     "  -h, --help                   show this help\n";
 
@@ -52,6 +54,17 @@ static void write_csv(FILE *f, const collab_graph *g, const collab_variant *v, s
     }
 }
 
+/* Without --format, an output named *.csv gets the CSV --aliases reads: `-o aliases.csv` then
+ * `--aliases aliases.csv` must work as written. */
+static bool wants_csv(const cli_run *r)
+{
+    if (r->format >= 0) {
+        return r->format == 1;
+    }
+    size_t len = r->output != NULL ? strlen(r->output) : 0;
+    return len >= 4 && strcasecmp(r->output + len - 4, ".csv") == 0;
+}
+
 static collab_status run(cli_run *r, void *settings, collab_error *err)
 {
     (void)settings;
@@ -63,7 +76,7 @@ static collab_status run(cli_run *r, void *settings, collab_error *err)
         st = cli_output_open(&out, r->output, r->in.path, err);
     }
     if (st == COLLAB_OK) {
-        if (r->format == 1) {
+        if (wants_csv(r)) {
             write_csv(out.f, &r->in.g, v, n);
         } else {
             write_table(out.f, &r->in.g, v, n);

@@ -602,10 +602,11 @@ void collab_graph_describe_hubs(const collab_graph *g, const collab_edgelist *li
     if (st->projects_skipped == 0 || size == 0) {
         return;
     }
-    int used = snprintf(buf, size, "%zu project%s with more than %zu people left out of the "
+    int used = snprintf(buf, size,
+                        "%zu project%s with more than %zu %s left out of the "
                         "person-person network (largest: ",
                         st->projects_skipped, st->projects_skipped == 1 ? "" : "s",
-                        opt->max_participants);
+                        opt->max_participants, opt->max_participants == 1 ? "person" : "people");
     for (size_t i = 0; i < st->n_hubs_shown && used >= 0 && (size_t)used < size; i++) {
         char item[160];
         snprintf(item, sizeof item, "%s'%.100s', %zu people", i > 0 ? "; " : "",

@@ -385,15 +385,25 @@ static void write_subtitle(map_job *job)
     if (job->community_pull > 1.0) {
         snprintf(pull, sizeof pull, ", community pull %.3g", job->community_pull);
     }
-    snprintf(
-        job->subtitle, sizeof job->subtitle,
-        "%s \xc2\xb7 %zu nodes, %zu edges%s \xc2\xb7 size: %s%s \xc2\xb7 %s \xc2\xb7 layout %s%s "
-        "\xc2\xb7 seed %llu",
-        collab_text_base_name(job->src->list->source), collab_graph_vertex_count(g),
-        collab_graph_edge_count(g),
-        job->by_community || job->scope->active || job->band.active ? job->coverage_note : "",
-        job->by_community ? "members" : collab_metric_name(job->mo->size_by), estimated, colour,
-        collab_layout_method_name(job->mo->layout), pull, (unsigned long long)job->mo->seed);
+    /* after --component, --min-degree and the like: what was kept of the whole */
+    char counts[128];
+    size_t nodes = collab_graph_vertex_count(g), edges = collab_graph_edge_count(g);
+    size_t n0 = g->stats.scope_nodes_before, m0 = g->stats.scope_edges_before;
+    if (g->stats.scoped && n0 > 0) {
+        snprintf(counts, sizeof counts, "%zu of %zu nodes (%.1f%%), %zu of %zu edges (%.1f%%)",
+                 nodes, n0, 100.0 * (double)nodes / (double)n0, edges, m0,
+                 m0 > 0 ? 100.0 * (double)edges / (double)m0 : 100.0);
+    } else {
+        snprintf(counts, sizeof counts, "%zu nodes, %zu edges", nodes, edges);
+    }
+    snprintf(job->subtitle, sizeof job->subtitle,
+             "%s \xc2\xb7 %s%s \xc2\xb7 size: %s%s \xc2\xb7 %s \xc2\xb7 layout %s%s "
+             "\xc2\xb7 seed %llu",
+             collab_text_base_name(job->src->list->source), counts,
+             job->by_community || job->scope->active || job->band.active ? job->coverage_note : "",
+             job->by_community ? "members" : collab_metric_name(job->mo->size_by), estimated,
+             colour, collab_layout_method_name(job->mo->layout), pull,
+             (unsigned long long)job->mo->seed);
 }
 
 static void fill_scene_input(map_job *job, collab_scene_input *si, collab_render_measurer *measurer)

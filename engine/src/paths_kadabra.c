@@ -24,6 +24,7 @@
  * is checked at fixed sample counts, so the result depends on the seed only, not on the number of
  * threads that share each batch of samples. */
 #include "collab/alloc.h"
+#include "collab/clock.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -495,12 +496,25 @@ static void run_batch(run_state *st, size_t n, uint64_t seed, uint64_t first, ui
     }
 }
 
-static void report(const collab_i_kadabra_opts *o, double tau, double omega)
+/* The samples drawn, and the time left at most: the sampler stops at omega samples or at its
+ * work limit, whichever comes first, and may stop much earlier once its bounds hold. */
+static void report(const collab_i_kadabra_opts *o, double tau, double omega, double work,
+                   double started)
 {
     if (o->progress != NULL) {
-        char msg[96];
-        snprintf(msg, sizeof msg, "betweenness: %.0f sampled paths (at most %.0f)", tau, omega);
-        o->progress(msg, 100.0 * fmin(tau / omega, 1.0), o->progress_data);
+        char msg[128];
+        double share = fmin(tau / omega, 1.0);
+        if (o->work_limit > 0) {
+            share = fmax(share, fmin(work / o->work_limit, 1.0));
+        }
+        int n =
+            snprintf(msg, sizeof msg, "betweenness: %.0f sampled paths (at most %.0f)", tau, omega);
+        double elapsed = collab_clock_seconds() - started;
+        if (share > 0 && share < 1 && elapsed > 1 && n > 0 && (size_t)n < sizeof msg) {
+            snprintf(msg + n, sizeof msg - (size_t)n, ", at most about %.0f s left",
+                     ceil(elapsed * (1 - share) / share));
+        }
+        o->progress(msg, 100.0 * share, o->progress_data);
     }
 }
 
@@ -546,6 +560,7 @@ collab_status collab_i_kadabra(collab_i_kadabra_result *out, const collab_i_csr 
     /* the second run is independent of the first: its samples are numbered after them */
     uint64_t tau = 0;
     uint64_t cap = (uint64_t)r.omega;
+    double started = collab_clock_seconds();
     for (;;) {
         uint64_t next = tau + CHECK_EVERY < cap ? tau + CHECK_EVERY : cap;
         run_batch(&st, n, o->seed, first + tau, first + next);
@@ -560,7 +575,7 @@ collab_status collab_i_kadabra(collab_i_kadabra_result *out, const collab_i_csr 
             status = collab_error_set(err, COLLAB_E_NOMEM, "out of memory ranking betweenness");
             goto cleanup;
         }
-        report(o, (double)tau, r.omega);
+        report(o, (double)tau, r.omega, (double)st.work, started);
         /* the work limit is checked at the same fixed sample counts as the bounds, and the
          * work of a sample depends on the sample only: the stop is deterministic too. The
          * intervals stay valid (KADABRA's bounds hold at any stopping time up to omega). */

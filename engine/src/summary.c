@@ -187,6 +187,16 @@ static void print_filters(FILE *f, const collab_graph_options *opt)
     fprintf(f, "\n");
 }
 
+/* What --component, --min-component-size, --min-degree and --min-credits kept, if any. */
+static void print_scope(FILE *f, const collab_graph *g, const collab_graph_options *opt)
+{
+    if (g->stats.scoped) {
+        char scope[256];
+        collab_graph_describe_scope(g, opt, scope, sizeof scope);
+        fprintf(f, "%-20s%s\n", "scope:", scope + strlen("scope: "));
+    }
+}
+
 static void print_projection(FILE *f, const collab_graph *g, const collab_edgelist *list,
                              const collab_graph_options *opt)
 {
@@ -196,6 +206,7 @@ static void print_projection(FILE *f, const collab_graph *g, const collab_edgeli
     fprintf(f, "memberships:        %zu\n", st->memberships);
     fprintf(f, "view:               %s\n", collab_view_name(g->view));
     if (g->view == COLLAB_VIEW_BIPARTITE) {
+        print_scope(f, g, opt);
         return;
     }
     fprintf(f, "weighting:          %s\n", collab_weighting_name(g->weighting));
@@ -214,11 +225,7 @@ static void print_projection(FILE *f, const collab_graph *g, const collab_edgeli
         fprintf(f, "min shared:         %g (%zu ties dropped)\n", opt->min_shared,
                 st->ties_below_min_shared);
     }
-    if (g->stats.scoped) {
-        char scope[256];
-        collab_graph_describe_scope(g, opt, scope, sizeof scope);
-        fprintf(f, "%-20s%s\n", "scope:", scope + strlen("scope: "));
-    }
+    print_scope(f, g, opt);
     fprintf(f, "edge bound:         %zu (budget %zu)\n", st->projection_bound,
             opt->max_edges ? opt->max_edges : COLLAB_DEFAULT_MAX_EDGES);
 }
@@ -293,6 +300,7 @@ collab_status collab_summary_write_text(FILE *f, const collab_summary *s, const 
         fprintf(f, "directed:           %s\n", igraph_is_directed(&g->graph) ? "yes" : "no");
         fprintf(f, "self-loops dropped: %zu\n", st->self_loops);
         fprintf(f, "duplicate rows merged: %zu\n", st->merged_rows);
+        print_scope(f, g, opt);
     }
     fprintf(f, "nodes:              %zu\n", s->nodes);
     fprintf(f, "edges:              %zu\n", s->edges);

@@ -276,9 +276,11 @@ static collab_status scan_blocks(finder *fd, form *f, size_t n, collab_error *er
                 if (f[a].suffixed && f[b].suffixed) {
                     continue; /* "(2)" and "(3)": a file that tells two people apart */
                 }
-                collab_variant_evidence e = f[a].inverted != f[b].inverted ? COLLAB_VARIANT_INVERTED
-                                            : f[a].suffixed != f[b].suffixed
-                                                ? COLLAB_VARIANT_SUFFIX
+                /* A suffix difference decides, even with the order turned round too: "Carol
+                 * Patel (3)" against "Patel, Carol" is as doubtful as against "Carol Patel". */
+                collab_variant_evidence e = f[a].suffixed != f[b].suffixed ? COLLAB_VARIANT_SUFFIX
+                                            : f[a].inverted != f[b].inverted
+                                                ? COLLAB_VARIANT_INVERTED
                                                 : COLLAB_VARIANT_FOLDED;
                 st = propose(fd, &f[a], &f[b], e, e == COLLAB_VARIANT_SUFFIX ? 0.3 : 0.9, err);
             }
