@@ -95,10 +95,22 @@ static bool fill(input *s)
     return s->buf_len > 0;
 }
 
-static int corrupt_gzip(input *s)
+/* The position is the compressed byte where inflating stopped, or the file's last byte when it
+ * ends too early (an XML line is not known there). */
+static int corrupt_gzip(input *s, bool truncated)
 {
-    collab_error_set_at(s->err, COLLAB_E_INPUT, s->name, 0, 0,
-                        "the gzip data is corrupt or truncated (is the file complete?)");
+    if (truncated) {
+        collab_error_set_at(s->err, COLLAB_E_INPUT, s->name, 0, 0,
+                            "the gzip data is truncated: it ends at compressed byte %llu, after "
+                            "%zu releases read (is the file complete?)",
+                            (unsigned long long)s->stats->bytes_read, s->stats->releases);
+    } else {
+        collab_error_set_at(s->err, COLLAB_E_INPUT, s->name, 0, 0,
+                            "the gzip data is corrupt near compressed byte %llu, after %zu "
+                            "releases read (is the file complete and undamaged?)",
+                            (unsigned long long)(s->stats->bytes_read - s->z.avail_in),
+                            s->stats->releases);
+    }
     s->failed = true;
     return -1;
 }
@@ -112,7 +124,7 @@ static int read_gzip(input *s, char *out, int len)
     while (s->z.avail_out == (uInt)len) {
         if (s->z.avail_in == 0) {
             if (s->buf_used >= s->buf_len && !fill(s)) {
-                return s->failed ? -1 : s->gzip_ended ? 0 : corrupt_gzip(s);
+                return s->failed ? -1 : s->gzip_ended ? 0 : corrupt_gzip(s, true);
             }
             s->z.next_in = s->buf + s->buf_used;
             s->z.avail_in = (uInt)(s->buf_len - s->buf_used);
@@ -126,7 +138,7 @@ static int read_gzip(input *s, char *out, int len)
         if (rc == Z_STREAM_END) {
             s->gzip_ended = true;
         } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-            return corrupt_gzip(s);
+            return corrupt_gzip(s, false);
         }
     }
     return len - (int)s->z.avail_out;
