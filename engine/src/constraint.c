@@ -17,11 +17,6 @@
 
 #include "paths_internal.h"
 
-static collab_status nomem(collab_error *err)
-{
-    return collab_error_set(err, COLLAB_E_NOMEM, "out of memory counting triangles");
-}
-
 /* rev[k]: the position of the entry v -> u for the entry k = u -> v. Lists are sorted, so
  * visiting u in ascending order meets the entries of each v's list in order. */
 static void reverse_entries(const collab_i_csr *csr, size_t *cursor, size_t *rev)
@@ -162,5 +157,5 @@ collab_status collab_i_triangles(const collab_i_csr *csr, const collab_i_triangl
     collab_free(mark);
     collab_free(fstart);
     collab_free(fwd);
-    return ok ? COLLAB_OK : nomem(err);
+    return ok ? COLLAB_OK : collab_error_nomem(err, "counting triangles");
 }

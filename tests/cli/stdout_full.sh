@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Standard output on a full disk (/dev/full): every command, --help and --version exit 1 with
-# "collab: write error on standard output: ..." instead of 0 (git's run_builtin check).
+# exactly "collab: write error on standard output: No space left on device" instead of 0 (git's
+# run_builtin check).
 # Usage: stdout_full.sh COLLAB DATASETS_DIR
 set -u
 collab=$(realpath "$1")
@@ -11,7 +12,7 @@ expect_write_error() {
     local status=$?
     local first
     first=$(head -n 1 /tmp/collab-stdout-full.$$)
-    if [ "$status" != 1 ] || [[ "$first" != "collab: write error on standard output"* ]]; then
+    if [ "$status" != 1 ] || [ "$first" != "collab: write error on standard output: No space left on device" ]; then
         echo "FAIL collab $*: exit $status, stderr '$first'"
         failures=$((failures + 1))
     fi
