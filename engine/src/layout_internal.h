@@ -167,7 +167,7 @@ collab_status collab_i_fa2_multilevel(const collab_i_fa2_graph *g, const collab_
 double collab_i_layout_stress(const uint32_t *hops, size_t n, const double *x, const double *y);
 
 /* collab_i_fa2_multilevel from `trials` seeds (seed, seed + 2^32, ...), keeping the positions of
- * lowest stress; a part of fewer than 4 vertices, or more than the limits above (or trials < 2)
+ * lowest stress; a part of fewer than 3 vertices, or more than the limits above (or trials < 2)
  * is laid out once, from `seed`. Deterministic. */
 collab_status collab_i_fa2_best_of(const collab_i_fa2_graph *g, const collab_i_fa2_params *p,
                                    uint64_t seed, size_t iterations, size_t trials, double *x,

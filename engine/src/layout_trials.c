@@ -35,7 +35,7 @@ collab_status collab_i_fa2_best_of(const collab_i_fa2_graph *g, const collab_i_f
                                    double *y, collab_error *err)
 {
     size_t n = g->n_vertices;
-    if (trials < 2 || n < 4 || n > COLLAB_I_LAYOUT_TRIALS_MAX_NODES ||
+    if (trials < 2 || n < 3 || n > COLLAB_I_LAYOUT_TRIALS_MAX_NODES ||
         g->n_edges > COLLAB_I_LAYOUT_TRIALS_MAX_EDGES) {
         return collab_i_fa2_multilevel(g, p, seed, iterations, x, y, err);
     }

@@ -334,7 +334,8 @@ static void write_subtitle(map_job *job)
     char colour[160];
     collab_map_color by = job->by_community ? COLLAB_MAP_COLOR_COMMUNITY : job->mo->color_by;
     if (by == COLLAB_MAP_COLOR_COMMUNITY) {
-        snprintf(colour, sizeof colour, "%zu communities (%s, modularity %s)", p->n_communities,
+        snprintf(colour, sizeof colour, "%zu communit%s (%s, modularity %s)", p->n_communities,
+                 p->n_communities == 1 ? "y" : "ies",
                  collab_community_method_name(job->src->method),
                  collab_report_stat(modularity, p->modularity, 3));
     } else if (by == COLLAB_MAP_COLOR_METRIC) {

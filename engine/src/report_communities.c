@@ -398,9 +398,10 @@ collab_status collab_report_write_communities(FILE *f, const collab_report_input
     } else {
         bool md = opt->format == COLLAB_FORMAT_MD;
         char stat[32];
-        fprintf(f, md ? "## Communities: %zu (%s), modularity %s\n\n"
-                      : "%zu communities (%s), modularity %s\n\n",
-                p->n_communities, collab_community_method_name(in->community_opt->method),
+        fprintf(f, md ? "## Communities: %zu%s (%s), modularity %s\n\n"
+                      : "%zu communit%s (%s), modularity %s\n\n",
+                p->n_communities, md ? "" : p->n_communities == 1 ? "y" : "ies",
+                collab_community_method_name(in->community_opt->method),
                 collab_report_stat(stat, p->modularity, 4));
         write_community_rows(f, in, s, n, md);
     }

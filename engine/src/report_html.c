@@ -70,7 +70,8 @@ static void write_header(FILE *f, const collab_report_input *in, const collab_ht
     }
     fprintf(f, " &#183; %zu nodes, %zu edges", gs->nodes, gs->edges);
     if (in->partition != NULL) {
-        fprintf(f, " &#183; %zu communities (%s)", in->partition->n_communities,
+        fprintf(f, " &#183; %zu communit%s (%s)", in->partition->n_communities,
+                in->partition->n_communities == 1 ? "y" : "ies",
                 collab_community_method_name(in->community_opt->method));
     }
     fputs("</p>\n<nav aria-label=\"Sections\"><a href=\"#map\">Map</a><a href=\"#statistics\">"
