@@ -106,6 +106,11 @@ static collab_status check_options(const collab_layout_options *o, size_t n, col
                                 "community pull '%g' is not 0 (automatic) or a number >= 1",
                                 o->group_pull);
     }
+    if (!(o->group_chance >= 0.0 && o->group_chance < 1.0)) {
+        return collab_error_set(err, COLLAB_E_USAGE,
+                                "chance modularity '%g' is not a number from 0 to below 1",
+                                o->group_chance);
+    }
     if (o->threads < 0) {
         return collab_error_set(err, COLLAB_E_USAGE, "layout threads '%d' is negative", o->threads);
     }
@@ -133,47 +138,34 @@ typedef struct edge_input {
 /* The community pull: `asked` when given, else the factor p that makes the share of the pull
  * inside communities p s / (p s + 1 - s) reach COLLAB_LAYOUT_GROUP_SHARE, where s is that share
  * before (1 when it already does or when no edge lies inside a community). */
-static double share_pull(double inside, double all)
+/* The automatic pull from the share of the pull inside communities, their modularity q and what
+ * a partition reaches by chance: the pull that brings the share to COLLAB_LAYOUT_GROUP_SHARE, at
+ * most 1 + COLLAB_LAYOUT_GROUP_PULL_PER_ODDS x / (1 - x) for x = (q - chance) / (1 - chance), so
+ * that a partition that holds no more than chance (a random graph's) is not drawn as regions. */
+static double share_pull(double inside, double all, double q, double chance)
 {
     double t = COLLAB_LAYOUT_GROUP_SHARE;
-    if (inside <= 0.0 || inside >= t * all) {
+    double x = chance < 1.0 ? (q - chance) / (1.0 - chance) : 0.0;
+    if (inside <= 0.0 || inside >= t * all || x <= 0.0) {
         return 1.0;
     }
-    return fmin(t * (all - inside) / (inside * (1.0 - t)), COLLAB_LAYOUT_GROUP_PULL_MAX);
+    double bound = x < 1.0 ? 1.0 + COLLAB_LAYOUT_GROUP_PULL_PER_ODDS * x / (1.0 - x) : INFINITY;
+    double pull = t * (all - inside) / (inside * (1.0 - t));
+    return fmax(1.0, fmin(pull, bound));
 }
 
-static double group_pull(const edge_input *in, const uint32_t *group, double asked)
+/* Applies the community pull `pull` (see collab_layout_options.group) to the normalised weights
+ * and divides them by their mean again. */
+static void edges_pull_groups(edge_input *in, const uint32_t *group, double pull)
 {
-    if (asked > 0.0) {
-        return asked;
-    }
-    double inside = 0.0, all = 0.0;
-    for (size_t e = 0; e < in->n_edges; e++) {
-        igraph_integer_t a = VECTOR(in->ends)[2 * e], b = VECTOR(in->ends)[2 * e + 1];
-        if (a != b) {
-            all += in->weight[e];
-            inside += group[a] == group[b] ? in->weight[e] : 0.0;
-        }
-    }
-    return share_pull(inside, all);
-}
-
-/* Applies the community pull (see collab_layout_options.group) to the normalised weights and
- * divides them by their mean again. Returns the pull used. */
-static double edges_pull_groups(edge_input *in, const collab_layout_options *o)
-{
-    if (o->group == NULL || o->method != COLLAB_LAYOUT_FA2) {
-        return 1.0;
-    }
-    double pull = group_pull(in, o->group, o->group_pull);
-    if (pull == 1.0) {
-        return pull;
+    if (group == NULL || pull == 1.0) {
+        return;
     }
     double sum = 0.0;
     size_t counted = 0;
     for (size_t e = 0; e < in->n_edges; e++) {
         igraph_integer_t a = VECTOR(in->ends)[2 * e], b = VECTOR(in->ends)[2 * e + 1];
-        if (o->group[a] == o->group[b]) {
+        if (group[a] == group[b]) {
             in->weight[e] *= pull;
         }
         if (a != b) {
@@ -185,7 +177,6 @@ static double edges_pull_groups(edge_input *in, const collab_layout_options *o)
     for (size_t e = 0; e < in->n_edges; e++) {
         in->weight[e] /= mean;
     }
-    return pull;
 }
 
 static collab_status edges_read(edge_input *in, const collab_graph *g, collab_error *err)
@@ -241,22 +232,32 @@ static void edges_destroy(edge_input *in)
 }
 
 collab_status collab_layout_group_pull(const collab_graph *g, const uint32_t *group, double asked,
-                                       double *pull, collab_error *err)
+                                       double chance, double *pull, collab_error *err)
 {
     if (asked > 0.0) {
         *pull = asked;
         return COLLAB_OK;
     }
-    /* The share group_pull computes on the layout's edge input, with the same normalised weights
-     * summed in the same order (so the same bits), read in place: the layout itself copies the
-     * edges again, and at a million nodes the copy is 100 MB. */
+    /* The graph's edges read in place with the layout's normalised weights (the layout copies
+     * them once more; at a million nodes a copy is 100 MB). */
+    size_t n = collab_graph_vertex_count(g);
     size_t m = collab_graph_edge_count(g);
+    uint32_t groups = 0;
+    for (size_t v = 0; v < n; v++) {
+        groups = group[v] >= groups ? group[v] + 1 : groups;
+    }
+    /* per community: the sum of its members' strengths, for the modularity */
+    double *strength = collab_calloc_array((size_t)groups + 1, sizeof *strength);
+    if (strength == NULL) {
+        return collab_error_nomem(err, "laying out the graph");
+    }
     bool weighted = (size_t)igraph_vector_size(&g->weights) == m;
     double sum = 0.0;
     size_t counted = 0;
     for (size_t e = 0; e < m; e++) {
         double w = weighted ? VECTOR(g->weights)[e] : 1.0;
         if (!isfinite(w) || w < 0.0) {
+            collab_free(strength);
             return collab_error_set(err, COLLAB_E_INPUT,
                                     "edge %zu has weight '%g': the layout needs weights >= 0", e,
                                     w);
@@ -274,9 +275,17 @@ collab_status collab_layout_group_pull(const collab_graph *g, const uint32_t *gr
             double w = fmax((weighted ? VECTOR(g->weights)[e] : 1.0) / mean, 1e-12);
             all += w;
             inside += group[a] == group[b] ? w : 0.0;
+            strength[group[a]] += w;
+            strength[group[b]] += w;
         }
     }
-    *pull = share_pull(inside, all);
+    /* modularity: the share inside less the share expected from the strengths alone */
+    double expected = 0.0;
+    for (uint32_t c = 0; c < groups && all > 0.0; c++) {
+        expected += (strength[c] / (2.0 * all)) * (strength[c] / (2.0 * all));
+    }
+    collab_free(strength);
+    *pull = all > 0.0 ? share_pull(inside, all, inside / all - expected, chance) : 1.0;
     return COLLAB_OK;
 }
 
@@ -525,11 +534,17 @@ static collab_status layout_graph(collab_layout *out, const collab_graph *g,
 {
     edge_input in;
     collab_i_layout_parts lp;
-    collab_status st = edges_read(&in, g, err);
+    out->group_pull = 1.0;
+    collab_status st = COLLAB_OK;
+    if (o->group != NULL && o->method == COLLAB_LAYOUT_FA2) {
+        st = collab_layout_group_pull(g, o->group, o->group_pull, o->group_chance, &out->group_pull,
+                                      err);
+    }
+    st = st == COLLAB_OK ? edges_read(&in, g, err) : st;
     if (st != COLLAB_OK) {
         return st;
     }
-    out->group_pull = edges_pull_groups(&in, o);
+    edges_pull_groups(&in, o->group, out->group_pull);
     /* A warm start keeps components where the caller put them: one part, no packing. */
     st = collab_i_layout_parts_build(&lp, g, &in.ends, in.weight, o->radius,
                                      COLLAB_LAYOUT_DEFAULT_RADIUS(out->n, o->aspect),

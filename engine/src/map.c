@@ -3,6 +3,7 @@
  * build the scene. Captions and colour classes are in map_colour.c. */
 #include "collab/alloc.h"
 #include "collab/clock.h"
+#include "collab/community.h"
 #include "collab/map_quality.h"
 #include "collab/render.h"
 #include "collab/report.h"
@@ -92,6 +93,7 @@ typedef struct map_job {
     size_t bubble_coverage;          /* nodes in the communities drawn */
     collab_layout layout;            /* positions */
     double community_pull;           /* the layout's community pull (1 = none), for the subtitle */
+    double chance;                   /* modularity by chance, bounding the automatic pull */
     collab_i_map_arrays arrays;      /* scene input arrays */
     ghost_arrays ghosts;             /* the same grown by the ghosts */
     const collab_i_map_scope *scope; /* the components drawn at the node level */
@@ -191,6 +193,7 @@ static collab_status lay_out(map_job *job, double aspect, const double *radius, 
         /* the pull the subtitle states, for the whole graph even when it is laid out in parts */
         lo.group = job->src->partition->membership;
         lo.group_pull = job->community_pull;
+        lo.group_chance = job->chance;
     }
     lo.progress = job->mo->progress;
     lo.progress_data = job->mo->progress_data;
@@ -648,7 +651,18 @@ collab_status collab_map_build(collab_map *out, const collab_map_source *src,
     if (st == COLLAB_OK && !job.by_community && mo->layout == COLLAB_LAYOUT_FA2 &&
         job.extras->fixed_x == NULL && mo->layout_from == NULL) {
         st = collab_layout_group_pull(job.drawn, src->partition->membership, mo->community_pull,
-                                      &job.community_pull, err);
+                                      0.0, &job.community_pull, err);
+        if (st == COLLAB_OK && mo->community_pull == 0.0 && job.community_pull > 1.0) {
+            /* automatic: only as far as the partition beats what a shuffle of the graph gives */
+            collab_community_options chance_opt;
+            collab_community_options_init(&chance_opt);
+            chance_opt.seed = mo->seed;
+            st = collab_community_chance_modularity(job.drawn, &chance_opt, &job.chance, err);
+            st = st == COLLAB_OK
+                     ? collab_layout_group_pull(job.drawn, src->partition->membership, 0.0,
+                                                job.chance, &job.community_pull, err)
+                     : st;
+        }
     }
     if (st == COLLAB_OK) {
         write_subtitle(&job);

@@ -279,17 +279,6 @@ static void test_layout_from(void **state)
     fixture_destroy(&f);
 }
 
-static size_t vertex_named(const collab_graph *g, const char *name)
-{
-    for (size_t v = 0; v < collab_graph_vertex_count(g); v++) {
-        if (strcmp(collab_graph_name(g, v), name) == 0) {
-            return v;
-        }
-    }
-    fail_msg("no vertex named %s", name);
-    return 0;
-}
-
 /* Scope with the query commands' extras: a warm-started map (slices) leaves out the small
  * component as `collab map` does and says so after its own subtitle; a map with an emphasised
  * person (ego) draws its whole graph. Graph: a 12-person chain of projects and a separate pair. */
@@ -316,6 +305,7 @@ static void test_scope_with_extras(void **state)
     collab_map_options mo;
     collab_map_options_init(&mo);
     mo.level = COLLAB_MAP_LEVEL_NODES;
+    mo.community_pull = 2.0;
     collab_map_extras warm = {.centre = -1, .initial_x = ix, .initial_y = iy, .subtitle = "slice"};
     collab_map_source src = {&f.g, &f.list, &f.m, &f.p, COLLAB_COMMUNITY_LEIDEN};
     collab_map map;
@@ -326,33 +316,18 @@ static void test_scope_with_extras(void **state)
     assert_int_equal(map.scene.n_nodes, 12);
     assert_non_null(map.node_of_vertex);
     assert_int_equal(map.node_of_vertex[12], UINT32_MAX); /* x */
-    /* then the community pull, by hand: of the chain's 11 ties, `inside` join two people of one
-     * community; the pull is 9 (1 - s) / s for s = inside / 11 (90% of the pull inside) */
-    int inside = 0;
-    for (int i = 0; i < 11; i++) {
-        char a[8], b[8];
-        snprintf(a, sizeof a, "p%d", i);
-        snprintf(b, sizeof b, "p%d", i + 1);
-        inside += f.p.membership[vertex_named(&f.g, a)] == f.p.membership[vertex_named(&f.g, b)];
-    }
-    assert_true(inside > 0 && inside < 10);
-    char expected[128];
-    snprintf(expected, sizeof expected,
-             "slice \xc2\xb7 not drawn: 1 smaller component, 2 nodes \xc2\xb7 community pull %.3g",
-             9.0 * (11 - inside) / inside);
-    assert_string_equal(map.scene.subtitle.text, expected);
+    /* then the community pull the layout used (asked here: the automatic one depends on the
+     * chance modularity of a 12-node chain, which is no test of the subtitle) */
+    assert_string_equal(map.scene.subtitle.text,
+                        "slice \xc2\xb7 not drawn: 1 smaller component, 2 nodes \xc2\xb7 "
+                        "community pull 2");
     collab_map_destroy(&map);
     uint8_t emphasis[14] = {1};
     collab_map_extras ego = {.centre = 0, .emphasis = emphasis, .subtitle = "ego"};
     assert_int_equal(collab_map_build(&map, &src, &mo, &ego, &err), COLLAB_OK);
     assert_int_equal(map.scene.n_nodes, 14);
     assert_int_equal(map.components_left, 0);
-    /* the whole graph: the chain's ties and the pair's */
-    int inside_all = inside + (f.p.membership[vertex_named(&f.g, "x")] ==
-                               f.p.membership[vertex_named(&f.g, "y")]);
-    snprintf(expected, sizeof expected, "ego \xc2\xb7 community pull %.3g",
-             9.0 * (12 - inside_all) / inside_all);
-    assert_string_equal(map.scene.subtitle.text, expected);
+    assert_string_equal(map.scene.subtitle.text, "ego \xc2\xb7 community pull 2");
     collab_map_destroy(&map);
     collab_free(ix);
     collab_free(iy);

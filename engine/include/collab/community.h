@@ -42,6 +42,16 @@ collab_status collab_community_detect(collab_partition *out, const collab_graph 
 
 void collab_partition_destroy(collab_partition *p);
 
+/* The modularity that Leiden (at opt->resolution, seeded by opt->seed) reaches on `g` with its
+ * edges shuffled, every degree kept: what a partition of a graph of this size, density and degree
+ * spread reaches by chance. A random graph's partition reaches about as much as its shuffle's (a
+ * dense random graph of 12,000 nodes: 0.092 and 0.093); one with real groups more (the 100k-row
+ * generated file: 0.384 against 0.153). 0 for fewer than two edges. Time: one Leiden run and
+ * 10 m edge swaps. Errors: COLLAB_E_NOMEM, COLLAB_E_LIBRARY. */
+collab_status collab_community_chance_modularity(const collab_graph *g,
+                                                 const collab_community_options *opt, double *q,
+                                                 collab_error *err);
+
 /* The method's name ("leiden", ...), NULL past COLLAB_COMMUNITY_METHOD_COUNT. */
 const char *collab_community_method_name(collab_community_method method);
 /* Parses a method's name; false when unknown. */

@@ -58,7 +58,12 @@ typedef enum collab_layout_method {
  * improves on every graph, and neighbourhood preservation on all but karate, where it stays within
  * the sampling noise. */
 #define COLLAB_LAYOUT_GROUP_SHARE    0.9
-#define COLLAB_LAYOUT_GROUP_PULL_MAX 64.0
+/* ... but at most 1 + this x x / (1 - x), where x = (q - c) / (1 - c) is how far the partition's
+ * modularity q goes beyond c, what a partition reaches by chance (collab_layout_options.
+ * group_chance): a dense random graph of 12,000 nodes (q = 0.092, c = 0.094) would otherwise get
+ * a pull of 28 and be drawn as eight separate arms, structure it does not have. The 100k-row
+ * generated file (q = 0.384, c = 0.150) keeps its pull of 10.6. */
+#define COLLAB_LAYOUT_GROUP_PULL_PER_ODDS 28.0
 
 typedef struct collab_layout_options {
     collab_layout_method method; /* algorithm; default COLLAB_LAYOUT_FA2 */
@@ -95,7 +100,12 @@ typedef struct collab_layout_options {
     double group_pull;           /* fa2 with `group`: >= 1, or 0 = COLLAB_LAYOUT_GROUP_SHARE
                                     (the default): the pull that makes that share of the
                                     graph's pull lie inside communities (1 when it already
-                                    does), at most COLLAB_LAYOUT_GROUP_PULL_MAX */
+                                    does), within the bound that
+                                    COLLAB_LAYOUT_GROUP_PULL_PER_ODDS sets: since the modularity
+                                    is at most the share inside, never above about 16.4 */
+    double group_chance;         /* with `group` and the automatic pull: the modularity a
+                                    partition of this graph reaches by chance
+                                    (collab_community_chance_modularity); 0 = not known */
     collab_progress_fn progress; /* fa2: called as the layout goes on (share of the estimated
                                     work); NULL = quiet */
     void *progress_data;         /* passed to `progress` */
@@ -126,11 +136,11 @@ void collab_layout_options_init(collab_layout_options *opt);
 collab_status collab_layout_compute(collab_layout *out, const collab_graph *g,
                                     const collab_layout_options *opt, collab_error *err);
 
-/* The community pull ForceAtlas2 uses on `g` with `group` and group_pull `asked` (0 =
- * automatic) into *pull, for a caption written before the layout runs. Errors as
+/* The community pull ForceAtlas2 uses on `g` with `group`, group_pull `asked` (0 = automatic)
+ * and group_chance `chance` into *pull, for a caption written before the layout runs. Errors as
  * collab_layout_compute's for weights, COLLAB_E_NOMEM. */
 collab_status collab_layout_group_pull(const collab_graph *g, const uint32_t *group, double asked,
-                                       double *pull, collab_error *err);
+                                       double chance, double *pull, collab_error *err);
 
 /* The n x positions, then the n y positions, as arrays borrowed from `layout` (valid until it is
  * destroyed), e.g. for collab_scene_input. */
