@@ -35,6 +35,7 @@ static const char *const import_usage =
     "                               'Main Artist' for the main artists)\n"
     "      --main-releases          only the main release of each master, so reissues and\n"
     "                               regional editions do not repeat the same credits\n"
+    "      --no-progress            no progress on stderr (shown on a terminal otherwise)\n"
     "  -o, --output FILE            write the CSV to FILE (atomically; default standard output)\n"
     "  -h, --help                   show this help\n\n"
     "Malformed XML stops the import with its line and column (exit status 3), and no output\n"
@@ -47,8 +48,15 @@ enum {
     OPT_COUNTRY,
     OPT_YEARS,
     OPT_ROLES,
-    OPT_MAIN_RELEASES
+    OPT_MAIN_RELEASES,
+    OPT_NO_PROGRESS
 };
+
+/* The library's options and the CLI's own. */
+typedef struct import_settings {
+    collab_discogs_options lib;
+    bool quiet; /* --no-progress */
+} import_settings;
 
 static const struct option import_options[] = {
     {"genre", required_argument, NULL, OPT_GENRE},
@@ -58,12 +66,15 @@ static const struct option import_options[] = {
     {"years", required_argument, NULL, OPT_YEARS},
     {"roles", required_argument, NULL, OPT_ROLES},
     {"main-releases", no_argument, NULL, OPT_MAIN_RELEASES},
+    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
     {NULL, 0, NULL, 0},
 };
 
 static void init(void *settings)
 {
-    collab_discogs_options_init(settings);
+    import_settings *is = settings;
+    collab_discogs_options_init(&is->lib);
+    is->quiet = false;
 }
 
 /* "1990-1999" or "1995": years within the loader's 1000-2999. */
@@ -90,7 +101,8 @@ static bool parse_years(const char *arg, int *from, int *to)
 
 static bool handle(void *ctx, int opt, const char *arg, collab_error *err)
 {
-    collab_discogs_options *o = ctx;
+    import_settings *is = ctx;
+    collab_discogs_options *o = &is->lib;
     switch (opt) {
     case OPT_GENRE:
         o->genres = arg;
@@ -109,6 +121,9 @@ static bool handle(void *ctx, int opt, const char *arg, collab_error *err)
         return true;
     case OPT_MAIN_RELEASES:
         o->main_releases = true;
+        return true;
+    case OPT_NO_PROGRESS:
+        is->quiet = true;
         return true;
     case OPT_YEARS:
         if (!parse_years(arg, &o->year_from, &o->year_to)) {
@@ -136,7 +151,8 @@ static void say_counts(const char *name, const collab_discogs_stats *s)
 
 static collab_status run(cli_run *r, void *settings, collab_error *err)
 {
-    collab_discogs_options *opt = settings;
+    import_settings *is = settings;
+    collab_discogs_options *opt = &is->lib;
     bool from_stdin = strcmp(r->in.path, "-") == 0;
     const char *name = from_stdin ? "<stdin>" : r->in.path;
     FILE *in = from_stdin ? stdin : fopen(r->in.path, "rb");
@@ -144,7 +160,7 @@ static collab_status run(cli_run *r, void *settings, collab_error *err)
         return collab_error_set(err, COLLAB_E_IO, "cannot open '%s': %s", r->in.path,
                                 strerror(errno));
     }
-    opt->progress = isatty(STDERR_FILENO) ? cli_progress_terminal : NULL;
+    opt->progress = !is->quiet && isatty(STDERR_FILENO) ? cli_progress_terminal : NULL;
     collab_discogs_stats stats;
     collab_output out;
     collab_status st = cli_output_open(&out, r->output, r->in.path, err);
@@ -170,7 +186,7 @@ static const cli_command discogs_command = {
     .n_positional = 1,
     .positional = "FILE",
     .default_output = "-",
-    .settings_size = sizeof(collab_discogs_options),
+    .settings_size = sizeof(import_settings),
     .init = init,
     .run = run,
 };
