@@ -76,6 +76,12 @@ collab_status collab_i_html_map_write(FILE *f, const collab_report_input *in,
  * `max_edges` strongest edges (0 = all): the static map of pages too large for cairo's SVG. */
 void collab_i_html_scene_svg(FILE *f, const collab_scene *s, size_t max_edges);
 
+/* The page's plots section (report_html_plots.c): the degree distribution, the first nodes of
+ * `order` by opt->sort, and the credits per year when rows have years. */
+collab_status collab_i_html_plots(FILE *f, const collab_report_input *in,
+                                  const collab_report_options *opt, const uint32_t *order,
+                                  collab_error *err);
+
 /* A JSON number, or null for NaN and infinities (JSON has no NaN). */
 json_t *collab_i_json_number(double x);
 
