@@ -1,10 +1,13 @@
 /* Metrics on small graphs computed by hand: a path, a star, a clique, two triangles joined by a
  * bridge, disconnected pieces, weighted paths; sampling and thread-count independence. */
 #include "collab/community.h"
+#include "collab/export.h"
+#include "collab/layout.h"
 #include "collab/metrics.h"
-#include "test_support.h"
 
 #include <math.h>
+
+#include "test_support.h"
 
 typedef struct fixture {
     collab_edgelist list;
@@ -327,7 +330,7 @@ static void test_exact_work_limit(void **state)
     collab_metrics_destroy(&f.m);
     double n = (double)collab_graph_vertex_count(&f.g);
     double steps = n * (n + (double)collab_graph_edge_count(&f.g)); /* the sweep's work */
-    opt.exact_work_limit = steps; /* at the limit: still exact */
+    opt.exact_work_limit = steps;                                   /* at the limit: still exact */
     assert_int_equal(collab_metrics_compute(&f.m, &f.g, &opt, &err), COLLAB_OK);
     assert_false(f.m.sampled);
     collab_metrics_destroy(&f.m);
@@ -413,9 +416,54 @@ static void test_communities_canonical(void **state)
     release(&f);
 }
 
+/* Every row of the descriptor tables is filled: _Static_assert checks only a table's size, and a
+ * row left out in the middle of a designated initialiser would compile as zeros. Each row has a
+ * name that parses back to its own value, names are distinct, and a metric has its definition. */
+static void test_every_table_row(void **state)
+{
+    (void)state;
+    for (int i = 0; i < COLLAB_METRIC_COUNT; i++) {
+        const collab_metric_info *info = collab_metric_info_of((collab_metric)i);
+        assert_non_null(info->name);
+        assert_non_null(info->definition);
+        assert_true(info->name[0] != '\0' && info->definition[0] != '\0');
+        collab_metric back = COLLAB_METRIC_COUNT;
+        assert_true(collab_metric_parse(info->name, &back));
+        assert_int_equal(back, i);
+        for (int j = 0; j < i; j++) {
+            assert_string_not_equal(info->name, collab_metric_name((collab_metric)j));
+        }
+    }
+    for (int i = 0; i < COLLAB_COMMUNITY_METHOD_COUNT; i++) {
+        const char *name = collab_community_method_name((collab_community_method)i);
+        assert_non_null(name);
+        collab_community_method back = COLLAB_COMMUNITY_METHOD_COUNT;
+        assert_true(collab_community_method_parse(name, &back));
+        assert_int_equal(back, i);
+    }
+    assert_null(collab_community_method_name(COLLAB_COMMUNITY_METHOD_COUNT));
+    for (int i = 0; i < COLLAB_LAYOUT_METHOD_COUNT; i++) {
+        const char *name = collab_layout_method_name((collab_layout_method)i);
+        assert_non_null(name);
+        collab_layout_method back = COLLAB_LAYOUT_METHOD_COUNT;
+        assert_true(collab_layout_method_parse(name, &back));
+        assert_int_equal(back, i);
+    }
+    assert_null(collab_layout_method_name(COLLAB_LAYOUT_METHOD_COUNT));
+    for (int i = 0; i < COLLAB_EXPORT_FORMAT_COUNT; i++) {
+        const char *name = collab_export_format_name((collab_export_format)i);
+        assert_non_null(name);
+        assert_true(name[0] != '\0');
+        for (int j = 0; j < i; j++) {
+            assert_string_not_equal(name, collab_export_format_name((collab_export_format)j));
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_table_row),
         cmocka_unit_test(test_path),
         cmocka_unit_test(test_star),
         cmocka_unit_test(test_clique),
