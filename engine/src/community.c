@@ -27,8 +27,6 @@ void collab_partition_destroy(collab_partition *p)
     memset(p, 0, sizeof *p);
 }
 
-/* Leiden with the modularity objective: node weights = strengths, resolution / (2m). Runs
- * until an iteration changes nothing (n_iterations < 0). */
 /* collab_community_chance_modularity: edge swaps per edge in a shuffle (with three, a dense random
  * graph of 12,000 nodes gets 0.094 and the 100k-row file 0.150; with ten, 0.090 and 0.151, for
  * twice the time), and how many shuffles a small graph's figure averages. */
@@ -36,6 +34,8 @@ void collab_partition_destroy(collab_partition *p)
 #define CHANCE_EDGES          50000
 #define CHANCE_MAX_SHUFFLES   16
 
+/* Leiden with the modularity objective: node weights = strengths, resolution / (2m). Runs
+ * until an iteration changes nothing (n_iterations < 0). */
 static igraph_error_t leiden_on(const igraph_t *graph, const igraph_vector_t *weights,
                                 double resolution, igraph_vector_int_t *membership)
 {
@@ -312,9 +312,16 @@ collab_status collab_community_chance_modularity(const collab_graph *g,
         if (rc != IGRAPH_SUCCESS) {
             break;
         }
+        if (igraph_is_directed(&shuffled)) {
+            /* as find_communities: Leiden is for undirected graphs; each arc stays an edge, in
+             * order, so the weights still match */
+            rc = igraph_to_undirected(&shuffled, IGRAPH_TO_UNDIRECTED_EACH, NULL);
+        }
         /* igraph_rewire swaps the ends of two edges at a time, keeping every degree. The weights
          * stay in edge order, so they are shuffled with the wiring. */
-        rc = igraph_rewire(&shuffled, CHANCE_SWAPS_PER_EDGE * m, IGRAPH_REWIRING_SIMPLE);
+        if (rc == IGRAPH_SUCCESS) {
+            rc = igraph_rewire(&shuffled, CHANCE_SWAPS_PER_EDGE * m, IGRAPH_REWIRING_SIMPLE);
+        }
         if (rc == IGRAPH_SUCCESS) {
             rc = leiden_on(&shuffled, &g->weights, opt->resolution, &membership);
         }

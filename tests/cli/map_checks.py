@@ -471,6 +471,13 @@ def main():
         if len(scene["nodes"]) < 5:
             sys.exit("FAIL: the community-level map has fewer than 5 bubbles")
         xml.dom.minidom.parse(out("tc.svg"))
+        # A directed network is drawn too: its communities, and the chance check that bounds the
+        # community pull, run on its undirected view (Leiden is only for undirected graphs).
+        karate = os.path.join(datasets, "karate.csv")
+        run(collab, "map", karate, "--directed", "-o", out("kd.png"), "--scene", out("kd.json"))
+        check_scene(out("kd.json"), "karate, directed")
+        if "communities (leiden" not in scene_subtitle(out("kd.json")):
+            sys.exit(f"FAIL: directed karate subtitle: {scene_subtitle(out('kd.json'))}")
         n_drawn = check_components(collab, tmp)
         n_roles = check_role_colours(collab, tmp, tie=False)
         n_years = check_year_colours(collab, tmp)
