@@ -135,13 +135,11 @@ typedef struct edge_input {
     size_t n_edges;           /* m */
 } edge_input;
 
-/* The community pull: `asked` when given, else the factor p that makes the share of the pull
- * inside communities p s / (p s + 1 - s) reach COLLAB_LAYOUT_GROUP_SHARE, where s is that share
- * before (1 when it already does or when no edge lies inside a community). */
-/* The automatic pull from the share of the pull inside communities, their modularity q and what
- * a partition reaches by chance: the pull that brings the share to COLLAB_LAYOUT_GROUP_SHARE, at
- * most 1 + COLLAB_LAYOUT_GROUP_PULL_PER_ODDS x / (1 - x) for x = (q - chance) / (1 - chance), so
- * that a partition that holds no more than chance (a random graph's) is not drawn as regions. */
+/* The automatic pull from the share s of the pull inside communities, their modularity q and what
+ * a partition reaches by chance: the factor p that brings the share inside, p s / (p s + 1 - s),
+ * to COLLAB_LAYOUT_GROUP_SHARE (1 when it is there already or no edge lies inside), at most 1 +
+ * COLLAB_LAYOUT_GROUP_PULL_PER_ODDS x / (1 - x) for x = (q - chance) / (1 - chance), so that a
+ * partition that holds no more than chance (a random graph's) is not drawn as regions. */
 static double share_pull(double inside, double all, double q, double chance)
 {
     double t = COLLAB_LAYOUT_GROUP_SHARE;
