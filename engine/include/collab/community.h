@@ -42,12 +42,14 @@ collab_status collab_community_detect(collab_partition *out, const collab_graph 
 
 void collab_partition_destroy(collab_partition *p);
 
-/* The modularity that Leiden (at opt->resolution, seeded by opt->seed) reaches on `g` with its
- * edges shuffled, every degree kept: what a partition of a graph of this size, density and degree
- * spread reaches by chance. A random graph's partition reaches about as much as its shuffle's (a
- * dense random graph of 12,000 nodes: 0.092 and 0.093); one with real groups more (the 100k-row
- * generated file: 0.384 against 0.153). 0 for fewer than two edges. Time: one Leiden run and
- * 10 m edge swaps. Errors: COLLAB_E_NOMEM, COLLAB_E_LIBRARY. */
+/* The modularity that Leiden (at opt->resolution, seeded by opt->seed) reaches on `g` shuffled,
+ * every degree kept: what a partition of a graph of these degrees reaches by chance. A graph of up
+ * to 50,000 edges is rewired by edge swaps that keep it simple (the mean of up to 16 such
+ * shuffles); a larger one has the ends of a sample of about 400,000 edges' worth of its vertices
+ * paired at random (the configuration model). A random graph's partition reaches about as much as
+ * its shuffle's (a dense random graph of 12,000 nodes: 0.092 and 0.095); one with real groups
+ * more (the 100k-row generated file: 0.384 against 0.152). 0 for fewer than two edges.
+ * Errors: COLLAB_E_NOMEM, COLLAB_E_LIBRARY. */
 collab_status collab_community_chance_modularity(const collab_graph *g,
                                                  const collab_community_options *opt, double *q,
                                                  collab_error *err);

@@ -60,9 +60,9 @@ typedef enum collab_layout_method {
 #define COLLAB_LAYOUT_GROUP_SHARE    0.9
 /* ... but at most 1 + this x x / (1 - x), where x = (q - c) / (1 - c) is how far the partition's
  * modularity q goes beyond c, what a partition reaches by chance (collab_layout_options.
- * group_chance): a dense random graph of 12,000 nodes (q = 0.092, c = 0.094) would otherwise get
+ * group_chance): a dense random graph of 12,000 nodes (q = 0.092, c = 0.095) would otherwise get
  * a pull of 28 and be drawn as eight separate arms, structure it does not have. The 100k-row
- * generated file (q = 0.384, c = 0.150) keeps its pull of 10.6. */
+ * generated file (q = 0.384, c = 0.152) keeps its pull of 10.6. */
 #define COLLAB_LAYOUT_GROUP_PULL_PER_ODDS 28.0
 
 typedef struct collab_layout_options {
