@@ -125,11 +125,40 @@ static bool is_placeholder(const char *folded)
     return false;
 }
 
+/* fold_name for a name of ASCII bytes only, where decomposing and stripping marks change nothing
+ * and case folding is lowercasing: the same text without utf8proc's allocation, which took a
+ * quarter of `collab summary`'s time on a million rows (332,000 names). False when the name has a
+ * byte above 0x7f. */
+static bool fold_ascii(const char *s, size_t len, char *out)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (ch >= 0x80) {
+            return false;
+        }
+        ch = ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch - 'A' + 'a') : ch;
+        if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+            out[k++] = (char)ch;
+        } else if (k > 0 && out[k - 1] != ' ') {
+            out[k++] = ' ';
+        }
+    }
+    while (k > 0 && out[k - 1] == ' ') {
+        k--;
+    }
+    out[k] = '\0';
+    return true;
+}
+
 bool collab_graph_is_placeholder_name(const char *name)
 {
     char folded[4 * PLACEHOLDER_MAX_BYTES + 8];
     size_t len = strlen(name);
-    return len <= PLACEHOLDER_MAX_BYTES && fold_name(name, len, folded, sizeof folded) &&
+    if (len > PLACEHOLDER_MAX_BYTES) {
+        return false;
+    }
+    return (fold_ascii(name, len, folded) || fold_name(name, len, folded, sizeof folded)) &&
            is_placeholder(folded);
 }
 
