@@ -118,7 +118,9 @@ static bool fold_name(const char *s, size_t len, char *out, size_t cap)
 static bool is_placeholder(const char *folded)
 {
     for (size_t i = 0; i < sizeof placeholder_names / sizeof placeholder_names[0]; i++) {
-        if (strcmp(folded, placeholder_names[i]) == 0) {
+        /* the first letter inline: almost every name differs there, and a call per entry per
+         * name of a million-row file showed in its profile */
+        if (placeholder_names[i][0] == folded[0] && strcmp(folded, placeholder_names[i]) == 0) {
             return true;
         }
     }
