@@ -153,6 +153,44 @@ static bool fold_ascii(const char *s, size_t len, char *out)
     return true;
 }
 
+/* True when a character of the name keeps a byte above 0x7f through fold_name (which keeps any
+ * such byte as a letter), so the name cannot fold to a placeholder, all of which are ASCII: Greek
+ * to Arabic (U+0380-U+07FF), and the three-byte characters outside the few blocks whose
+ * characters decompose or case-fold to ASCII or are marks that folding strips. Most names of a
+ * large international file (CJK, Cyrillic) are settled here without utf8proc. */
+static bool keeps_non_ascii(const char *name, size_t len)
+{
+    static const struct {
+        uint32_t lo, hi;
+    } maybe_ascii[] = {
+        {0x1AB0, 0x1AFF}, /* combining marks */
+        {0x1DC0, 0x1EFF}, /* combining marks, Latin Extended Additional */
+        {0x20D0, 0x214F}, /* combining marks for symbols, letterlike (Kelvin sign) */
+        {0xFB00, 0xFB06}, /* Latin ligatures, case-folded to letters */
+        {0xFE20, 0xFE2F}, /* combining half marks */
+    };
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)name[i];
+        if (c >= 0xCE && c <= 0xDF) {
+            return true;
+        }
+        if (c >= 0xE0 && c <= 0xEF && i + 2 < len) {
+            uint32_t cp = ((uint32_t)(c & 0x0F) << 12) |
+                          ((uint32_t)((unsigned char)name[i + 1] & 0x3F) << 6) |
+                          ((unsigned char)name[i + 2] & 0x3F);
+            bool maybe = false;
+            for (size_t k = 0; k < sizeof maybe_ascii / sizeof maybe_ascii[0]; k++) {
+                maybe = maybe || (cp >= maybe_ascii[k].lo && cp <= maybe_ascii[k].hi);
+            }
+            if (!maybe) {
+                return true;
+            }
+            i += 2;
+        }
+    }
+    return false;
+}
+
 bool collab_graph_is_placeholder_name(const char *name)
 {
     char folded[4 * PLACEHOLDER_MAX_BYTES + 8];
@@ -160,7 +198,10 @@ bool collab_graph_is_placeholder_name(const char *name)
     if (len > PLACEHOLDER_MAX_BYTES) {
         return false;
     }
-    return (fold_ascii(name, len, folded) || fold_name(name, len, folded, sizeof folded)) &&
+    if (fold_ascii(name, len, folded)) {
+        return is_placeholder(folded);
+    }
+    return !keeps_non_ascii(name, len) && fold_name(name, len, folded, sizeof folded) &&
            is_placeholder(folded);
 }
 

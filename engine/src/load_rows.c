@@ -375,11 +375,36 @@ static void keep_example(collab_edgelist *out, const char *s, size_t len, const 
  * a vote for its separator and keeps the first example. */
 static void note_list_cell(load_state *ls, const char *s, size_t len)
 {
-    size_t n_seps = sizeof list_separators / sizeof list_separators[0];
+    enum { N_SEPS = sizeof list_separators / sizeof list_separators[0] };
+    if (!ls->list_sep_ready) {
+        for (size_t k = 0; k < N_SEPS; k++) {
+            ls->list_sep_start[(unsigned char)list_separators[k].text[0]] = 1;
+        }
+        ls->list_sep_ready = true;
+    }
+    /* Where each separator first occurs, in one pass over the cell: a search per separator was
+     * 4% of reading a million rows. Only a byte that starts a separator is looked at further. */
+    size_t first[N_SEPS];
+    for (size_t k = 0; k < N_SEPS; k++) {
+        first[k] = SIZE_MAX;
+    }
+    for (size_t i = 0; i < len; i++) {
+        if (!ls->list_sep_start[(unsigned char)s[i]]) {
+            continue;
+        }
+        for (size_t k = 0; k < N_SEPS; k++) {
+            const char *sep = list_separators[k].text;
+            size_t n = strlen(sep);
+            if (first[k] == SIZE_MAX && sep[0] == s[i] && i + n <= len &&
+                memcmp(s + i, sep, n) == 0) {
+                first[k] = i;
+            }
+        }
+    }
+    size_t n_seps = N_SEPS;
     for (size_t k = 0; k < n_seps; k++) {
         const char *sep = list_separators[k].text;
-        const char *at = collab_text_find(s, len, sep, strlen(sep));
-        if (at == NULL || at == s || (size_t)(at - s) + strlen(sep) >= len) {
+        if (first[k] == SIZE_MAX || first[k] == 0 || first[k] + strlen(sep) >= len) {
             continue;
         }
         ls->list_votes[k]++;

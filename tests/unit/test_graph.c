@@ -1,15 +1,16 @@
 /* Graph building: projections and their weightings computed by hand, bipartite and projects
  * views, edge-list merging, filters, the edge budget, and allocation failure. */
 #include "collab/alloc.h"
+#include "collab/graph.h"
+
 #include "graph_internal.h"
 #include "test_support.h"
 
 /* P1 = {A, B, C}, P2 = {A, B}, P3 = {B, D}; A has 2 projects, B 3, C 1, D 1. */
-static const char *const credits =
-    "person,project,role,year\n"
-    "A,P1,producer,1990\nB,P1,engineer,1991\nC,P1,artist,1992\n"
-    "A,P2,producer,2000\nB,P2,producer,2000\nB,P2,mixer,2000\n"
-    "B,P3,engineer,2010\nD,P3,artist,2010\n";
+static const char *const credits = "person,project,role,year\n"
+                                   "A,P1,producer,1990\nB,P1,engineer,1991\nC,P1,artist,1992\n"
+                                   "A,P2,producer,2000\nB,P2,producer,2000\nB,P2,mixer,2000\n"
+                                   "B,P3,engineer,2010\nD,P3,artist,2010\n";
 
 static void check_weights(collab_weighting w, double ab, double ac, double bc, double bd)
 {
@@ -454,9 +455,41 @@ static void test_graph_from_edges(void **state)
                      COLLAB_E_USAGE);
 }
 
+/* Placeholder names through each way of folding: ASCII by hand, other scripts settled without
+ * utf8proc, and everything that can fold to ASCII (accents precomposed or combining, the Kelvin
+ * sign, a ligature) through utf8proc. */
+static void test_placeholder_names(void **state)
+{
+    (void)state;
+    const char *yes[] = {
+        "Various Artists",        "VARIOUS  ARTISTS ", "[Unknown]", "N/A", "Anonymous",
+        "An\xc3\xb3nimo",         /* Anónimo, precomposed */
+        "Ano\xcc\x81nimo",        /* the same with a combining acute */
+        "Un\xe2\x84\xaanown",     /* the K is the Kelvin sign, which case-folds to k */
+        "Tra\xe1\xb8\x8ditional", /* ḍ (Latin Extended Additional) */
+        "Uncredited\xef\xbc\x8e", /* a fullwidth full stop, which folding keeps: no */
+    };
+    bool expected[] = {true, true, true, true, true, true, true, true, true, false};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+        if (collab_graph_is_placeholder_name(yes[i]) != expected[i]) {
+            fail_msg("'%s' should %sbe a placeholder", yes[i], expected[i] ? "" : "not ");
+        }
+    }
+    const char *no[] = {"Unknown Pleasures",
+                        "\xe5\xad\x99\xe5\xae\x87",         /* 孙宇 */
+                        "\xd0\x9e\xd0\xbb\xd0\xb5\xd0\xb3", /* Олег */
+                        "Vari\xce\xbfus",                   /* a Greek omicron in place of the o */
+                        "Tom Waits",
+                        ""};
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
+        assert_false(collab_graph_is_placeholder_name(no[i]));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_placeholder_names),
         cmocka_unit_test(test_weighting_count),
         cmocka_unit_test(test_weighting_newman),
         cmocka_unit_test(test_weighting_fractional),
