@@ -65,6 +65,10 @@ long collab_i_csv_reader_line(const collab_i_csv_reader *r);
 /* Frees the reader; NULL-safe. */
 void collab_i_csv_reader_free(collab_i_csv_reader *r);
 
+/* The offset of the first line end (CR or LF) in block[i, len), else len; sets *quote when a '"'
+ * comes before it (leaves it alone otherwise). */
+size_t collab_i_csv_find_line_end(const char *block, size_t i, size_t len, bool *quote);
+
 /* The delimiter among , ; tab | that splits the sample's lines most consistently (',' if none). */
 char collab_i_csv_detect_delimiter(const char *sample, size_t len);
 

@@ -61,4 +61,8 @@ collab_status collab_i_people_left_out(const collab_edgelist *list,
                                        const collab_graph_options *opt, uint8_t **drop_out,
                                        collab_graph_stats *stats, collab_error *err);
 
+/* The folded placeholder names collab_graph_is_placeholder_name knows, in strcmp order (for the
+ * unit test that checks the order its search relies on). */
+const char *const *collab_i_placeholder_names(size_t *count);
+
 #endif

@@ -13,64 +13,67 @@
 
 #include "graph_internal.h"
 
-/* Folded placeholder names. Only whole names match: "Unknown Pleasures" is not a placeholder. */
-static const char *const placeholder_names[] = {"various",
-                                                "various artists",
-                                                "various artist",
-                                                "various performers",
-                                                "various composers",
-                                                "v a",
-                                                "va",
-                                                "varios",
-                                                "varios artistas",
-                                                "varios interpretes",
-                                                "varios autores",
-                                                "various artistes",
-                                                "verschiedene",
-                                                "verschiedene interpreten",
-                                                "divers",
-                                                "divers artistes",
-                                                "artistes divers",
-                                                "artisti vari",
-                                                "unknown",
-                                                "unknown artist",
-                                                "unknown artists",
-                                                "unknown composer",
-                                                "unknown performer",
-                                                "unknown author",
-                                                "unknown writer",
-                                                "unknown person",
-                                                "artist unknown",
-                                                "composer unknown",
-                                                "unidentified",
-                                                "unidentified artist",
-                                                "unkown",
-                                                "anonymous",
-                                                "anon",
-                                                "anonimo",
-                                                "anonyme",
-                                                "anonym",
-                                                "desconocido",
-                                                "autor desconocido",
-                                                "inconnu",
-                                                "unbekannt",
-                                                "sconosciuto",
-                                                "n a",
-                                                "na",
-                                                "nan",
-                                                "null",
-                                                "none",
-                                                "no artist",
-                                                "no name",
-                                                "noname",
-                                                "not credited",
-                                                "uncredited",
-                                                "not known",
-                                                "tbd",
-                                                "tba",
-                                                "traditional",
-                                                "trad",
-                                                "public domain"};
+/* Folded placeholder names, in strcmp order (is_placeholder searches them by halves; a unit test
+ * checks the order). Only whole names match: "Unknown Pleasures" is not a placeholder. */
+static const char *const placeholder_names[] = {
+    "anon",
+    "anonimo",
+    "anonym",
+    "anonyme",
+    "anonymous",
+    "artist unknown",
+    "artistes divers",
+    "artisti vari",
+    "autor desconocido",
+    "composer unknown",
+    "desconocido",
+    "divers",
+    "divers artistes",
+    "inconnu",
+    "n a",
+    "na",
+    "nan",
+    "no artist",
+    "no name",
+    "noname",
+    "none",
+    "not credited",
+    "not known",
+    "null",
+    "public domain",
+    "sconosciuto",
+    "tba",
+    "tbd",
+    "trad",
+    "traditional",
+    "unbekannt",
+    "uncredited",
+    "unidentified",
+    "unidentified artist",
+    "unknown",
+    "unknown artist",
+    "unknown artists",
+    "unknown author",
+    "unknown composer",
+    "unknown performer",
+    "unknown person",
+    "unknown writer",
+    "unkown",
+    "v a",
+    "va",
+    "varios",
+    "varios artistas",
+    "varios autores",
+    "varios interpretes",
+    "various",
+    "various artist",
+    "various artistes",
+    "various artists",
+    "various composers",
+    "various performers",
+    "verschiedene",
+    "verschiedene interpreten",
+};
 
 /* Longest placeholder in bytes before folding worth looking at: longer names are never folded
  * for this check, which keeps it cheap on files of a million names. */
@@ -115,35 +118,95 @@ static bool fold_name(const char *s, size_t len, char *out, size_t cap)
     return fits;
 }
 
+/* A search by halves, the first letters compared inline: almost every name differs from the
+ * entry there, and a strcmp call per step showed in the profile of a million names. */
 static bool is_placeholder(const char *folded)
 {
-    for (size_t i = 0; i < sizeof placeholder_names / sizeof placeholder_names[0]; i++) {
-        /* the first letter inline: almost every name differs there, and a call per entry per
-         * name of a million-row file showed in its profile */
-        if (placeholder_names[i][0] == folded[0] && strcmp(folded, placeholder_names[i]) == 0) {
+    size_t lo = 0;
+    size_t hi = sizeof placeholder_names / sizeof placeholder_names[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const char *entry = placeholder_names[mid];
+        int order = (unsigned char)folded[0] - (unsigned char)entry[0];
+        if (order == 0) {
+            order = strcmp(folded, entry);
+        }
+        if (order == 0) {
             return true;
+        }
+        if (order < 0) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
         }
     }
     return false;
 }
 
-/* fold_name for a name of ASCII bytes only, where decomposing and stripping marks change nothing
- * and case folding is lowercasing: the same text without utf8proc's allocation, which took a
- * quarter of `collab summary`'s time on a million rows (332,000 names). False when the name has a
- * byte above 0x7f. */
-static bool fold_ascii(const char *s, size_t len, char *out)
+const char *const *collab_i_placeholder_names(size_t *count)
+{
+    *count = sizeof placeholder_names / sizeof placeholder_names[0];
+    return placeholder_names;
+}
+
+/* Where folding stops: a name that reaches this many folded bytes (one of them perhaps a trailing
+ * space) is longer than the longest placeholder, "verschiedene interpreten" (24). */
+#define PLACEHOLDER_MAX_FOLDED 26
+
+/* Adds ASCII character `ch` of a folded name to `out` as fold_name does (letters and digits kept,
+ * other runs one space); false once the text is too long to be a placeholder. */
+static bool add_folded(char *out, size_t *k, unsigned char ch)
+{
+    ch = ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch - 'A' + 'a') : ch;
+    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
+        out[(*k)++] = (char)ch;
+    } else if (*k > 0 && out[*k - 1] != ' ') {
+        out[(*k)++] = ' ';
+    }
+    return *k < PLACEHOLDER_MAX_FOLDED;
+}
+
+/* What fold_name gives `name`, one character at a time and without its allocation (which made
+ * this check a quarter of `collab summary` of a million rows). Decomposing a character by
+ * itself gives what utf8proc_map gives; its reordering of marks cannot matter, as marks are
+ * stripped or end the check. Returns false when the name cannot fold to a placeholder (a
+ * character keeps a byte above 0x7f: all placeholders are ASCII), or, through `settled`, leaves
+ * a rare name (a character that decomposes into many) to fold_name. */
+static bool fold_short(const char *name, size_t len, char *out, bool *settled)
 {
     size_t k = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (ch >= 0x80) {
+    *settled = true;
+    for (size_t i = 0; i < len;) {
+        unsigned char ch = (unsigned char)name[i];
+        if (ch < 0x80) {
+            if (!add_folded(out, &k, ch)) {
+                return false;
+            }
+            i++;
+            continue;
+        }
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n =
+            utf8proc_iterate((const utf8proc_uint8_t *)name + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0) {
             return false;
         }
-        ch = ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch - 'A' + 'a') : ch;
-        if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
-            out[k++] = (char)ch;
-        } else if (k > 0 && out[k - 1] != ' ') {
-            out[k++] = ' ';
+        i += (size_t)n;
+        enum { MAX_PARTS = 8 };
+        utf8proc_int32_t parts[MAX_PARTS];
+        int boundclass = 0;
+        utf8proc_ssize_t n_parts = utf8proc_decompose_char(
+            cp, parts, MAX_PARTS,
+            UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD,
+            &boundclass);
+        if (n_parts < 0 || n_parts > MAX_PARTS) {
+            *settled = false;
+            return false;
+        }
+        for (utf8proc_ssize_t p = 0; p < n_parts; p++) {
+            if (parts[p] >= 0x80 || !add_folded(out, &k, (unsigned char)parts[p])) {
+                return false;
+            }
         }
     }
     while (k > 0 && out[k - 1] == ' ') {
@@ -153,56 +216,18 @@ static bool fold_ascii(const char *s, size_t len, char *out)
     return true;
 }
 
-/* True when a character of the name keeps a byte above 0x7f through fold_name (which keeps any
- * such byte as a letter), so the name cannot fold to a placeholder, all of which are ASCII: Greek
- * to Arabic (U+0380-U+07FF), and the three-byte characters outside the few blocks whose
- * characters decompose or case-fold to ASCII or are marks that folding strips. Most names of a
- * large international file (CJK, Cyrillic) are settled here without utf8proc. */
-static bool keeps_non_ascii(const char *name, size_t len)
-{
-    static const struct {
-        uint32_t lo, hi;
-    } maybe_ascii[] = {
-        {0x1AB0, 0x1AFF}, /* combining marks */
-        {0x1DC0, 0x1EFF}, /* combining marks, Latin Extended Additional */
-        {0x20D0, 0x214F}, /* combining marks for symbols, letterlike (Kelvin sign) */
-        {0xFB00, 0xFB06}, /* Latin ligatures, case-folded to letters */
-        {0xFE20, 0xFE2F}, /* combining half marks */
-    };
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)name[i];
-        if (c >= 0xCE && c <= 0xDF) {
-            return true;
-        }
-        if (c >= 0xE0 && c <= 0xEF && i + 2 < len) {
-            uint32_t cp = ((uint32_t)(c & 0x0F) << 12) |
-                          ((uint32_t)((unsigned char)name[i + 1] & 0x3F) << 6) |
-                          ((unsigned char)name[i + 2] & 0x3F);
-            bool maybe = false;
-            for (size_t k = 0; k < sizeof maybe_ascii / sizeof maybe_ascii[0]; k++) {
-                maybe = maybe || (cp >= maybe_ascii[k].lo && cp <= maybe_ascii[k].hi);
-            }
-            if (!maybe) {
-                return true;
-            }
-            i += 2;
-        }
-    }
-    return false;
-}
-
 bool collab_graph_is_placeholder_name(const char *name)
 {
-    char folded[4 * PLACEHOLDER_MAX_BYTES + 8];
     size_t len = strlen(name);
     if (len > PLACEHOLDER_MAX_BYTES) {
         return false;
     }
-    if (fold_ascii(name, len, folded)) {
+    char folded[4 * PLACEHOLDER_MAX_BYTES + 8];
+    bool settled;
+    if (fold_short(name, len, folded, &settled)) {
         return is_placeholder(folded);
     }
-    return !keeps_non_ascii(name, len) && fold_name(name, len, folded, sizeof folded) &&
-           is_placeholder(folded);
+    return !settled && fold_name(name, len, folded, sizeof folded) && is_placeholder(folded);
 }
 
 /* The name of `list` closest to `wanted` (folded), for the message when nothing matches. */

@@ -42,8 +42,11 @@ typedef struct collab_i_load_state {
     char *split_name;                 /* the name (owned, grown) */
     size_t split_cap;                 /* its allocated bytes */
     size_t list_votes[8];             /* list-like person cells per separator (load_rows.c) */
-    uint8_t list_sep_start[256];      /* 1 for a byte that starts a separator (filled once) */
-    bool list_sep_ready;              /* list_sep_start is filled */
+    uint8_t list_sep_start[256];      /* per byte, a bit for each separator it starts (bit k for
+                                       * separator k; filled once) */
+    uint8_t list_sep_len[8];          /* each separator's length in bytes */
+    size_t list_sep_best;             /* the separator out->list_separator names (load_rows.c) */
+    bool list_sep_ready;              /* list_sep_start and list_sep_len are filled */
     size_t *wide;                     /* --person-cols: the person columns, ascending (owned) */
     size_t n_wide;                    /* how many */
     char *wide_project;               /* the project name of the row being read (owned) */

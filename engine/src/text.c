@@ -40,13 +40,24 @@ static size_t first_rejected(const char *s, size_t len, bool (*accept)(utf8proc_
             i += 8; /* most names are ASCII */
             continue;
         }
-        if ((unsigned char)s[i] < 0x80) {
+        if (len >= 8 && len - i < 8 && ascii_word(s + len - 8)) {
+            return len; /* an ASCII tail: its last eight bytes, overlapping those already read */
+        }
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
             i++;
             continue;
         }
         utf8proc_int32_t cp;
-        utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                              (utf8proc_ssize_t)(len - i), &cp);
+        utf8proc_ssize_t n;
+        if (c >= 0xC2 && c <= 0xDF && len - i >= 2 && ((unsigned char)s[i + 1] & 0xC0) == 0x80) {
+            /* two bytes (U+0080-U+07FF: accented Latin, Greek, Cyrillic), always valid: decoded
+             * here, as a call to utf8proc per accented letter showed in the profile */
+            cp = (utf8proc_int32_t)(((c & 0x1Fu) << 6) | ((unsigned char)s[i + 1] & 0x3Fu));
+            n = 2;
+        } else {
+            n = utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+        }
         if (n <= 0 || !accept(cp)) {
             return i;
         }

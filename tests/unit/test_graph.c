@@ -6,6 +6,11 @@
 #include "graph_internal.h"
 #include "test_support.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
 /* P1 = {A, B, C}, P2 = {A, B}, P3 = {B, D}; A has 2 projects, B 3, C 1, D 1. */
 static const char *const credits = "person,project,role,year\n"
                                    "A,P1,producer,1990\nB,P1,engineer,1991\nC,P1,artist,1992\n"
@@ -484,12 +489,115 @@ static void test_placeholder_names(void **state)
     for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
         assert_false(collab_graph_is_placeholder_name(no[i]));
     }
+    /* The list is searched by halves: it must be in order, and each entry is its own folding. */
+    size_t n_known;
+    const char *const *known = collab_i_placeholder_names(&n_known);
+    assert_true(n_known > 50);
+    for (size_t i = 0; i < n_known; i++) {
+        if (i > 0 && strcmp(known[i - 1], known[i]) >= 0) {
+            fail_msg("placeholder '%s' is out of order after '%s'", known[i], known[i - 1]);
+        }
+        assert_true(collab_graph_is_placeholder_name(known[i]));
+    }
+}
+
+/* The placeholder check against utf8proc_map's folding, written here again: the names of the
+ * tango and Thom Russo files, and every Latin, Greek and Cyrillic letter, the combining marks
+ * and the letterlike symbols after "Unkn" and inside "Tr_ditional". */
+static bool reference_placeholder(const char *name, size_t n_known, const char *const *known)
+{
+    utf8proc_uint8_t *mapped = NULL;
+    utf8proc_ssize_t n =
+        utf8proc_map((const utf8proc_uint8_t *)name, (utf8proc_ssize_t)strlen(name), &mapped,
+                     UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+    if (n < 0) {
+        return false;
+    }
+    char folded[512];
+    size_t k = 0;
+    for (utf8proc_ssize_t i = 0; i < n && k + 1 < sizeof folded; i++) {
+        unsigned char ch = mapped[i];
+        if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch >= 0x80) {
+            folded[k++] = (char)ch;
+        } else if (k > 0 && folded[k - 1] != ' ') {
+            folded[k++] = ' ';
+        }
+    }
+    free(mapped);
+    while (k > 0 && folded[k - 1] == ' ') {
+        k--;
+    }
+    folded[k] = '\0';
+    for (size_t i = 0; i < n_known; i++) {
+        if (strcmp(folded, known[i]) == 0) {
+            return strlen(name) <= 40; /* longer names are never looked at */
+        }
+    }
+    return false;
+}
+
+static void check_against_reference(const char *name, size_t n_known, const char *const *known,
+                                    size_t *n_yes)
+{
+    bool want = reference_placeholder(name, n_known, known);
+    if (collab_graph_is_placeholder_name(name) != want) {
+        fail_msg("'%s': the check says %d, utf8proc_map's folding %d", name, !want, want);
+    }
+    *n_yes += want;
+}
+
+static void test_placeholder_names_match_reference(void **state)
+{
+    (void)state;
+    size_t n_known;
+    const char *const *known = collab_i_placeholder_names(&n_known);
+    size_t n_yes = 0;
+    size_t n_checked = 0;
+    const char *files[] = {COLLAB_DATASETS "/thom_russo.csv",
+                           COLLAB_DATASETS "/tango/tango_credits.csv",
+                           COLLAB_TEST_DATA "/hub_compilation.csv"};
+    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+        FILE *in = fopen(files[f], "r");
+        assert_non_null(in);
+        char line[1024];
+        while (fgets(line, sizeof line, in) != NULL) {
+            char *comma = strchr(line, ',');
+            if (comma != NULL) {
+                *comma = '\0';
+                check_against_reference(line, n_known, known, &n_yes);
+                n_checked++;
+            }
+        }
+        fclose(in);
+    }
+    /* One code point in three places: alone, in "Unkn?wn" and in "Tr?ditional". */
+    for (utf8proc_int32_t cp = 0x80; cp < 0x2200; cp++) {
+        utf8proc_uint8_t c[8] = {0};
+        if (!utf8proc_codepoint_valid(cp) || utf8proc_encode_char(cp, c) <= 0) {
+            continue;
+        }
+        char name[64];
+        snprintf(name, sizeof name, "%s", (const char *)c);
+        check_against_reference(name, n_known, known, &n_yes);
+        snprintf(name, sizeof name, "Unkn%sown", (const char *)c);
+        check_against_reference(name, n_known, known, &n_yes);
+        snprintf(name, sizeof name, "Tr%sditional", (const char *)c);
+        check_against_reference(name, n_known, known, &n_yes);
+        snprintf(name, sizeof name, "Tra%sditional", (const char *)c);
+        check_against_reference(name, n_known, known, &n_yes);
+        n_checked += 4;
+    }
+    /* the names that fold to a placeholder through a non-ASCII character: ò, ó, ... in Unkn?wn,
+     * the combining marks in Tra?ditional, á, à, ... in Tr?ditional */
+    assert_true(n_yes > 100);
+    assert_true(n_checked > 30000);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_placeholder_names),
+        cmocka_unit_test(test_placeholder_names_match_reference),
         cmocka_unit_test(test_weighting_count),
         cmocka_unit_test(test_weighting_newman),
         cmocka_unit_test(test_weighting_fractional),

@@ -126,6 +126,104 @@ static void test_plain_lines_split_like_libcsv(void **state)
     assert_true(rows_seen > 2000); /* the random lines did make rows */
 }
 
+/* The line-end search, which reads eight bytes at a time, against a loop over bytes: random
+ * texts of line ends, quotes and letters, from every start offset, and a block with none. */
+static void test_find_line_end_like_byte_loop(void **state)
+{
+    (void)state;
+    static const char alphabet[] = {'a', 'b', '"', '\n', '\r', 'x', 'y', 'z', ',', ' ', '\x80'};
+    uint64_t seed = 777;
+    char text[64];
+    size_t quotes_seen = 0;
+    for (int trial = 0; trial < 20000; trial++) {
+        size_t len = (size_t)trial % sizeof text;
+        size_t sparse = 1 + (size_t)trial % 9; /* fewer line ends and quotes in later trials */
+        for (size_t i = 0; i < len; i++) {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            size_t pick = (seed >> 33) % sizeof alphabet;
+            if ((pick == 2 || pick == 3 || pick == 4) && (seed >> 20) % sparse != 0) {
+                pick = 0;
+            }
+            text[i] = alphabet[pick];
+        }
+        for (size_t from = 0; from <= len; from++) {
+            size_t want = from;
+            bool want_quote = false;
+            while (want < len && text[want] != '\n' && text[want] != '\r') {
+                want_quote = want_quote || text[want] == '"';
+                want++;
+            }
+            bool quote = false;
+            assert_int_equal(collab_i_csv_find_line_end(text, from, len, &quote), want);
+            assert_int_equal(quote, want_quote);
+            quotes_seen += want_quote;
+        }
+    }
+    assert_true(quotes_seen > 1000);
+    memset(text, 'a', sizeof text);
+    bool quote = true; /* left alone when no quote is found */
+    assert_int_equal(collab_i_csv_find_line_end(text, 0, sizeof text, &quote), sizeof text);
+    assert_true(quote);
+}
+
+/* The first invalid byte by a loop over utf8proc_iterate, for the test below. */
+static size_t reference_invalid_utf8(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n =
+            utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(len - i), &cp);
+        if (n <= 0) {
+            return i;
+        }
+        i += (size_t)n;
+    }
+    return len;
+}
+
+/* collab_text_invalid_utf8, which reads ASCII eight bytes at a time and decodes two-byte
+ * characters itself, against utf8proc on random texts of ASCII, lead bytes (overlong C0/C1,
+ * two-, three- and four-byte, invalid F5-FF) and continuation bytes, of every length to 40. */
+static void test_invalid_utf8_like_utf8proc(void **state)
+{
+    (void)state;
+    static const unsigned char bytes[] = {'a', 'b', ' ', 'z', 0x80, 0xBF, 0xA9, 0xC0, 0xC1,
+                                           0xC2, 0xC3, 0xDF, 0xE0, 0xE2, 0xED, 0xF0, 0xF4, 0xF5,
+                                           0xFF};
+    uint64_t seed = 4242;
+    size_t invalid = 0;
+    size_t valid_non_ascii = 0;
+    for (int trial = 0; trial < 200000; trial++) {
+        char text[40];
+        size_t len = (size_t)trial % (sizeof text + 1);
+        bool mostly_ascii = trial % 3 != 0;
+        for (size_t i = 0; i < len; i++) {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            size_t pick = (seed >> 33) % sizeof bytes;
+            if (mostly_ascii && (seed >> 13) % 4 != 0) {
+                pick = (seed >> 40) % 4;
+            }
+            text[i] = (char)bytes[pick];
+            /* a valid two-byte character now and then: a lead and a continuation */
+            if (pick >= 9 && pick <= 11 && i + 1 < len && (seed >> 50) % 8 != 0) {
+                text[++i] = (char)0xA9;
+            }
+        }
+        size_t want = reference_invalid_utf8(text, len);
+        assert_int_equal(collab_text_invalid_utf8(text, len), want);
+        invalid += want < len;
+        for (size_t i = 0; i < want; i++) {
+            if ((unsigned char)text[i] >= 0x80) {
+                valid_non_ascii++;
+                break;
+            }
+        }
+    }
+    assert_true(invalid > 10000);
+    assert_true(valid_non_ascii > 10000);
+}
+
 /* collab_text_normalize("[" + text + "]") against utf8proc's own NFC of the same string. */
 static void check_nfc_like_utf8proc(const char *text, size_t len)
 {
@@ -403,6 +501,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_plain_lines_split_like_libcsv),
+        cmocka_unit_test(test_find_line_end_like_byte_loop),
+        cmocka_unit_test(test_invalid_utf8_like_utf8proc),
         cmocka_unit_test(test_nfc_fast_path_matches_utf8proc),
         cmocka_unit_test(test_grow_array),
         cmocka_unit_test(test_names_intern_all),
