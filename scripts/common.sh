@@ -9,7 +9,7 @@ COLLAB_BUILD_PACKAGES=(
     build-essential cmake pkg-config
     libigraph-dev libarpack2-dev libglpk-dev libplfit-dev
     libcairo2-dev libpango1.0-dev libcsv-dev libutf8proc-dev libjansson-dev
-    libxxhash-dev
+    libxxhash-dev libfmt-dev
     zlib1g-dev liblzma-dev libzstd-dev libbz2-dev libxml2-dev
     fonts-dejavu-core fonts-wqy-microhei
 )

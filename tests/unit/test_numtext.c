@@ -142,6 +142,120 @@ static void test_random_doubles_round_trip_shortest(void **state)
     }
 }
 
+/* The text printf's digits give in the layout numtext.h states: the shortest digits from
+ * "%.{P-1}e" (P from printf_shortest_digits), trailing zeros dropped, then plain decimals for an
+ * exponent in [-4, 17), else d.ddde+XX; with `real`, ".0" where no point is written. */
+static void printf_layout(double x, bool real, char *out, size_t cap)
+{
+    char sci[64];
+    snprintf(sci, sizeof sci, "%.*e", printf_shortest_digits(x) - 1, x);
+    const char *p = sci;
+    bool negative = *p == '-';
+    p += negative;
+    char digits[32];
+    int n = 0;
+    for (; *p != 'e'; p++) {
+        if (*p != '.') {
+            digits[n++] = *p;
+        }
+    }
+    int exponent = atoi(p + 1);
+    while (n > 1 && digits[n - 1] == '0') {
+        n--;
+    }
+    char body[64];
+    int k = 0;
+    if (x == 0) {
+        body[k++] = '0';
+        if (real) {
+            body[k++] = '.';
+            body[k++] = '0';
+        }
+    } else if (exponent < -4 || exponent >= 17) {
+        body[k++] = digits[0];
+        if (n > 1 || real) {
+            body[k++] = '.';
+        }
+        for (int i = 1; i < n; i++) {
+            body[k++] = digits[i];
+        }
+        if (n == 1 && real) {
+            body[k++] = '0';
+        }
+        k += snprintf(body + k, sizeof body - (size_t)k, "e%c%02d", exponent < 0 ? '-' : '+',
+                      abs(exponent));
+    } else if (exponent < 0) {
+        body[k++] = '0';
+        body[k++] = '.';
+        for (int i = -1; i > exponent; i--) {
+            body[k++] = '0';
+        }
+        for (int i = 0; i < n; i++) {
+            body[k++] = digits[i];
+        }
+    } else {
+        for (int i = 0; i <= exponent || i < n; i++) {
+            if (i == exponent + 1) {
+                body[k++] = '.';
+            }
+            body[k++] = i < n ? digits[i] : '0';
+        }
+        if (exponent + 1 >= n && real) {
+            body[k++] = '.';
+            body[k++] = '0';
+        }
+    }
+    body[k] = '\0';
+    snprintf(out, cap, "%s%s", negative ? "-" : "", body);
+}
+
+/* The whole text, not only its value and length, against printf's digits in the stated layout:
+ * random bits, metric-like values, powers of ten and their neighbours, whole numbers. */
+static void test_text_like_printf(void **state)
+{
+    (void)state;
+    uint64_t seed = 11;
+    int scientific = 0;
+    for (int i = 0; i < 300000; i++) {
+        uint64_t bits = next_random(&seed);
+        double x;
+        switch (i % 4) {
+        case 0:
+            memcpy(&x, &bits, sizeof x);
+            if (!isfinite(x)) {
+                continue;
+            }
+            break;
+        case 1:
+            x = (double)(bits >> 11) / 9007199254740992.0 * pow(10, (double)(i % 40) - 20);
+            break;
+        case 2:
+            x = pow(10, (double)(i % 60) - 30);
+            x = bits % 3 == 0 ? nextafter(x, INFINITY) : bits % 3 == 1 ? nextafter(x, 0) : x;
+            break;
+        default:
+            x = (double)(bits % 100000000000000000ULL) * pow(10, (double)(i % 8) - 2);
+            break;
+        }
+        char want[64];
+        char got[COLLAB_NUMTEXT_MAX];
+        for (int real = 0; real < 2; real++) {
+            printf_layout(x, real, want, sizeof want);
+            if (real) {
+                collab_numtext_real(x, got);
+            } else {
+                collab_numtext_double(x, got);
+            }
+            if (strcmp(got, want) != 0) {
+                fail_msg("%.17g (%s): wrote %s, printf's digits give %s", x,
+                         real ? "real" : "double", got, want);
+            }
+        }
+        scientific += strchr(want, 'e') != NULL;
+    }
+    assert_true(scientific > 50000);
+}
+
 static void test_integers(void **state)
 {
     (void)state;
@@ -219,6 +333,7 @@ int main(void)
         cmocka_unit_test(test_known_doubles),
         cmocka_unit_test(test_random_doubles_round_trip_shortest),
         cmocka_unit_test(test_format_real),
+        cmocka_unit_test(test_text_like_printf),
         cmocka_unit_test(test_integers),
         cmocka_unit_test(test_jsonline_parses_back),
     };
