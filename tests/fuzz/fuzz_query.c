@@ -1,8 +1,9 @@
 /* libFuzzer target: name lookup (collab_query_find) with arbitrary bytes as the name, against a
  * fixed credits graph of 360 people whose names share first names, surnames, accents and case, so
  * the suggestion list is full and its ties are exercised. A found vertex must carry the name
- * typed, up to case and accents; a miss must be a usage error with a message, and its suggestions
- * must be distinct names of the graph. */
+ * typed, up to case and accents; a miss must be a usage error with a message, only when no
+ * person has the name up to case and accents, and its suggestions must be distinct names of the
+ * graph. */
 #include "collab/engine.h"
 #include "collab/graph.h"
 #include "collab/load.h"
@@ -12,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -96,6 +98,39 @@ static void check_suggestions(const collab_graph *g, const char *message)
     }
 }
 
+/* A name "up to case and accents", as query.h states it: decomposed, marks stripped, case-folded,
+ * control characters removed, spaces and tabs trimmed at both ends. NULL when not valid UTF-8.
+ * Freed with free(). */
+static char *folded(const char *name)
+{
+    utf8proc_uint8_t *out = NULL;
+    if (utf8proc_map((const utf8proc_uint8_t *)name, 0, &out,
+                     UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
+                         UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD | UTF8PROC_STRIPCC) < 0) {
+        return NULL;
+    }
+    char *s = (char *)out;
+    size_t len = strlen(s);
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t')) {
+        s[--len] = '\0';
+    }
+    size_t start = strspn(s, " \t");
+    memmove(s, s + start, len - start + 1);
+    return s;
+}
+
+/* Whether some person of `g` is `name` up to case and accents (the lookup must then find one). */
+static int anyone_named(const collab_graph *g, const char *key)
+{
+    int found = 0;
+    for (size_t v = 0; v < collab_graph_vertex_count(g) && !found; v++) {
+        char *other = folded(collab_graph_name(g, v));
+        found = other != NULL && strcmp(other, key) == 0;
+        free(other);
+    }
+    return found;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     collab_engine_init();
@@ -109,16 +144,32 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     uint32_t vertex = UINT32_MAX;
     collab_error err = {0};
     collab_status st = collab_query_find(g, name, &vertex, &err);
+    char *key = folded(name);
     if (st == COLLAB_OK) {
         if (vertex >= collab_graph_vertex_count(g)) {
             abort();
         }
+        /* the person found carries the name typed, byte for byte or up to case and accents */
+        char *found = folded(collab_graph_name(g, vertex));
+        int same = strcmp(collab_graph_name(g, vertex), name) == 0 ||
+                   (key != NULL && found != NULL && strcmp(found, key) == 0);
+        free(found);
+        if (!same) {
+            abort();
+        }
     } else if (st != COLLAB_E_USAGE || err.message[0] == '\0' || vertex != UINT32_MAX) {
         abort();
-    } else if (size < 64 && strstr(name, "closest") == NULL) {
-        /* A long name can push the list past the message's end; such messages are cut. */
-        check_suggestions(g, err.message);
+    } else {
+        /* a miss only when nobody has the name, up to case and accents */
+        if (key != NULL && key[0] != '\0' && anyone_named(g, key)) {
+            abort();
+        }
+        if (size < 64 && strstr(name, "closest") == NULL) {
+            /* A long name can push the list past the message's end; such messages are cut. */
+            check_suggestions(g, err.message);
+        }
     }
+    free(key);
     free(name);
     return 0;
 }
