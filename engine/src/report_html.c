@@ -19,7 +19,7 @@
 
 #include "report_internal.h"
 
-static void esc(FILE *f, const char *s)
+void collab_i_html_text(FILE *f, const char *s)
 {
     collab_text_write_xml(f, s != NULL ? s : "", 0);
 }
@@ -27,10 +27,10 @@ static void esc(FILE *f, const char *s)
 static void write_title(FILE *f, const collab_report_input *in, const collab_html_extras *x)
 {
     if (x->title != NULL) {
-        esc(f, x->title);
+        collab_i_html_text(f, x->title);
     } else {
         fputs("Collaboration report: ", f);
-        esc(f, collab_text_base_name(in->list->source));
+        collab_i_html_text(f, collab_text_base_name(in->list->source));
     }
 }
 
@@ -46,7 +46,7 @@ static void write_head(FILE *f, const collab_report_input *in, const collab_html
     fputs("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
           "<meta name=\"generator\" content=\"collab ",
           f);
-    esc(f, x->version);
+    collab_i_html_text(f, x->version);
     fputs("\">\n<title>", f);
     write_title(f, in, x);
     fprintf(f, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n", collab_i_html_css,
@@ -59,7 +59,7 @@ static void write_header(FILE *f, const collab_report_input *in, const collab_ht
     fputs("<header>\n<h1>", f);
     write_title(f, in, x);
     fputs("</h1>\n<p class=\"sub\">", f);
-    esc(f, collab_text_base_name(in->list->source));
+    collab_i_html_text(f, collab_text_base_name(in->list->source));
     fprintf(f, " &#183; %s, %s view", collab_shape_name(in->list->shape),
             collab_view_name(in->graph->view));
     if (in->graph->shape == COLLAB_SHAPE_CREDITS && in->graph->view != COLLAB_VIEW_BIPARTITE) {
@@ -149,7 +149,7 @@ static collab_status write_map(FILE *f, const collab_report_input *in, const col
         collab_i_html_scene_svg(f, x->scene, x->static_edges);
     }
     fputs("<figcaption>", f);
-    esc(f, x->map_caption != NULL ? x->map_caption
+    collab_i_html_text(f, x->map_caption != NULL ? x->map_caption
                                   : "The network: node size and colour as in collab map.");
     fputs(x->scene != NULL ? "</figcaption>\n</figure></noscript>\n</section>\n"
                            : "</figcaption>\n</figure>\n</section>\n",
@@ -209,7 +209,7 @@ static void write_stats(FILE *f, const collab_report_input *in)
         collab_report_estimate_note(in->metrics, in->metrics_opt->seed, note, sizeof note);
         fputs("<p class=\"note\">Betweenness, closeness and harmonic centrality are estimates: ",
               f);
-        esc(f, note);
+        collab_i_html_text(f, note);
         fputs(".</p>\n", f);
     }
     const collab_metrics *m = in->metrics;
@@ -219,9 +219,9 @@ static void write_stats(FILE *f, const collab_report_input *in)
             char verdict[96];
             collab_report_top_rank(m, i, verdict, sizeof verdict);
             fputs("<li>", f);
-            esc(f, collab_graph_name(in->graph, (uint32_t)m->top[i]));
+            collab_i_html_text(f, collab_graph_name(in->graph, (uint32_t)m->top[i]));
             fputs(": ", f);
-            esc(f, verdict);
+            collab_i_html_text(f, verdict);
             fputs("</li>\n", f);
         }
         fputs("</ol>\n", f);
@@ -308,13 +308,13 @@ static void write_roles_cell(FILE *f, const collab_report_input *in,
                              const collab_credit_facts *facts, uint32_t v)
 {
     fputs("<td class=\"roles\" title=\"", f);
-    esc(f, collab_credit_facts_roles(facts, v));
+    collab_i_html_text(f, collab_credit_facts_roles(facts, v));
     fputs("\">", f);
     size_t first = facts->first_role[v];
     size_t end = facts->first_role[v + 1];
     for (size_t k = first; k < end && k < first + ROLES_IN_CELL; k++) {
         fputs(k > first ? "; " : "", f);
-        esc(f, collab_names_get(&in->list->roles, facts->role_counts[k].role));
+        collab_i_html_text(f, collab_names_get(&in->list->roles, facts->role_counts[k].role));
         fprintf(f, " (%u)", facts->role_counts[k].count);
     }
     if (end - first > ROLES_IN_CELL) {
@@ -335,7 +335,7 @@ static void write_ranking(FILE *f, const collab_report_input *in, const collab_r
         uint32_t v = order[r];
         fprintf(f, "<tr data-i=\"%zu\"><td class=\"n\" data-v=\"%zu\">%zu</td><td class=\"name\">",
                 r, r + 1, r + 1);
-        esc(f, collab_graph_name(in->graph, v));
+        collab_i_html_text(f, collab_graph_name(in->graph, v));
         fputs("</td>", f);
         if (roles) {
             write_roles_cell(f, in, facts, v);
@@ -374,7 +374,7 @@ static void community_roles(FILE *f, const collab_report_input *in,
     fputs("<td>", f);
     for (int k = 0; k < 3 && s->roles[k] != COLLAB_NO_ID; k++) {
         fputs(k > 0 ? ", " : "", f);
-        esc(f, collab_names_get(&in->list->roles, s->roles[k]));
+        collab_i_html_text(f, collab_names_get(&in->list->roles, s->roles[k]));
         fprintf(f, " (%zu)", s->role_counts[k]);
     }
     fputs("</td>", f);
@@ -391,7 +391,7 @@ static void community_row(FILE *f, const collab_report_input *in, const collab_h
             s->density);
     for (size_t i = 0; i < s->n_top; i++) {
         fputs(i > 0 ? ", " : "", f);
-        esc(f, collab_graph_name(in->graph, s->top[i]));
+        collab_i_html_text(f, collab_graph_name(in->graph, s->top[i]));
     }
     fputs("</td>", f);
     if (credits) {
@@ -459,7 +459,7 @@ static collab_status write_communities(FILE *f, const collab_report_input *in,
 static void prov_item(FILE *f, const char *name, const char *value, bool code)
 {
     fprintf(f, "<dt>%s</dt><dd>%s", name, code ? "<code>" : "");
-    esc(f, value);
+    collab_i_html_text(f, value);
     fprintf(f, "%s</dd>\n", code ? "</code>" : "");
 }
 
@@ -546,7 +546,7 @@ static void write_provenance(FILE *f, const collab_report_input *in, const colla
 static void write_footer(FILE *f, const collab_html_extras *x, const char *script)
 {
     fputs("</main>\n<footer>Made by collab ", f);
-    esc(f, x->version);
+    collab_i_html_text(f, x->version);
     fprintf(f,
             ". This page is self-contained: it loads nothing from the network.</footer>\n"
             "<script>%s</script>\n</body>\n</html>\n",

@@ -12,15 +12,10 @@
 
 #define PLOT_TOP 20 /* bars in the top-N chart */
 
-static void esc(FILE *f, const char *s)
-{
-    collab_text_write_xml(f, s != NULL ? s : "", 0);
-}
-
 static void figure_caption(FILE *f, const char *caption)
 {
     fputs("<figcaption>", f);
-    esc(f, caption);
+    collab_i_html_text(f, caption);
     fputs("</figcaption>\n</figure>\n", f);
 }
 

@@ -18,6 +18,9 @@ size_t collab_i_term_width(const char *s, size_t max_width);
 /* Writes `s` for a Markdown table cell: | and \ escaped, control characters replaced. */
 void collab_i_md_text(FILE *f, const char *s);
 
+/* `s` as HTML text (XML-escaped; NULL as nothing), for the HTML report's modules. */
+void collab_i_html_text(FILE *f, const char *s);
+
 /* True when `metric` was computed and is among the columns `opt` shows. */
 bool collab_i_metric_shown(const collab_report_options *opt, const collab_metrics *m,
                            int metric);
