@@ -123,6 +123,12 @@ collab_status collab_i_load_wide_columns(collab_i_load_state *ls, const collab_i
 collab_status collab_i_load_wide_row(collab_i_load_state *ls, const collab_i_csv_row *row,
                                      collab_error *err);
 
+/* Counts person cell `s` (len bytes) of a credit row when it looks like a list of names: a
+ * separator with text on both sides. Votes for the first such separator of its table, keeps the
+ * most voted one (out->list_separator, as --split-people takes it) and the first example
+ * (load_lists.c). */
+void collab_i_load_note_list_cell(collab_i_load_state *ls, const char *s, size_t len);
+
 /* `*out_row` = `row` with field c replaced by `text` (trimmed; the copy lives in ls's buffers
  * until the next call), for reading several credits from one row. */
 collab_status collab_i_load_row_with(collab_i_load_state *ls, const collab_i_csv_row *row, size_t c,
