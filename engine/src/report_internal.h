@@ -36,6 +36,16 @@ void collab_i_format_metric(char *buf, size_t size, int metric, double x);
  * it ranks by that metric, else collab_report_rank. */
 void collab_i_report_rank(const collab_report_input *in, collab_metric metric, uint32_t *order);
 
+/* How many ranked rows a report shows: opt->top, or all `n` (0 = all). */
+size_t collab_i_report_rows_to_show(const collab_report_options *opt, size_t n);
+
+/* report.json (report_json.c): the graph, parameters, the first rows of `order` (ranked
+ * vertices) with their metrics, intervals, community and, when `facts` is not NULL, credits, and
+ * the communities. COLLAB_E_NOMEM; write errors stay in the stream's flag. */
+collab_status collab_i_report_write_json(FILE *f, const collab_report_input *in,
+                                         const collab_report_options *opt, const uint32_t *order,
+                                         const collab_credit_facts *facts, collab_error *err);
+
 /* The HTML report's inline stylesheet and script (report_html_assets.c). The script reads the
  * table from the DOM and holds no data, so its SHA-256 (in the page's Content-Security-Policy)
  * is the same for every page. */
