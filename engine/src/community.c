@@ -76,7 +76,8 @@ static igraph_error_t run_walktrap(const collab_graph *g, igraph_vector_int_t *m
     IGRAPH_CHECK(igraph_vector_init(&modularity, 0));
     igraph_error_t rc = igraph_matrix_int_init(&merges, 0, 0);
     if (rc == IGRAPH_SUCCESS) {
-        rc = igraph_community_walktrap(&g->graph, &g->weights, 4, &merges, &modularity, membership);
+        rc = igraph_community_walktrap(&g->graph, &g->weights, 4, &merges, &modularity,
+                                       membership);
         igraph_matrix_int_destroy(&merges);
     }
     igraph_vector_destroy(&modularity);
@@ -101,8 +102,8 @@ static igraph_error_t run_label_propagation(const collab_graph *g,
                                             igraph_vector_int_t *membership)
 {
     (void)o;
-    return igraph_community_label_propagation(&g->graph, membership, IGRAPH_ALL, &g->weights, NULL,
-                                              NULL);
+    return igraph_community_label_propagation(&g->graph, membership, IGRAPH_ALL, &g->weights,
+                                              NULL, NULL);
 }
 
 static igraph_error_t run_infomap(const collab_graph *g, const collab_community_options *o,
@@ -339,10 +340,10 @@ static igraph_error_t paired_sample(const collab_graph *g, const igraph_vector_i
     igraph_integer_t sampled = igraph_ecount(out);
     rc = igraph_vector_init(weights, sampled);
     for (igraph_integer_t e = 0; e < sampled && rc == IGRAPH_SUCCESS; e++) {
-        VECTOR(*weights)
-        [e] = keep >= 1.0
-                  ? VECTOR(g->weights)[e]
-                  : VECTOR(g->weights)[igraph_rng_get_integer(igraph_rng_default(), 0, m - 1)];
+        /* the whole graph paired (sampled == m): its weights in order; a sample: drawn */
+        igraph_integer_t from =
+            keep >= 1.0 ? e : igraph_rng_get_integer(igraph_rng_default(), 0, m - 1);
+        VECTOR(*weights)[e] = VECTOR(g->weights)[from];
     }
     if (rc != IGRAPH_SUCCESS) {
         igraph_destroy(out);

@@ -79,6 +79,32 @@ static const char *const placeholder_names[] = {
  * for this check, which keeps it cheap on files of a million names. */
 #define PLACEHOLDER_MAX_BYTES 40
 
+/* Adds byte `ch` of a case-folded name to out[*k] as folding keeps it: letters, digits and bytes
+ * above 0x7f kept (ASCII lowercased), every run of other bytes one space, none leading. False
+ * when `cap` bytes (the NUL included) leave no room. */
+static bool add_folded(char *out, size_t *k, size_t cap, unsigned char ch)
+{
+    ch = ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch - 'A' + 'a') : ch;
+    bool word = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch >= 0x80;
+    if (!word && (*k == 0 || out[*k - 1] == ' ')) {
+        return true;
+    }
+    if (*k + 1 >= cap) {
+        return false;
+    }
+    out[(*k)++] = word ? (char)ch : ' ';
+    return true;
+}
+
+/* Ends the folded text of `k` bytes at `out` without its trailing space. */
+static void end_folded(char *out, size_t k)
+{
+    while (k > 0 && out[k - 1] == ' ') {
+        k--;
+    }
+    out[k] = '\0';
+}
+
 /* Folds `s` into `out` (size `cap`): decomposed, marks stripped, case-folded, letters and digits
  * kept, every other run one space, trimmed. Returns false when it does not fit or utf8proc fails.
  */
@@ -94,26 +120,11 @@ static bool fold_name(const char *s, size_t len, char *out, size_t cap)
     size_t k = 0;
     bool fits = true;
     for (utf8proc_ssize_t i = 0; i < n && fits; i++) {
-        unsigned char ch = mapped[i];
-        bool word = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch >= 0x80;
-        if (word) {
-            fits = k + 1 < cap;
-            if (fits) {
-                out[k++] = (char)ch;
-            }
-        } else if (k > 0 && out[k - 1] != ' ') {
-            fits = k + 1 < cap;
-            if (fits) {
-                out[k++] = ' ';
-            }
-        }
+        fits = add_folded(out, &k, cap, mapped[i]);
     }
     free(mapped); /* utf8proc's own buffer */
-    while (k > 0 && out[k - 1] == ' ') {
-        k--;
-    }
     if (fits) {
-        out[k] = '\0';
+        end_folded(out, k);
     }
     return fits;
 }
@@ -149,22 +160,10 @@ const char *const *collab_i_placeholder_names(size_t *count)
     return placeholder_names;
 }
 
-/* Where folding stops: a name that reaches this many folded bytes (one of them perhaps a trailing
- * space) is longer than the longest placeholder, "verschiedene interpreten" (24). */
+/* Room for the folding of a name that may be a placeholder, the NUL included: the longest,
+ * "verschiedene interpreten", has 24 bytes, and a space may come before the trailing one is
+ * trimmed. A name that needs more is none. */
 #define PLACEHOLDER_MAX_FOLDED 26
-
-/* Adds ASCII character `ch` of a folded name to `out` as fold_name does (letters and digits kept,
- * other runs one space); false once the text is too long to be a placeholder. */
-static bool add_folded(char *out, size_t *k, unsigned char ch)
-{
-    ch = ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch - 'A' + 'a') : ch;
-    if ((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9')) {
-        out[(*k)++] = (char)ch;
-    } else if (*k > 0 && out[*k - 1] != ' ') {
-        out[(*k)++] = ' ';
-    }
-    return *k < PLACEHOLDER_MAX_FOLDED;
-}
 
 /* What fold_name gives `name`, one character at a time and without its allocation (which made
  * this check a quarter of `collab summary` of a million rows). Decomposing a character by
@@ -179,7 +178,7 @@ static bool fold_short(const char *name, size_t len, char *out, bool *settled)
     for (size_t i = 0; i < len;) {
         unsigned char ch = (unsigned char)name[i];
         if (ch < 0x80) {
-            if (!add_folded(out, &k, ch)) {
+            if (!add_folded(out, &k, PLACEHOLDER_MAX_FOLDED, ch)) {
                 return false;
             }
             i++;
@@ -204,24 +203,32 @@ static bool fold_short(const char *name, size_t len, char *out, bool *settled)
             return false;
         }
         for (utf8proc_ssize_t p = 0; p < n_parts; p++) {
-            if (parts[p] >= 0x80 || !add_folded(out, &k, (unsigned char)parts[p])) {
+            if (parts[p] >= 0x80 ||
+                !add_folded(out, &k, PLACEHOLDER_MAX_FOLDED, (unsigned char)parts[p])) {
                 return false;
             }
         }
     }
-    while (k > 0 && out[k - 1] == ' ') {
-        k--;
-    }
-    out[k] = '\0';
+    end_folded(out, k);
     return true;
 }
 
-/* The letters placeholders start with, a bit each ('a' is bit 0). The unit test that every
- * placeholder is recognised fails when an entry starts with a letter missing here. */
-#define PLACEHOLDER_FIRST_LETTERS                                                                  \
-    ((1u << ('a' - 'a')) | (1u << ('c' - 'a')) | (1u << ('d' - 'a')) | (1u << ('i' - 'a')) |       \
-     (1u << ('n' - 'a')) | (1u << ('p' - 'a')) | (1u << ('s' - 'a')) | (1u << ('t' - 'a')) |       \
-     (1u << ('u' - 'a')) | (1u << ('v' - 'a')))
+/* Whether a placeholder starts with the letter `ch`: the first entry not before it, by halves. */
+static bool starts_some_placeholder(unsigned char ch)
+{
+    size_t n = sizeof placeholder_names / sizeof placeholder_names[0];
+    size_t lo = 0;
+    size_t hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if ((unsigned char)placeholder_names[mid][0] < ch) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo < n && (unsigned char)placeholder_names[lo][0] == ch;
+}
 
 /* False when the name's first letter or digit, which folding keeps first, is ASCII and starts no
  * placeholder: most names are settled here without folding. */
@@ -234,7 +241,7 @@ static bool may_start_placeholder(const char *name, size_t len)
         }
         ch = ch >= 'A' && ch <= 'Z' ? (unsigned char)(ch - 'A' + 'a') : ch;
         if (ch >= 'a' && ch <= 'z') {
-            return (PLACEHOLDER_FIRST_LETTERS >> (ch - 'a')) & 1u;
+            return starts_some_placeholder(ch);
         }
         if (ch >= '0' && ch <= '9') {
             return false;

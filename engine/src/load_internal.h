@@ -1,6 +1,6 @@
 /* Private interface of the load module: load.c (entry points, the reader run), load_header.c
  * (columns and shape from the header), load_rows.c (data rows: validation, names, years,
- * weights), load_alias.c (the alias table), load_parts.c (reading a large file's parts on
+ * weights), load_lists.c (person cells that look like lists of names), load_alias.c (the alias table), load_parts.c (reading a large file's parts on
  * several threads and joining their rows), load_detect.c (CSV or which network format),
  * load_network.c and load_network_names.c (GraphML, GML and Pajek through igraph) and
  * load_yed.c (yEd's node labels). */
@@ -41,11 +41,11 @@ typedef struct collab_i_load_state {
     size_t *split_lengths;            /* their lengths */
     char *split_name;                 /* the name (owned, grown) */
     size_t split_cap;                 /* its allocated bytes */
-    size_t list_votes[8];             /* list-like person cells per separator (load_rows.c) */
+    size_t list_votes[8];             /* list-like person cells per separator (load_lists.c) */
     uint8_t list_sep_start[256];      /* per byte, a bit for each separator it starts (bit k for
                                        * separator k; filled once) */
     uint8_t list_sep_len[8];          /* each separator's length in bytes */
-    size_t list_sep_best;             /* the separator out->list_separator names (load_rows.c) */
+    size_t list_sep_best;             /* the separator out->list_separator names (load_lists.c) */
     bool list_sep_ready;              /* list_sep_start and list_sep_len are filled */
     size_t *wide;                     /* --person-cols: the person columns, ascending (owned) */
     size_t n_wide;                    /* how many */

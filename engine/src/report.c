@@ -1,4 +1,5 @@
-/* The ranked centrality report in four formats. */
+/* The ranked centrality report: the ranking, and the table, Markdown and CSV writers (JSON is
+ * report_json.c's, the HTML page report_html.c's). */
 #include "collab/report.h"
 
 #include "collab/alloc.h"

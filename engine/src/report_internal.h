@@ -1,5 +1,6 @@
-/* Private helpers shared by report.c and report_communities.c: escaping for each format and
- * the community summaries. */
+/* Private helpers shared by the report modules (report.c, report_json.c, report_communities.c
+ * and the report_html*.c files): escaping for each format, the ranking and the community
+ * summaries. */
 #ifndef COLLAB_REPORT_INTERNAL_H
 #define COLLAB_REPORT_INTERNAL_H
 

@@ -166,6 +166,29 @@ static void test_find_line_end_like_byte_loop(void **state)
     assert_true(quote);
 }
 
+/* Person cells that look like lists of names: a separator with text on both sides, at any
+ * occurrence; the leading separator of the votes is the one named, the first such cell kept. */
+static void test_list_cells_counted(void **state)
+{
+    (void)state;
+    collab_edgelist list;
+    const char *csv = "person,project\n"
+                      "Anderson,P1\n"      /* "and" inside a word: no */
+                      "A;,P1\n"            /* nothing after: no */
+                      ";A,P1\n"            /* nothing before: no */
+                      "A,\"B,C\"\n"      /* the project's comma is not the person's */
+                      "\"A,B\",P2\n"     /* a comma without a space: no */
+                      "\"Tom and Jerry\",P2\n" /* " and " */
+                      "\";A; B\",P3\n"   /* a later ';' with text on both sides: yes */
+                      "\"A & B\",P3\n"
+                      "\"C; D\",P4\n";
+    assert_int_equal(load_text(&list, csv, NULL, NULL), COLLAB_OK);
+    assert_int_equal(list.list_cells, 4);
+    assert_string_equal(list.list_separator, ";"); /* two votes, against one each */
+    assert_string_equal(list.list_example, "Tom and Jerry");
+    collab_edgelist_destroy(&list);
+}
+
 /* The first invalid byte by a loop over utf8proc_iterate, for the test below. */
 static size_t reference_invalid_utf8(const char *s, size_t len)
 {
@@ -502,6 +525,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_plain_lines_split_like_libcsv),
         cmocka_unit_test(test_find_line_end_like_byte_loop),
+        cmocka_unit_test(test_list_cells_counted),
         cmocka_unit_test(test_invalid_utf8_like_utf8proc),
         cmocka_unit_test(test_nfc_fast_path_matches_utf8proc),
         cmocka_unit_test(test_grow_array),

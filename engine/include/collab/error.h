@@ -50,7 +50,7 @@ collab_status collab_error_nomem(collab_error *err, const char *doing);
 /* A short constant text for a status ("out of memory", "bad input"...). */
 const char *collab_status_text(collab_status st);
 
-/* Resets `err` to "no error". */
+/* Resets `err` to "no error": no status, no position, empty source and message. */
 void collab_error_clear(collab_error *err);
 
 #endif
