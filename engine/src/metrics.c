@@ -6,8 +6,10 @@
 #include "collab/clock.h"
 
 #include <math.h>
+#include <pthread.h>
 
 #include "paths_internal.h"
+#include "thread_internal.h"
 #ifdef COLLAB_HAVE_OPENMP
 #include <omp.h>
 #endif
@@ -357,6 +359,58 @@ static collab_status global_stats(collab_metrics *m, const collab_graph *g, bool
     return COLLAB_OK;
 }
 
+/* The pass over the triangles (constraint.c), on a thread of its own beside igraph's metrics. */
+typedef struct triangle_job {
+    const collab_i_csr *csr;
+    collab_i_triangle_outputs out;
+    collab_status status;
+    collab_error err; /* the pass's own: the caller's is not touched from another thread */
+    double seconds;
+    bool background; /* set before the thread starts: it lowers its own priority */
+    pthread_t thread;
+    bool started; /* the caller's: whether there is a thread to join */
+} triangle_job;
+
+static void *triangles_run(void *arg)
+{
+    triangle_job *job = arg;
+    if (job->background) {
+        collab_i_thread_background();
+    }
+    double start = collab_clock_seconds();
+    job->status = collab_i_triangles(job->csr, &job->out, &job->err);
+    job->seconds = collab_clock_seconds() - start;
+    return NULL;
+}
+
+/* Starts the pass in the background, or runs it here when `background` is false or no thread can
+ * be had; triangles_finish gives its status either way. */
+static void triangles_start(triangle_job *job, bool background)
+{
+    collab_error_clear(&job->err);
+    job->background = background;
+    job->started = background && pthread_create(&job->thread, NULL, triangles_run, job) == 0;
+    if (!job->started) {
+        job->background = false;
+        triangles_run(job);
+    }
+}
+
+/* Waits for the pass. Returns `st` when that is already a failure, else the pass's status, with
+ * its error copied into `err`. */
+static collab_status triangles_finish(triangle_job *job, collab_status st, collab_error *err)
+{
+    if (job->started) {
+        pthread_join(job->thread, NULL);
+        job->started = false;
+    }
+    if (st == COLLAB_OK && job->status != COLLAB_OK) {
+        *err = job->err;
+        return job->status;
+    }
+    return st;
+}
+
 static collab_status compute_all(collab_metrics *m, const collab_graph *g,
                                  const collab_metrics_options *opt, collab_error *err)
 {
@@ -385,25 +439,24 @@ static collab_status compute_all(collab_metrics *m, const collab_graph *g,
     /* Undirected graphs get constraint, clustering and transitivity from one pass over their
      * triangles; igraph's calls are kept for directed ones, where a tie's two directions are
      * weighed as igraph defines. Clustering is always computed: the global statistics average
-     * it. */
+     * it. The pass never calls igraph, so it runs beside igraph's metrics below. */
     bool own_triangles = !igraph_is_directed(&g->graph);
     bool own_constraint = wanted(opt, COLLAB_METRIC_CONSTRAINT) && own_triangles;
+    triangle_job triangles = {.csr = &csr, .out = {NULL, NULL, &m->global.transitivity}};
     if (st == COLLAB_OK && own_triangles) {
-        double start = collab_clock_seconds();
-        collab_i_triangle_outputs out = {NULL, NULL, &m->global.transitivity};
-        m->values[COLLAB_METRIC_CLUSTERING] = out.clustering =
+        m->values[COLLAB_METRIC_CLUSTERING] = triangles.out.clustering =
             collab_alloc_array(m->n + 1, sizeof(double));
         if (own_constraint) {
-            m->values[COLLAB_METRIC_CONSTRAINT] = out.constraint =
+            m->values[COLLAB_METRIC_CONSTRAINT] = triangles.out.constraint =
                 collab_alloc_array(m->n + 1, sizeof(double));
         }
-        st = out.clustering == NULL || (own_constraint && out.constraint == NULL)
-                 ? collab_error_set(err, COLLAB_E_NOMEM, "out of memory storing triangle counts")
-                 : collab_i_triangles(&csr, &out, err);
-        m->seconds[own_constraint ? COLLAB_METRIC_CONSTRAINT : COLLAB_METRIC_CLUSTERING] =
-            collab_clock_seconds() - start;
+        if (triangles.out.clustering == NULL ||
+            (own_constraint && triangles.out.constraint == NULL)) {
+            st = collab_error_set(err, COLLAB_E_NOMEM, "out of memory storing triangle counts");
+        } else {
+            triangles_start(&triangles, opt->threads != 1);
+        }
     }
-    collab_i_csr_destroy(&csr);
     for (int k = 0; st == COLLAB_OK && k < COLLAB_METRIC_COUNT; k++) {
         collab_metric metric = (collab_metric)k;
         bool need = metric_rows[k].igraph != NULL &&
@@ -416,13 +469,19 @@ static collab_status compute_all(collab_metrics *m, const collab_graph *g,
             m->seconds[metric] = collab_clock_seconds() - start;
         }
     }
+    if (st == COLLAB_OK && opt->alongside != NULL) {
+        st = opt->alongside(opt->alongside_ctx, err);
+    }
+    if (own_triangles) {
+        st = triangles_finish(&triangles, st, err);
+        m->seconds[own_constraint ? COLLAB_METRIC_CONSTRAINT : COLLAB_METRIC_CLUSTERING] =
+            triangles.seconds;
+    }
+    collab_i_csr_destroy(&csr);
     if (st == COLLAB_OK) {
         double start = collab_clock_seconds();
         st = global_stats(m, g, !own_triangles, err);
         m->global_seconds = collab_clock_seconds() - start;
-    }
-    if (st == COLLAB_OK && opt->alongside != NULL) {
-        st = opt->alongside(opt->alongside_ctx, err);
     }
     if (sweep != NULL) {
         /* On an earlier failure the sweep is cancelled and that failure is what is reported. */

@@ -32,6 +32,7 @@
 
 #include "paths_internal.h"
 #include "paths_sweep_internal.h"
+#include "thread_internal.h"
 
 typedef collab_i_path_lane lane;
 typedef collab_i_sweep sweep;
@@ -79,6 +80,9 @@ static void *run_worker(void *arg)
 {
     worker *wk = arg;
     sweep *s = wk->s;
+    if (wk->background) {
+        collab_i_thread_background();
+    }
     collab_i_path_workspace w;
     collab_i_msbfs batch_words = {0};
     /* Distances only, by hops: 64 sources per BFS (paths_msbfs.c). */
@@ -433,7 +437,7 @@ collab_status collab_i_sweep_start(collab_i_sweep_job **out, const collab_i_csr 
     /* Workers 0 .. n-2 start now; worker n-1 is the caller, in collab_i_sweep_finish. Worker 0
      * shows the progress. If a thread cannot start, the others take its lanes. */
     for (int t = 0; t + 1 < job->s.n_threads; t++) {
-        job->workers[t] = (worker){&job->s, t, COLLAB_OK};
+        job->workers[t] = (worker){&job->s, t, COLLAB_OK, true};
         if (pthread_create(&job->threads[t], NULL, run_worker, &job->workers[t]) != 0) {
             break;
         }
@@ -451,7 +455,7 @@ collab_status collab_i_sweep_finish(collab_i_sweep_job *job, bool cancel,
         atomic_store(&s->cancel, true);
     }
     int me = job->started;
-    job->workers[me] = (worker){s, me, COLLAB_OK};
+    job->workers[me] = (worker){s, me, COLLAB_OK, false};
     if (!cancel) {
         run_worker(&job->workers[me]);
     }

@@ -49,6 +49,7 @@ typedef struct collab_i_sweep_worker {
     collab_i_sweep *s; /* shared state */
     int id;            /* thread number */
     collab_status st;  /* COLLAB_E_NOMEM if its workspace failed */
+    bool background;   /* started beside the caller's other metrics (lower priority) */
 } collab_i_sweep_worker;
 
 /* A sweep in progress: what collab_i_sweep_start set up and collab_i_sweep_finish frees. */

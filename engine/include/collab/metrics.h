@@ -80,7 +80,9 @@ typedef struct collab_metrics_options {
     double exact_work_limit;     /* sample automatically above this many steps (vertices x
                                     (vertices + edges)); 0 = COLLAB_EXACT_WORK_LIMIT. A command
                                     that analyses several graphs shares the limit among them */
-    int threads;                 /* worker threads for the path sweep; 0 = one per core */
+    int threads;                 /* worker threads for the path sweep; 0 = one per core. Above
+                                    1 (or 0), the pass over the triangles (constraint,
+                                    clustering) also runs beside igraph's metrics */
     int sweep_reductions;        /* the exact sweep in hops leaves out the sources whose run
                                     another's stands for (degree-one vertices, twins; the same
                                     results up to rounding): 0 = when it has at least
