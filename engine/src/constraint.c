@@ -13,18 +13,24 @@
 #include "collab/alloc.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "paths_internal.h"
 
+/* A position in the CSR's lists. Four bytes, not eight: the pass's arrays of positions (rev, the
+ * forward lists, the marks) are then half the size, which at 5M rows (39M entries) is 390 MB less
+ * and fewer cache misses in the loop over triangles, which waits on memory. */
+typedef uint32_t entry;
+
 /* rev[k]: the position of the entry v -> u for the entry k = u -> v. Lists are sorted, so
  * visiting u in ascending order meets the entries of each v's list in order. */
-static void reverse_entries(const collab_i_csr *csr, size_t *cursor, size_t *rev)
+static void reverse_entries(const collab_i_csr *csr, size_t *cursor, entry *rev)
 {
     memcpy(cursor, csr->start, csr->n * sizeof *cursor);
     for (size_t u = 0; u < csr->n; u++) {
         for (size_t k = csr->start[u]; k < csr->start[u + 1]; k++) {
-            rev[k] = cursor[csr->adj[k]]++;
+            rev[k] = (entry)cursor[csr->adj[k]]++;
         }
     }
 }
@@ -39,7 +45,7 @@ static bool ranks_above(const collab_i_csr *csr, uint32_t a, uint32_t b)
 /* The forward lists: for each vertex, the entries of its list whose neighbour ranks above it,
  * in list order (so the triangles, and every sum over them, come in the order a scan of the
  * whole lists would meet them). Each forward list is at most sqrt(2 E) long. */
-static bool forward_lists(const collab_i_csr *csr, size_t **fstart, size_t **fwd)
+static bool forward_lists(const collab_i_csr *csr, size_t **fstart, entry **fwd)
 {
     size_t n = csr->n;
     *fstart = collab_alloc_array(n + 1, sizeof **fstart);
@@ -52,7 +58,7 @@ static bool forward_lists(const collab_i_csr *csr, size_t **fstart, size_t **fwd
         (*fstart)[u] = at;
         for (size_t k = csr->start[u]; k < csr->start[u + 1]; k++) {
             if (ranks_above(csr, csr->adj[k], (uint32_t)u)) {
-                (*fwd)[at++] = k;
+                (*fwd)[at++] = (entry)k;
             }
         }
     }
@@ -65,15 +71,20 @@ collab_status collab_i_triangles(const collab_i_csr *csr, const collab_i_triangl
 {
     size_t n = csr->n;
     size_t m2 = csr->start[n];
+    if (m2 >= UINT32_MAX) {
+        return collab_error_set(err, COLLAB_E_LIMIT,
+                                "the graph has %zu ties, more than the triangle count takes (%u)",
+                                m2 / 2, UINT32_MAX / 2);
+    }
     bool constraint = out->constraint != NULL;
     double *strength = constraint ? collab_alloc_array(n + 1, sizeof *strength) : NULL;
     double *indirect = constraint ? collab_calloc_array(m2 + 1, sizeof *indirect) : NULL;
-    size_t *rev = constraint ? collab_alloc_array(m2 + 1, sizeof *rev) : NULL;
+    entry *rev = constraint ? collab_alloc_array(m2 + 1, sizeof *rev) : NULL;
     size_t *cursor = constraint ? collab_alloc_array(n + 1, sizeof *cursor) : NULL;
     uint64_t *triangles = collab_calloc_array(n + 1, sizeof *triangles);
-    size_t *mark = collab_calloc_array(n + 1, sizeof *mark); /* entry of u -> w, plus one */
+    entry *mark = collab_calloc_array(n + 1, sizeof *mark); /* entry of u -> w, plus one */
     size_t *fstart = NULL;
-    size_t *fwd = NULL;
+    entry *fwd = NULL;
     bool ok =
         triangles != NULL && mark != NULL && forward_lists(csr, &fstart, &fwd) &&
         (!constraint || (strength != NULL && indirect != NULL && rev != NULL && cursor != NULL));
