@@ -72,27 +72,67 @@ void collab_jsonline_end_array(collab_jsonline *j)
     close_container(j, ']');
 }
 
-void collab_jsonline_key(collab_jsonline *j, const char *key)
+/* The length of `key` when it has nothing to escape, else SIZE_MAX. Keys are mostly the
+ * writers' own ("pagerank", "year_first"): then "key": goes in one piece. */
+static size_t plain_key_length(const char *key)
 {
-    before_value(j);
-    j->after_key = true;
-    /* Keys are mostly the writers' own ("pagerank", "year_first"): with nothing to escape,
-     * "key": goes in one piece. */
     size_t n = 0;
     for (unsigned char c = (unsigned char)key[0]; c >= 0x20 && c != '"' && c != '\\';
          c = (unsigned char)key[++n]) {
     }
-    char *p = key[n] == '\0' && n < SIZE_MAX - 3 ? collab_i_textbuf_reserve(j->out, n + 3) : NULL;
+    return key[n] == '\0' && n < SIZE_MAX - 3 ? n : SIZE_MAX;
+}
+
+/* `"key":` for a key of `n` plain bytes into `p` (n + 3 bytes). */
+static void put_plain_key(char *p, const char *key, size_t n)
+{
+    p[0] = '"';
+    memcpy(p + 1, key, n);
+    p[n + 1] = '"';
+    p[n + 2] = ':';
+}
+
+void collab_jsonline_key(collab_jsonline *j, const char *key)
+{
+    before_value(j);
+    j->after_key = true;
+    size_t n = plain_key_length(key);
+    char *p = n != SIZE_MAX ? collab_i_textbuf_reserve(j->out, n + 3) : NULL;
     if (p != NULL) {
-        p[0] = '"';
-        memcpy(p + 1, key, n);
-        p[n + 1] = '"';
-        p[n + 2] = ':';
+        put_plain_key(p, key, n);
         j->out->len += n + 3;
         return;
     }
     collab_i_textbuf_json(j->out, key);
     append(j, ":", 1);
+}
+
+void collab_jsonline_key_prepare(collab_jsonline_key_text *k, const char *key)
+{
+    memset(k, 0, sizeof *k);
+    k->key = key;
+    size_t n = plain_key_length(key);
+    if (n != SIZE_MAX && n + 3 <= sizeof k->text) {
+        put_plain_key(k->text, key, n);
+        k->len = n + 3;
+    }
+}
+
+void collab_jsonline_key_ready(collab_jsonline *j, const collab_jsonline_key_text *k)
+{
+    if (k->len == 0) {
+        collab_jsonline_key(j, k->key);
+        return;
+    }
+    before_value(j);
+    j->after_key = true;
+    /* The whole array in one move, not a call of memcpy for `len` bytes; the bytes after the
+     * key are written over next. */
+    char *p = collab_i_textbuf_reserve(j->out, sizeof k->text);
+    if (p != NULL) {
+        memcpy(p, k->text, sizeof k->text);
+        j->out->len += k->len;
+    }
 }
 
 void collab_jsonline_string(collab_jsonline *j, const char *s)

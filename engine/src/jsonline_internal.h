@@ -32,6 +32,20 @@ void collab_jsonline_begin_array(collab_jsonline *j);
 void collab_jsonline_end_array(collab_jsonline *j);
 /* The key of the next value in an object. */
 void collab_jsonline_key(collab_jsonline *j, const char *key);
+
+/* A key made ready once for a writer that writes it by the million (a metric's name on every
+ * node): its JSON text, quotes and colon included, copied in one fixed-size move. */
+#define COLLAB_JSONLINE_KEY_MAX 48
+typedef struct collab_jsonline_key_text {
+    const char *key;                    /* the key (borrowed) */
+    size_t len;                         /* bytes of `text`; 0: written as collab_jsonline_key */
+    char text[COLLAB_JSONLINE_KEY_MAX]; /* "\"key\":" when it needs no escaping and fits */
+} collab_jsonline_key_text;
+
+/* Makes `k` ready for `key` (borrowed: it must outlive `k`). */
+void collab_jsonline_key_prepare(collab_jsonline_key_text *k, const char *key);
+/* Writes the key `k` was made for: the same text as collab_jsonline_key. */
+void collab_jsonline_key_ready(collab_jsonline *j, const collab_jsonline_key_text *k);
 void collab_jsonline_string(collab_jsonline *j, const char *s);
 void collab_jsonline_int(collab_jsonline *j, long long x);
 /* A real always shows as one ("3.0", "1.0e+21": collab_numtext_real); NaN and infinities become

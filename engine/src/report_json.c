@@ -3,6 +3,7 @@
  * (jsonline.c), which keeps memory flat and takes a fraction of the time. */
 #include "collab/report.h"
 
+#include "collab/alloc.h"
 #include "collab/credits.h"
 
 #include <stdlib.h>
@@ -11,8 +12,59 @@
 #include "jsonline_internal.h"
 #include "report_internal.h"
 
+/* The keys of a node's members, made once per report rather than per node: the metrics shown,
+ * their intervals ("betweenness_low", "betweenness_high") and the roles of the credits. */
+typedef struct node_keys {
+    int shown[COLLAB_METRIC_COUNT]; /* the metrics shown, in order */
+    int n_shown;
+    int bounded[COLLAB_METRIC_COUNT]; /* the metrics with intervals, in order */
+    int n_bounded;
+    collab_jsonline_key_text metric[COLLAB_METRIC_COUNT];
+    char low_name[COLLAB_METRIC_COUNT][64];
+    char high_name[COLLAB_METRIC_COUNT][64];
+    collab_jsonline_key_text low[COLLAB_METRIC_COUNT];
+    collab_jsonline_key_text high[COLLAB_METRIC_COUNT];
+    collab_jsonline_key_text *roles; /* per role id; NULL without credit facts */
+} node_keys;
+
+static void node_keys_free(node_keys *keys)
+{
+    collab_free(keys->roles);
+}
+
+/* Fills `keys` (zeroed; its key texts point into it, so it must stay where it is); false when out
+ * of memory. */
+static bool node_keys_make(node_keys *keys, const collab_report_input *in,
+                           const collab_report_options *opt, const collab_credit_facts *facts)
+{
+    const collab_metrics *m = in->metrics;
+    for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
+        const char *name = collab_metric_name((collab_metric)k);
+        collab_jsonline_key_prepare(&keys->metric[k], name);
+        snprintf(keys->low_name[k], sizeof keys->low_name[k], "%s_low", name);
+        snprintf(keys->high_name[k], sizeof keys->high_name[k], "%s_high", name);
+        collab_jsonline_key_prepare(&keys->low[k], keys->low_name[k]);
+        collab_jsonline_key_prepare(&keys->high[k], keys->high_name[k]);
+        if (collab_i_metric_shown(opt, m, k)) {
+            keys->shown[keys->n_shown++] = k;
+        }
+        if (collab_i_metric_bounded(opt, m, k)) {
+            keys->bounded[keys->n_bounded++] = k;
+        }
+    }
+    if (facts == NULL) {
+        return true;
+    }
+    const collab_names *roles = &in->list->roles;
+    keys->roles = collab_alloc_array(roles->count + 1, sizeof *keys->roles);
+    for (size_t r = 0; keys->roles != NULL && r < roles->count; r++) {
+        collab_jsonline_key_prepare(&keys->roles[r], collab_names_get(roles, (uint32_t)r));
+    }
+    return keys->roles != NULL;
+}
+
 /* "credits", "roles" {role: count, most credited first} and "years" [first, last] of v. */
-static void json_credit_facts(collab_jsonline *j, const collab_report_input *in,
+static void json_credit_facts(collab_jsonline *j, const node_keys *keys,
                               const collab_credit_facts *facts, uint32_t v)
 {
     collab_jsonline_key(j, "credits");
@@ -21,7 +73,7 @@ static void json_credit_facts(collab_jsonline *j, const collab_report_input *in,
     collab_jsonline_begin_object(j);
     for (size_t k = facts->first_role[v]; k < facts->first_role[v + 1]; k++) {
         const collab_role_count *rc = &facts->role_counts[k];
-        collab_jsonline_key(j, collab_names_get(&in->list->roles, rc->role));
+        collab_jsonline_key_ready(j, &keys->roles[rc->role]);
         collab_jsonline_int(j, rc->count);
     }
     collab_jsonline_end_object(j);
@@ -36,25 +88,9 @@ static void json_credit_facts(collab_jsonline *j, const collab_report_input *in,
     }
 }
 
-/* The keys of the metrics' intervals, "betweenness_low" and "betweenness_high", made once per
- * report rather than per node. */
-typedef struct interval_keys {
-    char low[COLLAB_METRIC_COUNT][64];
-    char high[COLLAB_METRIC_COUNT][64];
-} interval_keys;
-
-static void make_interval_keys(interval_keys *keys)
-{
-    for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
-        snprintf(keys->low[k], sizeof keys->low[k], "%s_low", collab_metric_name((collab_metric)k));
-        snprintf(keys->high[k], sizeof keys->high[k], "%s_high",
-                 collab_metric_name((collab_metric)k));
-    }
-}
-
 static void json_node(collab_jsonline *j, const collab_report_input *in,
-                      const collab_report_options *opt, const collab_credit_facts *facts,
-                      const interval_keys *keys, size_t rank, uint32_t v)
+                      const collab_credit_facts *facts, const node_keys *keys, size_t rank,
+                      uint32_t v)
 {
     const collab_metrics *m = in->metrics;
     collab_jsonline_begin_object(j);
@@ -62,19 +98,17 @@ static void json_node(collab_jsonline *j, const collab_report_input *in,
     collab_jsonline_int(j, (long long)rank);
     collab_jsonline_key(j, "name");
     collab_jsonline_string(j, collab_graph_name(in->graph, v));
-    for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
-        if (collab_i_metric_shown(opt, m, k)) {
-            collab_jsonline_key(j, collab_metric_name((collab_metric)k));
-            collab_jsonline_real(j, m->values[k][v]);
-        }
+    for (int i = 0; i < keys->n_shown; i++) {
+        int k = keys->shown[i];
+        collab_jsonline_key_ready(j, &keys->metric[k]);
+        collab_jsonline_real(j, m->values[k][v]);
     }
-    for (int k = 0; k < COLLAB_METRIC_COUNT; k++) {
-        if (collab_i_metric_bounded(opt, m, k)) {
-            collab_jsonline_key(j, keys->low[k]);
-            collab_jsonline_real(j, m->low[k][v]);
-            collab_jsonline_key(j, keys->high[k]);
-            collab_jsonline_real(j, m->high[k][v]);
-        }
+    for (int i = 0; i < keys->n_bounded; i++) {
+        int k = keys->bounded[i];
+        collab_jsonline_key_ready(j, &keys->low[k]);
+        collab_jsonline_real(j, m->low[k][v]);
+        collab_jsonline_key_ready(j, &keys->high[k]);
+        collab_jsonline_real(j, m->high[k][v]);
     }
     if (m->sampled) {
         collab_jsonline_key(j, "closeness_se");
@@ -87,7 +121,7 @@ static void json_node(collab_jsonline *j, const collab_report_input *in,
         collab_jsonline_null(j);
     }
     if (facts != NULL) {
-        json_credit_facts(j, in, facts, v);
+        json_credit_facts(j, keys, facts, v);
     }
     collab_jsonline_end_object(j);
 }
@@ -133,13 +167,15 @@ collab_status collab_i_report_write_json(FILE *f, const collab_report_input *in,
     size_t rows = collab_i_report_rows_to_show(opt, in->metrics->n);
     collab_jsonline j;
     collab_jsonline_init(&j, &b);
-    interval_keys keys;
-    make_interval_keys(&keys);
+    node_keys keys;
+    memset(&keys, 0, sizeof keys);
+    ok = node_keys_make(&keys, in, opt, facts) && ok;
     for (size_t r = 0; ok && r < rows; r++) {
         collab_i_textbuf_puts(&b, r == 0 ? "\n    " : ",\n    ");
-        json_node(&j, in, opt, facts, &keys, r + 1, order[r]);
+        json_node(&j, in, facts, &keys, r + 1, order[r]);
         ok = collab_jsonline_end(&j);
     }
+    node_keys_free(&keys);
     collab_i_textbuf_puts(&b, rows > 0 ? "\n  ],\n" : "],\n");
     ok = json_member(&b, "communities", communities) && ok;
     collab_i_textbuf_puts(&b, "\n}\n");

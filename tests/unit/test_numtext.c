@@ -327,6 +327,56 @@ static void test_jsonline_parses_back(void **state)
     assert_true(collab_i_textbuf_finish(&b));
 }
 
+/* A prepared key writes the text collab_jsonline_key writes, in an object of several members:
+ * plain keys, empty, UTF-8, the longest that fits, one byte longer, and keys that need escaping. */
+static void test_prepared_keys_like_keys(void **state)
+{
+    (void)state;
+    char longest[COLLAB_JSONLINE_KEY_MAX - 2];
+    memset(longest, 'k', sizeof longest - 1);
+    longest[sizeof longest - 1] = '\0';
+    char too_long[COLLAB_JSONLINE_KEY_MAX - 1];
+    memset(too_long, 'l', sizeof too_long - 1);
+    too_long[sizeof too_long - 1] = '\0';
+    /* the first five need no escaping and fit (UTF-8 passes through as it is) */
+    const char *keys[] = {"degree",   "",       "a",           longest,
+                          "é 中",     too_long, "quote \" in", "back\\slash",
+                          "tab\tkey", "x\x01"};
+    size_t n = sizeof keys / sizeof keys[0];
+    collab_i_textbuf plain;
+    collab_i_textbuf ready;
+    collab_i_textbuf_init(&plain, NULL);
+    collab_i_textbuf_init(&ready, NULL);
+    collab_jsonline jp;
+    collab_jsonline jr;
+    collab_jsonline_init(&jp, &plain);
+    collab_jsonline_init(&jr, &ready);
+    collab_jsonline_begin_object(&jp);
+    collab_jsonline_begin_object(&jr);
+    for (size_t i = 0; i < n; i++) {
+        collab_jsonline_key_text k;
+        collab_jsonline_key_prepare(&k, keys[i]);
+        /* prepared in one piece exactly when it needs no escaping and fits */
+        assert_int_equal(k.len > 0, i < 5);
+        collab_jsonline_key(&jp, keys[i]);
+        collab_jsonline_key_ready(&jr, &k);
+        collab_jsonline_int(&jp, (long long)i);
+        collab_jsonline_int(&jr, (long long)i);
+    }
+    collab_jsonline_end_object(&jp);
+    collab_jsonline_end_object(&jr);
+    assert_string_equal(collab_i_textbuf_cstr(&ready), collab_i_textbuf_cstr(&plain));
+    json_error_t error;
+    json_t *root = json_loads(collab_i_textbuf_cstr(&ready), 0, &error);
+    assert_non_null(root);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(json_integer_value(json_object_get(root, keys[i])), (long long)i);
+    }
+    json_decref(root);
+    assert_true(collab_i_textbuf_finish(&plain));
+    assert_true(collab_i_textbuf_finish(&ready));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -336,6 +386,7 @@ int main(void)
         cmocka_unit_test(test_text_like_printf),
         cmocka_unit_test(test_integers),
         cmocka_unit_test(test_jsonline_parses_back),
+        cmocka_unit_test(test_prepared_keys_like_keys),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
