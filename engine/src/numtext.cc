@@ -26,15 +26,44 @@ const char pairs[] = "0001020304050607080910111213141516171819202122232425262728
                      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
                      "8081828384858687888990919293949596979899";
 
+// How many decimal digits `s` has, for s >= 1.
+int digit_count(uint64_t s)
+{
+    static const uint64_t powers[] = {1ULL,
+                                      10ULL,
+                                      100ULL,
+                                      1000ULL,
+                                      10000ULL,
+                                      100000ULL,
+                                      1000000ULL,
+                                      10000000ULL,
+                                      100000000ULL,
+                                      1000000000ULL,
+                                      10000000000ULL,
+                                      100000000000ULL,
+                                      1000000000000ULL,
+                                      10000000000000ULL,
+                                      100000000000000ULL,
+                                      1000000000000000ULL,
+                                      10000000000000000ULL,
+                                      100000000000000000ULL,
+                                      1000000000000000000ULL,
+                                      10000000000000000000ULL};
+    int bits = 64 - __builtin_clzll(s | 1);
+    int guess = (bits * 1233) >> 12; // floor(log10(2^bits)), one less than the count or equal
+    return guess + (s >= powers[guess]); // guess <= 19: 2^64 - 1 has 20 digits
+}
+
 } // namespace
 
 extern "C" size_t collab_numtext_uint(unsigned long long x, char *buf)
 {
-    // Two digits per division, from the end of a scratch buffer, then one copy: ids and counts
-    // are most of what is written, and counting the digits first cost a division per digit.
-    char digits[24];
-    char *end = digits + sizeof digits;
-    char *p = end;
+    // Ids and counts are most of what is written. The digits are counted first (a table, no
+    // division), then written in place from the last, two per division: building them in a
+    // scratch buffer cost a memcpy call of a variable size per number.
+    int n = x == 0 ? 1 : digit_count(x);
+    buf[n] = '\0';
+    char *p = buf + n;
     while (x >= 100) {
         unsigned d = static_cast<unsigned>(x % 100) * 2;
         x /= 100;
@@ -48,10 +77,7 @@ extern "C" size_t collab_numtext_uint(unsigned long long x, char *buf)
     } else {
         *--p = static_cast<char>('0' + x);
     }
-    size_t n = static_cast<size_t>(end - p);
-    std::memcpy(buf, p, n);
-    buf[n] = '\0';
-    return n;
+    return static_cast<size_t>(n);
 }
 
 extern "C" size_t collab_numtext_int(long long x, char *buf)
@@ -81,34 +107,6 @@ size_t whole_number(double x, char *buf)
         }
     }
     return 0;
-}
-
-// How many decimal digits `s` (at least 1) has.
-int digit_count(uint64_t s)
-{
-    static const uint64_t powers[] = {1ULL,
-                                      10ULL,
-                                      100ULL,
-                                      1000ULL,
-                                      10000ULL,
-                                      100000ULL,
-                                      1000000ULL,
-                                      10000000ULL,
-                                      100000000ULL,
-                                      1000000000ULL,
-                                      10000000000ULL,
-                                      100000000000ULL,
-                                      1000000000000ULL,
-                                      10000000000000ULL,
-                                      100000000000000ULL,
-                                      1000000000000000ULL,
-                                      10000000000000000ULL,
-                                      100000000000000000ULL,
-                                      1000000000000000000ULL,
-                                      10000000000000000000ULL};
-    int bits = 64 - __builtin_clzll(s | 1);
-    int guess = (bits * 1233) >> 12; // floor(log10(2^bits)), one less than the count or equal
-    return guess + (guess < 19 && s >= powers[guess]);
 }
 
 // The eight digits of `v` < 10^8 as ASCII, first digit in the lowest byte: split into lanes

@@ -269,6 +269,20 @@ static void test_integers(void **state)
     }
     collab_numtext_uint(UINT64_MAX, buf);
     assert_string_equal(buf, "18446744073709551615");
+    /* every digit count: both sides of each power of ten, and everything below 10^5 */
+    unsigned long long power = 1;
+    for (int k = 0; k < 20; k++, power *= 10) {
+        for (unsigned long long x = power - 1; x <= power + 1; x++) {
+            snprintf(want, sizeof want, "%llu", x);
+            assert_int_equal(collab_numtext_uint(x, buf), strlen(want));
+            assert_string_equal(buf, want);
+        }
+    }
+    for (unsigned long long x = 0; x < 100000; x++) {
+        snprintf(want, sizeof want, "%llu", x);
+        assert_int_equal(collab_numtext_uint(x, buf), strlen(want));
+        assert_string_equal(buf, want);
+    }
 }
 
 static void test_jsonline_parses_back(void **state)
