@@ -63,7 +63,8 @@
 #                just freed, so the floor is fwrite's own cost, the same from run to run (a
 #                single write ran at 0.1-2 GB/s here, depending on whether the VM's balloon had
 #                handed the free memory back to the host: see the floor's comment); the first
-#                write's time is shown beside it ("fwrite once").  MB/s of both and the writer's
+#                write's time is shown beside it ("fwrite once"), with the writer's ratio to it
+#                (the same conditions: both write a new file).  MB/s of both and the writer's
 #                ratio to the floor per file (nodes.csv counts edges.csv too: one writer call
 #                writes both).  The writer's time is analyze's --verbose line per output, which
 #                includes waiting for such memory; beside it the user CPU time analyze prints
@@ -681,8 +682,10 @@ report_writers() {
     echo "fwrite: the faster of two writes of the size, the second over the first; fwrite once: the first."
     echo "writer user s: the process's user CPU time while the writer ran (its formatting, without the kernel's copy)."
     echo
-    echo "| rows | output | MB | writer s | writer MB/s | writer user s | fwrite s | fwrite MB/s | writer / fwrite | user / fwrite | fwrite once MB/s |"
-    echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "writer / fwrite once: both write a new file in the same conditions (into memory the host may have taken back)."
+    echo
+    echo "| rows | output | MB | writer s | writer MB/s | writer user s | fwrite s | fwrite MB/s | writer / fwrite | user / fwrite | fwrite once MB/s | writer / fwrite once |"
+    echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     for n in $ROWS; do
         while read -r name secs user; do
             read -r bytes floor < <(awk -v f="$name" '$1 == "floor:" && $3 == f { print $4, $5 }' \
@@ -699,7 +702,8 @@ report_writers() {
                 r = (fl > 0) ? sprintf("%.2fx", s / fl) : "-"
                 ur = (fl > 0 && u != "-") ? sprintf("%.2fx", u / fl) : "-"
                 us = (u != "-") ? sprintf("%.3f", u) : "-"
-                printf "| %s | %s | %.1f | %.3f | %s | %s | %.4f | %s | %s | %s | %s |\n", n, f, mb, s, ws, us, fl, fs, r, ur, os }'
+                ro = (o > 0) ? sprintf("%.2fx", s / o) : "-"
+                printf "| %s | %s | %.1f | %.3f | %s | %s | %.4f | %s | %s | %s | %s | %s |\n", n, f, mb, s, ws, us, fl, fs, r, ur, os, ro }'
         done < <(writer_times "$LOGS/writers_collab_$n")
     done
 }
