@@ -1,5 +1,5 @@
 /* Threads that run beside the caller's critical path (thread_internal.h). */
-#define _GNU_SOURCE
+#define _GNU_SOURCE /* syscall, SYS_gettid */
 #include "thread_internal.h"
 
 #ifdef __linux__
