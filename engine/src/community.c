@@ -76,8 +76,7 @@ static igraph_error_t run_walktrap(const collab_graph *g, igraph_vector_int_t *m
     IGRAPH_CHECK(igraph_vector_init(&modularity, 0));
     igraph_error_t rc = igraph_matrix_int_init(&merges, 0, 0);
     if (rc == IGRAPH_SUCCESS) {
-        rc = igraph_community_walktrap(&g->graph, &g->weights, 4, &merges, &modularity,
-                                       membership);
+        rc = igraph_community_walktrap(&g->graph, &g->weights, 4, &merges, &modularity, membership);
         igraph_matrix_int_destroy(&merges);
     }
     igraph_vector_destroy(&modularity);
@@ -102,8 +101,8 @@ static igraph_error_t run_label_propagation(const collab_graph *g,
                                             igraph_vector_int_t *membership)
 {
     (void)o;
-    return igraph_community_label_propagation(&g->graph, membership, IGRAPH_ALL, &g->weights,
-                                              NULL, NULL);
+    return igraph_community_label_propagation(&g->graph, membership, IGRAPH_ALL, &g->weights, NULL,
+                                              NULL);
 }
 
 static igraph_error_t run_infomap(const collab_graph *g, const collab_community_options *o,

@@ -50,7 +50,7 @@ int digit_count(uint64_t s)
                                       1000000000000000000ULL,
                                       10000000000000000000ULL};
     int bits = 64 - __builtin_clzll(s | 1);
-    int guess = (bits * 1233) >> 12; // floor(log10(2^bits)), one less than the count or equal
+    int guess = (bits * 1233) >> 12;     // floor(log10(2^bits)), one less than the count or equal
     return guess + (s >= powers[guess]); // guess <= 19: 2^64 - 1 has 20 digits
 }
 

@@ -330,7 +330,7 @@ static void test_exact_work_limit(void **state)
     collab_metrics_destroy(&f.m);
     double n = (double)collab_graph_vertex_count(&f.g);
     double steps = n * (n + (double)collab_graph_edge_count(&f.g)); /* the sweep's work */
-    opt.exact_work_limit = steps; /* at the limit: still exact */
+    opt.exact_work_limit = steps;                                   /* at the limit: still exact */
     assert_int_equal(collab_metrics_compute(&f.m, &f.g, &opt, &err), COLLAB_OK);
     assert_false(f.m.sampled);
     collab_metrics_destroy(&f.m);
