@@ -1,9 +1,9 @@
 /* Private interface of the load module: load.c (entry points, the reader run), load_header.c
  * (columns and shape from the header), load_rows.c (data rows: validation, names, years,
- * weights), load_lists.c (person cells that look like lists of names), load_alias.c (the alias table), load_parts.c (reading a large file's parts on
- * several threads and joining their rows), load_detect.c (CSV or which network format),
- * load_network.c and load_network_names.c (GraphML, GML and Pajek through igraph) and
- * load_yed.c (yEd's node labels). */
+ * weights), load_lists.c (person cells that look like lists of names), load_alias.c (the alias
+ * table), load_parts.c (reading a large file's parts on several threads and joining their
+ * rows), load_detect.c (CSV or which network format), load_network.c and load_network_names.c
+ * (GraphML, GML and Pajek through igraph) and load_yed.c (yEd's node labels). */
 #ifndef COLLAB_LOAD_INTERNAL_H
 #define COLLAB_LOAD_INTERNAL_H
 
