@@ -8,6 +8,8 @@
 #include "collab/summary.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -214,43 +216,44 @@ static collab_status write_summary(job *j, collab_error *err)
     return st;
 }
 
-/* report.txt/.md with the top rows, report.csv/.json with every node, communities.md. */
-static collab_status write_reports(job *j, collab_error *err)
+/* report.txt/.md with the top rows, report.csv/.json with every node, communities.md; `weight`
+ * is what each took, in milliseconds, on the 1M-row generated file (see plan_tasks). */
+static const struct {
+    const char *name;
+    collab_report_format format;
+    bool all;
+    bool communities;
+    int weight;
+} report_files[] = {
+    {"report.txt", COLLAB_FORMAT_TABLE, false, false, 1},
+    {"report.md", COLLAB_FORMAT_MD, false, false, 1},
+    {"report.csv", COLLAB_FORMAT_CSV, true, false, 280},
+    {"report.json", COLLAB_FORMAT_JSON, true, false, 600},
+    {"communities.md", COLLAB_FORMAT_MD, false, true, 40},
+};
+#define N_REPORT_FILES (sizeof report_files / sizeof report_files[0])
+
+static collab_status write_report(job *j, size_t i, collab_error *err)
 {
-    static const struct {
-        const char *name;
-        collab_report_format format;
-        bool all;
-        bool communities;
-    } files[] = {
-        {"report.txt", COLLAB_FORMAT_TABLE, false, false},
-        {"report.md", COLLAB_FORMAT_MD, false, false},
-        {"report.csv", COLLAB_FORMAT_CSV, true, false},
-        {"report.json", COLLAB_FORMAT_JSON, true, false},
-        {"communities.md", COLLAB_FORMAT_MD, false, true},
-    };
     collab_report_input ri;
     cli_analysis_report_input(j->an, j->in, &ri);
-    collab_status st = COLLAB_OK;
-    for (size_t i = 0; st == COLLAB_OK && i < sizeof files / sizeof files[0]; i++) {
-        collab_report_options ro;
-        collab_report_options_init(&ro);
-        ro.format = files[i].format;
-        ro.top = files[i].all ? 0 : j->aa->top;
-        ro.sort = j->aa->sort;
-        char path[4096];
-        cli_path_in(path, sizeof path, j->aa->dir, files[i].name, "");
-        double start = collab_clock_seconds();
-        double user_start = user_seconds();
-        collab_output out;
-        st = cli_output_open(&out, path, j->in->path, err);
-        if (st == COLLAB_OK) {
-            st = files[i].communities ? collab_report_write_communities(out.f, &ri, &ro, err)
-                                      : collab_report_write(out.f, &ri, &ro, err);
-            st = cli_output_finish(&out, st, err);
-        }
-        file_timing(&j->st, files[i].name, start, user_start);
+    collab_report_options ro;
+    collab_report_options_init(&ro);
+    ro.format = report_files[i].format;
+    ro.top = report_files[i].all ? 0 : j->aa->top;
+    ro.sort = j->aa->sort;
+    char path[4096];
+    cli_path_in(path, sizeof path, j->aa->dir, report_files[i].name, "");
+    double start = collab_clock_seconds();
+    double user_start = user_seconds();
+    collab_output out;
+    collab_status st = cli_output_open(&out, path, j->in->path, err);
+    if (st == COLLAB_OK) {
+        st = report_files[i].communities ? collab_report_write_communities(out.f, &ri, &ro, err)
+                                         : collab_report_write(out.f, &ri, &ro, err);
+        st = cli_output_finish(&out, st, err);
     }
+    file_timing(&j->st, report_files[i].name, start, user_start);
     return st;
 }
 
@@ -290,103 +293,160 @@ static collab_status write_html(job *j, collab_error *err)
     return cli_report_html_file(j->in, j->an, &page, &ro, path, err);
 }
 
-/* The network formats, with what each weighs: its size in MB on the 1M-row generated file (the
- * writers' time goes with the bytes), to share them between the two writers. */
+/* The network formats, with what each weighs: its writer's milliseconds on the 1M-row
+ * generated file (see plan_tasks). */
 static const struct {
     const char *name;
     collab_export_format format;
-    int megabytes;
+    int weight;
 } export_files[] = {
-    {"network.graphml", COLLAB_EXPORT_GRAPHML, 800},
-    {"network.gexf", COLLAB_EXPORT_GEXF, 716},
-    {"network.gml", COLLAB_EXPORT_GML, 488},
-    {"network.json", COLLAB_EXPORT_JSON, 418},
-    {"network.vos.json", COLLAB_EXPORT_VOSVIEWER, 468},
-    {"nodes.csv", COLLAB_EXPORT_CSV_NODES, 292}, /* and edges.csv */
+    {"network.graphml", COLLAB_EXPORT_GRAPHML, 1860},
+    {"network.gexf", COLLAB_EXPORT_GEXF, 1490},
+    {"network.gml", COLLAB_EXPORT_GML, 1470},
+    {"network.json", COLLAB_EXPORT_JSON, 1260},
+    {"network.vos.json", COLLAB_EXPORT_VOSVIEWER, 1350},
+    {"nodes.csv", COLLAB_EXPORT_CSV_NODES, 1110}, /* and edges.csv */
 };
 #define N_EXPORT_FILES (sizeof export_files / sizeof export_files[0])
 
-/* The same weight for what each writer has besides: the reports (report.json and report.csv
- * are 300 MB there) on the second, the map and the page on the first (about 200 MB's time). */
-#define REPORTS_MEGABYTES      300
-#define MAP_AND_PAGE_MEGABYTES 200
+/* The map (PNG, SVG, PDF) and the page, one after the other: the only outputs drawn with cairo
+ * and pango, which stay on one thread. Milliseconds on the 1M-row file, as above. */
+#define MAP_AND_PAGE_WEIGHT 1300
 
-/* Which writer writes each chosen export: the heaviest first, each to the writer with less to
- * do so far (the order is fixed, so the outputs are too). */
-typedef struct export_plan {
-    size_t files[2][N_EXPORT_FILES]; /* indices into export_files, per writer */
-    size_t n_files[2];
-} export_plan;
-
-static void plan_exports(const analyze_args *aa, bool have_map, export_plan *plan)
+static collab_status write_export(job *j, size_t i, collab_error *err)
 {
-    memset(plan, 0, sizeof *plan);
-    int load[2] = {have_map ? MAP_AND_PAGE_MEGABYTES : 0, REPORTS_MEGABYTES};
-    bool placed[N_EXPORT_FILES] = {false};
-    for (;;) {
-        size_t heaviest = N_EXPORT_FILES;
-        for (size_t i = 0; i < N_EXPORT_FILES; i++) {
-            if (!placed[i] && aa->exports[export_files[i].format] &&
-                (heaviest == N_EXPORT_FILES ||
-                 export_files[i].megabytes > export_files[heaviest].megabytes)) {
-                heaviest = i;
-            }
-        }
-        if (heaviest == N_EXPORT_FILES) {
-            return;
-        }
-        int w = load[1] < load[0] ? 1 : 0;
-        plan->files[w][plan->n_files[w]++] = heaviest;
-        load[w] += export_files[heaviest].megabytes;
-        placed[heaviest] = true;
-    }
-}
-
-/* The exports of writer `w` in the plan. */
-static collab_status write_exports(job *j, const export_plan *plan, int w, collab_error *err)
-{
-    collab_status st = COLLAB_OK;
-    for (size_t k = 0; st == COLLAB_OK && k < plan->n_files[w]; k++) {
-        size_t i = plan->files[w][k];
-        char path[4096];
-        cli_path_in(path, sizeof path, j->aa->dir, export_files[i].name,
-                    j->aa->compress ? ".gz" : "");
-        double start = collab_clock_seconds();
-        double user_start = user_seconds();
-        st = cli_export_file(j->in, j->an, j->have_map ? &j->map : NULL, path,
-                             (int)export_files[i].format, err);
-        file_timing(&j->st, export_files[i].name, start, user_start);
-    }
+    char path[4096];
+    cli_path_in(path, sizeof path, j->aa->dir, export_files[i].name, j->aa->compress ? ".gz" : "");
+    double start = collab_clock_seconds();
+    double user_start = user_seconds();
+    collab_status st = cli_export_file(j->in, j->an, j->have_map ? &j->map : NULL, path,
+                                       (int)export_files[i].format, err);
+    file_timing(&j->st, export_files[i].name, start, user_start);
     return st;
 }
 
-/* The outputs are written by two threads (one with --threads 1): the second writes the reports
- * and its share of the exports, this one the map, the page and the other exports. Both only read
- * the job (graph, metrics, communities, map scene); each output is its own atomic file; each
- * writer has its own error, and this thread's is reported first. */
-typedef struct writer {
-    job *j;
-    const export_plan *plan;
-    double reports_seconds; /* its stage times */
-    double exports_seconds;
+/* One output (or the map and the page) of the job, as a writer takes it. */
+typedef enum task_kind { TASK_REPORT, TASK_MAP_AND_PAGE, TASK_EXPORT } task_kind;
+
+typedef struct task {
+    task_kind kind;
+    size_t file;         /* index into report_files or export_files */
+    int weight;          /* milliseconds on the 1M-row file */
+    double seconds;      /* its writer's time (the map's alone for TASK_MAP_AND_PAGE) */
+    double page_seconds; /* TASK_MAP_AND_PAGE: the page's */
     collab_status st;
     collab_error err;
-} writer;
+} task;
 
-static void *second_writer(void *arg)
+#define MAX_TASKS (N_REPORT_FILES + 1 + N_EXPORT_FILES)
+
+/* The outputs to write, in the order writers take them: with one writer the reports, the map and
+ * page, then the exports; with two, heaviest first (longest processing time first), so that the
+ * last to finish is a short one. Which writer writes a file never changes its bytes. */
+static size_t plan_tasks(const job *j, bool two_writers, task tasks[MAX_TASKS])
 {
-    writer *w = arg;
-    double start = collab_clock_seconds();
-    w->st = write_reports(w->j, &w->err);
-    double middle = collab_clock_seconds();
-    w->reports_seconds = middle - start;
-    if (w->st == COLLAB_OK) {
-        w->st = write_exports(w->j, w->plan, 1, &w->err);
+    size_t n = 0;
+    for (size_t i = 0; i < N_REPORT_FILES; i++) {
+        tasks[n++] = (task){.kind = TASK_REPORT, .file = i, .weight = report_files[i].weight};
     }
-    w->exports_seconds = collab_clock_seconds() - middle;
-    return NULL;
+    tasks[n++] = (task){.kind = TASK_MAP_AND_PAGE, .weight = MAP_AND_PAGE_WEIGHT};
+    for (size_t i = 0; i < N_EXPORT_FILES; i++) {
+        if (j->aa->exports[export_files[i].format]) {
+            tasks[n++] = (task){.kind = TASK_EXPORT, .file = i, .weight = export_files[i].weight};
+        }
+    }
+    /* an insertion sort, stable: equal weights keep the order above */
+    for (size_t i = 1; two_writers && i < n; i++) {
+        task t = tasks[i];
+        size_t k = i;
+        for (; k > 0 && tasks[k - 1].weight < t.weight; k--) {
+            tasks[k] = tasks[k - 1];
+        }
+        tasks[k] = t;
+    }
+    return n;
 }
 
+static collab_status run_task(job *j, task *t)
+{
+    double start = collab_clock_seconds();
+    collab_status st = COLLAB_OK;
+    switch (t->kind) {
+    case TASK_REPORT:
+        st = write_report(j, t->file, &t->err);
+        break;
+    case TASK_EXPORT:
+        st = write_export(j, t->file, &t->err);
+        break;
+    case TASK_MAP_AND_PAGE:
+        if (j->have_map) { /* --no-map: the page without its map */
+            st = write_maps(j, &t->err);
+        }
+        t->seconds = collab_clock_seconds() - start;
+        start = collab_clock_seconds();
+        if (st == COLLAB_OK) {
+            st = write_html(j, &t->err);
+        }
+        t->page_seconds = collab_clock_seconds() - start;
+        return st;
+    }
+    t->seconds = collab_clock_seconds() - start;
+    return st;
+}
+
+/* The tasks shared by the writers: each takes the next one not taken. They only read the job
+ * (graph, metrics, communities, map scene); each output is its own atomic file; each task keeps
+ * its own error. After a failure no writer starts another task. */
+typedef struct task_queue {
+    job *j;
+    task *tasks;
+    size_t n;
+    atomic_size_t next;
+    atomic_bool failed;
+} task_queue;
+
+static void *run_tasks(void *arg)
+{
+    task_queue *q = arg;
+    for (;;) {
+        if (atomic_load(&q->failed)) {
+            return NULL;
+        }
+        size_t i = atomic_fetch_add(&q->next, 1);
+        if (i >= q->n) {
+            return NULL;
+        }
+        q->tasks[i].st = run_task(q->j, &q->tasks[i]);
+        if (q->tasks[i].st != COLLAB_OK) {
+            atomic_store(&q->failed, true);
+        }
+    }
+}
+
+static void print_output_times(const job *j, const task *tasks, size_t n, double facts_seconds,
+                               double wall_seconds)
+{
+    double reports = 0, map = 0, page = 0, exports = 0;
+    for (size_t i = 0; i < n; i++) {
+        reports += tasks[i].kind == TASK_REPORT ? tasks[i].seconds : 0;
+        exports += tasks[i].kind == TASK_EXPORT ? tasks[i].seconds : 0;
+        map += tasks[i].kind == TASK_MAP_AND_PAGE ? tasks[i].seconds : 0;
+        page += tasks[i].page_seconds;
+    }
+    /* Stage times are the sums of their files' times; writers overlap, so the wall time too. */
+    fprintf(stderr, "collab: %-28s %8.3f s\n", "facts and ranking (shared)", facts_seconds);
+    fprintf(stderr, "collab: %-28s %8.3f s\n", "reports", reports);
+    if (j->have_map) {
+        fprintf(stderr, "collab: %-28s %8.3f s\n", "map png, svg, pdf", map);
+    }
+    fprintf(stderr, "collab: %-28s %8.3f s\n", "html report", page);
+    fprintf(stderr, "collab: %-28s %8.3f s\n", "exports", exports);
+    fprintf(stderr, "collab: %-28s %8.3f s\n",
+            j->st.one_writer ? "outputs (one writer, wall)" : "outputs (two writers, wall)",
+            wall_seconds);
+}
+
+/* The outputs, written by two threads (one with --threads 1) from one list of tasks. */
 static collab_status write_outputs(job *j, collab_error *err)
 {
     stages *s = &j->st;
@@ -404,51 +464,28 @@ static collab_status write_outputs(job *j, collab_error *err)
         return st;
     }
     double facts_seconds = collab_clock_seconds() - start;
-    export_plan plan;
-    plan_exports(j->aa, j->have_map, &plan);
-    writer w;
-    memset(&w, 0, sizeof w);
-    w.j = j;
-    w.plan = &plan;
+    task tasks[MAX_TASKS];
+    memset(tasks, 0, sizeof tasks);
+    task_queue q = {.j = j, .tasks = tasks, .n = plan_tasks(j, two_writers, tasks)};
+    atomic_init(&q.next, 0);
+    atomic_init(&q.failed, false);
     pthread_t thread;
-    bool threaded = two_writers && pthread_create(&thread, NULL, second_writer, &w) == 0;
-    if (!threaded) {
-        second_writer(&w);
-    }
-    double t0 = collab_clock_seconds();
-    if (j->have_map) {
-        st = write_maps(j, err);
-    }
-    double t1 = collab_clock_seconds();
-    if (st == COLLAB_OK) {
-        st = write_html(j, err);
-    }
-    double t2 = collab_clock_seconds();
-    if (st == COLLAB_OK) {
-        st = write_exports(j, &plan, 0, err);
-    }
-    double t3 = collab_clock_seconds();
+    bool threaded = two_writers && pthread_create(&thread, NULL, run_tasks, &q) == 0;
+    run_tasks(&q);
     if (threaded) {
         pthread_join(thread, NULL);
     }
     if (s->verbose) {
-        /* Stage times are each writer's own; they overlap, so the wall time is printed too. */
-        fprintf(stderr, "collab: %-28s %8.3f s\n", "facts and ranking (shared)", facts_seconds);
-        fprintf(stderr, "collab: %-28s %8.3f s\n", "reports", w.reports_seconds);
-        if (j->have_map) {
-            fprintf(stderr, "collab: %-28s %8.3f s\n", "map png, svg, pdf", t1 - t0);
+        print_output_times(j, tasks, q.n, facts_seconds, collab_clock_seconds() - start);
+    }
+    /* The first failed task in the list's order, whichever writer ran it. */
+    for (size_t i = 0; i < q.n; i++) {
+        if (tasks[i].st != COLLAB_OK) {
+            *err = tasks[i].err;
+            return tasks[i].st;
         }
-        fprintf(stderr, "collab: %-28s %8.3f s\n", "html report", t2 - t1);
-        fprintf(stderr, "collab: %-28s %8.3f s\n", "exports", w.exports_seconds + (t3 - t2));
-        fprintf(stderr, "collab: %-28s %8.3f s\n",
-                two_writers ? "outputs (two writers, wall)" : "outputs (one writer, wall)",
-                collab_clock_seconds() - start);
     }
-    if (st == COLLAB_OK && w.st != COLLAB_OK) {
-        *err = w.err;
-        st = w.st;
-    }
-    return st;
+    return COLLAB_OK;
 }
 
 static collab_status run(job *j, const collab_map_positions *positions, collab_error *err)
