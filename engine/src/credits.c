@@ -5,8 +5,10 @@
 #include "collab/credits.h"
 
 #include "collab/alloc.h"
+#include "collab/numtext.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,16 +18,6 @@ typedef struct role_key {
     uint32_t vertex; /* the vertex credited */
     uint32_t role;   /* the role id */
 } role_key;
-
-static int compare_role_key(const void *a, const void *b)
-{
-    const role_key *x = a;
-    const role_key *y = b;
-    if (x->vertex != y->vertex) {
-        return x->vertex < y->vertex ? -1 : 1;
-    }
-    return (x->role > y->role) - (x->role < y->role);
-}
 
 /* The runs of equal keys are counted in place, over the keys already read. */
 _Static_assert(sizeof(role_key) == sizeof(collab_role_count), "a count fits in a key's place");
@@ -101,12 +93,69 @@ static size_t count_credits(collab_credit_facts *x, const collab_graph *g,
     return n_keys;
 }
 
-/* Bytes of the text "role (count)" for one run, separator included. */
+/* One stable counting sort of `from` into `to` by the role (by_vertex false) or the vertex, whose
+ * values are below `range`; `count` has range + 1 entries. */
+static void counting_pass(const role_key *from, role_key *to, size_t n_keys, bool by_vertex,
+                          size_t range, size_t *count)
+{
+    memset(count, 0, (range + 1) * sizeof *count);
+    for (size_t i = 0; i < n_keys; i++) {
+        count[(by_vertex ? from[i].vertex : from[i].role) + 1]++;
+    }
+    for (size_t k = 0; k < range; k++) {
+        count[k + 1] += count[k];
+    }
+    for (size_t i = 0; i < n_keys; i++) {
+        to[count[by_vertex ? from[i].vertex : from[i].role]++] = from[i];
+    }
+}
+
+/* Orders `keys` by vertex, then role, with two counting sorts (by role, then stably by vertex)
+ * through `scratch` (n_keys entries): qsort's comparisons took most of the facts' time (0.2 s
+ * of 0.3 s at 1M rows). `count` has max(n_vertices, n_roles) + 1 entries. */
+static void sort_keys(role_key *keys, role_key *scratch, size_t n_keys, size_t n_vertices,
+                      size_t n_roles, size_t *count)
+{
+    counting_pass(keys, scratch, n_keys, false, n_roles, count);
+    counting_pass(scratch, keys, n_keys, true, n_vertices, count);
+}
+
+/* A vertex's roles, most credited first, ties by role id: an insertion sort, as a vertex has a
+ * handful (qsort's call per vertex cost more than the sorting). */
+static void order_runs(collab_role_count *runs, size_t n)
+{
+    if (n > 32) {
+        qsort(runs, n, sizeof *runs, compare_role_count);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        collab_role_count r = runs[i];
+        size_t k = i;
+        for (; k > 0 && compare_role_count(&r, &runs[k - 1]) < 0; k--) {
+            runs[k] = runs[k - 1];
+        }
+        runs[k] = r;
+    }
+}
+
+/* Bytes of the text "role (count)" for one run, with the "; " before the next. */
 static size_t run_text_length(const collab_edgelist *list, const collab_role_count *run)
 {
-    char digits[16];
-    return collab_names_length(&list->roles, run->role) +
-           (size_t)snprintf(digits, sizeof digits, " (%u); ", run->count);
+    char digits[COLLAB_NUMTEXT_MAX];
+    return collab_names_length(&list->roles, run->role) + collab_numtext_uint(run->count, digits) +
+           5;
+}
+
+/* Writes "role (count)" at `out`; returns its length. */
+static size_t run_text(const collab_edgelist *list, const collab_role_count *run, char *out)
+{
+    size_t n = collab_names_length(&list->roles, run->role);
+    memcpy(out, collab_names_get(&list->roles, run->role), n);
+    out[n++] = ' ';
+    out[n++] = '(';
+    n += collab_numtext_uint(run->count, out + n);
+    out[n++] = ')';
+    return n;
 }
 
 /* Turns the keys into role counts per vertex (in place: `keys` becomes x->role_counts), then
@@ -114,7 +163,17 @@ static size_t run_text_length(const collab_edgelist *list, const collab_role_cou
 static collab_status role_texts(collab_credit_facts *x, const collab_edgelist *list,
                                 role_key *keys, size_t n_keys, collab_error *err)
 {
-    qsort(keys, n_keys, sizeof *keys, compare_role_key);
+    size_t n_roles = list->roles.count;
+    role_key *scratch = collab_alloc_array(n_keys + 1, sizeof *scratch);
+    size_t *count = collab_alloc_array((x->n > n_roles ? x->n : n_roles) + 2, sizeof *count);
+    if (scratch == NULL || count == NULL) {
+        collab_free(scratch);
+        collab_free(count);
+        return collab_error_nomem(err, "counting credits");
+    }
+    sort_keys(keys, scratch, n_keys, x->n, n_roles, count);
+    collab_free(scratch);
+    collab_free(count);
     collab_role_count *runs = (collab_role_count *)keys;
     x->role_counts = runs;
     size_t *first_run = collab_calloc_array(x->n + 1, sizeof *first_run);
@@ -148,15 +207,19 @@ static collab_status role_texts(collab_credit_facts *x, const collab_edgelist *l
     for (size_t v = 0; v < x->n; v++) {
         size_t a = first_run[v];
         size_t b = first_run[v + 1];
-        qsort(runs + a, b - a, sizeof *runs, compare_role_count);
+        order_runs(runs + a, b - a);
         x->main_role[v] = b > a ? runs[a].role : COLLAB_NO_ID;
         x->roles_offset[v] = b > a ? used : 0;
         for (size_t k = a; k < b; k++) {
-            used += (size_t)snprintf(x->roles_pool + used, pool_len - used, "%s%s (%u)",
-                                     k > a ? "; " : "",
-                                     collab_names_get(&list->roles, runs[k].role), runs[k].count);
+            if (k > a) {
+                x->roles_pool[used++] = ';';
+                x->roles_pool[used++] = ' ';
+            }
+            used += run_text(list, &runs[k], x->roles_pool + used);
         }
-        used += b > a ? 1 : 0; /* keep the NUL */
+        if (b > a) {
+            x->roles_pool[used++] = '\0';
+        }
     }
     return COLLAB_OK;
 }
