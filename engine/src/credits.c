@@ -163,6 +163,9 @@ static size_t run_text(const collab_edgelist *list, const collab_role_count *run
 static collab_status role_texts(collab_credit_facts *x, const collab_edgelist *list,
                                 role_key *keys, size_t n_keys, collab_error *err)
 {
+    /* `keys` is the facts' from here on, so that every failure below frees it with them */
+    collab_role_count *runs = (collab_role_count *)keys;
+    x->role_counts = runs;
     size_t n_roles = list->roles.count;
     role_key *scratch = collab_alloc_array(n_keys + 1, sizeof *scratch);
     size_t *count = collab_alloc_array((x->n > n_roles ? x->n : n_roles) + 2, sizeof *count);
@@ -174,8 +177,6 @@ static collab_status role_texts(collab_credit_facts *x, const collab_edgelist *l
     sort_keys(keys, scratch, n_keys, x->n, n_roles, count);
     collab_free(scratch);
     collab_free(count);
-    collab_role_count *runs = (collab_role_count *)keys;
-    x->role_counts = runs;
     size_t *first_run = collab_calloc_array(x->n + 1, sizeof *first_run);
     if (first_run == NULL) {
         return collab_error_nomem(err, "counting credits");
