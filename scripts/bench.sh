@@ -68,8 +68,12 @@
 #                ratio to the floor per file (nodes.csv counts edges.csv too: one writer call
 #                writes both).  The writer's time is analyze's --verbose line per output, which
 #                includes waiting for such memory; beside it the user CPU time analyze prints
-#                for each output with one writer (the formatting alone).  The outputs are
-#                deleted afterwards.  Not in the default STAGES.
+#                for each output with one writer (the formatting alone).  Then the reports
+#                and exports again, each in a command of its own (collab report --all
+#                --format csv|json, collab export --layout none) with its default threads,
+#                which format blocks of rows at once and write them in order, against the
+#                floor of their bytes ("writers on every core").  The outputs are deleted
+#                afterwards.  Not in the default STAGES.
 #
 # Environment: STAGES (above), PEERS="igraph networkx graphviz collab_nodes"
 # (the other tools to run; collab and the floors always run), DISCOGS_RELEASES (import), FLOOR_CAP
@@ -236,7 +240,7 @@ bench_cmd() {
     local name=$1; shift
     local base=$LOGS/${CUR_STAGE}_${name}_${CUR_ROWS} cap=${BENCH_CAP:-$CAP}
     local tf=$base.time rc=0 status secs kib usr sys cpu nodes edges
-    if [[ $name != collab && $CUR_STAGE != floor && $CUR_STAGE != commands && $CUR_STAGE != html &&
+    if [[ $name != collab && $CUR_STAGE != floor* && $CUR_STAGE != commands && $CUR_STAGE != html &&
           " $PEERS " != *" $name "* ]]; then
         log "  $CUR_STAGE: $name skipped (not in PEERS)"
         rm -f "$base.out" "$base.err" "$base.time"   # no stale figures in the report
@@ -672,6 +676,75 @@ stage_writers() {
     BENCH_CAP=$FLOOR_CAP bench_cmd fwrite "$FWRITE_FLOOR" "$dir" "${args[@]}"
     CUR_STAGE=$saved
     rm -rf "$dir"   # 3 GB at 1M rows
+    stage_writers_threaded "$file"
+}
+
+# The number-heavy writers again, each alone in its own command (collab report --all, collab
+# export --layout none) with its default threads, which format blocks of rows at once and write
+# them in order; then the floor of the same bytes. Each command computes the metrics again
+# first: the writer's own time is its --verbose line.
+WRITER_COMMANDS=(report.csv report.json network.gexf network.graphml network.gml network.json
+                 network.vos.json nodes.csv)
+stage_writers_threaded() {
+    local file=$1 dir=$OUT/writers2_$CUR_ROWS out args=() bytes saved=$CUR_STAGE
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    for out in "${WRITER_COMMANDS[@]}"; do
+        CUR_STAGE=writers2_${out//./_}
+        case $out in
+        report.*) bench_cmd collab "$COLLAB" report "$file" --all --format "${out#report.}" \
+                      -o "$dir/$out" --verbose --no-progress ;;
+        *) bench_cmd collab "$COLLAB" export "$file" --layout none -o "$dir/$out" --verbose \
+               --no-progress ;;
+        esac
+        bytes=$(bytes_of "$dir" "$out")
+        [[ $out != nodes.csv ]] || bytes=$(bytes_of "$dir" nodes.csv edges.csv)
+        ((bytes > 0)) && args+=("$out=$bytes")
+        rm -f "$dir"/*.csv "$dir"/*.json "$dir"/*.gexf "$dir"/*.graphml "$dir"/*.gml
+    done
+    if ((${#args[@]})); then
+        build_fwrite_floor
+        CUR_STAGE=floor2
+        BENCH_CAP=$FLOOR_CAP bench_cmd fwrite "$FWRITE_FLOOR" "$dir" "${args[@]}"
+    fi
+    CUR_STAGE=$saved
+    rm -rf "$dir"
+}
+
+# The seconds of one standalone writer command's output OUT: its --verbose line (nodes.csv: the
+# node and the edge table together, as one analyze task writes both).
+threaded_writer_time() {   # threaded_writer_time ROWS OUT
+    local log=$LOGS/writers2_${2//./_}_collab_$1.err
+    case $2 in
+    nodes.csv) awk '/^collab:   (nodes|edges)\.csv +[0-9.]+ s$/ { s += $3; n++ }
+                    END { if (n == 2) print s }' "$log" 2>/dev/null ;;
+    *) awk -v f="$2" '$1 == "collab:" && $2 == f && $NF == "s" { print $3 }' "$log" 2>/dev/null ;;
+    esac
+}
+
+report_writers_threaded() {
+    local n out secs bytes floor
+    echo
+    echo "### writers on every core (each in its own command: collab report --all, collab export --layout none)"
+    echo
+    echo "writer s: the command's --verbose time of the output (the metrics before it excluded); fwrite: as above, the faster of two writes."
+    echo
+    echo "| rows | output | MB | writer s | writer MB/s | fwrite s | fwrite MB/s | writer / fwrite |"
+    echo "|---:|---|---:|---:|---:|---:|---:|---:|"
+    for n in $ROWS; do
+        for out in "${WRITER_COMMANDS[@]}"; do
+            secs=$(threaded_writer_time "$n" "$out")
+            read -r bytes floor < <(awk -v f="$out" '$1 == "floor:" && $3 == f { print $4, $5 }' \
+                "$LOGS/floor2_fwrite_$n.out" 2>/dev/null) || true
+            [[ -n ${secs:-} && -n ${bytes:-} ]] || continue
+            awk -v n="$n" -v f="$out" -v b="$bytes" -v s="$secs" -v fl="$floor" 'BEGIN {
+                mb = b / 1e6
+                ws = (s > 0) ? sprintf("%.0f", mb / s) : "-"
+                fs = (fl > 0) ? sprintf("%.0f", mb / fl) : "-"
+                r = (fl > 0) ? sprintf("%.2fx", s / fl) : "-"
+                printf "| %s | %s | %.1f | %.3f | %s | %.4f | %s | %s |\n", n, f, mb, s, ws, fl, fs, r }'
+        done
+    done
 }
 
 report_writers() {
@@ -1128,6 +1201,7 @@ done
     report_timings
     ! has_stage analyze || report_analyze
     ! has_stage writers || report_writers
+    ! has_stage writers || report_writers_threaded
 } > "$OUT/report.md"
 cp -f "$OUT/report.md" "$OUT/report_$(date +%Y%m%d_%H%M%S).md"
 # The header was printed at the start; print the tables now.

@@ -284,6 +284,11 @@ collab_status cli_analysis_share(cli_analysis *a, const cli_input *in, collab_me
         collab_report_rank(&a->m, rank_metric, a->rank_order);
         a->rank_metric = rank_metric;
     }
+    return cli_analysis_share_facts(a, in, err);
+}
+
+collab_status cli_analysis_share_facts(cli_analysis *a, const cli_input *in, collab_error *err)
+{
     if (a->have_facts || in->g.shape != COLLAB_SHAPE_CREDITS || in->g.origin == NULL) {
         return COLLAB_OK;
     }

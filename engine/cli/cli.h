@@ -83,6 +83,8 @@ void cli_analysis_say_estimates(const cli_analysis *a);
  * `a` then describes that graph only. Errors: COLLAB_E_NOMEM. */
 collab_status cli_analysis_share(cli_analysis *a, const cli_input *in, collab_metric rank_metric,
                                  collab_error *err);
+/* The credit facts alone of cli_analysis_share, for writers that rank nothing (the exports). */
+collab_status cli_analysis_share_facts(cli_analysis *a, const cli_input *in, collab_error *err);
 void cli_analysis_destroy(cli_analysis *a);
 /* Points `out` at everything a report needs. */
 void cli_analysis_report_input(const cli_analysis *a, const cli_input *in,
@@ -187,6 +189,9 @@ collab_status cli_output_open(collab_output *out, const char *path, const char *
                               collab_error *err);
 /* Commits (or, after an error, aborts) the output and stops tracking it. */
 collab_status cli_output_finish(collab_output *out, collab_status st, collab_error *err);
+/* With `verbose`, "collab:   NAME   S s" on stderr (as analyze times each file): the seconds since
+ * `start` (collab_clock_seconds) that writing the output `path` took, NAME its last component. */
+void cli_output_timing(bool verbose, const char *path, double start);
 
 /* Reports an unknown option ('?') or a missing option value (':') after getopt_long, with the
  * hint to run `collab <command> --help`. Returns COLLAB_EXIT_USAGE. */
@@ -282,10 +287,11 @@ int cmd_export(int argc, char **argv);
 /* Writes `in`'s graph with `an`'s metrics and communities to `path` (atomically, never over the
  * input) in `format`, a collab_export_format; COLLAB_EXPORT_CSV_NODES also writes the edge
  * table beside it (collab_export_edges_path). With `map_or_null` drawn at the node level, the
- * nodes carry its page positions, radii and fill colours. */
+ * nodes carry its page positions, radii and fill colours. `threads` format it
+ * (collab_export_input.threads). */
 collab_status cli_export_file(const cli_input *in, const cli_analysis *an,
                               const collab_map *map_or_null, const char *path, int format,
-                              collab_error *err);
+                              int threads, collab_error *err);
 int cmd_slices(int argc, char **argv);
 int cmd_names(int argc, char **argv);
 int cmd_analyze(int argc, char **argv);

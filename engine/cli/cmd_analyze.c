@@ -242,6 +242,7 @@ static collab_status write_report(job *j, size_t i, collab_error *err)
     ro.format = report_files[i].format;
     ro.top = report_files[i].all ? 0 : j->aa->top;
     ro.sort = j->aa->sort;
+    ro.threads = 1; /* the writers already share the outputs */
     char path[4096];
     cli_path_in(path, sizeof path, j->aa->dir, report_files[i].name, "");
     double start = collab_clock_seconds();
@@ -319,8 +320,9 @@ static collab_status write_export(job *j, size_t i, collab_error *err)
     cli_path_in(path, sizeof path, j->aa->dir, export_files[i].name, j->aa->compress ? ".gz" : "");
     double start = collab_clock_seconds();
     double user_start = user_seconds();
+    /* One thread each: the writers already share the outputs. */
     collab_status st = cli_export_file(j->in, j->an, j->have_map ? &j->map : NULL, path,
-                                       (int)export_files[i].format, err);
+                                       (int)export_files[i].format, 1, err);
     file_timing(&j->st, export_files[i].name, start, user_start);
     return st;
 }

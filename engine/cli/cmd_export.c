@@ -5,6 +5,7 @@
  * Load, compute every metric and the communities, lay the nodes out as `collab map` would (so
  * that Gephi or VOSviewer open the network as collab drew it), then write the file. */
 #include "collab/alloc.h"
+#include "collab/clock.h"
 #include "collab/export.h"
 
 #include <math.h>
@@ -144,21 +145,31 @@ static collab_status take_map_values(const collab_map *map, size_t n, map_values
     return COLLAB_OK;
 }
 
+/* How an export is written: the threads formatting it, and whether to time each file. */
+typedef struct export_writing {
+    int threads;  /* collab_export_input.threads */
+    bool verbose; /* a timing line per file written */
+} export_writing;
+
 static collab_status write_one(const cli_input *in, const collab_export_input *ei, const char *path,
-                               collab_export_format fmt, collab_error *err)
+                               collab_export_format fmt, bool verbose, collab_error *err)
 {
+    double start = collab_clock_seconds();
     collab_output out;
     collab_status st = cli_output_open(&out, path, in->path, err);
     if (st == COLLAB_OK) {
         st = collab_export_write(out.f, ei, fmt, err);
         st = cli_output_finish(&out, st, err);
     }
+    if (st == COLLAB_OK && strcmp(path, "-") != 0) {
+        cli_output_timing(verbose, path, start);
+    }
     return st;
 }
 
 static collab_status export_file(const cli_input *in, const cli_analysis *an, const collab_map *map,
                                  const char *layout_name, const char *path,
-                                 collab_export_format fmt, collab_error *err)
+                                 collab_export_format fmt, export_writing how, collab_error *err)
 {
     map_values mv;
     collab_status st = take_map_values(map, collab_graph_vertex_count(&in->g), &mv, err);
@@ -179,6 +190,7 @@ static collab_status export_file(const cli_input *in, const cli_analysis *an, co
         .community_method =
             an->have_partition ? collab_community_method_name(an->community.method) : NULL,
         .facts = an->have_facts ? &an->facts : NULL,
+        .threads = how.threads,
     };
     if (fmt == COLLAB_EXPORT_CSV_NODES) {
         /* Two files, each written atomically. The edge table goes first: when it cannot be
@@ -188,11 +200,11 @@ static collab_status export_file(const cli_input *in, const cli_analysis *an, co
             st = collab_error_set(err, COLLAB_E_USAGE, "output path too long: '%s'", path);
         }
         if (st == COLLAB_OK) {
-            st = write_one(in, &ei, edges_path, COLLAB_EXPORT_CSV_EDGES, err);
+            st = write_one(in, &ei, edges_path, COLLAB_EXPORT_CSV_EDGES, how.verbose, err);
         }
     }
     if (st == COLLAB_OK) {
-        st = write_one(in, &ei, path, fmt, err);
+        st = write_one(in, &ei, path, fmt, how.verbose, err);
     }
     map_values_free(&mv);
     return st;
@@ -200,11 +212,12 @@ static collab_status export_file(const cli_input *in, const cli_analysis *an, co
 
 collab_status cli_export_file(const cli_input *in, const cli_analysis *an,
                               const collab_map *map_or_null, const char *path, int format,
-                              collab_error *err)
+                              int threads, collab_error *err)
 {
     const char *layout =
         map_or_null != NULL ? collab_layout_method_name(map_or_null->method) : NULL;
-    return export_file(in, an, map_or_null, layout, path, (collab_export_format)format, err);
+    export_writing how = {threads, false};
+    return export_file(in, an, map_or_null, layout, path, (collab_export_format)format, how, err);
 }
 
 /* The map whose positions the export carries, unless there is to be no layout. */
@@ -245,8 +258,14 @@ static collab_status run(cli_run *r, void *settings, collab_error *err)
         st = build_map(&r->in, &r->an, a, &map, &have_map, err);
     }
     if (st == COLLAB_OK) {
+        /* The credit facts once for both files of the CSV tables, and outside the writers'
+         * times. */
+        st = cli_analysis_share_facts(&r->an, &r->in, err);
+    }
+    if (st == COLLAB_OK) {
+        export_writing how = {r->in.threads, r->an.verbose};
         st = export_file(&r->in, &r->an, have_map ? &map : NULL,
-                         collab_layout_method_name(a->layout), a->output, a->format, err);
+                         collab_layout_method_name(a->layout), a->output, a->format, how, err);
     }
     if (have_map) {
         collab_map_destroy(&map);

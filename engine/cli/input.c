@@ -1,12 +1,13 @@
 /* The input options shared by every command: how to read the CSV and how to build the graph. */
-#include "cli.h"
-
 #include "collab/alloc.h"
+#include "collab/clock.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+
+#include "cli.h"
 
 enum input_option {
     OPT_SHAPE = CLI_INPUT_OPTION_BASE,
@@ -663,6 +664,15 @@ collab_status cli_output_finish(collab_output *out, collab_status st, collab_err
     collab_output_abort(out);
     cli_signals_untrack(tracked);
     return st;
+}
+
+void cli_output_timing(bool verbose, const char *path, double start)
+{
+    if (verbose) {
+        const char *slash = strrchr(path, '/');
+        fprintf(stderr, "collab:   %-26s %8.3f s\n", slash != NULL ? slash + 1 : path,
+                collab_clock_seconds() - start);
+    }
 }
 
 collab_status cli_make_dir(const char *dir, collab_error *err)

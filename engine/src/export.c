@@ -209,6 +209,36 @@ collab_status collab_i_export_init(collab_i_export *x, const collab_export_input
     return export_context(x, in, true, err);
 }
 
+/* What every block of one run of collab_i_export_items shares. */
+typedef struct export_items {
+    const collab_i_export *x;
+    collab_i_export_item_fn item;
+    const void *ctx;
+} export_items;
+
+static bool format_items(collab_i_textbuf *b, size_t first, size_t end, void *arg)
+{
+    const export_items *items = arg;
+    /* A copy per block: collab_i_export_value writes color_text, and the VOSviewer items escape
+     * their texts through the scratch buffers. */
+    collab_i_export own = *items->x;
+    collab_i_textbuf_init(&own.text, NULL);
+    collab_i_textbuf_init(&own.scratch, NULL);
+    for (size_t i = first; !b->failed && i < end; i++) {
+        items->item(b, &own, i, items->ctx);
+    }
+    bool kept = collab_i_textbuf_finish(&own.text);
+    kept = collab_i_textbuf_finish(&own.scratch) && kept; /* their running out is the block's */
+    return kept && !b->failed;
+}
+
+bool collab_i_export_items(collab_i_textbuf *b, collab_i_export *x, size_t count, size_t per_block,
+                           collab_i_export_item_fn item, const void *ctx)
+{
+    export_items items = {x, item, ctx};
+    return collab_i_textbuf_blocks(b, count, per_block, x->in->threads, format_items, &items);
+}
+
 void collab_i_export_destroy(collab_i_export *x)
 {
     if (x == NULL) {

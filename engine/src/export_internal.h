@@ -76,6 +76,8 @@ typedef struct collab_i_export {
                                          given, else own_facts (zeroed unless credits) */
     collab_credit_facts own_facts;    /* the facts computed for this export when not given */
     char color_text[8];               /* the last colour returned */
+    collab_i_textbuf text, scratch;   /* a block's scratch text (collab_i_export_items gives
+                                         each block's copy its own; unused in the original) */
 } collab_i_export;
 
 /* Builds the schema and the role and year values of `in` into `x` (uninitialised on entry,
@@ -91,6 +93,20 @@ collab_i_value collab_i_export_value(collab_i_export *x, const collab_i_field *f
 /* The endpoints and the weight of edge `e`; an undirected edge's smaller end comes first. */
 void collab_i_export_edge(const collab_i_export *x, size_t e, size_t *from, size_t *to,
                           double *weight);
+
+/* Writes item i (a node or an edge) of the export to `b`; `x` is the block's own copy (its colour
+ * text is the block's scratch), `ctx` what the format's items share (read only). */
+typedef void (*collab_i_export_item_fn)(collab_i_textbuf *b, collab_i_export *x, size_t i,
+                                        const void *ctx);
+
+/* Items per block of nodes and of edges when several threads format them. */
+#define COLLAB_I_EXPORT_NODE_BLOCK 512
+#define COLLAB_I_EXPORT_EDGE_BLOCK 4096
+
+/* Appends items [0, count) with `item`, `per_block` at a time, on x->in->threads threads
+ * (collab_i_textbuf_blocks): the same bytes as one thread. False when out of memory. */
+bool collab_i_export_items(collab_i_textbuf *b, collab_i_export *x, size_t count, size_t per_block,
+                           collab_i_export_item_fn item, const void *ctx);
 
 /* The graph's metadata: where it came from and how it was analysed, as named texts. */
 typedef struct collab_i_meta {

@@ -126,37 +126,59 @@ static void node_json(collab_jsonline *j, collab_i_export *x, size_t v)
     collab_jsonline_end_object(j);
 }
 
-/* {"<from>": i, "<to>": j, "<weight>": w} of every edge, a line each. */
-static void links_json(collab_jsonline *j, collab_i_export *x, const char *indent,
-                       const char *keys[3], size_t id_base)
-{
-    /* Written straight from the keys, as the jsonline writer would: {"source":0,"target":1,
-     * "weight":1.0}, without escaping the same three keys for every edge. */
-    collab_i_textbuf *b = j->out;
+/* What every link line shares: its indent and the three keys' texts, written as the jsonline
+ * writer would ({"source":0,"target":1,"weight":1.0}) without escaping the same three keys for
+ * every edge. */
+typedef struct link_text {
+    const char *indent;
+    size_t indent_len;
     char head[3][40];
     size_t head_len[3];
+    size_t id_base; /* added to each end's vertex id */
+} link_text;
+
+static void link_json(collab_i_textbuf *b, collab_i_export *x, size_t e, const void *ctx)
+{
+    const link_text *t = ctx;
+    size_t from, to;
+    double weight;
+    collab_i_export_edge(x, e, &from, &to, &weight);
+    collab_i_textbuf_add(b, t->indent, t->indent_len);
+    collab_i_textbuf_add(b, t->head[0], t->head_len[0]);
+    collab_i_textbuf_uint(b, from + t->id_base);
+    collab_i_textbuf_add(b, t->head[1], t->head_len[1]);
+    collab_i_textbuf_uint(b, to + t->id_base);
+    collab_i_textbuf_add(b, t->head[2], t->head_len[2]);
+    if (isfinite(weight)) {
+        collab_i_textbuf_real(b, weight);
+    } else {
+        collab_i_textbuf_add(b, "null", 4);
+    }
+    collab_i_textbuf_add(b, e + 1 == x->n_edges ? "}\n" : "},\n", e + 1 == x->n_edges ? 2 : 3);
+}
+
+/* {"<from>": i, "<to>": j, "<weight>": w} of every edge, a line each. */
+static void links_json(collab_i_textbuf *b, collab_i_export *x, const char *indent,
+                       const char *keys[3], size_t id_base)
+{
+    link_text t = {.indent = indent, .indent_len = strlen(indent), .id_base = id_base};
     for (int k = 0; k < 3; k++) {
-        int n = snprintf(head[k], sizeof head[k], "%s\"%s\":", k == 0 ? "{" : ",", keys[k]);
-        head_len[k] = n > 0 && (size_t)n < sizeof head[k] ? (size_t)n : 0;
+        int n = snprintf(t.head[k], sizeof t.head[k], "%s\"%s\":", k == 0 ? "{" : ",", keys[k]);
+        t.head_len[k] = n > 0 && (size_t)n < sizeof t.head[k] ? (size_t)n : 0;
     }
-    size_t indent_len = strlen(indent);
-    for (size_t e = 0; !b->failed && e < x->n_edges; e++) {
-        size_t from, to;
-        double weight;
-        collab_i_export_edge(x, e, &from, &to, &weight);
-        collab_i_textbuf_add(b, indent, indent_len);
-        collab_i_textbuf_add(b, head[0], head_len[0]);
-        collab_i_textbuf_uint(b, from + id_base);
-        collab_i_textbuf_add(b, head[1], head_len[1]);
-        collab_i_textbuf_uint(b, to + id_base);
-        collab_i_textbuf_add(b, head[2], head_len[2]);
-        if (isfinite(weight)) {
-            collab_i_textbuf_real(b, weight);
-        } else {
-            collab_i_textbuf_add(b, "null", 4);
-        }
-        collab_i_textbuf_add(b, e + 1 == x->n_edges ? "}\n" : "},\n", e + 1 == x->n_edges ? 2 : 3);
-    }
+    collab_i_export_items(b, x, x->n_edges, COLLAB_I_EXPORT_EDGE_BLOCK, link_json, &t);
+}
+
+/* A node's line of the node-link JSON, its comma included. */
+static void node_line(collab_i_textbuf *b, collab_i_export *x, size_t v, const void *ctx)
+{
+    (void)ctx;
+    collab_jsonline j;
+    collab_jsonline_init(&j, b);
+    collab_i_textbuf_puts(b, "    ");
+    node_json(&j, x, v);
+    collab_jsonline_end(&j);
+    collab_i_textbuf_puts(b, v + 1 == x->n_vertices ? "\n" : ",\n");
 }
 
 collab_status collab_i_export_json(collab_i_textbuf *b, collab_i_export *x, collab_error *err)
@@ -164,18 +186,13 @@ collab_status collab_i_export_json(collab_i_textbuf *b, collab_i_export *x, coll
     collab_i_textbuf_printf(b, "{\n  \"directed\": %s,\n  \"multigraph\": false,\n  \"graph\": ",
                             x->directed ? "true" : "false");
     bool ok = dump_line(b, "", metadata_json(x), false);
-    collab_jsonline j;
-    collab_jsonline_init(&j, b);
     collab_i_textbuf_puts(b, "  \"nodes\": [\n");
-    for (size_t v = 0; ok && !b->failed && v < x->n_vertices; v++) {
-        collab_i_textbuf_puts(b, "    ");
-        node_json(&j, x, v);
-        collab_jsonline_end(&j);
-        collab_i_textbuf_puts(b, v + 1 == x->n_vertices ? "\n" : ",\n");
+    if (ok) {
+        collab_i_export_items(b, x, x->n_vertices, COLLAB_I_EXPORT_NODE_BLOCK, node_line, NULL);
     }
     collab_i_textbuf_puts(b, "  ],\n  \"links\": [\n");
     static const char *keys[3] = {"source", "target", "weight"};
-    links_json(&j, x, "    ", keys, 0);
+    links_json(b, x, "    ", keys, 0);
     collab_i_textbuf_puts(b, "  ]\n}\n");
     return ok ? COLLAB_OK : json_failed(err);
 }
@@ -375,25 +392,28 @@ static bool vos_clusters(collab_i_textbuf *b, const collab_i_export *x, collab_i
     return ok;
 }
 
-collab_status collab_i_export_vosviewer(collab_i_textbuf *b, collab_i_export *x, collab_error *err)
+/* An item's line of the VOSviewer JSON, its comma included. */
+static void item_line(collab_i_textbuf *b, collab_i_export *x, size_t v, const void *ctx)
 {
-    collab_i_textbuf scratch, text;
-    collab_i_textbuf_init(&scratch, NULL);
-    collab_i_textbuf_init(&text, NULL);
+    (void)ctx;
     collab_jsonline j;
     collab_jsonline_init(&j, b);
-    bool ok = true;
+    collab_i_textbuf_puts(b, "      ");
+    item_json(&j, x, v, &x->text, &x->scratch);
+    collab_jsonline_end(&j);
+    collab_i_textbuf_puts(b, v + 1 == x->n_vertices ? "\n" : ",\n");
+}
+
+collab_status collab_i_export_vosviewer(collab_i_textbuf *b, collab_i_export *x, collab_error *err)
+{
+    collab_i_textbuf scratch;
+    collab_i_textbuf_init(&scratch, NULL);
     collab_i_textbuf_puts(b, "{\n  \"network\": {\n    \"items\": [\n");
-    for (size_t v = 0; ok && !b->failed && v < x->n_vertices; v++) {
-        collab_i_textbuf_puts(b, "      ");
-        item_json(&j, x, v, &text, &scratch);
-        ok = !text.failed && !scratch.failed;
-        collab_jsonline_end(&j);
-        collab_i_textbuf_puts(b, v + 1 == x->n_vertices ? "\n" : ",\n");
-    }
+    bool ok =
+        collab_i_export_items(b, x, x->n_vertices, COLLAB_I_EXPORT_NODE_BLOCK, item_line, NULL);
     collab_i_textbuf_puts(b, "    ],\n    \"links\": [\n");
     static const char *keys[3] = {"source_id", "target_id", "strength"};
-    links_json(&j, x, "      ", keys, 1);
+    links_json(b, x, "      ", keys, 1);
     collab_i_textbuf_puts(b, "    ]");
     if (ok && x->in->partition != NULL) {
         collab_i_textbuf_puts(b, ",\n    \"clusters\": [\n");
@@ -402,8 +422,7 @@ collab_status collab_i_export_vosviewer(collab_i_textbuf *b, collab_i_export *x,
     }
     collab_i_textbuf_puts(b, "\n  }\n}\n");
     /* the scratch's running out of memory is the export's */
-    bool kept = collab_i_textbuf_finish(&text);
-    if (!collab_i_textbuf_finish(&scratch) || !kept) {
+    if (!collab_i_textbuf_finish(&scratch)) {
         b->failed = true;
     }
     return ok ? COLLAB_OK : json_failed(err);

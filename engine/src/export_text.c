@@ -58,8 +58,9 @@ static void gml_graphics(collab_i_textbuf *b, const collab_i_export *x, size_t v
     collab_i_textbuf_puts(b, "    ]\n");
 }
 
-static void gml_node(collab_i_textbuf *b, collab_i_export *x, size_t v)
+static void gml_node(collab_i_textbuf *b, collab_i_export *x, size_t v, const void *ctx)
 {
+    (void)ctx;
     collab_i_textbuf_puts(b, "  node [\n    id ");
     collab_i_textbuf_uint(b, v);
     collab_i_textbuf_putc(b, '\n');
@@ -74,6 +75,19 @@ static void gml_node(collab_i_textbuf *b, collab_i_export *x, size_t v)
     }
     gml_graphics(b, x, v);
     collab_i_textbuf_puts(b, "  ]\n");
+}
+
+static void gml_edge(collab_i_textbuf *b, collab_i_export *x, size_t e, const void *ctx)
+{
+    (void)ctx;
+    size_t from, to;
+    double weight;
+    collab_i_export_edge(x, e, &from, &to, &weight);
+    collab_i_textbuf_puts(b, "  edge [\n    source ");
+    collab_i_textbuf_uint(b, from);
+    collab_i_textbuf_puts(b, "\n    target ");
+    collab_i_textbuf_uint(b, to);
+    gml_real(b, "\n    weight ", weight, "\n  ]\n");
 }
 
 collab_status collab_i_export_gml(collab_i_textbuf *b, collab_i_export *x, collab_error *err)
@@ -91,24 +105,35 @@ collab_status collab_i_export_gml(collab_i_textbuf *b, collab_i_export *x, colla
         }
         gml_pair(b, "  ", m.names[i], m.types[i], &value);
     }
-    for (size_t v = 0; !b->failed && v < x->n_vertices; v++) {
-        gml_node(b, x, v);
-    }
-    for (size_t e = 0; !b->failed && e < x->n_edges; e++) {
-        size_t from, to;
-        double weight;
-        collab_i_export_edge(x, e, &from, &to, &weight);
-        collab_i_textbuf_puts(b, "  edge [\n    source ");
-        collab_i_textbuf_uint(b, from);
-        collab_i_textbuf_puts(b, "\n    target ");
-        collab_i_textbuf_uint(b, to);
-        gml_real(b, "\n    weight ", weight, "\n  ]\n");
-    }
+    collab_i_export_items(b, x, x->n_vertices, COLLAB_I_EXPORT_NODE_BLOCK, gml_node, NULL);
+    collab_i_export_items(b, x, x->n_edges, COLLAB_I_EXPORT_EDGE_BLOCK, gml_edge, NULL);
     collab_i_textbuf_puts(b, "]\n");
     return COLLAB_OK;
 }
 
 /* ---- CSV --------------------------------------------------------------------------------- */
+
+static void csv_node(collab_i_textbuf *b, collab_i_export *x, size_t v, const void *ctx)
+{
+    (void)ctx;
+    collab_i_textbuf_uint(b, v);
+    for (size_t i = 0; i < x->n_fields; i++) {
+        const collab_i_field *field = &x->fields[i];
+        collab_i_value value = collab_i_export_value(x, field, v);
+        collab_i_textbuf_putc(b, ',');
+        if (!value.present) {
+            continue; /* an empty cell: no value */
+        }
+        if (field->type == COLLAB_I_TEXT) {
+            collab_i_textbuf_csv(b, value.s);
+        } else if (field->type == COLLAB_I_INT) {
+            collab_i_textbuf_int(b, value.i);
+        } else {
+            collab_i_textbuf_double(b, value.d);
+        }
+    }
+    collab_i_textbuf_putc(b, '\n');
+}
 
 collab_status collab_i_export_csv_nodes(collab_i_textbuf *b, collab_i_export *x, collab_error *err)
 {
@@ -119,25 +144,7 @@ collab_status collab_i_export_csv_nodes(collab_i_textbuf *b, collab_i_export *x,
         collab_i_textbuf_puts(b, x->fields[i].name);
     }
     collab_i_textbuf_putc(b, '\n');
-    for (size_t v = 0; !b->failed && v < x->n_vertices; v++) {
-        collab_i_textbuf_uint(b, v);
-        for (size_t i = 0; i < x->n_fields; i++) {
-            const collab_i_field *field = &x->fields[i];
-            collab_i_value value = collab_i_export_value(x, field, v);
-            collab_i_textbuf_putc(b, ',');
-            if (!value.present) {
-                continue; /* an empty cell: no value */
-            }
-            if (field->type == COLLAB_I_TEXT) {
-                collab_i_textbuf_csv(b, value.s);
-            } else if (field->type == COLLAB_I_INT) {
-                collab_i_textbuf_int(b, value.i);
-            } else {
-                collab_i_textbuf_double(b, value.d);
-            }
-        }
-        collab_i_textbuf_putc(b, '\n');
-    }
+    collab_i_export_items(b, x, x->n_vertices, COLLAB_I_EXPORT_NODE_BLOCK, csv_node, NULL);
     return COLLAB_OK;
 }
 
@@ -187,29 +194,33 @@ static void put_name(collab_i_textbuf *b, const collab_graph *g, const unsigned 
     }
 }
 
-collab_status collab_i_export_csv_edges(collab_i_textbuf *b, collab_i_export *x, collab_error *err)
+/* `slots` are name_slots' */
+static void csv_edge(collab_i_textbuf *b, collab_i_export *x, size_t e, const void *slots)
 {
     const collab_graph *g = x->in->graph;
-    unsigned char *slots = name_slots(g, x->n_vertices);
+    size_t from, to;
+    double weight;
+    collab_i_export_edge(x, e, &from, &to, &weight);
+    collab_i_textbuf_uint(b, from);
+    collab_i_textbuf_putc(b, ',');
+    collab_i_textbuf_uint(b, to);
+    collab_i_textbuf_putc(b, ',');
+    put_name(b, g, slots, from);
+    collab_i_textbuf_putc(b, ',');
+    put_name(b, g, slots, to);
+    collab_i_textbuf_putc(b, ',');
+    collab_i_textbuf_double(b, weight);
+    collab_i_textbuf_putc(b, '\n');
+}
+
+collab_status collab_i_export_csv_edges(collab_i_textbuf *b, collab_i_export *x, collab_error *err)
+{
+    unsigned char *slots = name_slots(x->in->graph, x->n_vertices);
     if (slots == NULL) {
         return collab_error_set(err, COLLAB_E_NOMEM, "out of memory exporting the graph");
     }
     collab_i_textbuf_puts(b, "source_id,target_id,source,target,weight\n");
-    for (size_t e = 0; !b->failed && e < x->n_edges; e++) {
-        size_t from, to;
-        double weight;
-        collab_i_export_edge(x, e, &from, &to, &weight);
-        collab_i_textbuf_uint(b, from);
-        collab_i_textbuf_putc(b, ',');
-        collab_i_textbuf_uint(b, to);
-        collab_i_textbuf_putc(b, ',');
-        put_name(b, g, slots, from);
-        collab_i_textbuf_putc(b, ',');
-        put_name(b, g, slots, to);
-        collab_i_textbuf_putc(b, ',');
-        collab_i_textbuf_double(b, weight);
-        collab_i_textbuf_putc(b, '\n');
-    }
+    collab_i_export_items(b, x, x->n_edges, COLLAB_I_EXPORT_EDGE_BLOCK, csv_edge, slots);
     collab_free(slots);
     return COLLAB_OK;
 }

@@ -49,8 +49,9 @@ static void graphml_keys(collab_i_textbuf *b, const collab_i_export *x, const co
         b, "  <key id=\"e_weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\"/>\n");
 }
 
-static void graphml_node(collab_i_textbuf *b, collab_i_export *x, size_t v)
+static void graphml_node(collab_i_textbuf *b, collab_i_export *x, size_t v, const void *ctx)
 {
+    (void)ctx;
     collab_i_textbuf_puts(b, "    <node id=\"n");
     collab_i_textbuf_uint(b, v);
     collab_i_textbuf_puts(b, "\">\n");
@@ -68,6 +69,23 @@ static void graphml_node(collab_i_textbuf *b, collab_i_export *x, size_t v)
     collab_i_textbuf_puts(b, "    </node>\n");
 }
 
+static void graphml_edge(collab_i_textbuf *b, collab_i_export *x, size_t e, const void *ctx)
+{
+    (void)ctx;
+    size_t from, to;
+    double weight;
+    collab_i_export_edge(x, e, &from, &to, &weight);
+    collab_i_textbuf_puts(b, "    <edge id=\"e");
+    collab_i_textbuf_uint(b, e);
+    collab_i_textbuf_puts(b, "\" source=\"n");
+    collab_i_textbuf_uint(b, from);
+    collab_i_textbuf_puts(b, "\" target=\"n");
+    collab_i_textbuf_uint(b, to);
+    collab_i_textbuf_puts(b, "\"><data key=\"e_weight\">");
+    collab_i_textbuf_double(b, weight);
+    collab_i_textbuf_puts(b, "</data></edge>\n");
+}
+
 collab_status collab_i_export_graphml(collab_i_textbuf *b, collab_i_export *x, collab_error *err)
 {
     (void)err;
@@ -81,23 +99,8 @@ collab_status collab_i_export_graphml(collab_i_textbuf *b, collab_i_export *x, c
         collab_i_textbuf_xml(b, m.values[i]);
         collab_i_textbuf_puts(b, "</data>\n");
     }
-    for (size_t v = 0; !b->failed && v < x->n_vertices; v++) {
-        graphml_node(b, x, v);
-    }
-    for (size_t e = 0; !b->failed && e < x->n_edges; e++) {
-        size_t from, to;
-        double weight;
-        collab_i_export_edge(x, e, &from, &to, &weight);
-        collab_i_textbuf_puts(b, "    <edge id=\"e");
-        collab_i_textbuf_uint(b, e);
-        collab_i_textbuf_puts(b, "\" source=\"n");
-        collab_i_textbuf_uint(b, from);
-        collab_i_textbuf_puts(b, "\" target=\"n");
-        collab_i_textbuf_uint(b, to);
-        collab_i_textbuf_puts(b, "\"><data key=\"e_weight\">");
-        collab_i_textbuf_double(b, weight);
-        collab_i_textbuf_puts(b, "</data></edge>\n");
-    }
+    collab_i_export_items(b, x, x->n_vertices, COLLAB_I_EXPORT_NODE_BLOCK, graphml_node, NULL);
+    collab_i_export_items(b, x, x->n_edges, COLLAB_I_EXPORT_EDGE_BLOCK, graphml_edge, NULL);
     collab_i_textbuf_puts(b, "  </graph>\n</graphml>\n");
     return COLLAB_OK;
 }
@@ -169,8 +172,9 @@ static void gexf_viz(collab_i_textbuf *b, const collab_i_export *x, size_t v)
     }
 }
 
-static void gexf_node(collab_i_textbuf *b, collab_i_export *x, size_t v)
+static void gexf_node(collab_i_textbuf *b, collab_i_export *x, size_t v, const void *ctx)
 {
+    (void)ctx;
     collab_i_textbuf_puts(b, "      <node id=\"");
     collab_i_textbuf_uint(b, v);
     collab_i_textbuf_puts(b, "\" label=\"");
@@ -195,29 +199,31 @@ static void gexf_node(collab_i_textbuf *b, collab_i_export *x, size_t v)
     collab_i_textbuf_puts(b, "      </node>\n");
 }
 
+static void gexf_edge(collab_i_textbuf *b, collab_i_export *x, size_t e, const void *ctx)
+{
+    (void)ctx;
+    size_t from, to;
+    double weight;
+    collab_i_export_edge(x, e, &from, &to, &weight);
+    collab_i_textbuf_puts(b, "      <edge id=\"");
+    collab_i_textbuf_uint(b, e);
+    collab_i_textbuf_puts(b, "\" source=\"");
+    collab_i_textbuf_uint(b, from);
+    collab_i_textbuf_puts(b, "\" target=\"");
+    collab_i_textbuf_uint(b, to);
+    collab_i_textbuf_puts(b, "\" weight=\"");
+    collab_i_textbuf_double(b, weight);
+    collab_i_textbuf_puts(b, "\"/>\n");
+}
+
 collab_status collab_i_export_gexf(collab_i_textbuf *b, collab_i_export *x, collab_error *err)
 {
     (void)err;
     gexf_header(b, x);
     collab_i_textbuf_puts(b, "    <nodes>\n");
-    for (size_t v = 0; !b->failed && v < x->n_vertices; v++) {
-        gexf_node(b, x, v);
-    }
+    collab_i_export_items(b, x, x->n_vertices, COLLAB_I_EXPORT_NODE_BLOCK, gexf_node, NULL);
     collab_i_textbuf_puts(b, "    </nodes>\n    <edges>\n");
-    for (size_t e = 0; !b->failed && e < x->n_edges; e++) {
-        size_t from, to;
-        double weight;
-        collab_i_export_edge(x, e, &from, &to, &weight);
-        collab_i_textbuf_puts(b, "      <edge id=\"");
-        collab_i_textbuf_uint(b, e);
-        collab_i_textbuf_puts(b, "\" source=\"");
-        collab_i_textbuf_uint(b, from);
-        collab_i_textbuf_puts(b, "\" target=\"");
-        collab_i_textbuf_uint(b, to);
-        collab_i_textbuf_puts(b, "\" weight=\"");
-        collab_i_textbuf_double(b, weight);
-        collab_i_textbuf_puts(b, "\"/>\n");
-    }
+    collab_i_export_items(b, x, x->n_edges, COLLAB_I_EXPORT_EDGE_BLOCK, gexf_edge, NULL);
     collab_i_textbuf_puts(b, "    </edges>\n  </graph>\n</gexf>\n");
     return COLLAB_OK;
 }

@@ -126,6 +126,31 @@ static void json_node(collab_jsonline *j, const collab_report_input *in,
     collab_jsonline_end_object(j);
 }
 
+/* What the blocks of nodes share. */
+typedef struct json_rows {
+    const collab_report_input *in;
+    const uint32_t *order; /* the vertex of each rank */
+    const collab_credit_facts *facts;
+    const node_keys *keys;
+} json_rows;
+
+/* Rows per block of the nodes (about 600 bytes each) when several threads format them. */
+#define JSON_BLOCK_ROWS 512
+
+static bool write_json_rows(collab_i_textbuf *b, size_t first, size_t end, void *ctx)
+{
+    const json_rows *rows = ctx;
+    collab_jsonline j;
+    collab_jsonline_init(&j, b);
+    bool ok = true;
+    for (size_t r = first; ok && r < end; r++) {
+        collab_i_textbuf_puts(b, r == 0 ? "\n    " : ",\n    ");
+        json_node(&j, rows->in, rows->facts, rows->keys, r + 1, rows->order[r]);
+        ok = collab_jsonline_end(&j);
+    }
+    return ok;
+}
+
 /* Dumps `value` (taking it) as a member of the top-level object, its lines indented under it. */
 static bool json_member(collab_i_textbuf *b, const char *key, json_t *value)
 {
@@ -165,16 +190,12 @@ collab_status collab_i_report_write_json(FILE *f, const collab_report_input *in,
     ok = json_member(&b, "parameters", collab_i_report_parameters(in)) && ok;
     collab_i_textbuf_puts(&b, ",\n  \"nodes\": [");
     size_t rows = collab_i_report_rows_to_show(opt, in->metrics->n);
-    collab_jsonline j;
-    collab_jsonline_init(&j, &b);
     node_keys keys;
     memset(&keys, 0, sizeof keys);
     ok = node_keys_make(&keys, in, opt, facts) && ok;
-    for (size_t r = 0; ok && r < rows; r++) {
-        collab_i_textbuf_puts(&b, r == 0 ? "\n    " : ",\n    ");
-        json_node(&j, in, facts, &keys, r + 1, order[r]);
-        ok = collab_jsonline_end(&j);
-    }
+    json_rows shared = {in, order, facts, &keys};
+    ok = ok &&
+         collab_i_textbuf_blocks(&b, rows, JSON_BLOCK_ROWS, opt->threads, write_json_rows, &shared);
     node_keys_free(&keys);
     collab_i_textbuf_puts(&b, rows > 0 ? "\n  ],\n" : "],\n");
     ok = json_member(&b, "communities", communities) && ok;

@@ -16,7 +16,7 @@ void collab_i_textbuf_init(collab_i_textbuf *b, FILE *f)
     b->f = f;
 }
 
-static void flush(collab_i_textbuf *b)
+void collab_i_textbuf_flush(collab_i_textbuf *b)
 {
     if (b->f != NULL && b->len > 0) {
         fwrite(b->data, 1, b->len, b->f); /* a failure stays in the stream's error flag */
@@ -29,7 +29,7 @@ bool collab_i_textbuf_finish(collab_i_textbuf *b)
     if (b == NULL) {
         return true;
     }
-    flush(b);
+    collab_i_textbuf_flush(b);
     bool ok = !b->failed;
     collab_free(b->data);
     memset(b, 0, sizeof *b);
@@ -41,7 +41,8 @@ char *collab_i_textbuf_room(collab_i_textbuf *b, size_t n)
     if (b->failed) {
         return NULL;
     }
-    flush(b); /* a full chunk (or, for a piece longer than a chunk, what precedes it) */
+    collab_i_textbuf_flush(
+        b); /* a full chunk (or, for a piece longer than a chunk, what precedes it) */
     if (b->cap - b->len < n) {
         size_t need = n > SIZE_MAX - b->len ? SIZE_MAX : b->len + n;
         if (b->f != NULL && need < COLLAB_I_TEXTBUF_CHUNK) {

@@ -32,6 +32,28 @@ for args in "" "--approx 300" "--path-weights inverse --approx 300"; do
     echo "ok: options '${args:-(default)}': 4 runs (2 default, --threads 1, --threads 3) byte-identical"
 done
 
+# The writers that format blocks of rows, nodes and edges on several threads and write them in
+# order: the CSV report and every export (with a layout, so that the nodes carry colours) give
+# the bytes of one thread.
+for threads in 1 3; do
+    "$collab" report "$tango" --all --format csv --threads $threads --no-progress \
+        -o "$work/report_$threads.csv" 2>>"$work/stderr" ||
+        fail "collab report --format csv --threads $threads exited with $?"
+    for ext in gexf graphml gml json vos.json csv; do
+        "$collab" export "$tango" --layout circle --threads $threads --no-progress \
+            -o "$work/export_$threads.$ext" 2>>"$work/stderr" ||
+            fail "collab export $ext --threads $threads exited with $?"
+    done
+done
+for f in report_%s.csv export_%s.gexf export_%s.graphml export_%s.gml export_%s.json \
+    export_%s.vos.json export_%s.csv export_%s.edges.csv; do
+    # shellcheck disable=SC2059  # f is the format
+    one=$(printf "$f" 1) three=$(printf "$f" 3)
+    [[ $(wc -c <"$work/$one") -gt 100000 ]] || fail "$one: too small to span several blocks"
+    cmp -s "$work/$one" "$work/$three" || fail "$three differs from $one: $(cmp "$work/$one" "$work/$three")"
+done
+echo "ok: report.csv and the six exports: --threads 1 and --threads 3 byte-identical"
+
 # The map: the layout and everything drawn, with one thread and with several.
 for level in communities nodes; do
     for threads in 1 3; do

@@ -1,12 +1,17 @@
 /* The writers' text buffer (textbuf.c): numbers as collab_numtext writes them, whole numbers by
  * the integer path exactly as printf's "%.0f" writes them, the CSV and JSON escapers byte for
  * byte, XML's and GML's too, and a buffer with a stream writing in chunks the
- * same bytes as one kept in memory, pieces longer than a chunk included. */
+ * same bytes as one kept in memory, pieces longer than a chunk included; blocks formatted on
+ * several threads (collab_i_textbuf_blocks) give the bytes of one thread, and a failed block
+ * stops them all. */
 #include "collab/alloc.h"
 #include "collab/numtext.h"
 
 #include <float.h>
 #include <math.h>
+#include <sched.h>
+#include <stdatomic.h>
+#include <time.h>
 
 #include "jsonline_internal.h"
 #include "test_support.h"
@@ -275,6 +280,129 @@ static void test_out_of_memory(void **state)
     assert_false(collab_i_textbuf_finish(&b));
 }
 
+/* What the test's blocks share: which item fails (none: SIZE_MAX), and, to prove that blocks
+ * ran at once, block 0 waiting until another thread has started a block. */
+typedef struct block_test {
+    size_t fail_at;
+    bool wait_for_company;
+    atomic_bool company; /* a block other than the first has started */
+    atomic_bool waited_in_vain;
+} block_test;
+
+/* Item i: an id, a double, an escaped name, every 97th item a piece longer than a chunk. */
+static bool format_items(collab_i_textbuf *b, size_t first, size_t end, void *arg)
+{
+    block_test *t = arg;
+    if (first > 0) {
+        atomic_store(&t->company, true);
+    } else if (t->wait_for_company) {
+        time_t give_up = time(NULL) + 5;
+        while (!atomic_load(&t->company) && time(NULL) < give_up) {
+            sched_yield();
+        }
+        atomic_store(&t->waited_in_vain, !atomic_load(&t->company));
+    }
+    char *long_piece = malloc(COLLAB_I_TEXTBUF_CHUNK + 100); /* this block's own */
+    assert_non_null(long_piece);
+    long_piece[COLLAB_I_TEXTBUF_CHUNK + 99] = '\0';
+    for (size_t i = first; i < end; i++) {
+        if (i == t->fail_at) {
+            free(long_piece);
+            return false;
+        }
+        collab_i_textbuf_uint(b, i);
+        collab_i_textbuf_putc(b, ',');
+        collab_i_textbuf_double(b, (double)i / 7.0);
+        collab_i_textbuf_putc(b, ',');
+        collab_i_textbuf_csv(b, i % 3 == 0 ? "Ren\xC3\xA9, \"Co\"" : "Ana");
+        if (i % 97 == 0) {
+            memset(long_piece, 'a' + (int)(i % 26), COLLAB_I_TEXTBUF_CHUNK + 99);
+            collab_i_textbuf_puts(b, long_piece);
+        }
+        collab_i_textbuf_putc(b, '\n');
+    }
+    free(long_piece);
+    return true;
+}
+
+/* The bytes of a header, `count` items in blocks and a trailer written to a file. */
+static char *blocks_to_file(size_t count, size_t per_block, int threads, block_test *t, bool *ok,
+                            size_t *len)
+{
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    collab_i_textbuf b;
+    collab_i_textbuf_init(&b, f);
+    collab_i_textbuf_puts(&b, "id,x,name\n");
+    *ok = collab_i_textbuf_blocks(&b, count, per_block, threads, format_items, t);
+    collab_i_textbuf_puts(&b, "end\n");
+    bool kept = collab_i_textbuf_finish(&b);
+    assert_true(kept == *ok);
+    *len = (size_t)ftell(f);
+    rewind(f);
+    char *bytes = malloc(*len + 1);
+    assert_non_null(bytes);
+    assert_int_equal(fread(bytes, 1, *len, f), *len);
+    fclose(f);
+    return bytes;
+}
+
+static void test_blocks_same_bytes(void **state)
+{
+    (void)state;
+    size_t count = 5000;
+    block_test one = {.fail_at = SIZE_MAX};
+    collab_i_textbuf memory;
+    collab_i_textbuf_init(&memory, NULL);
+    collab_i_textbuf_puts(&memory, "id,x,name\n");
+    assert_true(format_items(&memory, 0, count, &one));
+    collab_i_textbuf_puts(&memory, "end\n");
+    static const size_t per_block[] = {1, 7, 512, 5000, 6000};
+    for (size_t p = 0; p < sizeof per_block / sizeof per_block[0]; p++) {
+        for (int threads = 0; threads <= 5; threads++) {
+            block_test t = {.fail_at = SIZE_MAX};
+            /* several blocks on several threads: the first block waits until another thread
+             * has started one, so a writer that kept to one thread would fail here */
+            t.wait_for_company = threads >= 2 && per_block[p] < count;
+            bool ok;
+            size_t len;
+            char *bytes = blocks_to_file(count, per_block[p], threads, &t, &ok, &len);
+            assert_true(ok);
+            assert_false(atomic_load(&t.waited_in_vain));
+            assert_int_equal(len, memory.len);
+            assert_memory_equal(bytes, memory.data, len);
+            free(bytes);
+        }
+    }
+    /* no items: the header and the trailer */
+    block_test none = {.fail_at = SIZE_MAX};
+    bool ok;
+    size_t len;
+    char *bytes = blocks_to_file(0, 10, 2, &none, &ok, &len);
+    assert_true(ok);
+    assert_int_equal(len, strlen("id,x,name\nend\n"));
+    free(bytes);
+    assert_true(collab_i_textbuf_finish(&memory));
+}
+
+/* A block that fails stops every thread (none waits for a turn that never comes) and the buffer
+ * says so. */
+static void test_blocks_failure(void **state)
+{
+    (void)state;
+    static const size_t fail_at[] = {0, 1, 33, 4999};
+    for (size_t k = 0; k < sizeof fail_at / sizeof fail_at[0]; k++) {
+        for (int threads = 1; threads <= 4; threads++) {
+            block_test t = {.fail_at = fail_at[k]};
+            bool ok;
+            size_t len;
+            char *bytes = blocks_to_file(5000, 16, threads, &t, &ok, &len);
+            assert_false(ok);
+            free(bytes);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -286,6 +414,8 @@ int main(void)
         cmocka_unit_test(test_json),
         cmocka_unit_test(test_stream_in_chunks),
         cmocka_unit_test(test_out_of_memory),
+        cmocka_unit_test(test_blocks_same_bytes),
+        cmocka_unit_test(test_blocks_failure),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -63,6 +63,8 @@ typedef struct collab_export_input {
                                               (collab_credit_facts_compute), when the caller
                                               computed them once for several writers; NULL = the
                                               writer computes them itself */
+    int threads; /* threads formatting the nodes and edges, the same bytes whatever the number:
+                    0 = one per core (at most 4), 1 = the caller's only */
 } collab_export_input;
 
 /* The format named by `path`'s extension, case-insensitively: .graphml, .gexf, .gml, .json

@@ -48,6 +48,9 @@ typedef struct collab_report_options {
     uint32_t columns;            /* bit set of collab_metric shown; 0 = all */
     collab_metric sort;          /* ranking metric */
     size_t members_shown;        /* top members listed per community */
+    int threads;                 /* threads formatting the rows of the CSV and JSON reports, the
+                                    same bytes whatever the number: 0 = one per core (at most 4),
+                                    1 = the caller's only */
 } collab_report_options;
 
 void collab_report_options_init(collab_report_options *opt);
