@@ -75,7 +75,30 @@ done
 rm -rf analyze_out
 [ "$caught" -gt 0 ] || fail "analyze: never saw two outputs being written at once in 5 runs"
 
+# 3b. Two of analyze's outputs cannot be written (a directory stands where each goes): the run
+# fails with the error of the first failed output in its list's order, whichever writer met it
+# first, so the message is the same from run to run; nothing is left half-written.
+for threads in 1 2; do
+    # one writer takes the reports first; two take the heaviest first (the GEXF before report.json)
+    if [ "$threads" = 1 ]; then want=report.json; else want=network.gexf; fi
+    for attempt in 1 2 3; do
+        rm -rf blocked
+        mkdir -p blocked/report.json blocked/network.gexf
+        "$collab" analyze "$datasets/thom_russo.csv" -o blocked --threads "$threads" \
+            --no-progress 2> err.txt
+        status=$?
+        [ "$status" = 1 ] || fail "blocked analyze --threads $threads: exit status $status"
+        grep -q "^collab: cannot write '[^']*blocked/$want': Is a directory$" err.txt ||
+            fail "blocked analyze --threads $threads, run $attempt: $(cat err.txt)"
+        [ "$(wc -l < err.txt)" = 1 ] || fail "blocked analyze: more than one error: $(cat err.txt)"
+        leftovers=$(ls -A blocked | grep -e '\.tmp-' || true)
+        [ -z "$leftovers" ] || fail "blocked analyze --threads $threads: left behind: $leftovers"
+    done
+done
+rm -rf blocked
+
 # 4. A successful run replaces the file whole.
 "$collab" report "$datasets/karate.csv" --format csv -o out.csv --no-progress || fail "karate run"
 head -n 1 out.csv | grep -q '^rank,name,degree' || fail "replacement output"
-echo "ok: atomic outputs (file-size limit, SIGINT, SIGTERM, interrupted analyze, replacement)"
+echo "ok: atomic outputs (file-size limit, SIGINT, SIGTERM, interrupted analyze, blocked analyze," \
+    "replacement)"
