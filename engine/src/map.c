@@ -1,6 +1,7 @@
 /* The map pipeline: choose the level, contract the graph into communities when they are drawn
  * instead of nodes, fill the scene's arrays, colour, plan the discs, lay out once with them and
- * build the scene. Captions and colour classes are in map_colour.c. */
+ * build the scene. Captions and colour classes are in map_colour.c, the subtitle in
+ * map_subtitle.c. */
 #include "collab/alloc.h"
 #include "collab/clock.h"
 #include "collab/community.h"
@@ -98,8 +99,7 @@ typedef struct map_job {
     ghost_arrays ghosts;             /* the same grown by the ghosts */
     const collab_i_map_scope *scope; /* the components drawn at the node level */
     collab_i_map_band band;          /* --components all: the small components in a band */
-    char subtitle[1024];             /* the subtitle */
-    char coverage_note[256];         /* community level: what the bubbles cover */
+    char subtitle[1024];             /* the subtitle (map_subtitle.c) */
     char notice[256];                /* for the terminal */
     size_t layout_matched;           /* with layout_from: drawn nodes placed as there */
     const double *initial_x;         /* the extras' warm start, per drawn vertex */
@@ -305,109 +305,6 @@ static collab_status colours(map_job *job, collab_scene_input *si, collab_error 
     si->category_title = "Main role";
     si->every_category = true;
     return st;
-}
-
-static void write_subtitle(map_job *job)
-{
-    if (job->extras->subtitle != NULL) {
-        /* the caller's subtitle, and what the library alone knows: the scope and the pull */
-        char not_drawn[96] = "";
-        if (job->scope->active) {
-            snprintf(not_drawn, sizeof not_drawn,
-                     " \xc2\xb7 not drawn: %zu smaller component%s, %zu node%s",
-                     job->scope->components_left, job->scope->components_left == 1 ? "" : "s",
-                     job->scope->nodes_left, job->scope->nodes_left == 1 ? "" : "s");
-        }
-        char pull[48] = "";
-        if (job->community_pull > 1.0) {
-            snprintf(pull, sizeof pull, " \xc2\xb7 community pull %.3g", job->community_pull);
-        }
-        snprintf(job->subtitle, sizeof job->subtitle, "%s%s%s", job->extras->subtitle, not_drawn,
-                 pull);
-        return;
-    }
-    if (job->by_community) {
-        snprintf(job->coverage_note, sizeof job->coverage_note,
-                 "; the %zu largest communities drawn (%.0f%% of the nodes)", job->n_bubbles,
-                 100.0 * (double)job->bubble_coverage / (double)job->src->partition->n);
-    }
-    const collab_graph *g = job->src->graph;
-    const collab_partition *p = job->src->partition;
-    char modularity[32];
-    char colour[160];
-    collab_map_color by = job->by_community ? COLLAB_MAP_COLOR_COMMUNITY : job->mo->color_by;
-    if (by == COLLAB_MAP_COLOR_COMMUNITY) {
-        snprintf(colour, sizeof colour, "%zu communit%s (%s, modularity %s)", p->n_communities,
-                 p->n_communities == 1 ? "y" : "ies",
-                 collab_community_method_name(job->src->method),
-                 collab_report_stat(modularity, p->modularity, 3));
-    } else if (by == COLLAB_MAP_COLOR_METRIC) {
-        snprintf(colour, sizeof colour, "colour: %s", collab_metric_name(job->mo->color_metric));
-    } else {
-        snprintf(colour, sizeof colour, "colour: %s",
-                 by == COLLAB_MAP_COLOR_ROLE   ? "main role"
-                 : by == COLLAB_MAP_COLOR_YEAR ? "mean year of the credits (grey: undated)"
-                                               : "none");
-    }
-    if (job->band.active && !job->by_community) {
-        const collab_i_map_band *b = &job->band;
-        char isolated[64] = "";
-        if (b->isolated > 0) {
-            snprintf(isolated, sizeof isolated, "%s%zu isolated node%s",
-                     b->components > 0 ? " and " : "", b->isolated, b->isolated == 1 ? "" : "s");
-        }
-        char parts[64] = "";
-        if (b->components > 0) {
-            snprintf(parts, sizeof parts, "%zu small component%s", b->components,
-                     b->components == 1 ? "" : "s");
-        }
-        snprintf(job->coverage_note, sizeof job->coverage_note,
-                 "; below: %s%s (people named in the %zu largest only)", parts, isolated, b->named);
-    }
-    if (job->scope->active) {
-        snprintf(job->coverage_note, sizeof job->coverage_note,
-                 " (+ %zu smaller component%s, %zu node%s, not drawn)", job->scope->components_left,
-                 job->scope->components_left == 1 ? "" : "s", job->scope->nodes_left,
-                 job->scope->nodes_left == 1 ? "" : "s");
-    }
-    /* a size or colour from an estimated metric says so, and how close the estimate is */
-    const collab_metrics *m = job->src->metrics;
-    char estimated[160] = "";
-    collab_metric shown[2] = {
-        job->mo->size_by, by == COLLAB_MAP_COLOR_METRIC ? job->mo->color_metric : job->mo->size_by};
-    for (int i = 0; i < 2 && !job->by_community; i++) {
-        if (m->low[shown[i]] != NULL && estimated[0] == '\0') {
-            snprintf(estimated, sizeof estimated,
-                     shown[i] == COLLAB_METRIC_BETWEENNESS
-                         ? " (estimated: normalised betweenness within %g, probability %g)"
-                         : " (estimated within Hoeffding's bounds, probability %g)",
-                     shown[i] == COLLAB_METRIC_BETWEENNESS ? m->approx_eps : 1.0 - m->approx_delta,
-                     1.0 - m->approx_delta);
-        }
-    }
-    char pull[48] = "";
-    if (job->community_pull > 1.0) {
-        snprintf(pull, sizeof pull, ", community pull %.3g", job->community_pull);
-    }
-    /* after --component, --min-degree and the like: what was kept of the whole */
-    char counts[128];
-    size_t nodes = collab_graph_vertex_count(g), edges = collab_graph_edge_count(g);
-    size_t n0 = g->stats.scope_nodes_before, m0 = g->stats.scope_edges_before;
-    if (g->stats.scoped && n0 > 0) {
-        snprintf(counts, sizeof counts, "%zu of %zu nodes (%.1f%%), %zu of %zu edges (%.1f%%)",
-                 nodes, n0, 100.0 * (double)nodes / (double)n0, edges, m0,
-                 m0 > 0 ? 100.0 * (double)edges / (double)m0 : 100.0);
-    } else {
-        snprintf(counts, sizeof counts, "%zu nodes, %zu edges", nodes, edges);
-    }
-    snprintf(job->subtitle, sizeof job->subtitle,
-             "%s \xc2\xb7 %s%s \xc2\xb7 size: %s%s \xc2\xb7 %s \xc2\xb7 layout %s%s "
-             "\xc2\xb7 seed %llu",
-             collab_text_base_name(job->src->list->source), counts,
-             job->by_community || job->scope->active || job->band.active ? job->coverage_note : "",
-             job->by_community ? "members" : collab_metric_name(job->mo->size_by), estimated,
-             colour, collab_layout_method_name(job->mo->layout), pull,
-             (unsigned long long)job->mo->seed);
 }
 
 static void fill_scene_input(map_job *job, collab_scene_input *si, collab_render_measurer *measurer)
@@ -665,7 +562,16 @@ collab_status collab_map_build(collab_map *out, const collab_map_source *src,
         }
     }
     if (st == COLLAB_OK) {
-        write_subtitle(&job);
+        collab_i_map_caption caption = {job.src,
+                                        job.mo,
+                                        job.extras->subtitle,
+                                        job.by_community,
+                                        job.n_bubbles,
+                                        job.bubble_coverage,
+                                        job.community_pull,
+                                        job.scope,
+                                        &job.band};
+        collab_i_map_subtitle(&caption, job.subtitle, sizeof job.subtitle);
         st = draw(&job, &map, err);
     }
     if (st == COLLAB_OK && mo->quality) {

@@ -108,4 +108,20 @@ collab_status collab_i_map_band_layout(collab_layout *out, const collab_i_map_ba
                                        collab_error *err);
 void collab_i_map_band_destroy(collab_i_map_band *b);
 
+/* What the map's subtitle (map_subtitle.c) describes; every pointer borrowed. */
+typedef struct collab_i_map_caption {
+    const collab_map_source *src;    /* the source (its graph, before the community level) */
+    const collab_map_options *mo;    /* options */
+    const char *extras_subtitle;     /* a query command's subtitle, or NULL */
+    bool by_community;               /* communities drawn as bubbles */
+    size_t n_bubbles;                /* communities drawn */
+    size_t bubble_coverage;          /* nodes in them */
+    double community_pull;           /* the layout's pull (1 = none) */
+    const collab_i_map_scope *scope; /* the components drawn at the node level */
+    const collab_i_map_band *band;   /* --components all: the band */
+} collab_i_map_caption;
+
+/* The subtitle of `c` into `out` (`size` bytes, NUL-terminated, cut when longer). */
+void collab_i_map_subtitle(const collab_i_map_caption *c, char *out, size_t size);
+
 #endif
