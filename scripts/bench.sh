@@ -681,12 +681,14 @@ stage_writers() {
 
 # The number-heavy writers again, each alone in its own command (collab report --all, collab
 # export --layout none) with its default threads, which format blocks of rows at once and write
-# them in order; then the floor of the same bytes. Each command computes the metrics again
-# first: the writer's own time is its --verbose line.
+# them in order. Each command computes the metrics again first: the writer's own time is its
+# --verbose line. Right after each, beside its output (a new file, as the writer wrote), the
+# floor writes the same bytes: the floor's first write is in the writer's conditions.
 WRITER_COMMANDS=(report.csv report.json network.gexf network.graphml network.gml network.json
                  network.vos.json nodes.csv)
 stage_writers_threaded() {
-    local file=$1 dir=$OUT/writers2_$CUR_ROWS out args=() bytes saved=$CUR_STAGE
+    local file=$1 dir=$OUT/writers2_$CUR_ROWS out bytes saved=$CUR_STAGE
+    build_fwrite_floor
     rm -rf "$dir"
     mkdir -p "$dir"
     for out in "${WRITER_COMMANDS[@]}"; do
@@ -699,14 +701,13 @@ stage_writers_threaded() {
         esac
         bytes=$(bytes_of "$dir" "$out")
         [[ $out != nodes.csv ]] || bytes=$(bytes_of "$dir" nodes.csv edges.csv)
-        ((bytes > 0)) && args+=("$out=$bytes")
-        rm -f "$dir"/*.csv "$dir"/*.json "$dir"/*.gexf "$dir"/*.graphml "$dir"/*.gml
+        if ((bytes > 0)); then
+            CUR_STAGE=floor2_${out//./_}
+            BENCH_CAP=$FLOOR_CAP bench_cmd fwrite "$FWRITE_FLOOR" "$dir" "$out=$bytes"
+        fi
+        rm -rf "$dir"
+        mkdir -p "$dir"
     done
-    if ((${#args[@]})); then
-        build_fwrite_floor
-        CUR_STAGE=floor2
-        BENCH_CAP=$FLOOR_CAP bench_cmd fwrite "$FWRITE_FLOOR" "$dir" "${args[@]}"
-    fi
     CUR_STAGE=$saved
     rm -rf "$dir"
 }
@@ -723,26 +724,29 @@ threaded_writer_time() {   # threaded_writer_time ROWS OUT
 }
 
 report_writers_threaded() {
-    local n out secs bytes floor
+    local n out secs bytes floor once log
     echo
     echo "### writers on every core (each in its own command: collab report --all, collab export --layout none)"
     echo
-    echo "writer s: the command's --verbose time of the output (the metrics before it excluded); fwrite: as above, the faster of two writes."
+    echo "writer s: the command's --verbose time of the output (the metrics before it excluded); fwrite: the faster of two writes of its size, right after it and beside its output; fwrite once: the first (a new file, as the writer wrote)."
     echo
-    echo "| rows | output | MB | writer s | writer MB/s | fwrite s | fwrite MB/s | writer / fwrite |"
-    echo "|---:|---|---:|---:|---:|---:|---:|---:|"
+    echo "| rows | output | MB | writer s | writer MB/s | fwrite s | fwrite MB/s | writer / fwrite | fwrite once MB/s | writer / fwrite once |"
+    echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
     for n in $ROWS; do
         for out in "${WRITER_COMMANDS[@]}"; do
             secs=$(threaded_writer_time "$n" "$out")
-            read -r bytes floor < <(awk -v f="$out" '$1 == "floor:" && $3 == f { print $4, $5 }' \
-                "$LOGS/floor2_fwrite_$n.out" 2>/dev/null) || true
+            log=$LOGS/floor2_${out//./_}_fwrite_$n.out
+            read -r bytes floor < <(awk '$1 == "floor:" { print $4, $5 }' "$log" 2>/dev/null) || true
+            once=$(awk '$1 == "floor-first:" { print $4 }' "$log" 2>/dev/null) || true
             [[ -n ${secs:-} && -n ${bytes:-} ]] || continue
-            awk -v n="$n" -v f="$out" -v b="$bytes" -v s="$secs" -v fl="$floor" 'BEGIN {
+            awk -v n="$n" -v f="$out" -v b="$bytes" -v s="$secs" -v fl="$floor" -v o="${once:-0}" 'BEGIN {
                 mb = b / 1e6
                 ws = (s > 0) ? sprintf("%.0f", mb / s) : "-"
                 fs = (fl > 0) ? sprintf("%.0f", mb / fl) : "-"
+                os = (o > 0) ? sprintf("%.0f", mb / o) : "-"
                 r = (fl > 0) ? sprintf("%.2fx", s / fl) : "-"
-                printf "| %s | %s | %.1f | %.3f | %s | %.4f | %s | %s |\n", n, f, mb, s, ws, fl, fs, r }'
+                ro = (o > 0) ? sprintf("%.2fx", s / o) : "-"
+                printf "| %s | %s | %.1f | %.3f | %s | %.4f | %s | %s | %s | %s |\n", n, f, mb, s, ws, fl, fs, r, os, ro }'
         done
     done
 }
