@@ -13,15 +13,15 @@
 #include "textbuf_internal.h"
 
 typedef struct block_writer {
-    FILE *f;                          /* where blocks go, in order (borrowed) */
+    FILE *f;                           /* where blocks go, in order (borrowed) */
     size_t count, per_block, n_blocks; /* items, items per block, blocks */
     collab_i_textbuf_block_fn format;
     void *ctx;
-    pthread_mutex_t lock;  /* guards what follows */
-    pthread_cond_t turn;   /* signalled when `written` grows or `failed` is set */
-    size_t taken;          /* blocks handed to a thread */
-    size_t written;        /* blocks written: the next to write is this one */
-    bool failed;           /* a block failed: every thread stops */
+    pthread_mutex_t lock; /* guards what follows */
+    pthread_cond_t turn;  /* signalled when `written` grows or `failed` is set */
+    size_t taken;         /* blocks handed to a thread */
+    size_t written;       /* blocks written: the next to write is this one */
+    bool failed;          /* a block failed: every thread stops */
 } block_writer;
 
 /* One thread's loop: take the next block, format it, write it in its turn. */
