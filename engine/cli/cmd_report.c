@@ -134,8 +134,9 @@ static collab_status write_report(cli_input *in, cli_analysis *an, const report_
     if (st == COLLAB_OK && ro->format == COLLAB_FORMAT_HTML) {
         return run_html(in, an, rs, output_path, command_line, err);
     }
-    if (st == COLLAB_OK) {
-        /* The ranking and the credit facts first, so that --verbose times the writer alone. */
+    if (st == COLLAB_OK && !communities) {
+        /* The ranking and the credit facts first, so that --verbose times the writer alone (the
+         * community report uses neither). */
         double start = collab_clock_seconds();
         st = cli_analysis_share(an, in, ro->sort, err);
         if (an->verbose) {

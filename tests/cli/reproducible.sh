@@ -35,14 +35,21 @@ done
 # The writers that format blocks of rows, nodes and edges on several threads and write them in
 # order: the CSV report and every export (with a layout, so that the nodes carry colours) give
 # the bytes of one thread.
+# --verbose times each file written (scripts/bench.sh reads these lines).
 for threads in 1 3; do
-    "$collab" report "$tango" --all --format csv --threads $threads --no-progress \
-        -o "$work/report_$threads.csv" 2>>"$work/stderr" ||
+    "$collab" report "$tango" --all --format csv --threads $threads --no-progress --verbose \
+        -o "$work/report_$threads.csv" 2>"$work/verbose" ||
         fail "collab report --format csv --threads $threads exited with $?"
+    grep -Eq "^collab:   report_$threads\.csv +[0-9]+\.[0-9]{3} s$" "$work/verbose" ||
+        fail "report --verbose: no time of report_$threads.csv"
     for ext in gexf graphml gml json vos.json csv; do
-        "$collab" export "$tango" --layout circle --threads $threads --no-progress \
-            -o "$work/export_$threads.$ext" 2>>"$work/stderr" ||
+        "$collab" export "$tango" --layout circle --threads $threads --no-progress --verbose \
+            -o "$work/export_$threads.$ext" 2>"$work/verbose" ||
             fail "collab export $ext --threads $threads exited with $?"
+        for written in "export_$threads.$ext" $([[ $ext != csv ]] || echo "export_$threads.edges.csv"); do
+            grep -Eq "^collab:   ${written//./\\.} +[0-9]+\.[0-9]{3} s$" "$work/verbose" ||
+                fail "export --verbose: no time of $written"
+        done
     done
 done
 for f in report_%s.csv export_%s.gexf export_%s.graphml export_%s.gml export_%s.json \
